@@ -1,0 +1,157 @@
+/**
+ * Compound registry routes: list (GeoJSON, by bbox / status / community / street), get, create,
+ * patch, history, and the buildings and exits of a compound.
+ */
+import { canSeeCompound, listScope, type Caller } from '../../shared/roles.ts';
+import { diff } from '../../shared/domain/audit.ts';
+import { AUDITED_COMPOUND_FIELDS, changedCompound, newCompound, type CompoundRecord } from '../../shared/domain/compounds.ts';
+import type { CompoundListQuery } from '../../shared/schemas/compound.ts';
+import { indexKeys, keys } from '../../shared/table.ts';
+import { communityForCaller, compoundForCaller, streetForCaller } from '../lib/access.ts';
+import { auditFromItem, auditItem } from '../lib/audit.ts';
+import { nowIso } from '../lib/clock.ts';
+import {
+  buildingFromItem, compoundFromItem, compoundInBbox, compoundWriteItem, exitFromItem, geoSources, isListCursor,
+  readSources, statusPrefix, type Source,
+} from '../lib/compound-store.ts';
+import { buildingFeature, collection, compoundFeature, compoundSummaryFeature, exitFeature } from '../lib/features.ts';
+import { httpHandler, Reply } from '../lib/http.ts';
+import { getGrid, loadPlaces, type Places } from '../lib/places-store.ts';
+import { decodeCursor, encodeCursor, queryPage, transactWrite, type Item } from '../lib/table.ts';
+
+const cursorOf = (token: string | undefined) => (token ? decodeCursor(token, isListCursor) : undefined);
+const isKey = (v: unknown): v is Item => typeof v === 'object' && v !== null && 'pk' in v && 'sk' in v;
+
+export const handler = httpHandler('compounds', {
+  listCompounds: async ({ query, caller }) => {
+    const places = await loadPlaces();
+    if (query.communityId) communityForCaller(places, query.communityId, caller, 'query.communityId');
+    if (query.streetId) streetForCaller(places, query.streetId, caller, 'query.streetId');
+    const sources = await listSources(query, caller, places);
+    const page = await readSources(
+      sources,
+      (item) => {
+        const c = compoundFromItem(item);
+        return matches(c, query, caller) ? compoundSummaryFeature(c) : undefined;
+      },
+      query.limit ?? 1000,
+      cursorOf(query.nextToken),
+    );
+    return collection(page.items, page.next ? encodeCursor(page.next) : undefined);
+  },
+
+  getCompound: async ({ params, caller }) => compoundFeature(await compoundForCaller(params.id, caller)),
+
+  createCompound: async ({ body, caller }) => {
+    const places = await loadPlaces();
+    // A community admin's new compound belongs to their community unless they name it.
+    const communityId = body.communityId ?? (caller.role === 'community' ? caller.jurisdiction.communityId : undefined);
+    if (communityId) communityForCaller(places, communityId, caller, 'body.communityId');
+    const at = nowIso();
+    const compound = newCompound({ ...body, communityId }, { caller, at, communities: places.communities });
+    await transactWrite(
+      [
+        { put: compoundWriteItem(compound), condition: 'attribute_not_exists(pk)' },
+        { put: auditItem({ entity: 'COMPOUND', entityId: compound.id, action: 'create', caller, at, changes: diff(undefined, compound, AUDITED_COMPOUND_FIELDS) }) },
+      ],
+      `compound ${compound.id} already exists (same external id, or same name at the same place)`,
+    );
+    return new Reply(compoundFeature(compound), { location: `/v1/compounds/${compound.id}` });
+  },
+
+  patchCompound: async ({ params, body, caller }) => {
+    const current = await compoundForCaller(params.id, caller, { consistent: true });
+    const places = await loadPlaces();
+    if (body.communityId) communityForCaller(places, body.communityId, caller, 'body.communityId');
+    const at = nowIso();
+    const next = changedCompound(current, body, { caller, at, communities: places.communities });
+    const changes = diff(current, next, AUDITED_COMPOUND_FIELDS);
+    if (Object.keys(changes).length === 0) return compoundFeature(current);
+    await transactWrite(
+      [
+        { put: compoundWriteItem(next), condition: 'version = :v', values: { ':v': current.version } },
+        { put: auditItem({ entity: 'COMPOUND', entityId: next.id, action: 'update', caller, at, changes }) },
+      ],
+      `compound ${params.id} was changed by someone else meanwhile; read it again and retry`,
+    );
+    return compoundFeature(next);
+  },
+
+  listCompoundHistory: async ({ params, query, caller }) => {
+    await compoundForCaller(params.id, caller);
+    const page = await queryPage<Item>({
+      partition: keys.audit('COMPOUND', params.id, '', '').pk,
+      newestFirst: true,
+      limit: query.limit ?? 100,
+      startKey: query.nextToken ? decodeCursor(query.nextToken, isKey) : undefined,
+    });
+    return { items: page.items.map(auditFromItem), ...(page.lastKey ? { nextToken: encodeCursor(page.lastKey) } : {}) };
+  },
+
+  listCompoundBuildings: async ({ params, query, caller }) => {
+    await compoundForCaller(params.id, caller);
+    const page = await queryPage<Item>({
+      partition: keys.compound(params.id).pk,
+      beginsWith: 'BUILDING#',
+      limit: query.limit ?? 1000,
+      startKey: query.nextToken ? decodeCursor(query.nextToken, isKey) : undefined,
+    });
+    const features = page.items.map((item) => buildingFeature(buildingFromItem(item)));
+    return collection(features, page.lastKey ? encodeCursor(page.lastKey) : undefined);
+  },
+
+  listCompoundExits: async ({ params, query, caller }) => {
+    await compoundForCaller(params.id, caller);
+    const page = await queryPage<Item>({
+      partition: keys.compound(params.id).pk,
+      beginsWith: 'EXIT#',
+      limit: query.limit ?? 1000,
+      startKey: query.nextToken ? decodeCursor(query.nextToken, isKey) : undefined,
+    });
+    const features = page.items.map((item) => exitFeature(exitFromItem(item)));
+    return collection(features, page.lastKey ? encodeCursor(page.lastKey) : undefined);
+  },
+});
+
+/** The narrowest index that answers this list for this caller. */
+async function listSources(query: CompoundListQuery, caller: Caller, places: Places): Promise<Source[]> {
+  const prefix = statusPrefix(query.status);
+  const byCommunity = (id: string | null): Source => ({
+    kind: 'query',
+    query: { index: 'byParent', partition: indexKeys.compoundsOfCommunity(id), beginsWith: prefix },
+  });
+  const byStreet = (id: string | null): Source => ({
+    kind: 'query',
+    query: { index: 'byStreet', partition: indexKeys.compoundsOfStreet(id), beginsWith: prefix },
+  });
+  if (query.bbox) return geoSources(query.bbox);
+  if (query.unassigned) return [byCommunity(null)];
+  if (query.communityId) return [byCommunity(query.communityId)];
+  if (query.streetId) return [byStreet(query.streetId)];
+  const scope = listScope(caller);
+  switch (scope.level) {
+    case 'city':
+      return [...places.streets.map((s) => byStreet(s.id)), byStreet(null)];
+    case 'street':
+      return [byStreet(scope.streetId)];
+    case 'community':
+      return [byCommunity(scope.communityId)];
+    case 'grid': {
+      const grid = await getGrid(scope.gridId);
+      return [{ kind: 'keys', keys: (grid?.compoundIds ?? []).map((id) => keys.compound(id)) }];
+    }
+    case 'compounds':
+      return [{ kind: 'keys', keys: scope.compoundIds.map((id) => keys.compound(id)) }];
+  }
+}
+
+function matches(c: CompoundRecord, query: CompoundListQuery, caller: Caller): boolean {
+  return (
+    canSeeCompound(caller, c) &&
+    (query.bbox === undefined || compoundInBbox(c, query.bbox)) &&
+    (query.status === undefined || c.status === query.status) &&
+    (query.communityId === undefined || c.communityId === query.communityId) &&
+    (query.streetId === undefined || c.streetId === query.streetId) &&
+    (query.unassigned === undefined || c.unassigned === query.unassigned)
+  );
+}

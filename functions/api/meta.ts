@@ -1,0 +1,17 @@
+/**
+ * Public routes about the API itself: liveness and the OpenAPI document.
+ */
+import { openApiDocument } from '../../shared/openapi.ts';
+import { nowIso } from '../lib/clock.ts';
+import { config } from '../lib/config.ts';
+import { httpHandler } from '../lib/http.ts';
+
+let document: ReturnType<typeof openApiDocument> | undefined;
+
+export const handler = httpHandler('meta', {
+  getHealth: async () => ({ status: 'ok' as const, version: config().version, time: nowIso() }),
+  getOpenApi: async () => {
+    document ??= openApiDocument({ version: config().version, includeLocal: config().stage === 'local' });
+    return document as unknown as Record<string, unknown>;
+  },
+});

@@ -1,0 +1,49 @@
+/**
+ * Places above the compound: the communities (社区) a caller may see, with their boundaries.
+ */
+import { listScope } from '../../shared/roles.ts';
+import { streetForCaller } from '../lib/access.ts';
+import { collection } from '../lib/features.ts';
+import { httpHandler } from '../lib/http.ts';
+import { getGrid, loadPlaces } from '../lib/places-store.ts';
+import { getCompounds } from '../lib/compound-store.ts';
+
+export const handler = httpHandler('places', {
+  listCommunities: async ({ query, caller }) => {
+    const places = await loadPlaces();
+    if (query.streetId) streetForCaller(places, query.streetId, caller, 'query.streetId');
+    const visible = await visibleCommunityIds(caller);
+    const features = places.communities
+      .filter((c) => (visible === 'all' || visible.has(c.id)) && (!query.streetId || c.streetId === query.streetId))
+      .map((c) => ({
+        type: 'Feature' as const,
+        id: c.id,
+        geometry: c.boundary,
+        properties: { id: c.id, name: c.name, streetId: c.streetId, streetName: places.streetById.get(c.streetId)?.name ?? '' },
+      }));
+    return collection(features, undefined);
+  },
+});
+
+/** Communities a caller works in: all for city-wide roles, else those of their places. */
+async function visibleCommunityIds(caller: Parameters<typeof listScope>[0]): Promise<'all' | Set<string>> {
+  const scope = listScope(caller);
+  switch (scope.level) {
+    case 'city':
+      return 'all';
+    case 'street': {
+      const places = await loadPlaces();
+      return new Set(places.communities.filter((c) => c.streetId === scope.streetId).map((c) => c.id));
+    }
+    case 'community':
+      return new Set([scope.communityId]);
+    case 'grid': {
+      const grid = await getGrid(scope.gridId);
+      return new Set(grid ? [grid.communityId] : []);
+    }
+    case 'compounds': {
+      const compounds = await getCompounds(scope.compoundIds);
+      return new Set(compounds.map((c) => c.communityId).filter((id): id is string => id !== null));
+    }
+  }
+}

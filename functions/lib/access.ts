@@ -1,0 +1,35 @@
+/**
+ * Jurisdiction at the edge of every read and write: the compound a caller names must lie within
+ * their jurisdiction (else 403), and so must the community or street they filter or place by.
+ */
+import type { CompoundRecord } from '../../shared/domain/compounds.ts';
+import { canPlaceInCommunity, canSeeCompound, type Caller } from '../../shared/roles.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
+import { getCompound } from './compound-store.ts';
+import type { Places } from './places-store.ts';
+
+export async function compoundForCaller(id: string, caller: Caller, options: { consistent?: boolean } = {}): Promise<CompoundRecord> {
+  const compound = await getCompound(id, options);
+  if (!compound) throw new NotFoundError(`no compound ${id}`);
+  if (!canSeeCompound(caller, compound)) throw new ForbiddenError(`compound ${id} is outside your jurisdiction`);
+  return compound;
+}
+
+/** The community named in a request (`field` says where), known and within jurisdiction. */
+export function communityForCaller(places: Places, communityId: string, caller: Caller, field: string) {
+  const community = places.communityById.get(communityId);
+  if (!community) throw new ValidationError([{ field, message: `no community ${communityId}` }]);
+  if (!canPlaceInCommunity(caller, { streetId: community.streetId, communityId: community.id })) {
+    throw new ForbiddenError(`community ${communityId} is outside your jurisdiction`);
+  }
+  return community;
+}
+
+export function streetForCaller(places: Places, streetId: string, caller: Caller, field: string) {
+  const street = places.streetById.get(streetId);
+  if (!street) throw new ValidationError([{ field, message: `no street ${streetId}` }]);
+  const j = caller.jurisdiction;
+  const wide = caller.role === 'city' || (caller.role === 'official' && !j.streetId && !j.communityId);
+  if (!wide && j.streetId !== streetId) throw new ForbiddenError(`street ${streetId} is outside your jurisdiction`);
+  return street;
+}

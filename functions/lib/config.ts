@@ -1,0 +1,33 @@
+/**
+ * Settings from the environment, read once. The same variables are set by CDK in the cloud and
+ * by the local runtime on this machine.
+ */
+export interface Config {
+  readonly tableName: string;
+  /** DynamoDB Local's URL; unset in the cloud. */
+  readonly dynamodbEndpoint: string | undefined;
+  readonly region: string;
+  readonly stage: string;
+  /** Check every response against its catalogue schema (local and tests). */
+  readonly validateResponses: boolean;
+  readonly version: string;
+}
+
+let cached: Config | undefined;
+
+export function config(): Config {
+  cached ??= {
+    tableName: process.env.TABLE_NAME ?? 'cordon',
+    dynamodbEndpoint: process.env.DYNAMODB_ENDPOINT || undefined,
+    region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'cn-north-1',
+    stage: process.env.STAGE ?? 'local',
+    validateResponses: (process.env.VALIDATE_RESPONSES ?? '') === 'true',
+    version: process.env.CORDON_VERSION ?? '0.1.0',
+  };
+  return cached;
+}
+
+/** For tests and the local runtime, which set the environment after import. */
+export function resetConfig(): void {
+  cached = undefined;
+}

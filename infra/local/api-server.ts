@@ -1,0 +1,299 @@
+/**
+ * The local API: what API Gateway's HTTP API does in the cloud, on one port. It matches the
+ * request against the catalogue, verifies the bearer token like the JWT authorizer (401 with
+ * API Gateway's own body when it fails), builds a payload-2.0 event and invokes the resource's
+ * Lambda handler in-process. Local-only routes (the demo token issuer) are answered here.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { routes, type RouteSpec } from '../../shared/catalogue/index.ts';
+import { pathMatcher, type PathMatcher } from '../../shared/catalogue/paths.ts';
+import { stringifyClaims } from '../../shared/claims.ts';
+import { LocalUserList, TokenRequest, TokenResponse } from '../../shared/schemas/local.ts';
+import type { HttpEvent } from '../../functions/lib/http.ts';
+import type { LocalIdentity } from './identity.ts';
+import { lambdaContext } from './lambda-context.ts';
+
+/** API Gateway HTTP API refuses bodies over 10 MB. */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** API Gateway gives an integration at most 30 s. */
+const INTEGRATION_TIMEOUT_MS = 30_000;
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+type LambdaHandler = (event: HttpEvent, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+interface CompiledRoute {
+  readonly operationId: string;
+  readonly spec: RouteSpec;
+  readonly matcher: PathMatcher;
+}
+
+const compiled: CompiledRoute[] = Object.entries(routes as Record<string, RouteSpec>).map(([operationId, spec]) => ({
+  operationId,
+  spec,
+  matcher: pathMatcher(spec.path),
+}));
+
+export interface ApiServerOptions {
+  readonly port: number;
+  readonly host?: string;
+  readonly identity: LocalIdentity;
+  /** Origins allowed by CORS, as the cloud API allows the web origin. */
+  readonly allowedOrigins?: readonly string[];
+  /** Prints one line per request. */
+  readonly log?: (line: string) => void;
+}
+
+export interface ApiServer {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+const handlers = new Map<string, Promise<LambdaHandler>>();
+
+/** The `handler` export of functions/api/<resource>.ts, imported once like a warm Lambda. */
+function handlerOf(resource: string): Promise<LambdaHandler> {
+  let handler = handlers.get(resource);
+  if (!handler) {
+    const file = pathToFileURL(path.join(root, 'functions', 'api', `${resource}.ts`)).href;
+    handler = import(file).then((module: { handler: LambdaHandler }) => module.handler);
+    handlers.set(resource, handler);
+  }
+  return handler;
+}
+
+export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    handle(req, res, options)
+      .catch((error: unknown) => {
+        console.error('local api:', error);
+        send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Internal Server Error' }));
+      })
+      .finally(() => options.log?.(`${req.method} ${req.url} ${res.statusCode} ${Math.round(performance.now() - started)}ms`));
+  });
+  await listen(server, options.port, options.host ?? '127.0.0.1');
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, options: ApiServerOptions): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const method = (req.method ?? 'GET').toUpperCase();
+  const cors = corsHeaders(req, options.allowedOrigins ?? []);
+  if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
+    return send(res, 204, { ...cors, 'access-control-max-age': '600' });
+  }
+  let found: { route: CompiledRoute; params: Record<string, string> } | undefined;
+  for (const route of compiled) {
+    if (route.spec.method !== method) continue;
+    const params = route.matcher.match(url.pathname);
+    if (params) {
+      found = { route, params };
+      break;
+    }
+  }
+  if (!found) return sendJson(res, 404, { message: 'Not Found' }, cors);
+
+  const body = await readBody(req);
+  if (body === 'too-large') return sendJson(res, 413, { message: 'Request Entity Too Large' }, cors);
+
+  if (found.route.spec.auth === 'local') return serveLocal(found.route.operationId, body, res, options.identity, cors);
+
+  let claims: Record<string, string> | undefined;
+  if (found.route.spec.auth === 'jwt') {
+    const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const verified = token ? await options.identity.verify(token) : undefined;
+    if (!verified) {
+      return sendJson(res, 401, { message: 'Unauthorized' }, { ...cors, 'www-authenticate': 'Bearer' });
+    }
+    claims = stringifyClaims(verified);
+  }
+
+  const event = toEvent(req, url, found.route, found.params, body, claims);
+  const handler = await handlerOf(found.route.spec.resource);
+  const context = lambdaContext(`cordon-${found.route.spec.resource}`, INTEGRATION_TIMEOUT_MS);
+  let result: APIGatewayProxyStructuredResultV2;
+  try {
+    result = await withTimeout(handler(event, context), INTEGRATION_TIMEOUT_MS);
+  } catch (error) {
+    if (error instanceof IntegrationTimeout) return sendJson(res, 503, { message: 'Service Unavailable' }, cors);
+    console.error(`local api: ${found.route.operationId} threw`, error);
+    return sendJson(res, 500, { message: 'Internal Server Error' }, cors);
+  }
+  const headers: Record<string, string> = { ...cors };
+  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
+  const payload = result.body === undefined ? undefined : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
+  send(res, result.statusCode ?? 200, headers, payload);
+}
+
+class IntegrationTimeout extends Error {}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new IntegrationTimeout()), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function serveLocal(
+  operationId: string,
+  body: Buffer,
+  res: ServerResponse,
+  identity: LocalIdentity,
+  cors: Record<string, string>,
+): Promise<void> {
+  if (operationId === 'listLocalUsers') return sendJson(res, 200, LocalUserList.parse(identity.users), cors);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8') || 'null');
+  } catch {
+    parsed = undefined;
+  }
+  const request = TokenRequest.safeParse(parsed);
+  if (!request.success) {
+    return sendProblem(res, 400, 'Invalid request', 'body.username: give a demo username', cors, [
+      { field: 'body.username', message: 'is required' },
+    ]);
+  }
+  const issued = await identity.issue(request.data.username);
+  if (!issued) return sendProblem(res, 404, 'Not found', `no demo user ${request.data.username}`, cors);
+  return sendJson(res, 200, TokenResponse.parse(issued), cors);
+}
+
+/** Text bodies reach the handler as strings, others base64-encoded, as API Gateway passes them. */
+function toEvent(
+  req: IncomingMessage,
+  url: URL,
+  route: CompiledRoute,
+  params: Record<string, string>,
+  body: Buffer,
+  claims: Record<string, string> | undefined,
+): HttpEvent {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const query: Record<string, string> = {};
+  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+  const asText = body.length > 0 && isTextType(headers['content-type']) && isUtf8(body);
+  const now = new Date();
+  const routeKey = `${route.spec.method} ${route.spec.path}`;
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    cookies: headers.cookie?.split(';').map((c) => c.trim()),
+    headers,
+    queryStringParameters: Object.keys(query).length > 0 ? query : undefined,
+    pathParameters: Object.keys(params).length > 0 ? params : undefined,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'localhost',
+      http: {
+        method: route.spec.method,
+        path: url.pathname,
+        protocol: `HTTP/${req.httpVersion}`,
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+      authorizer: { jwt: { claims: claims ?? {}, scopes: [] }, principalId: '', integrationLatency: 0 },
+    },
+    body: body.length > 0 ? body.toString(asText ? 'utf8' : 'base64') : undefined,
+    isBase64Encoded: body.length > 0 && !asText,
+  } as HttpEvent;
+}
+
+function isTextType(contentType: string | undefined): boolean {
+  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return type.startsWith('text/') || /^application\/([\w.+-]+\+)?(json|xml)$/.test(type);
+}
+
+function isUtf8(bytes: Buffer): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) {
+      req.resume();
+      return 'too-large';
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function corsHeaders(req: IncomingMessage, allowed: readonly string[]): Record<string, string> {
+  const origin = req.headers.origin;
+  if (!origin || !allowed.includes(origin)) return {};
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
+    'access-control-allow-headers': 'authorization,content-type',
+    'access-control-expose-headers': 'location',
+    vary: 'origin',
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
+  send(res, status, { 'content-type': 'application/json', ...headers }, JSON.stringify(body));
+}
+
+function sendProblem(
+  res: ServerResponse,
+  status: number,
+  title: string,
+  detail: string,
+  headers: Record<string, string>,
+  errors?: { field: string; message: string }[],
+): void {
+  const type = status === 400 ? '/problems/validation' : '/problems/not-found';
+  send(res, status, { 'content-type': 'application/problem+json', ...headers }, JSON.stringify({ type, title, status, detail, errors }));
+}
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body?: string | Buffer): void {
+  res.writeHead(status, headers);
+  res.end(body);
+}

@@ -1,0 +1,78 @@
+/**
+ * The local stand-in for Cognito: signs ID tokens for the demo users with the claims Cognito
+ * would put in them, and verifies them the way API Gateway's JWT authorizer does (signature,
+ * issuer, audience, expiry). The signing key persists with the data folder, so a browser's
+ * session survives a restart.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type CryptoKey } from 'jose';
+import { claimsFor } from '../../shared/claims.ts';
+import type { LocalUser } from '../../shared/schemas/local.ts';
+
+export const LOCAL_ISSUER = 'https://cordon.local/identity';
+export const LOCAL_AUDIENCE = 'cordon-web';
+const ALGORITHM = 'ES256';
+const TOKEN_HOURS = 12;
+
+export interface LocalIdentity {
+  readonly users: readonly LocalUser[];
+  issue(username: string, now?: Date): Promise<{ token: string; expiresAt: string } | undefined>;
+  /** The verified claims, or undefined for a missing, forged, foreign or expired token. */
+  verify(token: string): Promise<Record<string, unknown> | undefined>;
+}
+
+export async function createLocalIdentity(options: { users: readonly LocalUser[]; keyFile?: string }): Promise<LocalIdentity> {
+  const { privateKey, publicKey } = await loadOrCreateKeys(options.keyFile);
+  const byName = new Map(options.users.map((u) => [u.username, u]));
+  return {
+    users: options.users,
+    async issue(username, now = new Date()) {
+      const user = byName.get(username);
+      if (!user) return undefined;
+      const issuedAt = Math.floor(now.getTime() / 1000);
+      const expires = issuedAt + TOKEN_HOURS * 3600;
+      const token = await new SignJWT({
+        ...claimsFor({ userId: `local-${user.username}`, username: user.username, role: user.role, jurisdiction: user.jurisdiction }),
+        name: user.name,
+        token_use: 'id',
+      })
+        .setProtectedHeader({ alg: ALGORITHM, kid: 'local-1' })
+        .setIssuer(LOCAL_ISSUER)
+        .setAudience(LOCAL_AUDIENCE)
+        .setIssuedAt(issuedAt)
+        .setExpirationTime(expires)
+        .sign(privateKey);
+      return { token, expiresAt: new Date(expires * 1000).toISOString() };
+    },
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(token, publicKey, {
+          issuer: LOCAL_ISSUER,
+          audience: LOCAL_AUDIENCE,
+          algorithms: [ALGORITHM],
+        });
+        return payload as Record<string, unknown>;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+async function loadOrCreateKeys(keyFile: string | undefined): Promise<{ privateKey: CryptoKey; publicKey: CryptoKey }> {
+  if (keyFile && existsSync(keyFile)) {
+    const jwk = JSON.parse(readFileSync(keyFile, 'utf8')) as JWK;
+    const { d: _d, ...publicJwk } = jwk;
+    return {
+      privateKey: (await importJWK(jwk, ALGORITHM)) as CryptoKey,
+      publicKey: (await importJWK(publicJwk, ALGORITHM)) as CryptoKey,
+    };
+  }
+  const pair = await generateKeyPair(ALGORITHM, { extractable: true });
+  if (keyFile) {
+    mkdirSync(path.dirname(keyFile), { recursive: true });
+    writeFileSync(keyFile, JSON.stringify(await exportJWK(pair.privateKey)), { mode: 0o600 });
+  }
+  return pair;
+}

@@ -1,0 +1,35 @@
+/**
+ * Deterministic ids: the same source record always gets the same id, so re-imports and
+ * redelivered messages rewrite an item instead of adding one.
+ */
+
+/** 64-bit FNV-1a of a UTF-8 string, as 13 base-36 digits. Pure and the same in browser and Node. */
+export function stableHash(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  const prime = 0x100000001b3n;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash ^= BigInt(byte);
+    hash = (hash * prime) & 0xffffffffffffffffn;
+  }
+  return hash.toString(36).padStart(13, '0');
+}
+
+/** Names compare after trimming, NFKC (full-width → half-width) and removing inner spaces. */
+export function normaliseName(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+}
+
+/**
+ * The id of a registry entity: from its external id when the source has one, else from its
+ * name and location rounded to 1e-4° (about 10 m), so the same row always lands on the same item.
+ */
+export function entityId(
+  prefix: 'c' | 'b' | 'e' | 'cm',
+  source: { readonly externalId?: string | undefined; readonly name: string; readonly location: readonly [number, number]; readonly scope?: string },
+): string {
+  const basis =
+    source.externalId !== undefined && source.externalId !== ''
+      ? `ext:${source.scope ?? ''}:${source.externalId.trim()}`
+      : `loc:${source.scope ?? ''}:${normaliseName(source.name)}@${source.location[0].toFixed(4)},${source.location[1].toFixed(4)}`;
+  return `${prefix}_${stableHash(basis)}`;
+}

@@ -1,0 +1,92 @@
+/**
+ * Roles and jurisdiction: who a caller is and which places they may see or change.
+ * Pure rules shared by the handlers (authorisation) and the web app (what to offer).
+ */
+export const ROLES = ['city', 'official', 'community', 'grid', 'duty', 'disinfection'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Where a caller's authority reaches. City staff have no bounds; an official may be bound to a
+ * street (or to nothing, for city-level inspectors); the others are bound to their community,
+ * grid, compounds or exits.
+ */
+export interface Jurisdiction {
+  readonly streetId?: string;
+  readonly communityId?: string;
+  readonly gridId?: string;
+  readonly compoundIds?: readonly string[];
+  readonly exitIds?: readonly string[];
+}
+
+export interface Caller {
+  readonly userId: string;
+  readonly username: string;
+  readonly role: Role;
+  readonly jurisdiction: Jurisdiction;
+}
+
+/** The places a compound belongs to, as far as jurisdiction is concerned. */
+export interface CompoundPlace {
+  readonly id: string;
+  readonly streetId: string | null;
+  readonly communityId: string | null;
+  readonly gridIds: readonly string[];
+}
+
+/**
+ * The narrowest index a list query can use for this caller. Lists are answered from it and
+ * then filtered with {@link canSeeCompound}, so both must agree.
+ */
+export type ListScope =
+  | { readonly level: 'city' }
+  | { readonly level: 'street'; readonly streetId: string }
+  | { readonly level: 'community'; readonly communityId: string }
+  | { readonly level: 'grid'; readonly gridId: string }
+  | { readonly level: 'compounds'; readonly compoundIds: readonly string[] };
+
+export function listScope(caller: Caller): ListScope {
+  const j = caller.jurisdiction;
+  switch (caller.role) {
+    case 'city':
+      return { level: 'city' };
+    case 'official':
+      if (j.communityId) return { level: 'community', communityId: j.communityId };
+      if (j.streetId) return { level: 'street', streetId: j.streetId };
+      return { level: 'city' };
+    case 'community':
+      return { level: 'community', communityId: j.communityId ?? '' };
+    case 'grid':
+      return { level: 'grid', gridId: j.gridId ?? '' };
+    case 'duty':
+    case 'disinfection':
+      return { level: 'compounds', compoundIds: j.compoundIds ?? [] };
+  }
+}
+
+/** Whether the caller's jurisdiction covers the compound. A missing binding covers nothing. */
+export function canSeeCompound(caller: Caller, compound: CompoundPlace): boolean {
+  const scope = listScope(caller);
+  switch (scope.level) {
+    case 'city':
+      return true;
+    case 'street':
+      return compound.streetId === scope.streetId;
+    case 'community':
+      return scope.communityId !== '' && compound.communityId === scope.communityId;
+    case 'grid':
+      return scope.gridId !== '' && compound.gridIds.includes(scope.gridId);
+    case 'compounds':
+      return scope.compoundIds.includes(compound.id);
+  }
+}
+
+/**
+ * Whether the caller may assign a compound to this community (create, import or re-assign).
+ * Community admins act only inside their own community; city staff anywhere.
+ */
+export function canPlaceInCommunity(
+  caller: Caller,
+  place: { readonly streetId: string | null; readonly communityId: string | null },
+): boolean {
+  return canSeeCompound(caller, { id: '', gridIds: [], ...place });
+}

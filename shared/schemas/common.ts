@@ -1,0 +1,117 @@
+/**
+ * Schemas every resource shares: ids, coordinates, GeoJSON geometry, bbox, pages, problems.
+ * Coordinates are WGS-84 [lng, lat]; anything else is converted before it reaches these.
+ */
+import { z } from 'zod';
+
+export const Id = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "_" or "-"')
+  .meta({ description: 'Identifier', example: 'c_3f9a1b2c' });
+
+export const Lng = z.number().gte(-180).lte(180);
+export const Lat = z.number().gte(-90).lte(90);
+export const Position = z.tuple([Lng, Lat]).meta({ description: '[longitude, latitude], WGS-84' });
+
+const LinearRing = z
+  .array(Position)
+  .min(4, 'a ring needs at least 4 positions')
+  .refine((ring) => samePosition(ring[0], ring[ring.length - 1]), 'a ring must be closed (first position equals last)');
+
+function samePosition(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+  return a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1];
+}
+
+export const PointGeometry = z.object({ type: z.literal('Point'), coordinates: Position }).meta({ id: 'Point' });
+export const PolygonGeometry = z
+  .object({ type: z.literal('Polygon'), coordinates: z.array(LinearRing).min(1) })
+  .meta({ id: 'Polygon' });
+export const MultiPolygonGeometry = z
+  .object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(LinearRing).min(1)).min(1) })
+  .meta({ id: 'MultiPolygon' });
+export const AreaGeometry = z.discriminatedUnion('type', [PolygonGeometry, MultiPolygonGeometry]);
+export const AnyGeometry = z.discriminatedUnion('type', [PointGeometry, PolygonGeometry, MultiPolygonGeometry]);
+export type Point = z.infer<typeof PointGeometry>;
+export type AreaGeometry = z.infer<typeof AreaGeometry>;
+export type AnyGeometry = z.infer<typeof AnyGeometry>;
+
+export type Bbox = readonly [minLng: number, minLat: number, maxLng: number, maxLat: number];
+
+/** `minLng,minLat,maxLng,maxLat` as a query parameter. */
+export const BboxParam = z
+  .string()
+  .transform((raw, ctx): Bbox => {
+    const parts = raw.split(',').map((p) => Number(p.trim()));
+    const [minLng, minLat, maxLng, maxLat] = parts;
+    if (
+      parts.length !== 4 ||
+      minLng === undefined || minLat === undefined || maxLng === undefined || maxLat === undefined ||
+      parts.some((n) => !Number.isFinite(n))
+    ) {
+      ctx.addIssue({ code: 'custom', message: 'must be four numbers: minLng,minLat,maxLng,maxLat' });
+      return z.NEVER;
+    }
+    if (minLng < -180 || maxLng > 180 || minLat < -90 || maxLat > 90 || minLng > maxLng || minLat > maxLat) {
+      ctx.addIssue({ code: 'custom', message: 'must lie within ±180/±90 with min ≤ max' });
+      return z.NEVER;
+    }
+    return [minLng, minLat, maxLng, maxLat];
+  })
+  .meta({ description: 'minLng,minLat,maxLng,maxLat (WGS-84)', example: '112.55,31.14,112.61,31.20' });
+
+export const Limit = z.coerce.number().int().min(1).max(1000).optional();
+export const NextToken = z.string().min(1).max(2048).optional().meta({ description: 'Opaque cursor from the previous page' });
+
+export const Timestamp = z.iso.datetime({ offset: true }).meta({ description: 'ISO-8601 time' });
+
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z
+      .array(z.object({ field: z.string(), message: z.string() }))
+      .optional()
+      .meta({ description: 'One entry per invalid field, e.g. body.name or query.bbox' }),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+export type Problem = z.infer<typeof Problem>;
+
+/** A page of items. */
+export function page<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextToken: z.string().optional() });
+}
+
+/** A GeoJSON FeatureCollection whose features carry `properties` of the given shape. */
+export function featureCollection<G extends z.ZodType, P extends z.ZodType>(geometry: G, properties: P) {
+  return z.object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(feature(geometry, properties)),
+    nextToken: z.string().optional().meta({ description: 'Present when more features follow' }),
+  });
+}
+
+export function feature<G extends z.ZodType, P extends z.ZodType>(geometry: G, properties: P) {
+  return z.object({
+    type: z.literal('Feature'),
+    id: z.string(),
+    geometry: geometry,
+    properties: properties,
+  });
+}
+
+export const Audit = z
+  .object({
+    at: Timestamp,
+    actor: z.string(),
+    role: z.string(),
+    action: z.string(),
+    entity: z.string(),
+    entityId: z.string(),
+    changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+    source: z.string().optional().meta({ description: 'e.g. import:<id> when the change came from an import' }),
+  })
+  .meta({ id: 'AuditRecord' });
+export type Audit = z.infer<typeof Audit>;

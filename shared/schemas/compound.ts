@@ -1,0 +1,106 @@
+/**
+ * Compounds (小区): the unit of closed management. Stored as WGS-84 with a polygon when known
+ * and always a point (the polygon's centroid, or the point given).
+ */
+import { z } from 'zod';
+import {
+  AreaGeometry, BboxParam, Id, Limit, NextToken, Position, PointGeometry, Timestamp, feature, featureCollection,
+} from './common.ts';
+
+/** normal → closed (封闭管理) → lockdown (封控) → lifted (解除). */
+export const COMPOUND_STATUSES = ['normal', 'closed', 'lockdown', 'lifted'] as const;
+export const CompoundStatus = z.enum(COMPOUND_STATUSES);
+export type CompoundStatus = z.infer<typeof CompoundStatus>;
+
+const Name = z.string().trim().min(1, 'must not be empty').max(100, 'at most 100 characters');
+const Address = z.string().trim().max(200, 'at most 200 characters');
+const ExternalId = z.string().trim().min(1).max(100).meta({ description: 'Id in the source system; re-imports match on it' });
+const AreaM2 = z.number().positive().max(50_000_000).meta({ description: 'Area in m², when declared rather than computed' });
+
+export const Compound = z
+  .object({
+    id: Id,
+    externalId: z.string().optional(),
+    name: z.string(),
+    address: z.string().optional(),
+    status: CompoundStatus,
+    propertyManaged: z.boolean().meta({ description: 'Has property management (有物业); false for old/open estates' }),
+    streetId: Id.nullable(),
+    communityId: Id.nullable(),
+    unassigned: z.boolean().meta({ description: 'Lies in no known community; held at city level until assigned' }),
+    gridIds: z.array(Id),
+    areaM2: z.number().nonnegative(),
+    areaSource: z.enum(['polygon', 'declared', 'none']),
+    geometry: AreaGeometry.nullable(),
+    location: Position.meta({ description: 'Centroid of the polygon, or the point given' }),
+    createdAt: Timestamp,
+    createdBy: z.string(),
+    updatedAt: Timestamp,
+    updatedBy: z.string(),
+    version: z.number().int().positive(),
+  })
+  .meta({ id: 'Compound' });
+export type Compound = z.infer<typeof Compound>;
+
+export const CompoundProperties = Compound.pick({
+  id: true, name: true, status: true, communityId: true, streetId: true, propertyManaged: true,
+  areaM2: true, unassigned: true,
+}).meta({ id: 'CompoundProperties' });
+export type CompoundProperties = z.infer<typeof CompoundProperties>;
+
+const CompoundGeometry = z.union([AreaGeometry, PointGeometry]);
+export const CompoundFeature = feature(CompoundGeometry, Compound.omit({ geometry: true })).meta({ id: 'CompoundFeature' });
+export type CompoundFeature = z.infer<typeof CompoundFeature>;
+export const CompoundCollection = featureCollection(CompoundGeometry, CompoundProperties).meta({ id: 'CompoundCollection' });
+export type CompoundCollection = z.infer<typeof CompoundCollection>;
+
+export const CompoundListQuery = z.object({
+  bbox: BboxParam.optional(),
+  status: CompoundStatus.optional(),
+  communityId: Id.optional(),
+  streetId: Id.optional(),
+  unassigned: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  limit: Limit,
+  nextToken: NextToken,
+});
+export type CompoundListQuery = z.infer<typeof CompoundListQuery>;
+
+export const CompoundCreate = z
+  .object({
+    name: Name,
+    externalId: ExternalId.optional(),
+    address: Address.optional(),
+    status: CompoundStatus.default('normal'),
+    propertyManaged: z.boolean().default(false),
+    communityId: Id.optional().meta({ description: 'Omit to place by point-in-polygon; unassigned if none' }),
+    geometry: AreaGeometry.optional(),
+    location: Position.optional(),
+    areaM2: AreaM2.optional(),
+  })
+  .strict()
+  .refine((c) => c.geometry !== undefined || c.location !== undefined, {
+    message: 'give a geometry (Polygon/MultiPolygon) or a location [lng, lat]',
+    path: ['geometry'],
+  })
+  .meta({ id: 'CompoundCreate' });
+export type CompoundCreate = z.infer<typeof CompoundCreate>;
+
+/** Status is not patched: sealing and lifting have their own routes, with reasons. */
+export const CompoundPatch = z
+  .object({
+    name: Name,
+    externalId: ExternalId,
+    address: Address,
+    propertyManaged: z.boolean(),
+    communityId: Id.meta({ description: 'Assign the compound to this community' }),
+    geometry: AreaGeometry,
+    location: Position,
+    areaM2: AreaM2.nullable().meta({ description: 'Declared area; null to compute from the polygon again' }),
+  })
+  .partial()
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: 'give at least one field to change' })
+  .meta({ id: 'CompoundPatch' });
+export type CompoundPatch = z.infer<typeof CompoundPatch>;
+
+export const CompoundIdParams = z.object({ id: Id });

@@ -1,0 +1,69 @@
+/**
+ * Import of compounds, buildings, exits and community boundaries from GeoJSON or CSV.
+ * The file is the raw request body; options travel in the query.
+ */
+import { z } from 'zod';
+import { Id } from './common.ts';
+
+export const IMPORT_KINDS = ['compounds', 'buildings', 'exits', 'communities'] as const;
+export const ImportKind = z.enum(IMPORT_KINDS);
+export type ImportKind = z.infer<typeof ImportKind>;
+export const CRS = ['wgs84', 'gcj02', 'bd09'] as const;
+export const Crs = z.enum(CRS);
+export type Crs = z.infer<typeof Crs>;
+export const ENCODINGS = ['auto', 'utf8', 'gb18030'] as const;
+export const Encoding = z.enum(ENCODINGS);
+export type Encoding = z.infer<typeof Encoding>;
+
+/** `field:Header,field:Header` — explicit CSV column mapping, overriding the recognised names. */
+const ColumnMap = z
+  .string()
+  .max(2000)
+  .transform((raw, ctx) => {
+    const map: Record<string, string> = {};
+    for (const pair of raw.split(',')) {
+      const at = pair.indexOf(':');
+      const field = pair.slice(0, at).trim();
+      const header = pair.slice(at + 1).trim();
+      if (at <= 0 || header === '') {
+        ctx.addIssue({ code: 'custom', message: `"${pair}" is not field:Header` });
+        return z.NEVER;
+      }
+      map[field] = header;
+    }
+    return map;
+  });
+
+export const ImportQuery = z.object({
+  kind: ImportKind.default('compounds'),
+  crs: Crs.default('wgs84'),
+  encoding: Encoding.default('auto'),
+  format: z.enum(['auto', 'csv', 'geojson']).default('auto').meta({ description: 'auto: from Content-Type, then content' }),
+  columns: ColumnMap.optional().meta({ description: 'Explicit CSV mapping, e.g. name:小区,lng:X坐标,lat:Y坐标' }),
+  lineOffset: z.coerce.number().int().min(0).max(100_000_000).default(0).meta({
+    description: 'Added to reported line numbers, for files sent in several parts',
+  }),
+  importId: Id.optional().meta({ description: 'Groups the parts of one file into one import' }),
+  dryRun: z.enum(['true', 'false']).transform((v) => v === 'true').default(false).meta({
+    description: 'Validate and report without writing',
+  }),
+});
+export type ImportQuery = z.infer<typeof ImportQuery>;
+
+export const ImportReject = z.object({ line: z.number().int(), reason: z.string() });
+export type ImportReject = z.infer<typeof ImportReject>;
+
+export const ImportSummary = z
+  .object({
+    importId: Id,
+    kind: ImportKind,
+    imported: z.number().int().nonnegative(),
+    updated: z.number().int().nonnegative(),
+    rejected: z.number().int().nonnegative(),
+    rejects: z.array(ImportReject),
+    rejectsTruncated: z.boolean().optional().meta({ description: 'Only the first 1,000 rejects are listed' }),
+  })
+  .meta({ id: 'ImportSummary' });
+export type ImportSummary = z.infer<typeof ImportSummary>;
+
+export const IMPORT_CONTENT_TYPES = ['text/csv', 'application/geo+json', 'application/json'] as const;
