@@ -1,0 +1,59 @@
+/**
+ * What every benchmark gets: the run's DynamoDB Local, fresh tables, the city size, a work folder,
+ * and one way to print figures so the run reads as one table.
+ */
+import { randomUUID } from 'node:crypto';
+import { ensureTable } from '../../infra/local/bootstrap.ts';
+import { pointHandlersAt } from '../../infra/local/handler-env.ts';
+
+export interface BenchScale {
+  readonly compounds: number;
+  readonly buildings: number;
+}
+
+export interface BenchContext {
+  readonly endpoint: string;
+  readonly scale: BenchScale;
+  /** Folder for generated files (git-ignored). */
+  readonly workDir: string;
+  /** A new empty table, made current for the handlers in this process. */
+  freshTable(label: string): Promise<string>;
+  /** Prints one figure: `section  name  value unit  (note)`. */
+  report(section: string, name: string, value: number | string, unit?: string, note?: string): void;
+}
+
+export interface Bench {
+  readonly name: string;
+  run(ctx: BenchContext): Promise<void>;
+}
+
+export function benchContext(endpoint: string, scale: BenchScale, workDir: string): BenchContext {
+  return {
+    endpoint,
+    scale,
+    workDir,
+    async freshTable(label) {
+      const table = `bench-${label}-${randomUUID().slice(0, 6)}`;
+      await ensureTable(endpoint, table);
+      pointHandlersAt(endpoint, table);
+      return table;
+    },
+    report(section, name, value, unit = '', note = '') {
+      const shown = typeof value === 'number' ? formatNumber(value) : value;
+      console.log(`${section.padEnd(28)} ${name.padEnd(44)} ${`${shown} ${unit}`.trim().padStart(16)}${note ? `   ${note}` : ''}`);
+    },
+  };
+}
+
+function formatNumber(value: number): string {
+  if (Number.isInteger(value)) return value.toLocaleString('en-US');
+  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+}
+
+/** p-th percentile (0–100) of the samples, nearest rank. */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] as number;
+}
