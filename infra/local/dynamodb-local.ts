@@ -78,6 +78,17 @@ function installExitHook(): void {
   });
 }
 
+/**
+ * Exit hooks cannot run when this process is killed with SIGKILL; a detached shell watches our
+ * pid and kills the Java process once we are gone, so it never outlives us.
+ */
+function watchParent(child: ChildProcess): void {
+  if (!child.pid) return;
+  const script = `while kill -0 ${process.pid} 2>/dev/null && kill -0 ${child.pid} 2>/dev/null; do sleep 1; done; kill -9 ${child.pid} 2>/dev/null`;
+  const watchdog = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
+  watchdog.unref();
+}
+
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   assertJava();
   const port = options.port || (await freePort());
@@ -96,6 +107,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   );
   children.add(child);
   installExitHook();
+  watchParent(child);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
   child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
