@@ -6,23 +6,21 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { routes, type RouteSpec } from '../../shared/catalogue/index.ts';
 import { pathMatcher, type PathMatcher } from '../../shared/catalogue/paths.ts';
 import { stringifyClaims } from '../../shared/claims.ts';
 import { LocalUserList, TokenRequest, TokenResponse } from '../../shared/schemas/local.ts';
 import type { HttpEvent } from '../../functions/lib/http.ts';
+import { cachedLoader, importHandler } from './handler-import.ts';
 import type { LocalIdentity } from './identity.ts';
 import { lambdaContext } from './lambda-context.ts';
+import { LOCAL_ACCOUNT } from './local-arn.ts';
 
 /** API Gateway HTTP API refuses bodies over 10 MB. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** API Gateway gives an integration at most 30 s. */
 const INTEGRATION_TIMEOUT_MS = 30_000;
-
-const root = path.resolve(import.meta.dirname, '../..');
 
 type LambdaHandler = (event: HttpEvent, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -54,18 +52,8 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-const handlers = new Map<string, Promise<LambdaHandler>>();
-
 /** The `handler` export of functions/api/<resource>.ts, imported once like a warm Lambda. */
-function handlerOf(resource: string): Promise<LambdaHandler> {
-  let handler = handlers.get(resource);
-  if (!handler) {
-    const file = pathToFileURL(path.join(root, 'functions', 'api', `${resource}.ts`)).href;
-    handler = import(file).then((module: { handler: LambdaHandler }) => module.handler);
-    handlers.set(resource, handler);
-  }
-  return handler;
-}
+const handlerOf = cachedLoader((resource) => importHandler<LambdaHandler>('api', resource));
 
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const server = createServer((req, res) => {
@@ -214,7 +202,7 @@ function toEvent(
     queryStringParameters: Object.keys(query).length > 0 ? query : undefined,
     pathParameters: Object.keys(params).length > 0 ? params : undefined,
     requestContext: {
-      accountId: '000000000000',
+      accountId: LOCAL_ACCOUNT,
       apiId: 'local',
       domainName: headers.host ?? 'localhost',
       domainPrefix: 'localhost',

@@ -86,7 +86,8 @@ describe('coverBbox', () => {
     // A box just inside one geohash-5 cell needs one range, however fine the cover could go.
     const [w, s, e, n] = geohashBbox('wt3m2');
     const ranges = coverBbox([w + 1e-9, s + 1e-9, e - 1e-9, n - 1e-9], COVER);
-    expect(ranges).toEqual([{ partition: 'wt3m2', from: 'wt3m2', to: 'wt3m2~' }]);
+    expect(ranges).toHaveLength(1);
+    expect(ranges[0]).toMatchObject({ partition: 'wt3m2', from: 'wt3m200', to: 'wt3m2zz~' });
   });
 });
 

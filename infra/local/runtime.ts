@@ -1,0 +1,63 @@
+/**
+ * The whole local system minus the web server: handler settings pointed at DynamoDB Local, the
+ * queue runner installed as the queue port, the schedule runner, and the local API. Used by
+ * `npm start`, the end-to-end tests and the benchmarks, so all three run the same composition.
+ */
+import { setQueuePort } from '../../functions/lib/queue.ts';
+import type { LocalUser } from '../../shared/schemas/local.ts';
+import { startApiServer, type ApiServer } from './api-server.ts';
+import { pointHandlersAt } from './handler-env.ts';
+import { createLocalIdentity } from './identity.ts';
+import { createQueueRunner, type QueueRunner } from './queue-runner.ts';
+import { createScheduleRunner, type ScheduleRunner } from './schedule-runner.ts';
+
+export interface LocalRuntimeOptions {
+  /** DynamoDB Local's URL; the table must exist (bootstrap.ts ensureTable). */
+  readonly endpoint: string;
+  readonly tableName: string;
+  /** 0 picks a free port. */
+  readonly apiPort: number;
+  readonly host?: string;
+  readonly users: readonly LocalUser[];
+  readonly allowedOrigins?: readonly string[];
+  /** Where the token signing key persists; omitted means a new key each start. */
+  readonly keyFile?: string;
+  /** Run schedules on their timers (npm start); tests fire them with runNow. */
+  readonly runSchedules?: boolean;
+  readonly log?: (line: string) => void;
+}
+
+export interface LocalRuntime {
+  readonly api: ApiServer;
+  readonly queues: QueueRunner;
+  readonly schedules: ScheduleRunner;
+  stop(): Promise<void>;
+}
+
+export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  pointHandlersAt(options.endpoint, options.tableName);
+  const queues = createQueueRunner({ log: options.log });
+  setQueuePort(queues);
+  queues.start();
+  const schedules = createScheduleRunner({ log: options.log });
+  if (options.runSchedules) schedules.start();
+  const identity = await createLocalIdentity({ users: options.users, keyFile: options.keyFile });
+  const api = await startApiServer({
+    port: options.apiPort,
+    host: options.host,
+    identity,
+    allowedOrigins: options.allowedOrigins,
+    log: options.log,
+  });
+  return {
+    api,
+    queues,
+    schedules,
+    async stop() {
+      await api.close();
+      schedules.stop();
+      await queues.stop();
+      setQueuePort(undefined);
+    },
+  };
+}
