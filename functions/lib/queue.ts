@@ -37,9 +37,12 @@ const MAX_ATTEMPTS = 5;
 
 export class SqsQueuePort implements QueuePort {
   private readonly client: SQSClient;
+  private readonly backoffMs: (attempt: number) => number;
 
-  constructor(client?: SQSClient) {
+  constructor(client?: SQSClient, options: { backoffMs?: (attempt: number) => number } = {}) {
     this.client = client ?? new SQSClient({ region: config().region });
+    // Full jitter on an exponential base, so retrying senders do not move in step.
+    this.backoffMs = options.backoffMs ?? ((attempt) => Math.random() * Math.min(1000, 50 * 2 ** attempt));
   }
 
   async send(queue: QueueName, bodies: readonly string[]): Promise<void> {
@@ -52,6 +55,7 @@ export class SqsQueuePort implements QueuePort {
   private async sendBatch(url: string, bodies: readonly string[]): Promise<void> {
     let pending = bodies.map((body, i) => ({ Id: String(i), MessageBody: body }));
     for (let attempt = 1; pending.length > 0; attempt++) {
+      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, this.backoffMs(attempt - 1)));
       const out = await this.client.send(new SendMessageBatchCommand({ QueueUrl: url, Entries: pending }));
       const failed = out.Failed ?? [];
       const fatal = failed.filter((f) => f.SenderFault);

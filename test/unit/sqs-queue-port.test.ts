@@ -18,9 +18,16 @@ const bytes = (entries: readonly SendMessageBatchRequestEntry[]) =>
 const bodies = (n: number, size = 10) => Array.from({ length: n }, (_, i) => `${i}`.padEnd(size, 'x'));
 
 describe('SqsQueuePort', () => {
-  const port = new SqsQueuePort(new SQSClient({ region: 'cn-north-1' }));
+  const waits: number[] = [];
+  const port = new SqsQueuePort(new SQSClient({ region: 'cn-north-1' }), {
+    backoffMs: (attempt) => {
+      waits.push(attempt);
+      return 0;
+    },
+  });
 
   beforeEach(() => {
+    waits.length = 0;
     sqs.reset();
     sqs.on(SendMessageBatchCommand).resolves({ Successful: [], Failed: [] });
     process.env.QUEUE_URL_ASSIGN_COMPOUNDS = URL;
@@ -85,6 +92,8 @@ describe('SqsQueuePort', () => {
     ]);
     expect(second?.url).toBe(URL);
     expect(rest).toHaveLength(0);
+    // One backoff, before the resend; none before the first call.
+    expect(waits).toEqual([1]);
   });
 
   it('throws on a sender fault without resending', async () => {
