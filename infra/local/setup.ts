@@ -31,6 +31,13 @@ const chromium: Requirement = {
   why: 'the end-to-end tests drive the web app in it',
 };
 
+const cjkFonts: Requirement = {
+  name: 'CJK fonts',
+  present: () => (spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).stdout ?? '').trim() !== '',
+  debianPackage: 'fonts-noto-cjk',
+  why: 'Chromium needs them to draw the Chinese UI in test screenshots',
+};
+
 function canApt(): boolean {
   return process.getuid?.() === 0 && spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
 }
@@ -62,7 +69,7 @@ export function ensure(requirements: readonly Requirement[], log: (line: string)
 }
 
 export function requirementsFor(purpose: 'start' | 'tests'): Requirement[] {
-  return purpose === 'tests' ? [java, chromium] : [java];
+  return purpose === 'tests' ? [java, chromium, cjkFonts] : [java];
 }
 
 export function explain(missing: readonly Requirement[]): string {

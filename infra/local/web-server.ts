@@ -1,0 +1,74 @@
+/**
+ * Serves the web app next to the local API, through Vite's JS API: `dev` (hot reload, for
+ * working on the app) or `preview` (the production build, built here first when web/dist is
+ * missing or older than its sources; for tests and demos). Both proxy the API's paths to the
+ * local API, so the app's runtime config can say "same origin" ("apiUrl": "").
+ */
+import { readdirSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { build, createServer, preview, type InlineConfig } from 'vite';
+import { WEB_DIST, WEB_ROOT, webConfig } from '../../web/vite.config.ts';
+
+export interface WebServerOptions {
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly host?: string;
+  /** The local API the servers proxy to. */
+  readonly apiUrl: string;
+  /** @default 'dev' */
+  readonly mode?: 'dev' | 'preview';
+}
+
+export interface WebServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** What the build is made of: a change to any of these makes web/dist stale. */
+const SOURCES = [WEB_ROOT, path.resolve(WEB_ROOT, '../shared')];
+const IGNORED = new Set(['dist', 'node_modules']);
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const host = options.host ?? '127.0.0.1';
+  const config: InlineConfig = { ...webConfig({ apiUrl: options.apiUrl }), configFile: false };
+  if (options.mode === 'preview') {
+    if (buildIsStale()) await build(config);
+    const server = await preview({ ...config, preview: { ...config.preview, port: options.port, host, strictPort: true } });
+    return { url: urlOf(host, server.httpServer.address()), close: () => server.close() };
+  }
+  const server = await createServer({ ...config, server: { ...config.server, port: options.port, host, strictPort: true } });
+  await server.listen();
+  return { url: urlOf(host, server.httpServer?.address()), close: () => server.close() };
+}
+
+/** Whether web/dist is missing or older than any of its sources. */
+export function buildIsStale(): boolean {
+  const built = mtimeOf(path.join(WEB_DIST, 'index.html'));
+  return built === undefined || SOURCES.some((dir) => newestIn(dir) > built);
+}
+
+function newestIn(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    if (path.relative(dir, file).split(path.sep).some((part) => IGNORED.has(part))) continue;
+    newest = Math.max(newest, mtimeOf(file) ?? 0);
+  }
+  return newest;
+}
+
+function mtimeOf(file: string): number | undefined {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+function urlOf(host: string, address: AddressInfo | string | null | undefined): string {
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+}

@@ -1,0 +1,215 @@
+/**
+ * The web app's first slice in a real Chromium against the whole local stack and the demo
+ * city: sign-in as a demo user, the map of compounds coloured by status with a legend that
+ * agrees with the API, a compound's details, filters, jurisdiction, the English switch, and the
+ * return to sign-in when the API refuses the token. Screenshots land in test-results/e2e/.
+ */
+import { generateKeyPair, SignJWT } from 'jose';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { demoUsers } from '../../infra/local/demo/users.ts';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../infra/local/identity.ts';
+import { claimsFor } from '../../shared/claims.ts';
+import type { LocalUser } from '../../shared/schemas/local.ts';
+import { apiAs, clickableCompound, launchChromium, openPage, screenshot, settledMap, signIn } from './browser.ts';
+
+const webUrl = inject('webUrl');
+const apiUrl = inject('apiUrl');
+
+const STATUS_NAMES = {
+  'zh-CN': { normal: '正常', closed: '封闭管理', lockdown: '封控', lifted: '已解除' },
+  en: { normal: 'Normal', closed: 'Closed', lockdown: 'Lockdown', lifted: 'Lifted' },
+} as const;
+
+const users = demoUsers();
+const userOf = (role: LocalUser['role']): LocalUser => {
+  const user = users.find((u) => u.role === role);
+  if (!user) throw new Error(`the demo city has no ${role} user`);
+  return user;
+};
+const cityUser = userOf('city');
+const communityUser = userOf('community');
+
+let browser: Browser;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+async function open(): Promise<Page> {
+  const opened = await openPage(browser, webUrl);
+  context = opened.context;
+  return opened.page;
+}
+
+async function signedIn(user: LocalUser): Promise<Page> {
+  const page = await open();
+  await signIn(page, user.username);
+  return page;
+}
+
+const countsByStatus = (statuses: readonly string[]) =>
+  statuses.reduce<Record<string, number>>((counts, s) => ({ ...counts, [s]: (counts[s] ?? 0) + 1 }), {});
+
+describe('sign-in', () => {
+  it('offers the demo users grouped by role, in Chinese by default', async () => {
+    const page = await open();
+    await page.locator(`button[data-username="${cityUser.username}"]`).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await page.title()).toContain('小区封闭管理');
+    const groups = await page.locator('.user-group h2 .role-badge').allTextContents();
+    expect(groups).toEqual(expect.arrayContaining(['市防控指挥部', '督查人员', '社区工作人员', '网格员', '卡口值守人员', '消杀人员']));
+    await screenshot(page, 'login-zh');
+  });
+
+  it('narrows the list to the users a search matches', async () => {
+    const page = await open();
+    await page.locator('#user-search').fill(communityUser.username);
+    await page.locator(`button[data-username="${communityUser.username}"]`).waitFor();
+    const shown = await page.locator('button.user-button').evaluateAll((buttons) =>
+      buttons.map((b) => (b as HTMLElement).dataset.username ?? ''));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(users.length);
+    for (const username of shown) {
+      const user = users.find((u) => u.username === username);
+      expect(`${user?.name} ${username} ${user?.jurisdiction.communityId}`.toLowerCase()).toContain(communityUser.username.toLowerCase());
+    }
+  });
+});
+
+describe('map as city staff', () => {
+  it('shows who is signed in and draws the city\'s compounds by status', async () => {
+    const page = await signedIn(cityUser);
+    const map = await settledMap(page);
+    expect(await page.locator('[data-testid="user-name"]').textContent()).toBe(cityUser.name);
+    expect(await page.locator('[data-testid="user-role"]').textContent()).toBe('市防控指挥部');
+    expect(map.shapes.length).toBeGreaterThanOrEqual(150);
+    const statuses = new Set(map.shapes.map((s) => s.status));
+    expect([...statuses].every((s) => s in STATUS_NAMES.en)).toBe(true);
+    expect(statuses.size).toBeGreaterThan(1);
+    await screenshot(page, 'map-city-zh');
+  });
+
+  it('counts each status in the legend, in Chinese, as the API does for the same bbox', async () => {
+    const page = await signedIn(cityUser);
+    const map = await settledMap(page);
+    const api = await apiAs(apiUrl, cityUser.username);
+    const features = await api.all(`/v1/compounds?bbox=${map.bbox}`);
+    const expected = countsByStatus(features.map((f) => f.properties.status));
+
+    expect(map.legend.map((e) => e.label)).toEqual(Object.values(STATUS_NAMES['zh-CN']));
+    for (const entry of map.legend) expect(entry.count, entry.status).toBe(expected[entry.status] ?? 0);
+    expect(map.total).toBe(features.length);
+    expect(map.legend.reduce((sum, e) => sum + e.count, 0)).toBe(features.length);
+  });
+
+  it('shows a compound\'s name, status and building count when it is clicked', async () => {
+    const page = await signedIn(cityUser);
+    await settledMap(page);
+    const target = await clickableCompound(page);
+    await page.mouse.click(target.x, target.y);
+
+    const api = await apiAs(apiUrl, cityUser.username);
+    const compound = await api.get<{ properties: { name: string; status: keyof typeof STATUS_NAMES.en } }>(`/v1/compounds/${target.id}`);
+    const buildings = await api.all(`/v1/compounds/${target.id}/buildings`);
+    const panel = page.locator(`.compound-panel[data-compound-id="${target.id}"]`);
+    await panel.waitFor();
+    expect(await panel.locator('h2').textContent()).toBe(compound.properties.name);
+    expect(await panel.locator('.status-pill').textContent()).toBe(STATUS_NAMES['zh-CN'][compound.properties.status]);
+    const count = panel.locator('[data-testid="buildings"] dd');
+    await count.filter({ hasText: /^[\d,]+$/ }).waitFor();
+    expect(Number((await count.textContent())?.replace(/,/g, ''))).toBe(buildings.length);
+    await screenshot(page, 'map-city-compound-zh');
+
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+  });
+
+  it('hides the compounds of a status whose filter is unchecked', async () => {
+    const page = await signedIn(cityUser);
+    const before = await settledMap(page);
+    const closed = before.shapes.filter((s) => s.status === 'closed').length;
+    expect(closed).toBeGreaterThan(0);
+
+    await page.getByRole('checkbox', { name: '封闭管理' }).uncheck();
+    const after = await settledMap(page);
+    expect(after.shapes.some((s) => s.status === 'closed')).toBe(false);
+    expect(after.shapes.length).toBe(before.shapes.length - closed);
+  });
+
+  it('shows one community\'s compounds when it is chosen', async () => {
+    const page = await signedIn(cityUser);
+    await settledMap(page);
+    await page.getByLabel('社区', { exact: true }).selectOption(communityUser.jurisdiction.communityId ?? '');
+    await page.waitForFunction(
+      (id) => [...document.querySelectorAll<SVGElement>('.leaflet-compounds-pane path[data-compound-id]')]
+        .every((p) => p.dataset.communityId === id),
+      communityUser.jurisdiction.communityId,
+    );
+    const map = await settledMap(page);
+    expect(map.shapes.length).toBeGreaterThan(0);
+    expect(new Set(map.shapes.map((s) => s.communityId))).toEqual(new Set([communityUser.jurisdiction.communityId]));
+  });
+
+  it('switches to English, legend and title included, and keeps it after a reload', async () => {
+    const page = await signedIn(cityUser);
+    await settledMap(page);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+
+    const english = await settledMap(page);
+    expect(english.legend.map((e) => e.label)).toEqual(Object.values(STATUS_NAMES.en));
+    expect(await page.title()).toContain('Compound closed management');
+    expect(await page.locator('[data-testid="user-role"]').textContent()).toBe('City command');
+    await screenshot(page, 'map-city-en');
+
+    await page.reload();
+    const reloaded = await settledMap(page);
+    expect(reloaded.legend.map((e) => e.label)).toEqual(Object.values(STATUS_NAMES.en));
+  });
+});
+
+describe('map as community staff', () => {
+  it('shows only the own community\'s compounds, fewer than the city\'s', async () => {
+    const city = await apiAs(apiUrl, cityUser.username);
+    const everything = await city.all('/v1/compounds');
+
+    const page = await signedIn(communityUser);
+    const map = await settledMap(page);
+    expect(await page.locator('[data-testid="user-role"]').textContent()).toBe('社区工作人员');
+    expect(map.shapes.length).toBeGreaterThan(0);
+    expect(map.shapes.length).toBeLessThan(everything.length);
+    expect(new Set(map.shapes.map((s) => s.communityId))).toEqual(new Set([communityUser.jurisdiction.communityId]));
+    expect(map.total).toBe(map.shapes.length);
+    await screenshot(page, 'map-community-zh');
+  });
+});
+
+describe('session', () => {
+  it('returns to sign-in, saying why, when the API refuses the token', async () => {
+    // Well-formed claims, signed by a key the local API does not trust.
+    const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const forged = await new SignJWT({ ...claimsFor({ userId: 'x', username: cityUser.username, role: 'city', jurisdiction: {} }), name: cityUser.name })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuer(LOCAL_ISSUER)
+      .setAudience(LOCAL_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(privateKey);
+    const page = await open();
+    await page.evaluate((token) => sessionStorage.setItem('cordon.token', token), forged);
+    await page.reload();
+
+    await page.locator('.login-card .notice', { hasText: '登录已过期' }).waitFor();
+    await page.locator(`button[data-username="${cityUser.username}"]`).waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('cordon.token'))).toBeNull();
+  });
+});

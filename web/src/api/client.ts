@@ -1,0 +1,136 @@
+/**
+ * The typed API client. Routes (method and path) come from the catalogue by operation id and
+ * types from the catalogue's zod schemas, so nothing about a route is written here again.
+ * Responses are typed, not re-validated: the API validates what it sends.
+ */
+import type { z } from 'zod';
+import { routes, type OperationId, type Routes } from '../../../shared/catalogue/index.ts';
+import { fillPath } from '../../../shared/catalogue/paths.ts';
+import { Problem } from '../../../shared/schemas/common.ts';
+import { ApiError, NetworkError, ProblemError, UnauthorizedError, isAbort } from './errors.ts';
+
+type Spec<K extends OperationId> = Routes[K];
+
+/** What an operation answers, as the response schema produces it. */
+export type ResponseOf<K extends OperationId> = z.output<Spec<K>['response']['schema']>;
+
+type ParamsPart<S> = S extends { params: infer P extends z.ZodType } ? { params: z.input<P> } : { params?: never };
+type QueryPart<S> = S extends { query: infer Q extends z.ZodType } ? { query?: z.input<Q> } : { query?: never };
+type BodyPart<S> = S extends { body: { kind: 'json'; schema: infer B extends z.ZodType } }
+  ? { body: z.input<B> }
+  : S extends { body: { kind: 'raw' } }
+    ? { body: Blob | string; contentType: string }
+    : { body?: never };
+
+/** What an operation takes: path parameters, query and body, each as its schema accepts it. */
+export type RequestOf<K extends OperationId> = ParamsPart<Spec<K>> & QueryPart<Spec<K>> & BodyPart<Spec<K>>;
+
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+}
+
+type CallArgs<K extends OperationId> = object extends RequestOf<K>
+  ? [request?: RequestOf<K>, options?: CallOptions]
+  : [request: RequestOf<K>, options?: CallOptions];
+
+export interface ApiClient {
+  call<K extends OperationId>(operationId: K, ...args: CallArgs<K>): Promise<ResponseOf<K>>;
+}
+
+export interface ApiClientOptions {
+  /** "" for the page's own origin. */
+  readonly baseUrl: string;
+  readonly getToken: () => string | undefined;
+  /** Called on every 401, before the call rejects with `UnauthorizedError`. */
+  readonly onUnauthorized: () => void;
+  readonly fetch?: typeof fetch;
+}
+
+interface LooseRequest {
+  params?: Record<string, string>;
+  query?: Record<string, unknown>;
+  body?: unknown;
+  contentType?: string;
+}
+
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  return {
+    async call<K extends OperationId>(operationId: K, ...args: CallArgs<K>): Promise<ResponseOf<K>> {
+      const [request = {}, callOptions = {}] = args as [LooseRequest?, CallOptions?];
+      const spec = routes[operationId];
+      const url = options.baseUrl + fillPath(spec.path, request.params ?? {}) + queryString(request.query);
+      const headers: Record<string, string> = { accept: 'application/json, application/geo+json, application/problem+json' };
+      const token = options.getToken();
+      if (token) headers.authorization = `Bearer ${token}`;
+      let body: BodyInit | undefined;
+      if (request.body !== undefined) {
+        const raw = request.contentType !== undefined;
+        headers['content-type'] = request.contentType ?? 'application/json';
+        body = raw ? (request.body as Blob | string) : JSON.stringify(request.body);
+      }
+      let response: Response;
+      try {
+        response = await doFetch(url, { method: spec.method, headers, body, signal: callOptions.signal });
+      } catch (error) {
+        throw isAbort(error) ? error : new NetworkError(operationId, error);
+      }
+      if (response.status === 401) {
+        options.onUnauthorized();
+        throw new UnauthorizedError(operationId);
+      }
+      if (!response.ok) throw await failure(operationId, response);
+      if (response.status === 204) return undefined as ResponseOf<K>;
+      return (await response.json()) as ResponseOf<K>;
+    },
+  };
+}
+
+function queryString(query: Record<string, unknown> | undefined): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') search.set(name, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+async function failure(operationId: string, response: Response): Promise<ApiError> {
+  const text = await response.text().catch(() => '');
+  if ((response.headers.get('content-type') ?? '').includes('json')) {
+    try {
+      const problem = Problem.safeParse(JSON.parse(text));
+      if (problem.success) return new ProblemError(operationId, problem.data);
+    } catch {
+      // Not JSON after all: fall through to the plain error.
+    }
+  }
+  return new ApiError(operationId, response.status, `${operationId} answered ${response.status}`);
+}
+
+/** Operations that answer a GeoJSON FeatureCollection in pages. */
+export type PagedOperation = {
+  [K in OperationId]: ResponseOf<K> extends { features: readonly unknown[]; nextToken?: string } ? K : never;
+}[OperationId];
+
+export type FeatureOf<K extends PagedOperation> = ResponseOf<K> extends { features: readonly (infer F)[] } ? F : never;
+
+/** Every feature of a paged collection, following `nextToken` until the last page. */
+export async function allFeatures<K extends PagedOperation>(
+  api: ApiClient,
+  operationId: K,
+  request: RequestOf<K>,
+  options: CallOptions = {},
+): Promise<FeatureOf<K>[]> {
+  // The page's shape is known from PagedOperation; TypeScript cannot carry it through `call`'s overloads.
+  const page = api.call as (id: K, request: LooseRequest, options: CallOptions) => Promise<{ features: FeatureOf<K>[]; nextToken?: string }>;
+  const { query, ...rest } = request as LooseRequest;
+  const features: FeatureOf<K>[] = [];
+  let nextToken: string | undefined;
+  do {
+    const answer = await page(operationId, { ...rest, query: { ...query, nextToken } }, options);
+    features.push(...answer.features);
+    nextToken = answer.nextToken;
+  } while (nextToken);
+  return features;
+}

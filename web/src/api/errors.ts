@@ -1,0 +1,47 @@
+/**
+ * Failures of an API call, one class per kind on the base `ApiError`. A problem+json answer
+ * (RFC 9457) becomes a `ProblemError` carrying the typed problem, field errors included.
+ */
+import type { Problem } from '../../../shared/schemas/common.ts';
+
+export class ApiError extends Error {
+  readonly operationId: string;
+  /** The HTTP status, or 0 when no answer came. */
+  readonly status: number;
+
+  constructor(operationId: string, status: number, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ApiError';
+    this.operationId = operationId;
+    this.status = status;
+  }
+}
+
+/** The API answered with a problem document. */
+export class ProblemError extends ApiError {
+  readonly problem: Problem;
+
+  constructor(operationId: string, problem: Problem) {
+    super(operationId, problem.status, problem.detail ?? problem.title);
+    this.name = 'ProblemError';
+    this.problem = problem;
+  }
+}
+
+/** No valid token: the session is over and the user signs in again. */
+export class UnauthorizedError extends ApiError {
+  constructor(operationId: string) {
+    super(operationId, 401, 'the session has expired or is not valid');
+    this.name = 'UnauthorizedError';
+  }
+}
+
+/** The request never got an answer (server down, connection refused). */
+export class NetworkError extends ApiError {
+  constructor(operationId: string, cause: unknown) {
+    super(operationId, 0, 'the API could not be reached', { cause });
+    this.name = 'NetworkError';
+  }
+}
+
+export const isAbort = (error: unknown): boolean => error instanceof DOMException && error.name === 'AbortError';

@@ -1,0 +1,94 @@
+/**
+ * The local sign-in page: the demo users grouped by role, searchable (a demo city has a few
+ * hundred), one button per user. Each group shows its first few — the handy ones — until the
+ * user searches or asks for all.
+ */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLES } from '../../../shared/roles.ts';
+import type { LocalUser } from '../../../shared/schemas/local.ts';
+import { useAsync } from '../hooks/useAsync.ts';
+import { ErrorNotice } from '../layout/ErrorNotice.tsx';
+import { useServices, useSession } from '../services.tsx';
+import { UserGroup } from './UserGroup.tsx';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { auth } = useServices();
+  const { ended } = useSession();
+  const users = useAsync('demo-users', (signal) => auth.listUsers(signal));
+  const [query, setQuery] = useState('');
+  const [pending, setPending] = useState<string>();
+  const [failure, setFailure] = useState<unknown>();
+
+  const groups = useMemo(() => {
+    const needle = query.trim().toLowerCase();
+    const matches = (user: LocalUser) =>
+      needle === '' ||
+      [user.name, user.username, t(`roles.${user.role}`), user.jurisdiction.communityId ?? '']
+        .some((text) => text.toLowerCase().includes(needle));
+    const found = (users.data ?? []).filter(matches);
+    return ROLES.map((role) => ({ role, users: found.filter((u) => u.role === role) })).filter((g) => g.users.length > 0);
+  }, [users.data, query, t]);
+  const found = groups.reduce((n, g) => n + g.users.length, 0);
+
+  const signIn = async (username: string) => {
+    setPending(username);
+    setFailure(undefined);
+    try {
+      await auth.signIn(username);
+    } catch (error) {
+      setFailure(error);
+      setPending(undefined);
+    }
+  };
+
+  const statusLine = (): string => {
+    if (users.loading) return t('login.loadingUsers');
+    if (pending) return t('login.signingIn');
+    if (query.trim() === '') return '';
+    return found > 0 ? t('login.matches', { count: found }) : t('login.noMatch');
+  };
+
+  return (
+    <main id="main" className="login-page">
+      <section className="login-card" aria-labelledby="login-title">
+        <h1 id="login-title">{t('login.title')}</h1>
+        <p className="login-intro">{t('login.intro')}</p>
+        {ended && (
+          <p className="notice" role="status">
+            {t(`login.ended.${ended}`)}
+          </p>
+        )}
+        {failure !== undefined && <ErrorNotice title={t('login.failed')} error={failure} />}
+        {users.error !== undefined && <ErrorNotice title={t('login.failed')} error={users.error} onRetry={users.reload} />}
+        <div className="search-field">
+          <label htmlFor="user-search">{t('login.search')}</label>
+          <input
+            id="user-search"
+            type="search"
+            autoComplete="off"
+            placeholder={t('login.searchPlaceholder')}
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+          />
+        </div>
+        <p className="login-status" role="status" aria-live="polite">
+          {statusLine()}
+        </p>
+        <div className="user-groups" aria-busy={pending !== undefined}>
+          {groups.map((group) => (
+            <UserGroup
+              key={group.role}
+              role={group.role}
+              users={group.users}
+              showAll={query.trim() !== ''}
+              disabled={pending !== undefined}
+              onPick={(username) => void signIn(username)}
+            />
+          ))}
+        </div>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * How the app signs a user in. Locally a demo user is picked and the local issuer mints the
+ * token; in the cloud a Cognito adapter (hosted sign-in, then the ID token) takes this place.
+ * The rest of the app sees only the session store and `signOut`.
+ */
+import type { LocalUser } from '../../../shared/schemas/local.ts';
+import type { ApiClient } from '../api/client.ts';
+import { sessionFromToken, type Session, type SessionStore } from './session.ts';
+
+interface AdapterBase {
+  signOut(): Promise<void>;
+}
+
+/** The local runtime's demo users and token issuer. */
+export interface LocalAuthAdapter extends AdapterBase {
+  readonly kind: 'local';
+  listUsers(signal?: AbortSignal): Promise<LocalUser[]>;
+  signIn(username: string): Promise<Session>;
+}
+
+/** Grows a member per provider (`kind: 'cognito'`, with a redirect-based sign-in). */
+export type AuthAdapter = LocalAuthAdapter;
+
+export class SignInError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SignInError';
+  }
+}
+
+export function createLocalAuth(api: ApiClient, store: SessionStore): LocalAuthAdapter {
+  return {
+    kind: 'local',
+    listUsers: (signal) => api.call('listLocalUsers', {}, { signal }),
+    async signIn(username) {
+      const { token } = await api.call('issueLocalToken', { body: { username } });
+      const session = sessionFromToken(token);
+      if (!session) throw new SignInError(`the token issued for ${username} does not carry a usable role`);
+      store.start(session);
+      return session;
+    },
+    async signOut() {
+      store.end('signed-out');
+    },
+  };
+}

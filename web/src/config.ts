@@ -1,0 +1,30 @@
+/**
+ * Runtime configuration, read from /config.json when the app starts, so one build serves every
+ * environment: the cloud deploy writes the API's URL and a basemap there; locally the file says
+ * "same origin, no basemap" (the machine may be offline).
+ */
+import { z } from 'zod';
+
+export const RuntimeConfig = z.object({
+  /** Base URL of the API; "" for the page's own origin (the local servers proxy the API). */
+  apiUrl: z.string(),
+  /** A Leaflet tile URL template; without it the map draws on a plain background. */
+  tileUrl: z.string().min(1).optional(),
+  tileAttribution: z.string().optional(),
+});
+export type RuntimeConfig = z.infer<typeof RuntimeConfig>;
+
+export class ConfigError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ConfigError';
+  }
+}
+
+export async function loadConfig(url = '/config.json'): Promise<RuntimeConfig> {
+  const response = await fetch(url, { cache: 'no-store' });
+  if (!response.ok) throw new ConfigError(`${url} answered ${response.status}`);
+  const parsed = RuntimeConfig.safeParse(await response.json());
+  if (!parsed.success) throw new ConfigError(`${url} is not valid: ${z.prettifyError(parsed.error)}`, { cause: parsed.error });
+  return { ...parsed.data, apiUrl: parsed.data.apiUrl.replace(/\/+$/, '') };
+}

@@ -1,0 +1,52 @@
+/**
+ * Translations: Chinese (zh-CN) by default, English on request. The choice persists in
+ * localStorage; the document's title and lang follow it. Numbers are formatted by i18next's
+ * `number` formatter (Intl) in the current language, e.g. `{{value, number}}`.
+ */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './locales/en.json' with { type: 'json' };
+import zhCN from './locales/zh-CN.json' with { type: 'json' };
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+const DEFAULT_LANGUAGE: Language = 'zh-CN';
+const STORAGE_KEY = 'cordon.language';
+
+const isLanguage = (value: unknown): value is Language => (LANGUAGES as readonly unknown[]).includes(value);
+
+function savedLanguage(): Language {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    return isLanguage(saved) ? saved : DEFAULT_LANGUAGE;
+  } catch {
+    return DEFAULT_LANGUAGE;
+  }
+}
+
+export async function initI18n(): Promise<typeof i18next> {
+  i18next.on('languageChanged', (language) => {
+    document.documentElement.lang = language;
+    document.title = i18next.t('app.documentTitle');
+  });
+  await i18next.use(initReactI18next).init({
+    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    lng: savedLanguage(),
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return i18next;
+}
+
+export async function changeLanguage(language: Language): Promise<void> {
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Private mode may refuse storage; the switch still works for this page.
+  }
+  await i18next.changeLanguage(language);
+}
+
+export const currentLanguage = (): Language => (isLanguage(i18next.language) ? i18next.language : DEFAULT_LANGUAGE);

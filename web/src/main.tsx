@@ -1,0 +1,40 @@
+/**
+ * Start-up: translations first (so even a failed start speaks the user's language), then the
+ * runtime config, then the app.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import 'leaflet/dist/leaflet.css';
+import './styles/base.css';
+import './styles/login.css';
+import './styles/map.css';
+import { App } from './App.tsx';
+import { loadConfig } from './config.ts';
+import { initI18n } from './i18n.ts';
+import { createServices, ServicesProvider } from './services.tsx';
+
+async function start(root: HTMLElement): Promise<void> {
+  const i18n = await initI18n();
+  const view = createRoot(root);
+  try {
+    const services = createServices(await loadConfig());
+    view.render(
+      <StrictMode>
+        <ServicesProvider services={services}>
+          <App />
+        </ServicesProvider>
+      </StrictMode>,
+    );
+  } catch (error) {
+    console.error(error);
+    view.render(
+      <main className="startup-error" role="alert">
+        <h1>{i18n.t('app.startFailed')}</h1>
+        <p>{error instanceof Error ? error.message : String(error)}</p>
+      </main>,
+    );
+  }
+}
+
+const root = document.getElementById('root');
+if (root) void start(root);

@@ -1,0 +1,35 @@
+/**
+ * The web app's Vite configuration. `webConfig` is shared by this file (for the `vite` CLI and
+ * `npm run build:web`) and by infra/local/web-server.ts, which serves the app next to the local
+ * API. The API's URL is not baked into the build: the app reads /config.json at start, and the
+ * dev and preview servers proxy the API's paths to the local API so that "" means same origin.
+ */
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type InlineConfig, type ProxyOptions } from 'vite';
+
+export const WEB_ROOT = fileURLToPath(new URL('.', import.meta.url));
+export const WEB_DIST = fileURLToPath(new URL('./dist', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Paths the local API answers; everything else is the app. */
+export const API_PATHS = ['/v1', '/local', '/health', '/openapi.json'] as const;
+
+export function apiProxy(apiUrl: string): Record<string, ProxyOptions> {
+  return Object.fromEntries(API_PATHS.map((p) => [p, { target: apiUrl, changeOrigin: true }]));
+}
+
+export function webConfig(options: { apiUrl: string }): InlineConfig {
+  const proxy = apiProxy(options.apiUrl);
+  return {
+    root: WEB_ROOT,
+    // The app imports the catalogue and schemas from shared/, outside web/.
+    server: { proxy, fs: { allow: [REPO_ROOT] } },
+    preview: { proxy },
+    plugins: [react()],
+    build: { outDir: WEB_DIST, emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1024 },
+    logLevel: 'warn',
+  };
+}
+
+export default defineConfig(webConfig({ apiUrl: process.env.CORDON_API_URL ?? 'http://localhost:3000' }));
