@@ -90,28 +90,30 @@ export const handler = httpHandler('compounds', {
 
   listCompoundBuildings: async ({ params, query, caller }) => {
     await compoundForCaller(params.id, caller);
-    const page = await queryPage<Item>({
-      partition: keys.compound(params.id).pk,
-      beginsWith: 'BUILDING#',
-      limit: query.limit ?? 1000,
-      startKey: query.nextToken ? decodeCursor(query.nextToken, isKey) : undefined,
-    });
-    const features = page.items.map((item) => buildingFeature(buildingFromItem(item)));
-    return collection(features, page.lastKey ? encodeCursor(page.lastKey) : undefined);
+    return childCollection(params.id, 'BUILDING#', query, (item) => buildingFeature(buildingFromItem(item)));
   },
 
   listCompoundExits: async ({ params, query, caller }) => {
     await compoundForCaller(params.id, caller);
-    const page = await queryPage<Item>({
-      partition: keys.compound(params.id).pk,
-      beginsWith: 'EXIT#',
-      limit: query.limit ?? 1000,
-      startKey: query.nextToken ? decodeCursor(query.nextToken, isKey) : undefined,
-    });
-    const features = page.items.map((item) => exitFeature(exitFromItem(item)));
-    return collection(features, page.lastKey ? encodeCursor(page.lastKey) : undefined);
+    return childCollection(params.id, 'EXIT#', query, (item) => exitFeature(exitFromItem(item)));
   },
 });
+
+/** One page of a compound's buildings or exits (items under the compound's partition) as features. */
+async function childCollection<F>(
+  compoundId: string,
+  prefix: 'BUILDING#' | 'EXIT#',
+  query: { limit?: number; nextToken?: string },
+  toFeature: (item: Item) => F,
+) {
+  const page = await queryPage<Item>({
+    partition: keys.compound(compoundId).pk,
+    beginsWith: prefix,
+    limit: query.limit ?? 1000,
+    startKey: query.nextToken ? decodeCursor(query.nextToken, isKey) : undefined,
+  });
+  return collection(page.items.map(toFeature), page.lastKey ? encodeCursor(page.lastKey) : undefined);
+}
 
 /** The narrowest index that answers this list for this caller. */
 async function listSources(query: CompoundListQuery, caller: Caller, places: Places): Promise<Source[]> {
