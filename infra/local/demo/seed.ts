@@ -1,0 +1,83 @@
+/**
+ * Writes a generated city into the table, once: streets, communities, grids, compounds (each with
+ * its 'create' audit record by `system:seed`), buildings and exits, through the registry's own
+ * item shapes, then a marker. With the marker present the seed is skipped unless forced; every id
+ * and key is deterministic, so a forced or interrupted re-run rewrites the same items.
+ */
+import { AUDITED_COMPOUND_FIELDS } from '../../../shared/domain/compounds.ts';
+import { diff } from '../../../shared/domain/audit.ts';
+import { META, keys } from '../../../shared/table.ts';
+import { auditItem } from '../../../functions/lib/audit.ts';
+import { nowIso } from '../../../functions/lib/clock.ts';
+import { buildingItem, compoundWriteItem, exitItem } from '../../../functions/lib/compound-store.ts';
+import { communityItem, forgetPlaces, gridItem, streetItem } from '../../../functions/lib/places-store.ts';
+import { batchWrite, getItem, putItem, type Item } from '../../../functions/lib/table.ts';
+import { SEED_ACTOR, type GeneratedCity } from './city.ts';
+
+/** Written last, so a seed that stopped half-way runs again next time. */
+const MARKER = { pk: 'SEED#demo', sk: META } as const;
+/** Batch calls in flight: DynamoDB Local keeps up with this many, and a 100k-building city seeds in minutes, not hours. */
+const CONCURRENCY = 16;
+
+export interface SeedResult {
+  readonly seeded: boolean;
+  readonly counts: Record<string, number>;
+}
+
+export async function isSeeded(): Promise<boolean> {
+  return (await getItem(MARKER, { consistent: true })) !== undefined;
+}
+
+export async function seedCity(city: GeneratedCity, options: { force?: boolean } = {}): Promise<SeedResult> {
+  if (!options.force) {
+    const marker = await getItem<Item>(MARKER, { consistent: true });
+    if (marker) return { seeded: false, counts: (marker.counts as Record<string, number> | undefined) ?? {} };
+  }
+  const counts = countsOf(city);
+  await batchWrite(
+    [
+      ...city.streets.map(streetItem),
+      ...city.communities.map(communityItem),
+      ...city.grids.map(gridItem),
+      ...city.compounds.flatMap((compound) => [compoundWriteItem(compound), creationAudit(compound)]),
+      ...city.buildings.map(buildingItem),
+      ...city.exits.map(exitItem),
+    ],
+    { concurrency: CONCURRENCY },
+  );
+  forgetPlaces();
+  await putItem({ ...MARKER, type: 'seed', seed: city.seed, counts, seededAt: nowIso() });
+  return { seeded: true, counts };
+}
+
+function countsOf(city: GeneratedCity): Record<string, number> {
+  return {
+    streets: city.streets.length,
+    communities: city.communities.length,
+    grids: city.grids.length,
+    compounds: city.compounds.length,
+    buildings: city.buildings.length,
+    households: city.buildings.reduce((sum, b) => sum + b.households, 0),
+    exits: city.exits.length,
+  };
+}
+
+/**
+ * The compound's 'create' record. Its key is fixed by the compound and its creation time, where
+ * the API's records take a random suffix, so re-seeding rewrites it instead of adding another.
+ */
+function creationAudit(compound: GeneratedCity['compounds'][number]): Item {
+  const at = compound.createdAt;
+  return {
+    ...auditItem({
+      entity: 'COMPOUND',
+      entityId: compound.id,
+      action: 'create',
+      caller: { username: SEED_ACTOR, role: 'city' },
+      at,
+      changes: diff(undefined, compound, AUDITED_COMPOUND_FIELDS),
+      source: 'seed:demo',
+    }),
+    ...keys.audit('COMPOUND', compound.id, at, 'seed'),
+  };
+}

@@ -1,0 +1,128 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { config } from '../../functions/lib/config.ts';
+import { getCompound } from '../../functions/lib/compound-store.ts';
+import { getGrid, loadPlaces } from '../../functions/lib/places-store.ts';
+import { documentClient, type Item } from '../../functions/lib/table.ts';
+import { generateCity } from '../../infra/local/demo/city.ts';
+import { isSeeded, seedCity } from '../../infra/local/demo/seed.ts';
+import { demoUsers } from '../../infra/local/demo/users.ts';
+import { freshTable } from '../support/env.ts';
+import { startTestStack, type Client, type TestStack } from '../support/stack.ts';
+
+const city = generateCity();
+
+/** Items in the table by their `type`, read with a full scan (tests only). */
+async function itemsByType(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  let startKey: Item | undefined;
+  do {
+    const page = await documentClient().send(new ScanCommand({ TableName: config().tableName, ExclusiveStartKey: startKey }));
+    for (const item of page.Items ?? []) counts[item.type as string] = (counts[item.type as string] ?? 0) + 1;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return counts;
+}
+
+describe('seedCity', () => {
+  beforeAll(async () => {
+    await freshTable(inject('dynamodbEndpoint'));
+  });
+
+  it('writes the city once; a second call skips and a forced one duplicates nothing', async () => {
+    expect(await isSeeded()).toBe(false);
+
+    const first = await seedCity(city);
+    expect(first.seeded).toBe(true);
+    expect(first.counts).toEqual({
+      streets: 1,
+      communities: 22,
+      grids: city.grids.length,
+      compounds: city.compounds.length,
+      buildings: city.buildings.length,
+      households: city.buildings.reduce((s, b) => s + b.households, 0),
+      exits: city.exits.length,
+    });
+    const written = await itemsByType();
+    expect(written).toEqual({
+      street: 1,
+      community: 22,
+      grid: city.grids.length,
+      compound: city.compounds.length,
+      audit: city.compounds.length,
+      building: city.buildings.length,
+      exit: city.exits.length,
+      seed: 1,
+    });
+    expect(await isSeeded()).toBe(true);
+
+    const again = await seedCity(city);
+    expect(again).toEqual({ seeded: false, counts: first.counts });
+    expect(await itemsByType()).toEqual(written);
+
+    const forced = await seedCity(city, { force: true });
+    expect(forced).toEqual(first);
+    expect(await itemsByType()).toEqual(written);
+  });
+
+  it('stores places and compounds as the registry reads them back', async () => {
+    const places = await loadPlaces({ fresh: true });
+    expect(places.streets).toEqual(city.streets);
+    expect(places.communities.map((c) => c.id).sort()).toEqual(city.communities.map((c) => c.id).sort());
+    for (const compound of city.compounds.slice(0, 20)) {
+      expect(await getCompound(compound.id)).toEqual(compound);
+    }
+    const grid = city.grids[0];
+    expect(grid).toBeDefined();
+    const stored = await getGrid(grid?.id ?? '');
+    expect(stored?.workers).toEqual(grid?.workers);
+    expect(stored?.compoundIds.sort()).toEqual([...(grid?.compoundIds ?? [])].sort());
+  });
+});
+
+describe('the seeded city through the API', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await startTestStack({ users: demoUsers(), seed: () => seedCity(generateCity()).then(() => undefined) });
+  });
+  afterAll(() => stack?.stop());
+
+  /** Every compound id a user's list returns, following nextToken page by page. */
+  async function listAll(client: Client, query = ''): Promise<string[]> {
+    const ids: string[] = [];
+    let token: string | undefined;
+    let pages = 0;
+    do {
+      const res = await client.get(`/v1/compounds?limit=40${query}${token ? `&nextToken=${encodeURIComponent(token)}` : ''}`);
+      expect(res.status, await res.clone().text()).toBe(200);
+      const body = (await res.json()) as { features: { id: string }[]; nextToken?: string };
+      ids.push(...body.features.map((f) => f.id));
+      token = body.nextToken;
+      pages++;
+    } while (token && pages < 100);
+    return ids;
+  }
+
+  it('lists every compound to a city user, across pages, each once', async () => {
+    const ids = await listAll(await stack.as('city-1'));
+    expect(ids.length).toBe(city.compounds.length);
+    expect([...ids].sort()).toEqual(city.compounds.map((c) => c.id).sort());
+  });
+
+  it('lists only their own community’s compounds to a community admin', async () => {
+    const admin = demoUsers().find((u) => u.username === 'community-wangfu');
+    const own = city.compounds.filter((c) => c.communityId === admin?.jurisdiction.communityId).map((c) => c.id);
+    expect(own.length).toBeGreaterThan(0);
+    const ids = await listAll(await stack.as('community-wangfu'));
+    expect([...ids].sort()).toEqual(own.sort());
+  });
+
+  it('lists a grid worker the compounds of their grid, and duty staff their compound', async () => {
+    const grid = city.grids[0];
+    const worker = grid?.workers[0] ?? '';
+    expect((await listAll(await stack.as(worker))).sort()).toEqual([...(grid?.compoundIds ?? [])].sort());
+    const duty = demoUsers().find((u) => u.role === 'duty');
+    expect(await listAll(await stack.as(duty?.username ?? ''))).toEqual(duty?.jurisdiction.compoundIds);
+  });
+});
