@@ -58,7 +58,10 @@ export const ImportSummary = z
     importId: Id,
     kind: ImportKind,
     imported: z.number().int().nonnegative(),
-    updated: z.number().int().nonnegative(),
+    updated: z.number().int().nonnegative().meta({ description: 'Rows that matched an existing item (by id), changed or not' }),
+    unchanged: z.number().int().nonnegative().optional().meta({
+      description: 'Of the updated rows, those that changed nothing and were not written',
+    }),
     rejected: z.number().int().nonnegative(),
     rejects: z.array(ImportReject),
     rejectsTruncated: z.boolean().optional().meta({ description: 'Only the first 1,000 rejects are listed' }),

@@ -1,0 +1,11 @@
+/**
+ * Import route: POST /v1/imports takes a CSV or GeoJSON file as the raw body, options in the
+ * query, and answers a summary with each rejected row's line and reason. The edge (http.ts) has
+ * authenticated the caller, checked the role, parsed the query and read the body as bytes.
+ */
+import { httpHandler } from '../lib/http.ts';
+import { runImport } from '../lib/importer.ts';
+
+export const handler = httpHandler('imports', {
+  createImport: ({ body, query, caller }) => runImport({ body, query, caller }),
+});

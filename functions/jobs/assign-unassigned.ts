@@ -1,0 +1,10 @@
+/**
+ * Hourly safety net: asks the assign-compounds worker to place compounds still held at city
+ * level, in case a boundary import's own message was lost or failed into the DLQ.
+ */
+import { scheduledHandler } from '../lib/scheduled.ts';
+import { sendMessages } from '../lib/queue.ts';
+
+export const handler = scheduledHandler('assignUnassigned', async () => {
+  await sendMessages('assignCompounds', [{ streetId: null, reason: 'schedule:assignUnassigned' }]);
+});

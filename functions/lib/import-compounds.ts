@@ -1,0 +1,110 @@
+/**
+ * Compounds from an import: each row becomes a new compound or a change to the one with the
+ * same id (external id, else name and place), placed in the community the row names or whose
+ * boundary holds it, else at city level as unassigned. A community admin's rows stay in their
+ * community: rows that resolve elsewhere are rejected, rows in no community land in theirs.
+ */
+import { diff } from '../../shared/domain/audit.ts';
+import {
+  AUDITED_COMPOUND_FIELDS, changedCompound, newCompound, type CompoundDraft, type CompoundRecord,
+} from '../../shared/domain/compounds.ts';
+import { normaliseName } from '../../shared/domain/ids.ts';
+import { communityIdFor, type CompoundRow } from '../../shared/import/rows.ts';
+import { canSeeCompound } from '../../shared/roles.ts';
+import { compoundWriteItem, getCompounds } from './compound-store.ts';
+import { duplicateReason, FirstSeen, Outcome, type ImportContext, type KindImporter } from './import-kind.ts';
+import type { Places } from './places-store.ts';
+
+type Community = Places['communities'][number];
+
+export function compoundImporter(context: ImportContext): KindImporter<CompoundRow> {
+  const { caller, at, places } = context;
+  const seen = new FirstSeen();
+  const findCommunity = communityFinder(places);
+  const own = caller.role === 'community' ? (caller.jurisdiction.communityId ?? '') : undefined;
+  const derive = { caller, at, communities: places.communities };
+
+  return {
+    async apply(rows) {
+      const outcome = new Outcome(context);
+      const candidates: { row: CompoundRow; draft: CompoundDraft; fresh: CompoundRecord }[] = [];
+      for (const row of rows) {
+        let communityId: string | undefined;
+        if (row.community !== undefined) {
+          const community = findCommunity(row.community);
+          if (!community) {
+            outcome.reject(row.line, `community_id: no community ${row.community}`);
+            continue;
+          }
+          if (own !== undefined && community.id !== own) {
+            outcome.reject(row.line, `community_id: community ${community.id} is outside your jurisdiction`);
+            continue;
+          }
+          communityId = community.id;
+        }
+        const draft = draftOf(row, communityId);
+        const fresh = newCompound(draft, derive);
+        const first = seen.claim(fresh.id, row.line);
+        if (first !== undefined) {
+          outcome.reject(row.line, duplicateReason(first, row.externalId));
+          continue;
+        }
+        candidates.push({ row, draft, fresh });
+      }
+      const stored = new Map((await getCompounds(candidates.map((c) => c.fresh.id))).map((c) => [c.id, c]));
+      for (const { row, draft, fresh } of candidates) {
+        const current = stored.get(fresh.id);
+        if (current) {
+          if (!canSeeCompound(caller, current)) {
+            outcome.reject(row.line, `compound ${current.id} (${current.name}) is outside your jurisdiction`);
+            continue;
+          }
+          const next = changedCompound(current, draft, derive);
+          outcome.write('COMPOUND', next.id, compoundWriteItem(next), diff(current, next, AUDITED_COMPOUND_FIELDS), true);
+          continue;
+        }
+        let compound = fresh;
+        if (own !== undefined && compound.communityId !== own) {
+          if (!compound.unassigned) {
+            outcome.reject(row.line, `lies in community ${compound.communityId}, outside your jurisdiction`);
+            continue;
+          }
+          // In no known community: a community admin's compound is theirs.
+          compound = newCompound({ ...draft, communityId: own }, derive);
+        }
+        outcome.write('COMPOUND', compound.id, compoundWriteItem(compound), diff(undefined, compound, AUDITED_COMPOUND_FIELDS), false);
+      }
+      return outcome;
+    },
+  };
+}
+
+/** The row as a draft; absent fields stay undefined, so a change keeps what is stored. */
+function draftOf(row: CompoundRow, communityId: string | undefined): CompoundDraft {
+  return {
+    name: row.name,
+    externalId: row.externalId,
+    address: row.address,
+    status: row.status,
+    propertyManaged: row.propertyManaged,
+    communityId,
+    geometry: row.geometry,
+    location: row.location,
+    areaM2: row.areaM2,
+  };
+}
+
+/** A community by id, by the id its external id gives, or by its name when only one has it. */
+export function communityFinder(places: Places): (value: string) => Community | undefined {
+  let byName: Map<string, Community | null> | undefined;
+  return (value) => {
+    const found = places.communityById.get(value) ?? places.communityById.get(communityIdFor(value));
+    if (found) return found;
+    if (!byName) {
+      byName = new Map();
+      // A name two communities share finds neither (null).
+      for (const c of places.communities) byName.set(normaliseName(c.name), byName.has(normaliseName(c.name)) ? null : c);
+    }
+    return byName.get(normaliseName(value)) ?? undefined;
+  };
+}

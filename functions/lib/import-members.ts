@@ -1,0 +1,323 @@
+/**
+ * Buildings and exits from an import: the members of a compound. Each row names its compound
+ * (external id, id, or a name unique within the caller's jurisdiction); a row whose compound is
+ * unknown or out of reach is rejected. A building's grid is kept on both sides with set ADDs
+ * (idempotent): the compound's `gridIds` and the grid's `compoundIds`.
+ */
+import { diff } from '../../shared/domain/audit.ts';
+import { compoundIdFor, type CompoundRecord } from '../../shared/domain/compounds.ts';
+import { entityId, normaliseName } from '../../shared/domain/ids.ts';
+import { shapeOf } from '../../shared/geo/shape.ts';
+import type { BuildingRow, CompoundRef, ExitRow } from '../../shared/import/rows.ts';
+import { canSeeCompound, listScope } from '../../shared/roles.ts';
+import type { Building } from '../../shared/schemas/building.ts';
+import type { Exit } from '../../shared/schemas/exit.ts';
+import { indexKeys, keys } from '../../shared/table.ts';
+import {
+  buildingFromItem, buildingItem, compoundFromItem, exitFromItem, exitItem, getCompounds,
+} from './compound-store.ts';
+import { duplicateReason, FirstSeen, Outcome, type ImportContext, type KindImporter } from './import-kind.ts';
+import { batchGet, queryAll, transactWrite, updateItem, type Item } from './table.ts';
+
+const BUILDING_FIELDS = [
+  'externalId', 'name', 'gridId', 'units', 'floors', 'householdsPerFloor', 'households', 'location', 'geometry',
+] as const satisfies readonly (keyof Building)[];
+const EXIT_FIELDS = ['externalId', 'name', 'kind', 'status', 'location'] as const satisfies readonly (keyof Exit)[];
+
+export function buildingImporter(context: ImportContext): KindImporter<BuildingRow> {
+  const { caller, at } = context;
+  const compounds = compoundResolver(context);
+  const grids = gridResolver(context);
+  const seen = new FirstSeen();
+  /** Each compound's grids as this request knows them: as read, plus what it added. */
+  const gridsOf = new Map<string, Set<string>>();
+  /**
+   * Grids new to a compound, gathered over the request and written once at its end: one ADD per
+   * compound and per grid, however many chunks their buildings came in.
+   */
+  const links = new Map<string, { compound: CompoundRecord; before: string[]; gridIds: Set<string> }>();
+
+  return {
+    async apply(rows) {
+      const outcome = new Outcome(context);
+      const [resolved] = await Promise.all([compounds.resolve(rows, outcome), grids.load(rows)]);
+      const candidates: { row: BuildingRow; building: Building; compound: CompoundRecord }[] = [];
+      for (const row of rows) {
+        const compound = resolved.get(row);
+        if (!compound) continue;
+        if (row.gridId !== undefined) {
+          const problem = grids.problem(row.gridId);
+          if (problem) {
+            outcome.reject(row.line, problem);
+            continue;
+          }
+        }
+        const shape = row.geometry ? shapeOf({ geometry: row.geometry }) : undefined;
+        const location = row.location ?? shape?.location ?? compound.location;
+        const id = claimMember('b', row, location, compound, seen, outcome);
+        if (id === undefined) continue;
+        const building: Building = {
+          id,
+          compoundId: compound.id,
+          ...(row.externalId !== undefined ? { externalId: row.externalId } : {}),
+          name: row.name,
+          gridId: row.gridId ?? null,
+          units: row.units,
+          floors: row.floors,
+          householdsPerFloor: row.householdsPerFloor,
+          households: row.units * row.floors * row.householdsPerFloor,
+          location,
+          geometry: row.geometry ?? null,
+          updatedAt: at,
+          updatedBy: caller.username,
+        };
+        candidates.push({ row, building, compound });
+      }
+      const stored = await storedMembers(candidates.map((c) => keys.building(c.compound.id, c.building.id)), buildingFromItem);
+      for (const { row, building, compound } of candidates) {
+        const current = stored.get(`${compound.id}/${building.id}`);
+        // What the row leaves out, a stored building keeps.
+        const next: Building = current
+          ? {
+              ...building,
+              gridId: row.gridId ?? current.gridId,
+              location: row.location ?? (row.geometry ? building.location : current.location),
+              geometry: row.geometry ?? current.geometry,
+            }
+          : building;
+        outcome.write('BUILDING', next.id, buildingItem(next), diff(current, next, BUILDING_FIELDS), current !== undefined);
+        const gridId = next.gridId;
+        const known = gridsOf.get(compound.id) ?? new Set(compound.gridIds);
+        gridsOf.set(compound.id, known);
+        if (gridId && !known.has(gridId)) {
+          const link = links.get(compound.id) ?? { compound, before: [...known].sort(), gridIds: new Set<string>() };
+          link.gridIds.add(gridId);
+          links.set(compound.id, link);
+          known.add(gridId);
+        }
+      }
+      return outcome;
+    },
+
+    end() {
+      const outcome = new Outcome(context);
+      for (const { compound, before } of links.values()) {
+        const after = [...(gridsOf.get(compound.id) ?? [])].sort();
+        outcome.audit('COMPOUND', compound.id, { gridIds: { from: before, to: after } });
+      }
+      outcome.updates.push(...gridLinks([...links.values()]));
+      links.clear();
+      return outcome;
+    },
+  };
+}
+
+export function exitImporter(context: ImportContext): KindImporter<ExitRow> {
+  const { caller, at } = context;
+  const compounds = compoundResolver(context);
+  const seen = new FirstSeen();
+  return {
+    async apply(rows) {
+      const outcome = new Outcome(context);
+      const resolved = await compounds.resolve(rows, outcome);
+      const candidates: { row: ExitRow; exit: Exit }[] = [];
+      for (const row of rows) {
+        const compound = resolved.get(row);
+        if (!compound) continue;
+        const id = claimMember('e', row, row.location, compound, seen, outcome);
+        if (id === undefined) continue;
+        const exit: Exit = {
+          id,
+          compoundId: compound.id,
+          ...(row.externalId !== undefined ? { externalId: row.externalId } : {}),
+          name: row.name,
+          kind: row.kind ?? 'mixed',
+          status: row.status,
+          location: row.location,
+          updatedAt: at,
+          updatedBy: caller.username,
+        };
+        candidates.push({ row, exit });
+      }
+      const stored = await storedMembers(candidates.map((c) => keys.exit(c.exit.compoundId, c.exit.id)), exitFromItem);
+      for (const { row, exit } of candidates) {
+        const current = stored.get(`${exit.compoundId}/${exit.id}`);
+        const next: Exit = current ? { ...exit, kind: row.kind ?? current.kind } : exit;
+        outcome.write('EXIT', next.id, exitItem(next), diff(current, next, EXIT_FIELDS), current !== undefined);
+      }
+      return outcome;
+    },
+  };
+}
+
+/**
+ * A building's or exit's id (from its external id, else its name and place, as the demo city's
+ * generator makes them), or undefined when an earlier row of the request has it: then the row
+ * is rejected.
+ */
+function claimMember(
+  prefix: 'b' | 'e',
+  row: { readonly line: number; readonly externalId?: string; readonly name: string },
+  location: readonly [number, number],
+  compound: CompoundRecord,
+  seen: FirstSeen,
+  outcome: Outcome,
+): string | undefined {
+  const id = entityId(prefix, { externalId: row.externalId, name: row.name, location });
+  const first = seen.claim(`${compound.id}/${id}`, row.line);
+  if (first === undefined) return id;
+  outcome.reject(row.line, duplicateReason(first, row.externalId));
+  return undefined;
+}
+
+async function storedMembers<T extends { id: string; compoundId: string }>(
+  memberKeys: readonly { pk: string; sk: string }[],
+  fromItem: (item: Item) => T,
+): Promise<Map<string, T>> {
+  const items = await batchGet<Item>(memberKeys);
+  return new Map(items.map(fromItem).map((m) => [`${m.compoundId}/${m.id}`, m]));
+}
+
+/**
+ * Finds the compound each row names, checked against the caller's jurisdiction. Compounds are
+ * read once per request; names are looked up in the caller's compounds, read on first need.
+ */
+function compoundResolver(context: ImportContext) {
+  const { caller } = context;
+  const known = new Map<string, CompoundRecord | null>();
+  let byName: Promise<Map<string, string[]>> | undefined;
+
+  const idOf = async (ref: CompoundRef): Promise<string | { reject: string }> => {
+    switch (ref.by) {
+      case 'externalId':
+        return compoundIdFor({ externalId: ref.value, name: '' }, [0, 0]);
+      case 'id':
+        return ref.value;
+      case 'name': {
+        byName ??= namesInJurisdiction(context);
+        const ids = (await byName).get(normaliseName(ref.value)) ?? [];
+        if (ids.length === 1) return ids[0] as string;
+        return {
+          reject: ids.length === 0
+            ? `compound_name: no compound named ${ref.value} in your jurisdiction`
+            : `compound_name: ${ids.length} compounds are named ${ref.value}; give compound_external_id or compound_id`,
+        };
+      }
+    }
+  };
+
+  const missing = (ref: CompoundRef): string =>
+    ref.by === 'externalId'
+      ? `compound_external_id: no compound with external id ${ref.value}`
+      : ref.by === 'id'
+        ? `compound_id: no compound ${ref.value}`
+        : `compound_name: no compound named ${ref.value}`;
+
+  return {
+    async resolve<R extends { line: number; compound: CompoundRef }>(rows: readonly R[], outcome: Outcome): Promise<Map<R, CompoundRecord>> {
+      const ids = await Promise.all(rows.map((row) => idOf(row.compound)));
+      const unknown = [...new Set(ids.filter((id): id is string => typeof id === 'string' && !known.has(id)))];
+      if (unknown.length > 0) {
+        for (const c of await getCompounds(unknown)) known.set(c.id, c);
+        for (const id of unknown) if (!known.has(id)) known.set(id, null);
+      }
+      const resolved = new Map<R, CompoundRecord>();
+      rows.forEach((row, i) => {
+        const id = ids[i];
+        if (id === undefined) return;
+        if (typeof id !== 'string') return outcome.reject(row.line, id.reject);
+        const compound = known.get(id);
+        if (!compound) return outcome.reject(row.line, missing(row.compound));
+        if (!canSeeCompound(caller, compound)) {
+          return outcome.reject(row.line, `compound ${compound.id} (${compound.name}) is outside your jurisdiction`);
+        }
+        resolved.set(row, compound);
+      });
+      return resolved;
+    },
+  };
+}
+
+/** Normalised name → ids of the compounds the caller may import into. */
+async function namesInJurisdiction(context: ImportContext): Promise<Map<string, string[]>> {
+  const scope = listScope(context.caller);
+  const partitions =
+    scope.level === 'community'
+      ? [{ index: 'byParent' as const, partition: indexKeys.compoundsOfCommunity(scope.communityId) }]
+      : [...context.places.streets.map((s) => s.id), null].map((id) => ({ index: 'byStreet' as const, partition: indexKeys.compoundsOfStreet(id) }));
+  const names = new Map<string, string[]>();
+  for (const items of await Promise.all(partitions.map((p) => queryAll<Item>(p)))) {
+    for (const item of items) {
+      const compound = compoundFromItem(item);
+      if (!canSeeCompound(context.caller, compound)) continue;
+      const key = normaliseName(compound.name);
+      names.set(key, [...(names.get(key) ?? []), compound.id]);
+    }
+  }
+  return names;
+}
+
+/** Grids named by rows, read once per request, and whether a row may use one. */
+function gridResolver(context: ImportContext) {
+  const grids = new Map<string, Item | null>();
+  const own = context.caller.role === 'community' ? context.caller.jurisdiction.communityId : undefined;
+  return {
+    async load(rows: readonly BuildingRow[]): Promise<void> {
+      const wanted = [...new Set(rows.map((r) => r.gridId).filter((g): g is string => g !== undefined && !grids.has(g)))];
+      if (wanted.length === 0) return;
+      for (const item of await batchGet<Item>(wanted.map((id) => keys.grid(id)))) grids.set(item.id as string, item);
+      for (const id of wanted) if (!grids.has(id)) grids.set(id, null);
+    },
+    problem(gridId: string): string | undefined {
+      const grid = grids.get(gridId);
+      if (!grid) return `grid_id: no grid ${gridId}`;
+      if (own !== undefined && grid.communityId !== own) return `grid_id: grid ${gridId} is outside your jurisdiction`;
+      return undefined;
+    },
+  };
+}
+
+/**
+ * Adds grids to compounds and compounds to grids. ADD of a string set is idempotent, so a retried
+ * or repeated import adds nothing twice; the compound's version moves so that a concurrent edit
+ * of the compound (conditional on its version) cannot put back a stale set. The updates go 100 to
+ * a TransactWriteItems call, far cheaper than as many UpdateItem calls; a group that is cancelled
+ * (an item deleted meanwhile, a conflicting write) is done again one update at a time.
+ */
+function gridLinks(links: readonly { compound: CompoundRecord; gridIds: ReadonlySet<string> }[]): (() => Promise<void>)[] {
+  const byGrid = new Map<string, Set<string>>();
+  for (const { compound, gridIds } of links) {
+    for (const gridId of gridIds) byGrid.set(gridId, (byGrid.get(gridId) ?? new Set()).add(compound.id));
+  }
+  const add = (key: { pk: string; sk: string }, expression: string, values: Record<string, unknown>) =>
+    ({ Key: key, UpdateExpression: expression, ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: values });
+  const updates = [
+    ...links.map(({ compound, gridIds }) => add(keys.compound(compound.id), 'ADD gridIds :grids, version :one', { ':grids': new Set(gridIds), ':one': 1 })),
+    ...[...byGrid].map(([gridId, compoundIds]) => add(keys.grid(gridId), 'ADD compoundIds :compounds', { ':compounds': compoundIds })),
+  ];
+  const tasks: (() => Promise<void>)[] = [];
+  for (let i = 0; i < updates.length; i += TRANSACTION_SIZE) {
+    const group = updates.slice(i, i + TRANSACTION_SIZE);
+    tasks.push(async () => {
+      try {
+        await transactWrite(group.map((update) => ({ update })));
+      } catch (error) {
+        if ((error as { name?: string }).name !== 'TransactionCanceledException') throw error;
+        for (const update of group) await updateIfThere(update);
+      }
+    });
+  }
+  return tasks;
+}
+
+/** TransactWriteItems takes at most 100 actions. */
+const TRANSACTION_SIZE = 100;
+
+/** One ADD on its own; an item that is gone (deleted since it was read) is left alone. */
+async function updateIfThere(update: Parameters<typeof updateItem>[0]): Promise<void> {
+  try {
+    await updateItem(update);
+  } catch (error) {
+    if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+  }
+}

@@ -1,0 +1,341 @@
+/**
+ * One row of an import file, validated with zod and made into what the registry takes: a
+ * compound, building, exit or community draft in WGS-84. A row either becomes a typed row or is
+ * rejected with a reason that names the field as the file does ("纬度 (lat): must be a number").
+ */
+import { z } from 'zod';
+import { Building } from '../schemas/building.ts';
+import {
+  AnyGeometry, Id, Lat, Lng, type AreaGeometry, type AnyGeometry as Geometry,
+} from '../schemas/common.ts';
+import { entityId } from '../domain/ids.ts';
+import type { CompoundStatus } from '../schemas/compound.ts';
+import type { Exit } from '../schemas/exit.ts';
+import type { Crs, ImportKind } from '../schemas/imports.ts';
+import { fieldLabel, type ColumnMapping } from './columns.ts';
+import { geometryToWgs84, positionToWgs84 } from './crs.ts';
+import { compoundStatus, exitKind, exitStatus, numeric, number, text, yesNo } from './values.ts';
+
+/** A row as read from CSV or GeoJSON, before validation: field → raw value. */
+export interface SourceRow {
+  readonly line: number;
+  readonly values: Readonly<Record<string, unknown>>;
+  /** GeoJSON only: the feature's geometry (null when the feature has none). */
+  readonly geometry?: unknown;
+  readonly mapping: ColumnMapping;
+}
+
+/** A row the reader could not even make into fields (bad quotes, broken JSON). */
+export interface UnreadableRow {
+  readonly line: number;
+  readonly reject: string;
+}
+
+export type ReadItem = SourceRow | UnreadableRow;
+export const isUnreadable = (item: ReadItem): item is UnreadableRow => 'reject' in item;
+
+type Position = [number, number];
+
+/** How a building or exit names its compound; the first one given is used. */
+export type CompoundRef =
+  | { readonly by: 'externalId'; readonly value: string }
+  | { readonly by: 'id'; readonly value: string }
+  | { readonly by: 'name'; readonly value: string };
+
+export interface CompoundRow {
+  readonly line: number;
+  readonly externalId?: string;
+  readonly name: string;
+  readonly address?: string;
+  readonly status?: CompoundStatus;
+  readonly propertyManaged?: boolean;
+  /** A community id, or a community's external id or name, as the file gives it. */
+  readonly community?: string;
+  readonly areaM2?: number;
+  /** Exactly one of geometry (a polygon) and location (a point) is set. */
+  readonly geometry?: AreaGeometry;
+  readonly location?: Position;
+}
+
+export interface BuildingRow {
+  readonly line: number;
+  readonly externalId?: string;
+  readonly compound: CompoundRef;
+  readonly name: string;
+  readonly gridId?: string;
+  readonly units: number;
+  readonly floors: number;
+  readonly householdsPerFloor: number;
+  /** Absent: the building takes its compound's location. */
+  readonly location?: Position;
+  readonly geometry?: AreaGeometry;
+}
+
+export interface ExitRow {
+  readonly line: number;
+  readonly externalId?: string;
+  readonly compound: CompoundRef;
+  readonly name: string;
+  /** Absent: a new exit is `mixed`, an existing one keeps its kind. */
+  readonly kind?: Exit['kind'];
+  readonly status: Exit['status'];
+  readonly location: Position;
+}
+
+export interface CommunityRow {
+  readonly line: number;
+  readonly externalId: string;
+  readonly name: string;
+  readonly streetId: string;
+  readonly streetName?: string;
+  readonly boundary: AreaGeometry;
+}
+
+/**
+ * The id a community gets from its external id: stable, and the same the demo city's generator
+ * gives (entityId of the external id alone).
+ */
+export function communityIdFor(externalId: string): string {
+  return entityId('cm', { externalId: externalId.trim(), name: '', location: [0, 0] });
+}
+
+export interface RowOf {
+  compounds: CompoundRow;
+  buildings: BuildingRow;
+  exits: ExitRow;
+  communities: CommunityRow;
+}
+
+export type RowResult<T> = { readonly ok: true; readonly row: T } | { readonly ok: false; readonly line: number; readonly reason: string };
+
+/** Which geometry types each kind takes from GeoJSON. */
+const GEOMETRY_TYPES: Readonly<Record<ImportKind, readonly Geometry['type'][]>> = {
+  compounds: ['Polygon', 'MultiPolygon', 'Point'],
+  buildings: ['Point', 'Polygon', 'MultiPolygon'],
+  exits: ['Point'],
+  communities: ['Polygon', 'MultiPolygon'],
+};
+
+const coordinate = {
+  lng: numeric(number().pipe(Lng).optional()),
+  lat: numeric(number().pipe(Lat).optional()),
+};
+const refs = {
+  compound_external_id: text(100, { optional: true }),
+  compound_id: text(64, { optional: true }),
+  compound_name: text(100, { optional: true }),
+};
+const gridId = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), Id.optional());
+
+const SCHEMAS = {
+  compounds: z.object({
+    external_id: text(100, { optional: true }),
+    name: text(100),
+    address: text(200, { optional: true }),
+    ...coordinate,
+    community_id: text(100, { optional: true }),
+    status: compoundStatus(),
+    property_managed: yesNo(),
+    area_m2: numeric(number().positive('must be more than 0').max(50_000_000).optional()),
+  }),
+  buildings: z.object({
+    external_id: text(100, { optional: true }),
+    ...refs,
+    name: text(100),
+    grid_id: z.preprocess(blankText, gridId),
+    units: numeric(Building.shape.units),
+    floors: numeric(Building.shape.floors),
+    households_per_floor: numeric(Building.shape.householdsPerFloor),
+    ...coordinate,
+  }),
+  exits: z.object({
+    external_id: text(100, { optional: true }),
+    ...refs,
+    name: text(100),
+    kind: exitKind(),
+    status: exitStatus(),
+    ...coordinate,
+  }),
+  communities: z.object({
+    external_id: text(100),
+    name: text(100),
+    street_id: z.preprocess(blankText, Id),
+    street_name: text(100, { optional: true }),
+  }),
+} as const;
+
+function blankText(value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
+  return value;
+}
+
+/** Friendlier words for zod's own messages where a schema gives none. */
+const messages: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'too_big':
+      return `must be at most ${String(issue.maximum)}`;
+    case 'too_small':
+      return `must be at least ${String(issue.minimum)}`;
+    case 'invalid_type':
+      if (issue.input === undefined) return 'is required';
+      if (issue.expected === 'int') return 'must be a whole number';
+      if (issue.expected === 'number') return 'must be a number';
+      return undefined;
+    default:
+      return undefined;
+  }
+};
+
+class RowError extends Error {}
+
+/** Validates one row of the given kind and converts its coordinates to WGS-84. */
+export function readRow<K extends ImportKind>(kind: K, source: SourceRow, crs: Crs): RowResult<RowOf[K]> {
+  const parsed = SCHEMAS[kind].safeParse(source.values, { error: messages });
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [field, ...rest] = issue.path.map(String);
+      problems.push(`${field ? fieldLabel(field, source.mapping) : 'row'}${rest.length > 0 ? `.${rest.join('.')}` : ''}: ${issue.message}`);
+    }
+  }
+  if ((kind === 'buildings' || kind === 'exits') && !REFERENCES.some((field) => given(source.values[field]))) {
+    problems.push(
+      `${fieldLabel('compound_external_id', source.mapping)}: is required (or ${fieldLabel('compound_id', source.mapping)}, ${fieldLabel('compound_name', source.mapping)})`,
+    );
+  }
+  let place: Place | undefined;
+  try {
+    place = readPlace(kind, source, crs);
+  } catch (error) {
+    if (!(error instanceof RowError)) throw error;
+    problems.push(error.message);
+  }
+  if (!parsed.success || problems.length > 0 || !place) return { ok: false, line: source.line, reason: problems.join('; ') };
+  return { ok: true, row: build(kind, source.line, parsed.data as Values, place) as RowOf[K] };
+}
+
+type Values = Record<string, unknown>;
+interface Place {
+  readonly geometry?: AreaGeometry;
+  readonly location?: Position;
+}
+
+/** The row's geometry (GeoJSON) or its lng/lat, checked and in WGS-84. */
+function readPlace(kind: ImportKind, source: SourceRow, crs: Crs): Place {
+  const geometry = source.geometry === undefined || source.geometry === null ? undefined : readGeometry(kind, source.geometry);
+  const lng = source.values.lng;
+  const lat = source.values.lat;
+  if (given(lng) !== given(lat)) {
+    const missing = given(lng) ? 'lat' : 'lng';
+    throw new RowError(`${fieldLabel(missing, source.mapping)}: is required with ${fieldLabel(missing === 'lat' ? 'lng' : 'lat', source.mapping)}`);
+  }
+  if (geometry?.type === 'Point') return { location: positionToWgs84(geometry.coordinates, crs) };
+  if (geometry) return { geometry: geometryToWgs84(geometry, crs) };
+  if (given(lng)) {
+    const x = coordinate.lng.safeParse(lng);
+    const y = coordinate.lat.safeParse(lat);
+    // A bad number is reported by the field schemas; there is no place to give then.
+    if (!x.success || !y.success || x.data === undefined || y.data === undefined) return {};
+    return { location: positionToWgs84([x.data, y.data], crs) };
+  }
+  if (kind === 'communities') throw new RowError('geometry: a community needs a Polygon or MultiPolygon boundary');
+  if (kind === 'buildings') return {};
+  const where = source.geometry === undefined ? 'lng, lat' : 'geometry';
+  throw new RowError(`${where}: give a location (lng and lat${kind === 'compounds' ? ', or a polygon' : ''})`);
+}
+
+function readGeometry(kind: ImportKind, raw: unknown): Geometry {
+  const allowed = GEOMETRY_TYPES[kind];
+  const type = (raw as { type?: unknown }).type;
+  if (typeof raw !== 'object' || typeof type !== 'string') throw new RowError('geometry: is not a GeoJSON geometry');
+  if (!(allowed as readonly string[]).includes(type)) {
+    throw new RowError(`geometry: must be ${allowed.join(' or ')} for ${kind}, not ${type}`);
+  }
+  const coordinates = (raw as { coordinates?: unknown }).coordinates;
+  const parsed = AnyGeometry.safeParse({ type, coordinates: flatten2d(coordinates) }, { error: messages });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new RowError(`geometry${issue && issue.path.length > 0 ? `.${issue.path.map(String).join('.')}` : ''}: ${issue?.message ?? 'is invalid'}`);
+  }
+  return parsed.data;
+}
+
+/** Positions with an altitude ([lng, lat, z]) lose it: Cordon's maps are flat. */
+function flatten2d(coordinates: unknown): unknown {
+  if (!Array.isArray(coordinates)) return coordinates;
+  if (coordinates.length >= 2 && typeof coordinates[0] === 'number') return coordinates.slice(0, 2);
+  return coordinates.map(flatten2d);
+}
+
+const REFERENCES = ['compound_external_id', 'compound_id', 'compound_name'] as const;
+
+const given = (v: unknown) => v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '');
+
+/** The first reference the row gives (readRow has made sure there is one). */
+function compoundRef(values: Values): CompoundRef {
+  const ext = values.compound_external_id as string | undefined;
+  const id = values.compound_id as string | undefined;
+  if (ext !== undefined) return { by: 'externalId', value: ext };
+  if (id !== undefined) return { by: 'id', value: id };
+  return { by: 'name', value: values.compound_name as string };
+}
+
+const defined = <T extends object>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+
+function build(kind: ImportKind, line: number, v: Values, place: Place): RowOf[ImportKind] {
+  switch (kind) {
+    case 'compounds':
+      return defined<CompoundRow>({
+        line,
+        externalId: v.external_id as string | undefined,
+        name: v.name as string,
+        address: v.address as string | undefined,
+        status: v.status as CompoundStatus | undefined,
+        propertyManaged: v.property_managed as boolean | undefined,
+        community: v.community_id as string | undefined,
+        areaM2: v.area_m2 as number | undefined,
+        ...place,
+      });
+    case 'buildings':
+      return defined<BuildingRow>({
+        line,
+        externalId: v.external_id as string | undefined,
+        compound: compoundRef(v),
+        name: v.name as string,
+        gridId: v.grid_id as string | undefined,
+        units: v.units as number,
+        floors: v.floors as number,
+        householdsPerFloor: v.households_per_floor as number,
+        ...place,
+      });
+    case 'exits':
+      return defined<ExitRow>({
+        line,
+        externalId: v.external_id as string | undefined,
+        compound: compoundRef(v),
+        name: v.name as string,
+        kind: v.kind as Exit['kind'] | undefined,
+        status: v.status as Exit['status'],
+        location: place.location as Position,
+      });
+    case 'communities':
+      return defined<CommunityRow>({
+        line,
+        externalId: v.external_id as string,
+        name: v.name as string,
+        streetId: v.street_id as string,
+        streetName: v.street_name as string | undefined,
+        boundary: place.geometry as AreaGeometry,
+      });
+  }
+}
+
+/** The columns a CSV of each kind cannot do without; each entry lists alternatives. */
+export const REQUIRED_COLUMNS: Readonly<Record<ImportKind, readonly (readonly string[])[]>> = {
+  compounds: [['name'], ['lng'], ['lat']],
+  buildings: [['name'], ['compound_external_id', 'compound_id', 'compound_name'], ['units'], ['floors'], ['households_per_floor']],
+  exits: [['name'], ['compound_external_id', 'compound_id', 'compound_name'], ['status'], ['lng'], ['lat']],
+  communities: [],
+};

@@ -1,0 +1,109 @@
+/**
+ * Cell values as files carry them, made into typed values: trimmed text, numbers written with
+ * full-width digits or thousands separators, Chinese statuses and yes/no words. Each builder is a
+ * zod schema whose messages read well after a field name: "lat: must be a number".
+ */
+import { z } from 'zod';
+import { COMPOUND_STATUSES, type CompoundStatus } from '../schemas/compound.ts';
+import { EXIT_KINDS, EXIT_STATUSES } from '../schemas/exit.ts';
+
+/** Blank cells and null properties are absent; text is trimmed (NFKC turns full-width forms half-width). */
+export function blank(value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    return trimmed === '' ? undefined : trimmed;
+  }
+  return value;
+}
+
+const required = (what: string) => (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : what);
+
+/** Text up to `max` characters; numbers (a numeric id in GeoJSON) become text. */
+export function text(max: number, options: { optional: true }): z.ZodType<string | undefined>;
+export function text(max: number, options?: { optional?: false }): z.ZodType<string>;
+export function text(max: number, options: { optional?: boolean } = {}): z.ZodType<string | undefined> {
+  const schema = z
+    .string({ error: required('must be text') })
+    .max(max, `must be at most ${max} characters`);
+  return z.preprocess(
+    (v) => {
+      const b = blank(v);
+      return typeof b === 'number' || typeof b === 'bigint' ? String(b) : b;
+    },
+    options.optional ? schema.optional() : schema,
+  ) as z.ZodType<string | undefined>;
+}
+
+/** `１２３`, `1,234.5`, ` 42 ` → numbers; anything else stays as it is, for zod to refuse. */
+export function toNumber(value: unknown): unknown {
+  const b = blank(value);
+  if (typeof b !== 'string') return b;
+  const compact = b.normalize('NFKC').replace(/\s+/g, '');
+  const plain = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(compact) ? compact.replace(/,/g, '') : compact;
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(plain)) return b;
+  return Number(plain);
+}
+
+export const number = () => z.number({ error: required('must be a number') });
+
+export function numeric<T extends z.ZodType>(schema: T) {
+  return z.preprocess(toNumber, schema);
+}
+
+/** Words → values, compared after NFKC and lower-casing. */
+function vocabulary<V extends string | boolean>(table: Readonly<Record<string, readonly string[]>>, convert: (key: string) => V) {
+  const words = new Map<string, V>();
+  for (const [value, aliases] of Object.entries(table)) {
+    for (const word of [value, ...aliases]) words.set(word.normalize('NFKC').toLowerCase(), convert(value));
+  }
+  return (value: unknown): unknown => {
+    const b = blank(value);
+    if (typeof b === 'boolean') return b;
+    if (typeof b === 'number') return words.has(String(b)) ? words.get(String(b)) : b;
+    if (typeof b !== 'string') return b;
+    const key = b.normalize('NFKC').toLowerCase();
+    return words.has(key) ? words.get(key) : b;
+  };
+}
+
+const STATUS_WORDS: Readonly<Record<CompoundStatus, readonly string[]>> = {
+  normal: ['正常', '常态', '未封闭', '开放'],
+  closed: ['封闭管理', '封闭', '封闭式管理', '闭环管理', 'closed management'],
+  lockdown: ['封控', '封控管理', '封控区', '管控', 'locked down'],
+  lifted: ['解除', '解封', '已解除', '解除封控', '解除封闭'],
+};
+
+const BOOLEAN_WORDS = {
+  true: ['yes', 'y', 't', '1', '是', '有', '√', '✓', '有物业'],
+  false: ['no', 'n', 'f', '0', '否', '无', '没有', '×', '无物业'],
+};
+
+const EXIT_KIND_WORDS: Readonly<Record<(typeof EXIT_KINDS)[number], readonly string[]>> = {
+  pedestrian: ['人行', '步行', '行人', '人行通道', '人行出入口'],
+  vehicle: ['车行', '机动车', '车辆', '车行通道', '车行出入口'],
+  mixed: ['人车混行', '混行', '混合', '人车', '人车通行'],
+};
+
+const EXIT_STATUS_WORDS: Readonly<Record<(typeof EXIT_STATUSES)[number], readonly string[]>> = {
+  open: ['开放', '开启', '开', '通行', 'opened'],
+  sealed: ['封闭', '关闭', '封堵', '封', 'closed', 'seal'],
+};
+
+const oneOf = (values: readonly string[], words: Readonly<Record<string, readonly string[]>>) =>
+  `must be one of ${values.join(', ')} (${values.map((v) => words[v]?.[0]).filter(Boolean).join(', ')})`;
+
+export const compoundStatus = () =>
+  z.preprocess(vocabulary(STATUS_WORDS, (k) => k), z.enum(COMPOUND_STATUSES, { error: oneOf(COMPOUND_STATUSES, STATUS_WORDS) }).optional());
+
+export const yesNo = () =>
+  z.preprocess(vocabulary(BOOLEAN_WORDS, (k) => k === 'true'), z.boolean({ error: 'must be true or false (是/否, 有/无, 1/0)' }).optional());
+
+export const exitKind = () =>
+  z.preprocess(vocabulary(EXIT_KIND_WORDS, (k) => k), z.enum(EXIT_KINDS, { error: oneOf(EXIT_KINDS, EXIT_KIND_WORDS) }).optional());
+
+export const exitStatus = () =>
+  z.preprocess(
+    vocabulary(EXIT_STATUS_WORDS, (k) => k),
+    z.enum(EXIT_STATUSES, { error: required(oneOf(EXIT_STATUSES, EXIT_STATUS_WORDS)) }),
+  );
