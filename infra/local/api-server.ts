@@ -108,7 +108,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: ApiSer
   if (!found) return sendJson(res, 404, { message: 'Not Found' }, cors);
 
   const body = await readBody(req);
-  if (body === 'too-large') return sendJson(res, 413, { message: 'Request Entity Too Large' }, cors);
+  // The rest of the upload is not read: close the connection so it cannot garble the next request.
+  if (body === 'too-large') return sendJson(res, 413, { message: 'Request Entity Too Large' }, { ...cors, connection: 'close' });
 
   if (found.route.spec.auth === 'local') return serveLocal(found.route.operationId, body, res, options.identity, cors);
 

@@ -20,6 +20,12 @@ export interface DynamoDbLocalOptions {
   readonly port?: number;
   /** Keep data in this folder; omitted means in memory. */
   readonly dataDir?: string;
+  /**
+   * Java heap. An in-memory table of a few hundred thousand items needs more than 1 GB once a
+   * large scan runs.
+   * @default '3g' (DYNAMODB_HEAP)
+   */
+  readonly heap?: string;
 }
 
 export class JavaMissingError extends Error {
@@ -98,7 +104,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   const child = spawn(
     'java',
     [
-      '-Xmx1g',
+      `-Xmx${options.heap ?? process.env.DYNAMODB_HEAP ?? '3g'}`,
       `-Djava.library.path=${path.join(dir, 'DynamoDBLocal_lib')}`,
       '-jar', path.join(dir, 'DynamoDBLocal.jar'),
       ...storage, '-sharedDb', '-disableTelemetry', '-port', String(port),

@@ -3,7 +3,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ScheduleSpec } from '../../shared/catalogue/index.ts';
 import { ScheduleExpressionError } from '../../shared/schedule-expression.ts';
 import { scheduledHandler } from '../../functions/lib/scheduled.ts';
+import { captureLogs } from '../support/logs.ts';
 import { createScheduleRunner, type JobHandler, type ScheduleRunner, type ScheduleRunnerOptions } from '../../infra/local/schedule-runner.ts';
+
+vi.hoisted(() => {
+  process.env.LOG_LEVEL = 'INFO';
+});
 
 const DAY = 24 * 60 * 60_000;
 const runners: ScheduleRunner[] = [];
@@ -160,26 +165,17 @@ describe('createScheduleRunner', () => {
 
 describe('scheduledHandler', () => {
   it('logs start, end and duration with the Lambda context, and lets a failure through', async () => {
-    const lines: string[] = [];
-    const capture = (chunk: unknown) => {
-      lines.push(String(chunk));
-      return true;
-    };
-    vi.spyOn(process.stdout, 'write').mockImplementation(capture);
-    vi.spyOn(process.stderr, 'write').mockImplementation(capture);
     let fail = false;
     const handler = scheduledHandler('assignUnassigned', async () => {
       if (fail) throw new Error('boom');
     });
     const { runner } = setup('rate(1 hour)', handler);
-    try {
+    const output = await captureLogs(async () => {
       await runner.runNow('rounds');
       fail = true;
       await expect(runner.runNow('rounds')).rejects.toThrow('boom');
-    } finally {
-      vi.restoreAllMocks();
-    }
-    const logs = lines.flatMap((chunk) => chunk.split('\n')).filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    });
+    const logs = output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(logs.map((l) => l.message)).toEqual(['job started', 'job finished', 'job started', 'job failed']);
     expect(logs[0]).toMatchObject({ job: 'assignUnassigned', function_name: 'cordon-test-job', scheduledAt: '2026-03-01T07:58:00Z' });
     expect(logs[1]?.durationMs).toEqual(expect.any(Number));

@@ -4,7 +4,12 @@ import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { QueueMessage } from '../../shared/catalogue/index.ts';
 import { sqsHandler } from '../../functions/lib/sqs.ts';
+import { captureLogs } from '../support/logs.ts';
 import { lambdaContext } from '../../infra/local/lambda-context.ts';
+
+vi.hoisted(() => {
+  process.env.LOG_LEVEL = 'INFO';
+});
 
 type Message = QueueMessage<'assignCompounds'>;
 
@@ -27,22 +32,6 @@ const record = (body: string): SQSRecord => ({
 const eventOf = (...records: SQSRecord[]): SQSEvent => ({ Records: records });
 const context = () => lambdaContext('cordon-assign-compounds', 120_000);
 const json = (message: unknown) => JSON.stringify(message);
-
-/** Everything the Powertools logger writes (warnings and errors to stderr) while `act` runs. */
-async function logsOf(act: () => Promise<unknown>): Promise<string> {
-  const lines: string[] = [];
-  const capture = (chunk: unknown) => {
-    lines.push(String(chunk));
-    return true;
-  };
-  const spies = [vi.spyOn(process.stdout, 'write').mockImplementation(capture), vi.spyOn(process.stderr, 'write').mockImplementation(capture)];
-  try {
-    await act().catch(() => undefined);
-  } finally {
-    for (const spy of spies) spy.mockRestore();
-  }
-  return lines.join('');
-}
 
 describe('sqsHandler', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -96,7 +85,7 @@ describe('sqsHandler', () => {
     const notJson = record(`{"reason": "call ${secret}"`);
     const wrongType = record(json({ reason: 'a', streetId: Number(secret) }));
     const fine = record(json({ reason: 'a' }));
-    const logs = await logsOf(() => handler(eventOf(notJson, wrongType, fine), context()));
+    const logs = await captureLogs(() => handler(eventOf(notJson, wrongType, fine), context()));
     expect(logs).toContain(notJson.messageId);
     expect(logs).toContain(wrongType.messageId);
     expect(logs).toContain('streetId');
@@ -105,7 +94,7 @@ describe('sqsHandler', () => {
 
   it('logs with the Lambda context of the invocation', async () => {
     const handler = sqsHandler('assignCompounds', async () => undefined);
-    const logs = await logsOf(() => handler(eventOf(record(json({ reason: 'a' }))), context()));
+    const logs = await captureLogs(() => handler(eventOf(record(json({ reason: 'a' }))), context()));
     const line = logs.split('\n').find((l) => l.includes('batch processed'));
     expect(JSON.parse(line ?? '{}')).toMatchObject({ function_name: 'cordon-assign-compounds', queue: 'assignCompounds', records: 1, failed: 0 });
   });

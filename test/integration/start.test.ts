@@ -1,0 +1,87 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../infra/local/dynamodb-local.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dataDir = mkdtempSync(path.join(tmpdir(), 'cordon-start-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+interface Started {
+  readonly child: ChildProcess;
+  readonly output: () => string;
+  readonly apiUrl: string;
+  readonly dynamodbPort: number;
+}
+
+/** Runs `npm start`'s program as a newcomer would, on free ports, until it says it is running. */
+async function start(extra: string[]): Promise<Started> {
+  const apiPort = await freePort();
+  const dynamodbPort = await freePort();
+  const child = spawn(
+    process.execPath,
+    ['infra/local/start.ts', '--no-web', '--quiet', '--port', String(apiPort), '--dynamodb-port', String(dynamodbPort), ...extra],
+    { cwd: root, env: { ...process.env, LOG_LEVEL: 'SILENT' } },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  await new Promise<void>((resolve, reject) => {
+    const check = () => {
+      if (output.includes('Press Ctrl-C to stop.')) return resolve();
+      if (child.exitCode !== null) return reject(new Error(`npm start exited ${child.exitCode}:\n${output}`));
+      setTimeout(check, 100);
+    };
+    check();
+  });
+  return { child, output: () => output, apiUrl: `http://127.0.0.1:${apiPort}`, dynamodbPort };
+}
+
+async function stop(started: Started, signal: NodeJS.Signals): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => started.child.once('exit', (code) => resolve(code)));
+  started.child.kill(signal);
+  return exited;
+}
+
+/** Java processes serving DynamoDB Local on this port. */
+function javaOn(port: number): string[] {
+  const out = spawnSync('pgrep', ['-af', `DynamoDBLocal.jar.*-port ${port}$`], { encoding: 'utf8' });
+  return out.stdout.split('\n').filter(Boolean);
+}
+
+describe('npm start', () => {
+  it('serves the seeded demo city, prints URLs and users, and stops on SIGTERM without leaving Java', async () => {
+    const started = await start(['--data-dir', dataDir]);
+    try {
+      expect(started.output()).toContain(`API            ${started.apiUrl}`);
+      expect(started.output()).toMatch(/Seeded the demo city: .*compounds/);
+      expect(javaOn(started.dynamodbPort)).toHaveLength(1);
+
+      const users = (await (await fetch(`${started.apiUrl}/local/users`)).json()) as { username: string; role: string }[];
+      expect(new Set(users.map((u) => u.role))).toEqual(new Set(['city', 'official', 'community', 'grid', 'duty', 'disinfection']));
+      const city = users.find((u) => u.role === 'city');
+      const { token } = (await (await fetch(`${started.apiUrl}/local/token`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: city?.username }),
+      })).json()) as { token: string };
+      const list = (await (await fetch(`${started.apiUrl}/v1/compounds`, { headers: { authorization: `Bearer ${token}` } })).json()) as { features: unknown[] };
+      expect(list.features.length).toBeGreaterThanOrEqual(150);
+    } finally {
+      expect(await stop(started, 'SIGTERM')).toBe(0);
+    }
+    expect(javaOn(started.dynamodbPort)).toEqual([]);
+  });
+
+  it('keeps its data between runs unless told --in-memory, and stops on Ctrl-C', async () => {
+    const again = await start(['--data-dir', dataDir]);
+    expect(again.output()).toContain('Demo city already seeded.');
+    expect(await stop(again, 'SIGINT')).toBe(0);
+    expect(javaOn(again.dynamodbPort)).toEqual([]);
+
+    const fresh = await start(['--in-memory']);
+    expect(fresh.output()).toMatch(/Seeded the demo city/);
+    expect(fresh.output()).toContain('(in memory)');
+    expect(await stop(fresh, 'SIGTERM')).toBe(0);
+  });
+});
