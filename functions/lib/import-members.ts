@@ -1,23 +1,28 @@
 /**
  * Buildings and exits from an import: the members of a compound. Each row names its compound
  * (external id, id, or a name unique within the caller's jurisdiction); a row whose compound is
- * unknown or out of reach is rejected. A building's grid is kept on both sides with set ADDs
- * (idempotent): the compound's `gridIds` and the grid's `compoundIds`.
+ * unknown or out of reach is rejected. A building's grid (by id or name, created when its community
+ * lacks it) is kept on both sides with set ADDs (idempotent): the compound's `gridIds` and the
+ * grid's `compoundIds`.
  */
 import { diff } from '../../shared/domain/audit.ts';
 import { compoundIdFor, type CompoundRecord } from '../../shared/domain/compounds.ts';
+import { findGrid, gridIdFor } from '../../shared/domain/grids.ts';
 import { entityId, normaliseName } from '../../shared/domain/ids.ts';
 import { shapeOf } from '../../shared/geo/shape.ts';
 import type { BuildingRow, CompoundRef, ExitRow } from '../../shared/import/rows.ts';
 import { canSeeCompound, listScope } from '../../shared/roles.ts';
 import type { Building } from '../../shared/schemas/building.ts';
+import { Id } from '../../shared/schemas/common.ts';
 import type { Exit } from '../../shared/schemas/exit.ts';
+import type { Grid } from '../../shared/schemas/places.ts';
 import { indexKeys, keys } from '../../shared/table.ts';
 import {
   buildingFromItem, buildingItem, compoundFromItem, exitFromItem, exitItem, getCompounds,
 } from './compound-store.ts';
 import { duplicateReason, FirstSeen, Outcome, type ImportContext, type KindImporter } from './import-kind.ts';
-import { batchGet, queryAll, transactWrite, updateItem, type Item } from './table.ts';
+import { gridFromItem, gridItem, gridsOfCommunity } from './places-store.ts';
+import { batchGet, putItem, queryAll, transactWrite, updateItem, type Item } from './table.ts';
 
 const BUILDING_FIELDS = [
   'externalId', 'name', 'gridId', 'units', 'floors', 'householdsPerFloor', 'households', 'location', 'geometry',
@@ -40,17 +45,16 @@ export function buildingImporter(context: ImportContext): KindImporter<BuildingR
   return {
     async apply(rows) {
       const outcome = new Outcome(context);
-      const [resolved] = await Promise.all([compounds.resolve(rows, outcome), grids.load(rows)]);
+      const resolved = await compounds.resolve(rows, outcome);
+      await grids.load([...resolved].filter(([row]) => row.grid !== undefined));
       const candidates: { row: BuildingRow; building: Building; compound: CompoundRecord }[] = [];
       for (const row of rows) {
         const compound = resolved.get(row);
         if (!compound) continue;
-        if (row.gridId !== undefined) {
-          const problem = grids.problem(row.gridId);
-          if (problem) {
-            outcome.reject(row.line, problem);
-            continue;
-          }
+        const gridId = row.grid === undefined ? undefined : await grids.resolve(row.grid, compound, outcome);
+        if (typeof gridId === 'object') {
+          outcome.reject(row.line, gridId.reject);
+          continue;
         }
         const shape = row.geometry ? shapeOf({ geometry: row.geometry }) : undefined;
         const location = row.location ?? shape?.location ?? compound.location;
@@ -61,7 +65,7 @@ export function buildingImporter(context: ImportContext): KindImporter<BuildingR
           compoundId: compound.id,
           ...(row.externalId !== undefined ? { externalId: row.externalId } : {}),
           name: row.name,
-          gridId: row.gridId ?? null,
+          gridId: gridId ?? null,
           units: row.units,
           floors: row.floors,
           householdsPerFloor: row.householdsPerFloor,
@@ -80,7 +84,7 @@ export function buildingImporter(context: ImportContext): KindImporter<BuildingR
         const next: Building = current
           ? {
               ...building,
-              gridId: row.gridId ?? current.gridId,
+              gridId: building.gridId ?? current.gridId,
               location: row.location ?? (row.geometry ? building.location : current.location),
               geometry: row.geometry ?? current.geometry,
             }
@@ -257,22 +261,63 @@ async function namesInJurisdiction(context: ImportContext): Promise<Map<string, 
   return names;
 }
 
-/** Grids named by rows, read once per request, and whether a row may use one. */
+/**
+ * The grid each building row names, by id or by name within its compound's community; a grid
+ * the community does not have yet is created there (and audited), as a city's building list
+ * names its grids. Grids are read once per request.
+ */
 function gridResolver(context: ImportContext) {
-  const grids = new Map<string, Item | null>();
-  const own = context.caller.role === 'community' ? context.caller.jurisdiction.communityId : undefined;
+  const byId = new Map<string, Grid | null>();
+  const ofCommunity = new Map<string, Promise<Grid[]>>();
+  const gridsOf = (communityId: string) => {
+    let grids = ofCommunity.get(communityId);
+    if (!grids) {
+      grids = gridsOfCommunity(communityId);
+      ofCommunity.set(communityId, grids);
+    }
+    return grids;
+  };
   return {
-    async load(rows: readonly BuildingRow[]): Promise<void> {
-      const wanted = [...new Set(rows.map((r) => r.gridId).filter((g): g is string => g !== undefined && !grids.has(g)))];
-      if (wanted.length === 0) return;
-      for (const item of await batchGet<Item>(wanted.map((id) => keys.grid(id)))) grids.set(item.id as string, item);
-      for (const id of wanted) if (!grids.has(id)) grids.set(id, null);
+    /** Reads the grids these rows may name: by id, and those of their compounds' communities. */
+    async load(rows: readonly [BuildingRow, CompoundRecord][]): Promise<void> {
+      const ids = [...new Set(rows.map(([row]) => (row.grid ?? '').trim()))].filter((v) => Id.safeParse(v).success && !byId.has(v));
+      if (ids.length > 0) {
+        for (const item of await batchGet<Item>(ids.map((id) => keys.grid(id)))) byId.set(item.id as string, gridFromItem(item));
+        for (const id of ids) if (!byId.has(id)) byId.set(id, null);
+      }
+      await Promise.all([...new Set(rows.map(([, c]) => c.communityId).filter((c): c is string => c !== null))].map(gridsOf));
     },
-    problem(gridId: string): string | undefined {
-      const grid = grids.get(gridId);
-      if (!grid) return `grid_id: no grid ${gridId}`;
-      if (own !== undefined && grid.communityId !== own) return `grid_id: grid ${gridId} is outside your jurisdiction`;
-      return undefined;
+
+    async resolve(value: string, compound: CompoundRecord, outcome: Outcome): Promise<string | { reject: string }> {
+      const communityId = compound.communityId;
+      if (communityId === null) {
+        return { reject: `grid_id: compound ${compound.name} is in no community yet; assign it before naming its grid` };
+      }
+      const grids = await gridsOf(communityId);
+      const known = findGrid(grids, value) ?? byId.get(value.trim()) ?? undefined;
+      if (known) {
+        if (known.communityId !== communityId) {
+          return { reject: `grid_id: grid ${known.id} belongs to community ${known.communityId}, not to ${communityId} where the compound lies` };
+        }
+        return known.id;
+      }
+      const grid: Grid = {
+        id: gridIdFor(communityId, value), name: value.trim(), communityId, streetId: compound.streetId ?? '', workers: [],
+      };
+      if (!context.dryRun) {
+        try {
+          await putItem(gridItem(grid), { condition: 'attribute_not_exists(pk)' });
+        } catch (error) {
+          if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+          // Made meanwhile by another import of the same file, or the code is another community's grid.
+          const existing = (await batchGet<Item>([keys.grid(grid.id)])).map(gridFromItem)[0];
+          if (existing?.communityId !== communityId) return { reject: `grid_id: grid ${grid.id} belongs to another community` };
+        }
+      }
+      outcome.audit('GRID', grid.id, diff(undefined, grid, ['name', 'communityId', 'streetId']), 'create');
+      grids.push(grid);
+      byId.set(grid.id, grid);
+      return grid.id;
     },
   };
 }

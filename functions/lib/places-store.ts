@@ -88,22 +88,26 @@ export function gridItem(grid: Grid & { compoundIds?: readonly string[] }): Item
   };
 }
 
-export async function getGrid(id: string): Promise<(Grid & { compoundIds: string[] }) | undefined> {
-  const item = await getItem<Item>(keys.grid(id));
-  if (!item) return undefined;
-  const { pk: _pk, sk: _sk, type: _t, gsi1pk: _a, gsi1sk: _b, compoundIds, ...grid } = item;
-  return { ...(grid as Grid), compoundIds: compoundIds instanceof Set ? [...(compoundIds as Set<string>)] : [] };
-}
-
-export async function gridsOfCommunity(communityId: string): Promise<Grid[]> {
-  const items = await queryAll<Item>({ index: 'byParent', partition: indexKeys.gridsOfCommunity(communityId) });
-  return items.map((item) => ({
+export function gridFromItem(item: Item): Grid & { compoundIds: string[] } {
+  const compoundIds = item.compoundIds;
+  return {
     id: item.id as string,
     name: item.name as string,
     communityId: item.communityId as string,
     streetId: item.streetId as string,
-    workers: (item.workers as string[]) ?? [],
-  }));
+    workers: (item.workers as string[] | undefined) ?? [],
+    compoundIds: compoundIds instanceof Set ? [...(compoundIds as Set<string>)].sort() : [],
+  };
+}
+
+export async function getGrid(id: string): Promise<(Grid & { compoundIds: string[] }) | undefined> {
+  const item = await getItem<Item>(keys.grid(id));
+  return item ? gridFromItem(item) : undefined;
+}
+
+export async function gridsOfCommunity(communityId: string): Promise<(Grid & { compoundIds: string[] })[]> {
+  const items = await queryAll<Item>({ index: 'byParent', partition: indexKeys.gridsOfCommunity(communityId) });
+  return items.map(gridFromItem);
 }
 
 export async function putPlaces(items: readonly Item[]): Promise<void> {

@@ -62,7 +62,8 @@ export interface BuildingRow {
   readonly externalId?: string;
   readonly compound: CompoundRef;
   readonly name: string;
-  readonly gridId?: string;
+  /** A grid id or name, as the file gives it; resolved within the compound's community. */
+  readonly grid?: string;
   readonly units: number;
   readonly floors: number;
   readonly householdsPerFloor: number;
@@ -125,7 +126,8 @@ const refs = {
   compound_id: text(64, { optional: true }),
   compound_name: text(100, { optional: true }),
 };
-const gridId = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), Id.optional());
+/** A grid by id or by name (a number is read as its text); unknown names create the grid. */
+const grid = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), text(100, { optional: true }));
 
 const SCHEMAS = {
   compounds: z.object({
@@ -142,7 +144,7 @@ const SCHEMAS = {
     external_id: text(100, { optional: true }),
     ...refs,
     name: text(100),
-    grid_id: z.preprocess(blankText, gridId),
+    grid_id: z.preprocess(blankText, grid),
     units: numeric(Building.shape.units),
     floors: numeric(Building.shape.floors),
     households_per_floor: numeric(Building.shape.householdsPerFloor),
@@ -304,7 +306,7 @@ function build(kind: ImportKind, line: number, v: Values, place: Place): RowOf[I
         externalId: v.external_id as string | undefined,
         compound: compoundRef(v),
         name: v.name as string,
-        gridId: v.grid_id as string | undefined,
+        grid: v.grid_id as string | undefined,
         units: v.units as number,
         floors: v.floors as number,
         householdsPerFloor: v.households_per_floor as number,

@@ -258,24 +258,30 @@ describe('a community admin imports within their community only', () => {
 describe('importing buildings and exits', () => {
   it('finds each building\'s compound, computes households, and links compounds and grids', async () => {
     const { body } = await importAs('city1', fixture('buildings.csv'), 'kind=buildings');
-    expect(body).toMatchObject({ imported: 4, rejected: 3 });
+    expect(body).toMatchObject({ imported: 6, rejected: 3 });
     expect(body.rejects).toEqual([
       { line: 5, reason: 'compound_external_id: no compound with external id YZ-999' },
-      { line: 6, reason: 'grid_id: no grid g9' },
       { line: 8, reason: 'units: must be at most 20' },
+      { line: 9, reason: 'grid_id: grid g1 belongs to community cm1, not to cm2 where the compound lies' },
     ]);
+    // A grid the community lacked is created once, by name, and both of its buildings join it.
+    const created = (await scanAll()).filter((i) => i.type === 'grid' && i.name === '幸福社区第9网格');
+    expect(created).toHaveLength(1);
+    expect(created[0]).toMatchObject({ communityId: 'cm2', streetId: 's1', workers: [] });
+    const inNewGrid = (await scanAll()).filter((i) => i.type === 'building' && i.gridId === created[0]?.id);
+    expect(inNewGrid.map((b) => b.name).sort()).toEqual(['3栋', '5栋']);
     const buildings = (await scanAll()).filter((i) => i.type === 'building' && i.compoundId === idOf('YZ-001'));
     expect(buildings.map((b) => [b.name, b.households, b.gridId]).sort()).toEqual([['1栋', 24, 'g1'], ['2栋', 216, 'g1']]);
     const palace = (await scanAll()).find((i) => i.type === 'building' && i.compoundId === idOf('YZ-004'));
     expect(palace).toMatchObject({ gridId: null, location: [112.51, 31.12] });
     expect((await getCompound(idOf('YZ-001')))?.gridIds).toEqual(['g1']);
-    expect((await getCompound(idOf('YZ-002')))?.gridIds).toEqual(['g2']);
+    expect((await getCompound(idOf('YZ-002')))?.gridIds).toEqual(['g2', created[0]?.id].sort());
     expect((await getGrid('g1'))?.compoundIds).toEqual([idOf('YZ-001')]);
     expect((await auditsOf(idOf('YZ-001'))).some((a) => JSON.stringify(a.changes) === JSON.stringify({ gridIds: { from: [], to: ['g1'] } }))).toBe(true);
 
     const before = await countByType();
     const again = await importAs('city1', fixture('buildings.csv'), 'kind=buildings');
-    expect(again.body).toMatchObject({ imported: 0, updated: 4, unchanged: 4, rejected: 3 });
+    expect(again.body).toMatchObject({ imported: 0, updated: 6, unchanged: 6, rejected: 3 });
     expect(await countByType()).toEqual(before);
   });
 
@@ -290,6 +296,14 @@ describe('importing buildings and exits', () => {
     const stored = (await scanAll()).find((i) => i.type === 'building' && i.externalId === 'B-POLY');
     expect(stored).toMatchObject({ households: 44, gridId: 'g2', geometry: footprint.geometry });
     expect(stored?.location).toEqual([112.5703, 31.1503]);
+  });
+
+  it('creates no grid on a dry run', async () => {
+    const before = await countByType();
+    const csv = 'compound_external_id,name,grid_id,units,floors,households_per_floor\nYZ-002,6栋,幸福社区第10网格,1,6,2\n';
+    const { body } = await importAs('city1', csv, 'kind=buildings&dryRun=true');
+    expect(body).toMatchObject({ imported: 1, rejected: 0 });
+    expect(await countByType()).toEqual(before);
   });
 
   it('finds a compound by a name unique in the caller\'s jurisdiction', async () => {
