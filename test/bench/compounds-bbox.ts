@@ -71,7 +71,7 @@ export const bench: Bench = {
         let next: string | undefined;
         const t0 = performance.now();
         do {
-          const url = `${runtime.api.url}/v1/compounds?bbox=${box.join(',')}&limit=2000${next ? `&nextToken=${encodeURIComponent(next)}` : ''}`;
+          const url = `${runtime.api.url}/v1/compounds?bbox=${box.join(',')}&limit=1000${next ? `&nextToken=${encodeURIComponent(next)}` : ''}`;
           const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
           if (res.status !== 200) throw new Error(`bbox query answered ${res.status}: ${await res.text()}`);
           const body = (await res.json()) as { features: unknown[]; nextToken?: string };
