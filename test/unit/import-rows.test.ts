@@ -64,12 +64,12 @@ describe('readRow', () => {
     const ok = readRow('buildings', source('buildings', { 小区编号: 'A', 楼栋: '1栋', 单元数: '2', 层数: '6', 每层户数: '2', 网格: 'g1' }), 'wgs84');
     expect(ok).toEqual({
       ok: true,
-      row: { line: 7, compound: { by: 'externalId', value: 'A' }, name: '1栋', gridId: 'g1', units: 2, floors: 6, householdsPerFloor: 2 },
+      row: { line: 7, compound: { by: 'externalId', value: 'A' }, name: '1栋', grid: 'g1', units: 2, floors: 6, householdsPerFloor: 2 },
     });
-    const bad = readRow('buildings', source('buildings', { name: '1栋', units: '0', floors: '6.5', households_per_floor: '2', grid_id: 'g 1' }), 'wgs84');
+    const bad = readRow('buildings', source('buildings', { name: '1栋', units: '0', floors: '6.5', households_per_floor: '2', grid_id: '网'.repeat(101) }), 'wgs84');
     expect(bad).toMatchObject({ ok: false });
     expect(!bad.ok && bad.reason).toBe(
-      'grid_id: must be 1–64 letters, digits, "_" or "-"; units: must be at least 1; floors: must be a whole number; compound_external_id: is required (or compound_id, compound_name)',
+      'grid_id: must be at most 100 characters; units: must be at least 1; floors: must be a whole number; compound_external_id: is required (or compound_id, compound_name)',
     );
   });
 
