@@ -51,19 +51,24 @@ export const GEO_PARTITION_PRECISION = 5;
 /** Geohash length stored in the geo index's sort key (≈ 1.2 m cells). */
 export const GEO_SORT_PRECISION = 10;
 
+/** Sort-key prefixes of the items kept under a compound's partition. */
+export const CHILD_PREFIX = { building: 'BUILDING#', exit: 'EXIT#' } as const;
+
 export const keys = {
   street: (id: string) => ({ pk: `STREET#${id}`, sk: META }),
   community: (id: string) => ({ pk: `COMMUNITY#${id}`, sk: META }),
   grid: (id: string) => ({ pk: `GRID#${id}`, sk: META }),
   compound: (id: string) => ({ pk: `COMPOUND#${id}`, sk: META }),
-  building: (compoundId: string, id: string) => ({ pk: `COMPOUND#${compoundId}`, sk: `BUILDING#${id}` }),
-  exit: (compoundId: string, id: string) => ({ pk: `COMPOUND#${compoundId}`, sk: `EXIT#${id}` }),
+  building: (compoundId: string, id: string) => ({ pk: `COMPOUND#${compoundId}`, sk: `${CHILD_PREFIX.building}${id}` }),
+  exit: (compoundId: string, id: string) => ({ pk: `COMPOUND#${compoundId}`, sk: `${CHILD_PREFIX.exit}${id}` }),
   /** Append-only; the sort key orders records by time and keeps same-millisecond records apart. */
   audit: (entity: string, entityId: string, at: string, unique: string) => ({
     pk: `AUDIT#${entity}#${entityId}`,
     sk: `${at}#${unique}`,
   }),
   import: (id: string) => ({ pk: `IMPORT#${id}`, sk: META }),
+  /** Marks a table the demo city was seeded into. */
+  seed: (name: string) => ({ pk: `SEED#${name}`, sk: META }),
 } as const;
 
 /** Partition keys of the secondary indexes, by what they group. */
@@ -75,4 +80,15 @@ export const indexKeys = {
   compoundsOfStreet: (streetId: string | null) => `STREET#${streetId ?? UNASSIGNED}#COMPOUNDS`,
   buildingsOfGrid: (gridId: string | null) => `GRID#${gridId ?? UNASSIGNED}#BUILDINGS`,
   compoundGeoCell: (geohash5: string) => `CGEO#${geohash5}`,
+} as const;
+
+/** Sort keys within those partitions. */
+export const indexSortKeys = {
+  street: (id: string) => `STREET#${id}`,
+  community: (id: string) => `COMMUNITY#${id}`,
+  grid: (id: string) => `GRID#${id}`,
+  /** Status first, so a status filter is a begins_with. */
+  compoundByStatus: (status: string, id: string) => `${status}#${id}`,
+  buildingOfGrid: (compoundId: string, id: string) => `BUILDING#${compoundId}#${id}`,
+  compoundGeo: (geohash: string, id: string) => `${geohash}#${id}`,
 } as const;

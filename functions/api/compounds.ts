@@ -6,7 +6,7 @@ import { canSeeCompound, listScope, type Caller } from '../../shared/roles.ts';
 import { diff } from '../../shared/domain/audit.ts';
 import { AUDITED_COMPOUND_FIELDS, changedCompound, newCompound, type CompoundRecord } from '../../shared/domain/compounds.ts';
 import type { CompoundListQuery } from '../../shared/schemas/compound.ts';
-import { indexKeys, keys } from '../../shared/table.ts';
+import { CHILD_PREFIX, indexKeys, keys } from '../../shared/table.ts';
 import { communityForCaller, compoundForCaller, streetForCaller } from '../lib/access.ts';
 import { auditFromItem, auditItem } from '../lib/audit.ts';
 import { nowIso } from '../lib/clock.ts';
@@ -90,19 +90,19 @@ export const handler = httpHandler('compounds', {
 
   listCompoundBuildings: async ({ params, query, caller }) => {
     await compoundForCaller(params.id, caller);
-    return childCollection(params.id, 'BUILDING#', query, (item) => buildingFeature(buildingFromItem(item)));
+    return childCollection(params.id, CHILD_PREFIX.building, query, (item) => buildingFeature(buildingFromItem(item)));
   },
 
   listCompoundExits: async ({ params, query, caller }) => {
     await compoundForCaller(params.id, caller);
-    return childCollection(params.id, 'EXIT#', query, (item) => exitFeature(exitFromItem(item)));
+    return childCollection(params.id, CHILD_PREFIX.exit, query, (item) => exitFeature(exitFromItem(item)));
   },
 });
 
 /** One page of a compound's buildings or exits (items under the compound's partition) as features. */
 async function childCollection<F>(
   compoundId: string,
-  prefix: 'BUILDING#' | 'EXIT#',
+  prefix: (typeof CHILD_PREFIX)[keyof typeof CHILD_PREFIX],
   query: { limit?: number; nextToken?: string },
   toFeature: (item: Item) => F,
 ) {

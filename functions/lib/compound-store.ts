@@ -9,7 +9,7 @@ import type { Bbox } from '../../shared/schemas/common.ts';
 import type { CompoundStatus } from '../../shared/schemas/compound.ts';
 import type { Exit } from '../../shared/schemas/exit.ts';
 import {
-  GEO_PARTITION_PRECISION, GEO_SORT_PRECISION, TABLE, indexKeys, keys,
+  GEO_PARTITION_PRECISION, GEO_SORT_PRECISION, TABLE, indexKeys, indexSortKeys, keys,
 } from '../../shared/table.ts';
 import { batchGet, getItem, queryPage, type Item, type Key, type QueryOptions } from './table.ts';
 
@@ -35,11 +35,11 @@ export function compoundItem(compound: CompoundRecord): Item {
     ...keys.compound(compound.id),
     type: 'compound',
     gsi1pk: indexKeys.compoundsOfCommunity(compound.communityId),
-    gsi1sk: `${compound.status}#${compound.id}`,
+    gsi1sk: indexSortKeys.compoundByStatus(compound.status, compound.id),
     gsi2pk: indexKeys.compoundGeoCell(hash.slice(0, GEO_PARTITION_PRECISION)),
-    gsi2sk: `${hash}#${compound.id}`,
+    gsi2sk: indexSortKeys.compoundGeo(hash, compound.id),
     gsi3pk: indexKeys.compoundsOfStreet(compound.streetId),
-    gsi3sk: `${compound.status}#${compound.id}`,
+    gsi3sk: indexSortKeys.compoundByStatus(compound.status, compound.id),
     ...compound,
   };
 }
@@ -74,7 +74,7 @@ export function buildingItem(building: Building): Item {
     ...keys.building(building.compoundId, building.id),
     type: 'building',
     gsi1pk: indexKeys.buildingsOfGrid(building.gridId),
-    gsi1sk: `BUILDING#${building.compoundId}#${building.id}`,
+    gsi1sk: indexSortKeys.buildingOfGrid(building.compoundId, building.id),
     ...building,
   };
 }
@@ -187,8 +187,9 @@ function keyOf(item: Item, query: QueryOptions): Item {
   return key;
 }
 
+/** The begins_with that filters an index sorted by {@link indexSortKeys.compoundByStatus}. */
 export const statusPrefix = (status: CompoundStatus | undefined): string | undefined =>
-  status === undefined ? undefined : `${status}#`;
+  status === undefined ? undefined : indexSortKeys.compoundByStatus(status, '');
 
 /** Sources for compounds whose centroid lies in the bbox widened by the margin. */
 export function geoSources(bbox: Bbox): Source[] {

@@ -4,7 +4,7 @@
  */
 import type { CommunityRef } from '../../shared/domain/compounds.ts';
 import type { Community, Grid, Street } from '../../shared/schemas/places.ts';
-import { indexKeys, keys } from '../../shared/table.ts';
+import { indexKeys, indexSortKeys, keys } from '../../shared/table.ts';
 import turfBbox from '@turf/bbox';
 import type { Bbox } from '../../shared/schemas/common.ts';
 import { batchWrite, getItem, queryAll, type Item } from './table.ts';
@@ -63,7 +63,7 @@ function toCommunity(item: Item): Community & CommunityRef {
 }
 
 export function streetItem(street: Street): Item {
-  return { ...keys.street(street.id), type: 'street', gsi1pk: indexKeys.streetsOfCity(), gsi1sk: `STREET#${street.id}`, ...street };
+  return { ...keys.street(street.id), type: 'street', gsi1pk: indexKeys.streetsOfCity(), gsi1sk: indexSortKeys.street(street.id), ...street };
 }
 
 export function communityItem(community: Community): Item {
@@ -71,7 +71,7 @@ export function communityItem(community: Community): Item {
     ...keys.community(community.id),
     type: 'community',
     gsi1pk: indexKeys.communitiesOfStreet(community.streetId),
-    gsi1sk: `COMMUNITY#${community.id}`,
+    gsi1sk: indexSortKeys.community(community.id),
     ...community,
   };
 }
@@ -82,7 +82,7 @@ export function gridItem(grid: Grid & { compoundIds?: readonly string[] }): Item
     ...keys.grid(grid.id),
     type: 'grid',
     gsi1pk: indexKeys.gridsOfCommunity(grid.communityId),
-    gsi1sk: `GRID#${grid.id}`,
+    gsi1sk: indexSortKeys.grid(grid.id),
     ...rest,
     ...(compoundIds && compoundIds.length > 0 ? { compoundIds: new Set(compoundIds) } : {}),
   };

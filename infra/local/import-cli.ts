@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { Crs, Encoding, ImportKind } from '../../shared/schemas/imports.ts';
 import { LocalUserList, TokenResponse } from '../../shared/schemas/local.ts';
 import { ImportRequestError, formatFromName, importFile, kindFromName } from './import-client.ts';
+import { routes } from '../../shared/catalogue/index.ts';
 
 const USAGE =
   'usage: npm run import -- FILE [--kind compounds|buildings|exits|communities] [--crs wgs84|gcj02|bd09] ' +
@@ -73,11 +74,11 @@ async function tokenFor(api: string, user: string | undefined): Promise<string> 
   if (user === undefined && process.env.CORDON_TOKEN) return process.env.CORDON_TOKEN;
   let username = user;
   if (username === undefined) {
-    const users = LocalUserList.parse(await getJson(`${api}/local/users`));
+    const users = LocalUserList.parse(await getJson(`${api}${routes.listLocalUsers.path}`));
     username = users.find((u) => u.role === 'city')?.username;
     if (!username) throw new Error(`${api} has no demo user with role city; pass --user or set CORDON_TOKEN`);
   }
-  const issued = await getJson(`${api}/local/token`, { username });
+  const issued = await getJson(`${api}${routes.issueLocalToken.path}`, { username });
   return TokenResponse.parse(issued).token;
 }
 

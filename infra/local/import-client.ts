@@ -12,6 +12,7 @@ import { streamDecoder, type TextEncoding } from '../../shared/import/encoding.t
 import { CsvRecordSplitter, GeoJsonFeatureSplitter, countNewlines, isSplitError, type TextPiece } from '../../shared/import/split.ts';
 import type { Crs, Encoding, ImportKind, ImportReject, ImportSummary } from '../../shared/schemas/imports.ts';
 import { IMPORT_KINDS } from '../../shared/schemas/imports.ts';
+import { routes } from '../../shared/catalogue/index.ts';
 
 export const MAX_PART_BYTES = 4 * 1024 * 1024;
 /** Rows per part: keeps each request well inside API Gateway's 30 s. */
@@ -275,7 +276,7 @@ export async function importFile(file: string, options: ImportFileOptions): Prom
       dryRun: String(options.dryRun ?? false),
       ...(options.columns ? { columns: options.columns } : {}),
     });
-    const response = await fetch(`${options.api.replace(/\/$/, '')}/v1/imports?${query}`, {
+    const response = await fetch(`${options.api.replace(/\/$/, '')}${routes.createImport.path}?${query}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${options.token}`, 'content-type': part.contentType },
       // A Buffer made from a string is backed by a plain ArrayBuffer; no copy needed.

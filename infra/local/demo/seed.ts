@@ -6,7 +6,7 @@
  */
 import { AUDITED_COMPOUND_FIELDS } from '../../../shared/domain/compounds.ts';
 import { diff } from '../../../shared/domain/audit.ts';
-import { META, keys } from '../../../shared/table.ts';
+import { keys } from '../../../shared/table.ts';
 import { auditItem } from '../../../functions/lib/audit.ts';
 import { nowIso } from '../../../functions/lib/clock.ts';
 import { buildingItem, compoundWriteItem, exitItem } from '../../../functions/lib/compound-store.ts';
@@ -15,7 +15,7 @@ import { batchWrite, getItem, putItem, type Item } from '../../../functions/lib/
 import { SEED_ACTOR, type GeneratedCity } from './city.ts';
 
 /** Written last, so a seed that stopped half-way runs again next time. */
-const MARKER = { pk: 'SEED#demo', sk: META } as const;
+const MARKER = keys.seed('demo');
 /** Batch calls in flight: DynamoDB Local keeps up with this many, and a 100k-building city seeds in minutes, not hours. */
 const CONCURRENCY = 16;
 
