@@ -81,6 +81,14 @@ export function canSeeCompound(caller: Caller, compound: CompoundPlace): boolean
 }
 
 /**
+ * Whether the caller may narrow a list to this street: anyone whose jurisdiction spans the city,
+ * or anyone bound to that street.
+ */
+export function canFilterByStreet(caller: Caller, streetId: string): boolean {
+  return listScope(caller).level === 'city' || caller.jurisdiction.streetId === streetId;
+}
+
+/**
  * Whether the caller may assign a compound to this community (create, import or re-assign).
  * Community admins act only inside their own community; city staff anywhere.
  */

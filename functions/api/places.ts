@@ -1,18 +1,18 @@
 /**
  * Places above the compound: the communities (社区) a caller may see, with their boundaries.
  */
-import { listScope } from '../../shared/roles.ts';
+import { listScope, type Caller } from '../../shared/roles.ts';
 import { streetForCaller } from '../lib/access.ts';
 import { collection } from '../lib/features.ts';
 import { httpHandler } from '../lib/http.ts';
-import { getGrid, loadPlaces } from '../lib/places-store.ts';
+import { getGrid, loadPlaces, type Places } from '../lib/places-store.ts';
 import { getCompounds } from '../lib/compound-store.ts';
 
 export const handler = httpHandler('places', {
   listCommunities: async ({ query, caller }) => {
     const places = await loadPlaces();
     if (query.streetId) streetForCaller(places, query.streetId, caller, 'query.streetId');
-    const visible = await visibleCommunityIds(caller);
+    const visible = await visibleCommunityIds(caller, places);
     const features = places.communities
       .filter((c) => (visible === 'all' || visible.has(c.id)) && (!query.streetId || c.streetId === query.streetId))
       .map((c) => ({
@@ -26,15 +26,13 @@ export const handler = httpHandler('places', {
 });
 
 /** Communities a caller works in: all for city-wide roles, else those of their places. */
-async function visibleCommunityIds(caller: Parameters<typeof listScope>[0]): Promise<'all' | Set<string>> {
+async function visibleCommunityIds(caller: Caller, places: Places): Promise<'all' | Set<string>> {
   const scope = listScope(caller);
   switch (scope.level) {
     case 'city':
       return 'all';
-    case 'street': {
-      const places = await loadPlaces();
+    case 'street':
       return new Set(places.communities.filter((c) => c.streetId === scope.streetId).map((c) => c.id));
-    }
     case 'community':
       return new Set([scope.communityId]);
     case 'grid': {

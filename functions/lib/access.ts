@@ -3,7 +3,7 @@
  * their jurisdiction (else 403), and so must the community or street they filter or place by.
  */
 import type { CompoundRecord } from '../../shared/domain/compounds.ts';
-import { canPlaceInCommunity, canSeeCompound, type Caller } from '../../shared/roles.ts';
+import { canFilterByStreet, canPlaceInCommunity, canSeeCompound, type Caller } from '../../shared/roles.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { getCompound } from './compound-store.ts';
 import type { Places } from './places-store.ts';
@@ -28,8 +28,6 @@ export function communityForCaller(places: Places, communityId: string, caller: 
 export function streetForCaller(places: Places, streetId: string, caller: Caller, field: string) {
   const street = places.streetById.get(streetId);
   if (!street) throw new ValidationError([{ field, message: `no street ${streetId}` }]);
-  const j = caller.jurisdiction;
-  const wide = caller.role === 'city' || (caller.role === 'official' && !j.streetId && !j.communityId);
-  if (!wide && j.streetId !== streetId) throw new ForbiddenError(`street ${streetId} is outside your jurisdiction`);
+  if (!canFilterByStreet(caller, streetId)) throw new ForbiddenError(`street ${streetId} is outside your jurisdiction`);
   return street;
 }

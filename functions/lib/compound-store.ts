@@ -29,8 +29,10 @@ function strip<T>(item: Item): T {
   return copy as T;
 }
 
-export function compoundItem(compound: CompoundRecord): Item {
+/** The item to write; gridIds goes out as a string set, so buildings can ADD to it idempotently. */
+export function compoundWriteItem(compound: CompoundRecord): Item {
   const hash = encodeGeohash(compound.location[0], compound.location[1], GEO_SORT_PRECISION);
+  const { gridIds, ...rest } = compound;
   return {
     ...keys.compound(compound.id),
     type: 'compound',
@@ -40,23 +42,16 @@ export function compoundItem(compound: CompoundRecord): Item {
     gsi2sk: indexSortKeys.compoundGeo(hash, compound.id),
     gsi3pk: indexKeys.compoundsOfStreet(compound.streetId),
     gsi3sk: indexSortKeys.compoundByStatus(compound.status, compound.id),
-    ...compound,
+    ...rest,
+    // DynamoDB refuses an empty set: no grids means no attribute.
+    ...(gridIds.length > 0 ? { gridIds: new Set(gridIds) } : {}),
   };
 }
 
 export function compoundFromItem(item: Item): CompoundRecord {
   const compound = strip<CompoundRecord>(item);
-  // gridIds is kept as a string set so buildings can ADD to it idempotently.
   const grids = item.gridIds;
   return { ...compound, gridIds: grids instanceof Set ? [...(grids as Set<string>)].sort() : ((grids as string[]) ?? []) };
-}
-
-/** The item to write; gridIds goes out as a set (never an empty one, which DynamoDB refuses). */
-export function compoundWriteItem(compound: CompoundRecord): Item {
-  const item = compoundItem(compound);
-  if (compound.gridIds.length > 0) item.gridIds = new Set(compound.gridIds);
-  else delete item.gridIds;
-  return item;
 }
 
 export async function getCompound(id: string, options: { consistent?: boolean } = {}): Promise<CompoundRecord | undefined> {

@@ -6,12 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { Context } from 'aws-lambda';
 import { routes, type RouteSpec } from '../../shared/catalogue/index.ts';
 import { pathMatcher, type PathMatcher } from '../../shared/catalogue/paths.ts';
 import { stringifyClaims } from '../../shared/claims.ts';
 import { LocalUserList, TokenRequest, TokenResponse } from '../../shared/schemas/local.ts';
-import type { HttpEvent } from '../../functions/lib/http.ts';
+import { NotFoundError, ValidationError } from '../../functions/lib/errors.ts';
+import { problem, type HttpEvent, type HttpResult } from '../../functions/lib/http.ts';
 import { cachedLoader, importHandler } from './handler-import.ts';
 import type { LocalIdentity } from './identity.ts';
 import { lambdaContext } from './lambda-context.ts';
@@ -22,7 +23,7 @@ export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** API Gateway gives an integration at most 30 s. */
 const INTEGRATION_TIMEOUT_MS = 30_000;
 
-type LambdaHandler = (event: HttpEvent, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+type LambdaHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
 interface CompiledRoute {
   readonly operationId: string;
@@ -111,7 +112,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: ApiSer
   // The rest of the upload is not read: close the connection so it cannot garble the next request.
   if (body === 'too-large') return sendJson(res, 413, { message: 'Request Entity Too Large' }, { ...cors, connection: 'close' });
 
-  if (found.route.spec.auth === 'local') return serveLocal(found.route.operationId, body, res, options.identity, cors);
+  if (found.route.spec.auth === 'local') {
+    return sendResult(res, await serveLocal(found.route.operationId, body, options.identity), cors);
+  }
 
   let claims: Record<string, string> | undefined;
   if (found.route.spec.auth === 'jwt') {
@@ -126,7 +129,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: ApiSer
   const event = toEvent(req, url, found.route, found.params, body, claims);
   const handler = await handlerOf(found.route.spec.resource);
   const context = lambdaContext(`cordon-${found.route.spec.resource}`, INTEGRATION_TIMEOUT_MS);
-  let result: APIGatewayProxyStructuredResultV2;
+  let result: HttpResult;
   try {
     result = await withTimeout(handler(event, context), INTEGRATION_TIMEOUT_MS);
   } catch (error) {
@@ -134,6 +137,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: ApiSer
     console.error(`local api: ${found.route.operationId} threw`, error);
     return sendJson(res, 500, { message: 'Internal Server Error' }, cors);
   }
+  sendResult(res, result, cors);
+}
+
+/** A Lambda proxy result as the HTTP response API Gateway makes of it. */
+function sendResult(res: ServerResponse, result: HttpResult, cors: Record<string, string>): void {
   const headers: Record<string, string> = { ...cors };
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
   const payload = result.body === undefined ? undefined : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
@@ -150,14 +158,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function serveLocal(
-  operationId: string,
-  body: Buffer,
-  res: ServerResponse,
-  identity: LocalIdentity,
-  cors: Record<string, string>,
-): Promise<void> {
-  if (operationId === 'listLocalUsers') return sendJson(res, 200, LocalUserList.parse(identity.users), cors);
+/** The demo identity routes, which stand in for Cognito and so are no Lambda's. */
+async function serveLocal(operationId: string, body: Buffer, identity: LocalIdentity): Promise<HttpResult> {
+  const json = (value: unknown): HttpResult => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
+  if (operationId === 'listLocalUsers') return json(LocalUserList.parse(identity.users));
   let parsed: unknown;
   try {
     parsed = JSON.parse(body.toString('utf8') || 'null');
@@ -166,13 +170,11 @@ async function serveLocal(
   }
   const request = TokenRequest.safeParse(parsed);
   if (!request.success) {
-    return sendProblem(res, 400, 'Invalid request', 'body.username: give a demo username', cors, [
-      { field: 'body.username', message: 'is required' },
-    ]);
+    return problem(new ValidationError([{ field: 'body.username', message: 'is required' }], 'body.username: give a demo username'), routes.issueLocalToken.path);
   }
   const issued = await identity.issue(request.data.username);
-  if (!issued) return sendProblem(res, 404, 'Not found', `no demo user ${request.data.username}`, cors);
-  return sendJson(res, 200, TokenResponse.parse(issued), cors);
+  if (!issued) return problem(new NotFoundError(`no demo user ${request.data.username}`), routes.issueLocalToken.path);
+  return json(TokenResponse.parse(issued));
 }
 
 /** Text bodies reach the handler as strings, others base64-encoded, as API Gateway passes them. */
@@ -268,18 +270,6 @@ function corsHeaders(req: IncomingMessage, allowed: readonly string[]): Record<s
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
   send(res, status, { 'content-type': 'application/json', ...headers }, JSON.stringify(body));
-}
-
-function sendProblem(
-  res: ServerResponse,
-  status: number,
-  title: string,
-  detail: string,
-  headers: Record<string, string>,
-  errors?: { field: string; message: string }[],
-): void {
-  const type = status === 400 ? '/problems/validation' : '/problems/not-found';
-  send(res, status, { 'content-type': 'application/problem+json', ...headers }, JSON.stringify({ type, title, status, detail, errors }));
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body?: string | Buffer): void {

@@ -7,8 +7,8 @@ import { setQueuePort } from '../../functions/lib/queue.ts';
 import type { LocalUser } from '../../shared/schemas/local.ts';
 import { startApiServer, type ApiServer } from './api-server.ts';
 import { pointHandlersAt } from './handler-env.ts';
-import { createLocalIdentity } from './identity.ts';
-import { createQueueRunner, type QueueRunner } from './queue-runner.ts';
+import { createLocalIdentity, type LocalIdentity } from './identity.ts';
+import { createQueueRunner, type QueueRunner, type QueueRunnerOptions } from './queue-runner.ts';
 import { createScheduleRunner, type ScheduleRunner } from './schedule-runner.ts';
 
 export interface LocalRuntimeOptions {
@@ -24,11 +24,14 @@ export interface LocalRuntimeOptions {
   readonly keyFile?: string;
   /** Run schedules on their timers (npm start); tests fire them with runNow. */
   readonly runSchedules?: boolean;
+  /** Queue runner settings beyond the catalogue's (tests scale its timeouts down). */
+  readonly queueOptions?: Omit<QueueRunnerOptions, 'log'>;
   readonly log?: (line: string) => void;
 }
 
 export interface LocalRuntime {
   readonly api: ApiServer;
+  readonly identity: LocalIdentity;
   readonly queues: QueueRunner;
   readonly schedules: ScheduleRunner;
   stop(): Promise<void>;
@@ -36,7 +39,7 @@ export interface LocalRuntime {
 
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   pointHandlersAt(options.endpoint, options.tableName);
-  const queues = createQueueRunner({ log: options.log });
+  const queues = createQueueRunner({ ...options.queueOptions, log: options.log });
   setQueuePort(queues);
   queues.start();
   const schedules = createScheduleRunner({ log: options.log });
@@ -51,6 +54,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   });
   return {
     api,
+    identity,
     queues,
     schedules,
     async stop() {

@@ -10,8 +10,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { seedCity } from './demo/seed.ts';
-import { generateCity } from './demo/city.ts';
-import { demoUsers } from './demo/users.ts';
+import { demoCity, demoUsers } from './demo/users.ts';
 import { ensureTable } from './bootstrap.ts';
 import { freePort, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { startLocalRuntime, type LocalRuntime } from './runtime.ts';
@@ -84,7 +83,7 @@ try {
   stoppers.push(() => runtime.stop());
 
   if (!args['no-seed']) {
-    const seed = await seedCity(generateCity());
+    const seed = await seedCity(demoCity());
     console.log(seed.seeded ? `Seeded the demo city: ${describe(seed.counts)}` : 'Demo city already seeded.');
   }
 

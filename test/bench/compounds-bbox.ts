@@ -7,11 +7,12 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import turfBbox from '@turf/bbox';
 import type { AreaGeometry, Bbox } from '../../shared/schemas/common.ts';
 import { config } from '../../functions/lib/config.ts';
+import { routes } from '../../shared/catalogue/index.ts';
 import { documentClient } from '../../functions/lib/table.ts';
 import { generateCity } from '../../infra/local/demo/city.ts';
 import { seedCity } from '../../infra/local/demo/seed.ts';
 import { startLocalRuntime } from '../../infra/local/runtime.ts';
-import { percentile, type Bench } from './context.ts';
+import { cityToken, percentile, type Bench } from './context.ts';
 
 const REQUESTS = 200;
 
@@ -50,11 +51,7 @@ export const bench: Bench = {
     ctx.report('compounds-bbox', 'city seeded', city.compounds.length, 'compounds', `${((performance.now() - started) / 1000).toFixed(1)} s incl. generation`);
 
     const runtime = await startLocalRuntime({ endpoint: ctx.endpoint, tableName, apiPort: 0, users: city.users });
-    const cityUser = city.users.find((u) => u.role === 'city');
-    if (!cityUser) throw new Error('the generated city has no city user');
-    const { token } = (await (await fetch(`${runtime.api.url}/local/token`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: cityUser.username }),
-    })).json()) as { token: string };
+    const token = await cityToken(runtime, city.users);
 
     // Street-sized boxes: the extent of each street's communities.
     const boxes = city.streets.map((street) => bboxOf(city.communities.filter((c) => c.streetId === street.id)));
@@ -64,14 +61,14 @@ export const bench: Bench = {
     let returned = 0;
     try {
       // Warm the handler module and the places cache, as a warm Lambda would be.
-      await fetch(`${runtime.api.url}/v1/compounds?bbox=${boxes[0]?.join(',')}`, { headers: { authorization: `Bearer ${token}` } });
+      await fetch(`${runtime.api.url}${routes.listCompounds.path}?bbox=${boxes[0]?.join(',')}`, { headers: { authorization: `Bearer ${token}` } });
       for (let i = 0; i < REQUESTS; i++) {
         const box = boxes[i % boxes.length] as Bbox;
         counter.reset();
         let next: string | undefined;
         const t0 = performance.now();
         do {
-          const url = `${runtime.api.url}/v1/compounds?bbox=${box.join(',')}&limit=1000${next ? `&nextToken=${encodeURIComponent(next)}` : ''}`;
+          const url = `${runtime.api.url}${routes.listCompounds.path}?bbox=${box.join(',')}&limit=1000${next ? `&nextToken=${encodeURIComponent(next)}` : ''}`;
           const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
           if (res.status !== 200) throw new Error(`bbox query answered ${res.status}: ${await res.text()}`);
           const body = (await res.json()) as { features: unknown[]; nextToken?: string };

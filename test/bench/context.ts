@@ -4,6 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ensureTable } from '../../infra/local/bootstrap.ts';
+import type { LocalRuntime } from '../../infra/local/runtime.ts';
+import type { LocalUser } from '../../shared/schemas/local.ts';
 import { pointHandlersAt } from '../../infra/local/handler-env.ts';
 
 export interface BenchScale {
@@ -48,6 +50,14 @@ export function benchContext(endpoint: string, scale: BenchScale, workDir: strin
 function formatNumber(value: number): string {
   if (Number.isInteger(value)) return value.toLocaleString('en-US');
   return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+}
+
+/** A token for the first city-staff user, straight from the runtime's issuer. */
+export async function cityToken(runtime: LocalRuntime, users: readonly LocalUser[]): Promise<string> {
+  const cityUser = users.find((u) => u.role === 'city');
+  const issued = cityUser ? await runtime.identity.issue(cityUser.username) : undefined;
+  if (!issued) throw new Error('the generated city has no city user');
+  return issued.token;
 }
 
 /** p-th percentile (0–100) of the samples, nearest rank. */

@@ -19,7 +19,7 @@ import { writeCityFiles } from '../../infra/local/demo/files.ts';
 import { importFile } from '../../infra/local/import-client.ts';
 import { startLocalRuntime } from '../../infra/local/runtime.ts';
 import type { ImportKind } from '../../shared/schemas/imports.ts';
-import type { Bench, BenchContext } from './context.ts';
+import { cityToken, type Bench, type BenchContext } from './context.ts';
 
 const SECTION = 'import';
 
@@ -92,17 +92,13 @@ export const bench: Bench = {
     const warmup = generated.buildings.slice(0, 20_000).map(buildingItem);
     await batchWrite(warmup, { concurrency: WRITE_CONCURRENCY });
     await batchGet(warmup.map((item) => ({ pk: item.pk as string, sk: item.sk as string })));
-    // DynamoDB Local keeps every table in its 1 GB heap: drop what is no longer needed.
+    // DynamoDB Local keeps every table in its heap: drop what is no longer needed.
     await dropTable(ctx.endpoint, warmupTable);
 
     const tableName = await ctx.freshTable('import');
     await putPlaces(grids);
     const runtime = await startLocalRuntime({ endpoint: ctx.endpoint, tableName, apiPort: 0, users });
-    const cityUser = users.find((u) => u.role === 'city');
-    if (!cityUser) throw new Error('the generated city has no city user');
-    const { token } = (await (await fetch(`${runtime.api.url}/local/token`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: cityUser.username }),
-    })).json()) as { token: string };
+    const token = await cityToken(runtime, users);
 
     const timings: Partial<Record<ImportKind, { rows: number; ms: number; rejected: number }>> = {};
     const load = async (kind: ImportKind, file: string) => {

@@ -3,11 +3,10 @@ import type { ScheduledEvent, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCompound } from '../../functions/lib/compound-store.ts';
 import { communityItem, putPlaces } from '../../functions/lib/places-store.ts';
-import { setQueuePort } from '../../functions/lib/queue.ts';
 import { handler as assignUnassignedJob } from '../../functions/jobs/assign-unassigned.ts';
 import { handler as assignCompoundsWorker } from '../../functions/workers/assign-compounds.ts';
 import { lambdaContext } from '../../infra/local/lambda-context.ts';
-import { createQueueRunner, type QueueRunner } from '../../infra/local/queue-runner.ts';
+import type { QueueRunner } from '../../infra/local/queue-runner.ts';
 import { compoundIdFor } from '../../shared/domain/compounds.ts';
 import { communityIdFor } from '../../shared/import/rows.ts';
 import type { AreaGeometry } from '../../shared/schemas/common.ts';
@@ -18,16 +17,10 @@ let stack: TestStack;
 let queues: QueueRunner;
 
 beforeAll(async () => {
-  stack = await startTestStack({ users, seed: seedPlaces });
-  queues = createQueueRunner({ timeScale: 0.001, pollIntervalMs: 5 });
-  setQueuePort(queues);
-  queues.start();
+  stack = await startTestStack({ users, seed: seedPlaces, queueOptions: { timeScale: 0.001, pollIntervalMs: 5 } });
+  queues = stack.queues;
 });
-afterAll(async () => {
-  await queues.stop();
-  setQueuePort(undefined);
-  await stack.stop();
-});
+afterAll(() => stack.stop());
 
 const box = (minLng: number, minLat: number, maxLng: number, maxLat: number): AreaGeometry => ({
   type: 'Polygon',

@@ -84,7 +84,7 @@ describe('the seeded city through the API', () => {
   let stack: TestStack;
 
   beforeAll(async () => {
-    stack = await startTestStack({ users: demoUsers(), seed: () => seedCity(generateCity()).then(() => undefined) });
+    stack = await startTestStack({ users: city.users, seed: () => seedCity(city).then(() => undefined) });
   });
   afterAll(() => stack?.stop());
 

@@ -15,5 +15,3 @@ export async function freshTable(endpoint: string): Promise<string> {
   pointHandlersAt(endpoint, tableName);
   return tableName;
 }
-
-export { pointHandlersAt as useLocalTable };

@@ -7,9 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { ensureTable } from '../../infra/local/bootstrap.ts';
-import { generateCity } from '../../infra/local/demo/city.ts';
 import { seedCity } from '../../infra/local/demo/seed.ts';
-import { demoUsers } from '../../infra/local/demo/users.ts';
+import { demoCity } from '../../infra/local/demo/users.ts';
 import { startLocalRuntime } from '../../infra/local/runtime.ts';
 import { startWebServer } from '../../infra/local/web-server.ts';
 
@@ -26,10 +25,10 @@ export default async function setup(project: TestProject) {
   const endpoint = project.getProvidedContext().dynamodbEndpoint;
   const tableName = `e2e-${randomUUID().slice(0, 8)}`;
   await ensureTable(endpoint, tableName);
-  process.env.LOG_LEVEL ??= 'SILENT';
-  const runtime = await startLocalRuntime({ endpoint, tableName, apiPort: 0, users: demoUsers() });
+  const city = demoCity();
+  const runtime = await startLocalRuntime({ endpoint, tableName, apiPort: 0, users: city.users });
   try {
-    await seedCity(generateCity());
+    await seedCity(city);
     const web = await startWebServer({ port: 0, apiUrl: runtime.api.url, mode: 'preview' });
     project.provide('webUrl', web.url);
     project.provide('apiUrl', runtime.api.url);

@@ -1,11 +1,13 @@
 /**
- * A test's own Cordon: a fresh table on the run's DynamoDB Local and the local API on a free
- * port, with the demo users. Requests go over real HTTP, through the same edge as `npm start`.
+ * A test's own Cordon: a fresh table on the run's DynamoDB Local and the local runtime on it
+ * (API on a free port, queue and schedule runners), composed as `npm start` composes it.
+ * Requests go over real HTTP.
  */
 import { inject } from 'vitest';
 import type { LocalUser } from '../../shared/schemas/local.ts';
-import { startApiServer, type ApiServer } from '../../infra/local/api-server.ts';
-import { createLocalIdentity, type LocalIdentity } from '../../infra/local/identity.ts';
+import type { LocalIdentity } from '../../infra/local/identity.ts';
+import type { QueueRunner, QueueRunnerOptions } from '../../infra/local/queue-runner.ts';
+import { startLocalRuntime } from '../../infra/local/runtime.ts';
 import { freshTable } from './env.ts';
 
 export interface TestStack {
@@ -13,6 +15,8 @@ export interface TestStack {
   readonly tableName: string;
   readonly endpoint: string;
   readonly identity: LocalIdentity;
+  /** The queue runner the handlers' messages land in. */
+  readonly queues: QueueRunner;
   /** A client that calls the API as this demo user. */
   as(username: string): Promise<Client>;
   /** A client with no token. */
@@ -27,12 +31,16 @@ export interface Client {
   patch(path: string, body?: unknown): Promise<Response>;
 }
 
-export async function startTestStack(options: { users: readonly LocalUser[]; seed?: () => Promise<void> }): Promise<TestStack> {
+export async function startTestStack(options: {
+  users: readonly LocalUser[];
+  seed?: () => Promise<void>;
+  queueOptions?: Omit<QueueRunnerOptions, 'log'>;
+}): Promise<TestStack> {
   const endpoint = inject('dynamodbEndpoint');
   const tableName = await freshTable(endpoint);
   if (options.seed) await options.seed();
-  const identity = await createLocalIdentity({ users: options.users });
-  const api: ApiServer = await startApiServer({ port: 0, identity });
+  const runtime = await startLocalRuntime({ endpoint, tableName, apiPort: 0, users: options.users, queueOptions: options.queueOptions });
+  const { api, identity } = runtime;
   const client = (token: string | undefined): Client => {
     const request: Client['request'] = (method, path, init = {}) => {
       const headers: Record<string, string> = { ...init.headers };
@@ -59,12 +67,13 @@ export async function startTestStack(options: { users: readonly LocalUser[]; see
     tableName,
     endpoint,
     identity,
+    queues: runtime.queues,
     async as(username) {
       const issued = await identity.issue(username);
       if (!issued) throw new Error(`no demo user ${username}`);
       return client(issued.token);
     },
     anonymous: () => client(undefined),
-    stop: () => api.close(),
+    stop: () => runtime.stop(),
   };
 }

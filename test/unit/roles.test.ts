@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canPlaceInCommunity, canSeeCompound, listScope, type Caller, type Role } from '../../shared/roles.ts';
+import { canFilterByStreet, canPlaceInCommunity, canSeeCompound, listScope, type Caller, type Role } from '../../shared/roles.ts';
 
 const compound = { id: 'c1', streetId: 's1', communityId: 'cm1', gridIds: ['g1'] };
 const caller = (role: Role, jurisdiction: Caller['jurisdiction'] = {}): Caller => ({ userId: 'u', username: 'u', role, jurisdiction });
@@ -43,5 +43,15 @@ describe('canPlaceInCommunity', () => {
     const admin = caller('community', { communityId: 'cm1', streetId: 's1' });
     expect(canPlaceInCommunity(admin, { streetId: 's1', communityId: 'cm1' })).toBe(true);
     expect(canPlaceInCommunity(admin, { streetId: 's1', communityId: 'cm2' })).toBe(false);
+  });
+});
+
+describe('canFilterByStreet', () => {
+  it('lets city-wide callers pick any street and others only their own', () => {
+    expect(canFilterByStreet(caller('city'), 's2')).toBe(true);
+    expect(canFilterByStreet(caller('official'), 's2')).toBe(true);
+    expect(canFilterByStreet(caller('official', { streetId: 's1' }), 's1')).toBe(true);
+    expect(canFilterByStreet(caller('official', { streetId: 's1' }), 's2')).toBe(false);
+    expect(canFilterByStreet(caller('community', { streetId: 's1', communityId: 'cm1' }), 's2')).toBe(false);
   });
 });

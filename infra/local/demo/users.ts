@@ -1,13 +1,17 @@
 /**
- * The demo city's users, for the local identity issuer and the welcome screen: the people of the
- * seeded city, drawn once per process.
+ * The demo city and its users, generated once per process: `npm start` and the browser tests
+ * seed the city and hand its users to the identity issuer from the same generation.
  */
 import type { LocalUser } from '../../../shared/schemas/local.ts';
-import { generateCity } from './city.ts';
+import { generateCity, type GeneratedCity } from './city.ts';
 
-let users: LocalUser[] | undefined;
+let city: GeneratedCity | undefined;
+
+export function demoCity(): GeneratedCity {
+  city ??= generateCity();
+  return city;
+}
 
 export function demoUsers(): LocalUser[] {
-  users ??= generateCity().users;
-  return users;
+  return demoCity().users;
 }
