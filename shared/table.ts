@@ -51,6 +51,10 @@ export const GEO_PARTITION_PRECISION = 5;
 /** Geohash length stored in the geo index's sort key (≈ 1.2 m cells). */
 export const GEO_SORT_PRECISION = 10;
 
+/** What the audit trail records changes of; each entity's records share one partition. */
+export type AuditEntity = 'STREET' | 'COMMUNITY' | 'GRID' | 'COMPOUND' | 'BUILDING' | 'EXIT';
+export const auditPartition = (entity: AuditEntity, entityId: string): string => `AUDIT#${entity}#${entityId}`;
+
 /** Sort-key prefixes of the items kept under a compound's partition. */
 export const CHILD_PREFIX = { building: 'BUILDING#', exit: 'EXIT#' } as const;
 
@@ -62,8 +66,8 @@ export const keys = {
   building: (compoundId: string, id: string) => ({ pk: `COMPOUND#${compoundId}`, sk: `${CHILD_PREFIX.building}${id}` }),
   exit: (compoundId: string, id: string) => ({ pk: `COMPOUND#${compoundId}`, sk: `${CHILD_PREFIX.exit}${id}` }),
   /** Append-only; the sort key orders records by time and keeps same-millisecond records apart. */
-  audit: (entity: string, entityId: string, at: string, unique: string) => ({
-    pk: `AUDIT#${entity}#${entityId}`,
+  audit: (entity: AuditEntity, entityId: string, at: string, unique: string) => ({
+    pk: auditPartition(entity, entityId),
     sk: `${at}#${unique}`,
   }),
   import: (id: string) => ({ pk: `IMPORT#${id}`, sk: META }),

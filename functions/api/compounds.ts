@@ -6,7 +6,7 @@ import { canSeeCompound, listScope, type Caller } from '../../shared/roles.ts';
 import { diff } from '../../shared/domain/audit.ts';
 import { AUDITED_COMPOUND_FIELDS, changedCompound, newCompound, type CompoundRecord } from '../../shared/domain/compounds.ts';
 import type { CompoundListQuery } from '../../shared/schemas/compound.ts';
-import { CHILD_PREFIX, indexKeys, keys } from '../../shared/table.ts';
+import { auditPartition, CHILD_PREFIX, indexKeys, keys } from '../../shared/table.ts';
 import { communityForCaller, compoundForCaller, streetForCaller } from '../lib/access.ts';
 import { auditFromItem, auditItem } from '../lib/audit.ts';
 import { nowIso } from '../lib/clock.ts';
@@ -80,7 +80,7 @@ export const handler = httpHandler('compounds', {
   listCompoundHistory: async ({ params, query, caller }) => {
     await compoundForCaller(params.id, caller);
     const page = await queryPage<Item>({
-      partition: keys.audit('COMPOUND', params.id, '', '').pk,
+      partition: auditPartition('COMPOUND', params.id),
       newestFirst: true,
       limit: query.limit ?? 100,
       startKey: query.nextToken ? decodeCursor(query.nextToken, isKey) : undefined,

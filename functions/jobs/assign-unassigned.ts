@@ -5,6 +5,6 @@
 import { scheduledHandler } from '../lib/scheduled.ts';
 import { sendMessages } from '../lib/queue.ts';
 
-export const handler = scheduledHandler('assignUnassigned', async () => {
-  await sendMessages('assignCompounds', [{ streetId: null, reason: 'schedule:assignUnassigned' }]);
+export const handler = scheduledHandler('assignUnassigned', async (_event, _context, { schedule }) => {
+  await sendMessages('assignCompounds', [{ streetId: null, reason: `schedule:${schedule}` }]);
 });

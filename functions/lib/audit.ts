@@ -6,17 +6,22 @@ import { randomUUID } from 'node:crypto';
 import type { Changes } from '../../shared/domain/audit.ts';
 import type { Caller } from '../../shared/roles.ts';
 import type { Audit } from '../../shared/schemas/common.ts';
-import { keys } from '../../shared/table.ts';
+import { keys, type AuditEntity } from '../../shared/table.ts';
 import type { Item } from './table.ts';
 
 export function auditItem(record: {
-  readonly entity: string;
+  readonly entity: AuditEntity;
   readonly entityId: string;
   readonly action: string;
   readonly caller: Pick<Caller, 'username' | 'role'>;
   readonly at: string;
   readonly changes: Changes;
   readonly source?: string;
+  /**
+   * Keeps same-millisecond records apart; random unless the writer needs a fixed key (the demo
+   * seed, so that re-seeding rewrites its records instead of adding more).
+   */
+  readonly unique?: string;
 }): Item {
   const audit: Audit = {
     at: record.at,
@@ -28,7 +33,8 @@ export function auditItem(record: {
     changes: record.changes,
     ...(record.source ? { source: record.source } : {}),
   };
-  return { ...keys.audit(record.entity, record.entityId, record.at, randomUUID().slice(0, 8)), type: 'audit', ...audit };
+  const unique = record.unique ?? randomUUID().slice(0, 8);
+  return { ...keys.audit(record.entity, record.entityId, record.at, unique), type: 'audit', ...audit };
 }
 
 export function auditFromItem(item: Item): Audit {

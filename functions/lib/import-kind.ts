@@ -6,6 +6,7 @@ import type { Changes } from '../../shared/domain/audit.ts';
 import type { Caller } from '../../shared/roles.ts';
 import type { ImportReject } from '../../shared/schemas/imports.ts';
 import { auditItem } from './audit.ts';
+import type { AuditEntity } from '../../shared/table.ts';
 import type { Places } from './places-store.ts';
 import type { Item } from './table.ts';
 
@@ -62,7 +63,7 @@ export class Outcome {
    * A new entity (`before` undefined) or a changed one: the item and its audit record. An
    * existing entity without changes is counted and not written.
    */
-  write(entity: string, entityId: string, item: Item, changes: Changes, existed: boolean): void {
+  write(entity: AuditEntity, entityId: string, item: Item, changes: Changes, existed: boolean): void {
     if (existed) this.updated++;
     else this.imported++;
     if (Object.keys(changes).length === 0) {
@@ -74,7 +75,7 @@ export class Outcome {
   }
 
   /** An audit record alone, for a change written another way (a set ADD after the batch). */
-  audit(entity: string, entityId: string, changes: Changes, action = 'update'): void {
+  audit(entity: AuditEntity, entityId: string, changes: Changes, action = 'update'): void {
     const { caller, at, source } = this.context;
     this.items.push(auditItem({ entity, entityId, action, caller, at, changes, source }));
   }

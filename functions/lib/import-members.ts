@@ -6,9 +6,9 @@
  * grid's `compoundIds`.
  */
 import { diff } from '../../shared/domain/audit.ts';
-import { compoundIdFor, type CompoundRecord } from '../../shared/domain/compounds.ts';
+import { compoundIdFor, memberIdFor, type CompoundRecord } from '../../shared/domain/compounds.ts';
 import { findGrid, gridIdFor } from '../../shared/domain/grids.ts';
-import { entityId, normaliseName } from '../../shared/domain/ids.ts';
+import { normaliseName } from '../../shared/domain/ids.ts';
 import { shapeOf } from '../../shared/geo/shape.ts';
 import type { BuildingRow, CompoundRef, ExitRow } from '../../shared/import/rows.ts';
 import { canSeeCompound, listScope } from '../../shared/roles.ts';
@@ -58,7 +58,7 @@ export function buildingImporter(context: ImportContext): KindImporter<BuildingR
         }
         const shape = row.geometry ? shapeOf({ geometry: row.geometry }) : undefined;
         const location = row.location ?? shape?.location ?? compound.location;
-        const id = claimMember('b', row, location, compound, seen, outcome);
+        const id = claimMember('building', row, location, compound, seen, outcome);
         if (id === undefined) continue;
         const building: Building = {
           id,
@@ -128,7 +128,7 @@ export function exitImporter(context: ImportContext): KindImporter<ExitRow> {
       for (const row of rows) {
         const compound = resolved.get(row);
         if (!compound) continue;
-        const id = claimMember('e', row, row.location, compound, seen, outcome);
+        const id = claimMember('exit', row, row.location, compound, seen, outcome);
         if (id === undefined) continue;
         const exit: Exit = {
           id,
@@ -160,14 +160,14 @@ export function exitImporter(context: ImportContext): KindImporter<ExitRow> {
  * is rejected.
  */
 function claimMember(
-  prefix: 'b' | 'e',
+  kind: 'building' | 'exit',
   row: { readonly line: number; readonly externalId?: string; readonly name: string },
   location: readonly [number, number],
   compound: CompoundRecord,
   seen: FirstSeen,
   outcome: Outcome,
 ): string | undefined {
-  const id = entityId(prefix, { externalId: row.externalId, name: row.name, location });
+  const id = memberIdFor(kind, row, location);
   const first = seen.claim(`${compound.id}/${id}`, row.line);
   if (first === undefined) return id;
   outcome.reject(row.line, duplicateReason(first, row.externalId));
@@ -249,16 +249,12 @@ async function namesInJurisdiction(context: ImportContext): Promise<Map<string, 
     scope.level === 'community'
       ? [{ index: 'byParent' as const, partition: indexKeys.compoundsOfCommunity(scope.communityId) }]
       : [...context.places.streets.map((s) => s.id), null].map((id) => ({ index: 'byStreet' as const, partition: indexKeys.compoundsOfStreet(id) }));
-  const names = new Map<string, string[]>();
-  for (const items of await Promise.all(partitions.map((p) => queryAll<Item>(p)))) {
-    for (const item of items) {
-      const compound = compoundFromItem(item);
-      if (!canSeeCompound(context.caller, compound)) continue;
-      const key = normaliseName(compound.name);
-      names.set(key, [...(names.get(key) ?? []), compound.id]);
-    }
-  }
-  return names;
+  const visible = (await Promise.all(partitions.map((p) => queryAll<Item>(p))))
+    .flat()
+    .map(compoundFromItem)
+    .filter((compound) => canSeeCompound(context.caller, compound));
+  const byName = Map.groupBy(visible, (compound) => normaliseName(compound.name));
+  return new Map([...byName].map(([name, compounds]) => [name, compounds.map((c) => c.id)]));
 }
 
 /**

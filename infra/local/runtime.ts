@@ -59,7 +59,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     schedules,
     async stop() {
       await api.close();
-      schedules.stop();
+      // A job still running may send messages: they must reach the queue runner before it drains.
+      await schedules.stop();
       await queues.stop();
       setQueuePort(undefined);
     },

@@ -117,8 +117,7 @@ function describe(counts: Record<string, number>): string {
 
 function printWelcome(apiUrl: string, webUrl: string | undefined, dynamodbUrl: string): void {
   const users = demoUsers();
-  const byRole = new Map<string, typeof users>();
-  for (const user of users) byRole.set(user.role, [...(byRole.get(user.role) ?? []), user]);
+  const byRole = Map.groupBy(users, (user) => user.role);
   console.log(`
 Cordon is running.
   Web app        ${webUrl ?? '(not started: --no-web)'}

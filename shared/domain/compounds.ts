@@ -52,6 +52,18 @@ export function compoundIdFor(draft: Pick<CompoundDraft, 'externalId' | 'name'>,
   return entityId('c', { externalId: draft.externalId, name: draft.name, location });
 }
 
+/**
+ * The id of a compound's building or exit: stable for its external id, or its name and place
+ * (the importer and the demo city both name members this way).
+ */
+export function memberIdFor(
+  kind: 'building' | 'exit',
+  source: { readonly externalId?: string | undefined; readonly name: string },
+  location: readonly [number, number],
+): string {
+  return entityId(kind === 'building' ? 'b' : 'e', { externalId: source.externalId, name: source.name, location });
+}
+
 export function newCompound(
   draft: CompoundDraft,
   context: { readonly caller: Pick<Caller, 'username'>; readonly at: string; readonly communities: readonly CommunityRef[]; readonly id?: string },

@@ -7,8 +7,7 @@
  * Records are made by the registry's own rules (newCompound, entityId), with the external ids
  * the city's files carry, so importing those files lands on the same ids.
  */
-import { newCompound, type CompoundRecord } from '../../../shared/domain/compounds.ts';
-import { entityId } from '../../../shared/domain/ids.ts';
+import { memberIdFor, newCompound, type CompoundRecord } from '../../../shared/domain/compounds.ts';
 import { communityIdFor } from '../../../shared/import/rows.ts';
 import type { Building } from '../../../shared/schemas/building.ts';
 import type { CompoundStatus } from '../../../shared/schemas/compound.ts';
@@ -87,8 +86,8 @@ export function generateCity(options: CityOptions = {}): GeneratedCity {
   const exits = planExits(random, plans, compounds, toLngLat);
 
   for (const [i, compound] of compounds.entries()) compounds[i] = { ...compound, gridIds: grids.gridsOfCompound.get(compound.id) ?? [] };
-  const byCommunity = groupBy(compounds, (c) => c.communityId);
-  const exitsByCompound = groupBy(exits, (e) => e.compoundId);
+  const byCommunity = Map.groupBy(compounds, (c) => c.communityId);
+  const exitsByCompound = Map.groupBy(exits, (e) => e.compoundId);
   const staffed: StaffedCommunity[] = places.communities.map((p) => ({
     id: p.community.id, streetId: p.community.streetId, slug: p.name.slug, compounds: byCommunity.get(p.community.id) ?? [],
   }));
@@ -104,17 +103,6 @@ export function generateCity(options: CityOptions = {}): GeneratedCity {
     exits,
     users,
   };
-}
-
-function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 // ── Streets and communities ──────────────────────────────────────────────────────────────────
@@ -356,7 +344,7 @@ function buildingLayout(random: Random, kind: EstateKind): Pick<BuildingSite, 'u
 function buildingRecord(site: BuildingSite, gridId: string | null, toLngLat: (p: XY) => [number, number]): Building {
   const location = toLngLat(site.at);
   return {
-    id: entityId('b', { externalId: site.externalId, name: site.name, location }),
+    id: memberIdFor('building', site, location),
     compoundId: site.compoundId,
     externalId: site.externalId,
     name: site.name,
@@ -387,8 +375,8 @@ function drawGrids(
   gridOfSite: Map<BuildingSite, string>;
   gridsOfCompound: Map<string, string[]>;
 } {
-  const sitesOf = groupBy(sites, (site) => site.plan.place);
-  const compoundsOf = groupBy(compounds.map((c, i) => ({ id: c.id, place: plans[i]?.place })), (c) => c.place);
+  const sitesOf = Map.groupBy(sites, (site) => site.plan.place);
+  const compoundsOf = Map.groupBy(compounds.map((c, i) => ({ id: c.id, place: plans[i]?.place })), (c) => c.place);
 
   const grids: (Grid & { compoundIds: string[] })[] = [];
   const gridOfSite = new Map<BuildingSite, string>();
@@ -472,7 +460,7 @@ function planExits(
       const externalId = `${plans[i]?.externalId ?? compound.id}-e${k + 1}`;
       const location = toLngLat(gate.at);
       return {
-        id: entityId('e', { externalId, name: gate.name, location }),
+        id: memberIdFor('exit', { externalId, name: gate.name }, location),
         compoundId: compound.id,
         externalId,
         name: gate.name,

@@ -12,6 +12,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { GeneratedCity } from './city.ts';
+import type { FieldOf } from '../../../shared/import/columns.ts';
 
 export interface CityFiles {
   /** File name → absolute path. */
@@ -20,13 +21,16 @@ export interface CityFiles {
   readonly rows: Record<string, number>;
 }
 
-export const COMPOUND_COLUMNS = [
+/** The importer's own field names (shared/import/columns.ts), so writer and reader cannot drift. */
+const COMPOUND_COLUMNS = [
   'external_id', 'name', 'address', 'lng', 'lat', 'community_id', 'status', 'property_managed', 'area_m2',
-] as const;
-export const BUILDING_COLUMNS = [
+] as const satisfies readonly FieldOf<'compounds'>[];
+const BUILDING_COLUMNS = [
   'external_id', 'compound_external_id', 'name', 'grid_id', 'units', 'floors', 'households_per_floor', 'lng', 'lat',
-] as const;
-export const EXIT_COLUMNS = ['external_id', 'compound_external_id', 'name', 'kind', 'status', 'lng', 'lat'] as const;
+] as const satisfies readonly FieldOf<'buildings'>[];
+const EXIT_COLUMNS = [
+  'external_id', 'compound_external_id', 'name', 'kind', 'status', 'lng', 'lat',
+] as const satisfies readonly FieldOf<'exits'>[];
 
 type Row<C extends readonly string[]> = Record<C[number], string | number | boolean>;
 

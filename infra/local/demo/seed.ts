@@ -24,13 +24,15 @@ export interface SeedResult {
   readonly counts: Record<string, number>;
 }
 
+const readMarker = () => getItem<Item>(MARKER, { consistent: true });
+
 export async function isSeeded(): Promise<boolean> {
-  return (await getItem(MARKER, { consistent: true })) !== undefined;
+  return (await readMarker()) !== undefined;
 }
 
 export async function seedCity(city: GeneratedCity, options: { force?: boolean } = {}): Promise<SeedResult> {
   if (!options.force) {
-    const marker = await getItem<Item>(MARKER, { consistent: true });
+    const marker = await readMarker();
     if (marker) return { seeded: false, counts: (marker.counts as Record<string, number> | undefined) ?? {} };
   }
   const counts = countsOf(city);
@@ -67,17 +69,14 @@ function countsOf(city: GeneratedCity): Record<string, number> {
  * the API's records take a random suffix, so re-seeding rewrites it instead of adding another.
  */
 function creationAudit(compound: GeneratedCity['compounds'][number]): Item {
-  const at = compound.createdAt;
-  return {
-    ...auditItem({
-      entity: 'COMPOUND',
-      entityId: compound.id,
-      action: 'create',
-      caller: { username: SEED_ACTOR, role: 'city' },
-      at,
-      changes: diff(undefined, compound, AUDITED_COMPOUND_FIELDS),
-      source: 'seed:demo',
-    }),
-    ...keys.audit('COMPOUND', compound.id, at, 'seed'),
-  };
+  return auditItem({
+    entity: 'COMPOUND',
+    entityId: compound.id,
+    action: 'create',
+    caller: { username: SEED_ACTOR, role: 'city' },
+    at: compound.createdAt,
+    changes: diff(undefined, compound, AUDITED_COMPOUND_FIELDS),
+    source: 'seed:demo',
+    unique: 'seed',
+  });
 }
