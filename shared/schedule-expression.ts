@@ -43,8 +43,6 @@ export class ScheduleExpressionError extends Error {
 export interface RateSchedule {
   readonly kind: 'rate';
   readonly expression: string;
-  readonly value: number;
-  readonly unit: 'minute' | 'hour' | 'day';
   readonly periodMs: number;
 }
 
@@ -123,7 +121,7 @@ function parseRate(expression: string, inner: string): RateSchedule {
     const expected = value > 1 ? `${unit}s` : unit;
     throw new ScheduleExpressionError(expression, 'rate unit', `"${unitText}" with ${value}: EventBridge requires "${expected}"`);
   }
-  return { kind: 'rate', expression, value, unit, periodMs: value * UNIT_MS[unit] };
+  return { kind: 'rate', expression, periodMs: value * UNIT_MS[unit] };
 }
 
 function parseCron(expression: string, inner: string): CronSchedule {

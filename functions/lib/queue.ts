@@ -32,7 +32,9 @@ export const queueUrlVariable = (queue: string): string =>
 
 /** SendMessageBatch allows 10 entries and 1 MiB in all. */
 const MAX_ENTRIES = 10;
-const MAX_BATCH_BYTES = 1024 * 1024;
+/** SQS takes messages, and SendMessageBatch calls, of at most 1 MiB. */
+export const SQS_MAX_MESSAGE_BYTES = 1024 * 1024;
+const MAX_BATCH_BYTES = SQS_MAX_MESSAGE_BYTES;
 const MAX_ATTEMPTS = 5;
 
 export class SqsQueuePort implements QueuePort {

@@ -22,7 +22,7 @@ import { queues, type QueueMessage, type QueueName } from '../../shared/catalogu
 import { logger } from './logger.ts';
 
 /** A body that is not JSON or does not match the queue's schema; retrying will not help, the DLQ will. */
-export class MessageParseError extends Error {
+class MessageParseError extends Error {
   readonly messageId: string;
 
   constructor(messageId: string, detail: string) {

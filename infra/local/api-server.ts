@@ -15,7 +15,7 @@ import { NotFoundError, ValidationError } from '../../functions/lib/errors.ts';
 import { problem, type HttpEvent, type HttpResult } from '../../functions/lib/http.ts';
 import { cachedLoader, importHandler } from './handler-import.ts';
 import type { LocalIdentity } from './identity.ts';
-import { lambdaContext } from './lambda-context.ts';
+import { invokeLocal, LambdaTimeout } from './lambda-context.ts';
 import { LOCAL_ACCOUNT } from './local-arn.ts';
 
 /** API Gateway HTTP API refuses bodies over 10 MB. */
@@ -128,12 +128,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: ApiSer
 
   const event = toEvent(req, url, found.route, found.params, body, claims);
   const handler = await handlerOf(found.route.spec.resource);
-  const context = lambdaContext(`cordon-${found.route.spec.resource}`, INTEGRATION_TIMEOUT_MS);
   let result: HttpResult;
   try {
-    result = await withTimeout(handler(event, context), INTEGRATION_TIMEOUT_MS);
+    result = await invokeLocal(handler, event, { module: found.route.spec.resource, timeoutMs: INTEGRATION_TIMEOUT_MS });
   } catch (error) {
-    if (error instanceof IntegrationTimeout) return sendJson(res, 503, { message: 'Service Unavailable' }, cors);
+    if (error instanceof LambdaTimeout) return sendJson(res, 503, { message: 'Service Unavailable' }, cors);
     console.error(`local api: ${found.route.operationId} threw`, error);
     return sendJson(res, 500, { message: 'Internal Server Error' }, cors);
   }
@@ -146,16 +145,6 @@ function sendResult(res: ServerResponse, result: HttpResult, cors: Record<string
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
   const payload = result.body === undefined ? undefined : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
   send(res, result.statusCode ?? 200, headers, payload);
-}
-
-class IntegrationTimeout extends Error {}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new IntegrationTimeout()), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** The demo identity routes, which stand in for Cognito and so are no Lambda's. */

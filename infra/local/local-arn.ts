@@ -5,5 +5,5 @@
 export const LOCAL_ACCOUNT = '000000000000';
 export const LOCAL_REGION = 'local';
 
-export const localArn = (service: 'sqs' | 'events', resource: string): string =>
+export const localArn = (service: 'sqs' | 'events' | 'lambda', resource: string): string =>
   `arn:aws:${service}:${LOCAL_REGION}:${LOCAL_ACCOUNT}:${resource}`;

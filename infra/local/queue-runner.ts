@@ -28,9 +28,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { queues as catalogueQueues, type QueueSpec } from '../../shared/catalogue/index.ts';
-import type { QueuePort } from '../../functions/lib/queue.ts';
+import { SQS_MAX_MESSAGE_BYTES, type QueuePort } from '../../functions/lib/queue.ts';
 import { cachedLoader, importHandler } from './handler-import.ts';
-import { lambdaContext } from './lambda-context.ts';
+import { invokeLocal, LambdaTimeout } from './lambda-context.ts';
 import { LOCAL_REGION, localArn } from './local-arn.ts';
 
 /** A worker's Lambda handler, as the runner calls it; its answer is checked like Lambda checks it. */
@@ -92,8 +92,6 @@ export interface QueueRunner extends QueuePort {
   stats(queue: string): QueueStats;
 }
 
-/** SQS (since 2025) takes messages of up to 1 MiB. */
-const MAX_MESSAGE_BYTES = 1024 * 1024;
 const DEFAULT_MAX_CONCURRENCY = 2;
 const DEFAULT_DRAIN_TIMEOUT_MS = 30_000;
 const SENDER_ID = 'AROALOCALCORDONRUNNER:cordon-local';
@@ -238,20 +236,10 @@ export function createQueueRunner(options: QueueRunnerOptions = {}): QueueRunner
       return { failed: 'all', reason: `consumer ${q.spec.consumer} did not load: ${errorText(error)}` };
     }
     const timeoutMs = options.invocationTimeoutMs ?? q.spec.visibilityTimeoutSeconds * 1000;
-    let deadline: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<Outcome>((resolve) => {
-      deadline = setTimeout(() => resolve({ failed: 'all', reason: `timed out after ${timeoutMs} ms` }), timeoutMs);
-    });
-    const answered = Promise.resolve()
-      .then(() => consumer(event, lambdaContext(`cordon-${q.spec.consumer}`, timeoutMs)))
-      .then(
-        (response) => outcomeOf(response, event.Records),
-        (error: unknown): Outcome => ({ failed: 'all', reason: `threw ${errorText(error)}` }),
-      );
     try {
-      return await Promise.race([answered, timedOut]);
-    } finally {
-      clearTimeout(deadline);
+      return outcomeOf(await invokeLocal(consumer, event, { module: q.spec.consumer, timeoutMs }), event.Records);
+    } catch (error) {
+      return { failed: 'all', reason: error instanceof LambdaTimeout ? error.message : `threw ${errorText(error)}` };
     }
   }
 
@@ -318,7 +306,7 @@ export function createQueueRunner(options: QueueRunnerOptions = {}): QueueRunner
       const q = stateOf(queue);
       for (const body of bodies) {
         const size = Buffer.byteLength(body, 'utf8');
-        if (size === 0 || size > MAX_MESSAGE_BYTES) throw new Error(`queue ${queue}: a message of ${size} bytes is outside SQS's 1 byte – 1 MiB`);
+        if (size === 0 || size > SQS_MAX_MESSAGE_BYTES) throw new Error(`queue ${queue}: a message of ${size} bytes is outside SQS's 1 byte – 1 MiB`);
       }
       const t = now();
       for (const body of bodies) {

@@ -92,7 +92,7 @@ export function createScheduleRunner(options: ScheduleRunnerOptions = {}): Sched
 
   async function run(entry: Entry, time: Date): Promise<void> {
     const job = jobOf(entry.spec.job).then((handler) =>
-      handler(scheduledEvent(entry.name, time), lambdaContext(`cordon-${entry.spec.job}`, JOB_TIMEOUT_MS)),
+      handler(scheduledEvent(entry.name, time), lambdaContext(entry.spec.job, JOB_TIMEOUT_MS)),
     );
     running.add(job);
     const startedAt = performance.now();

@@ -19,8 +19,8 @@ import { Compound } from '../../shared/schemas/compound.ts';
 import { Exit } from '../../shared/schemas/exit.ts';
 import { LocalUser } from '../../shared/schemas/local.ts';
 import { Community, Grid, Street } from '../../shared/schemas/places.ts';
+import { LARGE_COMPOUND_M2 } from '../../shared/domain/exits.ts';
 
-const LARGE_M2 = 300_000;
 const city = generateCity();
 
 const byId = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((x) => [x.id, x]));
@@ -108,7 +108,7 @@ describe('the demo city', () => {
     const floors = (list: typeof old) => [Math.min(...list.map((b) => b.floors)), Math.max(...list.map((b) => b.floors))];
     expect(floors(old)).toEqual([5, 7]);
     expect(floors(managed)).toEqual([11, 33]);
-    const large = city.compounds.filter((c) => c.areaM2 >= LARGE_M2);
+    const large = city.compounds.filter((c) => c.areaM2 >= LARGE_COMPOUND_M2);
     expect(large.length).toBeGreaterThanOrEqual(3);
     expect(large.length).toBeLessThanOrEqual(8);
     for (const c of large) expect(c.propertyManaged).toBe(true);
@@ -219,8 +219,8 @@ describe('the demo city', () => {
         expect(e.name).toMatch(/^[东南西北][二三四]?侧?门$/);
       }
       const open = exits.filter((e) => e.status === 'open').length;
-      if (c.status === 'closed' && c.areaM2 >= LARGE_M2) expect(open).toBe(2);
-      if (c.status === 'closed' && c.areaM2 < LARGE_M2 && open > 1) surplus++;
+      if (c.status === 'closed' && c.areaM2 >= LARGE_COMPOUND_M2) expect(open).toBe(2);
+      if (c.status === 'closed' && c.areaM2 < LARGE_COMPOUND_M2 && open > 1) surplus++;
       if (c.status === 'lockdown') expect(open).toBe(1);
       if (c.status === 'normal' || c.status === 'lifted') expect(open).toBe(exits.length);
     }

@@ -30,7 +30,7 @@ const record = (body: string): SQSRecord => ({
   awsRegion: 'cn-north-1',
 });
 const eventOf = (...records: SQSRecord[]): SQSEvent => ({ Records: records });
-const context = () => lambdaContext('cordon-assign-compounds', 120_000);
+const context = () => lambdaContext('assign-compounds', 120_000);
 const json = (message: unknown) => JSON.stringify(message);
 
 describe('sqsHandler', () => {

@@ -6,13 +6,14 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEMO_SEED, DEMO_SIZE, generateCity } from './city.ts';
+import { cityCounts, generateCity } from './city.ts';
 import { writeCityFiles } from './files.ts';
 
 const USAGE = 'usage: npm run city -- [--compounds N] [--buildings N] [--out DIR] [--seed N]';
 
-function count(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback;
+/** A size or seed given on the command line; absent ones are left to generateCity's defaults. */
+function count(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) {
     console.error(`--${name} must be a whole number ≥ 0, not "${raw}"\n${USAGE}`);
@@ -41,22 +42,22 @@ if (args.help) {
   process.exit(0);
 }
 
-const compounds = count('compounds', args.compounds, DEMO_SIZE.compounds);
-const buildings = count('buildings', args.buildings, args.compounds === undefined ? DEMO_SIZE.buildings : compounds * 10);
-const seed = count('seed', args.seed, DEMO_SEED);
-
 const started = performance.now();
-const city = generateCity({ compounds, buildings, seed });
+const city = generateCity({
+  compounds: count('compounds', args.compounds),
+  buildings: count('buildings', args.buildings),
+  seed: count('seed', args.seed),
+});
 const generatedMs = performance.now() - started;
 const written = await writeCityFiles(city, args.out);
 const writtenMs = performance.now() - started - generatedMs;
 
 const n = (v: number) => v.toLocaleString('en-US');
-const households = city.buildings.reduce((sum, b) => sum + b.households, 0);
+const counts = cityCounts(city);
 console.log(
-  `City (seed ${seed}) generated in ${(generatedMs / 1000).toFixed(2)} s: ${n(city.streets.length)} streets, ` +
-    `${n(city.communities.length)} communities, ${n(city.grids.length)} grids, ${n(city.compounds.length)} compounds, ` +
-    `${n(city.buildings.length)} buildings (${n(households)} households), ${n(city.exits.length)} exits, ${n(city.users.length)} users.`,
+  `City (seed ${city.seed}) generated in ${(generatedMs / 1000).toFixed(2)} s: ${n(counts.streets ?? 0)} streets, ` +
+    `${n(counts.communities ?? 0)} communities, ${n(counts.grids ?? 0)} grids, ${n(counts.compounds ?? 0)} compounds, ` +
+    `${n(counts.buildings ?? 0)} buildings (${n(counts.households ?? 0)} households), ${n(counts.exits ?? 0)} exits, ${n(city.users.length)} users.`,
 );
 console.log(`Written to ${path.relative(process.cwd(), path.resolve(args.out)) || '.'} in ${(writtenMs / 1000).toFixed(2)} s:`);
 for (const [name, file] of Object.entries(written.files)) {

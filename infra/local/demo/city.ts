@@ -24,6 +24,7 @@ import {
 } from './names.ts';
 import { apportion, createRandom, type Random } from './random.ts';
 import { staffCity, type StaffedCommunity } from './staff.ts';
+import { LARGE_COMPOUND_M2 } from '../../../shared/domain/exits.ts';
 
 export interface CityOptions {
   seed?: number;
@@ -45,16 +46,14 @@ export interface GeneratedCity {
   users: LocalUser[];
 }
 
-export const DEMO_SEED = 20200219;
-export const DEMO_SIZE = { compounds: 160, buildings: 1600 } as const;
+const DEMO_SEED = 20200219;
+const DEMO_SIZE = { compounds: 160, buildings: 1600 } as const;
 /** Zhongxiang's old town, on the Han river. */
-export const DEMO_CENTER = [112.58, 31.17] as const;
+const DEMO_CENTER = [112.58, 31.17] as const;
 /** 07:00 on 19 February 2020 in Zhongxiang, when the closed-management notice took effect. */
-export const SEEDED_AT = '2020-02-18T23:00:00.000Z';
+const SEEDED_AT = '2020-02-18T23:00:00.000Z';
 export const SEED_ACTOR = 'system:seed';
 
-/** Compounds this large may keep two exits open (DOMAIN.md, Exits). */
-const LARGE_COMPOUND_M2 = 300_000;
 const COMMUNITIES_PER_STREET = 22;
 const COMPOUNDS_PER_COMMUNITY = DEMO_SIZE.compounds / COMMUNITIES_PER_STREET;
 /** Lattice spacing (m) of one community cell, how far its corners wander, and the roads. */
@@ -65,6 +64,19 @@ const LANE_M = 24;
 const LARGE_PLOT_M2 = 420_000;
 /** Ground per building, m²: old estates are dense walk-ups, new ones towers among gardens. */
 const GROUND_PER_BUILDING: Record<EstateKind, number> = { old: 5000, managed: 7000, large: 9000 };
+
+/** What a city holds, counted, for the seed's summary and the CLI. */
+export function cityCounts(city: GeneratedCity): Record<string, number> {
+  return {
+    streets: city.streets.length,
+    communities: city.communities.length,
+    grids: city.grids.length,
+    compounds: city.compounds.length,
+    buildings: city.buildings.length,
+    households: city.buildings.reduce((sum, b) => sum + b.households, 0),
+    exits: city.exits.length,
+  };
+}
 
 export function generateCity(options: CityOptions = {}): GeneratedCity {
   const seed = options.seed ?? DEMO_SEED;

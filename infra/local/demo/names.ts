@@ -114,7 +114,7 @@ export function compoundName(random: Random, kind: EstateKind, community: PlaceN
 const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'] as const;
 
 /** 2 → 二, 12 → 十二, 25 → 二十五 (up to 99). */
-export function chineseNumber(n: number): string {
+function chineseNumber(n: number): string {
   if (n <= 10) return CN_DIGITS[n] ?? String(n);
   const tens = Math.floor(n / 10);
   const ones = n % 10;

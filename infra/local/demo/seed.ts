@@ -12,7 +12,7 @@ import { nowIso } from '../../../functions/lib/clock.ts';
 import { buildingItem, compoundWriteItem, exitItem } from '../../../functions/lib/compound-store.ts';
 import { communityItem, forgetPlaces, gridItem, streetItem } from '../../../functions/lib/places-store.ts';
 import { batchWrite, getItem, putItem, type Item } from '../../../functions/lib/table.ts';
-import { SEED_ACTOR, type GeneratedCity } from './city.ts';
+import { cityCounts, SEED_ACTOR, type GeneratedCity } from './city.ts';
 
 /** Written last, so a seed that stopped half-way runs again next time. */
 const MARKER = keys.seed('demo');
@@ -35,7 +35,7 @@ export async function seedCity(city: GeneratedCity, options: { force?: boolean }
     const marker = await readMarker();
     if (marker) return { seeded: false, counts: (marker.counts as Record<string, number> | undefined) ?? {} };
   }
-  const counts = countsOf(city);
+  const counts = cityCounts(city);
   await batchWrite(
     [
       ...city.streets.map(streetItem),
@@ -50,18 +50,6 @@ export async function seedCity(city: GeneratedCity, options: { force?: boolean }
   forgetPlaces();
   await putItem({ ...MARKER, type: 'seed', seed: city.seed, counts, seededAt: nowIso() });
   return { seeded: true, counts };
-}
-
-function countsOf(city: GeneratedCity): Record<string, number> {
-  return {
-    streets: city.streets.length,
-    communities: city.communities.length,
-    grids: city.grids.length,
-    compounds: city.compounds.length,
-    buildings: city.buildings.length,
-    households: city.buildings.reduce((sum, b) => sum + b.households, 0),
-    exits: city.exits.length,
-  };
 }
 
 /**

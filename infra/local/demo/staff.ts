@@ -10,6 +10,7 @@ import type { LocalUser } from '../../../shared/schemas/local.ts';
 import type { Grid, Street } from '../../../shared/schemas/places.ts';
 import { personNamer } from './names.ts';
 import type { Random } from './random.ts';
+import { isSealed } from '../../../shared/domain/exits.ts';
 
 export interface StaffedCommunity {
   readonly id: string;
@@ -26,8 +27,6 @@ export interface Staffing {
   readonly exitsByCompound: ReadonlyMap<string, readonly Exit[]>;
 }
 
-/** Compounds whose open exits are checkpoints that need people on duty. */
-const SEALED = new Set(['closed', 'lockdown']);
 
 export function staffCity(random: Random, staffing: Staffing): LocalUser[] {
   const nameOf = personNamer(random);
@@ -48,7 +47,8 @@ export function staffCity(random: Random, staffing: Staffing): LocalUser[] {
   const duty: LocalUser[] = [];
   for (const community of staffing.communities) {
     community.compounds.forEach((compound, i) => {
-      if (!SEALED.has(compound.status)) return;
+      // Only a sealed compound's open exits are checkpoints that need people on duty.
+      if (!isSealed(compound.status)) return;
       const open = (staffing.exitsByCompound.get(compound.id) ?? []).filter((e) => e.status === 'open');
       if (open.length === 0) return;
       duty.push(user(`duty-${community.slug}-${i + 1}`, 'duty', { compoundIds: [compound.id], exitIds: open.map((e) => e.id) }));

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { allowedOpenExits, isSealed } from '../../shared/domain/exits.ts';
+
+describe('allowedOpenExits', () => {
+  it('allows one open exit below 300,000 m² and two from there on', () => {
+    expect(allowedOpenExits(299_999)).toBe(1);
+    expect(allowedOpenExits(300_000)).toBe(2);
+  });
+});
+
+describe('isSealed', () => {
+  it('holds exits under closed management and lockdown only', () => {
+    expect([isSealed('closed'), isSealed('lockdown'), isSealed('normal'), isSealed('lifted')]).toEqual([true, true, false, false]);
+  });
+});
