@@ -7,15 +7,16 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type InlineConfig, type ProxyOptions } from 'vite';
+import { routes } from '../shared/catalogue/index.ts';
 
 export const WEB_ROOT = fileURLToPath(new URL('.', import.meta.url));
 export const WEB_DIST = fileURLToPath(new URL('./dist', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Paths the local API answers; everything else is the app. */
-export const API_PATHS = ['/v1', '/local', '/health', '/openapi.json'] as const;
+/** The first segments of the catalogue's paths (/v1, /local, /health …): the API's; everything else is the app. */
+const API_PATHS = [...new Set(Object.values(routes).map((route) => `/${route.path.split('/')[1]}`))];
 
-export function apiProxy(apiUrl: string): Record<string, ProxyOptions> {
+function apiProxy(apiUrl: string): Record<string, ProxyOptions> {
   return Object.fromEntries(API_PATHS.map((p) => [p, { target: apiUrl, changeOrigin: true }]));
 }
 

@@ -10,8 +10,8 @@ import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, ty
 import { claimsFor } from '../../shared/claims.ts';
 import type { LocalUser } from '../../shared/schemas/local.ts';
 
-export const LOCAL_ISSUER = 'https://cordon.local/identity';
-export const LOCAL_AUDIENCE = 'cordon-web';
+const LOCAL_ISSUER = 'https://cordon.local/identity';
+const LOCAL_AUDIENCE = 'cordon-web';
 const ALGORITHM = 'ES256';
 const TOKEN_HOURS = 12;
 

@@ -43,7 +43,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 }
 
 /** Whether web/dist is missing or older than any of its sources. */
-export function buildIsStale(): boolean {
+function buildIsStale(): boolean {
   const built = mtimeOf(path.join(WEB_DIST, 'index.html'));
   return built === undefined || SOURCES.some((dir) => newestIn(dir) > built);
 }

@@ -7,11 +7,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { CompoundCollection } from '../../shared/schemas/compound.ts';
-
-type CompoundFeature = CompoundCollection['features'][number];
-
-export const CHROMIUM = '/usr/bin/chromium';
+import { CHROMIUM_PATH } from '../../infra/local/setup.ts';
+import { createApiClient, type ApiClient } from '../../web/src/api/client.ts';
 
 /** The machine has no network beyond localhost: no background traffic, no QUIC, no sync. */
 const FLAGS = [
@@ -29,7 +26,7 @@ const RESULTS = path.resolve(import.meta.dirname, '../../test-results/e2e');
 
 /** Playwright gives each launch a fresh, empty profile directory. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS });
 }
 
 /** A fresh context (empty storage) and page, sized like a laptop screen. */
@@ -53,7 +50,7 @@ export async function signIn(page: Page, username: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-export interface LegendEntry {
+interface LegendEntry {
   readonly status: string;
   readonly label: string;
   readonly count: number;
@@ -118,31 +115,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** Talks to the local API directly, as a demo user, to know what the page should show. */
-export async function apiAs(apiUrl: string, username: string) {
-  const issued = await fetch(`${apiUrl}/local/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username }),
-  });
-  if (!issued.ok) throw new Error(`no token for ${username}: ${issued.status}`);
-  const { token } = (await issued.json()) as { token: string };
-  const get = async <T>(pathAndQuery: string): Promise<T> => {
-    const response = await fetch(`${apiUrl}${pathAndQuery}`, { headers: { authorization: `Bearer ${token}` } });
-    if (!response.ok) throw new Error(`GET ${pathAndQuery}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-  /** Every feature of a paged collection. */
-  const all = async <F = CompoundFeature>(pathAndQuery: string): Promise<F[]> => {
-    const features: F[] = [];
-    let next: string | undefined;
-    do {
-      const separator = pathAndQuery.includes('?') ? '&' : '?';
-      const page = await get<{ features: F[]; nextToken?: string }>(next ? `${pathAndQuery}${separator}nextToken=${encodeURIComponent(next)}` : pathAndQuery);
-      features.push(...page.features);
-      next = page.nextToken;
-    } while (next);
-    return features;
-  };
-  return { token, get, all };
+/**
+ * The app's own API client, signed in as a demo user, to ask the local API directly what the
+ * page should show.
+ */
+export async function apiAs(apiUrl: string, username: string): Promise<ApiClient> {
+  const client = (token?: string) => createApiClient({ baseUrl: apiUrl, getToken: () => token, onUnauthorized: () => undefined });
+  const { token } = await client().call('issueLocalToken', { body: { username } });
+  return client(token);
 }

@@ -4,22 +4,22 @@
  * agrees with the API, a compound's details, filters, jurisdiction, the English switch, and the
  * return to sign-in when the API refuses the token. Screenshots land in test-results/e2e/.
  */
-import { generateKeyPair, SignJWT } from 'jose';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoUsers } from '../../infra/local/demo/users.ts';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../infra/local/identity.ts';
-import { claimsFor } from '../../shared/claims.ts';
+import { createLocalIdentity } from '../../infra/local/identity.ts';
+import { COMPOUND_STATUSES, CompoundStatus } from '../../shared/schemas/compound.ts';
 import type { LocalUser } from '../../shared/schemas/local.ts';
+import { allFeatures } from '../../web/src/api/client.ts';
+import en from '../../web/src/locales/en.json' with { type: 'json' };
+import zhCN from '../../web/src/locales/zh-CN.json' with { type: 'json' };
 import { apiAs, clickableCompound, launchChromium, openPage, screenshot, settledMap, signIn } from './browser.ts';
 
 const webUrl = inject('webUrl');
 const apiUrl = inject('apiUrl');
 
-const STATUS_NAMES = {
-  'zh-CN': { normal: '正常', closed: '封闭管理', lockdown: '封控', lifted: '已解除' },
-  en: { normal: 'Normal', closed: 'Closed', lockdown: 'Lockdown', lifted: 'Lifted' },
-} as const;
+/** The statuses' names in the legend's order, as the app's locale says them. */
+const statusNames = (locale: { status: Record<CompoundStatus, string> }) => COMPOUND_STATUSES.map((s) => locale.status[s]);
 
 const users = demoUsers();
 const userOf = (role: LocalUser['role']): LocalUser => {
@@ -93,7 +93,7 @@ describe('map as city staff', () => {
     expect(await page.locator('[data-testid="user-role"]').textContent()).toBe('市防控指挥部');
     expect(map.shapes.length).toBeGreaterThanOrEqual(150);
     const statuses = new Set(map.shapes.map((s) => s.status));
-    expect([...statuses].every((s) => s in STATUS_NAMES.en)).toBe(true);
+    expect([...statuses].every((s) => CompoundStatus.safeParse(s).success)).toBe(true);
     expect(statuses.size).toBeGreaterThan(1);
     await screenshot(page, 'map-city-zh');
   });
@@ -102,10 +102,10 @@ describe('map as city staff', () => {
     const page = await signedIn(cityUser);
     const map = await settledMap(page);
     const api = await apiAs(apiUrl, cityUser.username);
-    const features = await api.all(`/v1/compounds?bbox=${map.bbox}`);
+    const features = await allFeatures(api, 'listCompounds', { query: { bbox: map.bbox } });
     const expected = countsByStatus(features.map((f) => f.properties.status));
 
-    expect(map.legend.map((e) => e.label)).toEqual(Object.values(STATUS_NAMES['zh-CN']));
+    expect(map.legend.map((e) => e.label)).toEqual(statusNames(zhCN));
     for (const entry of map.legend) expect(entry.count, entry.status).toBe(expected[entry.status] ?? 0);
     expect(map.total).toBe(features.length);
     expect(map.legend.reduce((sum, e) => sum + e.count, 0)).toBe(features.length);
@@ -118,12 +118,12 @@ describe('map as city staff', () => {
     await page.mouse.click(target.x, target.y);
 
     const api = await apiAs(apiUrl, cityUser.username);
-    const compound = await api.get<{ properties: { name: string; status: keyof typeof STATUS_NAMES.en } }>(`/v1/compounds/${target.id}`);
-    const buildings = await api.all(`/v1/compounds/${target.id}/buildings`);
+    const compound = await api.call('getCompound', { params: { id: target.id } });
+    const buildings = await allFeatures(api, 'listCompoundBuildings', { params: { id: target.id } });
     const panel = page.locator(`.compound-panel[data-compound-id="${target.id}"]`);
     await panel.waitFor();
     expect(await panel.locator('h2').textContent()).toBe(compound.properties.name);
-    expect(await panel.locator('.status-pill').textContent()).toBe(STATUS_NAMES['zh-CN'][compound.properties.status]);
+    expect(await panel.locator('.status-pill').textContent()).toBe(zhCN.status[compound.properties.status]);
     const count = panel.locator('[data-testid="buildings"] dd');
     await count.filter({ hasText: /^[\d,]+$/ }).waitFor();
     expect(Number((await count.textContent())?.replace(/,/g, ''))).toBe(buildings.length);
@@ -166,21 +166,21 @@ describe('map as city staff', () => {
     await page.waitForFunction(() => document.documentElement.lang === 'en');
 
     const english = await settledMap(page);
-    expect(english.legend.map((e) => e.label)).toEqual(Object.values(STATUS_NAMES.en));
+    expect(english.legend.map((e) => e.label)).toEqual(statusNames(en));
     expect(await page.title()).toContain('Compound closed management');
     expect(await page.locator('[data-testid="user-role"]').textContent()).toBe('City command');
     await screenshot(page, 'map-city-en');
 
     await page.reload();
     const reloaded = await settledMap(page);
-    expect(reloaded.legend.map((e) => e.label)).toEqual(Object.values(STATUS_NAMES.en));
+    expect(reloaded.legend.map((e) => e.label)).toEqual(statusNames(en));
   });
 });
 
 describe('map as community staff', () => {
   it('shows only the own community\'s compounds, fewer than the city\'s', async () => {
     const city = await apiAs(apiUrl, cityUser.username);
-    const everything = await city.all('/v1/compounds');
+    const everything = await allFeatures(city, 'listCompounds', {});
 
     const page = await signedIn(communityUser);
     const map = await settledMap(page);
@@ -195,15 +195,10 @@ describe('map as community staff', () => {
 
 describe('session', () => {
   it('returns to sign-in, saying why, when the API refuses the token', async () => {
-    // Well-formed claims, signed by a key the local API does not trust.
-    const { privateKey } = await generateKeyPair('ES256', { extractable: true });
-    const forged = await new SignJWT({ ...claimsFor({ userId: 'x', username: cityUser.username, role: 'city', jurisdiction: {} }), name: cityUser.name })
-      .setProtectedHeader({ alg: 'ES256' })
-      .setIssuer(LOCAL_ISSUER)
-      .setAudience(LOCAL_AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime('1h')
-      .sign(privateKey);
+    // A token as the local API issues it, but signed by another issuer's key, which it does not trust.
+    const stranger = await createLocalIdentity({ users: [cityUser] });
+    const forged = (await stranger.issue(cityUser.username))?.token;
+    if (!forged) throw new Error(`the other issuer has no ${cityUser.username}`);
     const page = await open();
     await page.evaluate((token) => sessionStorage.setItem('cordon.token', token), forged);
     await page.reload();

@@ -4,12 +4,7 @@
  * local runtime (API, queue and schedule runners) and the web app's production build served
  * by Vite's preview server with the API proxied, as `npm start` composes them.
  */
-import { randomUUID } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
-import { ensureTable } from '../../infra/local/bootstrap.ts';
-import { seedCity } from '../../infra/local/demo/seed.ts';
-import { demoCity } from '../../infra/local/demo/users.ts';
-import { startLocalRuntime } from '../../infra/local/runtime.ts';
 import { startWebServer } from '../../infra/local/web-server.ts';
 
 declare module 'vitest' {
@@ -21,10 +16,33 @@ declare module 'vitest' {
   }
 }
 
+/**
+ * The runtime's modules, loaded with LOG_LEVEL=SILENT: the logger fixes its level when its module
+ * loads, so the API this process serves stays quiet. LOG_LEVEL is then put back as it was, so the
+ * test workers, started later from this process, do not inherit it. Nothing imported statically
+ * above may load the logger or test/support/env.ts (which sets LOG_LEVEL when it loads).
+ */
+async function loadSilently() {
+  const previous = process.env.LOG_LEVEL;
+  process.env.LOG_LEVEL = 'SILENT';
+  try {
+    const [{ freshTable }, { seedCity }, { demoCity }, { startLocalRuntime }] = await Promise.all([
+      import('./env.ts'),
+      import('../../infra/local/demo/seed.ts'),
+      import('../../infra/local/demo/users.ts'),
+      import('../../infra/local/runtime.ts'),
+    ]);
+    return { freshTable, seedCity, demoCity, startLocalRuntime };
+  } finally {
+    if (previous === undefined) delete process.env.LOG_LEVEL;
+    else process.env.LOG_LEVEL = previous;
+  }
+}
+
 export default async function setup(project: TestProject) {
   const endpoint = project.getProvidedContext().dynamodbEndpoint;
-  const tableName = `e2e-${randomUUID().slice(0, 8)}`;
-  await ensureTable(endpoint, tableName);
+  const { freshTable, seedCity, demoCity, startLocalRuntime } = await loadSilently();
+  const tableName = await freshTable(endpoint);
   const city = demoCity();
   const runtime = await startLocalRuntime({ endpoint, tableName, apiPort: 0, users: city.users });
   try {

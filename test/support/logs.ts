@@ -2,7 +2,8 @@
  * Captures what the Powertools logger writes while a test acts. The logger takes its level from
  * LOG_LEVEL when its module loads and returns to it on every invocation, so a test file that
  * reads logs sets LOG_LEVEL in `vi.hoisted`, before its imports (the browser tests' global setup
- * silences the run).
+ * silences only the runtime it loads in vitest's main process, and hands the workers LOG_LEVEL
+ * as it found it).
  */
 import { vi } from 'vitest';
 

@@ -46,22 +46,24 @@ describe('sessionFromToken', () => {
   });
 });
 
+/** A store on empty storage with a session started from a fresh token. */
+async function startedStore() {
+  const storage = memoryStorage();
+  const store = createSessionStore(storage);
+  const session = sessionFromToken(await token());
+  if (!session) throw new Error('no session');
+  store.start(session);
+  return { storage, store };
+}
+
 describe('session store', () => {
   it('keeps the token in storage and restores it in a new store', async () => {
-    const storage = memoryStorage();
-    const store = createSessionStore(storage);
-    const session = sessionFromToken(await token());
-    if (!session) throw new Error('no session');
-    store.start(session);
+    const { storage } = await startedStore();
     expect(createSessionStore(storage).getState().session?.user.username).toBe('community-wangfu');
   });
 
   it('tells its listeners why a session ended, and forgets the token', async () => {
-    const storage = memoryStorage();
-    const store = createSessionStore(storage);
-    const session = sessionFromToken(await token());
-    if (!session) throw new Error('no session');
-    store.start(session);
+    const { storage, store } = await startedStore();
     const seen: unknown[] = [];
     store.subscribe(() => seen.push(store.getState()));
     store.end('expired');

@@ -3,6 +3,7 @@
  * token's own claims with the same parser the API uses, so a Cognito ID token reads the same
  * as a local one. Kept in sessionStorage: a tab's sign-in ends with the tab.
  */
+import { decodeJwt, type JWTPayload } from 'jose';
 import { callerFromClaims } from '../../../shared/claims.ts';
 import type { Role, Jurisdiction } from '../../../shared/roles.ts';
 
@@ -35,14 +36,10 @@ export function sessionFromToken(token: string, now = Date.now()): Session | und
   return { token, expiresAt: exp, user: { username, name, role, jurisdiction } };
 }
 
-function decodePayload(token: string): Record<string, unknown> | undefined {
-  const part = token.split('.')[1];
-  if (!part) return undefined;
+/** The claims, unverified: the API verifies the signature, the app only reads who the user is. */
+function decodePayload(token: string): JWTPayload | undefined {
   try {
-    const base64 = part.replace(/-/g, '+').replace(/_/g, '/');
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    const payload: unknown = JSON.parse(new TextDecoder().decode(bytes));
-    return typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : undefined;
+    return decodeJwt(token);
   } catch {
     return undefined;
   }

@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { NetworkError, ProblemError, UnauthorizedError, ApiError } from '../api/errors.ts';
 
-export function describeError(t: TFunction, error: unknown): string {
+function describeError(t: TFunction, error: unknown): string {
   if (error instanceof NetworkError) return t('errors.network');
   if (error instanceof UnauthorizedError) return t('errors.unauthorized');
   if (error instanceof ApiError && error.status === 403) return t('errors.forbidden');

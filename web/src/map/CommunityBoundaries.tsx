@@ -5,10 +5,9 @@
  */
 import L, { type PathOptions } from 'leaflet';
 import { useEffect, useMemo } from 'react';
-import { useMap } from 'react-leaflet';
 import type { CommunityFeature } from './data.ts';
 import { asCollection } from './geo.ts';
-import { usePane } from './usePane.ts';
+import { useMapLayer } from './useMapLayer.ts';
 
 /** Narrower than this on screen, a community's name would spill over its neighbours. */
 const LABEL_MIN_WIDTH_PX = 72;
@@ -24,9 +23,14 @@ function boundaryStyle(id: string, selectedId: string | undefined): PathOptions 
   };
 }
 
-export function CommunityBoundaries({ communities, selectedId }: { communities: readonly CommunityFeature[]; selectedId: string | undefined }) {
-  const map = useMap();
-  const pane = usePane('communities');
+export interface CommunityBoundariesProps {
+  /** The map pane they are drawn in. */
+  readonly pane: string;
+  readonly communities: readonly CommunityFeature[];
+  readonly selectedId: string | undefined;
+}
+
+export function CommunityBoundaries({ pane, communities, selectedId }: CommunityBoundariesProps) {
   const layer = useMemo(
     () =>
       L.geoJSON(asCollection(communities), {
@@ -39,12 +43,7 @@ export function CommunityBoundaries({ communities, selectedId }: { communities: 
       }),
     [communities, pane],
   );
-  useEffect(() => {
-    layer.addTo(map);
-    return () => {
-      layer.remove();
-    };
-  }, [layer, map]);
+  const map = useMapLayer(layer);
   useEffect(() => {
     const fitLabels = () =>
       layer.eachLayer((shape) => {

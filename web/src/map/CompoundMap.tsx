@@ -4,7 +4,7 @@
  * behaviours — fit to a focus, report the viewport.
  */
 import type { LatLngBounds } from 'leaflet';
-import { MapContainer, ScaleControl, TileLayer } from 'react-leaflet';
+import { MapContainer, Pane, ScaleControl, TileLayer } from 'react-leaflet';
 import { useServices } from '../services.tsx';
 import { CommunityBoundaries } from './CommunityBoundaries.tsx';
 import { CompoundShapes } from './CompoundShapes.tsx';
@@ -37,8 +37,14 @@ export function CompoundMap(props: CompoundMapProps) {
       attributionControl={config.tileUrl !== undefined}
     >
       {config.tileUrl && <TileLayer url={config.tileUrl} attribution={config.tileAttribution ?? ''} />}
-      <CommunityBoundaries communities={props.communities} selectedId={props.selectedCommunityId} />
-      <CompoundShapes compounds={props.compounds} selectedId={props.selectedCompoundId} onSelect={props.onSelectCompound} />
+      {/* Panes of their own stack boundaries under compounds (Leaflet's overlay pane is at 400,
+          tooltips at 650) and let the page find them (.leaflet-compounds-pane). */}
+      <Pane name="communities" style={{ zIndex: 380 }}>
+        <CommunityBoundaries pane="communities" communities={props.communities} selectedId={props.selectedCommunityId} />
+      </Pane>
+      <Pane name="compounds" style={{ zIndex: 420 }}>
+        <CompoundShapes pane="compounds" compounds={props.compounds} selectedId={props.selectedCompoundId} onSelect={props.onSelectCompound} />
+      </Pane>
       <ScaleControl position="topright" imperial={false} />
       <FitBounds bounds={props.focus} />
       <ViewportWatcher onChange={props.onViewportChange} />

@@ -19,7 +19,8 @@ export function CompoundPanel({ compound, communityName, onClose }: CompoundPane
   const { t } = useTranslation();
   const detail = useCompoundDetail(compound.id);
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [compound.id]);
+  // The panel is keyed by the compound, so mounting it is choosing a compound.
+  useEffect(() => heading.current?.focus(), []);
 
   const pending = detail.loading ? t('panel.loading') : undefined;
   const counts = detail.data;

@@ -6,11 +6,10 @@
 import L from 'leaflet';
 import { useEffect, useEffectEvent, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMap } from 'react-leaflet';
 import type { CompoundProps, CompoundSummary } from './data.ts';
 import { asCollection } from './geo.ts';
-import { usePane } from './usePane.ts';
 import { compoundStyle } from './status.ts';
+import { useMapLayer } from './useMapLayer.ts';
 
 interface CompoundLayer extends L.Path {
   feature: CompoundSummary;
@@ -19,14 +18,14 @@ interface CompoundLayer extends L.Path {
 const propsOf = (feature: unknown) => (feature as CompoundSummary).properties;
 
 export interface CompoundShapesProps {
+  /** The map pane they are drawn in. */
+  readonly pane: string;
   readonly compounds: readonly CompoundSummary[];
   readonly selectedId: string | undefined;
   onSelect(compound: CompoundProps): void;
 }
 
-export function CompoundShapes({ compounds, selectedId, onSelect }: CompoundShapesProps) {
-  const map = useMap();
-  const pane = usePane('compounds');
+export function CompoundShapes({ pane, compounds, selectedId, onSelect }: CompoundShapesProps) {
   const { t } = useTranslation();
   const layer = useMemo(
     () =>
@@ -41,10 +40,10 @@ export function CompoundShapes({ compounds, selectedId, onSelect }: CompoundShap
       }),
     [compounds, pane, t],
   );
+  useMapLayer(layer);
   const select = useEffectEvent((compound: CompoundProps) => onSelect(compound));
 
   useEffect(() => {
-    layer.addTo(map);
     layer.eachLayer((shape) => {
       const { feature } = shape as CompoundLayer;
       const element = (shape as CompoundLayer).getElement();
@@ -58,16 +57,14 @@ export function CompoundShapes({ compounds, selectedId, onSelect }: CompoundShap
     layer.on('click', onClick);
     return () => {
       layer.off('click', onClick);
-      layer.remove();
     };
-  }, [layer, map]);
+  }, [layer]);
 
   useEffect(() => {
     layer.eachLayer((shape) => {
       const compound = shape as CompoundLayer;
       const selected = compound.feature.properties.id === selectedId;
       compound.setStyle(compoundStyle(compound.feature.properties.status, selected));
-      compound.getElement()?.classList.toggle('compound-selected', selected);
       if (selected) compound.bringToFront();
     });
   }, [layer, selectedId]);

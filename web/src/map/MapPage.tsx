@@ -26,10 +26,24 @@ export function MapPage() {
   const communityList = useMemo(() => communities.data ?? [], [communities.data]);
   const communityNames = useMemo(() => new Map(communityList.map((c) => [c.properties.id, c.properties.name])), [communityList]);
   const jurisdiction = useMemo(() => boundsOf(communityList), [communityList]);
-  const focus = useMemo(() => {
-    const chosen = communityList.find((c) => c.properties.id === communityId);
-    return (chosen && boundsOf([chosen])) ?? jurisdiction;
-  }, [communityList, communityId, jurisdiction]);
+  const focusOf = useCallback(
+    (id: string | undefined) => {
+      const chosen = communityList.find((c) => c.properties.id === id);
+      return (chosen && boundsOf([chosen])) ?? jurisdiction;
+    },
+    [communityList, jurisdiction],
+  );
+  const focus = useMemo(() => focusOf(communityId), [focusOf, communityId]);
+  // A new focus refits the map, which then reports its settled viewport: forget the old one
+  // meanwhile, so the new community is not fetched for a viewport about to go. When the focus
+  // stays (a community without a boundary, say), the map does not move and no viewport would come.
+  const changeCommunity = useCallback(
+    (id: string | undefined) => {
+      setCommunityId(id);
+      if (focusOf(id) !== focus) setBbox(undefined);
+    },
+    [focusOf, focus],
+  );
 
   const inView = useMemo(() => compounds.data ?? compounds.latest ?? [], [compounds.data, compounds.latest]);
   const counts = useMemo(() => countByStatus(inView.map((f) => f.properties.status)), [inView]);
@@ -77,7 +91,7 @@ export function MapPage() {
         <MapFilters
           communities={communityList}
           communityId={communityId}
-          onCommunityChange={setCommunityId}
+          onCommunityChange={changeCommunity}
           hidden={hidden}
           onToggleStatus={toggleStatus}
         />

@@ -29,10 +29,10 @@ export interface CompoundDetail {
   readonly exits: { readonly total: number; readonly open: number; readonly sealed: number };
 }
 
-export function useCompoundDetail(id: string | undefined) {
+export function useCompoundDetail(id: string) {
   const api = useApi();
-  return useAsync(id ?? null, async (signal): Promise<CompoundDetail> => {
-    const params = { id: id ?? '' };
+  return useAsync(id, async (signal): Promise<CompoundDetail> => {
+    const params = { id };
     const [compound, buildings, exits] = await Promise.all([
       api.call('getCompound', { params }, { signal }),
       allFeatures(api, 'listCompoundBuildings', { params }, { signal }),

@@ -22,12 +22,13 @@ export function compoundStyle(status: CompoundStatus, selected: boolean): PathOp
     weight: selected ? 3 : 1,
     fillColor: colour.fill,
     fillOpacity: selected ? 0.85 : 0.62,
-    className: `compound compound-${status}${selected ? ' compound-selected' : ''}`,
+    // Leaflet sets a path's class when it creates the path only, so this cannot vary.
+    className: 'compound',
   };
 }
 
 export function countByStatus(statuses: Iterable<CompoundStatus>): Record<CompoundStatus, number> {
-  const counts: Record<CompoundStatus, number> = { normal: 0, closed: 0, lockdown: 0, lifted: 0 };
+  const counts = Object.fromEntries(COMPOUND_STATUSES.map((status) => [status, 0])) as Record<CompoundStatus, number>;
   for (const status of statuses) counts[status] += 1;
   return counts;
 }
