@@ -2,21 +2,21 @@
  * Compound registry routes: list (GeoJSON, by bbox / status / community / street), get, create,
  * patch, history, and the buildings and exits of a compound.
  */
-import { canSeeCompound, listScope, type Caller } from '../../shared/roles.ts';
+import { canSeeCompound, type Caller } from '../../shared/roles.ts';
 import { diff } from '../../shared/domain/audit.ts';
 import { AUDITED_COMPOUND_FIELDS, changedCompound, newCompound, type CompoundRecord } from '../../shared/domain/compounds.ts';
 import type { CompoundListQuery } from '../../shared/schemas/compound.ts';
-import { auditPartition, CHILD_PREFIX, indexKeys, keys } from '../../shared/table.ts';
+import { auditPartition, CHILD_PREFIX, keys } from '../../shared/table.ts';
 import { communityForCaller, compoundForCaller, streetForCaller } from '../lib/access.ts';
 import { auditFromItem, auditItem } from '../lib/audit.ts';
 import { nowIso } from '../lib/clock.ts';
 import {
-  buildingFromItem, compoundFromItem, compoundInBbox, compoundWriteItem, exitFromItem, geoSources, isListCursor,
-  readSources, statusPrefix, type Source,
+  buildingFromItem, communitySource, compoundFromItem, compoundInBbox, compoundWriteItem, exitFromItem, geoSources,
+  isListCursor, readSources, saveCompound, scopeSources, statusPrefix, streetSource, type Source,
 } from '../lib/compound-store.ts';
 import { buildingFeature, collection, compoundFeature, compoundSummaryFeature, exitFeature } from '../lib/features.ts';
 import { httpHandler, Reply } from '../lib/http.ts';
-import { getGrid, loadPlaces, type Places } from '../lib/places-store.ts';
+import { loadPlaces, type Places } from '../lib/places-store.ts';
 import { decodeCursor, encodeCursor, queryPage, transactWrite, type Item } from '../lib/table.ts';
 
 const cursorOf = (token: string | undefined) => (token ? decodeCursor(token, isListCursor) : undefined);
@@ -67,13 +67,9 @@ export const handler = httpHandler('compounds', {
     const next = changedCompound(current, body, { caller, at, communities: places.communities });
     const changes = diff(current, next, AUDITED_COMPOUND_FIELDS);
     if (Object.keys(changes).length === 0) return compoundFeature(current);
-    await transactWrite(
-      [
-        { put: compoundWriteItem(next), condition: 'version = :v', values: { ':v': current.version } },
-        { put: auditItem({ entity: 'COMPOUND', entityId: next.id, action: 'update', caller, at, changes }) },
-      ],
-      `compound ${params.id} was changed by someone else meanwhile; read it again and retry`,
-    );
+    await saveCompound(current, next, { action: 'update', caller, at, changes }, {
+      conflict: `compound ${params.id} was changed by someone else meanwhile; read it again and retry`,
+    });
     return compoundFeature(next);
   },
 
@@ -118,33 +114,11 @@ async function childCollection<F>(
 /** The narrowest index that answers this list for this caller. */
 async function listSources(query: CompoundListQuery, caller: Caller, places: Places): Promise<Source[]> {
   const prefix = statusPrefix(query.status);
-  const byCommunity = (id: string | null): Source => ({
-    kind: 'query',
-    query: { index: 'byParent', partition: indexKeys.compoundsOfCommunity(id), beginsWith: prefix },
-  });
-  const byStreet = (id: string | null): Source => ({
-    kind: 'query',
-    query: { index: 'byStreet', partition: indexKeys.compoundsOfStreet(id), beginsWith: prefix },
-  });
   if (query.bbox) return geoSources(query.bbox);
-  if (query.unassigned) return [byCommunity(null)];
-  if (query.communityId) return [byCommunity(query.communityId)];
-  if (query.streetId) return [byStreet(query.streetId)];
-  const scope = listScope(caller);
-  switch (scope.level) {
-    case 'city':
-      return [...places.streets.map((s) => byStreet(s.id)), byStreet(null)];
-    case 'street':
-      return [byStreet(scope.streetId)];
-    case 'community':
-      return [byCommunity(scope.communityId)];
-    case 'grid': {
-      const grid = await getGrid(scope.gridId);
-      return [{ kind: 'keys', keys: (grid?.compoundIds ?? []).map((id) => keys.compound(id)) }];
-    }
-    case 'compounds':
-      return [{ kind: 'keys', keys: scope.compoundIds.map((id) => keys.compound(id)) }];
-  }
+  if (query.unassigned) return [communitySource(null, prefix)];
+  if (query.communityId) return [communitySource(query.communityId, prefix)];
+  if (query.streetId) return [streetSource(query.streetId, prefix)];
+  return scopeSources(caller, places, prefix);
 }
 
 function matches(c: CompoundRecord, query: CompoundListQuery, caller: Caller): boolean {

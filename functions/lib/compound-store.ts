@@ -2,8 +2,10 @@
  * Compounds, their buildings and exits in the table: item shapes, the index attributes each
  * carries, and the queries that answer lists (community, street, grid, geo cells).
  */
+import type { Changes } from '../../shared/domain/audit.ts';
 import type { CompoundRecord } from '../../shared/domain/compounds.ts';
 import { coverBbox, encodeGeohash, expandBbox, intersects } from '../../shared/geo/geohash.ts';
+import { listScope, type Caller } from '../../shared/roles.ts';
 import type { Building } from '../../shared/schemas/building.ts';
 import type { Bbox } from '../../shared/schemas/common.ts';
 import type { CompoundStatus } from '../../shared/schemas/compound.ts';
@@ -11,7 +13,9 @@ import type { Exit } from '../../shared/schemas/exit.ts';
 import {
   GEO_PARTITION_PRECISION, GEO_SORT_PRECISION, TABLE, indexKeys, indexSortKeys, keys,
 } from '../../shared/table.ts';
-import { batchGet, getItem, queryPage, type Item, type Key, type QueryOptions } from './table.ts';
+import { auditItem } from './audit.ts';
+import { getGrid, type Places } from './places-store.ts';
+import { batchGet, getItem, queryPage, transactWrite, type Item, type Key, type QueryOptions } from './table.ts';
 
 /**
  * How far beyond a bbox the geo query looks for centroids, so that a compound whose polygon
@@ -62,6 +66,30 @@ export async function getCompound(id: string, options: { consistent?: boolean } 
 export async function getCompounds(ids: readonly string[]): Promise<CompoundRecord[]> {
   const items = await batchGet<Item>(ids.map((id) => keys.compound(id)));
   return items.map(compoundFromItem);
+}
+
+/**
+ * Writes a changed compound and its audit record in one transaction, conditional on the version
+ * that was read (and on `condition`, when given): a compound changed meanwhile fails the write
+ * with a ConflictError saying `conflict`, and nothing is written.
+ */
+export function saveCompound(
+  current: CompoundRecord,
+  next: CompoundRecord,
+  audit: { readonly action: string; readonly caller: Pick<Caller, 'username' | 'role'>; readonly at: string; readonly changes: Changes; readonly source?: string },
+  options: { readonly conflict: string; readonly condition?: string; readonly values?: Record<string, unknown> },
+): Promise<void> {
+  return transactWrite(
+    [
+      {
+        put: compoundWriteItem(next),
+        condition: options.condition ? `version = :v AND ${options.condition}` : 'version = :v',
+        values: { ':v': current.version, ...options.values },
+      },
+      { put: auditItem({ entity: 'COMPOUND', entityId: next.id, ...audit }) },
+    ],
+    options.conflict,
+  );
 }
 
 export function buildingItem(building: Building): Item {
@@ -180,6 +208,40 @@ function keyOf(item: Item, query: QueryOptions): Item {
     key[index.sortKey] = item[index.sortKey];
   }
   return key;
+}
+
+/** The compounds of a community (null: those held at city level), by status when `prefix` is given. */
+export const communitySource = (communityId: string | null, prefix?: string): Source => ({
+  kind: 'query',
+  query: { index: 'byParent', partition: indexKeys.compoundsOfCommunity(communityId), beginsWith: prefix },
+});
+
+/** The compounds of a street (null: those in no street), by status when `prefix` is given. */
+export const streetSource = (streetId: string | null, prefix?: string): Source => ({
+  kind: 'query',
+  query: { index: 'byStreet', partition: indexKeys.compoundsOfStreet(streetId), beginsWith: prefix },
+});
+
+/**
+ * Where the compounds of the caller's jurisdiction are read from: the narrowest index their
+ * {@link listScope} allows (its reads are then filtered with canSeeCompound).
+ */
+export async function scopeSources(caller: Caller, places: Places, prefix?: string): Promise<Source[]> {
+  const scope = listScope(caller);
+  switch (scope.level) {
+    case 'city':
+      return [...places.streets.map((s) => streetSource(s.id, prefix)), streetSource(null, prefix)];
+    case 'street':
+      return [streetSource(scope.streetId, prefix)];
+    case 'community':
+      return [communitySource(scope.communityId, prefix)];
+    case 'grid': {
+      const grid = await getGrid(scope.gridId);
+      return [{ kind: 'keys', keys: (grid?.compoundIds ?? []).map((id) => keys.compound(id)) }];
+    }
+    case 'compounds':
+      return [{ kind: 'keys', keys: scope.compoundIds.map((id) => keys.compound(id)) }];
+  }
 }
 
 /** The begins_with that filters an index sorted by {@link indexSortKeys.compoundByStatus}. */

@@ -5,10 +5,10 @@
  * waiting at city level in the communities that now hold them.
  */
 import { diff } from '../../shared/domain/audit.ts';
-import { communityIdFor, type CommunityRow } from '../../shared/import/rows.ts';
+import type { CommunityRow } from '../../shared/import/rows.ts';
 import type { Community, Street } from '../../shared/schemas/places.ts';
 import { duplicateReason, FirstSeen, Outcome, type ImportContext, type KindImporter } from './import-kind.ts';
-import { communityItem, forgetPlaces, streetItem } from './places-store.ts';
+import { communityIdOf, communityItem, forgetPlaces, streetItem } from './places-store.ts';
 import { sendMessages } from './queue.ts';
 
 const COMMUNITY_FIELDS = ['name', 'streetId', 'boundary'] as const satisfies readonly (keyof Community)[];
@@ -25,8 +25,7 @@ export function communityImporter(context: ImportContext): KindImporter<Communit
     async apply(rows) {
       const outcome = new Outcome(context);
       for (const row of rows) {
-        // A file exported from Cordon names communities by their ids; others by their own codes.
-        const id = places.communityById.has(row.externalId) ? row.externalId : communityIdFor(row.externalId);
+        const id = communityIdOf(places, row.externalId);
         const first = seen.claim(id, row.line);
         if (first !== undefined) {
           outcome.reject(row.line, duplicateReason(first, row.externalId));
@@ -43,8 +42,7 @@ export function communityImporter(context: ImportContext): KindImporter<Communit
         }
         const current = places.communityById.get(id);
         const next: Community = { id, name: row.name, streetId: row.streetId, boundary: row.boundary };
-        const before = current ? { id: current.id, name: current.name, streetId: current.streetId, boundary: current.boundary } : undefined;
-        outcome.write('COMMUNITY', id, communityItem(next), diff(before, next, COMMUNITY_FIELDS), current !== undefined);
+        outcome.write('COMMUNITY', id, communityItem(next), diff(current, next, COMMUNITY_FIELDS), current !== undefined);
       }
       if (outcome.items.length > 0) written = true;
       return outcome;

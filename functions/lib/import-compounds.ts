@@ -6,14 +6,14 @@
  */
 import { diff } from '../../shared/domain/audit.ts';
 import {
-  AUDITED_COMPOUND_FIELDS, changedCompound, newCompound, type CompoundDraft, type CompoundRecord,
+  AUDITED_COMPOUND_FIELDS, changedCompound, compoundIdOf, newCompound, type CompoundDraft,
 } from '../../shared/domain/compounds.ts';
 import { normaliseName } from '../../shared/domain/ids.ts';
-import { communityIdFor, type CompoundRow } from '../../shared/import/rows.ts';
-import { canSeeCompound } from '../../shared/roles.ts';
+import type { CompoundRow } from '../../shared/import/rows.ts';
+import { canPlaceInCommunity, canSeeCompound } from '../../shared/roles.ts';
 import { compoundWriteItem, getCompounds } from './compound-store.ts';
 import { duplicateReason, FirstSeen, Outcome, type ImportContext, type KindImporter } from './import-kind.ts';
-import type { Places } from './places-store.ts';
+import { communityIdOf, type Places } from './places-store.ts';
 
 type Community = Places['communities'][number];
 
@@ -21,13 +21,12 @@ export function compoundImporter(context: ImportContext): KindImporter<CompoundR
   const { caller, at, places } = context;
   const seen = new FirstSeen();
   const findCommunity = communityFinder(places);
-  const own = caller.role === 'community' ? (caller.jurisdiction.communityId ?? '') : undefined;
   const derive = { caller, at, communities: places.communities };
 
   return {
     async apply(rows) {
       const outcome = new Outcome(context);
-      const candidates: { row: CompoundRow; draft: CompoundDraft; fresh: CompoundRecord }[] = [];
+      const candidates: { row: CompoundRow; draft: CompoundDraft; id: string }[] = [];
       for (const row of rows) {
         let communityId: string | undefined;
         if (row.community !== undefined) {
@@ -36,24 +35,24 @@ export function compoundImporter(context: ImportContext): KindImporter<CompoundR
             outcome.reject(row.line, `community_id: no community ${row.community}`);
             continue;
           }
-          if (own !== undefined && community.id !== own) {
+          if (!canPlaceInCommunity(caller, { streetId: community.streetId, communityId: community.id })) {
             outcome.reject(row.line, `community_id: community ${community.id} is outside your jurisdiction`);
             continue;
           }
           communityId = community.id;
         }
         const draft = draftOf(row, communityId);
-        const fresh = newCompound(draft, derive);
-        const first = seen.claim(fresh.id, row.line);
+        const id = compoundIdOf(draft);
+        const first = seen.claim(id, row.line);
         if (first !== undefined) {
           outcome.reject(row.line, duplicateReason(first, row.externalId));
           continue;
         }
-        candidates.push({ row, draft, fresh });
+        candidates.push({ row, draft, id });
       }
-      const stored = new Map((await getCompounds(candidates.map((c) => c.fresh.id))).map((c) => [c.id, c]));
-      for (const { row, draft, fresh } of candidates) {
-        const current = stored.get(fresh.id);
+      const stored = new Map((await getCompounds(candidates.map((c) => c.id))).map((c) => [c.id, c]));
+      for (const { row, draft, id } of candidates) {
+        const current = stored.get(id);
         if (current) {
           if (!canSeeCompound(caller, current)) {
             outcome.reject(row.line, `compound ${current.id} (${current.name}) is outside your jurisdiction`);
@@ -63,13 +62,14 @@ export function compoundImporter(context: ImportContext): KindImporter<CompoundR
           outcome.write('COMPOUND', next.id, compoundWriteItem(next), diff(current, next, AUDITED_COMPOUND_FIELDS), true);
           continue;
         }
-        let compound = fresh;
-        if (own !== undefined && compound.communityId !== own) {
+        let compound = newCompound(draft, derive);
+        if (!canPlaceInCommunity(caller, compound)) {
           if (!compound.unassigned) {
             outcome.reject(row.line, `lies in community ${compound.communityId}, outside your jurisdiction`);
             continue;
           }
           // In no known community: a community admin's compound is theirs.
+          const own = caller.jurisdiction.communityId ?? '';
           compound = newCompound({ ...draft, communityId: own }, derive);
         }
         outcome.write('COMPOUND', compound.id, compoundWriteItem(compound), diff(undefined, compound, AUDITED_COMPOUND_FIELDS), false);
@@ -95,10 +95,10 @@ function draftOf(row: CompoundRow, communityId: string | undefined): CompoundDra
 }
 
 /** A community by id, by the id its external id gives, or by its name when only one has it. */
-export function communityFinder(places: Places): (value: string) => Community | undefined {
+function communityFinder(places: Places): (value: string) => Community | undefined {
   let byName: Map<string, Community | null> | undefined;
   return (value) => {
-    const found = places.communityById.get(value) ?? places.communityById.get(communityIdFor(value));
+    const found = places.communityById.get(communityIdOf(places, value));
     if (found) return found;
     if (!byName) {
       byName = new Map();

@@ -14,7 +14,6 @@ export interface ImportContext {
   readonly caller: Caller;
   /** One timestamp for the whole request: every item and audit record of it carries it. */
   readonly at: string;
-  readonly importId: string;
   /** `import:<importId>`, the audit records' source. */
   readonly source: string;
   readonly dryRun: boolean;

@@ -11,17 +11,18 @@ import { findGrid, gridIdFor } from '../../shared/domain/grids.ts';
 import { normaliseName } from '../../shared/domain/ids.ts';
 import { shapeOf } from '../../shared/geo/shape.ts';
 import type { BuildingRow, CompoundRef, ExitRow } from '../../shared/import/rows.ts';
-import { canSeeCompound, listScope } from '../../shared/roles.ts';
+import { canSeeCompound } from '../../shared/roles.ts';
 import type { Building } from '../../shared/schemas/building.ts';
 import { Id } from '../../shared/schemas/common.ts';
 import type { Exit } from '../../shared/schemas/exit.ts';
 import type { Grid } from '../../shared/schemas/places.ts';
-import { indexKeys, keys } from '../../shared/table.ts';
+import { keys } from '../../shared/table.ts';
 import {
-  buildingFromItem, buildingItem, compoundFromItem, exitFromItem, exitItem, getCompounds,
+  buildingFromItem, buildingItem, compoundFromItem, exitFromItem, exitItem, getCompounds, scopeSources,
 } from './compound-store.ts';
+import { ConflictError } from './errors.ts';
 import { duplicateReason, FirstSeen, Outcome, type ImportContext, type KindImporter } from './import-kind.ts';
-import { gridFromItem, gridItem, gridsOfCommunity } from './places-store.ts';
+import { getGrid, gridFromItem, gridItem, gridsOfCommunity } from './places-store.ts';
 import { batchGet, putItem, queryAll, transactWrite, updateItem, type Item } from './table.ts';
 
 const BUILDING_FIELDS = [
@@ -34,13 +35,12 @@ export function buildingImporter(context: ImportContext): KindImporter<BuildingR
   const compounds = compoundResolver(context);
   const grids = gridResolver(context);
   const seen = new FirstSeen();
-  /** Each compound's grids as this request knows them: as read, plus what it added. */
-  const gridsOf = new Map<string, Set<string>>();
   /**
-   * Grids new to a compound, gathered over the request and written once at its end: one ADD per
-   * compound and per grid, however many chunks their buildings came in.
+   * Grids new to a compound (not among the grids it was read with), gathered over the request and
+   * written once at its end: one ADD per compound and per grid, however many chunks their
+   * buildings came in.
    */
-  const links = new Map<string, { compound: CompoundRecord; before: string[]; gridIds: Set<string> }>();
+  const links = new Map<string, { compound: CompoundRecord; gridIds: Set<string> }>();
 
   return {
     async apply(rows) {
@@ -91,13 +91,10 @@ export function buildingImporter(context: ImportContext): KindImporter<BuildingR
           : building;
         outcome.write('BUILDING', next.id, buildingItem(next), diff(current, next, BUILDING_FIELDS), current !== undefined);
         const gridId = next.gridId;
-        const known = gridsOf.get(compound.id) ?? new Set(compound.gridIds);
-        gridsOf.set(compound.id, known);
-        if (gridId && !known.has(gridId)) {
-          const link = links.get(compound.id) ?? { compound, before: [...known].sort(), gridIds: new Set<string>() };
+        if (gridId && !compound.gridIds.includes(gridId)) {
+          const link = links.get(compound.id) ?? { compound, gridIds: new Set<string>() };
           link.gridIds.add(gridId);
           links.set(compound.id, link);
-          known.add(gridId);
         }
       }
       return outcome;
@@ -105,9 +102,9 @@ export function buildingImporter(context: ImportContext): KindImporter<BuildingR
 
     end() {
       const outcome = new Outcome(context);
-      for (const { compound, before } of links.values()) {
-        const after = [...(gridsOf.get(compound.id) ?? [])].sort();
-        outcome.audit('COMPOUND', compound.id, { gridIds: { from: before, to: after } });
+      for (const { compound, gridIds } of links.values()) {
+        const before = [...compound.gridIds].sort();
+        outcome.audit('COMPOUND', compound.id, { gridIds: { from: before, to: [...before, ...gridIds].sort() } });
       }
       outcome.updates.push(...gridLinks([...links.values()]));
       links.clear();
@@ -244,12 +241,8 @@ function compoundResolver(context: ImportContext) {
 
 /** Normalised name → ids of the compounds the caller may import into. */
 async function namesInJurisdiction(context: ImportContext): Promise<Map<string, string[]>> {
-  const scope = listScope(context.caller);
-  const partitions =
-    scope.level === 'community'
-      ? [{ index: 'byParent' as const, partition: indexKeys.compoundsOfCommunity(scope.communityId) }]
-      : [...context.places.streets.map((s) => s.id), null].map((id) => ({ index: 'byStreet' as const, partition: indexKeys.compoundsOfStreet(id) }));
-  const visible = (await Promise.all(partitions.map((p) => queryAll<Item>(p))))
+  const sources = await scopeSources(context.caller, context.places);
+  const visible = (await Promise.all(sources.map((s) => (s.kind === 'query' ? queryAll<Item>(s.query) : batchGet<Item>(s.keys)))))
     .flat()
     .map(compoundFromItem)
     .filter((compound) => canSeeCompound(context.caller, compound));
@@ -302,11 +295,11 @@ function gridResolver(context: ImportContext) {
       };
       if (!context.dryRun) {
         try {
-          await putItem(gridItem(grid), { condition: 'attribute_not_exists(pk)' });
+          await putItem(gridItem(grid), { condition: 'attribute_not_exists(pk)', conflict: `grid ${grid.id} exists` });
         } catch (error) {
-          if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+          if (!(error instanceof ConflictError)) throw error;
           // Made meanwhile by another import of the same file, or the code is another community's grid.
-          const existing = (await batchGet<Item>([keys.grid(grid.id)])).map(gridFromItem)[0];
+          const existing = await getGrid(grid.id);
           if (existing?.communityId !== communityId) return { reject: `grid_id: grid ${grid.id} belongs to another community` };
         }
       }
@@ -341,9 +334,9 @@ function gridLinks(links: readonly { compound: CompoundRecord; gridIds: Readonly
     const group = updates.slice(i, i + TRANSACTION_SIZE);
     tasks.push(async () => {
       try {
-        await transactWrite(group.map((update) => ({ update })));
+        await transactWrite(group.map((update) => ({ update })), 'an item of the group is gone or changed');
       } catch (error) {
-        if ((error as { name?: string }).name !== 'TransactionCanceledException') throw error;
+        if (!(error instanceof ConflictError)) throw error;
         for (const update of group) await updateIfThere(update);
       }
     });
@@ -357,8 +350,8 @@ const TRANSACTION_SIZE = 100;
 /** One ADD on its own; an item that is gone (deleted since it was read) is left alone. */
 async function updateIfThere(update: Parameters<typeof updateItem>[0]): Promise<void> {
   try {
-    await updateItem(update);
+    await updateItem(update, 'the item is gone');
   } catch (error) {
-    if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+    if (!(error instanceof ConflictError)) throw error;
   }
 }

@@ -4,9 +4,7 @@
  * and go on classifying the next rows; the stream stays full instead of draining at the end of
  * each chunk, and a reader that runs ahead waits once too much is queued.
  */
-import { batchWrite, type Item } from './table.ts';
-
-const BATCH = 25;
+import { BATCH_WRITE_SIZE, batchWrite, type Item } from './table.ts';
 
 export class WriteStream {
   private readonly queue: (() => Promise<void>)[] = [];
@@ -21,8 +19,8 @@ export class WriteStream {
 
   /** Queues the items, 25 to a call; UnprocessedItems are retried by batchWrite. */
   write(items: readonly Item[]): void {
-    for (let i = 0; i < items.length; i += BATCH) {
-      const batch = items.slice(i, i + BATCH);
+    for (let i = 0; i < items.length; i += BATCH_WRITE_SIZE) {
+      const batch = items.slice(i, i + BATCH_WRITE_SIZE);
       this.run(() => batchWrite(batch, { concurrency: 1 }));
     }
   }

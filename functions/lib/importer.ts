@@ -15,7 +15,9 @@ import { chooseEncoding, decodeText } from '../../shared/import/encoding.ts';
 import { ImportFileError } from '../../shared/import/errors.ts';
 import { formatOf, readItems } from '../../shared/import/read.ts';
 import { isUnreadable, readRow, type RowOf } from '../../shared/import/rows.ts';
-import type { ImportKind, ImportQuery, ImportReject, ImportSummary } from '../../shared/schemas/imports.ts';
+import {
+  API_MAX_BODY_BYTES, type ImportKind, type ImportQuery, type ImportReject, type ImportSummary,
+} from '../../shared/schemas/imports.ts';
 import { nowIso } from './clock.ts';
 import { ForbiddenError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from './errors.ts';
 import type { RawBody } from './http.ts';
@@ -26,17 +28,16 @@ import type { ChunkOutcome, ImportContext, KindImporter } from './import-kind.ts
 import { logger } from './logger.ts';
 import { loadPlaces } from './places-store.ts';
 import { WriteStream } from './import-writer.ts';
+import { BATCH_WRITE_SIZE } from './table.ts';
 
 /** Rows classified and written together: a few BatchGet and a few dozen BatchWrite calls. */
-export const CHUNK_ROWS = 1000;
+const CHUNK_ROWS = 1000;
 /** BatchWriteItem calls in flight at once (the benchmark's raw writes use the same). */
 export const WRITE_CONCURRENCY = 8;
 /** Write calls queued before reading stops to let them catch up: about two chunks' worth. */
-const QUEUED_WRITES = Math.ceil((4 * CHUNK_ROWS) / 25);
-/** API Gateway refuses bigger bodies; a direct invocation is held to the same. */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+const QUEUED_WRITES = Math.ceil((4 * CHUNK_ROWS) / BATCH_WRITE_SIZE);
 /** Rejects listed in the summary; the count covers all of them. */
-export const MAX_LISTED_REJECTS = 1000;
+const MAX_LISTED_REJECTS = 1000;
 
 export interface ImportRequest {
   readonly body: RawBody;
@@ -45,8 +46,8 @@ export interface ImportRequest {
 }
 
 export async function runImport({ body, query, caller }: ImportRequest): Promise<ImportSummary> {
-  if (body.bytes.length > MAX_IMPORT_BYTES) {
-    throw new PayloadTooLargeError(`the body has ${body.bytes.length} bytes; send at most ${MAX_IMPORT_BYTES} (the CLI splits files)`);
+  if (body.bytes.length > API_MAX_BODY_BYTES) {
+    throw new PayloadTooLargeError(`the body has ${body.bytes.length} bytes; send at most ${API_MAX_BODY_BYTES} (the CLI splits files)`);
   }
   if (query.kind === 'communities' && caller.role !== 'city') {
     throw new ForbiddenError('only city staff import community boundaries');
@@ -56,7 +57,6 @@ export async function runImport({ body, query, caller }: ImportRequest): Promise
   const context: ImportContext = {
     caller,
     at: nowIso(),
-    importId,
     source: `import:${importId}`,
     dryRun: query.dryRun,
     places: await loadPlaces({ fresh: query.kind === 'communities' }),

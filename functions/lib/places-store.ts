@@ -3,6 +3,7 @@
  * so they are cached per container for a short while.
  */
 import type { CommunityRef } from '../../shared/domain/compounds.ts';
+import { communityIdFor } from '../../shared/import/rows.ts';
 import type { Community, Grid, Street } from '../../shared/schemas/places.ts';
 import { indexKeys, indexSortKeys, keys } from '../../shared/table.ts';
 import turfBbox from '@turf/bbox';
@@ -61,6 +62,13 @@ function toCommunity(item: Item): Community & CommunityRef {
     ...(boundary ? { bbox: turfBbox(boundary) as unknown as Bbox } : {}),
   };
 }
+
+/**
+ * The community id a file means: a known id as it stands (files exported from Cordon name
+ * communities by id), else the id the value makes as an external id.
+ */
+export const communityIdOf = (places: Places, value: string): string =>
+  places.communityById.has(value) ? value : communityIdFor(value);
 
 export function streetItem(street: Street): Item {
   return { ...keys.street(street.id), type: 'street', gsi1pk: indexKeys.streetsOfCity(), gsi1sk: indexSortKeys.street(street.id), ...street };

@@ -19,6 +19,7 @@ import {
 import { TABLE, type IndexName } from '../../shared/table.ts';
 import { config } from './config.ts';
 import { ConflictError, ValidationError } from './errors.ts';
+import { inParallel } from './parallel.ts';
 
 export type Item = Record<string, unknown>;
 export interface Key {
@@ -187,7 +188,8 @@ export async function queryAll<T extends Item>(options: Omit<QueryOptions, 'star
   return items;
 }
 
-const BATCH_WRITE_SIZE = 25;
+/** BatchWriteItem takes at most 25 items a call. */
+export const BATCH_WRITE_SIZE = 25;
 const BATCH_GET_SIZE = 100;
 const MAX_BATCH_ATTEMPTS = 8;
 
@@ -239,19 +241,6 @@ export async function batchGet<T extends Item>(keys: readonly Key[], options: Ba
     return found;
   });
   return results.flat();
-}
-
-async function inParallel<T, R>(work: readonly T[], concurrency: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(work.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(concurrency, work.length) }, async () => {
-    while (next < work.length) {
-      const i = next++;
-      results[i] = await fn(work[i] as T);
-    }
-  });
-  await Promise.all(lanes);
-  return results;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -10,6 +10,7 @@ import type { Context } from 'aws-lambda';
 import { routes, type RouteSpec } from '../../shared/catalogue/index.ts';
 import { pathMatcher, type PathMatcher } from '../../shared/catalogue/paths.ts';
 import { stringifyClaims } from '../../shared/claims.ts';
+import { API_MAX_BODY_BYTES } from '../../shared/schemas/imports.ts';
 import { LocalUserList, TokenRequest, TokenResponse } from '../../shared/schemas/local.ts';
 import { NotFoundError, ValidationError } from '../../functions/lib/errors.ts';
 import { problem, type HttpEvent, type HttpResult } from '../../functions/lib/http.ts';
@@ -18,8 +19,6 @@ import type { LocalIdentity } from './identity.ts';
 import { invokeLocal, LambdaTimeout } from './lambda-context.ts';
 import { LOCAL_ACCOUNT } from './local-arn.ts';
 
-/** API Gateway HTTP API refuses bodies over 10 MB. */
-export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** API Gateway gives an integration at most 30 s. */
 const INTEGRATION_TIMEOUT_MS = 30_000;
 
@@ -236,7 +235,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) {
+    if (size > API_MAX_BODY_BYTES) {
       req.resume();
       return 'too-large';
     }

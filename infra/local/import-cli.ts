@@ -10,9 +10,9 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { Crs, Encoding, ImportKind } from '../../shared/schemas/imports.ts';
+import { Crs, Encoding, Format, ImportKind } from '../../shared/schemas/imports.ts';
 import { LocalUserList, TokenResponse } from '../../shared/schemas/local.ts';
-import { ImportRequestError, formatFromName, importFile, kindFromName } from './import-client.ts';
+import { formatFromName, importFile, kindFromName } from './import-client.ts';
 import { routes } from '../../shared/catalogue/index.ts';
 
 const USAGE =
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const kind = option(ImportKind, values.kind ?? kindFromName(file), '--kind');
   const crs = option(Crs, values.crs, '--crs');
   const encoding = option(Encoding, values.encoding, '--encoding');
-  const format = values.format === undefined ? formatFromName(file) : option(FORMAT, values.format, '--format');
+  const format = values.format === undefined ? formatFromName(file) : option(Format, values.format, '--format');
   const api = values.api.replace(/\/$/, '');
   const token = await tokenFor(api, values.user);
 
@@ -60,8 +60,6 @@ async function main(): Promise<void> {
   for (const reject of result.rejects.sort((a, b) => a.line - b.line)) console.log(`line ${reject.line}: ${reject.reason}`);
   console.log(JSON.stringify({ imported: result.imported, updated: result.updated, rejected: result.rejected }));
 }
-
-const FORMAT = z.enum(['csv', 'geojson']);
 
 function option<T>(schema: z.ZodType<T>, value: unknown, name: string): T {
   const parsed = schema.safeParse(value);
@@ -100,7 +98,6 @@ async function getJson(url: string, body?: unknown): Promise<unknown> {
 
 main().catch((error: unknown) => {
   if (error instanceof UsageError) console.error(error.message);
-  else if (error instanceof ImportRequestError) console.error(`import failed: ${error.message}`);
   else console.error(`import failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = error instanceof UsageError ? 2 : 1;
 });

@@ -9,17 +9,17 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { streamDecoder, type TextEncoding } from '../../shared/import/encoding.ts';
-import { CsvRecordSplitter, GeoJsonFeatureSplitter, countNewlines, isSplitError, type TextPiece } from '../../shared/import/split.ts';
-import type { Crs, Encoding, ImportKind, ImportReject, ImportSummary } from '../../shared/schemas/imports.ts';
+import {
+  CsvRecordSplitter, GeoJsonFeatureSplitter, countNewlines, isSplitError, splitReject, type SplitError, type TextPiece,
+} from '../../shared/import/split.ts';
+import type { Crs, Encoding, Format, ImportKind, ImportReject, ImportSummary } from '../../shared/schemas/imports.ts';
 import { IMPORT_KINDS } from '../../shared/schemas/imports.ts';
 import { routes } from '../../shared/catalogue/index.ts';
 
-export const MAX_PART_BYTES = 4 * 1024 * 1024;
+const MAX_PART_BYTES = 4 * 1024 * 1024;
 /** Rows per part: keeps each request well inside API Gateway's 30 s. */
-export const MAX_PART_ROWS = 10_000;
+const MAX_PART_ROWS = 10_000;
 const READ_CHUNK = 256 * 1024;
-
-export type FileFormat = 'csv' | 'geojson';
 
 export interface FilePart {
   /** UTF-8 text of the part. */
@@ -30,8 +30,8 @@ export interface FilePart {
   readonly rows: number;
 }
 
-export interface PartOptions {
-  readonly format?: FileFormat;
+interface PartOptions {
+  readonly format?: Format;
   readonly encoding?: Encoding;
   readonly maxBytes?: number;
   readonly maxRows?: number;
@@ -43,12 +43,12 @@ export function kindFromName(file: string): ImportKind {
   return IMPORT_KINDS.find((kind) => name.includes(kind)) ?? 'compounds';
 }
 
-export function formatFromName(file: string): FileFormat {
+export function formatFromName(file: string): Format {
   return /\.(csv|tsv|txt)$/i.test(file) ? 'csv' : 'geojson';
 }
 
 /** UTF-8 if the whole file decodes strictly as UTF-8, else GB18030; read once, kept nowhere. */
-export async function detectEncoding(file: string): Promise<TextEncoding> {
+async function detectEncoding(file: string): Promise<TextEncoding> {
   const decoder = streamDecoder('utf8');
   try {
     for await (const chunk of createReadStream(file, { highWaterMark: READ_CHUNK })) decoder.write(chunk as Buffer);
@@ -103,17 +103,19 @@ class PartBuilder {
     this.overhead = overhead;
   }
 
-  /** Whether this piece must start a new part. */
-  full(piece: TextPiece): boolean {
+  /**
+   * Adds a piece (a blank line is not a row, and never starts a part). When a row does not fit
+   * the part so far, that part is returned, and the row starts the next.
+   */
+  add(piece: TextPiece, isRow: boolean): { pieces: TextPiece[]; rows: number } | undefined {
     const size = Buffer.byteLength(piece.text) + 1;
-    return this.rows > 0 && (this.rows >= this.limits.maxRows || this.overhead + this.bytes + size > this.limits.maxBytes);
-  }
-
-  add(piece: TextPiece, isRow: boolean): void {
-    if (this.pieces.length === 0 && !isRow) return;
+    const full = this.rows > 0 && (this.rows >= this.limits.maxRows || this.overhead + this.bytes + size > this.limits.maxBytes);
+    const taken = isRow && full ? this.take() : undefined;
+    if (this.pieces.length === 0 && !isRow) return taken;
     this.pieces.push(piece);
-    this.bytes += Buffer.byteLength(piece.text) + 1;
+    this.bytes += size;
     if (isRow) this.rows++;
+    return taken;
   }
 
   take(): { pieces: TextPiece[]; rows: number } | undefined {
@@ -146,13 +148,8 @@ async function* csvParts(text: AsyncGenerator<string>, limits: Limits): AsyncGen
         }
         continue;
       }
-      const b = builder as PartBuilder;
-      const isRow = piece.text !== '';
-      if (isRow && b.full(piece)) {
-        const taken = b.take();
-        if (taken) yield part(taken, header);
-      }
-      b.add(piece, isRow);
+      const taken = (builder as PartBuilder).add(piece, piece.text !== '');
+      if (taken) yield part(taken, header);
     }
   };
   for await (const chunk of text) yield* consume(splitter.push(chunk));
@@ -188,17 +185,14 @@ async function* geoJsonParts(text: AsyncGenerator<string>, limits: Limits): Asyn
     return { body, contentType: 'application/geo+json; charset=utf-8', lineOffset: first.line - 1, rows: taken.rows };
   };
   let failed: SplitReject | undefined;
-  const consume = function* (pieces: Iterable<TextPiece | { error: string; line: number }>): Generator<FilePart> {
+  const consume = function* (pieces: Iterable<TextPiece | SplitError>): Generator<FilePart> {
     for (const piece of pieces) {
       if (isSplitError(piece)) {
-        failed = { reject: { line: piece.line, reason: `${piece.error}; the rest of the file was not read` } };
+        failed = { reject: { line: piece.line, reason: splitReject(piece) } };
         return;
       }
-      if (builder.full(piece)) {
-        const taken = builder.take();
-        if (taken) yield part(taken);
-      }
-      builder.add(piece, true);
+      const taken = builder.add(piece, true);
+      if (taken) yield part(taken);
     }
   };
   for await (const chunk of text) {
@@ -219,30 +213,21 @@ export interface ImportFileOptions extends PartOptions {
   readonly crs?: Crs;
   readonly columns?: string;
   readonly dryRun?: boolean;
-  readonly importId?: string;
-  /** Called with each part's summary as it comes back. */
-  readonly onPart?: (summary: ImportSummary, part: FilePart) => void;
 }
 
 export interface ImportFileResult {
-  readonly importId: string;
   readonly imported: number;
   readonly updated: number;
   readonly rejected: number;
   readonly rejects: ImportReject[];
-  readonly parts: number;
 }
 
 /** The API answered a part with an error (4xx/5xx). */
 export class ImportRequestError extends Error {
-  readonly status: number;
-  readonly body: string;
-
   constructor(status: number, body: string, lineOffset: number) {
-    super(`POST /v1/imports answered ${status} for the part starting after line ${lineOffset}: ${problemText(body)}`);
+    const { method, path } = routes.createImport;
+    super(`${method} ${path} answered ${status} for the part starting after line ${lineOffset}: ${problemText(body)}`);
     this.name = 'ImportRequestError';
-    this.status = status;
-    this.body = body;
   }
 }
 
@@ -257,9 +242,10 @@ function problemText(body: string): string {
 
 /** Sends the file part by part, in order, and adds up the answers. */
 export async function importFile(file: string, options: ImportFileOptions): Promise<ImportFileResult> {
-  const importId = options.importId ?? `cli-${randomUUID()}`;
+  // One id for all parts: their audit records name one import.
+  const importId = `cli-${randomUUID()}`;
   const format = options.format ?? formatFromName(file);
-  const totals = { imported: 0, updated: 0, rejected: 0, rejects: [] as ImportReject[], parts: 0 };
+  const totals = { imported: 0, updated: 0, rejected: 0, rejects: [] as ImportReject[] };
   for await (const part of fileParts(file, { ...options, format })) {
     if ('reject' in part) {
       totals.rejected++;
@@ -289,8 +275,6 @@ export async function importFile(file: string, options: ImportFileOptions): Prom
     totals.updated += summary.updated;
     totals.rejected += summary.rejected;
     totals.rejects.push(...summary.rejects);
-    totals.parts++;
-    options.onPart?.(summary, part);
   }
-  return { importId, ...totals };
+  return totals;
 }

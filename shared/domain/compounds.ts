@@ -53,6 +53,16 @@ export function compoundIdFor(draft: Pick<CompoundDraft, 'externalId' | 'name'>,
 }
 
 /**
+ * The id a draft's compound gets (the one {@link newCompound} gives it), without deriving the
+ * rest: the shape is worked out only when the id needs a polygon's centroid.
+ */
+export function compoundIdOf(draft: Pick<CompoundDraft, 'externalId' | 'name' | 'geometry' | 'location'>): string {
+  // An external id alone makes the id; the location is not read then.
+  if (draft.externalId) return compoundIdFor(draft, [0, 0]);
+  return compoundIdFor(draft, draft.location ?? shapeOf(draft).location);
+}
+
+/**
  * The id of a compound's building or exit: stable for its external id, or its name and place
  * (the importer and the demo city both name members this way).
  */
@@ -71,7 +81,7 @@ export function newCompound(
   const shape = shapeOf(draft);
   const place = placeCompound(shape.location, draft.communityId, context.communities);
   return {
-    id: context.id ?? compoundIdFor(draft, draft.location ?? shape.location),
+    id: context.id ?? compoundIdOf({ ...draft, location: draft.location ?? shape.location }),
     ...(draft.externalId ? { externalId: draft.externalId } : {}),
     name: draft.name,
     ...(draft.address ? { address: draft.address } : {}),

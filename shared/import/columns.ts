@@ -12,11 +12,14 @@ type AliasTable = Readonly<Record<string, readonly string[]>>;
 const EXTERNAL_ID = ['external_id', 'externalid', 'ext_id', 'id', 'code', '编号', '编码', '代码'];
 const LNG = ['lng', 'lon', 'long', 'longitude', 'x', '经度', '经度坐标', 'x坐标'];
 const LAT = ['lat', 'latitude', 'y', '纬度', '纬度坐标', 'y坐标'];
+/** How a building or exit names its compound, in the order a row's references are tried. */
 const COMPOUND_REFS = {
   compound_external_id: ['compound_external_id', 'compound_ext_id', 'compound_code', '小区编号', '小区编码', '小区代码'],
   compound_id: ['compound_id', 'compoundid', '小区id'],
   compound_name: ['compound_name', 'compound', '小区', '小区名称', '小区名', '所属小区'],
 };
+export type CompoundRefField = keyof typeof COMPOUND_REFS;
+export const COMPOUND_REF_FIELDS = Object.keys(COMPOUND_REFS) as readonly CompoundRefField[];
 
 export const FIELDS = {
   compounds: {
@@ -59,7 +62,14 @@ export const FIELDS = {
 } as const satisfies Record<ImportKind, AliasTable>;
 
 export type FieldOf<K extends ImportKind> = keyof (typeof FIELDS)[K] & string;
-export type AnyField = { [K in ImportKind]: FieldOf<K> }[ImportKind];
+
+/** The columns a CSV of each kind cannot do without; each entry lists alternatives. */
+export const REQUIRED_COLUMNS: Readonly<Record<ImportKind, readonly (readonly string[])[]>> = {
+  compounds: [['name'], ['lng'], ['lat']],
+  buildings: [['name'], COMPOUND_REF_FIELDS, ['units'], ['floors'], ['households_per_floor']],
+  exits: [['name'], COMPOUND_REF_FIELDS, ['status'], ['lng'], ['lat']],
+  communities: [],
+};
 
 /**
  * Names compare after NFKC (full-width → half-width), lower case, without spaces, `_`, `-`, `.`
@@ -93,12 +103,17 @@ function aliasesOf(kind: ImportKind): Map<string, string> {
   return table;
 }
 
-export const fieldsOf = (kind: ImportKind): readonly string[] => Object.keys(FIELDS[kind]);
+const fieldsOf = (kind: ImportKind): readonly string[] => Object.keys(FIELDS[kind]);
 
-/** The field an explicit mapping names (`externalId` and `external_id` both work), if it exists. */
-export function fieldNamed(kind: ImportKind, name: string): string | undefined {
+/**
+ * The field an explicit mapping names (`externalId` and `external_id` both work); a name that is
+ * no field of the kind throws ImportFileError naming `query.columns`.
+ */
+export function checkExplicit(kind: ImportKind, name: string): string {
   const key = normaliseHeader(name);
-  return fieldsOf(kind).find((field) => normaliseHeader(field) === key);
+  const field = fieldsOf(kind).find((f) => normaliseHeader(f) === key);
+  if (!field) throw new ImportFileError('query.columns', `${name} is not a field of ${kind} (fields: ${fieldsOf(kind).join(', ')})`);
+  return field;
 }
 
 /** Which column (by index) holds each field, and the header text each came from. */
@@ -122,10 +137,7 @@ export function mapColumns(
   const header = new Map<string, string>();
   const normalised = headers.map(normaliseHeader);
   for (const [name, column] of Object.entries(explicit ?? {})) {
-    const field = fieldNamed(kind, name);
-    if (!field) {
-      throw new ImportFileError('query.columns', `${name} is not a field of ${kind} (fields: ${fieldsOf(kind).join(', ')})`);
-    }
+    const field = checkExplicit(kind, name);
     let at = headers.findIndex((h) => h.replace(/^\uFEFF/, '').trim() === column.trim());
     if (at < 0) at = normalised.indexOf(normaliseHeader(column));
     if (at < 0) throw new ImportFileError('query.columns', `column "${column}" (for ${field}) is not in the header`);

@@ -4,6 +4,7 @@
  * gcoord undoes the offset (to well under a metre for the inverse of GCJ-02).
  */
 import gcoordExports from 'gcoord';
+import type { AnyGeometry } from '../schemas/common.ts';
 import type { Crs } from '../schemas/imports.ts';
 import { roundCoord } from '../geo/shape.ts';
 
@@ -22,24 +23,11 @@ export function positionToWgs84(position: readonly [number, number], crs: Crs): 
   return [roundCoord(lng), roundCoord(lat)];
 }
 
-export interface PointLike {
-  readonly type: 'Point';
-  readonly coordinates: readonly [number, number];
-}
-export interface PolygonLike {
-  readonly type: 'Polygon';
-  readonly coordinates: readonly (readonly (readonly [number, number])[])[];
-}
-export interface MultiPolygonLike {
-  readonly type: 'MultiPolygon';
-  readonly coordinates: readonly (readonly (readonly (readonly [number, number])[])[])[];
-}
-
 /**
  * A geometry with every position converted. Ring closure survives because equal positions
  * convert to equal positions.
  */
-export function geometryToWgs84<G extends PointLike | PolygonLike | MultiPolygonLike>(geometry: G, crs: Crs): G {
+export function geometryToWgs84<G extends AnyGeometry>(geometry: G, crs: Crs): G {
   const ring = (positions: readonly (readonly [number, number])[]) => positions.map((p) => positionToWgs84(p, crs));
   switch (geometry.type) {
     case 'Point':

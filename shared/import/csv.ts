@@ -5,9 +5,9 @@
  */
 import Papa from 'papaparse';
 import type { ImportKind } from '../schemas/imports.ts';
-import { FIELDS, mapColumns, type ColumnMapping } from './columns.ts';
+import { FIELDS, mapColumns, REQUIRED_COLUMNS, type ColumnMapping } from './columns.ts';
 import { ImportFileError } from './errors.ts';
-import { REQUIRED_COLUMNS, type ReadItem } from './rows.ts';
+import type { ReadItem } from './rows.ts';
 import { CsvRecordSplitter, countNewlines, type TextPiece } from './split.ts';
 
 /** Records parsed per papaparse call: big enough to amortise the call, small enough to stay light. */

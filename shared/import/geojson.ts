@@ -7,7 +7,7 @@ import type { ImportKind } from '../schemas/imports.ts';
 import { propertyMapper } from './columns.ts';
 import { ImportFileError } from './errors.ts';
 import type { ReadItem } from './rows.ts';
-import { GeoJsonFeatureSplitter, isSplitError } from './split.ts';
+import { GeoJsonFeatureSplitter, isSplitError, splitReject } from './split.ts';
 
 export function* readGeoJson(
   text: string,
@@ -19,7 +19,7 @@ export function* readGeoJson(
   for (const piece of GeoJsonFeatureSplitter.all(text)) {
     if (isSplitError(piece)) {
       if (seen === 0) throw new ImportFileError('body', `is not GeoJSON: ${piece.error} (line ${piece.line})`);
-      yield { line: piece.line, reject: `${piece.error}; the rest of the file was not read` };
+      yield { line: piece.line, reject: splitReject(piece) };
       return;
     }
     seen++;

@@ -12,9 +12,9 @@ import { entityId } from '../domain/ids.ts';
 import type { CompoundStatus } from '../schemas/compound.ts';
 import type { Exit } from '../schemas/exit.ts';
 import type { Crs, ImportKind } from '../schemas/imports.ts';
-import { fieldLabel, type ColumnMapping } from './columns.ts';
+import { COMPOUND_REF_FIELDS, fieldLabel, type ColumnMapping, type CompoundRefField } from './columns.ts';
 import { geometryToWgs84, positionToWgs84 } from './crs.ts';
-import { compoundStatus, exitKind, exitStatus, numeric, number, text, yesNo } from './values.ts';
+import { blank, compoundStatus, exitKind, exitStatus, numeric, number, text, yesNo } from './values.ts';
 
 /** A row as read from CSV or GeoJSON, before validation: field → raw value. */
 export interface SourceRow {
@@ -125,9 +125,7 @@ const refs = {
   compound_external_id: text(100, { optional: true }),
   compound_id: text(64, { optional: true }),
   compound_name: text(100, { optional: true }),
-};
-/** A grid by id or by name (a number is read as its text); unknown names create the grid. */
-const grid = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), text(100, { optional: true }));
+} satisfies Record<CompoundRefField, z.ZodType>;
 
 const SCHEMAS = {
   compounds: z.object({
@@ -144,7 +142,8 @@ const SCHEMAS = {
     external_id: text(100, { optional: true }),
     ...refs,
     name: text(100),
-    grid_id: z.preprocess(blankText, grid),
+    /** A grid by id or by name (a number is read as its text); unknown names create the grid. */
+    grid_id: text(100, { optional: true }),
     units: numeric(Building.shape.units),
     floors: numeric(Building.shape.floors),
     households_per_floor: numeric(Building.shape.householdsPerFloor),
@@ -161,16 +160,10 @@ const SCHEMAS = {
   communities: z.object({
     external_id: text(100),
     name: text(100),
-    street_id: z.preprocess(blankText, Id),
+    street_id: z.preprocess(blank, Id),
     street_name: text(100, { optional: true }),
   }),
 } as const;
-
-function blankText(value: unknown): unknown {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
-  return value;
-}
 
 /** Friendlier words for zod's own messages where a schema gives none. */
 const messages: z.core.$ZodErrorMap = (issue) => {
@@ -201,20 +194,20 @@ export function readRow<K extends ImportKind>(kind: K, source: SourceRow, crs: C
       problems.push(`${field ? fieldLabel(field, source.mapping) : 'row'}${rest.length > 0 ? `.${rest.join('.')}` : ''}: ${issue.message}`);
     }
   }
-  if ((kind === 'buildings' || kind === 'exits') && !REFERENCES.some((field) => given(source.values[field]))) {
-    problems.push(
-      `${fieldLabel('compound_external_id', source.mapping)}: is required (or ${fieldLabel('compound_id', source.mapping)}, ${fieldLabel('compound_name', source.mapping)})`,
-    );
+  if ((kind === 'buildings' || kind === 'exits') && !COMPOUND_REF_FIELDS.some((field) => given(source.values[field]))) {
+    const [first, ...others] = COMPOUND_REF_FIELDS.map((field) => fieldLabel(field, source.mapping));
+    problems.push(`${first}: is required (or ${others.join(', ')})`);
   }
+  const values = parsed.success ? (parsed.data as Values) : undefined;
   let place: Place | undefined;
   try {
-    place = readPlace(kind, source, crs);
+    place = readPlace(kind, source, values, crs);
   } catch (error) {
     if (!(error instanceof RowError)) throw error;
     problems.push(error.message);
   }
-  if (!parsed.success || problems.length > 0 || !place) return { ok: false, line: source.line, reason: problems.join('; ') };
-  return { ok: true, row: build(kind, source.line, parsed.data as Values, place) as RowOf[K] };
+  if (!values || problems.length > 0 || !place) return { ok: false, line: source.line, reason: problems.join('; ') };
+  return { ok: true, row: build(kind, source.line, values, place) as RowOf[K] };
 }
 
 type Values = Record<string, unknown>;
@@ -223,8 +216,12 @@ interface Place {
   readonly location?: Position;
 }
 
-/** The row's geometry (GeoJSON) or its lng/lat, checked and in WGS-84. */
-function readPlace(kind: ImportKind, source: SourceRow, crs: Crs): Place {
+/**
+ * The row's geometry (GeoJSON) or its lng/lat, checked and in WGS-84. `values` are the row's
+ * parsed fields, absent when some field failed: the row is rejected then, and only the place's
+ * own problems are wanted from here.
+ */
+function readPlace(kind: ImportKind, source: SourceRow, values: Values | undefined, crs: Crs): Place {
   const geometry = source.geometry === undefined || source.geometry === null ? undefined : readGeometry(kind, source.geometry);
   const lng = source.values.lng;
   const lat = source.values.lat;
@@ -235,11 +232,9 @@ function readPlace(kind: ImportKind, source: SourceRow, crs: Crs): Place {
   if (geometry?.type === 'Point') return { location: positionToWgs84(geometry.coordinates, crs) };
   if (geometry) return { geometry: geometryToWgs84(geometry, crs) };
   if (given(lng)) {
-    const x = coordinate.lng.safeParse(lng);
-    const y = coordinate.lat.safeParse(lat);
     // A bad number is reported by the field schemas; there is no place to give then.
-    if (!x.success || !y.success || x.data === undefined || y.data === undefined) return {};
-    return { location: positionToWgs84([x.data, y.data], crs) };
+    if (!values) return {};
+    return { location: positionToWgs84([values.lng as number, values.lat as number], crs) };
   }
   if (kind === 'communities') throw new RowError('geometry: a community needs a Polygon or MultiPolygon boundary');
   if (kind === 'buildings') return {};
@@ -270,9 +265,7 @@ function flatten2d(coordinates: unknown): unknown {
   return coordinates.map(flatten2d);
 }
 
-const REFERENCES = ['compound_external_id', 'compound_id', 'compound_name'] as const;
-
-const given = (v: unknown) => v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '');
+const given = (v: unknown) => blank(v) !== undefined;
 
 /** The first reference the row gives (readRow has made sure there is one). */
 function compoundRef(values: Values): CompoundRef {
@@ -333,11 +326,3 @@ function build(kind: ImportKind, line: number, v: Values, place: Place): RowOf[I
       });
   }
 }
-
-/** The columns a CSV of each kind cannot do without; each entry lists alternatives. */
-export const REQUIRED_COLUMNS: Readonly<Record<ImportKind, readonly (readonly string[])[]>> = {
-  compounds: [['name'], ['lng'], ['lat']],
-  buildings: [['name'], ['compound_external_id', 'compound_id', 'compound_name'], ['units'], ['floors'], ['households_per_floor']],
-  exits: [['name'], ['compound_external_id', 'compound_id', 'compound_name'], ['status'], ['lng'], ['lat']],
-  communities: [],
-};

@@ -125,7 +125,7 @@ function recordEnd(b: string, start: number, delimiter: number, final: boolean):
 }
 
 /** Comma, unless the first line is plainly tab- or semicolon-separated (some spreadsheet exports). */
-export function delimiterOf(header: string): string {
+function delimiterOf(header: string): string {
   const count = (d: string) => header.split(d).length - 1;
   const [best] = [',', '\t', ';'].sort((a, b) => count(b) - count(a));
   return best && count(best) > 0 ? best : ',';
@@ -397,3 +397,6 @@ function skipValue(b: string, from: number, final: boolean): number {
 }
 
 export const isSplitError = (piece: TextPiece | SplitError): piece is SplitError => 'error' in piece;
+
+/** The reject reason for the line where splitting stopped: nothing after it can be read. */
+export const splitReject = (e: SplitError): string => `${e.error}; the rest of the file was not read`;

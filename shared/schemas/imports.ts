@@ -14,6 +14,12 @@ export type Crs = z.infer<typeof Crs>;
 export const ENCODINGS = ['auto', 'utf8', 'gb18030'] as const;
 export const Encoding = z.enum(ENCODINGS);
 export type Encoding = z.infer<typeof Encoding>;
+export const FORMATS = ['csv', 'geojson'] as const;
+export const Format = z.enum(FORMATS);
+export type Format = z.infer<typeof Format>;
+
+/** API Gateway's HTTP API refuses bodies over 10 MB; the local API and a direct invocation are held to the same. */
+export const API_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 /** `field:Header,field:Header` — explicit CSV column mapping, overriding the recognised names. */
 const ColumnMap = z
@@ -38,7 +44,7 @@ export const ImportQuery = z.object({
   kind: ImportKind.default('compounds'),
   crs: Crs.default('wgs84'),
   encoding: Encoding.default('auto'),
-  format: z.enum(['auto', 'csv', 'geojson']).default('auto').meta({ description: 'auto: from Content-Type, then content' }),
+  format: z.enum(['auto', ...FORMATS]).default('auto').meta({ description: 'auto: from Content-Type, then content' }),
   columns: ColumnMap.optional().meta({ description: 'Explicit CSV mapping, e.g. name:小区,lng:X坐标,lat:Y坐标' }),
   lineOffset: z.coerce.number().int().min(0).max(100_000_000).default(0).meta({
     description: 'Added to reported line numbers, for files sent in several parts',

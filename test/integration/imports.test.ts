@@ -285,6 +285,18 @@ describe('importing buildings and exits', () => {
     expect(await countByType()).toEqual(before);
   });
 
+  it('creates a new grid once when two imports name it at the same time', async () => {
+    const csv = (externalId: string) =>
+      `external_id,compound_external_id,name,grid_id,units,floors,households_per_floor\n${externalId},YZ-002,${externalId}栋,同时网格,1,6,2\n`;
+    const answers = await Promise.all([importAs('city1', csv('RACE-1'), 'kind=buildings'), importAs('city1', csv('RACE-2'), 'kind=buildings')]);
+    for (const { body } of answers) expect(body).toMatchObject({ imported: 1, rejected: 0 });
+    const grids = (await scanAll()).filter((i) => i.type === 'grid' && i.name === '同时网格');
+    expect(grids).toHaveLength(1);
+    const inGrid = (await scanAll()).filter((i) => i.type === 'building' && i.gridId === grids[0]?.id);
+    expect(inGrid.map((b) => b.externalId).sort()).toEqual(['RACE-1', 'RACE-2']);
+    expect((await getCompound(idOf('YZ-002')))?.gridIds).toContain(grids[0]?.id);
+  });
+
   it('takes a building footprint from GeoJSON, located at its centroid', async () => {
     const footprint = {
       type: 'Feature',
