@@ -25,6 +25,8 @@ export default defineConfig({
           root,
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/support/global-dynamodb.ts'],
+          // Set in each worker before any module loads; the logger fixes its level when it loads.
+          env: { LOG_LEVEL: 'SILENT' },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -6,8 +6,6 @@ import { randomUUID } from 'node:crypto';
 import { ensureTable } from '../../infra/local/bootstrap.ts';
 import { pointHandlersAt } from '../../infra/local/handler-env.ts';
 
-process.env.LOG_LEVEL ??= 'SILENT';
-
 /** A fresh table on the run's DynamoDB Local, made current for this process. */
 export async function freshTable(endpoint: string): Promise<string> {
   const tableName = `test-${randomUUID().slice(0, 8)}`;

@@ -19,8 +19,8 @@ declare module 'vitest' {
 /**
  * The runtime's modules, loaded with LOG_LEVEL=SILENT: the logger fixes its level when its module
  * loads, so the API this process serves stays quiet. LOG_LEVEL is then put back as it was, so the
- * test workers, started later from this process, do not inherit it. Nothing imported statically
- * above may load the logger or test/support/env.ts (which sets LOG_LEVEL when it loads).
+ * test workers, started later from this process, do not inherit it (each project sets its own in
+ * test/vitest.config.ts). Nothing imported statically above may load the logger.
  */
 async function loadSilently() {
   const previous = process.env.LOG_LEVEL;
