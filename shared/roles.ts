@@ -5,6 +5,9 @@
 export const ROLES = ['city', 'official', 'community', 'grid', 'duty', 'disinfection'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Who may change the registry of compounds, buildings and exits (by hand or by import). */
+export const REGISTRY_EDITORS = ['city', 'community'] as const satisfies readonly Role[];
+
 /**
  * Where a caller's authority reaches. City staff have no bounds; an official may be bound to a
  * street (or to nothing, for city-level inspectors); the others are bound to their community,

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { queues, routes, schedules, type QueueSpec, type RouteSpec } from '../../shared/catalogue/index.ts';
@@ -13,6 +13,14 @@ describe('the routes', () => {
   it('are unique by method and path', () => {
     const keys = entries.map(([, r]) => `${r.method} ${r.path}`);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('join every routes/<resource>.ts file without an operation id declared twice', async () => {
+    const folder = path.join(root, 'shared/catalogue/routes');
+    const groups = await Promise.all(readdirSync(folder).map(async (file) =>
+      Object.values(await import(path.join(folder, file)) as Record<string, object>)));
+    const declared = groups.flat().flatMap((group) => Object.keys(group));
+    expect(declared.sort()).toEqual(Object.keys(routes).sort());
   });
 
   it('name handler modules that exist, except the local identity routes', () => {

@@ -1,0 +1,18 @@
+/**
+ * The bulk import route: compounds, buildings, exits and community boundaries from files.
+ */
+import { REGISTRY_EDITORS } from '../../roles.ts';
+import { IMPORT_CONTENT_TYPES, ImportQuery, ImportSummary } from '../../schemas/imports.ts';
+import { defineRoutes } from '../types.ts';
+
+export const importsRoutes = defineRoutes({
+  createImport: {
+    method: 'POST', path: '/v1/imports', resource: 'imports', auth: 'jwt', roles: REGISTRY_EDITORS,
+    summary: 'Import compounds, buildings, exits or community boundaries from GeoJSON or CSV',
+    description:
+      'The file is the raw body (UTF-8 with or without BOM, or GB18030/GBK). Each bad row is rejected with its line ' +
+      'and reason and writes nothing; good rows go in. Re-importing updates by external id, or by name and location.',
+    query: ImportQuery, body: { kind: 'raw', contentTypes: IMPORT_CONTENT_TYPES },
+    response: { status: 200, schema: ImportSummary }, errors: [413, 415],
+  },
+});
