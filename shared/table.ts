@@ -52,7 +52,9 @@ export const GEO_PARTITION_PRECISION = 5;
 export const GEO_SORT_PRECISION = 10;
 
 /** What the audit trail records changes of; each entity's records share one partition. */
-export type AuditEntity = 'STREET' | 'COMMUNITY' | 'GRID' | 'COMPOUND' | 'BUILDING' | 'EXIT';
+export type AuditEntity =
+  | 'STREET' | 'COMMUNITY' | 'GRID' | 'COMPOUND' | 'BUILDING' | 'EXIT'
+  | 'CAMPAIGN' | 'TASK' | 'ALERT';
 export const auditPartition = (entity: AuditEntity, entityId: string): string => `AUDIT#${entity}#${entityId}`;
 
 /** Sort-key prefixes of the items kept under a compound's partition. */
