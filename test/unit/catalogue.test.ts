@@ -1,7 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { queues, routes, schedules, type QueueSpec, type RouteSpec } from '../../shared/catalogue/index.ts';
+import {
+  functionAccess, queues, routes, schedules, type QueueSpec, type RouteSpec,
+} from '../../shared/catalogue/index.ts';
 import { parseScheduleExpression } from '../../shared/schedule-expression.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -59,5 +61,18 @@ describe('the schedules', () => {
   it.each(Object.entries(schedules))('%s has a valid expression and a job module', (_, spec) => {
     expect(() => parseScheduleExpression(spec.expression)).not.toThrow();
     expect(moduleExists('jobs', spec.job)).toBe(true);
+  });
+});
+
+describe('the function access list', () => {
+  const deployed = {
+    api: Object.values(routes as Record<string, RouteSpec>).filter((r) => r.auth !== 'local').map((r) => r.resource),
+    workers: Object.values(queues as Record<string, QueueSpec>).map((q) => q.consumer),
+    jobs: Object.values(schedules).map((s) => s.job),
+  };
+
+  it.each(Object.entries(deployed))('names every %s module of the catalogue and no other', (kind, names) => {
+    const listed = Object.keys(functionAccess[kind as keyof typeof functionAccess]);
+    expect(listed.sort()).toEqual([...new Set(names)].sort());
   });
 });

@@ -1,0 +1,38 @@
+/**
+ * What each handler module may touch: the table access it needs and the queues it sends to.
+ * The CDK app grants exactly this (least privilege) and sets the queue URLs it names; a test
+ * checks that every module of the catalogue is listed here and that nothing else is.
+ */
+import type { QueueName } from './queues.ts';
+
+/**
+ * - `read`: GetItem, BatchGetItem, Query (table and indexes), ConditionCheckItem.
+ * - `write`: PutItem, UpdateItem, DeleteItem, BatchWriteItem (transactions are made of these).
+ */
+export type TableAccess = 'read' | 'write';
+
+export interface FunctionAccess {
+  readonly table: readonly TableAccess[];
+  readonly sends?: readonly QueueName[];
+}
+
+const read = ['read'] as const satisfies readonly TableAccess[];
+const readWrite = ['read', 'write'] as const satisfies readonly TableAccess[];
+
+/** One entry per functions/api/<resource>.ts, functions/workers/<consumer>.ts, functions/jobs/<job>.ts. */
+export const functionAccess = {
+  api: {
+    meta: { table: [] },
+    places: { table: read },
+    compounds: { table: readWrite },
+    imports: { table: readWrite, sends: ['assignCompounds'] },
+  },
+  workers: {
+    'assign-compounds': { table: readWrite },
+  },
+  jobs: {
+    'assign-unassigned': { table: [], sends: ['assignCompounds'] },
+  },
+} as const satisfies Record<'api' | 'workers' | 'jobs', Record<string, FunctionAccess>>;
+
+export type FunctionKind = keyof typeof functionAccess;
