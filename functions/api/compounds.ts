@@ -12,14 +12,14 @@ import { auditFromItem, auditItem } from '../lib/audit.ts';
 import { nowIso } from '../lib/clock.ts';
 import {
   buildingFromItem, communitySource, compoundFromItem, compoundInBbox, compoundWriteItem, exitFromItem, geoSources,
-  isListCursor, readSources, saveCompound, scopeSources, statusPrefix, streetSource, type Source,
+  saveCompound, scopeSources, statusPrefix, streetSource,
 } from '../lib/compound-store.ts';
+import { cursorOf, readSources, tokenOf, type Source } from '../lib/list-sources.ts';
 import { buildingFeature, collection, compoundFeature, compoundSummaryFeature, exitFeature } from '../lib/features.ts';
 import { httpHandler, Reply } from '../lib/http.ts';
 import { loadPlaces, type Places } from '../lib/places-store.ts';
 import { decodeCursor, encodeCursor, queryPage, transactWrite, type Item } from '../lib/table.ts';
 
-const cursorOf = (token: string | undefined) => (token ? decodeCursor(token, isListCursor) : undefined);
 const isKey = (v: unknown): v is Item => typeof v === 'object' && v !== null && 'pk' in v && 'sk' in v;
 
 export const handler = httpHandler('compounds', {
@@ -37,7 +37,7 @@ export const handler = httpHandler('compounds', {
       query.limit ?? 1000,
       cursorOf(query.nextToken),
     );
-    return collection(page.items, page.next ? encodeCursor(page.next) : undefined);
+    return collection(page.items, tokenOf(page.next));
   },
 
   getCompound: async ({ params, caller }) => compoundFeature(await compoundForCaller(params.id, caller)),

@@ -11,11 +11,12 @@ import type { Bbox } from '../../shared/schemas/common.ts';
 import type { CompoundStatus } from '../../shared/schemas/compound.ts';
 import type { Exit } from '../../shared/schemas/exit.ts';
 import {
-  GEO_PARTITION_PRECISION, GEO_SORT_PRECISION, TABLE, indexKeys, indexSortKeys, keys,
+  GEO_PARTITION_PRECISION, GEO_SORT_PRECISION, indexKeys, indexSortKeys, keys,
 } from '../../shared/table.ts';
 import { auditItem } from './audit.ts';
 import { getGrid, type Places } from './places-store.ts';
-import { batchGet, getItem, queryPage, transactWrite, type Item, type Key, type QueryOptions } from './table.ts';
+import { withoutKeys, type Source } from './list-sources.ts';
+import { batchGet, getItem, transactWrite, type Item } from './table.ts';
 
 /**
  * How far beyond a bbox the geo query looks for centroids, so that a compound whose polygon
@@ -24,14 +25,6 @@ import { batchGet, getItem, queryPage, transactWrite, type Item, type Key, type 
 export const GEO_MARGIN_DEG = 0.004;
 /** Finest geohash cell the bbox cover uses, and how many ranges (queries) it may need. */
 export const GEO_COVER = { partitionPrecision: GEO_PARTITION_PRECISION, maxPrecision: 7, maxRanges: 32 } as const;
-
-const INTERNAL = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'] as const;
-
-function strip<T>(item: Item): T {
-  const copy: Item = { ...item };
-  for (const name of INTERNAL) delete copy[name];
-  return copy as T;
-}
 
 /** The item to write; gridIds goes out as a string set, so buildings can ADD to it idempotently. */
 export function compoundWriteItem(compound: CompoundRecord): Item {
@@ -53,7 +46,7 @@ export function compoundWriteItem(compound: CompoundRecord): Item {
 }
 
 export function compoundFromItem(item: Item): CompoundRecord {
-  const compound = strip<CompoundRecord>(item);
+  const compound = withoutKeys<CompoundRecord>(item);
   const grids = item.gridIds;
   return { ...compound, gridIds: grids instanceof Set ? [...(grids as Set<string>)].sort() : ((grids as string[]) ?? []) };
 }
@@ -101,114 +94,12 @@ export function buildingItem(building: Building): Item {
     ...building,
   };
 }
-export const buildingFromItem = (item: Item): Building => strip<Building>(item);
+export const buildingFromItem = (item: Item): Building => withoutKeys<Building>(item);
 
 export function exitItem(exit: Exit): Item {
   return { ...keys.exit(exit.compoundId, exit.id), type: 'exit', ...exit };
 }
-export const exitFromItem = (item: Item): Exit => strip<Exit>(item);
-
-/**
- * One place a list reads from: a query, or a list of keys. A page walks the sources in order;
- * the cursor says which source and where in it.
- */
-export type Source =
-  | { readonly kind: 'query'; readonly query: QueryOptions }
-  | { readonly kind: 'keys'; readonly keys: readonly Key[] };
-
-export interface ListCursor {
-  /** Source index. */
-  readonly s: number;
-  /** Last key read in that source (query) or offset (keys). */
-  readonly k: Item | number | null;
-}
-
-export const isListCursor = (v: unknown): v is ListCursor =>
-  typeof v === 'object' && v !== null && typeof (v as ListCursor).s === 'number' && 'k' in v;
-
-export interface ListPage<T> {
-  readonly items: T[];
-  readonly next: ListCursor | undefined;
-  /** Items read from the table to answer, for the benchmark's read/returned ratio. */
-  readonly read: number;
-}
-
-/**
- * Reads sources in order until `limit` items pass the filter. Query sources are read in parallel
- * where the cursor allows (a bbox is many small ranges), then consumed in order.
- */
-export async function readSources<T>(
-  sources: readonly Source[],
-  accept: (item: Item) => T | undefined,
-  limit: number,
-  cursor: ListCursor | undefined,
-): Promise<ListPage<T>> {
-  const items: T[] = [];
-  let read = 0;
-  const first = cursor?.s ?? 0;
-  const pages = await Promise.all(
-    sources.map(async (source, index) => {
-      if (index < first) return undefined;
-      const start = index === first ? cursor?.k ?? null : null;
-      if (source.kind === 'keys') {
-        const offset = typeof start === 'number' ? start : 0;
-        return { kind: 'keys' as const, offset, items: await batchGet<Item>(source.keys.slice(offset, offset + limit)) };
-      }
-      const page = await queryPage<Item>({ ...source.query, limit, startKey: (start as Item | null) ?? undefined });
-      return { kind: 'query' as const, ...page };
-    }),
-  );
-  for (let index = first; index < sources.length; index++) {
-    const page = pages[index];
-    const source = sources[index];
-    if (!page || !source) continue;
-    if (page.kind === 'keys' && source.kind === 'keys') {
-      read += page.items.length;
-      const byKey = new Map(page.items.map((item) => [`${item.pk as string}|${item.sk as string}`, item]));
-      const slice = source.keys.slice(page.offset, page.offset + limit);
-      for (let i = 0; i < slice.length; i++) {
-        const key = slice[i] as Key;
-        const item = byKey.get(`${key.pk}|${key.sk}`);
-        const accepted = item ? accept(item) : undefined;
-        if (accepted !== undefined) items.push(accepted);
-        if (items.length >= limit) {
-          const offset = page.offset + i + 1;
-          return { items, read, next: offset < source.keys.length ? { s: index, k: offset } : nextSource(index, sources) };
-        }
-      }
-      if (page.offset + limit < source.keys.length) return { items, read, next: { s: index, k: page.offset + limit } };
-      continue;
-    }
-    if (page.kind !== 'query' || source.kind !== 'query') continue;
-    read += page.scanned;
-    for (let i = 0; i < page.items.length; i++) {
-      const item = page.items[i] as Item;
-      const accepted = accept(item);
-      if (accepted !== undefined) items.push(accepted);
-      if (items.length >= limit) {
-        const more = i < page.items.length - 1 || page.lastKey !== undefined;
-        return { items, read, next: more ? { s: index, k: keyOf(item, source.query) } : nextSource(index, sources) };
-      }
-    }
-    // The page came back short of the limit only because DynamoDB stopped early (1 MB): go on next time.
-    if (page.lastKey) return { items, read, next: { s: index, k: page.lastKey } };
-  }
-  return { items, read, next: undefined };
-}
-
-const nextSource = (index: number, sources: readonly Source[]): ListCursor | undefined =>
-  index + 1 < sources.length ? { s: index + 1, k: null } : undefined;
-
-/** The ExclusiveStartKey for resuming right after this item in this query. */
-function keyOf(item: Item, query: QueryOptions): Item {
-  const key: Item = { pk: item.pk, sk: item.sk };
-  if (query.index) {
-    const index = TABLE.indexes[query.index];
-    key[index.partitionKey] = item[index.partitionKey];
-    key[index.sortKey] = item[index.sortKey];
-  }
-  return key;
-}
+export const exitFromItem = (item: Item): Exit => withoutKeys<Exit>(item);
 
 /** The compounds of a community (null: those held at city level), by status when `prefix` is given. */
 export const communitySource = (communityId: string | null, prefix?: string): Source => ({
