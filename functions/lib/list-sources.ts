@@ -5,7 +5,10 @@
 import { TABLE } from '../../shared/table.ts';
 import { batchGet, decodeCursor, encodeCursor, queryPage, type Item, type Key, type QueryOptions } from './table.ts';
 
-const INTERNAL = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'] as const;
+const INTERNAL = [
+  TABLE.partitionKey, TABLE.sortKey, 'type',
+  ...Object.values(TABLE.indexes).flatMap((index) => [index.partitionKey, index.sortKey]),
+];
 
 /** An item as its record: the key and index attributes removed. */
 export function withoutKeys<T>(item: Item): T {
