@@ -73,6 +73,7 @@ export const keys = {
     sk: `${at}#${unique}`,
   }),
   import: (id: string) => ({ pk: `IMPORT#${id}`, sk: META }),
+  alert: (id: string) => ({ pk: `ALERT#${id}`, sk: META }),
   /** Marks a table the demo city was seeded into. */
   seed: (name: string) => ({ pk: `SEED#${name}`, sk: META }),
 } as const;
@@ -86,6 +87,8 @@ export const indexKeys = {
   compoundsOfStreet: (streetId: string | null) => `STREET#${streetId ?? UNASSIGNED}#COMPOUNDS`,
   buildingsOfGrid: (gridId: string | null) => `GRID#${gridId ?? UNASSIGNED}#BUILDINGS`,
   compoundGeoCell: (geohash5: string) => `CGEO#${geohash5}`,
+  alertsOfCommunity: (communityId: string | null) => `COMMUNITY#${communityId ?? UNASSIGNED}#ALERTS`,
+  alertsOfStreet: (streetId: string | null) => `STREET#${streetId ?? UNASSIGNED}#ALERTS`,
 } as const;
 
 /** Sort keys within those partitions. */
@@ -97,4 +100,7 @@ export const indexSortKeys = {
   compoundByStatus: (status: string, id: string) => `${status}#${id}`,
   buildingOfGrid: (compoundId: string, id: string) => `BUILDING#${compoundId}#${id}`,
   compoundGeo: (geohash: string, id: string) => `${geohash}#${id}`,
+  /** Status first (open before closed), then time, so a page reads newest first within a status. */
+  alert: (status: string, raisedAt: string, id: string) => `${status}#${raisedAt}#${id}`,
+  alertsWithStatus: (status: string) => `${status}#`,
 } as const;

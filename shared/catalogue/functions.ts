@@ -26,6 +26,7 @@ export const functionAccess = {
     places: { table: read },
     compounds: { table: readWrite },
     imports: { table: readWrite, sends: ['assignCompounds'] },
+    alerts: { table: readWrite },
   },
   workers: {
     'assign-compounds': { table: readWrite },

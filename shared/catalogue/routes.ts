@@ -2,6 +2,7 @@
  * Every HTTP route of Cordon, once; the key is the operation id. Each resource declares its
  * routes in routes/<resource>.ts (the handler is functions/api/<resource>.ts); this joins them.
  */
+import { alertsRoutes } from './routes/alerts.ts';
 import { compoundsRoutes } from './routes/compounds.ts';
 import { importsRoutes } from './routes/imports.ts';
 import { localRoutes } from './routes/local.ts';
@@ -14,6 +15,7 @@ export const routes = {
   ...placesRoutes,
   ...compoundsRoutes,
   ...importsRoutes,
+  ...alertsRoutes,
 };
 
 export type Routes = typeof routes;

@@ -1,0 +1,21 @@
+/**
+ * Alert rules. An alert is raised by whoever writes its source (a visit or an entry), in the
+ * same transaction, so it exists exactly when the source does; its id comes from the source, so
+ * a retried visit or entry cannot raise a second one.
+ */
+import type { Alert, AlertSource } from '../schemas/alert.ts';
+import { stableHash } from './ids.ts';
+
+export type NewAlert = Omit<Alert, 'id' | 'status' | 'closedAt' | 'closedBy' | 'closeNote'>;
+
+export const alertIdFor = (source: AlertSource): string => `al_${stableHash(`${source.type}:${source.id}`)}`;
+
+export function newAlert(input: NewAlert): Alert {
+  return { ...input, id: alertIdFor(input.source), status: 'open' };
+}
+
+/** Closing records what was done; a closed alert stays closed (the note is the record). */
+export function closedAlert(alert: Alert, close: { at: string; by: string; note: string }): Alert | 'already-closed' {
+  if (alert.status === 'closed') return 'already-closed';
+  return { ...alert, status: 'closed', closedAt: close.at, closedBy: close.by, closeNote: close.note };
+}
