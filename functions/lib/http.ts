@@ -14,7 +14,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { routes, type OperationId, type Routes, type RouteSpec } from '../../shared/catalogue/index.ts';
 import { callerFromClaims } from '../../shared/claims.ts';
 import type { Caller } from '../../shared/roles.ts';

@@ -9,7 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Crs, Encoding, Format, ImportKind } from '../../shared/schemas/imports.ts';
 import { LocalUserList, TokenResponse } from '../../shared/schemas/local.ts';
 import { formatFromName, importFile, kindFromName } from './import-client.ts';

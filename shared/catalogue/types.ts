@@ -2,7 +2,7 @@
  * The shapes of catalogue entries. A route, queue or schedule is declared once with these and
  * read by the CDK app, the local runtime, the OpenAPI generator and the web client.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Role } from '../roles.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

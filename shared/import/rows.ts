@@ -3,7 +3,7 @@
  * compound, building, exit or community draft in WGS-84. A row either becomes a typed row or is
  * rejected with a reason that names the field as the file does ("纬度 (lat): must be a number").
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Building } from '../schemas/building.ts';
 import {
   AnyGeometry, Id, Lat, Lng, type AreaGeometry, type AnyGeometry as Geometry,

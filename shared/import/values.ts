@@ -3,7 +3,7 @@
  * full-width digits or thousands separators, Chinese statuses and yes/no words. Each builder is a
  * zod schema whose messages read well after a field name: "lat: must be a number".
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { COMPOUND_STATUSES, type CompoundStatus } from '../schemas/compound.ts';
 import { EXIT_KINDS, EXIT_STATUSES } from '../schemas/exit.ts';
 

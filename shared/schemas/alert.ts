@@ -2,7 +2,7 @@
  * Alerts (预警): what a community must act on at once — symptoms met on a sweep visit, a fever
  * at an exit. They name the place, never the person: no names, phones or ID numbers.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, Limit, NextToken, Timestamp } from './common.ts';
 
 export const ALERT_KINDS = ['symptoms', 'fever'] as const;

@@ -2,7 +2,7 @@
  * Buildings (楼栋) with their units (单元), floors and households (户). Households are derived from
  * the layout so that "no household missed" can be checked against a known list.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { AreaGeometry, Id, Limit, NextToken, PointGeometry, Position, featureCollection } from './common.ts';
 
 export const Building = z

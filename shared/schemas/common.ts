@@ -2,7 +2,7 @@
  * Schemas every resource shares: ids, coordinates, GeoJSON geometry, bbox, pages, problems.
  * Coordinates are WGS-84 [lng, lat]; anything else is converted before it reaches these.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const Id = z
   .string()

@@ -2,7 +2,7 @@
  * Compounds (小区): the unit of closed management. Stored as WGS-84 with a polygon when known
  * and always a point (the polygon's centroid, or the point given).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   AreaGeometry, BboxParam, Id, Limit, NextToken, Position, PointGeometry, Timestamp, feature, featureCollection,
 } from './common.ts';

@@ -2,7 +2,7 @@
  * Import of compounds, buildings, exits and community boundaries from GeoJSON or CSV.
  * The file is the raw request body; options travel in the query.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id } from './common.ts';
 
 export const IMPORT_KINDS = ['compounds', 'buildings', 'exits', 'communities'] as const;

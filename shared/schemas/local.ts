@@ -1,5 +1,5 @@
 /** Local-only routes: the demo users and the token issuer that stand in for Cognito. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES } from '../roles.ts';
 
 export const LocalUser = z

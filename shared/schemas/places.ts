@@ -1,7 +1,7 @@
 /**
  * The administrative places above a compound: street (街道), community (社区) and grid (网格).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { AreaGeometry, Id, featureCollection } from './common.ts';
 
 export const Street = z.object({ id: Id, name: z.string() }).meta({ id: 'Street' });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { SqsSchema } from '@aws-lambda-powertools/parser/schemas/sqs';
 import type { Context, SQSRecord } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { queues, type QueueSpec } from '../../shared/catalogue/index.ts';
 import { sendMessages, setQueuePort } from '../../functions/lib/queue.ts';
 import { sqsHandler } from '../../functions/lib/sqs.ts';

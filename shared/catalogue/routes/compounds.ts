@@ -1,7 +1,7 @@
 /**
  * Routes over the compound registry: compounds, their buildings, exits and history.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { REGISTRY_EDITORS, ROLES } from '../../roles.ts';
 import { BuildingCollection, BuildingListQuery } from '../../schemas/building.ts';
 import { Audit, Limit, NextToken, page } from '../../schemas/common.ts';

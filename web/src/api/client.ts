@@ -3,7 +3,7 @@
  * types from the catalogue's zod schemas, so nothing about a route is written here again.
  * Responses are typed, not re-validated: the API validates what it sends.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { routes, type OperationId, type Routes } from '../../../shared/catalogue/index.ts';
 import { fillPath } from '../../../shared/catalogue/paths.ts';
 import { Problem } from '../../../shared/schemas/common.ts';
