@@ -1,6 +1,7 @@
 /**
- * Test projects: unit (pure, fast), integration (handlers against DynamoDB Local through the
- * local runtime), e2e (the web app in Debian's Chromium against the whole local stack).
+ * Test projects: unit (pure, fast), infra (the CDK app's templates and cdk-nag), integration
+ * (handlers against DynamoDB Local through the local runtime), e2e (the web app in Debian's
+ * Chromium against the whole local stack).
  */
 import { defineConfig } from 'vitest/config';
 
@@ -29,6 +30,18 @@ export default defineConfig({
           env: { LOG_LEVEL: 'SILENT' },
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'infra',
+          root,
+          include: ['test/infra/**/*.test.ts'],
+          environment: 'node',
+          // Asset bundling is skipped (test/infra/synth.ts); files share one worker's aws-cdk-lib
+          // import and synthesised templates, which are read-only.
+          isolate: false,
+          testTimeout: 60_000,
         },
       },
       {

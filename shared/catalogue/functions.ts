@@ -11,9 +11,19 @@ import type { QueueName } from './queues.ts';
  */
 export type TableAccess = 'read' | 'write';
 
+/**
+ * Secrets a function is given in its environment. In the cloud each is generated once per stage
+ * and never rotated by itself (rotating the ID-hash key would orphan every stored hash).
+ */
+export const secrets = {
+  idHashKey: { variable: 'ID_HASH_KEY', description: 'Keys the HMAC of residents\' ID numbers (only hash + last 4 are stored)' },
+} as const;
+export type SecretName = keyof typeof secrets;
+
 export interface FunctionAccess {
   readonly table: readonly TableAccess[];
   readonly sends?: readonly QueueName[];
+  readonly secrets?: readonly SecretName[];
 }
 
 const read = ['read'] as const satisfies readonly TableAccess[];

@@ -3,7 +3,7 @@
  * environment: the cloud deploy writes the API's URL and a basemap there; locally the file says
  * "same origin, no basemap" (the machine may be offline).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const RuntimeConfig = z.object({
   /** Base URL of the API; "" for the page's own origin (the local servers proxy the API). */
@@ -11,6 +11,10 @@ export const RuntimeConfig = z.object({
   /** A Leaflet tile URL template; without it the map draws on a plain background. */
   tileUrl: z.string().min(1).optional(),
   tileAttribution: z.string().optional(),
+  /** Cognito sign-in, written by the cloud deploy; absent locally (the demo issuer signs in). */
+  region: z.string().min(1).optional(),
+  userPoolId: z.string().min(1).optional(),
+  userPoolClientId: z.string().min(1).optional(),
 });
 export type RuntimeConfig = z.infer<typeof RuntimeConfig>;
 

@@ -1,0 +1,86 @@
+/**
+ * The auth concern: the Cognito user pool whose ID tokens carry exactly the claims
+ * shared/claims.ts reads — one group per role (`cognito:groups`) and one custom attribute per
+ * jurisdiction field (`custom:street`, …) — and the web app's client, the JWT audience.
+ * Users cannot sign themselves up or change their own jurisdiction; admins create them.
+ */
+import { Duration } from 'aws-cdk-lib';
+import {
+  AccountRecovery, CfnUserPoolGroup, ClientAttributes, FeaturePlan, Mfa, StandardThreatProtectionMode, StringAttribute,
+  UserPool, type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { CUSTOM_ATTRIBUTES } from '../../shared/claims.ts';
+import { ROLES } from '../../shared/roles.ts';
+import { acknowledge } from './nag.ts';
+import type { Stage } from './stage.ts';
+
+/** Compound and exit lists are space-separated ids; 2048 is Cognito's longest string attribute. */
+const ATTRIBUTE_MAX_LENGTH = 2048;
+
+export class Auth extends Construct {
+  readonly userPool: UserPool;
+  readonly webClient: UserPoolClient;
+
+  constructor(scope: Construct, id: string, stage: Stage) {
+    super(scope, id);
+    this.userPool = new UserPool(this, 'UserPool', {
+      userPoolName: stage.named('users'),
+      selfSignUpEnabled: false,
+      signInAliases: { username: true, email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      customAttributes: Object.fromEntries(
+        CUSTOM_ATTRIBUTES.map((name) => [name, new StringAttribute({ mutable: true, maxLen: ATTRIBUTE_MAX_LENGTH })]),
+      ),
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      ...(stage.threatProtection
+        ? { featurePlan: FeaturePlan.PLUS, standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION }
+        : { featurePlan: FeaturePlan.ESSENTIALS }),
+      deletionProtection: stage.deletionProtection,
+      removalPolicy: stage.removalPolicy,
+    });
+    acknowledge(this.userPool, 'AwsSolutions-COG2',
+      'MFA is optional by decision (issue 3): every user may add a TOTP second factor; requiring it would lock out field staff without an authenticator app.');
+    if (!stage.threatProtection) {
+      const reason = 'Deployed with threatProtection=false because this region does not offer Cognito threat protection (the Plus feature plan).';
+      acknowledge(this.userPool, 'AwsSolutions-COG3', reason);
+      acknowledge(this.userPool, 'AwsSolutions-COG8', reason);
+    }
+
+    // Role groups: a user belongs to exactly one; callerFromClaims refuses none or several.
+    for (const role of ROLES) {
+      new CfnUserPoolGroup(this, `Group-${role}`, {
+        userPoolId: this.userPool.userPoolId,
+        groupName: role,
+        description: `Cordon role ${role}`,
+      });
+    }
+
+    // The client reads the jurisdiction attributes but may not write them: a user could
+    // otherwise widen their own jurisdiction with UpdateUserAttributes.
+    this.webClient = this.userPool.addClient('WebClient', {
+      userPoolClientName: stage.named('web'),
+      generateSecret: false,
+      // Sign-in by SRP from the app itself; no hosted UI, so no OAuth flows (and no implicit grant).
+      authFlows: { userSrp: true },
+      disableOAuth: true,
+      preventUserExistenceErrors: true,
+      readAttributes: new ClientAttributes().withStandardAttributes({ email: true, emailVerified: true }).withCustomAttributes(...CUSTOM_ATTRIBUTES),
+      writeAttributes: new ClientAttributes().withStandardAttributes({ email: true }),
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(1),
+      enableTokenRevocation: true,
+    });
+  }
+}

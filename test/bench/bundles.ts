@@ -1,0 +1,68 @@
+/**
+ * Every Lambda function's bundle, built with the deploy's own esbuild options
+ * (infra/cloud/bundling.ts): its minified size against the aim of 300 KB, and its cold import
+ * time — loading the bundle in a fresh Node process, as a Lambda cold start does after the
+ * runtime has started — median of 10 processes. Needs no DynamoDB: importing makes no calls.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { esbuildOptions, ESBUILD } from '../../infra/cloud/bundling.ts';
+import { handlerModules } from '../../infra/cloud/handlers.ts';
+import { percentile, type Bench } from './context.ts';
+
+const AIM_KB = 300;
+const COLD_RUNS = 10;
+const run = promisify(execFile);
+
+/** What the function's environment holds at a cold start, minus anything that would call out. */
+const LAMBDA_ENV = {
+  TABLE_NAME: 'cordon-bench',
+  STAGE: 'bench',
+  AWS_REGION: 'cn-north-1',
+  LOG_LEVEL: 'SILENT',
+  POWERTOOLS_SERVICE_NAME: 'cordon',
+  NODE_OPTIONS: '--enable-source-maps',
+};
+
+/** One fresh process: the milliseconds `import()` of the bundle took, measured inside it. */
+async function coldImportMs(file: string): Promise<number> {
+  const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); console.log(performance.now() - t);`;
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+    env: { PATH: process.env.PATH ?? '', ...LAMBDA_ENV },
+  });
+  return Number(stdout.trim());
+}
+
+export const bench: Bench = {
+  name: 'bundles',
+  async run(ctx) {
+    const dir = path.join(ctx.workDir, 'bundles');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const modules = handlerModules();
+    ctx.report('bundles', 'functions', modules.length, '', `esbuild ${ESBUILD.target}, minified, ESM, SDK bundled`);
+    const failed: string[] = [];
+    for (const module of modules) {
+      const outfile = path.join(dir, module.id, `index${ESBUILD.outExtension}`);
+      try {
+        await build(esbuildOptions(module.entry, outfile));
+      } catch (error) {
+        // Go on with the others; the run still fails at the end.
+        failed.push(module.id);
+        ctx.report('bundles', `${module.id} size`, 'FAILED', '', (error as Error).message.split('\n')[1] ?? '');
+        continue;
+      }
+      const kb = statSync(outfile).size / 1024;
+      ctx.report('bundles', `${module.id} size`, kb, 'KB', `${(kb / AIM_KB).toFixed(2)}× the ${AIM_KB} KB aim`);
+      const samples: number[] = [];
+      for (let i = 0; i < COLD_RUNS; i++) samples.push(await coldImportMs(outfile));
+      ctx.report('bundles', `${module.id} cold import`, percentile(samples, 50), 'ms',
+        `median of ${COLD_RUNS} fresh processes (min ${Math.min(...samples).toFixed(0)}, max ${Math.max(...samples).toFixed(0)})`);
+    }
+    if (failed.length > 0) throw new Error(`could not bundle ${failed.join(', ')}`);
+  },
+};

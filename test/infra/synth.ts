@@ -1,0 +1,75 @@
+/**
+ * Builds the Cordon stack for the infra tests: asset bundling skipped (the functions' code is
+ * not built, only referenced), cdk-nag off unless asked, one synth per stage per test file.
+ * Also small readers over the template: a function's IAM statements, resources by type.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Template } from 'aws-cdk-lib/assertions';
+import { cordonApp } from '../../infra/cloud/cordon.ts';
+import type { StageName } from '../../infra/cloud/stage.ts';
+
+export interface Statement {
+  readonly Sid?: string;
+  readonly Effect: string;
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+  readonly Condition?: unknown;
+}
+
+type Resources = Record<string, { Type: string; Properties?: Record<string, unknown> }>;
+
+/** Context that makes synth skip bundling: no stack needs its assets built. */
+export const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+
+export function synth(stage: StageName, context: Record<string, unknown> = {}, nag = false) {
+  const outdir = mkdtempSync(path.join(tmpdir(), 'cordon-cdk-'));
+  return cordonApp({ context: { stage, ...SKIP_BUNDLING, ...context }, outdir, nag });
+}
+
+const templates = new Map<StageName, Template>();
+
+/** The stage's template, synthesised once per test file. */
+export function template(stage: StageName = 'dev'): Template {
+  let found = templates.get(stage);
+  if (!found) {
+    found = Template.fromStack(synth(stage).stack);
+    templates.set(stage, found);
+  }
+  return found;
+}
+
+export function resourcesOf(t: Template, type: string): Resources {
+  return t.findResources(type) as Resources;
+}
+
+/** The Lambda functions named `cordon-<stage>-…` (Cordon's own, not CDK's helpers), by name. */
+export function cordonFunctions(t: Template, stage: StageName = 'dev'): Map<string, { logicalId: string; props: Record<string, unknown> }> {
+  const out = new Map<string, { logicalId: string; props: Record<string, unknown> }>();
+  for (const [logicalId, r] of Object.entries(resourcesOf(t, 'AWS::Lambda::Function'))) {
+    const name = r.Properties?.FunctionName;
+    if (typeof name === 'string' && name.startsWith(`cordon-${stage}-`)) out.set(name, { logicalId, props: r.Properties ?? {} });
+  }
+  return out;
+}
+
+/** Every statement of every policy attached to the function's role. */
+export function statementsOf(t: Template, functionName: string): Statement[] {
+  const fn = cordonFunctions(t, functionName.split('-')[1] as StageName).get(functionName);
+  if (!fn) throw new Error(`no function ${functionName}`);
+  const roleId = (fn.props.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  return Object.values(resourcesOf(t, 'AWS::IAM::Policy'))
+    .filter((p) => (p.Properties?.Roles as { Ref: string }[]).some((r) => r.Ref === roleId))
+    .flatMap((p) => (p.Properties?.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
+export const actionsOf = (s: Statement): string[] => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+export const resourceList = (s: Statement): unknown[] => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]);
+
+/** The logical id of the only resource of a type (table, user pool, HTTP API…). */
+export function onlyId(t: Template, type: string): string {
+  const ids = Object.keys(resourcesOf(t, type));
+  if (ids.length !== 1) throw new Error(`expected one ${type}, found ${ids.length}`);
+  return ids[0] as string;
+}
