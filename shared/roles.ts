@@ -101,3 +101,19 @@ export function canPlaceInCommunity(
 ): boolean {
   return canSeeCompound(caller, { id: '', gridIds: [], ...place });
 }
+
+/**
+ * Whether the caller may act at this exit as duty staff (clock in, register entries): only at the
+ * exits they are posted to, never at another — even in the same compound.
+ */
+export function worksAtExit(caller: Caller, exitId: string): boolean {
+  return caller.role === 'duty' && (caller.jurisdiction.exitIds ?? []).includes(exitId);
+}
+
+/**
+ * Who sees the phones of the responsibility list in full: the staff who call them (city, officials,
+ * community). Everyone else sees them masked, as a resident sees the posted list without a need to
+ * copy it.
+ */
+export const seesStaffPhones = (caller: Caller): boolean =>
+  caller.role === 'city' || caller.role === 'official' || caller.role === 'community';

@@ -76,6 +76,17 @@ export const keys = {
   alert: (id: string) => ({ pk: `ALERT#${id}`, sk: META }),
   /** Marks a table the demo city was seeded into. */
   seed: (name: string) => ({ pk: `SEED#${name}`, sk: META }),
+  /** Exits: duty shifts, entries and hourly counts live in the exit's own partition. */
+  shift: (exitId: string, start: string, id: string) => ({ pk: `EXIT#${exitId}`, sk: `SHIFT#${start}#${id}` }),
+  entry: (exitId: string, entryId: string) => ({ pk: `EXIT#${exitId}`, sk: `ENTRY#${entryId}` }),
+  exitHour: (exitId: string, hour: string) => ({ pk: `EXIT#${exitId}`, sk: `COUNT#${hour}` }),
+  /** A rule group's (compound's or enclosure's) input revision and next re-evaluation time. */
+  exitRules: (groupId: string) => ({ pk: `RULES#${groupId}`, sk: META }),
+  responsibility: (compoundId: string) => ({ pk: `COMPOUND#${compoundId}`, sk: 'RESPONSIBILITY' }),
+  pass: (compoundId: string, passId: string) => ({ pk: `COMPOUND#${compoundId}`, sk: `PASS#${passId}` }),
+  enclosure: (id: string) => ({ pk: `ENCLOSURE#${id}`, sk: META }),
+  /** Present while the compound is a member of an enclosure. */
+  enclosureOf: (compoundId: string) => ({ pk: `COMPOUND#${compoundId}`, sk: 'ENCLOSURE' }),
 } as const;
 
 /** Partition keys of the secondary indexes, by what they group. */
@@ -89,6 +100,20 @@ export const indexKeys = {
   compoundGeoCell: (geohash5: string) => `CGEO#${geohash5}`,
   alertsOfCommunity: (communityId: string | null) => `COMMUNITY#${communityId ?? UNASSIGNED}#ALERTS`,
   alertsOfStreet: (streetId: string | null) => `STREET#${streetId ?? UNASSIGNED}#ALERTS`,
+  /** byParent: an exit by its id alone (every exit item carries it). */
+  exitById: (exitId: string) => `EXIT#${exitId}`,
+  /**
+   * byStreet, sparse: the city's unresolved exits in one partition, sorted by street and community.
+   * Only exits that break a rule are in it (a few thousand in a city of 10,000 compounds, changing
+   * when a judgement changes), so one partition serves every jurisdiction with a begins_with.
+   */
+  unresolvedExits: () => 'XUNRESOLVED',
+  /** byGeo, sparse: unresolved exits by geohash-5 cell of their location. */
+  unresolvedExitGeoCell: (geohash5: string) => `XGEO#${geohash5}`,
+  /** byParent, sparse: rule groups due for re-evaluation, by UTC day of the due time. */
+  exitRulesDue: (day: string) => `XDUE#${day}`,
+  /** byParent: an exit's entries of one UTC day, in time order. */
+  entriesOfExitDay: (exitId: string, day: string) => `EXITLOG#${exitId}#${day}`,
 } as const;
 
 /** Sort keys within those partitions. */
@@ -103,4 +128,13 @@ export const indexSortKeys = {
   /** Status first (open before closed), then time, so a page reads newest first within a status. */
   alert: (status: string, raisedAt: string, id: string) => `${status}#${raisedAt}#${id}`,
   alertsWithStatus: (status: string) => `${status}#`,
+  exitById: () => 'EXIT',
+  /** Street, then community: a jurisdiction's unresolved exits are one begins_with. */
+  unresolvedExit: (streetId: string | null, communityId: string | null, compoundId: string, exitId: string) =>
+    `${streetId ?? UNASSIGNED}#${communityId ?? UNASSIGNED}#${compoundId}#${exitId}`,
+  unresolvedExitsOfStreet: (streetId: string) => `${streetId}#`,
+  unresolvedExitsOfCommunity: (streetId: string, communityId: string) => `${streetId}#${communityId}#`,
+  unresolvedExitGeo: (geohash: string, exitId: string) => `${geohash}#${exitId}`,
+  exitRulesDue: (dueAt: string, groupId: string) => `${dueAt}#${groupId}`,
+  entryAt: (at: string, entryId: string) => `${at}#${entryId}`,
 } as const;

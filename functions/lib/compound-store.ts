@@ -16,7 +16,7 @@ import {
 import { auditItem } from './audit.ts';
 import { getGrid, type Places } from './places-store.ts';
 import { withoutKeys, type Source } from './list-sources.ts';
-import { batchGet, getItem, transactWrite, type Item } from './table.ts';
+import { batchGet, getItem, transactWrite, type Item, type TransactOp } from './table.ts';
 
 /**
  * How far beyond a bbox the geo query looks for centroids, so that a compound whose polygon
@@ -70,7 +70,13 @@ export function saveCompound(
   current: CompoundRecord,
   next: CompoundRecord,
   audit: { readonly action: string; readonly caller: Pick<Caller, 'username' | 'role'>; readonly at: string; readonly changes: Changes; readonly source?: string },
-  options: { readonly conflict: string; readonly condition?: string; readonly values?: Record<string, unknown> },
+  options: {
+    readonly conflict: string;
+    readonly condition?: string;
+    readonly values?: Record<string, unknown>;
+    /** Writes that must land with the change (sealing marks the compound's exits for re-evaluation). */
+    readonly with?: readonly TransactOp[];
+  },
 ): Promise<void> {
   return transactWrite(
     [
@@ -80,6 +86,7 @@ export function saveCompound(
         values: { ':v': current.version, ...options.values },
       },
       { put: auditItem({ entity: 'COMPOUND', entityId: next.id, ...audit }) },
+      ...(options.with ?? []),
     ],
     options.conflict,
   );
@@ -96,8 +103,13 @@ export function buildingItem(building: Building): Item {
 }
 export const buildingFromItem = (item: Item): Building => withoutKeys<Building>(item);
 
+/** Every exit carries its id in the byParent index, so GET /v1/exits/{id} finds it without its compound. */
 export function exitItem(exit: Exit): Item {
-  return { ...keys.exit(exit.compoundId, exit.id), type: 'exit', ...exit };
+  return {
+    ...keys.exit(exit.compoundId, exit.id), type: 'exit',
+    gsi1pk: indexKeys.exitById(exit.id), gsi1sk: indexSortKeys.exitById(),
+    ...exit,
+  };
 }
 export const exitFromItem = (item: Item): Exit => withoutKeys<Exit>(item);
 

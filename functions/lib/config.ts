@@ -11,6 +11,12 @@ export interface Config {
   /** Check every response against its catalogue schema (local and tests). */
   readonly validateResponses: boolean;
   readonly version: string;
+  /** The exit rules' settings and the secret that keys ID-number hashes (see exit-settings.ts). */
+  readonly exits: {
+    readonly clockInGraceMinutes: number;
+    readonly feverThresholdC: number;
+    readonly idHashKey: string;
+  };
 }
 
 let cached: Config | undefined;
@@ -23,6 +29,12 @@ export function config(): Config {
     stage: process.env.STAGE ?? 'local',
     validateResponses: (process.env.VALIDATE_RESPONSES ?? '') === 'true',
     version: process.env.CORDON_VERSION ?? '0.1.0',
+    exits: {
+      clockInGraceMinutes: Number(process.env.CLOCK_IN_GRACE_MINUTES ?? 15),
+      feverThresholdC: Number(process.env.FEVER_THRESHOLD_C ?? 37.3),
+      // Local and tests only; the cloud sets ID_HASH_KEY from a secret (a missing key must not fall back there).
+      idHashKey: process.env.ID_HASH_KEY ?? (process.env.STAGE === undefined || process.env.STAGE === 'local' ? 'cordon-local-id-hash-key' : ''),
+    },
   };
   return cached;
 }

@@ -3,6 +3,11 @@
  * same id (external id, else name and place), placed in the community the row names or whose
  * boundary holds it, else at city level as unassigned. A community admin's rows stay in their
  * community: rows that resolve elsewhere are rejected, rows in no community land in theirs.
+ *
+ * A changed compound whose exits the rules read differently (status, area, name or places) has
+ * its rule group marked due and judged once the chunk has landed (see import-members.ts, exits).
+ * A new compound is not: it has no exits yet (exits are imported only into a stored compound),
+ * so there is nothing to judge until its exits arrive, and their import judges it.
  */
 import { diff } from '../../shared/domain/audit.ts';
 import {
@@ -12,7 +17,9 @@ import { normaliseName } from '../../shared/domain/ids.ts';
 import type { CompoundRow } from '../../shared/import/rows.ts';
 import { canPlaceInCommunity, canSeeCompound } from '../../shared/roles.ts';
 import { compoundWriteItem, getCompounds } from './compound-store.ts';
+import { JUDGED_COMPOUND_FIELDS } from './exit-rules-store.ts';
 import { duplicateReason, FirstSeen, Outcome, type ImportContext, type KindImporter } from './import-kind.ts';
+import { exitRulesFollowUp } from './import-writer.ts';
 import { communityIdOf, type Places } from './places-store.ts';
 
 type Community = Places['communities'][number];
@@ -20,6 +27,7 @@ type Community = Places['communities'][number];
 export function compoundImporter(context: ImportContext): KindImporter<CompoundRow> {
   const { caller, at, places } = context;
   const seen = new FirstSeen();
+  const judgeRules = exitRulesFollowUp();
   const findCommunity = communityFinder(places);
   const derive = { caller, at, communities: places.communities };
 
@@ -51,6 +59,7 @@ export function compoundImporter(context: ImportContext): KindImporter<CompoundR
         candidates.push({ row, draft, id });
       }
       const stored = new Map((await getCompounds(candidates.map((c) => c.id))).map((c) => [c.id, c]));
+      const judge = new Set<string>();
       for (const { row, draft, id } of candidates) {
         const current = stored.get(id);
         if (current) {
@@ -60,6 +69,7 @@ export function compoundImporter(context: ImportContext): KindImporter<CompoundR
           }
           const next = changedCompound(current, draft, derive);
           outcome.write('COMPOUND', next.id, compoundWriteItem(next), diff(current, next, AUDITED_COMPOUND_FIELDS), true);
+          if (Object.keys(diff(current, next, JUDGED_COMPOUND_FIELDS)).length > 0) judge.add(next.id);
           continue;
         }
         let compound = newCompound(draft, derive);
@@ -74,6 +84,7 @@ export function compoundImporter(context: ImportContext): KindImporter<CompoundR
         }
         outcome.write('COMPOUND', compound.id, compoundWriteItem(compound), diff(undefined, compound, AUDITED_COMPOUND_FIELDS), false);
       }
+      if (judge.size > 0) outcome.afterWrite.push(judgeRules(judge));
       return outcome;
     },
   };

@@ -30,6 +30,8 @@ export interface ChunkOutcome {
   readonly items: readonly Item[];
   /** Writes that cannot go in a batch (set ADDs), in the same stream as the items. */
   readonly updates: readonly (() => Promise<void>)[];
+  /** Work that reads this chunk's items (the exit rules' judgement), run once they have all landed. */
+  readonly afterWrite: readonly (() => Promise<void>)[];
 }
 
 export interface KindImporter<Row> {
@@ -48,6 +50,7 @@ export class Outcome {
   readonly rejects: ImportReject[] = [];
   readonly items: Item[] = [];
   readonly updates: (() => Promise<void>)[] = [];
+  readonly afterWrite: (() => Promise<void>)[] = [];
   private readonly context: ImportContext;
 
   constructor(context: ImportContext) {

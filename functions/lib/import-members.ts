@@ -4,9 +4,20 @@
  * unknown or out of reach is rejected. A building's grid (by id or name, created when its community
  * lacks it) is kept on both sides with set ADDs (idempotent): the compound's `gridIds` and the
  * grid's `compoundIds`.
+ *
+ * Exits are kept current under the exit rules (exit-rules-store.ts). A re-imported exit changes
+ * only what its row carries; the main checkpoint, the restriction, the sealing confirmation (while
+ * it stays sealed) and the standing with its index keys stay as the table holds them. A new exit,
+ * or one the import opens or seals, changes what the rules see: BatchWrite cannot carry the
+ * rules item's update, so once a chunk's items have landed its groups are marked due and judged
+ * (import-writer.ts `exitRulesFollowUp`, which bounds what one request judges and leaves the rest
+ * to the recheck job). Batch writes are unconditional: a PATCH to an exit that lands between its
+ * chunk's read and write is overwritten (a sealing confirmed in that window is lost, as any field
+ * would be); the judgement that follows puts the standing right again.
  */
 import { diff } from '../../shared/domain/audit.ts';
 import { compoundIdFor, memberIdFor, type CompoundRecord } from '../../shared/domain/compounds.ts';
+import { keptSealing } from '../../shared/domain/exits.ts';
 import { findGrid, gridIdFor } from '../../shared/domain/grids.ts';
 import { normaliseName } from '../../shared/domain/ids.ts';
 import { shapeOf } from '../../shared/geo/shape.ts';
@@ -17,18 +28,18 @@ import { Id } from '../../shared/schemas/common.ts';
 import type { Exit } from '../../shared/schemas/exit.ts';
 import type { Grid } from '../../shared/schemas/places.ts';
 import { keys } from '../../shared/table.ts';
-import {
-  buildingFromItem, buildingItem, compoundFromItem, exitFromItem, exitItem, getCompounds, scopeSources,
-} from './compound-store.ts';
+import { buildingFromItem, buildingItem, compoundFromItem, getCompounds, scopeSources } from './compound-store.ts';
 import { ConflictError } from './errors.ts';
+import { storedExitFromItem, storedExitItem, type StoredExit } from './exit-rules-store.ts';
 import { duplicateReason, FirstSeen, Outcome, type ImportContext, type KindImporter } from './import-kind.ts';
+import { exitRulesFollowUp } from './import-writer.ts';
 import { getGrid, gridFromItem, gridItem, gridsOfCommunity } from './places-store.ts';
 import { batchGet, putItem, queryAll, transactWrite, updateItem, type Item } from './table.ts';
 
 const BUILDING_FIELDS = [
   'externalId', 'name', 'gridId', 'units', 'floors', 'householdsPerFloor', 'households', 'location', 'geometry',
 ] as const satisfies readonly (keyof Building)[];
-const EXIT_FIELDS = ['externalId', 'name', 'kind', 'status', 'location'] as const satisfies readonly (keyof Exit)[];
+const EXIT_FIELDS = ['externalId', 'name', 'kind', 'status', 'location', 'sealing'] as const satisfies readonly (keyof Exit)[];
 
 export function buildingImporter(context: ImportContext): KindImporter<BuildingRow> {
   const { caller, at } = context;
@@ -117,6 +128,7 @@ export function exitImporter(context: ImportContext): KindImporter<ExitRow> {
   const { caller, at } = context;
   const compounds = compoundResolver(context);
   const seen = new FirstSeen();
+  const judgeRules = exitRulesFollowUp();
   return {
     async apply(rows) {
       const outcome = new Outcome(context);
@@ -140,15 +152,32 @@ export function exitImporter(context: ImportContext): KindImporter<ExitRow> {
         };
         candidates.push({ row, exit });
       }
-      const stored = await storedMembers(candidates.map((c) => keys.exit(c.exit.compoundId, c.exit.id)), exitFromItem);
+      const stored = await storedMembers(candidates.map((c) => keys.exit(c.exit.compoundId, c.exit.id)), storedExitFromItem);
+      const judge = new Set<string>();
       for (const { row, exit } of candidates) {
         const current = stored.get(`${exit.compoundId}/${exit.id}`);
-        const next: Exit = current ? { ...exit, kind: row.kind ?? current.kind } : exit;
-        outcome.write('EXIT', next.id, exitItem(next), diff(current, next, EXIT_FIELDS), current !== undefined);
+        const next = current ? reimportedExit(current, exit, row) : exit;
+        const changes = diff(current, next, EXIT_FIELDS);
+        outcome.write('EXIT', next.id, storedExitItem(next), changes, current !== undefined);
+        // A new exit, or one opened or sealed, changes what the rules see.
+        if (!current || 'status' in changes) judge.add(next.compoundId);
       }
+      if (judge.size > 0) outcome.afterWrite.push(judgeRules(judge));
       return outcome;
     },
   };
+}
+
+/**
+ * A stored exit as a re-import leaves it: the row's fields (name, kind when given, status,
+ * location) over what only the table holds — main checkpoint, restriction, sealing and standing.
+ * The sealing stays only while the exit stays sealed (as PATCH /v1/exits/{id} does); the standing
+ * is kept until the judgement that follows the write, its index keys moved with the location.
+ */
+function reimportedExit(current: StoredExit, exit: Exit, row: ExitRow): StoredExit {
+  const { sealing, ...kept } = current;
+  const held = keptSealing(current.status, exit.status, sealing);
+  return { ...kept, ...exit, kind: row.kind ?? current.kind, ...(held ? { sealing: held } : {}) };
 }
 
 /**

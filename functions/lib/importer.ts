@@ -97,7 +97,7 @@ async function importRows(
   const send = (outcome: ChunkOutcome) => {
     summary.add(outcome);
     if (query.dryRun) return;
-    writes.write(outcome.items);
+    writes.write(outcome.items, outcome.afterWrite);
     for (const update of outcome.updates) writes.run(update);
   };
   const flush = async () => {

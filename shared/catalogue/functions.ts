@@ -37,12 +37,17 @@ export const functionAccess = {
     compounds: { table: readWrite },
     imports: { table: readWrite, sends: ['assignCompounds'] },
     alerts: { table: readWrite },
+    sealing: { table: readWrite },
+    exits: { table: readWrite },
+    duty: { table: readWrite },
+    entries: { table: readWrite, secrets: ['idHashKey'] },
   },
   workers: {
     'assign-compounds': { table: readWrite },
   },
   jobs: {
     'assign-unassigned': { table: [], sends: ['assignCompounds'] },
+    'recheck-exits': { table: readWrite },
   },
 } as const satisfies Record<'api' | 'workers' | 'jobs', Record<string, FunctionAccess>>;
 

@@ -1,7 +1,7 @@
 /**
  * Every queue of Cordon, once: its consumer, batch size, visibility timeout and max receives.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineQueues } from './types.ts';
 
 export const queues = defineQueues({

@@ -4,10 +4,14 @@
  */
 import { alertsRoutes } from './routes/alerts.ts';
 import { compoundsRoutes } from './routes/compounds.ts';
+import { dutyRoutes } from './routes/duty.ts';
+import { entriesRoutes } from './routes/entries.ts';
+import { exitsRoutes } from './routes/exits.ts';
 import { importsRoutes } from './routes/imports.ts';
 import { localRoutes } from './routes/local.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { placesRoutes } from './routes/places.ts';
+import { sealingRoutes } from './routes/sealing.ts';
 
 export const routes = {
   ...metaRoutes,
@@ -16,6 +20,10 @@ export const routes = {
   ...compoundsRoutes,
   ...importsRoutes,
   ...alertsRoutes,
+  ...sealingRoutes,
+  ...exitsRoutes,
+  ...dutyRoutes,
+  ...entriesRoutes,
 };
 
 export type Routes = typeof routes;

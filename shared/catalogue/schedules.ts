@@ -9,6 +9,12 @@ export const schedules = defineSchedules({
     description: 'Safety net: retry placing unassigned compounds every hour, in case a boundary import was missed',
     expression: 'rate(1 hour)',
   },
+  recheckExits: {
+    job: 'recheck-exits',
+    description:
+      'Judge again the exits whose time-based rules (24-hour duty coverage, clock-in grace) may have changed: only the rule groups due, from a sparse index by day',
+    expression: 'rate(5 minutes)',
+  },
 });
 
 export type Schedules = typeof schedules;

@@ -12,3 +12,10 @@ export const allowedOpenExits = (areaM2: number): number => (areaM2 >= LARGE_COM
 
 /** Closed management and lockdown hold the exits: checkpoints staffed, the rest sealed. */
 export const isSealed = (status: CompoundStatus): boolean => status === 'closed' || status === 'lockdown';
+
+/**
+ * The sealing confirmation an exit keeps through a change of status: only while it stays sealed.
+ * Opening an exit ends its sealing, and an exit ordered sealed anew needs a new check.
+ */
+export const keptSealing = <S>(from: 'open' | 'sealed', to: 'open' | 'sealed', sealing: S | undefined): S | undefined =>
+  from === 'sealed' && to === 'sealed' ? sealing : undefined;

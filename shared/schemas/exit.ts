@@ -1,14 +1,27 @@
 /**
  * Exits (出入口) of a compound. Closed management keeps one open (two for ≥ 300,000 m²); the
- * rules that judge them arrive with the exits issue, the registry only holds them.
+ * exit rules (shared/domain/exit-rules.ts) judge them, and an exit that breaks one is listed as
+ * unresolved with its reasons.
  */
-import { z } from 'zod';
-import { Id, Limit, NextToken, PointGeometry, featureCollection } from './common.ts';
+import * as z from 'zod';
+import { EXIT_RULE_CODES } from '../domain/exit-rules.ts';
+import { BboxParam, Id, Limit, NextToken, PointGeometry, Position, Timestamp, featureCollection } from './common.ts';
+import { Responsibility } from './sealing.ts';
 
 export const EXIT_STATUSES = ['open', 'sealed'] as const;
 export const ExitStatus = z.enum(EXIT_STATUSES);
 export const EXIT_KINDS = ['pedestrian', 'vehicle', 'mixed'] as const;
 export const ExitKind = z.enum(EXIT_KINDS);
+
+export const SEALING_METHODS = ['fence', 'iron_sheet', 'wire_mesh', 'lock'] as const;
+export const SealingMethod = z.enum(SEALING_METHODS).meta({ description: 'fence 围挡 · iron_sheet 铁皮 · wire_mesh 铁丝网 · lock 上锁' });
+const PhotoRef = z.string().trim().min(1).max(500).meta({ description: 'Reference to a photo of the sealing (object key or URL)' });
+
+/** How a sealed exit was sealed, and who confirmed it when. */
+export const Sealing = z
+  .object({ method: SealingMethod, confirmedAt: Timestamp, confirmedBy: z.string(), photoRef: PhotoRef.optional() })
+  .meta({ id: 'Sealing' });
+export type Sealing = z.infer<typeof Sealing>;
 
 export const Exit = z
   .object({
@@ -18,6 +31,9 @@ export const Exit = z
     name: z.string(),
     kind: ExitKind,
     status: ExitStatus,
+    main: z.boolean().optional().meta({ description: 'The designated main checkpoint: kept open before the others' }),
+    restricted: z.boolean().optional().meta({ description: 'Open only to medical, supply and emergency passage (lockdown), not ordinary traffic' }),
+    sealing: Sealing.optional(),
     location: z.tuple([z.number(), z.number()]),
     updatedAt: z.string(),
     updatedBy: z.string(),
@@ -28,3 +44,78 @@ export type Exit = z.infer<typeof Exit>;
 export const ExitProperties = Exit.omit({ location: true, updatedAt: true, updatedBy: true });
 export const ExitCollection = featureCollection(PointGeometry, ExitProperties).meta({ id: 'ExitCollection' });
 export const ExitListQuery = z.object({ limit: Limit, nextToken: NextToken });
+
+export const ExitRuleCode = z.enum(EXIT_RULE_CODES);
+export const ExitReason = z
+  .object({
+    code: ExitRuleCode,
+    message: z.string().meta({ description: 'Why, in the caller\'s language (Accept-Language zh → Chinese, else English)' }),
+    since: Timestamp,
+  })
+  .meta({ id: 'ExitReason' });
+
+/** An exit's standing under the rules, kept on the exit by every write that can change it. */
+export const ExitStanding = z.object({
+  unresolved: z.boolean(),
+  reasons: z.array(ExitReason),
+  since: Timestamp.optional().meta({ description: 'Unresolved since' }),
+  checkedAt: Timestamp.optional().meta({ description: 'When the rules last judged the exit' }),
+});
+
+export const UnresolvedExit = z
+  .object({
+    id: Id,
+    compoundId: Id,
+    compoundName: z.string(),
+    communityId: Id.nullable(),
+    streetId: Id.nullable(),
+    name: z.string(),
+    status: ExitStatus,
+    location: Position,
+    reasons: z.array(ExitReason).min(1),
+    since: Timestamp,
+    responsible: Responsibility.optional(),
+  })
+  .meta({ id: 'UnresolvedExit' });
+export type UnresolvedExit = z.infer<typeof UnresolvedExit>;
+export const UnresolvedExitPage = z.object({ items: z.array(UnresolvedExit), nextToken: z.string().optional() });
+
+export const UnresolvedExitQuery = z.object({
+  status: z.enum(['unresolved']).default('unresolved').meta({ description: 'Only exits that break a rule are listed' }),
+  bbox: BboxParam.optional(),
+  communityId: Id.optional(),
+  limit: Limit,
+  nextToken: NextToken,
+});
+export type UnresolvedExitQuery = z.infer<typeof UnresolvedExitQuery>;
+
+export const ExitDetail = Exit.extend({
+  compoundName: z.string(),
+  compoundStatus: z.string(),
+  communityId: Id.nullable(),
+  streetId: Id.nullable(),
+  ...ExitStanding.shape,
+  responsible: Responsibility.optional(),
+}).meta({ id: 'ExitDetail' });
+export type ExitDetail = z.infer<typeof ExitDetail>;
+
+export const ExitIdParams = z.object({ id: Id });
+
+/**
+ * Opening or sealing an exit, confirming a sealing, designating the main checkpoint or
+ * restricting an exit to lockdown passage. Sealing an exit without `sealing` leaves it
+ * unresolved (seal_unconfirmed) until someone confirms it.
+ */
+export const ExitPatch = z
+  .object({
+    status: ExitStatus,
+    sealing: z.object({ method: SealingMethod, confirmedAt: Timestamp, photoRef: PhotoRef.optional() }).strict(),
+    main: z.boolean(),
+    restricted: z.boolean(),
+  })
+  .partial()
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: 'give at least one field to change' })
+  .refine((p) => !(p.status === 'open' && p.sealing), { message: 'an open exit has no sealing to confirm', path: ['sealing'] })
+  .meta({ id: 'ExitPatch' });
+export type ExitPatch = z.infer<typeof ExitPatch>;

@@ -17,7 +17,7 @@ import { cityToken, percentile, type Bench } from './context.ts';
 const REQUESTS = 200;
 
 /** Counts the items DynamoDB read (Query/Scan ScannedCount, BatchGet responses) while it runs. */
-function countReads(): { read(): number; reset(): void } {
+export function countReads(): { read(): number; reset(): void } {
   let items = 0;
   documentClient().middlewareStack.add(
     (next) => async (args) => {

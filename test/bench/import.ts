@@ -115,14 +115,16 @@ export const bench: Bench = {
       await runtime.queues.drain({ timeoutMs: 120_000 });
       await load('compounds', files['compounds.geojson'] as string);
       await load('buildings', files['buildings.csv'] as string);
+      await load('exits', files['exits.csv'] as string);
     } finally {
       await runtime.stop();
     }
     const peaks = memory.stop();
-    for (const kind of ['compounds', 'buildings'] as const) {
+    const fileOf = { compounds: 'compounds.geojson', buildings: 'buildings.csv', exits: 'exits.csv' } as const;
+    for (const kind of ['compounds', 'buildings', 'exits'] as const) {
       const t = timings[kind];
       if (!t) continue;
-      ctx.report(SECTION, `${kind} (${path.basename(files[kind === 'compounds' ? 'compounds.geojson' : 'buildings.csv'] ?? '')})`, t.rows / (t.ms / 1000), 'rows/s', `${t.rows.toLocaleString('en-US')} rows in ${(t.ms / 1000).toFixed(1)} s, ${t.rejected} rejected`);
+      ctx.report(SECTION, `${kind} (${fileOf[kind]})`, t.rows / (t.ms / 1000), 'rows/s', `${t.rows.toLocaleString('en-US')} rows in ${(t.ms / 1000).toFixed(1)} s, ${t.rejected} rejected`);
     }
     ctx.report(SECTION, 'peak RSS while importing', mb(peaks.rss), 'MB', `${mb(peaks.rss - peaks.base.rss).toFixed(0)} MB over the ${mb(peaks.base.rss).toFixed(0)} MB before (API and CLI in one process)`);
     ctx.report(SECTION, 'peak heap while importing', mb(peaks.heap), 'MB', `${mb(peaks.heap - peaks.base.heapUsed).toFixed(0)} MB over the ${mb(peaks.base.heapUsed).toFixed(0)} MB before`);

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { config } from '../../functions/lib/config.ts';
 import { getCompound } from '../../functions/lib/compound-store.ts';
 import { getGrid, loadPlaces } from '../../functions/lib/places-store.ts';
-import { documentClient, type Item } from '../../functions/lib/table.ts';
+import { documentClient, putItem, type Item } from '../../functions/lib/table.ts';
 import { generateCity } from '../../infra/local/demo/city.ts';
 import { isSeeded, seedCity } from '../../infra/local/demo/seed.ts';
+import { keys } from '../../shared/table.ts';
 import { demoUsers } from '../../infra/local/demo/users.ts';
 import { freshTable } from '../support/env.ts';
 import { startTestStack, type Client, type TestStack } from '../support/stack.ts';
@@ -42,7 +43,13 @@ describe('seedCity', () => {
       buildings: city.buildings.length,
       households: city.buildings.reduce((s, b) => s + b.households, 0),
       exits: city.exits.length,
+      // The checkpoints at work (demo/duty.ts): how many depends on the hour it is seeded at.
+      shifts: expect.any(Number),
+      passes: 3,
+      unresolvedExits: expect.any(Number),
     });
+    expect(first.counts.unresolvedExits).toBeGreaterThan(0);
+    const sealed = city.compounds.filter((c) => c.status === 'closed' || c.status === 'lockdown').length;
     const written = await itemsByType();
     expect(written).toEqual({
       street: 1,
@@ -52,6 +59,10 @@ describe('seedCity', () => {
       audit: city.compounds.length,
       building: city.buildings.length,
       exit: city.exits.length,
+      shift: first.counts.shifts,
+      'exit-rules': sealed,
+      responsibility: sealed,
+      pass: 3,
       seed: 1,
     });
     expect(await isSeeded()).toBe(true);
@@ -62,6 +73,13 @@ describe('seedCity', () => {
 
     const forced = await seedCity(city, { force: true });
     expect(forced).toEqual(first);
+    expect(await itemsByType()).toEqual(written);
+
+    // A table seeded by an older version (its marker without this version) is seeded again, once.
+    await putItem({ ...keys.seed('demo'), type: 'seed', seed: city.seed, counts: {} });
+    expect(await isSeeded()).toBe(false);
+    expect((await seedCity(city)).seeded).toBe(true);
+    expect(await isSeeded()).toBe(true);
     expect(await itemsByType()).toEqual(written);
   });
 

@@ -43,4 +43,24 @@ describe('WriteStream', () => {
     await expect(stream.close()).rejects.toThrow('write failed');
     expect(ran).toBeLessThan(11);
   });
+
+  it('runs what follows a group of writes only once all of them have succeeded, before close resolves', async () => {
+    const stream = new WriteStream(4);
+    const landed: number[] = [];
+    let seen: number[] | undefined;
+    stream.runThen(
+      [30, 1, 10].map((ms, i) => async () => { await new Promise((resolve) => setTimeout(resolve, ms)); landed.push(i); }),
+      [async () => { await tick(); seen = [...landed]; }],
+    );
+    await stream.close();
+    expect(seen?.sort()).toEqual([0, 1, 2]);
+  });
+
+  it('does not run what follows a group with a failed write', async () => {
+    const stream = new WriteStream(2);
+    let followed = false;
+    stream.runThen([async () => { throw new Error('write failed'); }, async () => { await tick(); }], [async () => { followed = true; }]);
+    await expect(stream.close()).rejects.toThrow('write failed');
+    expect(followed).toBe(false);
+  });
 });

@@ -24,7 +24,8 @@ import {
 } from './names.ts';
 import { apportion, createRandom, type Random } from './random.ts';
 import { staffCity, type StaffedCommunity } from './staff.ts';
-import { LARGE_COMPOUND_M2 } from '../../../shared/domain/exits.ts';
+import { isSealed, LARGE_COMPOUND_M2 } from '../../../shared/domain/exits.ts';
+import { SEALING_METHODS } from '../../../shared/schemas/exit.ts';
 
 export interface CityOptions {
   seed?: number;
@@ -458,6 +459,12 @@ function planExits(
   const surplus = new Set(
     random.shuffled(eligible).slice(0, compounds.length >= 10 ? Math.max(2, Math.round(compounds.length * 0.05)) : 0),
   );
+  // One lockdown compound keeps its gate open to ordinary traffic, for the officials to find;
+  // the others restrict it to medical, supply and emergency passage. Every 20th sealed gate of a
+  // sealed compound still waits for its sealing to be confirmed. No random draws: the rest of the
+  // city (and its users) stay as they were before exits carried these facts.
+  const lax = compounds.find((c) => c.status === 'lockdown')?.id;
+  let sealedGates = 0;
   return compounds.flatMap((compound, i) => {
     const own = gates[i] ?? [];
     const open =
@@ -478,6 +485,11 @@ function planExits(
         name: gate.name,
         kind: gate.kind,
         status: k < open ? 'open' : 'sealed',
+        ...(k === 0 ? { main: true } : {}),
+        ...(compound.status === 'lockdown' && k < open && compound.id !== lax ? { restricted: true } : {}),
+        ...(k >= open && isSealed(compound.status) && ++sealedGates % 20 !== 0
+          ? { sealing: { method: SEALING_METHODS[(i + k) % SEALING_METHODS.length] ?? 'fence', confirmedAt: SEEDED_AT, confirmedBy: SEED_ACTOR } }
+          : {}),
         location,
         updatedAt: SEEDED_AT,
         updatedBy: SEED_ACTOR,

@@ -1,7 +1,8 @@
 /**
  * Writes a generated city into the table, once: streets, communities, grids, compounds (each with
  * its 'create' audit record by `system:seed`), buildings and exits, through the registry's own
- * item shapes, then a marker. With the marker present the seed is skipped unless forced; every id
+ * item shapes, and the checkpoints at work (duty.ts: shifts, clock-ins, responsibility lists,
+ * passes, the exits judged), then a marker. With the marker present the seed is skipped unless forced; every id
  * and key is deterministic, so a forced or interrupted re-run rewrites the same items.
  */
 import { AUDITED_COMPOUND_FIELDS } from '../../../shared/domain/compounds.ts';
@@ -9,13 +10,19 @@ import { diff } from '../../../shared/domain/audit.ts';
 import { keys } from '../../../shared/table.ts';
 import { auditItem } from '../../../functions/lib/audit.ts';
 import { nowIso } from '../../../functions/lib/clock.ts';
-import { buildingItem, compoundWriteItem, exitItem } from '../../../functions/lib/compound-store.ts';
+import { buildingItem, compoundWriteItem } from '../../../functions/lib/compound-store.ts';
 import { communityItem, forgetPlaces, gridItem, streetItem } from '../../../functions/lib/places-store.ts';
 import { batchWrite, getItem, putItem, type Item } from '../../../functions/lib/table.ts';
 import { cityCounts, SEED_ACTOR, type GeneratedCity } from './city.ts';
+import { dutySeed } from './duty.ts';
 
 /** Written last, so a seed that stopped half-way runs again next time. */
 const MARKER = keys.seed('demo');
+/**
+ * Raised whenever the demo city gains something (2: duty, rules, passes and responsibility lists),
+ * so a table seeded by an older version is seeded again — every write is keyed, nothing doubles.
+ */
+export const SEED_VERSION = 2;
 /** Batch calls in flight: DynamoDB Local keeps up with this many, and a 100k-building city seeds in minutes, not hours. */
 const CONCURRENCY = 16;
 
@@ -27,15 +34,16 @@ export interface SeedResult {
 const readMarker = () => getItem<Item>(MARKER, { consistent: true });
 
 export async function isSeeded(): Promise<boolean> {
-  return (await readMarker()) !== undefined;
+  return (await readMarker())?.version === SEED_VERSION;
 }
 
 export async function seedCity(city: GeneratedCity, options: { force?: boolean } = {}): Promise<SeedResult> {
   if (!options.force) {
     const marker = await readMarker();
-    if (marker) return { seeded: false, counts: (marker.counts as Record<string, number> | undefined) ?? {} };
+    if (marker?.version === SEED_VERSION) return { seeded: false, counts: (marker.counts as Record<string, number> | undefined) ?? {} };
   }
-  const counts = cityCounts(city);
+  const duty = dutySeed(city, nowIso(), SEED_ACTOR);
+  const counts = { ...cityCounts(city), ...duty.counts };
   await batchWrite(
     [
       ...city.streets.map(streetItem),
@@ -43,12 +51,13 @@ export async function seedCity(city: GeneratedCity, options: { force?: boolean }
       ...city.grids.map(gridItem),
       ...city.compounds.flatMap((compound) => [compoundWriteItem(compound), creationAudit(compound)]),
       ...city.buildings.map(buildingItem),
-      ...city.exits.map(exitItem),
+      ...duty.exits,
+      ...duty.others,
     ],
     { concurrency: CONCURRENCY },
   );
   forgetPlaces();
-  await putItem({ ...MARKER, type: 'seed', seed: city.seed, counts, seededAt: nowIso() });
+  await putItem({ ...MARKER, type: 'seed', version: SEED_VERSION, seed: city.seed, counts, seededAt: nowIso() });
   return { seeded: true, counts };
 }
 

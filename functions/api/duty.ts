@@ -1,0 +1,106 @@
+/**
+ * Duty routes: shifts (one, or a rotation template's next days), the shift list with its gaps,
+ * overlaps and missed clock-ins, and clock-ins by the duty staff posted at the exit — each write
+ * audited and followed at once by a new judgement of the exit's compound.
+ */
+import {
+  clockInState, coverageGaps, coverageOverlaps, HOUR_MS, metresBetween, rotationShifts, shiftIdFor, shiftToClockIn,
+} from '../../shared/domain/duty.ts';
+import type { ClockIn, ShiftCreate } from '../../shared/schemas/duty.ts';
+import { nowIso } from '../lib/clock.ts';
+import { config } from '../lib/config.ts';
+import { clockOps, newShiftOps, shiftFromItem, shiftsBetween, shiftView, type StoredShift } from '../lib/duty-store.ts';
+import { ConflictError } from '../lib/errors.ts';
+import { groupOfCompound, reevaluateAfterWrite, shiftsAround, touchGroup } from '../lib/exit-rules-store.ts';
+import { exitForCaller, ownExitForCaller } from '../lib/exit-store.ts';
+import { httpHandler } from '../lib/http.ts';
+import { transactWrite } from '../lib/table.ts';
+
+const iso = (t: string | number) => new Date(t).toISOString();
+const grace = () => config().exits.clockInGraceMinutes;
+/** Shifts written per transaction: two writes each (shift, audit) and the group's touch, within 100. */
+const SHIFTS_PER_TRANSACTION = 45;
+const ATTEMPTS = 3;
+
+export const handler = httpHandler('duty', {
+  createShifts: async ({ params, body, caller }) => {
+    const { exit, compound } = await exitForCaller(params.id, caller);
+    const at = nowIso();
+    const shifts: StoredShift[] = drafts(body).map((d) => ({
+      id: shiftIdFor(exit.id, d.person, d.start), exitId: exit.id, compoundId: compound.id,
+      person: d.person, start: iso(d.start), end: iso(d.end), createdAt: at, createdBy: caller.username,
+    }));
+    const group = await groupOfCompound(compound.id);
+    const starts = shifts.map((s) => s.start).sort();
+    let created = 0;
+    let stored: StoredShift[];
+    for (let attempt = 1; ; attempt++) {
+      // Shifts already there stay as they are (a clock-in on them included); only new ones are written.
+      stored = await shiftsBetween(exit.id, starts[0] ?? at, `${starts[starts.length - 1] ?? at}~`);
+      const have = new Set(stored.map((s) => s.id));
+      const fresh = shifts.filter((s) => !have.has(s.id));
+      try {
+        for (let i = 0; i < fresh.length; i += SHIFTS_PER_TRANSACTION) {
+          const chunk = fresh.slice(i, i + SHIFTS_PER_TRANSACTION);
+          await transactWrite([...chunk.flatMap((s) => newShiftOps(s, caller, at)), touchGroup(group, at)], 'a shift was added meanwhile');
+          created += chunk.length;
+          stored.push(...chunk);
+        }
+        break;
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= ATTEMPTS) throw error;
+      }
+    }
+    if (created > 0) await reevaluateAfterWrite(group, at);
+    const wanted = new Set(shifts.map((s) => s.id));
+    const items = stored.filter((s) => wanted.has(s.id)).map((s) => shiftView(s, at, grace()));
+    return { items, created };
+  },
+
+  listShifts: async ({ params, query, caller }) => {
+    const { exit } = await exitForCaller(params.id, caller);
+    const now = nowIso();
+    const from = query.from ? iso(query.from) : iso(Date.parse(now) - 24 * HOUR_MS);
+    const to = query.to ? iso(query.to) : iso(Date.parse(now) + 24 * HOUR_MS);
+    // A shift lasts at most 24 h: one starting a day before the window may still reach into it.
+    const shifts = (await shiftsBetween(exit.id, iso(Date.parse(from) - 24 * HOUR_MS), to)).filter((s) => s.end > from);
+    const items = shifts.map((s) => shiftView(s, now, grace()));
+    return {
+      items,
+      gaps: coverageGaps(shifts, from, to),
+      overlaps: coverageOverlaps(shifts),
+      missedClockIns: items.filter((s) => s.clockIn === 'late' || s.clockIn === 'missed'),
+    };
+  },
+
+  createClockIn: async ({ params, body, caller }) => {
+    const { exit, compound } = await ownExitForCaller(params.id, caller);
+    const at = nowIso();
+    const mine = (await shiftsAround(exit.id, at)).map(shiftFromItem).filter((s) => s.person === caller.username);
+    const shift =
+      body.kind === 'in'
+        ? shiftToClockIn(mine, caller.username, at)
+        : mine.filter((s) => s.clockInAt !== undefined && s.clockOutAt === undefined && s.start <= at).sort((a, b) => b.start.localeCompare(a.start))[0];
+    if (!shift) {
+      throw new ConflictError(body.kind === 'in' ? `you have no shift at exit ${exit.id} now` : `you are not clocked in at exit ${exit.id}`);
+    }
+    if (body.kind === 'in' && shift.clockInAt) throw new ConflictError(`you clocked in for this shift at ${shift.clockInAt}`);
+    const distanceM = metresBetween(body.position, exit.location);
+    const group = await groupOfCompound(compound.id);
+    await transactWrite(
+      [...clockOps(shift, body.kind, { at, position: body.position, distanceM }, caller), touchGroup(group, at)],
+      body.kind === 'in' ? 'you already clocked in for this shift' : 'you already clocked out of this shift',
+    );
+    await reevaluateAfterWrite(group, at);
+    const result: ClockIn = {
+      kind: body.kind, exitId: exit.id, shiftId: shift.id, person: caller.username, at, position: body.position, distanceM,
+      clockIn: clockInState({ ...shift, clockInAt: body.kind === 'in' ? at : shift.clockInAt }, at, grace()),
+    };
+    return result;
+  },
+});
+
+function drafts(body: ShiftCreate): { person: string; start: string; end: string }[] {
+  if ('rotation' in body) return rotationShifts(body.rotation);
+  return [{ person: body.person, start: body.start, end: body.end }];
+}

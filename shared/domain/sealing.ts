@@ -1,0 +1,34 @@
+/**
+ * The sealing lifecycle (DOMAIN.md, Sealing): normal → closed management (封闭管理) → lockdown
+ * (封控, after a confirmed case) → lifted (解除), each change with who, when and why.
+ *
+ * Who may: sealing is the community's and the city's call (a community acts on a confirmed case
+ * at once, closed or lockdown); lifting needs the city's command (解封由指挥部决定), so only city
+ * staff lift. Officials inspect and hold people accountable; they do not seal.
+ */
+import type { CompoundStatus } from '../schemas/compound.ts';
+import type { Role } from '../roles.ts';
+
+export const SEAL_LEVELS = ['closed', 'lockdown'] as const;
+export type SealLevel = (typeof SEAL_LEVELS)[number];
+
+export const SEALERS = ['city', 'community'] as const satisfies readonly Role[];
+export const LIFTERS = ['city'] as const satisfies readonly Role[];
+
+export type Transition = { readonly ok: true; readonly to: CompoundStatus } | { readonly ok: false; readonly reason: string };
+
+/**
+ * Sealing moves a compound to the level asked: up (closed → lockdown), down (lockdown → closed,
+ * cases cleared but closed management goes on) or back from normal or lifted. Asking for the
+ * level it is at is refused, so a double-submitted form does not write a second history record.
+ */
+export function sealTransition(from: CompoundStatus, level: SealLevel): Transition {
+  if (from === level) return { ok: false, reason: `the compound is already ${level}` };
+  return { ok: true, to: level };
+}
+
+/** Lifting ends closed management or lockdown; there is nothing to lift otherwise. */
+export function liftTransition(from: CompoundStatus): Transition {
+  if (from === 'closed' || from === 'lockdown') return { ok: true, to: 'lifted' };
+  return { ok: false, reason: `the compound is ${from}, not sealed` };
+}

@@ -1,0 +1,88 @@
+/**
+ * Duty at an exit: shifts (one person, start, end), rotation templates that make the next days'
+ * shifts (3 × 8 h, 2 × 12 h), clock-ins and clock-outs with time and position.
+ */
+import * as z from 'zod';
+import { CLOCK_IN_STATES } from '../domain/duty.ts';
+import { Id, Position, Timestamp } from './common.ts';
+
+const Person = z.string().trim().min(1).max(100).meta({ description: 'Username of the duty staff member' });
+const MAX_SHIFT_MS = 24 * 3_600_000;
+
+const OneShift = z
+  .object({ person: Person, start: Timestamp, end: Timestamp })
+  .strict()
+  .refine((s) => Date.parse(s.end) > Date.parse(s.start), { message: 'must be after start', path: ['end'] })
+  .refine((s) => Date.parse(s.end) - Date.parse(s.start) <= MAX_SHIFT_MS, { message: 'a shift lasts at most 24 hours', path: ['end'] });
+
+const Rotation = z
+  .object({
+    from: Timestamp.meta({ description: 'Start of the first shift' }),
+    days: z.number().int().min(1).max(14),
+    shiftHours: z.union([z.literal(8), z.literal(12), z.literal(24)]).meta({ description: '8: 3 × 8 h; 12: 2 × 12 h; 24' }),
+    people: z.array(Person).min(1).max(24),
+  })
+  .strict();
+
+export const ShiftCreate = z
+  .union([OneShift, z.object({ rotation: Rotation }).strict()])
+  .meta({ id: 'ShiftCreate', description: 'One shift, or a rotation template that makes the next days\' shifts' });
+export type ShiftCreate = z.infer<typeof ShiftCreate>;
+
+export const ClockInState = z.enum(CLOCK_IN_STATES);
+
+export const Shift = z
+  .object({
+    id: Id,
+    exitId: Id,
+    compoundId: Id,
+    person: z.string(),
+    start: Timestamp,
+    end: Timestamp,
+    clockInAt: Timestamp.optional(),
+    clockInPosition: Position.optional(),
+    clockOutAt: Timestamp.optional(),
+    clockOutPosition: Position.optional(),
+    clockIn: ClockInState,
+    createdAt: Timestamp,
+    createdBy: z.string(),
+  })
+  .meta({ id: 'Shift' });
+export type Shift = z.infer<typeof Shift>;
+
+export const ShiftsCreated = z.object({ items: z.array(Shift), created: z.number().int() }).meta({ id: 'ShiftsCreated' });
+
+const Interval = z.object({ start: Timestamp, end: Timestamp });
+export const ShiftList = z
+  .object({
+    items: z.array(Shift),
+    gaps: z.array(Interval).meta({ description: 'Stretches of the window no shift covers' }),
+    overlaps: z.array(Interval),
+    missedClockIns: z.array(Shift).meta({ description: 'Shifts clocked in late or not at all (擅离职守 / 打卡不严)' }),
+  })
+  .meta({ id: 'ShiftList' });
+
+export const ShiftListQuery = z
+  .object({ from: Timestamp.optional(), to: Timestamp.optional() })
+  .refine((q) => !q.from || !q.to || (Date.parse(q.to) > Date.parse(q.from) && Date.parse(q.to) - Date.parse(q.from) <= 14 * 86_400_000), {
+    message: 'must be after from, at most 14 days later', path: ['to'],
+  });
+
+export const ClockInCreate = z
+  .object({ kind: z.enum(['in', 'out']).default('in'), position: Position })
+  .strict()
+  .meta({ id: 'ClockInCreate', description: 'The time is the server\'s: a clock-in records when it arrived' });
+
+export const ClockIn = z
+  .object({
+    kind: z.enum(['in', 'out']),
+    exitId: Id,
+    shiftId: Id,
+    person: z.string(),
+    at: Timestamp,
+    position: Position,
+    distanceM: z.number().nonnegative().meta({ description: 'How far from the exit the clock-in was made' }),
+    clockIn: ClockInState,
+  })
+  .meta({ id: 'ClockIn' });
+export type ClockIn = z.infer<typeof ClockIn>;

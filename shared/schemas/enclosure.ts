@@ -1,0 +1,34 @@
+/**
+ * Enclosures (整合归并): several small compounds or single buildings merged behind one fence with
+ * shared exits. The exit rules then count the open exits of all members together, against the
+ * enclosure's area (declared, or the members' areas summed).
+ */
+import * as z from 'zod';
+import { Id, Timestamp } from './common.ts';
+
+export const EnclosureCreate = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    compoundIds: z.array(Id).min(2, 'an enclosure merges at least two compounds').max(20),
+    areaM2: z.number().positive().max(50_000_000).optional(),
+  })
+  .strict()
+  .refine((e) => new Set(e.compoundIds).size === e.compoundIds.length, { message: 'names a compound twice', path: ['compoundIds'] })
+  .meta({ id: 'EnclosureCreate' });
+export type EnclosureCreate = z.infer<typeof EnclosureCreate>;
+
+export const Enclosure = z
+  .object({
+    id: Id,
+    name: z.string(),
+    compoundIds: z.array(Id),
+    areaM2: z.number().nonnegative(),
+    areaSource: z.enum(['declared', 'members']),
+    communityId: Id.nullable(),
+    streetId: Id.nullable(),
+    createdAt: Timestamp,
+    createdBy: z.string(),
+  })
+  .meta({ id: 'Enclosure' });
+export type Enclosure = z.infer<typeof Enclosure>;
+export const EnclosureIdParams = z.object({ id: Id });

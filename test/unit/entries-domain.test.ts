@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { entryWarnings, FEVER_THRESHOLD_C, hourBucket, isFever } from '../../shared/domain/entries.ts';
+import { idLast4, ID_NUMBER_PATTERN, maskName, maskPhone } from '../../shared/domain/privacy.ts';
+import { liftTransition, sealTransition } from '../../shared/domain/sealing.ts';
+
+const checks = { identityAsked: true, recorded: true, temperatureMeasured: true, maskWorn: true };
+
+describe('fever', () => {
+  it('starts at 37.3 °C, or the configured threshold', () => {
+    expect(FEVER_THRESHOLD_C).toBe(37.3);
+    expect([isFever(37.2), isFever(37.3), isFever(undefined)]).toEqual([false, true, false]);
+    expect(isFever(37.3, 37.5)).toBe(false);
+  });
+});
+
+describe('entryWarnings', () => {
+  it('notes an admission without the four checks, a resident going out and a visitor let in under closed management', () => {
+    expect(entryWarnings({ direction: 'in', category: 'resident', outcome: 'admitted', checks }, 'closed')).toEqual([]);
+    expect(entryWarnings({ direction: 'in', category: 'resident', outcome: 'admitted', checks: { ...checks, maskWorn: false } }, 'closed'))
+      .toEqual(['admitted_without_four_checks']);
+    expect(entryWarnings({ direction: 'out', category: 'resident', outcome: 'admitted', checks }, 'closed')).toEqual(['out_not_permitted']);
+    expect(entryWarnings({ direction: 'out', category: 'medical', outcome: 'admitted', checks }, 'lockdown')).toEqual([]);
+    expect(entryWarnings({ direction: 'in', category: 'visitor', outcome: 'admitted', checks }, 'closed')).toEqual(['outsider_admitted']);
+    expect(entryWarnings({ direction: 'in', category: 'visitor', outcome: 'refused', checks }, 'closed')).toEqual([]);
+  });
+
+  it('counts by UTC hour', () => {
+    expect(hourBucket('2026-11-22T14:59:59.999Z')).toBe('2026-11-22T14');
+  });
+});
+
+describe('privacy', () => {
+  it('masks names, phones and ID numbers', () => {
+    expect(maskName('张三丰')).toBe('张**');
+    expect(maskName('李')).toBe('李');
+    expect(maskPhone('13812345678')).toBe('138****5678');
+    expect(maskPhone('0724-4221')).toBe('*******21');
+    expect(idLast4('42088119800101123x')).toBe('123X');
+    expect(ID_NUMBER_PATTERN.test('42088119800101123X')).toBe(true);
+    expect(ID_NUMBER_PATTERN.test('4208811980010112')).toBe(false);
+  });
+});
+
+describe('the sealing lifecycle', () => {
+  it('seals up and down and back from lifted, refusing the level it is at', () => {
+    expect(sealTransition('normal', 'closed')).toEqual({ ok: true, to: 'closed' });
+    expect(sealTransition('closed', 'lockdown')).toEqual({ ok: true, to: 'lockdown' });
+    expect(sealTransition('lockdown', 'closed')).toEqual({ ok: true, to: 'closed' });
+    expect(sealTransition('lifted', 'lockdown')).toEqual({ ok: true, to: 'lockdown' });
+    expect(sealTransition('closed', 'closed').ok).toBe(false);
+  });
+
+  it('lifts only what is sealed', () => {
+    expect(liftTransition('lockdown')).toEqual({ ok: true, to: 'lifted' });
+    expect(liftTransition('closed')).toEqual({ ok: true, to: 'lifted' });
+    expect(liftTransition('normal').ok).toBe(false);
+    expect(liftTransition('lifted').ok).toBe(false);
+  });
+});
