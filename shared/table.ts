@@ -74,6 +74,18 @@ export const keys = {
   }),
   import: (id: string) => ({ pk: `IMPORT#${id}`, sk: META }),
   alert: (id: string) => ({ pk: `ALERT#${id}`, sk: META }),
+  campaign: (id: string) => ({ pk: `CAMPAIGN#${id}`, sk: META }),
+  /** Deterministic: a redelivered fan-out message rewrites the same task, never adds one. */
+  task: (campaignId: string, targetId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: `TASK#${targetId}` }),
+  /**
+   * A campaign's coverage counters for one place (compound, grid, community). The compound's item
+   * is also its fan-out marker: its state flips to expanded once, with the counters' ADD.
+   */
+  cover: (campaignId: string, level: string, placeId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: `COVER#${level}#${placeId}` }),
+  /** Keyed by the client's visit id, so a resent visit finds itself. */
+  visit: (taskId: string, visitId: string) => ({ pk: `TASK#${taskId}`, sk: `VISIT#${visitId}` }),
+  /** How many tasks a worker holds, kept beside each claim in one transaction. */
+  workerTasks: (username: string) => ({ pk: `WORKER#${username}`, sk: 'TASKS' }),
   /** Marks a table the demo city was seeded into. */
   seed: (name: string) => ({ pk: `SEED#${name}`, sk: META }),
   /** Exits: duty shifts, entries and hourly counts live in the exit's own partition. */
@@ -114,6 +126,14 @@ export const indexKeys = {
   exitRulesDue: (day: string) => `XDUE#${day}`,
   /** byParent: an exit's entries of one UTC day, in time order. */
   entriesOfExitDay: (exitId: string, day: string) => `EXITLOG#${exitId}#${day}`,
+  /** All campaigns, newest first (byParent); lists filter them by jurisdiction, there are few. */
+  campaigns: () => 'CAMPAIGNS',
+  /** A grid's tasks (byParent), sorted by status, campaign, compound and walking order. */
+  tasksOfGrid: (gridId: string | null) => `GRID#${gridId ?? UNASSIGNED}#TASKS`,
+  /** Sparse (byGeo): an entry per task not yet covered, removed when its building is covered. */
+  unvisitedCell: (campaignId: string, geohash5: string) => `CAMPAIGN#${campaignId}#UNVISITED#${geohash5}`,
+  /** Sparse (byStreet): every claimed task by lease end, for the lease-expiry job. */
+  leases: () => 'LEASES',
 } as const;
 
 /** Sort keys within those partitions. */
@@ -137,4 +157,11 @@ export const indexSortKeys = {
   unresolvedExitGeo: (geohash: string, exitId: string) => `${geohash}#${exitId}`,
   exitRulesDue: (dueAt: string, groupId: string) => `${dueAt}#${groupId}`,
   entryAt: (at: string, entryId: string) => `${at}#${entryId}`,
+  campaign: (createdAt: string, id: string) => `${createdAt}#${id}`,
+  /** Walking order padded, so the sort key sorts as the route walks. */
+  taskOfGrid: (status: string, campaignId: string, compoundId: string, order: number, targetId: string) =>
+    `${status}#${campaignId}#${compoundId}#${String(order).padStart(5, '0')}#${targetId}`,
+  tasksWithStatus: (status: string, campaignId?: string) => (campaignId ? `${status}#${campaignId}#` : `${status}#`),
+  unvisited: (geohash: string, targetId: string) => `${geohash}#${targetId}`,
+  lease: (leaseExpiresAt: string, taskId: string) => `${leaseExpiresAt}#${taskId}`,
 } as const;

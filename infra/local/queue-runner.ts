@@ -52,6 +52,11 @@ export interface QueueRunnerOptions {
    * @default the queue's visibility timeout (Lambda allows no longer)
    */
   readonly invocationTimeoutMs?: number;
+  /**
+   * Each body sent is enqueued this many times, as separate messages: SQS's at-least-once
+   * delivery made the rule, so tests can prove consumers idempotent. @default 1
+   */
+  readonly copiesPerMessage?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -309,7 +314,7 @@ export function createQueueRunner(options: QueueRunnerOptions = {}): QueueRunner
         if (size === 0 || size > SQS_MAX_MESSAGE_BYTES) throw new Error(`queue ${queue}: a message of ${size} bytes is outside SQS's 1 byte – 1 MiB`);
       }
       const t = now();
-      for (const body of bodies) {
+      for (const body of bodies.flatMap((b) => Array.from({ length: options.copiesPerMessage ?? 1 }, () => b))) {
         q.visible.add({
           messageId: randomUUID(),
           body,

@@ -41,13 +41,18 @@ export const functionAccess = {
     exits: { table: readWrite },
     duty: { table: readWrite },
     entries: { table: readWrite, secrets: ['idHashKey'] },
+    campaigns: { table: readWrite, sends: ['campaignPlan'] },
+    tasks: { table: readWrite },
   },
   workers: {
     'assign-compounds': { table: readWrite },
+    'campaign-plan': { table: readWrite, sends: ['campaignExpand'] },
+    'campaign-expand': { table: readWrite },
   },
   jobs: {
     'assign-unassigned': { table: [], sends: ['assignCompounds'] },
     'recheck-exits': { table: readWrite },
+    'expire-leases': { table: readWrite },
   },
 } as const satisfies Record<'api' | 'workers' | 'jobs', Record<string, FunctionAccess>>;
 

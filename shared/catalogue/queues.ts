@@ -15,6 +15,25 @@ export const queues = defineQueues({
     maxReceiveCount: 3,
     maxConcurrency: 2,
   },
+  campaignPlan: {
+    consumer: 'campaign-plan',
+    description: 'Fan-out level 1: list a new campaign\'s compounds and send them to campaignExpand, a few compounds a message',
+    message: z.object({ campaignId: z.string() }),
+    batchSize: 1,
+    visibilityTimeoutSeconds: 300,
+    maxReceiveCount: 3,
+    maxConcurrency: 2,
+  },
+  campaignExpand: {
+    consumer: 'campaign-expand',
+    description:
+      'Fan-out level 2: each compound of a message becomes one task per building (BatchWrite, deterministic keys), counted once per compound',
+    message: z.object({ campaignId: z.string(), compoundIds: z.array(z.string()).min(1).max(25) }),
+    batchSize: 10,
+    visibilityTimeoutSeconds: 120,
+    maxReceiveCount: 3,
+    maxConcurrency: 16,
+  },
 });
 
 export type Queues = typeof queues;

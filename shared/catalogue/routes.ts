@@ -3,6 +3,7 @@
  * routes in routes/<resource>.ts (the handler is functions/api/<resource>.ts); this joins them.
  */
 import { alertsRoutes } from './routes/alerts.ts';
+import { campaignsRoutes } from './routes/campaigns.ts';
 import { compoundsRoutes } from './routes/compounds.ts';
 import { dutyRoutes } from './routes/duty.ts';
 import { entriesRoutes } from './routes/entries.ts';
@@ -12,6 +13,7 @@ import { localRoutes } from './routes/local.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { placesRoutes } from './routes/places.ts';
 import { sealingRoutes } from './routes/sealing.ts';
+import { tasksRoutes } from './routes/tasks.ts';
 
 export const routes = {
   ...metaRoutes,
@@ -20,6 +22,8 @@ export const routes = {
   ...compoundsRoutes,
   ...importsRoutes,
   ...alertsRoutes,
+  ...campaignsRoutes,
+  ...tasksRoutes,
   ...sealingRoutes,
   ...exitsRoutes,
   ...dutyRoutes,

@@ -15,6 +15,11 @@ export const schedules = defineSchedules({
       'Judge again the exits whose time-based rules (24-hour duty coverage, clock-in grace) may have changed: only the rule groups due, from a sparse index by day',
     expression: 'rate(5 minutes)',
   },
+  expireLeases: {
+    job: 'expire-leases',
+    description: 'Return claimed tasks whose lease lapsed to open, from the sparse lease index, each with an audit record',
+    expression: 'rate(5 minutes)',
+  },
 });
 
 export type Schedules = typeof schedules;

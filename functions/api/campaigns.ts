@@ -1,0 +1,180 @@
+/**
+ * Campaign routes: launch (202; the fan-out runs through the queue), list, read, cancel,
+ * coverage per place, and the unvisited buildings of a bbox from the sparse geo index.
+ */
+import { randomUUID } from 'node:crypto';
+import { canFollow, canLaunchIn, type ScopePlace } from '../../shared/domain/campaigns.ts';
+import { canSeeTask } from '../../shared/domain/tasks.ts';
+import { coverBbox, intersects } from '../../shared/geo/geohash.ts';
+import type { Caller } from '../../shared/roles.ts';
+import type { CampaignScope } from '../../shared/schemas/campaign.ts';
+import type { Bbox } from '../../shared/schemas/common.ts';
+import { indexKeys, keys, UNASSIGNED } from '../../shared/table.ts';
+import { auditItem } from '../lib/audit.ts';
+import { campaignFromItem, campaignView, coverageView, getCampaign, newCampaignItem, type CampaignRecord } from '../lib/campaign-store.ts';
+import { nowIso } from '../lib/clock.ts';
+import { GEO_COVER } from '../lib/compound-store.ts';
+import { getCompound } from '../lib/compound-store.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../lib/errors.ts';
+import { httpHandler } from '../lib/http.ts';
+import { cursorOf, readSources, tokenOf, type Source } from '../lib/list-sources.ts';
+import { getGrid, loadPlaces } from '../lib/places-store.ts';
+import { sendMessages } from '../lib/queue.ts';
+import { taskFromItem } from '../lib/task-store.ts';
+import { transactWrite, type Item } from '../lib/table.ts';
+
+/** The places a scope lies in; 404 for a place that does not exist. */
+async function placeOf(scope: CampaignScope): Promise<ScopePlace> {
+  const none = { streetId: null, communityId: null, gridId: null, compoundId: null };
+  const id = scope.id ?? '';
+  switch (scope.type) {
+    case 'city':
+      return { type: 'city', ...none };
+    case 'street': {
+      const street = (await loadPlaces()).streetById.get(id);
+      if (!street) throw new NotFoundError(`no street ${id}`);
+      return { type: 'street', ...none, streetId: street.id };
+    }
+    case 'community': {
+      const community = (await loadPlaces()).communityById.get(id);
+      if (!community) throw new NotFoundError(`no community ${id}`);
+      return { type: 'community', ...none, streetId: community.streetId, communityId: community.id };
+    }
+    case 'grid': {
+      const grid = await getGrid(id);
+      if (!grid) throw new NotFoundError(`no grid ${id}`);
+      return { type: 'grid', ...none, streetId: grid.streetId, communityId: grid.communityId, gridId: grid.id };
+    }
+    case 'compound': {
+      const compound = await getCompound(id);
+      if (!compound) throw new NotFoundError(`no compound ${id}`);
+      return { type: 'compound', ...none, streetId: compound.streetId, communityId: compound.communityId, compoundId: compound.id };
+    }
+  }
+}
+
+async function campaignForCaller(id: string, caller: Caller, options: { consistent?: boolean } = {}): Promise<CampaignRecord> {
+  const campaign = await getCampaign(id, options);
+  if (!campaign) throw new NotFoundError(`no campaign ${id}`);
+  if (!canFollow(caller, campaign.place)) throw new ForbiddenError(`campaign ${id} is outside your jurisdiction`);
+  return campaign;
+}
+
+const page = <T>(items: T[], next: ReturnType<typeof cursorOf>) => {
+  const nextToken = tokenOf(next);
+  return { items, ...(nextToken ? { nextToken } : {}) };
+};
+
+/** Sources for a campaign's uncovered tasks whose point lies in the bbox. */
+const unvisitedSources = (campaignId: string, bbox: Bbox): Source[] =>
+  coverBbox(bbox, GEO_COVER).map((range) => ({
+    kind: 'query',
+    query: { index: 'byGeo', partition: indexKeys.unvisitedCell(campaignId, range.partition), between: [range.from, range.to] },
+  }));
+
+export const handler = httpHandler('campaigns', {
+  createCampaign: async ({ body, caller }) => {
+    const place = await placeOf(body.scope);
+    if (!canLaunchIn(caller, place)) throw new ForbiddenError(`the ${body.scope.type} scope is outside your jurisdiction`);
+    const id = `cp_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    const at = nowIso();
+    await transactWrite([
+      {
+        put: newCampaignItem({ id, kind: body.kind, scope: body.scope, place, ...(body.dueAt ? { dueAt: body.dueAt } : {}), createdAt: at, createdBy: caller.username }),
+        condition: 'attribute_not_exists(pk)',
+      },
+      {
+        put: auditItem({
+          entity: 'CAMPAIGN', entityId: id, action: 'create', caller, at,
+          changes: { kind: { from: null, to: body.kind }, scope: { from: null, to: body.scope }, status: { from: null, to: 'fanning-out' } },
+        }),
+      },
+    ]);
+    await sendMessages('campaignPlan', [{ campaignId: id }]);
+    return { id };
+  },
+
+  listCampaigns: async ({ query, caller }) => {
+    const result = await readSources(
+      [{ kind: 'query', query: { index: 'byParent', partition: indexKeys.campaigns(), newestFirst: true } }],
+      (item) => {
+        const campaign = campaignFromItem(item);
+        if (!canFollow(caller, campaign.place)) return undefined;
+        if (query.status && campaign.status !== query.status) return undefined;
+        return campaignView(campaign);
+      },
+      query.limit ?? 100,
+      cursorOf(query.nextToken),
+    );
+    return page(result.items, result.next);
+  },
+
+  getCampaign: async ({ params, caller }) => campaignView(await campaignForCaller(params.id, caller)),
+
+  cancelCampaign: async ({ params, caller }) => {
+    const campaign = await campaignForCaller(params.id, caller, { consistent: true });
+    if (!canLaunchIn(caller, campaign.place)) throw new ForbiddenError(`only those whose jurisdiction holds the whole scope may cancel campaign ${params.id}`);
+    if (campaign.status === 'cancelled' || campaign.status === 'done') throw new ConflictError(`campaign ${params.id} is ${campaign.status}`);
+    const at = nowIso();
+    await transactWrite(
+      [
+        {
+          update: {
+            Key: keys.campaign(params.id),
+            UpdateExpression: 'SET #status = :cancelled, cancelledAt = :at, cancelledBy = :by',
+            ConditionExpression: '#status IN (:fanning, :active)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':cancelled': 'cancelled', ':at': at, ':by': caller.username, ':fanning': 'fanning-out', ':active': 'active' },
+          },
+        },
+        { put: auditItem({ entity: 'CAMPAIGN', entityId: params.id, action: 'cancel', caller, at, changes: { status: { from: campaign.status, to: 'cancelled' } } }) },
+      ],
+      `campaign ${params.id} finished or was cancelled meanwhile`,
+    );
+    return campaignView({ ...campaign, status: 'cancelled', cancelledAt: at, cancelledBy: caller.username });
+  },
+
+  getCampaignCoverage: async ({ params, query, caller }) => {
+    await campaignForCaller(params.id, caller);
+    const result = await readSources(
+      [{ kind: 'query', query: { partition: keys.campaign(params.id).pk, beginsWith: keys.cover(params.id, query.by, '').sk } }],
+      (item) => {
+        const place = {
+          kind: 'sweep',
+          compoundId: query.by === 'compound' ? (item.placeId as string) : '',
+          streetId: (item.streetId as string | null) ?? null,
+          communityId: (item.communityId as string | null) ?? null,
+          gridId: query.by === 'grid' && item.placeId !== UNASSIGNED ? (item.placeId as string) : null,
+        };
+        return canSeeTask(caller, place) ? coverageView(item) : undefined;
+      },
+      query.limit ?? 1000,
+      cursorOf(query.nextToken),
+    );
+    return page(result.items, result.next);
+  },
+
+  listUnvisitedBuildings: async ({ params, query, caller }) => {
+    await campaignForCaller(params.id, caller);
+    const result = await readSources(
+      unvisitedSources(params.id, query.bbox),
+      (item: Item) => {
+        const t = taskFromItem(item);
+        if (!canSeeTask(caller, t) || !intersects([...t.location, ...t.location] as Bbox, query.bbox)) return undefined;
+        return {
+          type: 'Feature' as const,
+          id: t.id,
+          geometry: { type: 'Point' as const, coordinates: [t.location[0], t.location[1]] as [number, number] },
+          properties: {
+            taskId: t.id, buildingId: t.buildingId, name: t.buildingName, compoundId: t.compoundId, gridId: t.gridId,
+            status: t.status, householdsTotal: t.householdsTotal, householdsVisited: t.householdsVisited,
+          },
+        };
+      },
+      query.limit ?? 1000,
+      cursorOf(query.nextToken),
+    );
+    const nextToken = tokenOf(result.next);
+    return { type: 'FeatureCollection' as const, features: result.items, ...(nextToken ? { nextToken } : {}) };
+  },
+});

@@ -1,0 +1,107 @@
+/**
+ * Task routes: a grid worker's list in walking order, one task with households and visits, and
+ * the holder's actions — claim, extend, release, visit, complete. Reads check the caller's
+ * jurisdiction on the task (403); actions check that the task is theirs to work.
+ */
+import { isWorkable } from '../../shared/domain/campaigns.ts';
+import { canSeeTask, canWorkTask, parseTaskId } from '../../shared/domain/tasks.ts';
+import type { Caller } from '../../shared/roles.ts';
+import { TASK_STATUSES, type TaskListQuery } from '../../shared/schemas/task.ts';
+import { indexKeys, indexSortKeys, keys } from '../../shared/table.ts';
+import { getCampaign } from '../lib/campaign-store.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors.ts';
+import { httpHandler } from '../lib/http.ts';
+import { cursorOf, readSources, tokenOf, type Source } from '../lib/list-sources.ts';
+import { gridsOfCommunity } from '../lib/places-store.ts';
+import {
+  claimTask, completeTask, extendTask, getTask, recordVisit, releaseTask, storedVisit, taskFromItem, taskSummary, taskView, type TaskRecord,
+} from '../lib/task-store.ts';
+
+async function taskForCaller(id: string, caller: Caller): Promise<TaskRecord> {
+  const { campaignId, targetId } = parseTaskId(id);
+  const task = await getTask(id, campaignId, targetId);
+  if (!task) throw new NotFoundError(`no task ${id}`);
+  if (!canSeeTask(caller, task)) throw new ForbiddenError(`task ${id} is outside your jurisdiction`);
+  return task;
+}
+
+/** The task, if the caller may work it. */
+async function ownTask(id: string, caller: Caller): Promise<TaskRecord> {
+  const task = await taskForCaller(id, caller);
+  if (!canWorkTask(caller, task)) throw new ForbiddenError(`task ${id} belongs to grid ${task.gridId ?? 'none'}, not yours`);
+  return task;
+}
+
+async function ensureCampaignRuns(task: TaskRecord): Promise<void> {
+  const campaign = await getCampaign(task.campaignId);
+  if (!campaign || !isWorkable(campaign.status)) throw new ConflictError(`campaign ${task.campaignId} is ${campaign?.status ?? 'gone'}`);
+}
+
+/** The task, if the caller may work it and its campaign still runs. */
+async function workableTask(id: string, caller: Caller): Promise<TaskRecord> {
+  const task = await ownTask(id, caller);
+  await ensureCampaignRuns(task);
+  return task;
+}
+
+/** A grid's tasks from the grid index: one status (and campaign) when given, else every status in order. */
+function gridSources(gridId: string | null, query: TaskListQuery): Source[] {
+  const partition = indexKeys.tasksOfGrid(gridId);
+  const statuses = query.status ? [query.status] : query.campaignId ? TASK_STATUSES : [undefined];
+  return statuses.map((status) => ({
+    kind: 'query',
+    query: { index: 'byParent', partition, beginsWith: status ? indexSortKeys.tasksWithStatus(status, query.campaignId) : undefined },
+  }));
+}
+
+async function listSources(query: TaskListQuery, caller: Caller): Promise<Source[]> {
+  if (caller.role === 'grid') return gridSources(caller.jurisdiction.gridId ?? '', query);
+  if (query.campaignId) {
+    return [{ kind: 'query', query: { partition: keys.campaign(query.campaignId).pk, beginsWith: keys.task(query.campaignId, '').sk } }];
+  }
+  if (caller.role === 'community' && caller.jurisdiction.communityId) {
+    const grids = await gridsOfCommunity(caller.jurisdiction.communityId);
+    return [...grids.map((g) => g.id), null].flatMap((id) => gridSources(id, query));
+  }
+  throw new ValidationError([{ field: 'query.campaignId', message: 'is required: name the campaign whose tasks to list' }]);
+}
+
+export const handler = httpHandler('tasks', {
+  listTasks: async ({ query, caller }) => {
+    const result = await readSources(
+      await listSources(query, caller),
+      (item) => {
+        const task = taskFromItem(item);
+        if (!canSeeTask(caller, task)) return undefined;
+        if (query.status && task.status !== query.status) return undefined;
+        if (query.campaignId && task.campaignId !== query.campaignId) return undefined;
+        return taskSummary(task);
+      },
+      query.limit ?? 200,
+      cursorOf(query.nextToken),
+    );
+    const nextToken = tokenOf(result.next);
+    return { items: result.items, ...(nextToken ? { nextToken } : {}) };
+  },
+
+  getTask: async ({ params, caller }) => taskView(await taskForCaller(params.id, caller)),
+
+  claimTask: async ({ params, caller }) => taskSummary(await claimTask(await workableTask(params.id, caller), caller)),
+
+  extendTask: async ({ params, caller }) => taskSummary(await extendTask(await workableTask(params.id, caller), caller)),
+
+  // Giving a task back is allowed after a cancel too, so the worker's count of held tasks comes down.
+  releaseTask: async ({ params, caller }) => taskSummary(await releaseTask(await ownTask(params.id, caller), caller)),
+
+  recordVisit: async ({ params, body, caller }) => {
+    const task = await ownTask(params.id, caller);
+    // An offline phone's resend gets its answer even after the task or campaign has moved on.
+    const replayed = await storedVisit(task.id, body);
+    if (replayed) return replayed;
+    await ensureCampaignRuns(task);
+    const { campaignId, targetId } = parseTaskId(params.id);
+    return recordVisit(task, body, caller, () => getTask(params.id, campaignId, targetId));
+  },
+
+  completeTask: async ({ params, caller }) => taskSummary(await completeTask(await workableTask(params.id, caller), caller)),
+});

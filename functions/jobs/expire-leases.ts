@@ -1,0 +1,27 @@
+/**
+ * Every 5 minutes: claimed tasks whose lease lapsed go back to open, each with an audit record
+ * by `system` and the holder's count of held tasks lowered, read from the sparse lease index
+ * (never a scan). A task claimed, extended or completed meanwhile fails its version condition
+ * and is left alone.
+ */
+import { nowIso } from '../lib/clock.ts';
+import { logger } from '../lib/logger.ts';
+import { inParallel } from '../lib/parallel.ts';
+import { scheduledHandler } from '../lib/scheduled.ts';
+import { expireLease, lapsedLeases, taskFromItem } from '../lib/task-store.ts';
+import { getItem, type Item, type Key } from '../lib/table.ts';
+
+export async function expireLeases(): Promise<{ lapsed: number; expired: number }> {
+  const at = nowIso();
+  const lapsed = await lapsedLeases(at);
+  const results = await inParallel(lapsed, 8, async (entry) => {
+    // The index is eventually consistent: decide on the task as it stands.
+    const item = await getItem<Item>({ pk: entry.pk, sk: entry.sk } as Key, { consistent: true });
+    return item ? expireLease(taskFromItem(item), at) : false;
+  });
+  return { lapsed: lapsed.length, expired: results.filter(Boolean).length };
+}
+
+export const handler = scheduledHandler('expireLeases', async () => {
+  logger.info('leases expired', await expireLeases());
+});

@@ -1,0 +1,100 @@
+/**
+ * Fan-out planning: how a campaign's scope becomes messages, and how one compound becomes tasks.
+ * The fan-out machinery (planner, expander, markers, counters) is the same for every campaign
+ * kind; a kind plugs in only its task builder here — sweeps one task per building, disinfection
+ * rounds (a later issue) one task per compound for its staff.
+ */
+import type { Building } from '../schemas/building.ts';
+import type { CampaignKind, CampaignScope } from '../schemas/campaign.ts';
+import { householdCount, type Layout } from './tasks.ts';
+import { walkingOrder } from './walking-order.ts';
+
+/**
+ * Compounds per level-2 message. Ten compounds (≈ 100 buildings) fill BatchWrite calls of 25 and
+ * share one campaign read and one counter transaction, yet a poison message still holds few
+ * compounds, and each compound is expanded (or recorded as failed) on its own.
+ */
+export const COMPOUNDS_PER_MESSAGE = 10;
+
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Level 1's output: the scope's compounds as level-2 messages, each compound in exactly one. */
+export const expandMessages = (campaignId: string, compoundIds: readonly string[]) =>
+  chunks([...new Set(compoundIds)], COMPOUNDS_PER_MESSAGE).map((ids) => ({ campaignId, compoundIds: ids }));
+
+/** What a task builder knows of the compound it expands. */
+export interface CompoundInput {
+  readonly id: string;
+  readonly name: string;
+  readonly streetId: string | null;
+  readonly communityId: string | null;
+  readonly location: readonly [number, number];
+}
+
+export interface FanOutInput {
+  readonly campaign: { readonly id: string; readonly kind: CampaignKind; readonly scope: CampaignScope };
+  readonly compound: CompoundInput;
+  readonly buildings: readonly Building[];
+  readonly exits: readonly { readonly status: string; readonly location: readonly [number, number] }[];
+}
+
+/** A task as planned: what the target is and where, before any lease or visit. */
+export interface TaskDraft {
+  /** The building (sweep) or compound (disinfection) the task is for; the task's key. */
+  readonly targetId: string;
+  readonly buildingId: string | null;
+  readonly buildingName: string | null;
+  readonly compoundId: string;
+  readonly compoundName: string;
+  readonly communityId: string | null;
+  readonly streetId: string | null;
+  readonly gridId: string | null;
+  readonly location: readonly [number, number];
+  readonly order: number;
+  readonly layout: Layout | null;
+  readonly householdsTotal: number;
+}
+
+export type TaskBuilder = (input: FanOutInput) => TaskDraft[];
+
+/** Sweeps: one task per building (of the grid, for a grid scope), in walking order. */
+const sweepTasks: TaskBuilder = ({ campaign, compound, buildings, exits }) => {
+  const inScope = campaign.scope.type === 'grid' ? buildings.filter((b) => b.gridId === campaign.scope.id) : buildings;
+  const start = exits.find((e) => e.status === 'open')?.location;
+  const order = new Map(walkingOrder(inScope, start).map((id, i) => [id, i]));
+  return inScope.map((b) => ({
+    targetId: b.id,
+    buildingId: b.id,
+    buildingName: b.name,
+    compoundId: compound.id,
+    compoundName: compound.name,
+    communityId: compound.communityId,
+    streetId: compound.streetId,
+    gridId: b.gridId,
+    location: b.location,
+    order: order.get(b.id) ?? 0,
+    layout: { units: b.units, floors: b.floors, householdsPerFloor: b.householdsPerFloor },
+    householdsTotal: householdCount(b),
+  }));
+};
+
+export const TASK_BUILDERS: Record<CampaignKind, TaskBuilder> = { sweep: sweepTasks };
+
+/** What one compound's tasks add to the campaign's and each place's totals. */
+export interface Totals {
+  readonly tasks: number;
+  readonly buildings: number;
+  readonly households: number;
+}
+
+export function totalsOf(tasks: readonly TaskDraft[]): Totals {
+  return {
+    tasks: tasks.length,
+    buildings: tasks.filter((t) => t.buildingId !== null).length,
+    households: tasks.reduce((sum, t) => sum + t.householdsTotal, 0),
+  };
+}

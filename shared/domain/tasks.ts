@@ -1,0 +1,101 @@
+/**
+ * Task rules: ids, the household list of a building, leases, and who may see or work a task.
+ * Pure; the task store and the handlers build on them.
+ *
+ * States follow HOT Tasking Manager's: open → claimed (with a lease) → done; a lapsed lease
+ * returns the task to open (the expiry job, or the next claim) and is written to the audit.
+ */
+import type { Household } from '../schemas/building.ts';
+import type { TaskStatus } from '../schemas/task.ts';
+import { canSeeCompound, type Caller } from '../roles.ts';
+
+export const taskIdOf = (campaignId: string, targetId: string): string => `${campaignId}.${targetId}`;
+
+export function parseTaskId(id: string): { campaignId: string; targetId: string } {
+  const dot = id.indexOf('.');
+  return { campaignId: id.slice(0, dot), targetId: id.slice(dot + 1) };
+}
+
+export interface Layout {
+  readonly units: number;
+  readonly floors: number;
+  readonly householdsPerFloor: number;
+}
+
+/**
+ * Every household of a building, unit by unit, floor by floor: unit 1, floor 3, door 2 is
+ * `1-3-302` (room numbers as on the doors: floor then a two-digit door number).
+ */
+export function householdsOf(layout: Layout): Household[] {
+  const out: Household[] = [];
+  for (let unit = 1; unit <= layout.units; unit++) {
+    for (let floor = 1; floor <= layout.floors; floor++) {
+      for (let door = 1; door <= layout.householdsPerFloor; door++) {
+        const room = `${floor}${String(door).padStart(2, '0')}`;
+        out.push({ id: `${unit}-${floor}-${room}`, unit, floor, room });
+      }
+    }
+  }
+  return out;
+}
+
+export const householdCount = (layout: Layout): number => layout.units * layout.floors * layout.householdsPerFloor;
+
+/** Where a task sits, as far as jurisdiction goes. */
+export interface TaskPlace {
+  readonly kind: string;
+  readonly compoundId: string;
+  readonly streetId: string | null;
+  readonly communityId: string | null;
+  readonly gridId: string | null;
+}
+
+/** Whether the caller may read the task: its compound's place, narrowed to the grid for grid workers. */
+export function canSeeTask(caller: Caller, task: TaskPlace): boolean {
+  return canSeeCompound(caller, {
+    id: task.compoundId,
+    streetId: task.streetId,
+    communityId: task.communityId,
+    gridIds: task.gridId ? [task.gridId] : [],
+  });
+}
+
+/** Whether the caller may claim and record on the task: sweeps belong to the building's grid worker. */
+export function canWorkTask(caller: Caller, task: TaskPlace): boolean {
+  switch (task.kind) {
+    case 'sweep':
+      return caller.role === 'grid' && task.gridId !== null && caller.jurisdiction.gridId === task.gridId;
+    default:
+      return false;
+  }
+}
+
+export interface LeaseState {
+  readonly status: TaskStatus;
+  readonly holder: string | null;
+  readonly leaseExpiresAt: string | null;
+}
+
+export const leaseLapsed = (task: LeaseState, now: string): boolean =>
+  task.status === 'claimed' && task.leaseExpiresAt !== null && task.leaseExpiresAt <= now;
+
+/** Why the caller cannot claim, or undefined when they can. */
+export function claimRefusal(task: LeaseState, username: string, now: string): string | undefined {
+  if (task.status === 'done') return 'the task is done';
+  if (task.status === 'claimed' && task.holder === username && !leaseLapsed(task, now)) return 'you hold this task already; extend it instead';
+  if (task.status === 'claimed' && !leaseLapsed(task, now)) return `the task is held by another worker until ${task.leaseExpiresAt}`;
+  return undefined;
+}
+
+/** Why the caller cannot act as the holder (extend, release, visit, complete), or undefined. */
+export function holderRefusal(task: LeaseState, username: string, now: string): string | undefined {
+  if (task.status === 'done') return 'the task is done';
+  if (task.status !== 'claimed' || task.holder !== username) return 'you do not hold this task; claim it first';
+  if (leaseLapsed(task, now)) return 'your lease on this task has lapsed; claim it again';
+  return undefined;
+}
+
+export const leaseEnd = (now: Date, minutes: number): string => new Date(now.getTime() + minutes * 60_000).toISOString();
+
+export const secondsLeft = (leaseExpiresAt: string | null, now: Date): number | null =>
+  leaseExpiresAt === null ? null : Math.floor((Date.parse(leaseExpiresAt) - now.getTime()) / 1000);

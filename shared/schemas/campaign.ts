@@ -1,0 +1,97 @@
+/**
+ * Campaigns (大走访、大排查 sweeps; later disinfection rounds): a scope fanned out into tasks, with
+ * totals, progress and the compounds whose fan-out failed. Field names are DESIGN.md's contract.
+ */
+import * as z from 'zod';
+import { Id, Limit, NextToken, Timestamp } from './common.ts';
+
+export const CAMPAIGN_KINDS = ['sweep'] as const;
+export const CampaignKind = z.enum(CAMPAIGN_KINDS).meta({ description: 'sweep (大走访); disinfection comes with its own issue' });
+export type CampaignKind = z.infer<typeof CampaignKind>;
+
+export const CAMPAIGN_STATUSES = ['fanning-out', 'active', 'done', 'cancelled'] as const;
+export const CampaignStatus = z.enum(CAMPAIGN_STATUSES);
+export type CampaignStatus = z.infer<typeof CampaignStatus>;
+
+export const SCOPE_TYPES = ['city', 'street', 'community', 'grid', 'compound'] as const;
+export const ScopeType = z.enum(SCOPE_TYPES);
+export type ScopeType = z.infer<typeof ScopeType>;
+
+export const CampaignScope = z
+  .object({ type: ScopeType, id: Id.optional() })
+  .strict()
+  .superRefine((scope, ctx) => {
+    if (scope.type === 'city' && scope.id !== undefined) ctx.addIssue({ code: 'custom', path: ['id'], message: 'a city scope takes no id' });
+    if (scope.type !== 'city' && scope.id === undefined) ctx.addIssue({ code: 'custom', path: ['id'], message: `a ${scope.type} scope needs the ${scope.type}'s id` });
+  })
+  .meta({ id: 'CampaignScope', description: 'The place the campaign covers; its id is omitted for the city' });
+export type CampaignScope = z.infer<typeof CampaignScope>;
+
+export const CampaignCreate = z
+  .object({ kind: CampaignKind, scope: CampaignScope, dueAt: Timestamp.optional() })
+  .strict()
+  .meta({ id: 'CampaignCreate' });
+export type CampaignCreate = z.infer<typeof CampaignCreate>;
+
+export const FailedCompound = z.object({
+  compoundId: Id,
+  reason: z.string(),
+  at: Timestamp,
+});
+export type FailedCompound = z.infer<typeof FailedCompound>;
+
+export const Count = z.number().int().nonnegative();
+
+export const Campaign = z
+  .object({
+    id: Id,
+    kind: CampaignKind,
+    scope: CampaignScope,
+    status: CampaignStatus,
+    dueAt: Timestamp.optional(),
+    totals: z.object({ buildings: Count, households: Count, tasks: Count }).meta({
+      description: 'What the campaign covers: grows while it fans out, final once it is active',
+    }),
+    progress: z.object({
+      tasksCreated: Count,
+      tasksDone: Count,
+      buildingsVisited: Count.meta({ description: 'Buildings with every household accounted for' }),
+      householdsVisited: Count.meta({ description: 'Households accounted for (seen, refused or vacant; no answer needs a revisit)' }),
+      peopleSeen: Count,
+    }),
+    coverage: z.number().min(0).max(1).meta({ description: 'householdsVisited / totals.households' }),
+    compounds: z.object({ planned: Count.nullable(), expanded: Count, failed: Count }).meta({
+      description: 'Fan-out progress: planned is null until the scope has been listed',
+    }),
+    failed: z.array(FailedCompound).meta({ description: 'Compounds whose fan-out message went to the dead-letter queue' }),
+    flags: z.record(z.string(), Count).meta({ description: 'Flags raised by visits, by type, and visits with symptoms' }),
+    createdAt: Timestamp,
+    createdBy: z.string(),
+    cancelledAt: Timestamp.optional(),
+    cancelledBy: z.string().optional(),
+  })
+  .meta({ id: 'Campaign' });
+export type Campaign = z.infer<typeof Campaign>;
+
+export const CampaignAccepted = z.object({ id: Id }).meta({ id: 'CampaignAccepted' });
+export const CampaignIdParams = z.object({ id: Id });
+export const CampaignListQuery = z.object({ status: CampaignStatus.optional(), limit: Limit, nextToken: NextToken });
+
+export const COVERAGE_LEVELS = ['compound', 'grid', 'community'] as const;
+export const CoverageLevel = z.enum(COVERAGE_LEVELS);
+export type CoverageLevel = z.infer<typeof CoverageLevel>;
+
+export const Coverage = z
+  .object({
+    level: CoverageLevel,
+    id: z.string().meta({ description: 'The place id; UNASSIGNED for buildings in no grid or compounds in no community' }),
+    buildings: Count,
+    buildingsVisited: Count,
+    households: Count,
+    householdsVisited: Count,
+    peopleSeen: Count,
+    coverage: z.number().min(0).max(1),
+  })
+  .meta({ id: 'Coverage' });
+export type Coverage = z.infer<typeof Coverage>;
+export const CoverageQuery = z.object({ by: CoverageLevel.default('compound'), limit: Limit, nextToken: NextToken });

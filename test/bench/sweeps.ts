@@ -1,0 +1,149 @@
+/**
+ * Sweeps on a big city, on the local stack:
+ * - fan-out: a city-wide sweep campaign from POST to `active` through both queue levels
+ *   (tasks/s), beside raw BatchWriteItem of the same task items on the same DynamoDB Local
+ *   (aim: fan-out ≥ 0.7 of raw). The raw write runs first, into the same table under another
+ *   campaign's partition, so it meets the smaller table: the ratio errs against the fan-out.
+ * - claims: claim latency p50/p99 with 20 grid workers claiming and releasing at once, each in
+ *   their own grid, over HTTP.
+ * - unvisited buildings: the map query for community-sized boxes, items read against returned.
+ */
+import turfBbox from '@turf/bbox';
+import { routes } from '../../shared/catalogue/index.ts';
+import { TASK_BUILDERS, type TaskDraft } from '../../shared/domain/fan-out.ts';
+import type { Bbox } from '../../shared/schemas/common.ts';
+import type { LocalUser } from '../../shared/schemas/local.ts';
+import { batchWrite } from '../../functions/lib/table.ts';
+import { taskItem } from '../../functions/lib/task-store.ts';
+import { generateCity, type GeneratedCity } from '../../infra/local/demo/city.ts';
+import { seedCity } from '../../infra/local/demo/seed.ts';
+import { startLocalRuntime, type LocalRuntime } from '../../infra/local/runtime.ts';
+import { countReads } from './compounds-bbox.ts';
+import { cityToken, percentile, type Bench, type BenchContext } from './context.ts';
+
+const WORKERS = 20;
+const CLAIMS_PER_WORKER = 25;
+const RAW_CONCURRENCY = 16;
+const UNVISITED_BOXES = 50;
+
+/** Every task the city sweep will make, built by the same builder the worker uses. */
+function plannedTasks(city: GeneratedCity): TaskDraft[] {
+  const buildings = Map.groupBy(city.buildings, (b) => b.compoundId);
+  const exits = Map.groupBy(city.exits, (e) => e.compoundId);
+  return city.compounds.flatMap((compound) => TASK_BUILDERS.sweep({
+    campaign: { id: 'cp_raw', kind: 'sweep', scope: { type: 'city' } },
+    compound,
+    buildings: buildings.get(compound.id) ?? [],
+    exits: exits.get(compound.id) ?? [],
+  }));
+}
+
+async function api(runtime: LocalRuntime, token: string, method: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(`${runtime.api.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+}
+
+async function fanOut(ctx: BenchContext, city: GeneratedCity, runtime: LocalRuntime, token: string): Promise<string> {
+  const drafts = plannedTasks(city);
+  const at = new Date().toISOString();
+  const items = drafts.map((d) => taskItem({ id: 'cp_raw', kind: 'sweep' }, d, at));
+  const rawT0 = performance.now();
+  await batchWrite(items, { concurrency: RAW_CONCURRENCY });
+  const rawS = (performance.now() - rawT0) / 1000;
+  ctx.report('sweeps', 'raw BatchWriteItem of the task items', items.length / rawS, 'tasks/s', `${items.length.toLocaleString('en-US')} items, ${RAW_CONCURRENCY} calls in flight, ${rawS.toFixed(1)} s`);
+
+  const t0 = performance.now();
+  const response = await api(runtime, token, 'POST', routes.createCampaign.path, { kind: 'sweep', scope: { type: 'city' } });
+  if (response.status !== 202) throw new Error(`launch answered ${response.status}: ${await response.text()}`);
+  const { id } = (await response.json()) as { id: string };
+  await runtime.queues.drain({ timeoutMs: 60 * 60_000 });
+  const s = (performance.now() - t0) / 1000;
+  const campaign = (await (await api(runtime, token, 'GET', `/v1/campaigns/${id}`)).json()) as { status: string; progress: { tasksCreated: number }; failed: unknown[] };
+  if (campaign.status !== 'active' || campaign.progress.tasksCreated !== drafts.length || campaign.failed.length > 0) {
+    throw new Error(`fan-out ended ${campaign.status} with ${campaign.progress.tasksCreated} of ${drafts.length} tasks, ${campaign.failed.length} failed`);
+  }
+  const rate = drafts.length / s;
+  ctx.report('sweeps', 'city sweep fan-out, POST → active', rate, 'tasks/s', `${drafts.length.toLocaleString('en-US')} tasks, ${s.toFixed(1)} s, ${city.compounds.length.toLocaleString('en-US')} compounds`);
+  ctx.report('sweeps', 'fan-out / raw BatchWriteItem', rate / (items.length / rawS), '×', 'aim ≥ 0.7');
+  const stats = runtime.queues.stats('campaignExpand');
+  ctx.report('sweeps', 'level-2 messages delivered', stats.delivered, '', `${stats.dead} dead`);
+  return id;
+}
+
+async function claims(ctx: BenchContext, city: GeneratedCity, runtime: LocalRuntime, campaignId: string, workers: readonly LocalUser[]): Promise<void> {
+  const latencies: number[] = [];
+  let conflicts = 0;
+  await Promise.all(workers.map(async (worker) => {
+    const token = (await runtime.identity.issue(worker.username))?.token as string;
+    const list = (await (await api(runtime, token, 'GET', `/v1/tasks?status=open&campaignId=${campaignId}&limit=${CLAIMS_PER_WORKER}`)).json()) as { items: { id: string }[] };
+    for (const task of list.items) {
+      const t0 = performance.now();
+      const claim = await api(runtime, token, 'POST', `/v1/tasks/${task.id}/claim`);
+      latencies.push(performance.now() - t0);
+      if (claim.status !== 200) {
+        conflicts++;
+        continue;
+      }
+      const release = await api(runtime, token, 'POST', `/v1/tasks/${task.id}/release`);
+      if (release.status !== 200) throw new Error(`release answered ${release.status}`);
+    }
+  }));
+  ctx.report('sweeps', 'claim latency p50', percentile(latencies, 50), 'ms', `${latencies.length} claims by ${workers.length} workers at once, over HTTP`);
+  ctx.report('sweeps', 'claim latency p99', percentile(latencies, 99), 'ms', `${conflicts} refused`);
+  void city;
+}
+
+async function unvisited(ctx: BenchContext, city: GeneratedCity, runtime: LocalRuntime, token: string, campaignId: string): Promise<void> {
+  const counter = countReads();
+  const boxes = city.communities.flatMap((c) => (c.boundary ? [turfBbox(c.boundary) as unknown as Bbox] : [])).slice(0, UNVISITED_BOXES);
+  const latencies: number[] = [];
+  let read = 0;
+  let returned = 0;
+  for (const box of boxes) {
+    counter.reset();
+    let next: string | undefined;
+    const t0 = performance.now();
+    do {
+      const path = `/v1/campaigns/${campaignId}/unvisited-buildings?bbox=${box.join(',')}${next ? `&nextToken=${encodeURIComponent(next)}` : ''}`;
+      const res = await api(runtime, token, 'GET', path);
+      if (res.status !== 200) throw new Error(`unvisited answered ${res.status}: ${await res.text()}`);
+      const body = (await res.json()) as { features: unknown[]; nextToken?: string };
+      returned += body.features.length;
+      next = body.nextToken;
+    } while (next);
+    latencies.push(performance.now() - t0);
+    read += counter.read();
+  }
+  ctx.report('sweeps', 'unvisited buildings per community box', returned / boxes.length, '', `${boxes.length} communities`);
+  ctx.report('sweeps', 'items read per box', read / boxes.length, '', 'includes the campaign read');
+  ctx.report('sweeps', 'read / returned', read / Math.max(1, returned), '×');
+  ctx.report('sweeps', 'unvisited latency p50', percentile(latencies, 50), 'ms');
+}
+
+export const bench: Bench = {
+  name: 'sweeps',
+  async run(ctx) {
+    const started = performance.now();
+    const city = generateCity({ compounds: ctx.scale.compounds, buildings: ctx.scale.buildings });
+    const tableName = await ctx.freshTable('sweeps');
+    await seedCity(city);
+    ctx.report('sweeps', 'city seeded', city.buildings.length, 'buildings', `${((performance.now() - started) / 1000).toFixed(1)} s incl. generation`);
+    // Twenty grid workers, each in a grid with buildings of their own.
+    const gridsWithBuildings = [...new Set(city.buildings.map((b) => b.gridId).filter((g): g is string => g !== null))];
+    const workers: LocalUser[] = city.grids.filter((g) => gridsWithBuildings.includes(g.id)).slice(0, WORKERS).map((g, i) => ({
+      username: `bench-grid-${i}`, name: `网格员${i}`, role: 'grid', jurisdiction: { streetId: g.streetId, communityId: g.communityId, gridId: g.id },
+    }));
+    const runtime = await startLocalRuntime({ endpoint: ctx.endpoint, tableName, apiPort: 0, users: [...city.users, ...workers] });
+    try {
+      const token = await cityToken(runtime, city.users);
+      const campaignId = await fanOut(ctx, city, runtime, token);
+      await claims(ctx, city, runtime, campaignId, workers);
+      await unvisited(ctx, city, runtime, token, campaignId);
+    } finally {
+      await runtime.stop();
+    }
+  },
+};
