@@ -1,6 +1,11 @@
 /**
  * Campaign routes: launch (202; the fan-out runs through the queue), list, read, cancel,
  * coverage per place, and the unvisited buildings of a bbox from the sparse geo index.
+ *
+ * Launch answers 202 once the campaign is written, even if the plan message could not be sent:
+ * the campaign stays `fanning-out` and functions/jobs/restart-campaigns.ts sends the message
+ * again within minutes (the fan-out is idempotent). Cancel is one conditional write on the
+ * campaign; its open tasks leave the task lists at read time (functions/lib/task-store.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { canFollow, canLaunchIn, type ScopePlace } from '../../shared/domain/campaigns.ts';
@@ -17,6 +22,7 @@ import { GEO_COVER } from '../lib/compound-store.ts';
 import { getCompound } from '../lib/compound-store.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../lib/errors.ts';
 import { httpHandler } from '../lib/http.ts';
+import { logger } from '../lib/logger.ts';
 import { cursorOf, readSources, tokenOf, type Source } from '../lib/list-sources.ts';
 import { getGrid, loadPlaces } from '../lib/places-store.ts';
 import { sendMessages } from '../lib/queue.ts';
@@ -90,7 +96,12 @@ export const handler = httpHandler('campaigns', {
         }),
       },
     ]);
-    await sendMessages('campaignPlan', [{ campaignId: id }]);
+    try {
+      await sendMessages('campaignPlan', [{ campaignId: id }]);
+    } catch (error) {
+      // The campaign is written: answering an error would only invite a retry into a second one.
+      logger.error('plan message not sent; the restartCampaigns schedule will send it', { campaignId: id, error: error as Error });
+    }
     return { id };
   },
 

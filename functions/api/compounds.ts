@@ -12,9 +12,10 @@ import { auditFromItem, auditItem } from '../lib/audit.ts';
 import { nowIso } from '../lib/clock.ts';
 import {
   buildingFromItem, communitySource, compoundFromItem, compoundInBbox, compoundWriteItem, exitFromItem, geoSources,
-  saveCompound, scopeSources, statusPrefix, streetSource,
+  scopeSources, statusPrefix, streetSource,
 } from '../lib/compound-store.ts';
 import { cursorOf, readSources, tokenOf, type Source } from '../lib/list-sources.ts';
+import { saveJudgedCompound } from '../lib/exit-rules-store.ts';
 import { buildingFeature, collection, compoundFeature, compoundSummaryFeature, exitFeature } from '../lib/features.ts';
 import { httpHandler, Reply } from '../lib/http.ts';
 import { loadPlaces, type Places } from '../lib/places-store.ts';
@@ -67,7 +68,8 @@ export const handler = httpHandler('compounds', {
     const next = changedCompound(current, body, { caller, at, communities: places.communities });
     const changes = diff(current, next, AUDITED_COMPOUND_FIELDS);
     if (Object.keys(changes).length === 0) return compoundFeature(current);
-    await saveCompound(current, next, { action: 'update', caller, at, changes }, {
+    // A new name, place or area changes how its exits are listed: judged in the same step.
+    await saveJudgedCompound(current, next, { action: 'update', caller, at, changes }, {
       conflict: `compound ${params.id} was changed by someone else meanwhile; read it again and retry`,
     });
     return compoundFeature(next);

@@ -12,6 +12,7 @@
  * next 24 h, a clock-in's grace) change without writes: the judgement stores the next moment they
  * can change, indexed by day (byParent `XDUE#<day>`), and the job judges only the groups due.
  */
+import { diff } from '../../shared/domain/audit.ts';
 import type { CompoundRecord } from '../../shared/domain/compounds.ts';
 import {
   evaluateExits, nextCheckAt, withSince, type ExitGroup, type Finding, type RuleExit, type RuleSettings,
@@ -24,7 +25,7 @@ import type { Exit } from '../../shared/schemas/exit.ts';
 import {
   CHILD_PREFIX, GEO_PARTITION_PRECISION, GEO_SORT_PRECISION, indexKeys, indexSortKeys, keys,
 } from '../../shared/table.ts';
-import { compoundFromItem, exitItem } from './compound-store.ts';
+import { compoundFromItem, exitItem, saveCompound } from './compound-store.ts';
 import { config } from './config.ts';
 import { ConflictError } from './errors.ts';
 import { withoutKeys } from './list-sources.ts';
@@ -309,6 +310,19 @@ export async function dueGroups(now: string, days: number): Promise<GroupRef[]> 
  * community). A change to any of them must be followed by a new judgement.
  */
 export const JUDGED_COMPOUND_FIELDS = ['status', 'areaM2', 'name', 'communityId', 'streetId'] as const satisfies readonly (keyof CompoundRecord)[];
+
+/**
+ * saveCompound for a change that may alter what the exits' judgement reads: when one of
+ * {@link JUDGED_COMPOUND_FIELDS} changed, the group is marked due in the change's own transaction
+ * and judged right after, so the unresolved list shows the compound's new name and places at
+ * once (and the recheck job judges it if this function dies in between).
+ */
+export async function saveJudgedCompound(...[current, next, audit, options]: Parameters<typeof saveCompound>): Promise<void> {
+  const judged = Object.keys(diff(current, next, JUDGED_COMPOUND_FIELDS)).length > 0;
+  const group = judged ? await groupOfCompound(next.id) : undefined;
+  await saveCompound(current, next, audit, group ? { ...options, with: [...(options.with ?? []), touchGroup(group, audit.at)] } : options);
+  if (group) await reevaluateAfterWrite(group, audit.at);
+}
 
 /** An exit's item with its standing and, while it is unresolved, the index keys that list it. */
 export const storedExitItem = (exit: StoredExit): Item =>

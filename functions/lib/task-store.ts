@@ -10,6 +10,16 @@
  *   of unvisited buildings reads only what it shows.
  * - byStreet (sparse): `LEASES`, by lease end, while claimed: the expiry job reads only lapsed leases.
  *
+ * A cancelled campaign's open tasks leave the task lists, filtered at read time by the campaign's
+ * status ({@link cancelledCampaigns}): the cancel itself stays one conditional write, however many
+ * tasks the campaign has (100,000 for a city sweep), and the lists are right at once in every
+ * function instance. The price is a BatchGet of the listed open tasks' campaigns per list page
+ * (usually one or two campaigns); a campaign once seen cancelled is remembered, since the status
+ * is final. Re-keying the tasks out of the grid index instead would need a queued clean-up that
+ * rewrites every task, and lists would show them until it finished. Claimed and done tasks stay
+ * listed: a holder must still see the task to give it back (release works after a cancel, so
+ * their count of held tasks comes down); claims, visits, extend and complete answer 409.
+ *
  * The per-worker limit is race-free because the worker's counter item (`WORKER#u / TASKS`) is
  * updated in the claim's own transaction with the condition `held < limit`: two claims racing
  * for a last slot cannot both pass it.
@@ -34,7 +44,7 @@ import { now } from './clock.ts';
 import { ConflictError, CordonError, NotFoundError, ValidationError } from './errors.ts';
 import { withoutKeys } from './list-sources.ts';
 import { sweepSettings } from './sweep-settings.ts';
-import { getItem, queryAll, type Item, type TransactOp } from './table.ts';
+import { batchGet, getItem, queryAll, type Item, type TransactOp } from './table.ts';
 
 /** The task as stored: its plan, then its state. */
 export interface TaskRecord extends TaskDraft {
@@ -101,6 +111,27 @@ export function taskItem(campaign: Pick<CampaignRecord, 'id' | 'kind'>, draft: T
 }
 
 export const taskFromItem = (item: Item): TaskRecord => withoutKeys<TaskRecord>(item);
+
+/** Campaigns seen cancelled by this instance: the status is final, so they are never read again. */
+const knownCancelled = new Set<string>();
+
+/** Which of these campaigns are cancelled: one BatchGet of those not already known to be. */
+export async function cancelledCampaigns(ids: Iterable<string>): Promise<ReadonlySet<string>> {
+  const asked = new Set(ids);
+  const unknown = [...asked].filter((id) => !knownCancelled.has(id));
+  if (unknown.length > 0) {
+    for (const item of await batchGet<Item>(unknown.map((id) => keys.campaign(id)))) {
+      if (item.status === 'cancelled') knownCancelled.add(item.id as string);
+    }
+  }
+  return new Set([...asked].filter((id) => knownCancelled.has(id)));
+}
+
+/** The listed tasks less the open tasks of cancelled campaigns: work nobody can do any more. */
+export async function withoutCancelledWork<T extends Pick<TaskRecord, 'campaignId' | 'status'>>(tasks: readonly T[]): Promise<T[]> {
+  const cancelled = await cancelledCampaigns(tasks.filter((t) => t.status === 'open').map((t) => t.campaignId));
+  return tasks.filter((t) => t.status !== 'open' || !cancelled.has(t.campaignId));
+}
 
 export async function getTask(id: string, campaignId: string, targetId: string): Promise<TaskRecord | undefined> {
   const item = await getItem<Item>(keys.task(campaignId, targetId), { consistent: true });

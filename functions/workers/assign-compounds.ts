@@ -4,13 +4,16 @@
  * boundary holds its point, writing each with an audit record by `system`. Each compound is a
  * conditional write on its version, so a redelivered message or a concurrent edit never puts
  * back a stale compound: a compound someone changed meanwhile is left for the next run.
+ * A compound placed in a community has its exits' rule group marked due in the same write and
+ * judged after it, so the unresolved exits list shows its community and street at once.
  */
 import { diff } from '../../shared/domain/audit.ts';
 import { AUDITED_COMPOUND_FIELDS, changedCompound } from '../../shared/domain/compounds.ts';
 import { indexKeys } from '../../shared/table.ts';
 import { nowIso } from '../lib/clock.ts';
-import { compoundFromItem, saveCompound } from '../lib/compound-store.ts';
+import { compoundFromItem } from '../lib/compound-store.ts';
 import { ConflictError } from '../lib/errors.ts';
+import { saveJudgedCompound } from '../lib/exit-rules-store.ts';
 import { logger } from '../lib/logger.ts';
 import { inParallel } from '../lib/parallel.ts';
 import { loadPlaces } from '../lib/places-store.ts';
@@ -38,7 +41,7 @@ export async function assignUnassigned(options: { reason: string }): Promise<Ass
     .filter(({ next }) => !next.unassigned);
   const written = await inParallel(placed, CONCURRENCY, async ({ current, next }) => {
     try {
-      await saveCompound(
+      await saveJudgedCompound(
         current,
         next,
         { action: 'assign', caller: SYSTEM, at, changes: diff(current, next, AUDITED_COMPOUND_FIELDS), source: options.reason },

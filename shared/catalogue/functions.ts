@@ -53,6 +53,7 @@ export const functionAccess = {
     'assign-unassigned': { table: [], sends: ['assignCompounds'] },
     'recheck-exits': { table: readWrite },
     'expire-leases': { table: readWrite },
+    'restart-campaigns': { table: readWrite, sends: ['campaignPlan'] },
   },
 } as const satisfies Record<'api' | 'workers' | 'jobs', Record<string, FunctionAccess>>;
 

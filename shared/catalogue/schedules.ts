@@ -20,6 +20,12 @@ export const schedules = defineSchedules({
     description: 'Return claimed tasks whose lease lapsed to open, from the sparse lease index, each with an audit record',
     expression: 'rate(5 minutes)',
   },
+  restartCampaigns: {
+    job: 'restart-campaigns',
+    description:
+      'Send the plan message again for campaigns stuck fanning out (the first send failed, or the plan went to the DLQ), read from the campaigns index; the fan-out is idempotent',
+    expression: 'rate(5 minutes)',
+  },
 });
 
 export type Schedules = typeof schedules;

@@ -16,10 +16,9 @@ import { HOUR_MS, MINUTE_MS, shiftIdFor } from '../../../shared/domain/duty.ts';
 import { evaluateExits, nextCheckAt, type ExitGroup } from '../../../shared/domain/exit-rules.ts';
 import { isSealed } from '../../../shared/domain/exits.ts';
 import { keys } from '../../../shared/table.ts';
-import { exitItem } from '../../../functions/lib/compound-store.ts';
 import { shiftItem, type StoredShift } from '../../../functions/lib/duty-store.ts';
 import { passItem } from '../../../functions/lib/entry-store.ts';
-import { rulesItem, ruleSettings, standingAttributes, standingOf } from '../../../functions/lib/exit-rules-store.ts';
+import { rulesItem, ruleSettings, standingOf, storedExitItem } from '../../../functions/lib/exit-rules-store.ts';
 import { hashIdNumber } from '../../../functions/lib/id-hash.ts';
 import type { Item } from '../../../functions/lib/table.ts';
 import type { GeneratedCity } from './city.ts';
@@ -78,7 +77,8 @@ export function dutySeed(city: GeneratedCity, now: string, actor: string): DutyS
     for (const exit of exits) {
       const standing = standingOf(exit, compound, findings.get(exit.id) ?? [], now);
       if (standing.unresolved) unresolvedExits++;
-      exitItems.push(standing.unresolved ? { ...exitItem(exit), ...standingAttributes(exit, standing) } : exitItem(exit));
+      // As the rules store writes it; a resolved exit is seeded without a standing, as before.
+      exitItems.push(storedExitItem(standing.unresolved ? { ...exit, standing } : exit));
     }
     const next = nextCheckAt(group, now, ruleSettings());
     if (next) rules.push(rulesItem({ kind: 'compound', id: compound.id }, next));
