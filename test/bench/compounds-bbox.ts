@@ -9,10 +9,8 @@ import type { AreaGeometry, Bbox } from '../../shared/schemas/common.ts';
 import { config } from '../../functions/lib/config.ts';
 import { routes } from '../../shared/catalogue/index.ts';
 import { documentClient } from '../../functions/lib/table.ts';
-import { generateCity } from '../../infra/local/demo/city.ts';
-import { seedCity } from '../../infra/local/demo/seed.ts';
 import { startLocalRuntime } from '../../infra/local/runtime.ts';
-import { cityToken, percentile, type Bench } from './context.ts';
+import { cityToken, percentile, seededCity, walkFeaturePages, type Bench } from './context.ts';
 
 const REQUESTS = 200;
 
@@ -44,11 +42,8 @@ function bboxOf(areas: readonly { boundary: AreaGeometry | null }[]): Bbox {
 export const bench: Bench = {
   name: 'compounds-bbox',
   async run(ctx) {
-    const started = performance.now();
-    const city = generateCity({ compounds: ctx.scale.compounds, buildings: ctx.scale.buildings });
-    const tableName = await ctx.freshTable('bbox');
-    await seedCity(city);
-    ctx.report('compounds-bbox', 'city seeded', city.compounds.length, 'compounds', `${((performance.now() - started) / 1000).toFixed(1)} s incl. generation`);
+    const { city, tableName, seconds } = await seededCity(ctx, 'bbox');
+    ctx.report('compounds-bbox', 'city seeded', city.compounds.length, 'compounds', `${seconds.toFixed(1)} s incl. generation`);
 
     const runtime = await startLocalRuntime({ endpoint: ctx.endpoint, tableName, apiPort: 0, users: city.users });
     const token = await cityToken(runtime, city.users);
@@ -65,16 +60,11 @@ export const bench: Bench = {
       for (let i = 0; i < REQUESTS; i++) {
         const box = boxes[i % boxes.length] as Bbox;
         counter.reset();
-        let next: string | undefined;
         const t0 = performance.now();
-        do {
-          const url = `${runtime.api.url}${routes.listCompounds.path}?bbox=${box.join(',')}&limit=1000${next ? `&nextToken=${encodeURIComponent(next)}` : ''}`;
-          const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-          if (res.status !== 200) throw new Error(`bbox query answered ${res.status}: ${await res.text()}`);
-          const body = (await res.json()) as { features: unknown[]; nextToken?: string };
-          returned += body.features.length;
-          next = body.nextToken;
-        } while (next);
+        returned += await walkFeaturePages('bbox query', (next) => fetch(
+          `${runtime.api.url}${routes.listCompounds.path}?bbox=${box.join(',')}&limit=1000${next ? `&nextToken=${encodeURIComponent(next)}` : ''}`,
+          { headers: { authorization: `Bearer ${token}` } },
+        ));
         latencies.push(performance.now() - t0);
         read += counter.read();
       }

@@ -4,6 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ensureTable } from '../../infra/local/bootstrap.ts';
+import { generateCity, type GeneratedCity } from '../../infra/local/demo/city.ts';
+import { seedCity, type SeedResult } from '../../infra/local/demo/seed.ts';
 import type { LocalRuntime } from '../../infra/local/runtime.ts';
 import type { LocalUser } from '../../shared/schemas/local.ts';
 import { pointHandlersAt } from '../../infra/local/handler-env.ts';
@@ -52,12 +54,43 @@ function formatNumber(value: number): string {
   return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
 }
 
+export interface SeededCity {
+  readonly city: GeneratedCity;
+  readonly tableName: string;
+  readonly seeded: SeedResult;
+  /** Generation and seeding, in seconds. */
+  readonly seconds: number;
+}
+
+/** The run's city, generated at the run's scale and seeded into a fresh table made current. */
+export async function seededCity(ctx: BenchContext, label: string): Promise<SeededCity> {
+  const started = performance.now();
+  const city = generateCity({ compounds: ctx.scale.compounds, buildings: ctx.scale.buildings });
+  const tableName = await ctx.freshTable(label);
+  const seeded = await seedCity(city);
+  return { city, tableName, seeded, seconds: (performance.now() - started) / 1000 };
+}
+
 /** A token for the first city-staff user, straight from the runtime's issuer. */
 export async function cityToken(runtime: LocalRuntime, users: readonly LocalUser[]): Promise<string> {
   const cityUser = users.find((u) => u.role === 'city');
   const issued = cityUser ? await runtime.identity.issue(cityUser.username) : undefined;
   if (!issued) throw new Error('the generated city has no city user');
   return issued.token;
+}
+
+/** Walks every page of a GeoJSON list (nextToken paging); answers how many features came back. */
+export async function walkFeaturePages(what: string, get: (nextToken: string | undefined) => Promise<Response>): Promise<number> {
+  let returned = 0;
+  let next: string | undefined;
+  do {
+    const res = await get(next);
+    if (res.status !== 200) throw new Error(`${what} answered ${res.status}: ${await res.text()}`);
+    const body = (await res.json()) as { features: unknown[]; nextToken?: string };
+    returned += body.features.length;
+    next = body.nextToken;
+  } while (next);
+  return returned;
 }
 
 /** p-th percentile (0–100) of the samples, nearest rank. */

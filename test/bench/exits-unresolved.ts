@@ -4,24 +4,19 @@
  * items returned — the list is answered from the sparse unresolved index, so the aim is read ≈
  * returned whatever the size of the city.
  */
-import { generateCity } from '../../infra/local/demo/city.ts';
-import { seedCity } from '../../infra/local/demo/seed.ts';
 import { startLocalRuntime } from '../../infra/local/runtime.ts';
 import { routes } from '../../shared/catalogue/index.ts';
 import { countReads } from './compounds-bbox.ts';
-import { percentile, type Bench } from './context.ts';
+import { percentile, seededCity, type Bench } from './context.ts';
 
 const REQUESTS = 100;
 
 export const bench: Bench = {
   name: 'exits-unresolved',
   async run(ctx) {
-    const started = performance.now();
-    const city = generateCity({ compounds: ctx.scale.compounds, buildings: ctx.scale.buildings });
-    const tableName = await ctx.freshTable('exits');
-    const seeded = await seedCity(city);
+    const { city, tableName, seeded, seconds } = await seededCity(ctx, 'exits');
     ctx.report('exits-unresolved', 'city seeded', city.compounds.length, 'compounds',
-      `${city.exits.length.toLocaleString('en-US')} exits, ${seeded.counts.unresolvedExits?.toLocaleString('en-US')} unresolved; ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      `${city.exits.length.toLocaleString('en-US')} exits, ${seeded.counts.unresolvedExits?.toLocaleString('en-US')} unresolved; ${seconds.toFixed(1)} s`);
 
     const runtime = await startLocalRuntime({ endpoint: ctx.endpoint, tableName, apiPort: 0, users: city.users });
     const token = async (username: string) => (await runtime.identity.issue(username))?.token ?? '';
