@@ -5,10 +5,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startDynamoDbLocal } from '../../infra/local/dynamodb-local.ts';
-import { benchContext, type Bench } from './context.ts';
+import type { Bench } from './context.ts';
 
+// Before anything loads the logger, which fixes its level when it loads.
 process.env.LOG_LEVEL ??= 'SILENT';
+const { startDynamoDbLocal } = await import('../../infra/local/dynamodb-local.ts');
+const { benchContext } = await import('./context.ts');
 
 const { values } = parseArgs({
   options: {
