@@ -20,7 +20,7 @@ import { campaignFromItem, campaignView, coverageView, getCampaign, newCampaignI
 import { nowIso } from '../lib/clock.ts';
 import { GEO_COVER } from '../lib/compound-store.ts';
 import { getCompound } from '../lib/compound-store.ts';
-import { ConflictError, ForbiddenError, NotFoundError } from '../lib/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors.ts';
 import { httpHandler } from '../lib/http.ts';
 import { logger } from '../lib/logger.ts';
 import { cursorOf, readSources, tokenOf, type Source } from '../lib/list-sources.ts';
@@ -54,7 +54,7 @@ async function placeOf(scope: CampaignScope): Promise<ScopePlace> {
     case 'compound': {
       const compound = await getCompound(id);
       if (!compound) throw new NotFoundError(`no compound ${id}`);
-      return { type: 'compound', ...none, streetId: compound.streetId, communityId: compound.communityId, compoundId: compound.id };
+      return { type: 'compound', ...none, streetId: compound.streetId, communityId: compound.communityId, compoundId: compound.id, gridIds: compound.gridIds };
     }
   }
 }
@@ -71,6 +71,12 @@ const page = <T>(items: T[], next: ReturnType<typeof cursorOf>) => {
   return { items, ...(nextToken ? { nextToken } : {}) };
 };
 
+/**
+ * The widest unvisited-buildings box: one query per geohash-5 cell (~4.9 km), so 2° (a large
+ * city) is ~2,000 queries, and a country-sized box would be a million.
+ */
+const MAX_BBOX_DEG = 2;
+
 /** Sources for a campaign's uncovered tasks whose point lies in the bbox. */
 const unvisitedSources = (campaignId: string, bbox: Bbox): Source[] =>
   coverBbox(bbox, GEO_COVER).map((range) => ({
@@ -84,6 +90,7 @@ export const handler = httpHandler('campaigns', {
     if (!canLaunchIn(caller, place)) throw new ForbiddenError(`the ${body.scope.type} scope is outside your jurisdiction`);
     const id = `cp_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
     const at = nowIso();
+    if (body.dueAt && Date.parse(body.dueAt) <= Date.parse(at)) throw new ValidationError([{ field: 'body.dueAt', message: 'must lie in the future' }]);
     await transactWrite([
       {
         put: newCampaignItem({ id, kind: body.kind, scope: body.scope, place, ...(body.dueAt ? { dueAt: body.dueAt } : {}), createdAt: at, createdBy: caller.username }),
@@ -146,10 +153,14 @@ export const handler = httpHandler('campaigns', {
   },
 
   getCampaignCoverage: async ({ params, query, caller }) => {
-    await campaignForCaller(params.id, caller);
+    const campaign = await campaignForCaller(params.id, caller);
+    // An UNASSIGNED item pools the whole scope's unplaced buildings under the place of whichever
+    // task wrote it first: only a caller whose jurisdiction holds the whole scope may see it.
+    const seesPooled = canLaunchIn(caller, campaign.place);
     const result = await readSources(
       [{ kind: 'query', query: { partition: keys.campaign(params.id).pk, beginsWith: keys.cover(params.id, query.by, '').sk } }],
       (item) => {
+        if (item.placeId === UNASSIGNED && !seesPooled) return undefined;
         const place = {
           kind: 'sweep',
           compoundId: query.by === 'compound' ? (item.placeId as string) : '',
@@ -166,6 +177,10 @@ export const handler = httpHandler('campaigns', {
   },
 
   listUnvisitedBuildings: async ({ params, query, caller }) => {
+    const [minLng, minLat, maxLng, maxLat] = query.bbox;
+    if (maxLng - minLng > MAX_BBOX_DEG || maxLat - minLat > MAX_BBOX_DEG) {
+      throw new ValidationError([{ field: 'query.bbox', message: `spans more than ${MAX_BBOX_DEG}° a side; zoom in` }]);
+    }
     await campaignForCaller(params.id, caller);
     const result = await readSources(
       unvisitedSources(params.id, query.bbox),

@@ -61,12 +61,14 @@ function gridSources(gridId: string | null, query: TaskListQuery): Source[] {
 
 async function listSources(query: TaskListQuery, caller: Caller): Promise<Source[]> {
   if (caller.role === 'grid') return gridSources(caller.jurisdiction.gridId ?? '', query);
-  if (query.campaignId) {
-    return [{ kind: 'query', query: { partition: keys.campaign(query.campaignId).pk, beginsWith: keys.task(query.campaignId, '').sk } }];
-  }
+  // A community's grids even when a campaign is named: a city campaign's partition is mostly
+  // other communities' tasks, which would come back as page after empty page.
   if (caller.role === 'community' && caller.jurisdiction.communityId) {
     const grids = await gridsOfCommunity(caller.jurisdiction.communityId);
     return [...grids.map((g) => g.id), null].flatMap((id) => gridSources(id, query));
+  }
+  if (query.campaignId) {
+    return [{ kind: 'query', query: { partition: keys.campaign(query.campaignId).pk, beginsWith: keys.task(query.campaignId, '').sk } }];
   }
   throw new ValidationError([{ field: 'query.campaignId', message: 'is required: name the campaign whose tasks to list' }]);
 }

@@ -3,6 +3,7 @@
  * cursor across them: how the compound lists, and every list shaped like them, page.
  */
 import { TABLE } from '../../shared/table.ts';
+import { ValidationError } from './errors.ts';
 import { batchGet, decodeCursor, encodeCursor, queryPage, type Item, type Key, type QueryOptions } from './table.ts';
 
 const INTERNAL = [
@@ -52,6 +53,7 @@ export async function readSources<T>(
   limit: number,
   cursor: ListCursor | undefined,
 ): Promise<ListPage<T>> {
+  if (cursor && !fitsSources(cursor, sources)) throw new ValidationError([{ field: 'query.nextToken', message: 'is not a cursor of this list' }]);
   const items: T[] = [];
   let read = 0;
   const first = cursor?.s ?? 0;
@@ -117,6 +119,26 @@ function keyOf(item: Item, query: QueryOptions): Item {
     key[index.sortKey] = item[index.sortKey];
   }
   return key;
+}
+
+/**
+ * Whether a client's cursor can resume these sources: a start key DynamoDB would refuse (another
+ * partition, outside the sort-key condition, not a key) is the client's mistake, so 400, not 500.
+ */
+function fitsSources(cursor: ListCursor, sources: readonly Source[]): boolean {
+  const source = Number.isInteger(cursor.s) ? sources[cursor.s] : undefined;
+  if (!source) return false;
+  if (cursor.k === null) return true;
+  if (source.kind === 'keys') return Number.isInteger(cursor.k) && (cursor.k as number) >= 0;
+  const k = cursor.k;
+  if (typeof k !== 'object') return false;
+  const query = source.query;
+  const index = query.index ? TABLE.indexes[query.index] : undefined;
+  const names = [TABLE.partitionKey, TABLE.sortKey, ...(index ? [index.partitionKey, index.sortKey] : [])];
+  if (Object.keys(k).length !== names.length || !names.every((name) => typeof k[name] === 'string')) return false;
+  const sort = k[index?.sortKey ?? TABLE.sortKey] as string;
+  return k[index?.partitionKey ?? TABLE.partitionKey] === query.partition
+    && (query.between ? query.between[0] <= sort && sort <= query.between[1] : query.beginsWith === undefined || sort.startsWith(query.beginsWith));
 }
 
 /** The cursor a client sent back, checked; undefined for the first page. */

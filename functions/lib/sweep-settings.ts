@@ -19,6 +19,7 @@ const positive = (value: string | undefined, fallback: number): number => {
 export function sweepSettings(): SweepSettings {
   return {
     leaseMinutes: positive(process.env.TASK_LEASE_MINUTES, 120),
-    taskLimit: Math.floor(positive(process.env.TASK_LIMIT_PER_WORKER, 5)),
+    // At least one: a limit of 0 (e.g. "0.5" floored) would refuse every claim.
+    taskLimit: Math.max(1, Math.floor(positive(process.env.TASK_LIMIT_PER_WORKER, 5))),
   };
 }

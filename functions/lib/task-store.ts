@@ -303,7 +303,13 @@ export async function storedVisit(taskId: string, body: VisitCreate): Promise<Vi
   return existing ? sameVisit(existing, body) : undefined;
 }
 
-const VISIT_ATTEMPTS = 4;
+/**
+ * Visits to one task are serialised by its version, so a phone sending its offline backlog at
+ * once (a building's households in parallel) needs about one round per visit: retry with
+ * jittered backoff so the racers spread out instead of all losing again together.
+ */
+const VISIT_ATTEMPTS = 16;
+const visitBackoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(400, 10 * 2 ** attempt)));
 
 /**
  * Records a visit once. A resent visit (same id, same body) answers the stored visit and changes
@@ -333,6 +339,7 @@ export async function recordVisit(first: TaskRecord, body: VisitCreate, caller: 
       }
       if (failed?.includes(ops.alertIndex)) throw new ConflictError(`visit id ${body.visitId} is already in use; a new visit needs a new visitId`);
       if (attempt >= VISIT_ATTEMPTS) throw changedMeanwhile(t);
+      await visitBackoff(attempt);
       t = await reread();
     }
   }

@@ -16,6 +16,8 @@ export interface ScopePlace {
   readonly communityId: string | null;
   readonly gridId: string | null;
   readonly compoundId: string | null;
+  /** A compound scope's grids, so its grid workers may follow it (absent on campaigns launched before). */
+  readonly gridIds?: readonly string[];
 }
 
 /** Whether the caller's jurisdiction holds the whole scope (city staff anywhere, a community admin in their community). */
@@ -25,7 +27,7 @@ export function canLaunchIn(caller: Caller, place: ScopePlace): boolean {
     id: place.compoundId ?? '',
     streetId: place.streetId,
     communityId: place.communityId,
-    gridIds: place.gridId ? [place.gridId] : [],
+    gridIds: place.gridId ? [place.gridId] : place.gridIds ?? [],
   });
 }
 

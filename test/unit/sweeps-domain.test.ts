@@ -9,6 +9,7 @@ import { walkingOrder } from '../../shared/domain/walking-order.ts';
 import type { Caller } from '../../shared/roles.ts';
 import type { Building } from '../../shared/schemas/building.ts';
 import { VisitCreate } from '../../shared/schemas/visit.ts';
+import { sweepSettings } from '../../functions/lib/sweep-settings.ts';
 
 const caller = (role: Caller['role'], jurisdiction: Caller['jurisdiction'] = {}, username = role): Caller => ({ userId: username, username, role, jurisdiction });
 const place = (p: Partial<ScopePlace> & Pick<ScopePlace, 'type'>): ScopePlace => ({ streetId: null, communityId: null, gridId: null, compoundId: null, ...p });
@@ -34,6 +35,14 @@ describe('campaign jurisdiction', () => {
     const worker = caller('grid', { streetId: 's1', communityId: 'cm1', gridId: 'g1' });
     expect(canFollow(worker, place({ type: 'grid', streetId: 's1', communityId: 'cm1', gridId: 'g1' }))).toBe(true);
     expect(canFollow(worker, place({ type: 'grid', streetId: 's1', communityId: 'cm1', gridId: 'g2' }))).toBe(false);
+  });
+
+  it('lets a grid worker follow a compound campaign in their grid (its tasks are theirs), not one in another grid', () => {
+    const worker = caller('grid', { streetId: 's1', communityId: 'cm1', gridId: 'g1' });
+    const compound = (gridIds: string[]) => place({ type: 'compound', streetId: 's1', communityId: 'cm1', compoundId: 'c_a', gridIds });
+    expect(canFollow(worker, compound(['g1', 'g3']))).toBe(true);
+    expect(canFollow(worker, compound(['g2']))).toBe(false);
+    expect(canLaunchIn(admin, compound(['g2']))).toBe(true);
   });
 });
 
@@ -195,5 +204,17 @@ describe('visits', () => {
 
   it('share one ratio for every coverage figure', () => {
     expect([coverageRatio(0, 0), coverageRatio(1, 4), coverageRatio(5, 4)]).toEqual([0, 0.25, 1]);
+  });
+});
+
+describe('sweep settings', () => {
+  it('never lets the task limit fall to zero, which would refuse every claim', () => {
+    process.env.TASK_LIMIT_PER_WORKER = '0.5';
+    try {
+      expect(sweepSettings().taskLimit).toBe(1);
+    } finally {
+      delete process.env.TASK_LIMIT_PER_WORKER;
+    }
+    expect(sweepSettings().taskLimit).toBe(5);
   });
 });
