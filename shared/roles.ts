@@ -117,3 +117,11 @@ export function worksAtExit(caller: Caller, exitId: string): boolean {
  */
 export const seesStaffPhones = (caller: Caller): boolean =>
   caller.role === 'city' || caller.role === 'official' || caller.role === 'community';
+
+/**
+ * Who sees what a sweep visit found about a household in full (the note, where a returnee came
+ * from): those who act on it — city staff, the community, the grid worker. Officials inspect the
+ * work, so they see outcomes, symptoms and which flags were raised, not the residents' details.
+ */
+export const seesResidentDetails = (caller: Caller): boolean =>
+  caller.role === 'city' || caller.role === 'community' || caller.role === 'grid';

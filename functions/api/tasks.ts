@@ -6,7 +6,8 @@
  */
 import { isWorkable } from '../../shared/domain/campaigns.ts';
 import { canSeeTask, canWorkTask, parseTaskId } from '../../shared/domain/tasks.ts';
-import type { Caller } from '../../shared/roles.ts';
+import { withoutResidentDetails } from '../../shared/domain/visits.ts';
+import { seesResidentDetails, type Caller } from '../../shared/roles.ts';
 import { TASK_STATUSES, type TaskListQuery, type TaskSummary } from '../../shared/schemas/task.ts';
 import { indexKeys, indexSortKeys, keys } from '../../shared/table.ts';
 import { getCampaign } from '../lib/campaign-store.ts';
@@ -101,7 +102,10 @@ export const handler = httpHandler('tasks', {
     return { items, ...(nextToken ? { nextToken } : {}) };
   },
 
-  getTask: async ({ params, caller }) => taskView(await taskForCaller(params.id, caller)),
+  getTask: async ({ params, caller }) => {
+    const view = await taskView(await taskForCaller(params.id, caller));
+    return seesResidentDetails(caller) ? view : { ...view, visits: view.visits.map(withoutResidentDetails) };
+  },
 
   claimTask: async ({ params, caller }) => taskSummary(await claimTask(await workableTask(params.id, caller), caller)),
 

@@ -10,7 +10,7 @@
  * family replaces, not adds to, the first count.
  */
 import { stableHash } from './ids.ts';
-import type { VisitCreate, VisitOutcome } from '../schemas/visit.ts';
+import type { Visit, VisitCreate, VisitOutcome } from '../schemas/visit.ts';
 
 export const ACCOUNTING_OUTCOMES: readonly VisitOutcome[] = ['seen_all', 'seen_some', 'refused', 'vacant'];
 export const accounts = (outcome: VisitOutcome | undefined): boolean => outcome !== undefined && ACCOUNTING_OUTCOMES.includes(outcome);
@@ -98,4 +98,13 @@ export function flagCounts(visit: Pick<VisitCreate, 'flags' | 'symptoms'>): Reco
   }
   if (visit.symptoms.length > 0) counts.symptoms = 1;
   return counts;
+}
+
+/** Marks a detail withheld from a caller who may not see it (see seesResidentDetails). */
+export const WITHHELD = '***';
+
+/** A visit as an inspector sees it: the note dropped and a returnee's origin withheld; the rest kept. */
+export function withoutResidentDetails(visit: Visit): Visit {
+  const { note: _note, ...rest } = visit;
+  return { ...rest, flags: visit.flags.map((flag) => (flag.type === 'returnee' ? { ...flag, origin: WITHHELD } : flag)) };
 }

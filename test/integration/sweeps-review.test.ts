@@ -191,6 +191,23 @@ describe('visits', () => {
     }
   });
 
+  it('shows officials what was found, not the residents\' details', async () => {
+    const worker = await stack.as('grid-g1');
+    const visit = {
+      visitId: 'p1', householdId: '1-2-202', outcome: 'seen_all', peopleSeen: 2, note: '张三 13800001111',
+      flags: [{ type: 'returnee', origin: '武汉市', date: '2026-11-20' }, { type: 'home_observation' }],
+    };
+    expect((await worker.post(`/v1/tasks/${task()}/visits`, visit)).status).toBe(201);
+    const seen = async (username: string) =>
+      (await json<Task>(await (await stack.as(username)).get(`/v1/tasks/${task()}`))).visits.find((v) => v.visitId === 'p1');
+    expect(await seen('grid-g1')).toMatchObject({ note: visit.note, flags: visit.flags });
+    expect(await seen('city')).toMatchObject({ note: visit.note, flags: visit.flags });
+    const inspected = await seen('official-s1');
+    expect(inspected).toMatchObject({ outcome: 'seen_all', peopleSeen: 2, flags: [{ type: 'returnee', origin: '***', date: '2026-11-20' }, { type: 'home_observation' }] });
+    expect(JSON.stringify(inspected)).not.toContain('张三');
+    expect(JSON.stringify(inspected)).not.toContain('武汉');
+  });
+
   it('takes an offline phone\'s backlog sent all at once: every visit lands, counted once', async () => {
     const worker = await stack.as('grid-g1');
     const a1 = `${cityCampaign}.b_a1`;
