@@ -10,9 +10,9 @@ import type { ClockIn, ShiftCreate } from '../../shared/schemas/duty.ts';
 import { nowIso } from '../lib/clock.ts';
 import { config } from '../lib/config.ts';
 import { clockOps, newShiftOps, shiftFromItem, shiftsBetween, shiftView, type StoredShift } from '../lib/duty-store.ts';
-import { ConflictError } from '../lib/errors.ts';
+import { ConflictError, ValidationError } from '../lib/errors.ts';
 import { groupOfCompound, reevaluateAfterWrite, shiftsAround, touchGroup } from '../lib/exit-rules-store.ts';
-import { exitForCaller, ownExitForCaller } from '../lib/exit-store.ts';
+import { exitForCaller, exitForReader, ownExitForCaller } from '../lib/exit-store.ts';
 import { httpHandler } from '../lib/http.ts';
 import { transactWrite } from '../lib/table.ts';
 
@@ -21,6 +21,8 @@ const grace = () => config().exits.clockInGraceMinutes;
 /** Shifts written per transaction: two writes each (shift, audit) and the group's touch, within 100. */
 const SHIFTS_PER_TRANSACTION = 45;
 const ATTEMPTS = 3;
+/** The longest window a shift list reads, whichever ends were given (the schema checks it when both are). */
+const MAX_WINDOW_MS = 14 * 24 * HOUR_MS;
 
 export const handler = httpHandler('duty', {
   createShifts: async ({ params, body, caller }) => {
@@ -58,10 +60,16 @@ export const handler = httpHandler('duty', {
   },
 
   listShifts: async ({ params, query, caller }) => {
-    const { exit } = await exitForCaller(params.id, caller);
+    const { exit } = await exitForReader(params.id, caller);
     const now = nowIso();
     const from = query.from ? iso(query.from) : iso(Date.parse(now) - 24 * HOUR_MS);
     const to = query.to ? iso(query.to) : iso(Date.parse(now) + 24 * HOUR_MS);
+    const span = Date.parse(to) - Date.parse(from);
+    if (span <= 0 || span > MAX_WINDOW_MS) {
+      // Name the end the caller gave: the other is a default around now.
+      const field = query.from && !query.to ? 'query.from' : 'query.to';
+      throw new ValidationError([{ field, message: `the window from ${from} to ${to} must run forwards, at most 14 days` }]);
+    }
     // A shift lasts at most 24 h: one starting a day before the window may still reach into it.
     const shifts = (await shiftsBetween(exit.id, iso(Date.parse(from) - 24 * HOUR_MS), to)).filter((s) => s.end > from);
     const items = shifts.map((s) => shiftView(s, now, grace()));

@@ -4,24 +4,30 @@
  * masked, hourly counts, and pre-registered passes.
  */
 import { newAlert } from '../../shared/domain/alerts.ts';
+import { chinaDay, utcHoursOfChinaDay } from '../../shared/domain/china-time.ts';
 import { entryWarnings, isFever } from '../../shared/domain/entries.ts';
 import { stableHash } from '../../shared/domain/ids.ts';
-import { worksAtExit } from '../../shared/roles.ts';
 import type { EntryCreate } from '../../shared/schemas/entry.ts';
-import { indexKeys, keys } from '../../shared/table.ts';
+import { indexKeys, keys, TABLE } from '../../shared/table.ts';
 import { compoundForCaller } from '../lib/access.ts';
 import { alertOps } from '../lib/alerts.ts';
 import { auditItem } from '../lib/audit.ts';
 import { nowIso } from '../lib/clock.ts';
 import { config } from '../lib/config.ts';
-import { countEntry, entryItem, entryView, passItem, passView, storedEntryFromItem, type StoredEntry, type StoredPass } from '../lib/entry-store.ts';
-import { ConflictError, ForbiddenError, ValidationError } from '../lib/errors.ts';
-import { exitForCaller, ownExitForCaller, type ExitInScope } from '../lib/exit-store.ts';
+import {
+  countEntry, entryItem, entryView, passItem, passView, sameRegistration, storedEntryFromItem, type StoredEntry, type StoredPass,
+} from '../lib/entry-store.ts';
+import { ConflictError, ValidationError } from '../lib/errors.ts';
+import { exitForReader, ownExitForCaller, type ExitInScope } from '../lib/exit-store.ts';
 import { hashIdNumber } from '../lib/id-hash.ts';
 import { httpHandler } from '../lib/http.ts';
 import { decodeCursor, encodeCursor, getItem, putItem, queryAll, queryPage, transactWrite, type Item } from '../lib/table.ts';
 
+/** Plates as written at the gate: 鄂h 12345 is 鄂H12345. */
+const plateOf = (plate: string) => plate.replace(/\s/g, '').toUpperCase();
 const isKey = (v: unknown): v is Item => typeof v === 'object' && v !== null && 'pk' in v && 'sk' in v;
+/** The attributes of a start key in the byParent index. */
+const ENTRY_KEY = [TABLE.partitionKey, TABLE.sortKey, TABLE.indexes.byParent.partitionKey, TABLE.indexes.byParent.sortKey];
 
 export const handler = httpHandler('entries', {
   createEntry: async ({ params, body, caller }) => {
@@ -52,20 +58,28 @@ export const handler = httpHandler('entries', {
       // A retry of a registration that landed: answer what was stored, count nothing twice.
       const existing = await getItem<Item>(keys.entry(scope.exit.id, body.entryId), { consistent: true });
       if (!existing) throw error;
-      return entryView(storedEntryFromItem(existing));
+      const landed = storedEntryFromItem(existing);
+      // The same id with other details is another registration under a reused id: answering the stored one would lose it.
+      if (!sameRegistration(landed, stored)) {
+        throw new ConflictError(`entry ${body.entryId} is registered with other details; a new registration needs a new entryId`);
+      }
+      return entryView(landed);
     }
     await countEntry(stored);
     return entryView(stored);
   },
 
   listEntries: async ({ params, query, caller }) => {
-    const scope = await exitForCaller(params.id, caller);
-    if (caller.role === 'duty' && !worksAtExit(caller, scope.exit.id)) throw new ForbiddenError(`you are not on duty at exit ${params.id}`);
+    const scope = await exitForReader(params.id, caller);
+    const partition = indexKeys.entriesOfExitDay(scope.exit.id, query.date ?? chinaDay(nowIso()));
+    // A start key DynamoDB would refuse (another exit's or day's list, not a key of this index) is the client's mistake.
+    const ofThisList = (v: unknown): v is Item =>
+      isKey(v) && Object.keys(v).length === ENTRY_KEY.length && ENTRY_KEY.every((name) => typeof v[name] === 'string') && v.gsi1pk === partition;
     const page = await queryPage<Item>({
       index: 'byParent',
-      partition: indexKeys.entriesOfExitDay(scope.exit.id, query.date ?? nowIso().slice(0, 10)),
+      partition,
       limit: query.limit ?? 100,
-      startKey: query.nextToken ? decodeCursor(query.nextToken, isKey) : undefined,
+      startKey: query.nextToken ? decodeCursor(query.nextToken, ofThisList) : undefined,
     });
     return {
       items: page.items.map((item) => entryView(storedEntryFromItem(item))),
@@ -74,10 +88,10 @@ export const handler = httpHandler('entries', {
   },
 
   getExitCounts: async ({ params, query, caller }) => {
-    const scope = await exitForCaller(params.id, caller);
-    if (caller.role === 'duty' && !worksAtExit(caller, scope.exit.id)) throw new ForbiddenError(`you are not on duty at exit ${params.id}`);
-    const date = query.date ?? nowIso().slice(0, 10);
-    const items = await queryAll<Item>({ partition: keys.exitHour(scope.exit.id, '').pk, beginsWith: `COUNT#${date}` });
+    const scope = await exitForReader(params.id, caller);
+    const date = query.date ?? chinaDay(nowIso());
+    const [first, last] = utcHoursOfChinaDay(date);
+    const items = await queryAll<Item>({ partition: keys.exitHour(scope.exit.id, '').pk, between: [`COUNT#${first}`, `COUNT#${last}`] });
     const n = (item: Item, field: string) => (item[field] as number | undefined) ?? 0;
     return {
       exitId: scope.exit.id,
@@ -92,17 +106,23 @@ export const handler = httpHandler('entries', {
     await compoundForCaller(params.id, caller);
     const at = nowIso();
     const { idNumber, ...rest } = body;
-    const pass: StoredPass = { ...rest, ...hashIdNumber(idNumber), compoundId: params.id, createdAt: at, createdBy: caller.username };
+    // In UTC like every time the server writes, so the gate's check compares instants, not offsets.
+    const validUntil = new Date(body.validUntil).toISOString();
+    const pass: StoredPass = { ...rest, validUntil, ...hashIdNumber(idNumber), compoundId: params.id, createdAt: at, createdBy: caller.username };
     const item = passItem(pass);
-    await transactWrite([
-      { put: item },
-      {
-        put: auditItem({
-          entity: 'COMPOUND', entityId: params.id, action: 'pass', caller, at,
-          changes: { passId: { from: null, to: body.passId }, validUntil: { from: null, to: body.validUntil } },
-        }),
-      },
-    ]);
+    await transactWrite(
+      [
+        // A pass id keeps its holder: given again it renews the pass (a retry, a new validity), never hands it to someone else.
+        { put: item, condition: 'attribute_not_exists(pk) OR idHash = :holder', values: { ':holder': pass.idHash } },
+        {
+          put: auditItem({
+            entity: 'COMPOUND', entityId: params.id, action: 'pass', caller, at,
+            changes: { passId: { from: null, to: body.passId }, validUntil: { from: null, to: validUntil } },
+          }),
+        },
+      ],
+      `pass ${body.passId} belongs to someone else; give the new holder a new pass id`,
+    );
     return passView(item);
   },
 });
@@ -119,9 +139,9 @@ async function storedEntry(scope: ExitInScope, body: EntryCreate, by: string, at
     preRegistered = pass
       ? {
           passFound: true,
-          valid: (pass.validUntil as string) >= at,
+          valid: Date.parse(pass.validUntil as string) >= Date.parse(at),
           ...(hashed ? { idMatches: hashed.idHash === pass.idHash } : {}),
-          ...(body.vehicle && pass.plate ? { plateMatches: body.vehicle.plate.replace(/\s/g, '') === (pass.plate as string).replace(/\s/g, '') } : {}),
+          ...(body.vehicle && pass.plate ? { plateMatches: plateOf(body.vehicle.plate) === plateOf(pass.plate as string) } : {}),
         }
       : { passFound: false, valid: false };
   }

@@ -1,6 +1,6 @@
 /**
- * Entries at an exit (`EXIT#<exit> / ENTRY#<entryId>`), listed by day from byParent
- * (`EXITLOG#<exit>#<day>`), with hourly counters (`EXIT#<exit> / COUNT#<hour>`, ADD) and
+ * Entries at an exit (`EXIT#<exit> / ENTRY#<entryId>`), listed by day (the day in China, UTC+8)
+ * from byParent (`EXITLOG#<exit>#<day>`), with hourly counters (`EXIT#<exit> / COUNT#<hour>`, ADD) and
  * pre-registered passes (`COMPOUND#<compound> / PASS#<passId>`).
  *
  * The client's entry id keys the item, so a retried registration fails its condition and answers
@@ -9,6 +9,7 @@
  * otherwise contend for one counter item inside transactions, which DynamoDB cancels on conflict.
  * A crash between the two leaves a count one short, never one over.
  */
+import { chinaDay } from '../../shared/domain/china-time.ts';
 import { hourBucket } from '../../shared/domain/entries.ts';
 import { maskName, maskPhone } from '../../shared/domain/privacy.ts';
 import type { Entry, Pass } from '../../shared/schemas/entry.ts';
@@ -26,13 +27,28 @@ export function entryItem(entry: StoredEntry): Item {
   return {
     ...keys.entry(entry.exitId, entry.id),
     type: 'entry',
-    gsi1pk: indexKeys.entriesOfExitDay(entry.exitId, entry.at.slice(0, 10)),
+    gsi1pk: indexKeys.entriesOfExitDay(entry.exitId, chinaDay(entry.at)),
     gsi1sk: indexSortKeys.entryAt(entry.at, entry.id),
     ...entry,
   };
 }
 
 export const storedEntryFromItem = (item: Item): StoredEntry => withoutKeys<StoredEntry>(item);
+
+/** What a registration says; a retry must say the same (its time, staff member and warnings aside). */
+const REGISTERED = [
+  'direction', 'category', 'checks', 'temperatureC', 'person', 'passId', 'vehicle', 'outcome', 'refusalReason', 'escort', 'note',
+] as const satisfies readonly (keyof StoredEntry)[];
+
+/** Key order aside: the table gives maps back in its own order. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  ) ?? '';
+
+/** Whether a registration under an entry id already taken is a retry of the stored one, not another person. */
+export const sameRegistration = (stored: StoredEntry, retried: StoredEntry): boolean =>
+  REGISTERED.every((field) => canonical(stored[field]) === canonical(retried[field]));
 
 /** An entry as lists show it: name and phone masked, the ID number as its last four only. */
 export function entryView(entry: StoredEntry): Entry {

@@ -18,6 +18,7 @@ import {
   evaluateExits, nextCheckAt, withSince, type ExitGroup, type Finding, type RuleExit, type RuleSettings,
 } from '../../shared/domain/exit-rules.ts';
 import { HOUR_MS } from '../../shared/domain/duty.ts';
+import { isSealed } from '../../shared/domain/exits.ts';
 import { encodeGeohash } from '../../shared/geo/geohash.ts';
 import type { CompoundStatus } from '../../shared/schemas/compound.ts';
 import type { Enclosure } from '../../shared/schemas/enclosure.ts';
@@ -145,7 +146,12 @@ export async function loadGroup(ref: GroupRef, now: string): Promise<LoadedGroup
       compounds.map((c) => queryAll<Item>({ partition: keys.compound(c.id).pk, beginsWith: CHILD_PREFIX.exit, consistent: true })),
     )
   ).flat().map(storedExitFromItem);
-  const open = exits.filter((e) => e.status === 'open');
+  // A member of an enclosure that is lifted (or never sealed) keeps its gates as it likes: its exits
+  // are neither judged nor counted against the members still held.
+  const held = compounds.filter((c) => isSealed(c.status));
+  const heldIds = new Set(held.map((c) => c.id));
+  const judged = exits.filter((e) => heldIds.has(e.compoundId));
+  const open = judged.filter((e) => e.status === 'open');
   const shifts = new Map(
     await Promise.all(
       open.map(async (e) => [e.id, (await shiftsAround(e.id, now)).map((s) => ({
@@ -155,8 +161,8 @@ export async function loadGroup(ref: GroupRef, now: string): Promise<LoadedGroup
   );
   const rule: ExitGroup = {
     status: strictest(compounds.map((c) => c.status)),
-    areaM2: declaredArea ?? compounds.reduce((sum, c) => sum + c.areaM2, 0),
-    exits: exits.map((e): RuleExit => ({ id: e.id, status: e.status, main: e.main, restricted: e.restricted, sealing: e.sealing })),
+    areaM2: declaredArea ?? held.reduce((sum, c) => sum + c.areaM2, 0),
+    exits: judged.map((e): RuleExit => ({ id: e.id, status: e.status, main: e.main, restricted: e.restricted, sealing: e.sealing })),
     shifts,
   };
   return { ref, compounds, exits, rule };

@@ -66,6 +66,15 @@ export async function ownExitForCaller(id: string, caller: Caller): Promise<Exit
   return { exit: cached.exit, compound: await compoundOfExit(cached.exit, caller) };
 }
 
+/**
+ * As {@link exitForCaller}, for reads of what happens at the gate (shifts, entries, counts): duty
+ * staff read only at the exits they are posted to, not at another exit of their compound.
+ */
+export async function exitForReader(id: string, caller: Caller): Promise<ExitInScope> {
+  if (caller.role === 'duty' && !worksAtExit(caller, id)) throw new ForbiddenError(`you are not on duty at exit ${id}`);
+  return exitForCaller(id, caller);
+}
+
 /** The exit's compound, if the caller's jurisdiction covers it. */
 async function compoundOfExit(exit: StoredExit, caller: Caller, options: { consistent?: boolean } = {}): Promise<CompoundRecord> {
   const compound = await getCompound(exit.compoundId, options);

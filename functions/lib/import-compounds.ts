@@ -14,6 +14,7 @@ import {
   AUDITED_COMPOUND_FIELDS, changedCompound, compoundIdOf, newCompound, type CompoundDraft,
 } from '../../shared/domain/compounds.ts';
 import { normaliseName } from '../../shared/domain/ids.ts';
+import { mayChangeStatus } from '../../shared/domain/sealing.ts';
 import type { CompoundRow } from '../../shared/import/rows.ts';
 import { canPlaceInCommunity, canSeeCompound } from '../../shared/roles.ts';
 import { compoundWriteItem, getCompounds } from './compound-store.ts';
@@ -68,6 +69,10 @@ export function compoundImporter(context: ImportContext): KindImporter<CompoundR
             continue;
           }
           const next = changedCompound(current, draft, derive);
+          if (!mayChangeStatus(caller.role, current.status, next.status)) {
+            outcome.reject(row.line, `status: only city staff lift ${current.status} (POST /v1/compounds/${current.id}/lift, with the reason)`);
+            continue;
+          }
           outcome.write('COMPOUND', next.id, compoundWriteItem(next), diff(current, next, AUDITED_COMPOUND_FIELDS), true);
           if (Object.keys(diff(current, next, JUDGED_COMPOUND_FIELDS)).length > 0) judge.add(next.id);
           continue;

@@ -11,6 +11,7 @@
  * are chosen by a fixed order: designated main checkpoints (`main`) first, then by id.
  */
 import type { CompoundStatus } from '../schemas/compound.ts';
+import { chinaMinute } from './china-time.ts';
 import { clockInState, coverageGaps, currentShifts, HOUR_MS, MINUTE_MS, type ShiftTimes } from './duty.ts';
 import { allowedOpenExits, isSealed } from './exits.ts';
 
@@ -61,7 +62,9 @@ export interface ExitRule {
 
 const openExits = (group: ExitGroup) => group.exits.filter((e) => e.status === 'open');
 const byKeepOrder = (a: RuleExit, b: RuleExit) => Number(b.main ?? false) - Number(a.main ?? false) || a.id.localeCompare(b.id);
-const hhmm = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+/** Times as the gate reads them (China time); the detail keeps the instant in UTC. */
+const hhmm = chinaMinute;
+const zone: Record<Language, string> = { 'zh-CN': '（北京时间）', en: ' (China time, UTC+8)' };
 
 /** Exactly one open exit under closed management or lockdown, at most two from 300,000 m². */
 export function surplusOpenExits(group: ExitGroup): Map<string, Detail> {
@@ -150,10 +153,11 @@ export const EXIT_RULES: readonly ExitRule[] = [
       en: 'An open exit is staffed 24 hours: every minute of the next 24 hours is someone\'s shift',
     },
     explain: (d, l) => {
-      const from = d.gapStart === 'now' ? (l === 'zh-CN' ? '现在' : 'now') : `${hhmm(String(d.gapStart))} UTC`;
-      if (d.gapEnd === 'open') return l === 'zh-CN' ? `${from}起未来24小时内无人排班值守` : `No one on duty from ${from} for the rest of the next 24 hours`;
-      const to = `${hhmm(String(d.gapEnd))} UTC`;
-      return l === 'zh-CN' ? `值班有空档：${from}至${to}无人值守` : `No one on duty from ${from} to ${to}`;
+      const from = d.gapStart === 'now' ? (l === 'zh-CN' ? '现在' : 'now') : hhmm(String(d.gapStart));
+      const at = d.gapStart === 'now' ? '' : zone[l];
+      if (d.gapEnd === 'open') return l === 'zh-CN' ? `${from}起未来24小时内无人排班值守${at}` : `No one on duty from ${from} for the rest of the next 24 hours${at}`;
+      const to = hhmm(String(d.gapEnd));
+      return l === 'zh-CN' ? `值班有空档：${from}至${to}无人值守${zone[l]}` : `No one on duty from ${from} to ${to}${zone[l]}`;
     },
     check: uncoveredExits,
   },
@@ -165,8 +169,8 @@ export const EXIT_RULES: readonly ExitRule[] = [
     },
     explain: (d, l) =>
       l === 'zh-CN'
-        ? `当前班次（${hhmm(String(d.shiftStart))} UTC 开始）${d.graceMinutes}分钟内未打卡，疑似擅离职守`
-        : `No clock-in within ${d.graceMinutes} minutes of the current shift's start (${hhmm(String(d.shiftStart))} UTC)`,
+        ? `当前班次（北京时间${hhmm(String(d.shiftStart))}开始）${d.graceMinutes}分钟内未打卡，疑似擅离职守`
+        : `No clock-in within ${d.graceMinutes} minutes of the current shift's start (${hhmm(String(d.shiftStart))} China time)`,
     check: missedClockIns,
   },
   {

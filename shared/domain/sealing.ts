@@ -8,6 +8,7 @@
  */
 import type { CompoundStatus } from '../schemas/compound.ts';
 import type { Role } from '../roles.ts';
+import { isSealed } from './exits.ts';
 
 export const SEAL_LEVELS = ['closed', 'lockdown'] as const;
 export type SealLevel = (typeof SEAL_LEVELS)[number];
@@ -26,6 +27,13 @@ export function sealTransition(from: CompoundStatus, level: SealLevel): Transiti
   if (from === level) return { ok: false, reason: `the compound is already ${level}` };
   return { ok: true, to: level };
 }
+
+/**
+ * Whether a change of status that comes by another way than the seal and lift routes (a re-import)
+ * is one this role may make: lifting stays the city's whichever way it comes.
+ */
+export const mayChangeStatus = (role: Role, from: CompoundStatus, to: CompoundStatus): boolean =>
+  !(isSealed(from) && !isSealed(to)) || (LIFTERS as readonly Role[]).includes(role);
 
 /** Lifting ends closed management or lockdown; there is nothing to lift otherwise. */
 export function liftTransition(from: CompoundStatus): Transition {

@@ -79,7 +79,7 @@ export type Entry = z.infer<typeof Entry>;
 
 export const EntryPage = z.object({ items: z.array(Entry), nextToken: z.string().optional() });
 export const EntryListQuery = z.object({
-  date: z.iso.date().optional().meta({ description: 'UTC day to list (default: today)' }),
+  date: z.iso.date().optional().meta({ description: 'Day in China (UTC+8) to list (default: today there)' }),
   limit: Limit,
   nextToken: NextToken,
 });
@@ -88,10 +88,15 @@ export const HourlyCounts = z
   .object({
     exitId: Id,
     date: z.string(),
-    hours: z.array(z.object({ hour: z.string(), in: z.number(), out: z.number(), admitted: z.number(), refused: z.number(), fever: z.number() })),
+    hours: z.array(
+      z.object({
+        hour: z.string().meta({ description: 'The hour in UTC, e.g. 2026-11-22T16 (00:00–01:00 on 23 November in China)' }),
+        in: z.number(), out: z.number(), admitted: z.number(), refused: z.number(), fever: z.number(),
+      }),
+    ),
   })
   .meta({ id: 'HourlyCounts' });
-export const CountsQuery = z.object({ date: z.iso.date().optional() });
+export const CountsQuery = z.object({ date: z.iso.date().optional().meta({ description: 'Day in China (UTC+8): its 24 hours (default: today there)' }) });
 
 /** A pre-registered commuter's pass (seed 003: 事先录入造册, then 比对). */
 export const PassCreate = z

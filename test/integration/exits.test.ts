@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resetClock, setClock } from '../../functions/lib/clock.ts';
-import { compoundWriteItem, exitItem } from '../../functions/lib/compound-store.ts';
-import { reevaluate } from '../../functions/lib/exit-rules-store.ts';
-import { batchWrite } from '../../functions/lib/table.ts';
 import { recheckDue } from '../../functions/jobs/recheck-exits.ts';
-import { newCompound } from '../../shared/domain/compounds.ts';
-import type { LocalUser } from '../../shared/schemas/local.ts';
-import { fixtureUsers, seedFixtureCity, square } from '../support/fixture-city.ts';
-import { startTestStack, type TestStack } from '../support/stack.ts';
+import { entry, expectStatus, startExitStack } from '../support/exit-fixture.ts';
+import type { TestStack } from '../support/stack.ts';
 import { scanTable, tableFingerprint } from '../support/table-scan.ts';
 
 const START = Date.parse('2026-11-22T08:00:00.000Z');
@@ -17,43 +11,12 @@ const advance = (minutes: number) => {
   clock += minutes * 60_000;
 };
 
-const users: LocalUser[] = [
-  ...fixtureUsers,
-  { username: 'duty-d', name: '值守乙', role: 'duty', jurisdiction: { compoundIds: ['c_d'], exitIds: ['e_d1'] } },
-  { username: 'community-cm3', name: '石城社区干部', role: 'community', jurisdiction: { streetId: 's2', communityId: 'cm3' } },
-];
-const seedAt = '2026-11-01T00:00:00.000Z';
-const exit = (id: string, compoundId: string, status: 'open' | 'sealed', location: [number, number]) =>
-  exitItem({ id, compoundId, name: `${id}门`, kind: 'mixed', status, location, updatedAt: seedAt, updatedBy: 'system:test' });
-const cm2 = [{ id: 'cm2', name: '兰台社区', streetId: 's1', boundary: square(112.55, 31.10, 0.05) }];
-const small = (id: string, lng: number) =>
-  newCompound({ name: `小楼${id}`, geometry: square(lng, 31.14, 0.001), status: 'closed' }, { caller: { username: 'system:test' }, at: seedAt, communities: cm2, id });
-
 let stack: TestStack;
 
 beforeAll(async () => {
-  setClock(() => new Date(clock));
-  stack = await startTestStack({
-    users,
-    seed: async () => {
-      await seedFixtureCity();
-      await batchWrite([
-        exit('e_b1', 'c_b', 'open', [112.546, 31.121]),
-        exit('e_d1', 'c_d', 'open', [112.611, 31.111]),
-        exit('e_d2', 'c_d', 'open', [112.612, 31.112]),
-        compoundWriteItem(small('c_s1', 112.57)),
-        compoundWriteItem(small('c_s2', 112.575)),
-        exit('e_s1', 'c_s1', 'open', [112.5705, 31.14]),
-        exit('e_s2', 'c_s2', 'open', [112.5755, 31.14]),
-      ]);
-      for (const id of ['c_a', 'c_b', 'c_d', 'c_s1', 'c_s2']) await reevaluate({ kind: 'compound', id }, iso());
-    },
-  });
+  stack = await startExitStack(() => clock);
 });
-afterAll(async () => {
-  await stack.stop();
-  resetClock();
-});
+afterAll(() => stack.stop());
 
 interface Unresolved {
   id: string;
@@ -69,11 +32,6 @@ async function unresolved(username: string, query = ''): Promise<Record<string, 
   expect(res.status, await res.clone().text()).toBe(200);
   const body = (await res.json()) as { items: Unresolved[] };
   return Object.fromEntries(body.items.map((i) => [i.id, i.reasons.map((r) => r.code)]));
-}
-
-async function expectStatus(res: Response, status: number): Promise<Record<string, unknown>> {
-  expect(res.status, await res.clone().text()).toBe(status);
-  return (await res.json()) as Record<string, unknown>;
 }
 
 const rotation = (people: string[], fromMinutes: number, days = 2) => ({
@@ -175,14 +133,6 @@ describe('resolving exits', () => {
     expect((await scanTable()).filter((i) => i.pk === 'AUDIT#EXIT#e_d1' && i.action === 'clock-in')).toHaveLength(1);
   });
 });
-
-function entry(entryId: string, extra: Record<string, unknown> = {}) {
-  return {
-    entryId, direction: 'in', category: 'resident', outcome: 'admitted', temperatureC: 36.5,
-    checks: { identityAsked: true, recorded: true, temperatureMeasured: true, maskWorn: true },
-    ...extra,
-  };
-}
 
 describe('entries', () => {
   const ID = '420881198001011234';

@@ -143,6 +143,20 @@ describe('imports keep the exit rules current', () => {
     expect(await codesOf(exitId('RB-2'))).toEqual(['surplus_open_exit', 'no_duty_coverage']);
   });
 
+  it('lets only city staff lift by import, as by the lift route: a community admin\'s row that would is rejected', async () => {
+    const before = await scanAll();
+    const response = await (await stack.as('comm1')).request('POST', '/v1/imports?kind=compounds', {
+      raw: `${COMPOUNDS}\nR-C,规则丙小区,112.54,31.17,normal,50000\n`, contentType: 'text/csv',
+    });
+    const body = (await response.json()) as ImportSummary;
+    expect(response.status, JSON.stringify(body)).toBe(200);
+    expect(body.rejects).toHaveLength(1);
+    expect(body.rejects[0]?.reason).toContain('status');
+    expect(await scanAll()).toEqual(before);
+    const exit = (await exitDetail(exitId('RC-1'))) as Awaited<ReturnType<typeof exitDetail>> & { compoundStatus: string };
+    expect(exit.compoundStatus).toBe('lockdown');
+  });
+
   it('leaves the rule groups due for nobody once the import has judged them', async () => {
     const rules = (await scanAll()).filter((i) => i.type === 'exit-rules');
     expect(rules.length).toBeGreaterThanOrEqual(3);

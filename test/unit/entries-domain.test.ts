@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { chinaDay, chinaMinute, utcHoursOfChinaDay } from '../../shared/domain/china-time.ts';
 import { entryWarnings, FEVER_THRESHOLD_C, hourBucket, isFever } from '../../shared/domain/entries.ts';
 import { idLast4, ID_NUMBER_PATTERN, maskName, maskPhone } from '../../shared/domain/privacy.ts';
-import { liftTransition, sealTransition } from '../../shared/domain/sealing.ts';
+import { liftTransition, mayChangeStatus, sealTransition } from '../../shared/domain/sealing.ts';
 
 const checks = { identityAsked: true, recorded: true, temperatureMeasured: true, maskWorn: true };
 
@@ -26,6 +27,16 @@ describe('entryWarnings', () => {
 
   it('counts by UTC hour', () => {
     expect(hourBucket('2026-11-22T14:59:59.999Z')).toBe('2026-11-22T14');
+  });
+
+  it('keeps days as the gate does, in China (UTC+8): the day turns at 16:00 UTC', () => {
+    expect(chinaDay('2026-11-22T15:59:59.999Z')).toBe('2026-11-22');
+    expect(chinaDay('2026-11-22T16:00:00.000Z')).toBe('2026-11-23');
+    expect(chinaDay('2026-11-23T01:00:00+08:00')).toBe('2026-11-23');
+    expect(chinaDay('2026-12-31T16:30:00.000Z')).toBe('2027-01-01');
+    expect(utcHoursOfChinaDay('2026-11-23')).toEqual(['2026-11-22T16', '2026-11-23T15']);
+    expect(utcHoursOfChinaDay('2027-01-01')).toEqual(['2026-12-31T16', '2027-01-01T15']);
+    expect(chinaMinute('2026-11-22T16:00:00.000Z')).toBe('2026-11-23 00:00');
   });
 });
 
@@ -55,5 +66,14 @@ describe('the sealing lifecycle', () => {
     expect(liftTransition('closed')).toEqual({ ok: true, to: 'lifted' });
     expect(liftTransition('normal').ok).toBe(false);
     expect(liftTransition('lifted').ok).toBe(false);
+  });
+
+  it('leaves lifting to city staff when a status comes by import, and sealing to any registry editor', () => {
+    expect(mayChangeStatus('community', 'lockdown', 'normal')).toBe(false);
+    expect(mayChangeStatus('community', 'closed', 'lifted')).toBe(false);
+    expect(mayChangeStatus('city', 'lockdown', 'normal')).toBe(true);
+    expect(mayChangeStatus('community', 'normal', 'lockdown')).toBe(true);
+    expect(mayChangeStatus('community', 'lockdown', 'closed')).toBe(true);
+    expect(mayChangeStatus('community', 'lifted', 'normal')).toBe(true);
   });
 });

@@ -139,6 +139,15 @@ describe('evaluateExits', () => {
     expect(explain(finding, 'en')).toContain('3 open where 1 is allowed');
     expect(explain({ code: 'no_duty_coverage', detail: { gapStart: 'now', gapEnd: 'open' } }, 'en')).toContain('from now');
   });
+
+  it('tells times as the people at the gate read them: China time (UTC+8), so a gap at midnight there says 00:00', () => {
+    const gap = { code: 'no_duty_coverage' as const, detail: { gapStart: '2026-11-22T16:00:00.000Z', gapEnd: '2026-11-23T00:00:00.000Z' } };
+    expect(explain(gap, 'zh-CN')).toBe('值班有空档：2026-11-23 00:00至2026-11-23 08:00无人值守（北京时间）');
+    expect(explain(gap, 'en')).toBe('No one on duty from 2026-11-23 00:00 to 2026-11-23 08:00 (China time, UTC+8)');
+    const missed = { code: 'missed_clock_in' as const, detail: { shiftStart: '2026-11-22T16:00:00.000Z', person: 'duty-a', graceMinutes: 15 } };
+    expect(explain(missed, 'zh-CN')).toContain('2026-11-23 00:00');
+    expect(explain(missed, 'en')).toContain('2026-11-23 00:00');
+  });
 });
 
 describe('nextCheckAt', () => {

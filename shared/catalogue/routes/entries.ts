@@ -12,10 +12,10 @@ export const entriesRoutes = defineRoutes({
     method: 'POST', path: '/v1/exits/{id}/entries', resource: 'entries', auth: 'jwt', roles: ['duty'],
     summary: 'Register a person passing your own exit: the 四必, temperature, pass, outcome',
     description:
-      'Idempotent by entryId: a retry answers the entry already stored. A temperature at or above the threshold (37.3 °C) ' +
+      'Idempotent by entryId: a retry answers the entry already stored (409 if it says something else). A temperature at or above the threshold (37.3 °C) ' +
       'raises a fever alert for the community in the same transaction and needs the escort to the designated hospital.',
     params: ExitIdParams, body: { kind: 'json', schema: EntryCreate },
-    response: { status: 201, schema: Entry }, errors: [404],
+    response: { status: 201, schema: Entry }, errors: [404, 409],
   },
   listEntries: {
     method: 'GET', path: '/v1/exits/{id}/entries', resource: 'entries', auth: 'jwt', roles: ['city', 'official', 'community', 'duty'],
@@ -30,7 +30,8 @@ export const entriesRoutes = defineRoutes({
   createPass: {
     method: 'POST', path: '/v1/compounds/{id}/passes', resource: 'entries', auth: 'jwt', roles: ['city', 'community'],
     summary: 'Pre-register a commuter\'s pass (出入证), so the gate compares instead of recording anew',
+    description: 'Given again for the same holder it renews the pass; for another holder it answers 409.',
     params: CompoundIdParams, body: { kind: 'json', schema: PassCreate },
-    response: { status: 201, schema: Pass }, errors: [404],
+    response: { status: 201, schema: Pass }, errors: [404, 409],
   },
 });

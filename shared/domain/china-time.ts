@@ -1,0 +1,20 @@
+/**
+ * The clock people at the gate and in the command read: China Standard Time, UTC+8 all year (no
+ * daylight saving). Instants stay UTC ISO strings everywhere; days and the times shown to people
+ * are China's, so "today" turns at 16:00 UTC and a midnight shift change reads 00:00.
+ */
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+const shifted = (at: string | number): string => new Date(new Date(at).getTime() + CHINA_OFFSET_MS).toISOString();
+
+/** The day in China an instant falls on: 2026-11-22T17:00Z is already 2026-11-23. */
+export const chinaDay = (at: string): string => shifted(at).slice(0, 10);
+
+/** An instant as China reads it, to the minute: 2026-11-22T16:00Z → `2026-11-23 00:00`. */
+export const chinaMinute = (at: string): string => shifted(at).slice(0, 16).replace('T', ' ');
+
+/** The first and last UTC hours (`YYYY-MM-DDTHH`) of a day in China: `2026-11-23` → `2026-11-22T16`, `2026-11-23T15`. */
+export function utcHoursOfChinaDay(day: string): readonly [string, string] {
+  const start = Date.parse(`${day}T00:00:00.000Z`) - CHINA_OFFSET_MS;
+  return [new Date(start).toISOString().slice(0, 13), new Date(start + 23 * 3_600_000).toISOString().slice(0, 13)];
+}
