@@ -206,13 +206,28 @@ function validate(where: string, schema: z.ZodType | undefined, value: unknown, 
 
 /** zod issues as `{field, message}` with the field as a dotted path: body.geometry.coordinates.0 */
 export function fieldErrors(where: string, error: z.ZodError): FieldError[] {
-  return error.issues.flatMap((issue) => {
-    const path = [where, ...issue.path.map(String)].join('.');
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ field: `${path}.${key}`, message: 'is not a known field' }));
-    }
-    return [{ field: path, message: issue.message }];
-  });
+  return error.issues.flatMap((issue) => issueErrors([where], issue));
+}
+
+type Issue = z.core.$ZodIssue;
+
+function issueErrors(base: readonly PropertyKey[], issue: Issue): FieldError[] {
+  const at = [...base, ...issue.path];
+  const field = at.map(String).join('.');
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({ field: `${field}.${key}`, message: 'is not a known field' }));
+  }
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    // A union of values (8 | 12 | 24): every branch says "expected X"; name them all at once.
+    const values = issue.errors.map((branch) => (branch.length === 1 && branch[0]?.code === 'invalid_value' && branch[0].path.length === 0 ? branch[0].values : undefined));
+    if (values.every((v) => v !== undefined)) return [{ field, message: `must be one of ${values.flat().map(String).join(', ')}` }];
+    // Else the branch the input came closest to (fewest issues, then deepest) names the real field,
+    // where the union's own issue would only say "body".
+    const depth = (branch: readonly Issue[]) => Math.max(...branch.map((i) => i.path.length));
+    const closest = [...issue.errors].sort((a, b) => a.length - b.length || depth(b) - depth(a))[0] ?? [];
+    return closest.flatMap((inner) => issueErrors(at, inner));
+  }
+  return [{ field, message: issue.message }];
 }
 
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json$/;

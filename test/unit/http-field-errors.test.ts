@@ -1,0 +1,33 @@
+import * as z from 'zod';
+import { describe, expect, it } from 'vitest';
+import { fieldErrors } from '../../functions/lib/http.ts';
+
+const Shift = z.union([
+  z.object({ person: z.string(), start: z.string() }).strict(),
+  z.object({ rotation: z.object({ days: z.number().int().min(1), shiftHours: z.union([z.literal(8), z.literal(12), z.literal(24)]) }).strict() }).strict(),
+]);
+const errorsOf = (schema: z.ZodType, input: unknown) => {
+  const result = schema.safeParse(input);
+  if (result.success) throw new Error('expected a failure');
+  return fieldErrors('body', result.error);
+};
+
+describe('fieldErrors', () => {
+  it('names the field inside the union branch the input was meant for', () => {
+    expect(errorsOf(Shift, { rotation: { days: 2, shiftHours: 7 } })).toEqual([
+      { field: 'body.rotation.shiftHours', message: 'must be one of 8, 12, 24' },
+    ]);
+    expect(errorsOf(Shift, { rotation: { days: 0, shiftHours: 8 } })).toEqual([
+      { field: 'body.rotation.days', message: expect.stringContaining('>=1') },
+    ]);
+    expect(errorsOf(Shift, { person: 'duty-a' })).toEqual([{ field: 'body.start', message: expect.any(String) }]);
+  });
+
+  it('lists unknown keys one by one, and plain issues at their path', () => {
+    expect(errorsOf(z.object({ a: z.number() }).strict(), { a: 'x', b: 1, c: 2 })).toEqual([
+      { field: 'body.a', message: expect.any(String) },
+      { field: 'body.b', message: 'is not a known field' },
+      { field: 'body.c', message: 'is not a known field' },
+    ]);
+  });
+});
