@@ -10,6 +10,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { seedCity } from './demo/seed.ts';
+import { pointHandlersAt } from './handler-env.ts';
 import { demoCity, demoUsers } from './demo/users.ts';
 import { ensureTable } from './bootstrap.ts';
 import { freePort, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
@@ -69,6 +70,14 @@ try {
   stoppers.push(() => dynamodb.stop());
   await ensureTable(dynamodb.endpoint, args.table);
 
+  // The city is in place before the API answers: a request or a campaign launched as soon as
+  // /health says ok must not see it half-seeded.
+  if (!args['no-seed']) {
+    pointHandlersAt(dynamodb.endpoint, args.table);
+    const seed = await seedCity(demoCity());
+    console.log(seed.seeded ? `Seeded the demo city: ${describe(seed.counts)}` : 'Demo city already seeded.');
+  }
+
   const runtime: LocalRuntime = await startLocalRuntime({
     endpoint: dynamodb.endpoint,
     tableName: args.table,
@@ -81,11 +90,6 @@ try {
     log,
   });
   stoppers.push(() => runtime.stop());
-
-  if (!args['no-seed']) {
-    const seed = await seedCity(demoCity());
-    console.log(seed.seeded ? `Seeded the demo city: ${describe(seed.counts)}` : 'Demo city already seeded.');
-  }
 
   let webUrl: string | undefined;
   if (!args['no-web']) {

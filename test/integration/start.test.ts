@@ -16,8 +16,11 @@ interface Started {
   readonly dynamodbPort: number;
 }
 
-/** Runs `npm start`'s program as a newcomer would, on free ports, until it says it is running. */
-async function start(extra: string[]): Promise<Started> {
+/**
+ * Runs `npm start`'s program as a newcomer would, on free ports, until it says it is running —
+ * or, with `untilHealthy`, only until its API first answers /health, as a script would wait.
+ */
+async function start(extra: string[], options: { untilHealthy?: boolean } = {}): Promise<Started> {
   const apiPort = await freePort();
   const dynamodbPort = await freePort();
   const child = spawn(
@@ -28,13 +31,20 @@ async function start(extra: string[]): Promise<Started> {
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
   child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  const healthy = async () => {
+    try {
+      return (await fetch(`http://127.0.0.1:${apiPort}/health`)).ok;
+    } catch {
+      return false;
+    }
+  };
   await new Promise<void>((resolve, reject) => {
-    const check = () => {
-      if (output.includes('Press Ctrl-C to stop.')) return resolve();
+    const check = async () => {
+      if (options.untilHealthy ? await healthy() : output.includes('Press Ctrl-C to stop.')) return resolve();
       if (child.exitCode !== null) return reject(new Error(`npm start exited ${child.exitCode}:\n${output}`));
-      setTimeout(check, 100);
+      setTimeout(() => void check(), 100);
     };
-    check();
+    void check();
   });
   return { child, output: () => output, apiUrl: `http://127.0.0.1:${apiPort}`, dynamodbPort };
 }
@@ -49,6 +59,17 @@ async function stop(started: Started, signal: NodeJS.Signals): Promise<number | 
 function javaOn(port: number): string[] {
   const out = spawnSync('pgrep', ['-af', `DynamoDBLocal.jar.*-port ${port}$`], { encoding: 'utf8' });
   return out.stdout.split('\n').filter(Boolean);
+}
+
+async function tokenFor(apiUrl: string, username: string): Promise<string> {
+  const response = await fetch(`${apiUrl}/local/token`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }),
+  });
+  return ((await response.json()) as { token: string }).token;
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 describe('npm start', () => {
@@ -79,9 +100,14 @@ describe('npm start', () => {
     expect(await stop(again, 'SIGINT')).toBe(0);
     expect(javaOn(again.dynamodbPort)).toEqual([]);
 
-    const fresh = await start(['--in-memory']);
+    const fresh = await start(['--in-memory'], { untilHealthy: true });
+    // The city is whole by the time the API answers at all.
     expect(fresh.output()).toMatch(/Seeded the demo city/);
-    expect(fresh.output()).toContain('(in memory)');
+    const list = (await (await fetch(`${fresh.apiUrl}/v1/compounds`, {
+      headers: { authorization: `Bearer ${await tokenFor(fresh.apiUrl, 'official-city')}` },
+    })).json()) as { features: unknown[] };
+    expect(list.features.length).toBeGreaterThanOrEqual(150);
+    await until(() => fresh.output().includes('(in memory)'));
     expect(await stop(fresh, 'SIGTERM')).toBe(0);
   });
 });
