@@ -101,13 +101,16 @@ describe('npm start', () => {
     expect(javaOn(again.dynamodbPort)).toEqual([]);
 
     const fresh = await start(['--in-memory'], { untilHealthy: true });
-    // The city is whole by the time the API answers at all.
-    expect(fresh.output()).toMatch(/Seeded the demo city/);
-    const list = (await (await fetch(`${fresh.apiUrl}/v1/compounds`, {
-      headers: { authorization: `Bearer ${await tokenFor(fresh.apiUrl, 'official-city')}` },
-    })).json()) as { features: unknown[] };
-    expect(list.features.length).toBeGreaterThanOrEqual(150);
-    await until(() => fresh.output().includes('(in memory)'));
-    expect(await stop(fresh, 'SIGTERM')).toBe(0);
+    try {
+      // The city is whole by the time the API answers at all.
+      expect(fresh.output()).toMatch(/Seeded the demo city/);
+      const list = (await (await fetch(`${fresh.apiUrl}/v1/compounds`, {
+        headers: { authorization: `Bearer ${await tokenFor(fresh.apiUrl, 'official-city')}` },
+      })).json()) as { features: unknown[] };
+      expect(list.features.length).toBeGreaterThanOrEqual(150);
+      await until(() => fresh.output().includes('(in memory)'));
+    } finally {
+      expect(await stop(fresh, 'SIGTERM')).toBe(0);
+    }
   });
 });
