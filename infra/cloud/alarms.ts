@@ -3,7 +3,7 @@
  * any message in a dead-letter queue, any function error or throttle, any API 5xx.
  * Subscribe to the topic (e-mail, chat webhook) after the first deploy; see README.
  */
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -35,7 +35,7 @@ export class Alarms extends Construct {
       alias: `alias/${stage.named('alarms')}`,
       description: `Cordon ${stage.name}: encrypts the alarm topic`,
       enableKeyRotation: true,
-      removalPolicy: stage.removalPolicy,
+      removalPolicy: RemovalPolicy.RETAIN,
     });
     key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey');
     this.topic = new Topic(this, 'Topic', {
@@ -64,9 +64,8 @@ export class Alarms extends Construct {
         `Messages of ${name} gave up after their retries and wait in its dead-letter queue.`);
     }
     for (const { module, fn } of props.functions) {
-      const file = `functions/${module.kind}/${module.name}.ts`;
-      alarm(`${module.id}-errors`, fn.metricErrors({ period: PERIOD, statistic: 'Sum' }), `${file} threw or timed out.`);
-      alarm(`${module.id}-throttles`, fn.metricThrottles({ period: PERIOD, statistic: 'Sum' }), `${file} was throttled.`);
+      alarm(`${module.id}-errors`, fn.metricErrors({ period: PERIOD, statistic: 'Sum' }), `${module.file} threw or timed out.`);
+      alarm(`${module.id}-throttles`, fn.metricThrottles({ period: PERIOD, statistic: 'Sum' }), `${module.file} was throttled.`);
     }
     alarm('api-5xx', props.api.metricServerError({ period: PERIOD, statistic: 'Sum' }), 'The HTTP API answered 5xx.');
   }

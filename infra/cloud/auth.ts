@@ -4,7 +4,7 @@
  * jurisdiction field (`custom:street`, …) — and the web app's client, the JWT audience.
  * Users cannot sign themselves up or change their own jurisdiction; admins create them.
  */
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
   AccountRecovery, CfnUserPoolGroup, ClientAttributes, FeaturePlan, Mfa, StandardThreatProtectionMode, StringAttribute,
   UserPool, type UserPoolClient,
@@ -47,7 +47,7 @@ export class Auth extends Construct {
         ? { featurePlan: FeaturePlan.PLUS, standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION }
         : { featurePlan: FeaturePlan.ESSENTIALS }),
       deletionProtection: stage.deletionProtection,
-      removalPolicy: stage.removalPolicy,
+      removalPolicy: RemovalPolicy.RETAIN,
     });
     acknowledge(this.userPool, 'AwsSolutions-COG2',
       'MFA is optional by decision (issue 3): every user may add a TOTP second factor; requiring it would lock out field staff without an authenticator app.');

@@ -12,7 +12,7 @@ import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodej
  * Some dependencies (iconv-lite, papaparse) are CommonJS and `require` Node built-ins, which an
  * ESM bundle has no `require` for; this banner gives them one.
  */
-export const REQUIRE_BANNER = "import { createRequire as __cordonRequire } from 'node:module'; const require = __cordonRequire(import.meta.url);";
+const REQUIRE_BANNER = "import { createRequire as __cordonRequire } from 'node:module'; const require = __cordonRequire(import.meta.url);";
 
 export const ESBUILD = {
   target: 'node22',

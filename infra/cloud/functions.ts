@@ -78,7 +78,7 @@ export class Functions extends Construct {
         retention: stage.logRetention,
         removalPolicy: stage.transientRemovalPolicy,
       });
-      const role = lambdaRole(this, `${module.id}-role`, `Cordon ${stage.name} functions/${module.kind}/${module.name}.ts`, logGroup);
+      const role = lambdaRole(this, `${module.id}-role`, `Cordon ${stage.name} ${module.file}`, logGroup);
       this.grantTable(role, module, data);
 
       const sends = module.access.sends ?? [];
@@ -126,8 +126,8 @@ export class Functions extends Construct {
 
   /** Exactly the table access the catalogue declares: the table and its named indexes, no wildcards. */
   private grantTable(role: Role, module: HandlerModule, data: Data): void {
-    const region = Stack.of(this).region;
-    const viaDynamoDb = { StringEquals: { 'kms:ViaService': `dynamodb.${region}.${Stack.of(this).urlSuffix}` } };
+    const stack = Stack.of(this);
+    const viaDynamoDb = { StringEquals: { 'kms:ViaService': `dynamodb.${stack.region}.${stack.urlSuffix}` } };
     for (const access of module.access.table) {
       role.addToPolicy(new PolicyStatement({
         sid: access === 'read' ? 'TableRead' : 'TableWrite',

@@ -14,7 +14,9 @@ export interface HandlerModule {
   readonly name: string;
   /** `api-compounds`, `workers-assign-compounds`: the construct id and function name suffix. */
   readonly id: string;
-  /** Absolute path of functions/<kind>/<name>.ts. */
+  /** `functions/<kind>/<name>.ts`, from the repository root: how alarms and roles name it. */
+  readonly file: string;
+  /** Absolute path of `file`. */
   readonly entry: string;
   readonly access: FunctionAccess;
 }
@@ -47,9 +49,10 @@ export function handlerModules(): HandlerModule[] {
   };
   return (Object.keys(names) as FunctionKind[]).flatMap((kind) =>
     [...new Set(names[kind])].map((name) => {
+      const file = `functions/${kind}/${name}.ts`;
       const access = (functionAccess[kind] as Record<string, FunctionAccess>)[name];
-      if (!access) throw new Error(`functions/${kind}/${name}.ts has no entry in shared/catalogue/functions.ts`);
-      return { kind, name, id: handlerId(kind, name), entry: path.join(ROOT, 'functions', kind, `${name}.ts`), access };
+      if (!access) throw new Error(`${file} has no entry in shared/catalogue/functions.ts`);
+      return { kind, name, id: handlerId(kind, name), file, entry: path.join(ROOT, file), access };
     }),
   );
 }

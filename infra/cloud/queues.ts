@@ -9,7 +9,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { QueueName } from '../../shared/catalogue/index.ts';
+import type { QueueName, QueueSpec } from '../../shared/catalogue/index.ts';
 import { queueEntries } from './handlers.ts';
 import { acknowledge } from './nag.ts';
 import type { Stage } from './stage.ts';
@@ -19,6 +19,7 @@ const DLQ_RETENTION = Duration.days(14);
 
 export interface CatalogueQueue {
   readonly name: QueueName;
+  readonly spec: QueueSpec;
   readonly queue: Queue;
   readonly deadLetters: Queue;
 }
@@ -46,7 +47,7 @@ export class Queues extends Construct {
         enforceSSL: true,
         deadLetterQueue: { queue: deadLetters, maxReceiveCount: spec.maxReceiveCount },
       });
-      byName.set(name, { name, queue, deadLetters });
+      byName.set(name, { name, spec, queue, deadLetters });
     }
     this.byName = byName;
   }
@@ -63,8 +64,8 @@ export class Queues extends Construct {
 
   /** Connects each queue to its consumer function (`consumerOf(spec.consumer)`). */
   connect(consumerOf: (consumer: string) => IFunction): void {
-    for (const [name, spec] of queueEntries()) {
-      consumerOf(spec.consumer).addEventSource(new SqsEventSource(this.get(name).queue, {
+    for (const { spec, queue } of this.byName.values()) {
+      consumerOf(spec.consumer).addEventSource(new SqsEventSource(queue, {
         batchSize: spec.batchSize,
         reportBatchItemFailures: true,
         ...(spec.maxConcurrency === undefined ? {} : { maxConcurrency: spec.maxConcurrency }),

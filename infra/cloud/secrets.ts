@@ -18,7 +18,7 @@ export class Secrets extends Construct {
     super(scope, id);
     for (const [name, spec] of Object.entries(secrets) as [SecretName, (typeof secrets)[SecretName]][]) {
       const secret = new Secret(this, name, {
-        secretName: `${stage.named(name)}`,
+        secretName: stage.named(name),
         description: `Cordon ${stage.name}: ${spec.description}`,
         generateSecretString: { passwordLength: 64, excludePunctuation: true },
         removalPolicy: RemovalPolicy.RETAIN,

@@ -6,7 +6,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 
-export const STAGE_NAMES = ['dev', 'prod'] as const;
+const STAGE_NAMES = ['dev', 'prod'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
 export interface Stage {
@@ -15,9 +15,10 @@ export interface Stage {
   readonly prefix: string;
   /** Deletion protection on the table and the user pool. */
   readonly deletionProtection: boolean;
-  /** Data (table, keys, user pool, buckets) is retained in every stage. */
-  readonly removalPolicy: RemovalPolicy;
-  /** Logs, queues and the alarm topic: retained in prod, deleted with a dev stack. */
+  /**
+   * Logs, queues and the alarm topic: retained in prod, deleted with a dev stack. Data (table,
+   * keys, secrets, user pool, buckets) is not a stage's choice: it is retained in every stage.
+   */
   readonly transientRemovalPolicy: RemovalPolicy;
   readonly logRetention: RetentionDays;
   /** How long the access-log bucket keeps CloudFront and S3 access logs. */
@@ -34,7 +35,6 @@ export interface Stage {
 const STAGES: Record<StageName, Omit<Stage, 'name' | 'prefix' | 'named' | 'threatProtection'>> = {
   dev: {
     deletionProtection: false,
-    removalPolicy: RemovalPolicy.RETAIN,
     transientRemovalPolicy: RemovalPolicy.DESTROY,
     logRetention: RetentionDays.ONE_WEEK,
     accessLogExpiry: Duration.days(30),
@@ -43,7 +43,6 @@ const STAGES: Record<StageName, Omit<Stage, 'name' | 'prefix' | 'named' | 'threa
   },
   prod: {
     deletionProtection: true,
-    removalPolicy: RemovalPolicy.RETAIN,
     transientRemovalPolicy: RemovalPolicy.RETAIN,
     logRetention: RetentionDays.ONE_YEAR,
     accessLogExpiry: Duration.days(365),

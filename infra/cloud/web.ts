@@ -9,7 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   AllowedMethods, CachePolicy, Distribution, HeadersFrameOption, HeadersReferrerPolicy, HttpVersion, ResponseHeadersPolicy,
   ViewerProtocolPolicy,
@@ -53,7 +53,7 @@ export class Web extends Construct {
       // CloudFront's standard logging writes with ACLs.
       objectOwnership: ObjectOwnership.OBJECT_WRITER,
       lifecycleRules: [{ expiration: stage.accessLogExpiry }],
-      removalPolicy: stage.removalPolicy,
+      removalPolicy: RemovalPolicy.RETAIN,
     });
     acknowledge(logBucket, 'AwsSolutions-S1', 'This is the access-log bucket itself; logging its own access would log every log delivery.');
 
@@ -64,7 +64,7 @@ export class Web extends Construct {
       versioned: true,
       serverAccessLogsBucket: logBucket,
       serverAccessLogsPrefix: 'app-bucket/',
-      removalPolicy: stage.removalPolicy,
+      removalPolicy: RemovalPolicy.RETAIN,
     });
 
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
@@ -137,6 +137,7 @@ export class Web extends Construct {
   /** Deploys the app and its /config.json (written last, over the build's local one). */
   publish(config: RuntimeConfig & { region: string; userPoolId: string; userPoolClientId: string }): BucketDeployment {
     const stage = this.stageConfig;
+    const stack = Stack.of(this);
     const logGroup = new LogGroup(this, 'DeployLogs', {
       retention: stage.logRetention,
       removalPolicy: stage.transientRemovalPolicy,
@@ -161,14 +162,14 @@ export class Web extends Construct {
       'Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*': 'the asset objects are named by hash at synth time',
       'Action::s3:DeleteObject*': 'prune: files of an older build are removed',
       'Action::s3:Abort*': 'aborts its own failed multipart uploads',
-      [`Resource::<${Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnBucket)}.Arn>/*`]: 'every object of the app bucket is the app\'s',
+      [`Resource::<${stack.getLogicalId(this.bucket.node.defaultChild as CfnBucket)}.Arn>/*`]: 'every object of the app bucket is the app\'s',
       'Resource::*': 'cloudfront:CreateInvalidation/GetInvalidation, which BucketDeployment grants unscoped',
     };
     for (const [finding, reason] of Object.entries(deployGrants)) {
       acknowledge(role, `AwsSolutions-IAM5[${finding}]`, `BucketDeployment ${reason}.`);
     }
     // The copying function is a stack-level singleton that CDK provides; its runtime is CDK's choice.
-    for (const child of Stack.of(this).node.children) {
+    for (const child of stack.node.children) {
       if (child.node.id.startsWith('Custom::CDKBucketDeployment')) {
         acknowledge(child, 'AwsSolutions-L1', 'BucketDeployment\'s own function; aws-cdk-lib picks and updates its Python runtime.');
       }

@@ -8,7 +8,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { functionAccess, queues, routes, schedules, type FunctionAccess, type RouteSpec } from '../../shared/catalogue/index.ts';
 import { queueUrlVariable } from '../../functions/lib/queue.ts';
-import { cordonFunctions, onlyId, resourcesOf, template } from './synth.ts';
+import { cordonFunctions, environmentOf, logGroupIdOf, onlyId, resourcesOf, template } from './synth.ts';
 
 const allRoutes = Object.values(routes as Record<string, RouteSpec>);
 const deployed = allRoutes.filter((r) => r.auth !== 'local');
@@ -86,7 +86,7 @@ describe('functions from the catalogue', () => {
   it('runs every function on Node.js 22, ARM64, as an ESM bundle with source maps', () => {
     for (const [name, { props }] of fns) {
       expect(props, name).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
-      const env = (props.Environment as { Variables: Record<string, unknown> }).Variables;
+      const env = environmentOf(props);
       expect(env, name).toMatchObject({ STAGE: 'dev', NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_SERVICE_NAME: 'cordon' });
       expect(env.TABLE_NAME).toEqual({ Ref: onlyId(t, 'AWS::DynamoDB::Table') });
       expect(env).not.toHaveProperty('DYNAMODB_ENDPOINT');
@@ -103,8 +103,7 @@ describe('functions from the catalogue', () => {
   it('gives each function its own log group with a retention', () => {
     const groups = resourcesOf(t, 'AWS::Logs::LogGroup');
     for (const [name, { props }] of fns) {
-      const groupId = (props.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
-      expect(groups[groupId]?.Properties).toMatchObject({ LogGroupName: `/aws/lambda/${name}`, RetentionInDays: 7 });
+      expect(groups[logGroupIdOf(props)]?.Properties).toMatchObject({ LogGroupName: `/aws/lambda/${name}`, RetentionInDays: 7 });
     }
   });
 });
@@ -161,7 +160,7 @@ describe('queues from the catalogue', () => {
   it('gives a queue URL only to the functions that send to it', () => {
     const variables = queueList.map(([name]) => queueUrlVariable(name));
     for (const [name, { props }] of fns) {
-      const env = (props.Environment as { Variables: Record<string, unknown> }).Variables;
+      const env = environmentOf(props);
       const set = variables.filter((v) => v in env);
       const [kind, module] = [name.split('-')[2], name.split('-').slice(3).join('-')];
       const sends = sendsOf(kind as string, module);

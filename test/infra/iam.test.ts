@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { functionAccess, queues, type FunctionAccess, type FunctionKind } from '../../shared/catalogue/index.ts';
 import { TABLE } from '../../shared/table.ts';
-import { actionsOf, cordonFunctions, onlyId, resourceList, resourcesOf, statementsOf, template, type Statement } from './synth.ts';
+import { actionsOf, cordonFunctions, logGroupIdOf, onlyId, resourceList, resourcesOf, roleIdOf, statementsOf, template, type Statement } from './synth.ts';
 
 const READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
 const WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
@@ -93,13 +93,11 @@ describe('IAM per function', () => {
 
       it('logs only to its own log group', () => {
         const logs = withAction(statements, 'logs:PutLogEvents');
-        const groupId = (fns.get(fn)?.props.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
-        expect(logs.flatMap(resourceList)).toEqual([{ 'Fn::GetAtt': [groupId, 'Arn'] }]);
+        expect(logs.flatMap(resourceList)).toEqual([{ 'Fn::GetAtt': [logGroupIdOf(fns.get(fn)?.props ?? {}), 'Arn'] }]);
       });
 
       it('has no managed policies on its role', () => {
-        const roleId = (fns.get(fn)?.props.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
-        expect(resourcesOf(t, 'AWS::IAM::Role')[roleId]?.Properties?.ManagedPolicyArns).toBeUndefined();
+        expect(resourcesOf(t, 'AWS::IAM::Role')[roleIdOf(fns.get(fn)?.props ?? {})]?.Properties?.ManagedPolicyArns).toBeUndefined();
       });
     });
   }

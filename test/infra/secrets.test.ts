@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { functionAccess, secrets, type FunctionAccess } from '../../shared/catalogue/index.ts';
 import { handlerId } from '../../infra/cloud/handlers.ts';
-import { cordonFunctions, resourcesOf, template } from './synth.ts';
+import { cordonFunctions, environmentOf, resourcesOf, template } from './synth.ts';
 
 const t = template();
 
@@ -23,9 +23,9 @@ describe('secrets', () => {
     const functions = cordonFunctions(t);
     for (const [kind, modules] of Object.entries(functionAccess)) {
       for (const [name, access] of Object.entries(modules as Record<string, FunctionAccess>)) {
-        const fn = [...functions.entries()].find(([fnName]) => fnName === `cordon-dev-${handlerId(kind as keyof typeof functionAccess, name)}`);
+        const fn = functions.get(`cordon-dev-${handlerId(kind as keyof typeof functionAccess, name)}`);
         expect(fn, name).toBeDefined();
-        const variables = (fn?.[1].props.Environment as { Variables: Record<string, unknown> }).Variables;
+        const variables = environmentOf(fn?.props ?? {});
         for (const [secretName, spec] of Object.entries(secrets)) {
           const declared = (access.secrets ?? []).includes(secretName as keyof typeof secrets);
           expect(spec.variable in variables, `${name} ${spec.variable}`).toBe(declared);

@@ -5,7 +5,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { stageFrom } from '../../infra/cloud/stage.ts';
-import { cordonFunctions, onlyId, resourcesOf, synth, template } from './synth.ts';
+import { cordonFunctions, environmentOf, onlyId, resourcesOf, synth, template } from './synth.ts';
 
 const dev = template('dev');
 const prod = template('prod');
@@ -59,8 +59,8 @@ describe('stages', () => {
   });
 
   it('logs at INFO in prod and DEBUG in dev', () => {
-    for (const [, { props }] of cordonFunctions(prod, 'prod')) expect((props.Environment as { Variables: Record<string, unknown> }).Variables.LOG_LEVEL).toBe('INFO');
-    for (const [, { props }] of cordonFunctions(dev, 'dev')) expect((props.Environment as { Variables: Record<string, unknown> }).Variables.LOG_LEVEL).toBe('DEBUG');
+    for (const [, { props }] of cordonFunctions(prod, 'prod')) expect(environmentOf(props).LOG_LEVEL).toBe('INFO');
+    for (const [, { props }] of cordonFunctions(dev, 'dev')) expect(environmentOf(props).LOG_LEVEL).toBe('DEBUG');
   });
 
   it('turns Cognito threat protection off only when told the region lacks it', () => {

@@ -21,7 +21,7 @@ export interface Statement {
 type Resources = Record<string, { Type: string; Properties?: Record<string, unknown> }>;
 
 /** Context that makes synth skip bundling: no stack needs its assets built. */
-export const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 
 export function synth(stage: StageName, context: Record<string, unknown> = {}, nag = false) {
   const outdir = mkdtempSync(path.join(tmpdir(), 'cordon-cdk-'));
@@ -54,11 +54,19 @@ export function cordonFunctions(t: Template, stage: StageName = 'dev'): Map<stri
   return out;
 }
 
+/** A function's environment variables, as the template holds them. */
+export const environmentOf = (props: Record<string, unknown>): Record<string, unknown> =>
+  (props.Environment as { Variables: Record<string, unknown> }).Variables;
+
+/** The logical ids of a function's role and log group. */
+export const roleIdOf = (props: Record<string, unknown>): string => (props.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+export const logGroupIdOf = (props: Record<string, unknown>): string => (props.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+
 /** Every statement of every policy attached to the function's role. */
 export function statementsOf(t: Template, functionName: string): Statement[] {
   const fn = cordonFunctions(t, functionName.split('-')[1] as StageName).get(functionName);
   if (!fn) throw new Error(`no function ${functionName}`);
-  const roleId = (fn.props.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  const roleId = roleIdOf(fn.props);
   return Object.values(resourcesOf(t, 'AWS::IAM::Policy'))
     .filter((p) => (p.Properties?.Roles as { Ref: string }[]).some((r) => r.Ref === roleId))
     .flatMap((p) => (p.Properties?.PolicyDocument as { Statement: Statement[] }).Statement);
