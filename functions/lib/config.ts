@@ -2,6 +2,8 @@
  * Settings from the environment, read once. The same variables are set by CDK in the cloud and
  * by the local runtime on this machine.
  */
+import { secrets } from '../../shared/catalogue/functions.ts';
+
 export interface Config {
   readonly tableName: string;
   /** DynamoDB Local's URL; unset in the cloud. */
@@ -33,7 +35,7 @@ export function config(): Config {
       clockInGraceMinutes: Number(process.env.CLOCK_IN_GRACE_MINUTES ?? 15),
       feverThresholdC: Number(process.env.FEVER_THRESHOLD_C ?? 37.3),
       // Local and tests only; the cloud sets ID_HASH_KEY from a secret (a missing key must not fall back there).
-      idHashKey: process.env.ID_HASH_KEY ?? (process.env.STAGE === undefined || process.env.STAGE === 'local' ? 'cordon-local-id-hash-key' : ''),
+      idHashKey: process.env[secrets.idHashKey.variable] ?? (process.env.STAGE === undefined || process.env.STAGE === 'local' ? 'cordon-local-id-hash-key' : ''),
     },
   };
   return cached;
