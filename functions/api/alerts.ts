@@ -10,7 +10,7 @@ import { auditItem } from '../lib/audit.ts';
 import { nowIso } from '../lib/clock.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../lib/errors.ts';
 import { httpHandler } from '../lib/http.ts';
-import { cursorOf, readSources, tokenOf } from '../lib/list-sources.ts';
+import { cursorOf, pageOf, readSources } from '../lib/list-sources.ts';
 import { loadPlaces } from '../lib/places-store.ts';
 import { getItem, transactWrite, type Item } from '../lib/table.ts';
 
@@ -27,8 +27,7 @@ export const handler = httpHandler('alerts', {
       query.limit ?? 100,
       cursorOf(query.nextToken),
     );
-    const nextToken = tokenOf(page.next);
-    return { items: page.items, ...(nextToken ? { nextToken } : {}) };
+    return pageOf(page.items, page.next);
   },
 
   closeAlert: async ({ params, body, caller }) => {

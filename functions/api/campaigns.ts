@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { canFollow, canLaunchIn, type ScopePlace } from '../../shared/domain/campaigns.ts';
 import { canSeeTask } from '../../shared/domain/tasks.ts';
-import { coverBbox, intersects } from '../../shared/geo/geohash.ts';
+import { coverBbox, pointInBbox } from '../../shared/geo/geohash.ts';
 import type { Caller } from '../../shared/roles.ts';
 import type { CampaignScope } from '../../shared/schemas/campaign.ts';
 import type { Bbox } from '../../shared/schemas/common.ts';
@@ -18,12 +18,12 @@ import { indexKeys, keys, UNASSIGNED } from '../../shared/table.ts';
 import { auditItem } from '../lib/audit.ts';
 import { campaignFromItem, campaignView, coverageView, getCampaign, newCampaignItem, type CampaignRecord } from '../lib/campaign-store.ts';
 import { nowIso } from '../lib/clock.ts';
-import { GEO_COVER } from '../lib/compound-store.ts';
-import { getCompound } from '../lib/compound-store.ts';
+import { GEO_COVER, getCompound } from '../lib/compound-store.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors.ts';
+import { collection, point } from '../lib/features.ts';
 import { httpHandler } from '../lib/http.ts';
 import { logger } from '../lib/logger.ts';
-import { cursorOf, readSources, tokenOf, type Source } from '../lib/list-sources.ts';
+import { cursorOf, pageOf, readSources, tokenOf, type Source } from '../lib/list-sources.ts';
 import { getGrid, loadPlaces } from '../lib/places-store.ts';
 import { sendMessages } from '../lib/queue.ts';
 import { taskFromItem } from '../lib/task-store.ts';
@@ -65,11 +65,6 @@ async function campaignForCaller(id: string, caller: Caller, options: { consiste
   if (!canFollow(caller, campaign.place)) throw new ForbiddenError(`campaign ${id} is outside your jurisdiction`);
   return campaign;
 }
-
-const page = <T>(items: T[], next: ReturnType<typeof cursorOf>) => {
-  const nextToken = tokenOf(next);
-  return { items, ...(nextToken ? { nextToken } : {}) };
-};
 
 /**
  * The widest unvisited-buildings box: one query per geohash-5 cell (~4.9 km), so 2° (a large
@@ -124,7 +119,7 @@ export const handler = httpHandler('campaigns', {
       query.limit ?? 100,
       cursorOf(query.nextToken),
     );
-    return page(result.items, result.next);
+    return pageOf(result.items, result.next);
   },
 
   getCampaign: async ({ params, caller }) => campaignView(await campaignForCaller(params.id, caller)),
@@ -162,7 +157,6 @@ export const handler = httpHandler('campaigns', {
       (item) => {
         if (item.placeId === UNASSIGNED && !seesPooled) return undefined;
         const place = {
-          kind: 'sweep',
           compoundId: query.by === 'compound' ? (item.placeId as string) : '',
           streetId: (item.streetId as string | null) ?? null,
           communityId: (item.communityId as string | null) ?? null,
@@ -173,7 +167,7 @@ export const handler = httpHandler('campaigns', {
       query.limit ?? 1000,
       cursorOf(query.nextToken),
     );
-    return page(result.items, result.next);
+    return pageOf(result.items, result.next);
   },
 
   listUnvisitedBuildings: async ({ params, query, caller }) => {
@@ -186,11 +180,11 @@ export const handler = httpHandler('campaigns', {
       unvisitedSources(params.id, query.bbox),
       (item: Item) => {
         const t = taskFromItem(item);
-        if (!canSeeTask(caller, t) || !intersects([...t.location, ...t.location] as Bbox, query.bbox)) return undefined;
+        if (!canSeeTask(caller, t) || !pointInBbox(t.location, query.bbox)) return undefined;
         return {
           type: 'Feature' as const,
           id: t.id,
-          geometry: { type: 'Point' as const, coordinates: [t.location[0], t.location[1]] as [number, number] },
+          geometry: point(t.location),
           properties: {
             taskId: t.id, buildingId: t.buildingId, name: t.buildingName, compoundId: t.compoundId, gridId: t.gridId,
             status: t.status, householdsTotal: t.householdsTotal, householdsVisited: t.householdsVisited,
@@ -200,7 +194,6 @@ export const handler = httpHandler('campaigns', {
       query.limit ?? 1000,
       cursorOf(query.nextToken),
     );
-    const nextToken = tokenOf(result.next);
-    return { type: 'FeatureCollection' as const, features: result.items, ...(nextToken ? { nextToken } : {}) };
+    return collection(result.items, tokenOf(result.next));
   },
 });

@@ -13,7 +13,7 @@ import { indexKeys, indexSortKeys, keys } from '../../shared/table.ts';
 import { getCampaign } from '../lib/campaign-store.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors.ts';
 import { httpHandler } from '../lib/http.ts';
-import { cursorOf, readSources, tokenOf, type Source } from '../lib/list-sources.ts';
+import { cursorOf, pageOf, readSources, type Source } from '../lib/list-sources.ts';
 import { gridsOfCommunity } from '../lib/places-store.ts';
 import {
   claimTask, completeTask, extendTask, getTask, recordVisit, releaseTask, storedVisit, taskFromItem, taskSummary, taskView, withoutCancelledWork,
@@ -98,8 +98,7 @@ export const handler = httpHandler('tasks', {
       items.push(...(await withoutCancelledWork(result.items)));
       next = result.next;
     }
-    const nextToken = tokenOf(next);
-    return { items, ...(nextToken ? { nextToken } : {}) };
+    return pageOf(items, next);
   },
 
   getTask: async ({ params, caller }) => {
@@ -120,8 +119,7 @@ export const handler = httpHandler('tasks', {
     const replayed = await storedVisit(task.id, body);
     if (replayed) return replayed;
     await ensureCampaignRuns(task);
-    const { campaignId, targetId } = parseTaskId(params.id);
-    return recordVisit(task, body, caller, () => getTask(params.id, campaignId, targetId));
+    return recordVisit(task, body, caller, () => getTask(task.id, task.campaignId, task.targetId));
   },
 
   completeTask: async ({ params, caller }) => taskSummary(await completeTask(await workableTask(params.id, caller), caller)),

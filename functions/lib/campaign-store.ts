@@ -11,6 +11,7 @@ import { settledStatus } from '../../shared/domain/campaigns.ts';
 import { coverageRatio } from '../../shared/domain/visits.ts';
 import type { Campaign, CampaignKind, CampaignScope, CampaignStatus, Coverage, CoverageLevel, FailedCompound } from '../../shared/schemas/campaign.ts';
 import { indexKeys, indexSortKeys, keys, UNASSIGNED } from '../../shared/table.ts';
+import { ConflictError } from './errors.ts';
 import { logger } from './logger.ts';
 import { getItem, transactWrite, updateItem, type Item, type Key, type TransactOp } from './table.ts';
 
@@ -42,7 +43,7 @@ export interface CampaignRecord {
 }
 
 /** Counter attributes of a campaign, named once. */
-export const COUNTERS = [
+const COUNTERS = [
   'compoundsExpanded', 'compoundsFailed', 'totalTasks', 'totalBuildings', 'totalHouseholds',
   'tasksCreated', 'tasksDone', 'buildingsVisited', 'householdsVisited', 'peopleSeen',
 ] as const;
@@ -61,8 +62,10 @@ export function newCampaignItem(campaign: Pick<CampaignRecord, 'id' | 'kind' | '
   };
 }
 
+/** A counter attribute; 0 until its first ADD creates it. */
+const counter = (item: Item, name: string): number => (typeof item[name] === 'number' ? (item[name] as number) : 0);
+
 export function campaignFromItem(item: Item): CampaignRecord {
-  const num = (name: string) => (typeof item[name] === 'number' ? (item[name] as number) : 0);
   const flags: Record<string, number> = {};
   for (const [name, value] of Object.entries(item)) {
     if (name.startsWith(FLAG_PREFIX) && typeof value === 'number') flags[name.slice(FLAG_PREFIX.length)] = value;
@@ -78,7 +81,7 @@ export function campaignFromItem(item: Item): CampaignRecord {
     createdBy: item.createdBy as string,
     ...(item.cancelledAt ? { cancelledAt: item.cancelledAt as string, cancelledBy: item.cancelledBy as string } : {}),
     compoundsPlanned: typeof item.compoundsPlanned === 'number' ? item.compoundsPlanned : null,
-    ...(Object.fromEntries(COUNTERS.map((c) => [c, num(c)])) as Record<(typeof COUNTERS)[number], number>),
+    ...(Object.fromEntries(COUNTERS.map((c) => [c, counter(item, c)])) as Record<(typeof COUNTERS)[number], number>),
     failed: (item.failed as FailedCompound[] | undefined) ?? [],
     flags,
   };
@@ -191,7 +194,7 @@ export const coverInit = (
 ) => ({ type: 'cover', campaignId, level, placeId, streetId: place.streetId, communityId: place.communityId });
 
 export function coverageView(item: Item): Coverage {
-  const num = (name: string) => (typeof item[name] === 'number' ? (item[name] as number) : 0);
+  const num = (name: string) => counter(item, name);
   return {
     level: item.level as CoverageLevel,
     id: item.placeId as string,
@@ -211,11 +214,13 @@ interface CancelledTransaction {
   readonly CancellationReasons?: readonly { readonly Code?: string }[];
 }
 
+/** Whether DynamoDB cancelled the transaction (a failed condition, or a conflict retries gave up on). */
+export const transactionCancelled = (error: unknown): boolean => (error as CancelledTransaction).name === 'TransactionCanceledException';
+
 /** Which ops' conditions failed, when DynamoDB cancelled the transaction on a condition. */
 export function failedConditions(error: unknown): number[] | undefined {
-  const e = error as CancelledTransaction;
-  if (e.name !== 'TransactionCanceledException') return undefined;
-  const reasons = e.CancellationReasons ?? [];
+  if (!transactionCancelled(error)) return undefined;
+  const reasons = (error as CancelledTransaction).CancellationReasons ?? [];
   const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
   return failed.length > 0 ? failed : undefined;
 }
@@ -223,7 +228,7 @@ export function failedConditions(error: unknown): number[] | undefined {
 const isConflict = (error: unknown): boolean => {
   const e = error as CancelledTransaction;
   return e.name === 'TransactionConflictException' ||
-    (e.name === 'TransactionCanceledException' && (e.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict'));
+    (transactionCancelled(e) && (e.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict'));
 };
 
 /**
@@ -265,7 +270,7 @@ export async function settleCampaign(id: string): Promise<CampaignStatus | undef
     );
     logger.info('campaign status', { campaignId: id, from: campaign.status, to: next });
   } catch (error) {
-    if ((error as Error).name !== 'ConflictError') throw error;
+    if (!(error instanceof ConflictError)) throw error;
   }
   return next;
 }

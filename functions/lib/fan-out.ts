@@ -30,11 +30,11 @@
 import type { SQSRecord } from 'aws-lambda';
 import { queues } from '../../shared/catalogue/index.ts';
 import {
-  COMPOUNDS_PER_MESSAGE, TASK_BUILDERS, expandMessages, totalsOf, type CompoundInput, type TaskDraft, type Totals,
+  COMPOUNDS_PER_MESSAGE, TASK_BUILDERS, expandMessages, totalsOf, type FanOutInput, type TaskDraft, type Totals,
 } from '../../shared/domain/fan-out.ts';
 import { Building } from '../../shared/schemas/building.ts';
 import { CHILD_PREFIX, indexKeys, keys, META } from '../../shared/table.ts';
-import { addOp, coverInit, coverOp, getCampaign, settleCampaign, transact, type CampaignRecord } from './campaign-store.ts';
+import { addOp, coverInit, coverOp, getCampaign, settleCampaign, transact, transactionCancelled, type CampaignRecord } from './campaign-store.ts';
 import { now, nowIso } from './clock.ts';
 import { ConflictError } from './errors.ts';
 import { logger } from './logger.ts';
@@ -104,6 +104,8 @@ interface Lock {
 }
 
 const lockOf = (record: SQSRecord): Lock => ({ message: record.messageId, receive: Number(record.attributes.ApproximateReceiveCount) });
+/** When a claim made at `at` counts as abandoned: the message is visible again by then. */
+const lockedUntil = (at: Date) => new Date(at.getTime() + queues.campaignExpand.visibilityTimeoutSeconds * 1000).toISOString();
 const markerKey = (campaignId: string, compoundId: string) => keys.cover(campaignId, 'compound', compoundId);
 
 /** The claim's writes; the marker is a coverage item from its first write, so lists read it as one. */
@@ -123,7 +125,7 @@ const claimSet = (lock: Lock, until: string, campaignId: string, compoundId: str
  * abandoned (take over) or held and done elsewhere.
  */
 async function claimCompounds(campaignId: string, compoundIds: readonly string[], lock: Lock) {
-  const until = new Date(now().getTime() + queues.campaignExpand.visibilityTimeoutSeconds * 1000).toISOString();
+  const until = lockedUntil(now());
   try {
     await transactWrite(compoundIds.map((id) => {
       const set = claimSet(lock, until, campaignId, id);
@@ -139,7 +141,7 @@ async function claimCompounds(campaignId: string, compoundIds: readonly string[]
     }));
     return compoundIds.map((id) => ({ id, claim: 'first' as const }));
   } catch (error) {
-    if ((error as Error).name !== 'TransactionCanceledException') throw error;
+    if (!transactionCancelled(error)) throw error;
   }
   return inParallel(compoundIds, CONCURRENCY, async (id) => ({ id, claim: await claimCompound(campaignId, id, lock) }));
 }
@@ -147,7 +149,7 @@ async function claimCompounds(campaignId: string, compoundIds: readonly string[]
 /** 'first' or 'takeover' when this receive now holds the compound; undefined when another has it or it is done. */
 async function claimCompound(campaignId: string, compoundId: string, lock: Lock): Promise<'first' | 'takeover' | undefined> {
   const at = now();
-  const set = claimSet(lock, new Date(at.getTime() + queues.campaignExpand.visibilityTimeoutSeconds * 1000).toISOString(), campaignId, compoundId);
+  const set = claimSet(lock, lockedUntil(at), campaignId, compoundId);
   try {
     const old = await updateItem(
       {
@@ -175,11 +177,8 @@ interface Loaded {
   readonly place: { readonly streetId: string | null; readonly communityId: string | null };
 }
 
-interface CompoundData {
-  readonly compound: CompoundInput;
-  readonly buildings: Building[];
-  readonly exits: { status: string; location: [number, number] }[];
-}
+/** What a task builder is given besides the campaign. */
+type CompoundData = Omit<FanOutInput, 'campaign'>;
 
 /** The compound's record, buildings and exits: one query of its partition; throws on a broken record. */
 async function readCompound(compoundId: string): Promise<CompoundData> {
@@ -335,7 +334,7 @@ export async function recordFailedCompounds(message: { campaignId: string; compo
       ]);
     } catch (failure) {
       // Expanded meanwhile, or already recorded: nothing to add.
-      if ((failure as Error).name !== 'TransactionCanceledException') throw failure;
+      if (!transactionCancelled(failure)) throw failure;
     }
   }
   await settleCampaign(message.campaignId);

@@ -7,7 +7,7 @@ import type { Point } from '../../shared/schemas/common.ts';
 import type { CompoundFeature, CompoundProperties } from '../../shared/schemas/compound.ts';
 import type { Exit } from '../../shared/schemas/exit.ts';
 
-const point = (location: readonly [number, number]): Point => ({ type: 'Point', coordinates: [location[0], location[1]] });
+export const point = (location: readonly [number, number]): Point => ({ type: 'Point', coordinates: [location[0], location[1]] });
 
 export function compoundSummaryFeature(c: CompoundRecord) {
   const properties: CompoundProperties = {

@@ -147,3 +147,9 @@ export const cursorOf = (token: string | undefined): ListCursor | undefined =>
 
 /** The token to hand the client for the next page, if there is one. */
 export const tokenOf = (next: ListCursor | undefined): string | undefined => (next ? encodeCursor(next) : undefined);
+
+/** A list's answer: the page's items and, when there is more, the token for the next page. */
+export const pageOf = <T>(items: T[], next: ListCursor | undefined) => {
+  const nextToken = tokenOf(next);
+  return { items, ...(nextToken ? { nextToken } : {}) };
+};

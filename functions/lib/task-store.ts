@@ -25,7 +25,7 @@
  * for a last slot cannot both pass it.
  */
 import type { CampaignRecord } from './campaign-store.ts';
-import { addOp, campaignAdds, coverOp, failedConditions, settleCampaign, transact } from './campaign-store.ts';
+import { addOp, campaignAdds, coverOp, failedConditions, settleCampaign, transact, transactionCancelled } from './campaign-store.ts';
 import type { TaskDraft } from '../../shared/domain/fan-out.ts';
 import {
   claimRefusal, holderRefusal, householdsOf, leaseEnd, leaseLapsed, secondsLeft, taskIdOf,
@@ -116,7 +116,7 @@ export const taskFromItem = (item: Item): TaskRecord => withoutKeys<TaskRecord>(
 const knownCancelled = new Set<string>();
 
 /** Which of these campaigns are cancelled: one BatchGet of those not already known to be. */
-export async function cancelledCampaigns(ids: Iterable<string>): Promise<ReadonlySet<string>> {
+async function cancelledCampaigns(ids: Iterable<string>): Promise<ReadonlySet<string>> {
   const asked = new Set(ids);
   const unknown = [...asked].filter((id) => !knownCancelled.has(id));
   if (unknown.length > 0) {
@@ -149,10 +149,13 @@ export function taskSummary(t: TaskRecord, at: Date = now()): TaskSummary {
   };
 }
 
-export const visitFromItem = (item: Item): Visit => {
+const visitFromItem = (item: Item): Visit => {
   const { fingerprint: _f, ...visit } = withoutKeys<Visit & { fingerprint?: string }>(item);
   return visit;
 };
+
+/** The households of the task's building; none for a task without a building layout. */
+const householdsOfTask = (t: Pick<TaskRecord, 'layout'>) => (t.layout ? householdsOf(t.layout) : []);
 
 export async function taskView(t: TaskRecord): Promise<Task> {
   const visits = (await queryAll<Item>({ partition: keys.visit(t.id, '').pk, beginsWith: 'VISIT#', consistent: true }))
@@ -160,13 +163,16 @@ export async function taskView(t: TaskRecord): Promise<Task> {
     .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.visitId.localeCompare(b.visitId));
   return {
     ...taskSummary(t),
-    households: (t.layout ? householdsOf(t.layout) : []).map((h) => ({ ...h, outcome: t.hh[h.id]?.o ?? null })),
+    households: householdsOfTask(t).map((h) => ({ ...h, outcome: t.hh[h.id]?.o ?? null })),
     visits,
     ...(t.completedAt ? { completedAt: t.completedAt, completedBy: t.completedBy } : {}),
   };
 }
 
 type Actor = Pick<Caller, 'username' | 'role'>;
+
+/** Who a lapsed lease's return is audited to. */
+const SYSTEM: Actor = { username: 'system', role: 'city' };
 
 const taskAudit = (t: TaskRecord, action: string, caller: Actor, at: string, changes: Record<string, { from: unknown; to: unknown }>) =>
   ({ put: auditItem({ entity: 'TASK', entityId: t.id, action, caller, at, changes }) });
@@ -223,7 +229,7 @@ export async function claimTask(t: TaskRecord, caller: Caller): Promise<TaskReco
   if (previous !== caller.username) ops.push(heldOp(caller.username, 1, taskLimit));
   if (previous && previous !== caller.username) {
     ops.push(heldOp(previous, -1));
-    ops.push(taskAudit(t, 'expire', { username: 'system', role: 'city' }, atIso, { holder: { from: previous, to: null }, leaseExpiresAt: { from: t.leaseExpiresAt, to: null } }));
+    ops.push(taskAudit(t, 'expire', SYSTEM, atIso, { holder: { from: previous, to: null }, leaseExpiresAt: { from: t.leaseExpiresAt, to: null } }));
   }
   ops.push(taskAudit(t, 'claim', caller, atIso, { status: { from: t.status, to: 'claimed' }, holder: { from: previous, to: caller.username }, leaseExpiresAt: { from: t.leaseExpiresAt, to: lease } }));
   try {
@@ -231,7 +237,7 @@ export async function claimTask(t: TaskRecord, caller: Caller): Promise<TaskReco
   } catch (error) {
     const failed = failedConditions(error);
     if (failed?.includes(1) && previous !== caller.username && !failed.includes(0)) throw new TaskLimitError(taskLimit);
-    if (failed || (error as Error).name === 'TransactionCanceledException') throw new ConflictError(`task ${t.id} was claimed by someone else meanwhile`, { cause: error });
+    if (transactionCancelled(error)) throw new ConflictError(`task ${t.id} was claimed by someone else meanwhile`, { cause: error });
     throw error;
   }
   return { ...t, status: 'claimed', holder: caller.username, leaseExpiresAt: lease, version: t.version + 1 };
@@ -248,7 +254,7 @@ async function transactOnTask(t: TaskRecord, ops: readonly TransactOp[]): Promis
   try {
     await transact(ops);
   } catch (error) {
-    if (failedConditions(error) || (error as Error).name === 'TransactionCanceledException') throw changedMeanwhile(t);
+    if (transactionCancelled(error)) throw changedMeanwhile(t);
     throw error;
   }
 }
@@ -277,7 +283,7 @@ export async function releaseTask(t: TaskRecord, caller: Caller): Promise<TaskRe
 
 export async function completeTask(t: TaskRecord, caller: Caller): Promise<TaskRecord> {
   const atIso = asHolder(t, caller);
-  const missing = unaccounted((t.layout ? householdsOf(t.layout) : []).map((h) => h.id), t.hh);
+  const missing = unaccounted(householdsOfTask(t).map((h) => h.id), t.hh);
   if (missing.length > 0) throw new UnaccountedHouseholdsError(missing);
   await transactOnTask(t, [
     taskUpdate(t, { status: 'done', completedAt: atIso, completedBy: caller.username, gsi1sk: gridSort(t, 'done') }, OPEN_AGAIN),
@@ -313,17 +319,21 @@ const visitBackoff = (attempt: number) => new Promise((resolve) => setTimeout(re
 
 /**
  * Records a visit once. A resent visit (same id, same body) answers the stored visit and changes
- * nothing; the visit, the task's household state and counters, the campaign's and places'
+ * nothing: the caller looks it up first ({@link storedVisit}), before any check a replay must
+ * pass even after the task moved on; here a visit stored meanwhile is caught. The visit, the task's household state and counters, the campaign's and places'
  * coverage, the audit record and, when symptoms were met, the alert land in one transaction.
  * A visit racing another on the same task (the version moved) is recomputed on the new state.
  */
 export async function recordVisit(first: TaskRecord, body: VisitCreate, caller: Caller, reread: () => Promise<TaskRecord | undefined>): Promise<Visit> {
   let t: TaskRecord | undefined = first;
   for (let attempt = 1; t; attempt++) {
-    const replayed = await storedVisit(t.id, body);
-    if (replayed) return replayed;
+    // A racing request may have stored this visit since the caller looked.
+    if (attempt > 1) {
+      const replayed = await storedVisit(t.id, body);
+      if (replayed) return replayed;
+    }
     const atIso = asHolder(t, caller);
-    const households = t.layout ? householdsOf(t.layout) : [];
+    const households = householdsOfTask(t);
     const problems = checkVisit(body, new Set(households.map((h) => h.id)));
     if (problems.length > 0) throw new ValidationError(problems);
     const ops = visitOps(t, body, caller, atIso);
@@ -331,8 +341,8 @@ export async function recordVisit(first: TaskRecord, body: VisitCreate, caller: 
       await transact(ops.ops);
       return ops.visit;
     } catch (error) {
+      if (!transactionCancelled(error)) throw error;
       const failed = failedConditions(error);
-      if (!failed && (error as Error).name !== 'TransactionCanceledException') throw error;
       if (failed?.includes(0)) {
         const stored = await storedVisit(t.id, body);
         if (stored) return stored;
@@ -408,7 +418,7 @@ export async function expireLease(t: TaskRecord, atIso: string): Promise<boolean
     await transact([
       taskUpdate(t, { status: 'open', gsi1sk: gridSort(t, 'open') }, OPEN_AGAIN),
       heldOp(t.holder, -1),
-      taskAudit(t, 'expire', { username: 'system', role: 'city' }, atIso, {
+      taskAudit(t, 'expire', SYSTEM, atIso, {
         status: { from: 'claimed', to: 'open' }, holder: { from: t.holder, to: null }, leaseExpiresAt: { from: t.leaseExpiresAt, to: null },
       }),
     ]);

@@ -51,7 +51,7 @@ export interface TaskPlace {
 }
 
 /** Whether the caller may read the task: its compound's place, narrowed to the grid for grid workers. */
-export function canSeeTask(caller: Caller, task: TaskPlace): boolean {
+export function canSeeTask(caller: Caller, task: Omit<TaskPlace, 'kind'>): boolean {
   return canSeeCompound(caller, {
     id: task.compoundId,
     streetId: task.streetId,

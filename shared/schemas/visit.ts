@@ -34,7 +34,6 @@ export const VisitFlag = z
   ])
   .meta({ id: 'VisitFlag' });
 export type VisitFlag = z.infer<typeof VisitFlag>;
-export const FLAG_TYPES = ['returnee', 'home_observation', 'four_categories', 'vulnerable', 'tenant'] as const;
 
 export const VisitCreate = z
   .object({

@@ -68,6 +68,8 @@ export async function seedSweepCity(options: { poison?: boolean } = {}): Promise
   await batchWrite(items);
 }
 
+export const json = async <T>(response: Response): Promise<T> => (await response.json()) as T;
+
 export async function launch(client: Client, body: unknown): Promise<string> {
   const response = await client.post('/v1/campaigns', body);
   expect(response.status, await response.clone().text()).toBe(202);

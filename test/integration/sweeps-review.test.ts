@@ -10,7 +10,7 @@ import type { Coverage } from '../../shared/schemas/campaign.ts';
 import type { Task, TaskSummary } from '../../shared/schemas/task.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 import { tableFingerprint } from '../support/table-scan.ts';
-import { SWEEP_QUEUES, campaignOf, launchAndDrain, seedSweepCity, sweepUsers } from './sweep-support.ts';
+import { SWEEP_QUEUES, campaignOf, json, launchAndDrain, seedSweepCity, sweepUsers } from './sweep-support.ts';
 
 /** The sweep city plus one building in no grid in each of cm1 (c_a) and cm2 (c_d0). */
 async function seed(): Promise<void> {
@@ -34,7 +34,6 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-const json = async <T>(response: Response): Promise<T> => (await response.json()) as T;
 const WHOLE = '112.49,31.09,112.66,31.16';
 
 describe('jurisdiction over a campaign spanning grids and communities', () => {

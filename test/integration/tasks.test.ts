@@ -6,7 +6,7 @@ import { lambdaContext } from '../../infra/local/lambda-context.ts';
 import type { Task, TaskSummary } from '../../shared/schemas/task.ts';
 import { scanTable, tableFingerprint } from '../support/table-scan.ts';
 import { startTestStack, type Client, type TestStack } from '../support/stack.ts';
-import { CM1, SWEEP_QUEUES, campaignOf, launchAndDrain, seedSweepCity, sweepUsers } from './sweep-support.ts';
+import { CM1, SWEEP_QUEUES, campaignOf, json, launchAndDrain, seedSweepCity, sweepUsers } from './sweep-support.ts';
 
 let stack: TestStack;
 let campaignId: string;
@@ -26,7 +26,6 @@ afterEach(() => {
   delete process.env.TASK_LIMIT_PER_WORKER;
 });
 
-const json = async <T>(response: Response): Promise<T> => (await response.json()) as T;
 const audits = async (entityId: string, action: string) =>
   (await scanTable()).filter((i) => i.type === 'audit' && i.entityId === entityId && i.action === action);
 const held = async (username: string) => (await scanTable()).find((i) => i.pk === `WORKER#${username}`)?.held as number | undefined;
