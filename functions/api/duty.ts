@@ -4,14 +4,15 @@
  * audited and followed at once by a new judgement of the exit's compound.
  */
 import {
-  clockInState, coverageGaps, coverageOverlaps, HOUR_MS, metresBetween, rotationShifts, shiftIdFor, shiftToClockIn,
+  clockInState, coverageGaps, coverageOverlaps, HOUR_MS, MAX_SHIFT_LIST_MS, MAX_SHIFT_MS, metresBetween, rotationShifts, shiftIdFor,
+  shiftToClockIn,
 } from '../../shared/domain/duty.ts';
 import type { ClockIn, ShiftCreate } from '../../shared/schemas/duty.ts';
 import { nowIso } from '../lib/clock.ts';
 import { config } from '../lib/config.ts';
-import { clockOps, newShiftOps, shiftFromItem, shiftsBetween, shiftView, type StoredShift } from '../lib/duty-store.ts';
+import { clockOps, newShiftOps, shiftsAround, shiftsBetween, shiftView, type StoredShift } from '../lib/duty-store.ts';
 import { ConflictError, ValidationError } from '../lib/errors.ts';
-import { groupOfCompound, reevaluateAfterWrite, shiftsAround, touchGroup } from '../lib/exit-rules-store.ts';
+import { groupOfCompound, reevaluateAfterWrite, touchGroup } from '../lib/exit-rules-store.ts';
 import { exitForCaller, exitForReader, ownExitForCaller } from '../lib/exit-store.ts';
 import { httpHandler } from '../lib/http.ts';
 import { transactWrite } from '../lib/table.ts';
@@ -21,8 +22,6 @@ const grace = () => config().exits.clockInGraceMinutes;
 /** Shifts written per transaction: two writes each (shift, audit) and the group's touch, within 100. */
 const SHIFTS_PER_TRANSACTION = 45;
 const ATTEMPTS = 3;
-/** The longest window a shift list reads, whichever ends were given (the schema checks it when both are). */
-const MAX_WINDOW_MS = 14 * 24 * HOUR_MS;
 
 export const handler = httpHandler('duty', {
   createShifts: async ({ params, body, caller }) => {
@@ -65,13 +64,14 @@ export const handler = httpHandler('duty', {
     const from = query.from ? iso(query.from) : iso(Date.parse(now) - 24 * HOUR_MS);
     const to = query.to ? iso(query.to) : iso(Date.parse(now) + 24 * HOUR_MS);
     const span = Date.parse(to) - Date.parse(from);
-    if (span <= 0 || span > MAX_WINDOW_MS) {
+    // The window's limits whichever ends were given (the schema checks them only when both are).
+    if (span <= 0 || span > MAX_SHIFT_LIST_MS) {
       // Name the end the caller gave: the other is a default around now.
       const field = query.from && !query.to ? 'query.from' : 'query.to';
       throw new ValidationError([{ field, message: `the window from ${from} to ${to} must run forwards, at most 14 days` }]);
     }
     // A shift lasts at most 24 h: one starting a day before the window may still reach into it.
-    const shifts = (await shiftsBetween(exit.id, iso(Date.parse(from) - 24 * HOUR_MS), to)).filter((s) => s.end > from);
+    const shifts = (await shiftsBetween(exit.id, iso(Date.parse(from) - MAX_SHIFT_MS), to)).filter((s) => s.end > from);
     const items = shifts.map((s) => shiftView(s, now, grace()));
     return {
       items,
@@ -84,7 +84,7 @@ export const handler = httpHandler('duty', {
   createClockIn: async ({ params, body, caller }) => {
     const { exit, compound } = await ownExitForCaller(params.id, caller);
     const at = nowIso();
-    const mine = (await shiftsAround(exit.id, at)).map(shiftFromItem).filter((s) => s.person === caller.username);
+    const mine = (await shiftsAround(exit.id, at)).filter((s) => s.person === caller.username);
     const shift =
       body.kind === 'in'
         ? shiftToClockIn(mine, caller.username, at)

@@ -8,7 +8,7 @@ import { chinaDay, utcHoursOfChinaDay } from '../../shared/domain/china-time.ts'
 import { entryWarnings, isFever } from '../../shared/domain/entries.ts';
 import { stableHash } from '../../shared/domain/ids.ts';
 import type { EntryCreate } from '../../shared/schemas/entry.ts';
-import { indexKeys, keys, TABLE } from '../../shared/table.ts';
+import { indexKeys, keys } from '../../shared/table.ts';
 import { compoundForCaller } from '../lib/access.ts';
 import { alertOps } from '../lib/alerts.ts';
 import { auditItem } from '../lib/audit.ts';
@@ -21,13 +21,11 @@ import { ConflictError, ValidationError } from '../lib/errors.ts';
 import { exitForReader, ownExitForCaller, type ExitInScope } from '../lib/exit-store.ts';
 import { hashIdNumber } from '../lib/id-hash.ts';
 import { httpHandler } from '../lib/http.ts';
-import { decodeCursor, encodeCursor, getItem, putItem, queryAll, queryPage, transactWrite, type Item } from '../lib/table.ts';
+import { cursorOf, readSources, tokenOf } from '../lib/list-sources.ts';
+import { getItem, putItem, queryAll, transactWrite, type Item } from '../lib/table.ts';
 
 /** Plates as written at the gate: 鄂h 12345 is 鄂H12345. */
 const plateOf = (plate: string) => plate.replace(/\s/g, '').toUpperCase();
-const isKey = (v: unknown): v is Item => typeof v === 'object' && v !== null && 'pk' in v && 'sk' in v;
-/** The attributes of a start key in the byParent index. */
-const ENTRY_KEY = [TABLE.partitionKey, TABLE.sortKey, TABLE.indexes.byParent.partitionKey, TABLE.indexes.byParent.sortKey];
 
 export const handler = httpHandler('entries', {
   createEntry: async ({ params, body, caller }) => {
@@ -72,19 +70,15 @@ export const handler = httpHandler('entries', {
   listEntries: async ({ params, query, caller }) => {
     const scope = await exitForReader(params.id, caller);
     const partition = indexKeys.entriesOfExitDay(scope.exit.id, query.date ?? chinaDay(nowIso()));
-    // A start key DynamoDB would refuse (another exit's or day's list, not a key of this index) is the client's mistake.
-    const ofThisList = (v: unknown): v is Item =>
-      isKey(v) && Object.keys(v).length === ENTRY_KEY.length && ENTRY_KEY.every((name) => typeof v[name] === 'string') && v.gsi1pk === partition;
-    const page = await queryPage<Item>({
-      index: 'byParent',
-      partition,
-      limit: query.limit ?? 100,
-      startKey: query.nextToken ? decodeCursor(query.nextToken, ofThisList) : undefined,
-    });
-    return {
-      items: page.items.map((item) => entryView(storedEntryFromItem(item))),
-      ...(page.lastKey ? { nextToken: encodeCursor(page.lastKey) } : {}),
-    };
+    // readSources answers a cursor of another exit's or day's list with 400.
+    const page = await readSources(
+      [{ kind: 'query', query: { index: 'byParent', partition } }],
+      (item) => entryView(storedEntryFromItem(item)),
+      query.limit ?? 100,
+      cursorOf(query.nextToken),
+    );
+    const nextToken = tokenOf(page.next);
+    return { items: page.items, ...(nextToken ? { nextToken } : {}) };
   },
 
   getExitCounts: async ({ params, query, caller }) => {

@@ -34,41 +34,42 @@ export const handler = httpHandler('exits', {
     exitDetail(await exitForCaller(params.id, caller), caller, languageOf(event.headers['accept-language'])),
 
   patchExit: async ({ params, body, caller, event }) => {
+    const language = languageOf(event.headers['accept-language']);
     const scope = await exitForCaller(params.id, caller, { consistent: true });
     const at = nowIso();
     const next = patchedExit(scope.exit, body, caller, at);
     const changes = diff(scope.exit, next, AUDITED_EXIT_FIELDS);
+    // Nothing changes: the exit just read (consistently) is the answer.
+    if (Object.keys(changes).length === 0) return exitDetail(scope, caller, language);
     const group = await groupOfCompound(scope.compound.id);
-    if (Object.keys(changes).length > 0) {
-      const set = ['#status = :status', 'updatedAt = :at', 'updatedBy = :by'];
-      const remove: string[] = [];
-      const values: Record<string, unknown> = { ':status': next.status, ':at': at, ':by': caller.username, ':read': scope.exit.updatedAt };
-      for (const field of ['sealing', 'main', 'restricted'] as const) {
-        if (next[field] === undefined) remove.push(`#${field}`);
-        else {
-          set.push(`#${field} = :${field}`);
-          values[`:${field}`] = next[field];
-        }
+    const set = ['#status = :status', 'updatedAt = :at', 'updatedBy = :by'];
+    const remove: string[] = [];
+    const values: Record<string, unknown> = { ':status': next.status, ':at': at, ':by': caller.username, ':read': scope.exit.updatedAt };
+    for (const field of ['sealing', 'main', 'restricted'] as const) {
+      if (next[field] === undefined) remove.push(`#${field}`);
+      else {
+        set.push(`#${field} = :${field}`);
+        values[`:${field}`] = next[field];
       }
-      await transactWrite(
-        [
-          {
-            update: {
-              Key: keys.exit(scope.exit.compoundId, scope.exit.id),
-              UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
-              ConditionExpression: 'updatedAt = :read',
-              ExpressionAttributeNames: { '#status': 'status', '#sealing': 'sealing', '#main': 'main', '#restricted': 'restricted' },
-              ExpressionAttributeValues: values,
-            },
-          },
-          { put: auditItem({ entity: 'EXIT', entityId: scope.exit.id, action: 'update', caller, at, changes }) },
-          touchGroup(group, at),
-        ],
-        `exit ${params.id} was changed by someone else meanwhile; read it again and retry`,
-      );
-      await reevaluateAfterWrite(group, at);
     }
-    return exitDetail(await exitForCaller(params.id, caller, { consistent: true }), caller, languageOf(event.headers['accept-language']));
+    await transactWrite(
+      [
+        {
+          update: {
+            Key: keys.exit(scope.exit.compoundId, scope.exit.id),
+            UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+            ConditionExpression: 'updatedAt = :read',
+            ExpressionAttributeNames: { '#status': 'status', '#sealing': 'sealing', '#main': 'main', '#restricted': 'restricted' },
+            ExpressionAttributeValues: values,
+          },
+        },
+        { put: auditItem({ entity: 'EXIT', entityId: scope.exit.id, action: 'update', caller, at, changes }) },
+        touchGroup(group, at),
+      ],
+      `exit ${params.id} was changed by someone else meanwhile; read it again and retry`,
+    );
+    await reevaluateAfterWrite(group, at);
+    return exitDetail(await exitForCaller(params.id, caller, { consistent: true }), caller, language);
   },
 });
 

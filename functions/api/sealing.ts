@@ -12,9 +12,9 @@ import { keys } from '../../shared/table.ts';
 import { compoundForCaller } from '../lib/access.ts';
 import { auditItem } from '../lib/audit.ts';
 import { nowIso } from '../lib/clock.ts';
-import { getCompounds, saveCompound } from '../lib/compound-store.ts';
+import { getCompounds } from '../lib/compound-store.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors.ts';
-import { groupOfCompound, reevaluateAfterWrite, touchGroup, type GroupRef } from '../lib/exit-rules-store.ts';
+import { reevaluateAfterWrite, saveJudgedCompound, touchGroup, type GroupRef } from '../lib/exit-rules-store.ts';
 import { responsibilityFor } from '../lib/exit-store.ts';
 import { httpHandler } from '../lib/http.ts';
 import { withoutKeys } from '../lib/list-sources.ts';
@@ -114,14 +114,13 @@ async function changeStatus(
   if (!result.ok) throw new ConflictError(result.reason);
   const at = nowIso();
   const next = { ...current, status: result.to, updatedAt: at, updatedBy: caller.username, version: current.version + 1 };
-  const group = await groupOfCompound(id);
-  await saveCompound(
+  // A transition always changes the status, so the compound's exits are always judged again.
+  const judged = await saveJudgedCompound(
     current,
     next,
     { action, caller, at, changes: { ...diff(current, next, ['status']), reason: { from: null, to: reason } } },
-    { conflict: `compound ${id} was changed by someone else meanwhile; read it again and retry`, with: [touchGroup(group, at)] },
+    { conflict: `compound ${id} was changed by someone else meanwhile; read it again and retry` },
   );
-  const judged = await reevaluateAfterWrite(group, at);
   const unresolved = [...(judged?.standings.entries() ?? [])].filter(([, s]) => s.unresolved).length;
   return { id, status: result.to, from: current.status, reason, at, by: caller.username, unresolvedExits: unresolved };
 }

@@ -15,7 +15,7 @@
 import { diff } from '../../shared/domain/audit.ts';
 import type { CompoundRecord } from '../../shared/domain/compounds.ts';
 import {
-  evaluateExits, nextCheckAt, withSince, type ExitGroup, type Finding, type RuleExit, type RuleSettings,
+  evaluateExits, nextCheckAt, withSince, type ExitGroup, type Finding, type RuleSettings,
 } from '../../shared/domain/exit-rules.ts';
 import { HOUR_MS } from '../../shared/domain/duty.ts';
 import { isSealed } from '../../shared/domain/exits.ts';
@@ -28,6 +28,7 @@ import {
 } from '../../shared/table.ts';
 import { compoundFromItem, exitItem, saveCompound } from './compound-store.ts';
 import { config } from './config.ts';
+import { shiftsAround } from './duty-store.ts';
 import { ConflictError } from './errors.ts';
 import { withoutKeys } from './list-sources.ts';
 import { logger } from './logger.ts';
@@ -38,8 +39,8 @@ export interface GroupRef {
   readonly id: string;
 }
 
-export const groupKey = (group: GroupRef): string => `${group.kind === 'compound' ? 'C' : 'E'}#${group.id}`;
-export function parseGroupKey(key: string): GroupRef | undefined {
+const groupKey = (group: GroupRef): string => `${group.kind === 'compound' ? 'C' : 'E'}#${group.id}`;
+function parseGroupKey(key: string): GroupRef | undefined {
   const [tag, ...rest] = key.split('#');
   const id = rest.join('#');
   if (!id) return undefined;
@@ -57,6 +58,8 @@ export async function groupOfCompound(compoundId: string): Promise<GroupRef> {
 }
 
 const day = (iso: string) => iso.slice(0, 10);
+/** The keys that list a group in the due index (byParent `XDUE#<day>`) at `due`. */
+const dueKeys = (key: string, due: string) => ({ gsi1pk: indexKeys.exitRulesDue(day(due)), gsi1sk: indexSortKeys.exitRulesDue(due, key) });
 
 /** Marks the group's inputs changed and the group due now; add it to the transaction of the change. */
 export const touchGroup = (group: GroupRef, now: string): TransactOp => rulesWrite(group, { due: now, bump: true });
@@ -69,10 +72,11 @@ export const touchGroup = (group: GroupRef, now: string): TransactOp => rulesWri
 function rulesWrite(ref: GroupRef, options: { due: string | undefined; bump?: boolean; rev?: number }): TransactOp {
   const key = groupKey(ref);
   const { due, rev } = options;
+  const index = due ? dueKeys(key, due) : undefined;
   const set = ['#type = :type', 'groupKey = :g', ...(due ? ['nextCheckAt = :due', 'gsi1pk = :duePk', 'gsi1sk = :dueSk'] : [])];
   const values: Record<string, unknown> = {
     ':type': 'exit-rules', ':g': key,
-    ...(due ? { ':due': due, ':duePk': indexKeys.exitRulesDue(day(due)), ':dueSk': indexSortKeys.exitRulesDue(due, key) } : {}),
+    ...(index ? { ':due': due, ':duePk': index.gsi1pk, ':dueSk': index.gsi1sk } : {}),
     ...(options.bump ? { ':one': 1 } : {}),
     ...(rev !== undefined ? { ':rev': rev } : {}),
   };
@@ -102,8 +106,7 @@ export interface StoredStanding {
 export type StoredExit = Exit & { readonly standing?: StoredStanding };
 export const storedExitFromItem = (item: Item): StoredExit => withoutKeys<StoredExit>(item);
 
-export interface LoadedGroup {
-  readonly ref: GroupRef;
+interface LoadedGroup {
   readonly compounds: readonly CompoundRecord[];
   readonly exits: readonly StoredExit[];
   readonly rule: ExitGroup;
@@ -113,21 +116,8 @@ const STRICTNESS: Record<CompoundStatus, number> = { normal: 0, lifted: 0, close
 const strictest = (statuses: readonly CompoundStatus[]): CompoundStatus =>
   statuses.reduce<CompoundStatus>((a, b) => (STRICTNESS[b] > STRICTNESS[a] ? b : a), 'normal');
 
-/** Shifts that can matter at `now`: running (a shift lasts ≤ 24 h) or starting within 48 h. */
-export async function shiftsAround(exitId: string, now: string): Promise<Item[]> {
-  const t = Date.parse(now);
-  return queryAll<Item>({
-    partition: keys.shift(exitId, '', '').pk,
-    between: [
-      `SHIFT#${new Date(t - 24 * HOUR_MS).toISOString()}`,
-      `SHIFT#${new Date(t + 48 * HOUR_MS).toISOString()}~`,
-    ],
-    consistent: true,
-  });
-}
-
 /** Reads a group: its compounds, their exits, and the shifts of the open ones. */
-export async function loadGroup(ref: GroupRef, now: string): Promise<LoadedGroup | undefined> {
+async function loadGroup(ref: GroupRef, now: string): Promise<LoadedGroup | undefined> {
   let compoundIds: readonly string[] = [ref.id];
   let declaredArea: number | undefined;
   if (ref.kind === 'enclosure') {
@@ -152,20 +142,14 @@ export async function loadGroup(ref: GroupRef, now: string): Promise<LoadedGroup
   const heldIds = new Set(held.map((c) => c.id));
   const judged = exits.filter((e) => heldIds.has(e.compoundId));
   const open = judged.filter((e) => e.status === 'open');
-  const shifts = new Map(
-    await Promise.all(
-      open.map(async (e) => [e.id, (await shiftsAround(e.id, now)).map((s) => ({
-        start: s.start as string, end: s.end as string, person: s.person as string, clockInAt: s.clockInAt as string | undefined,
-      }))] as const),
-    ),
-  );
+  const shifts = new Map(await Promise.all(open.map(async (e) => [e.id, await shiftsAround(e.id, now)] as const)));
   const rule: ExitGroup = {
     status: strictest(compounds.map((c) => c.status)),
     areaM2: declaredArea ?? held.reduce((sum, c) => sum + c.areaM2, 0),
-    exits: judged.map((e): RuleExit => ({ id: e.id, status: e.status, main: e.main, restricted: e.restricted, sealing: e.sealing })),
+    exits: judged,
     shifts,
   };
-  return { ref, compounds, exits, rule };
+  return { compounds, exits, rule };
 }
 
 /** The standing an exit gets from its findings, its previous standing kept where a reason persists. */
@@ -186,7 +170,7 @@ const sameStanding = (a: StoredStanding, b: StoredStanding): boolean => {
 };
 
 /** The standing's attributes on the exit item: the index keys only while it is unresolved. */
-export function standingAttributes(exit: Pick<Exit, 'id' | 'compoundId' | 'location'>, standing: StoredStanding): Item {
+function standingAttributes(exit: Pick<Exit, 'id' | 'compoundId' | 'location'>, standing: StoredStanding): Item {
   if (!standing.unresolved) return { standing };
   const hash = encodeGeohash(exit.location[0], exit.location[1], GEO_SORT_PRECISION);
   return {
@@ -220,7 +204,7 @@ export function rulesItem(ref: GroupRef, next: string | undefined): Item {
   const key = groupKey(ref);
   return {
     ...keys.exitRules(key), type: 'exit-rules', groupKey: key, rev: 0,
-    ...(next ? { nextCheckAt: next, gsi1pk: indexKeys.exitRulesDue(day(next)), gsi1sk: indexSortKeys.exitRulesDue(next, key) } : {}),
+    ...(next ? { nextCheckAt: next, ...dueKeys(key, next) } : {}),
   };
 }
 
@@ -315,19 +299,25 @@ export async function dueGroups(now: string, days: number): Promise<GroupRef[]> 
  * its name and places (kept with the standing, and the unresolved index sorts by street and
  * community). A change to any of them must be followed by a new judgement.
  */
-export const JUDGED_COMPOUND_FIELDS = ['status', 'areaM2', 'name', 'communityId', 'streetId'] as const satisfies readonly (keyof CompoundRecord)[];
+const JUDGED_COMPOUND_FIELDS = ['status', 'areaM2', 'name', 'communityId', 'streetId'] as const satisfies readonly (keyof CompoundRecord)[];
+
+/** Whether a change to a compound alters what its exits' judgement reads. */
+export const changesJudgement = (current: CompoundRecord, next: CompoundRecord): boolean =>
+  Object.keys(diff(current, next, JUDGED_COMPOUND_FIELDS)).length > 0;
 
 /**
  * saveCompound for a change that may alter what the exits' judgement reads: when one of
  * {@link JUDGED_COMPOUND_FIELDS} changed, the group is marked due in the change's own transaction
  * and judged right after, so the unresolved list shows the compound's new name and places at
- * once (and the recheck job judges it if this function dies in between).
+ * once (and the recheck job judges it if this function dies in between). Returns the judgement,
+ * if one was made.
  */
-export async function saveJudgedCompound(...[current, next, audit, options]: Parameters<typeof saveCompound>): Promise<void> {
-  const judged = Object.keys(diff(current, next, JUDGED_COMPOUND_FIELDS)).length > 0;
-  const group = judged ? await groupOfCompound(next.id) : undefined;
+export async function saveJudgedCompound(
+  ...[current, next, audit, options]: Parameters<typeof saveCompound>
+): Promise<Judgement | undefined> {
+  const group = changesJudgement(current, next) ? await groupOfCompound(next.id) : undefined;
   await saveCompound(current, next, audit, group ? { ...options, with: [...(options.with ?? []), touchGroup(group, audit.at)] } : options);
-  if (group) await reevaluateAfterWrite(group, audit.at);
+  return group ? reevaluateAfterWrite(group, audit.at) : undefined;
 }
 
 /** An exit's item with its standing and, while it is unresolved, the index keys that list it. */

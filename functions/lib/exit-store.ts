@@ -21,7 +21,7 @@ import type { Places } from './places-store.ts';
 import { batchGet, getItem, queryPage, type Item } from './table.ts';
 
 /** The exit with this id, from the byParent index (no compound needed). */
-export async function findExit(id: string): Promise<StoredExit | undefined> {
+async function findExit(id: string): Promise<StoredExit | undefined> {
   const page = await queryPage<Item>({ index: 'byParent', partition: indexKeys.exitById(id), limit: 1 });
   const item = page.items[0];
   return item ? storedExitFromItem(item) : undefined;
@@ -85,7 +85,7 @@ async function compoundOfExit(exit: StoredExit, caller: Caller, options: { consi
 
 export const languageOf = (acceptLanguage: string | undefined): Language => (/^\s*zh/i.test(acceptLanguage ?? '') ? 'zh-CN' : 'en');
 
-export const reasonsOf = (standing: StoredStanding | undefined, language: Language) =>
+const reasonsOf = (standing: StoredStanding | undefined, language: Language) =>
   (standing?.reasons ?? []).map((r) => ({ code: r.code, message: explain(r, language), since: r.since }));
 
 /** The responsibility list as this caller may see it: phones masked unless they are staff who call them. */
@@ -121,7 +121,7 @@ const unresolvedSource = (beginsWith?: string): Source => ({
 });
 
 /** Where the caller's unresolved exits are read from: the narrowest range of the index that holds them. */
-export function unresolvedSources(query: UnresolvedExitQuery, caller: Caller, places: Places): Source[] {
+function unresolvedSources(query: UnresolvedExitQuery, caller: Caller, places: Places): Source[] {
   if (query.bbox) {
     return coverBbox(query.bbox, GEO_COVER).map((range) => ({
       kind: 'query',

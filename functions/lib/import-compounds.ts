@@ -18,7 +18,7 @@ import { mayChangeStatus } from '../../shared/domain/sealing.ts';
 import type { CompoundRow } from '../../shared/import/rows.ts';
 import { canPlaceInCommunity, canSeeCompound } from '../../shared/roles.ts';
 import { compoundWriteItem, getCompounds } from './compound-store.ts';
-import { JUDGED_COMPOUND_FIELDS } from './exit-rules-store.ts';
+import { changesJudgement } from './exit-rules-store.ts';
 import { duplicateReason, FirstSeen, Outcome, type ImportContext, type KindImporter } from './import-kind.ts';
 import { exitRulesFollowUp } from './import-writer.ts';
 import { communityIdOf, type Places } from './places-store.ts';
@@ -74,7 +74,7 @@ export function compoundImporter(context: ImportContext): KindImporter<CompoundR
             continue;
           }
           outcome.write('COMPOUND', next.id, compoundWriteItem(next), diff(current, next, AUDITED_COMPOUND_FIELDS), true);
-          if (Object.keys(diff(current, next, JUDGED_COMPOUND_FIELDS)).length > 0) judge.add(next.id);
+          if (changesJudgement(current, next)) judge.add(next.id);
           continue;
         }
         let compound = newCompound(draft, derive);

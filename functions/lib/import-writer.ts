@@ -119,8 +119,8 @@ const JUDGE_CONCURRENCY = 4;
  * then judged while the request's budget lasts. A group not judged here, or whose judgement
  * failed, stays due, and the recheck job (every five minutes) judges it.
  */
-export function exitRulesFollowUp(budget = JUDGED_PER_REQUEST): (compoundIds: ReadonlySet<string>) => () => Promise<void> {
-  let left = budget;
+export function exitRulesFollowUp(): (compoundIds: ReadonlySet<string>) => () => Promise<void> {
+  let left = JUDGED_PER_REQUEST;
   return (compoundIds) => async () => {
     const groups = await groupsOfCompounds(compoundIds);
     const now = nowIso();

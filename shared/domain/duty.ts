@@ -19,6 +19,10 @@ const ms = (iso: string): number => Date.parse(iso);
 const iso = (t: number): string => new Date(t).toISOString();
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
+/** The longest shift: a rota's shift lasts at most a day. */
+export const MAX_SHIFT_MS = 24 * HOUR_MS;
+/** The longest window one shift list reads. */
+export const MAX_SHIFT_LIST_MS = 14 * 24 * HOUR_MS;
 
 /** The same shift (exit, person, start) always gets the same id, so a retried POST rewrites nothing. */
 export const shiftIdFor = (exitId: string, person: string, start: string): string =>

@@ -4,6 +4,7 @@
  * management, and the hourly counts. Pure; hashing of ID numbers lives with the key (functions/lib).
  */
 import type { CompoundStatus } from '../schemas/compound.ts';
+import { isSealed } from './exits.ts';
 
 /** Common practice's threshold for abnormal temperature; configurable per deployment. */
 export const FEVER_THRESHOLD_C = 37.3;
@@ -37,10 +38,10 @@ export function entryWarnings(entry: {
   if (entry.outcome === 'admitted' && !(checks.identityAsked && checks.recorded && checks.temperatureMeasured && checks.maskWorn)) {
     warnings.push('admitted_without_four_checks');
   }
-  if (entry.outcome === 'admitted' && entry.direction === 'out' && (status === 'closed' || status === 'lockdown') && !MAY_GO_OUT.includes(entry.category)) {
+  if (entry.outcome === 'admitted' && entry.direction === 'out' && isSealed(status) && !MAY_GO_OUT.includes(entry.category)) {
     warnings.push('out_not_permitted');
   }
-  if (entry.outcome === 'admitted' && entry.direction === 'in' && entry.category === 'visitor' && (status === 'closed' || status === 'lockdown')) {
+  if (entry.outcome === 'admitted' && entry.direction === 'in' && entry.category === 'visitor' && isSealed(status)) {
     warnings.push('outsider_admitted');
   }
   return warnings;

@@ -37,6 +37,6 @@ export const mayChangeStatus = (role: Role, from: CompoundStatus, to: CompoundSt
 
 /** Lifting ends closed management or lockdown; there is nothing to lift otherwise. */
 export function liftTransition(from: CompoundStatus): Transition {
-  if (from === 'closed' || from === 'lockdown') return { ok: true, to: 'lifted' };
+  if (isSealed(from)) return { ok: true, to: 'lifted' };
   return { ok: false, reason: `the compound is ${from}, not sealed` };
 }

@@ -3,11 +3,10 @@
  * shifts (3 × 8 h, 2 × 12 h), clock-ins and clock-outs with time and position.
  */
 import * as z from 'zod';
-import { CLOCK_IN_STATES } from '../domain/duty.ts';
+import { CLOCK_IN_STATES, MAX_SHIFT_LIST_MS, MAX_SHIFT_MS } from '../domain/duty.ts';
 import { Id, Position, Timestamp } from './common.ts';
 
 const Person = z.string().trim().min(1).max(100).meta({ description: 'Username of the duty staff member' });
-const MAX_SHIFT_MS = 24 * 3_600_000;
 
 const OneShift = z
   .object({ person: Person, start: Timestamp, end: Timestamp })
@@ -64,7 +63,7 @@ export const ShiftList = z
 
 export const ShiftListQuery = z
   .object({ from: Timestamp.optional(), to: Timestamp.optional() })
-  .refine((q) => !q.from || !q.to || (Date.parse(q.to) > Date.parse(q.from) && Date.parse(q.to) - Date.parse(q.from) <= 14 * 86_400_000), {
+  .refine((q) => !q.from || !q.to || (Date.parse(q.to) > Date.parse(q.from) && Date.parse(q.to) - Date.parse(q.from) <= MAX_SHIFT_LIST_MS), {
     message: 'must be after from, at most 14 days later', path: ['to'],
   });
 

@@ -7,6 +7,8 @@
 import { generateCity } from '../../infra/local/demo/city.ts';
 import { seedCity } from '../../infra/local/demo/seed.ts';
 import { startLocalRuntime } from '../../infra/local/runtime.ts';
+import { routes } from '../../shared/catalogue/index.ts';
+import { fillPath } from '../../shared/catalogue/paths.ts';
 import { percentile, type Bench } from './context.ts';
 
 const CLIENTS = 20;
@@ -24,7 +26,7 @@ export const bench: Bench = {
     const exitId = duty?.jurisdiction.exitIds?.[0];
     if (!duty || !exitId) throw new Error('the demo city has no duty user');
     const token = (await runtime.identity.issue(duty.username))?.token ?? '';
-    const url = `${runtime.api.url}/v1/exits/${exitId}/entries`;
+    const url = `${runtime.api.url}${fillPath(routes.createEntry.path, { id: exitId })}`;
     const post = async (n: number) => {
       const fever = n % 50 === 0;
       const body = {
@@ -54,7 +56,7 @@ export const bench: Bench = {
       ctx.report('exit-entries', 'entries per second', ENTRIES / seconds, '/s', `${ENTRIES} entries, ${CLIENTS} clients, one exit, 2% fevers`);
       ctx.report('exit-entries', 'latency p50', percentile(latencies, 50), 'ms');
       ctx.report('exit-entries', 'latency p99', percentile(latencies, 99), 'ms');
-      const counts = (await (await fetch(`${runtime.api.url}/v1/exits/${exitId}/counts`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      const counts = (await (await fetch(`${runtime.api.url}${fillPath(routes.getExitCounts.path, { id: exitId })}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
         hours: { in: number; out: number }[];
       };
       const counted = counts.hours.reduce((sum, h) => sum + h.in + h.out, 0);

@@ -1,6 +1,6 @@
 /**
  * Exits and checkpoints at their edges: duty staff's reach beyond their own exit, bounded shift
- * windows, entry retries that disagree, the China day (UTC+8) for entry lists and counts, cursors
+ * windows, entry list pages, entry retries that disagree, the China day (UTC+8) for entry lists and counts, cursors
  * naming another exit, passes written with an offset, a lifted member of an enclosure, and racing seals
  * and rotations.
  */
@@ -71,11 +71,31 @@ describe('bad input', () => {
 
   it('answers a cursor naming another exit\'s entries with 400, not 500', async () => {
     const admin = await stack.as('community-cm1');
-    const forged = encodeCursor({ pk: 'EXIT#e_d1', sk: 'ENTRY#x', gsi1pk: 'EXITLOG#e_d1#2026-11-23', gsi1sk: `${iso()}#x` });
+    const forged = encodeCursor({ s: 0, k: { pk: 'EXIT#e_d1', sk: 'ENTRY#x', gsi1pk: 'EXITLOG#e_d1#2026-11-23', gsi1sk: `${iso()}#x` } });
     const res = await expectStatus(await admin.get(`/v1/exits/e_a1/entries?nextToken=${forged}`), 400);
     expect(JSON.stringify(res.errors)).toContain('query.nextToken');
-    const halfKey = encodeCursor({ pk: 'EXIT#e_a1', sk: 'ENTRY#x', gsi1pk: 'EXITLOG#e_a1#2026-11-23' });
+    const halfKey = encodeCursor({ s: 0, k: { pk: 'EXIT#e_a1', sk: 'ENTRY#x', gsi1pk: 'EXITLOG#e_a1#2026-11-23' } });
     await expectStatus(await admin.get(`/v1/exits/e_a1/entries?nextToken=${halfKey}`), 400);
+  });
+});
+
+describe('entry list pages', () => {
+  it('hands out a token that walks the day\'s entries in pages, each entry once', async () => {
+    const duty = await stack.as('duty-a');
+    for (const id of ['en-page-1', 'en-page-2', 'en-page-3']) await expectStatus(await duty.post('/v1/exits/e_a1/entries', entry(id)), 201);
+    const admin = await stack.as('community-cm1');
+    const all = (await expectStatus(await admin.get('/v1/exits/e_a1/entries?limit=100'), 200)).items as { id: string }[];
+    const paged: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await expectStatus(await admin.get(`/v1/exits/e_a1/entries?limit=2${token ? `&nextToken=${encodeURIComponent(token)}` : ''}`), 200);
+      const items = page.items as { id: string }[];
+      expect(items.length).toBeLessThanOrEqual(2);
+      paged.push(...items.map((e) => e.id));
+      token = page.nextToken as string | undefined;
+    } while (token);
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    expect(paged).toEqual(all.map((e) => e.id));
   });
 });
 

@@ -13,7 +13,7 @@ import type { LocalUser } from '../../shared/schemas/local.ts';
 import { fixtureUsers, seedFixtureCity, square } from './fixture-city.ts';
 import { startTestStack, type TestStack } from './stack.ts';
 
-export const exitUsers: LocalUser[] = [
+const exitUsers: LocalUser[] = [
   ...fixtureUsers,
   { username: 'duty-d', name: '值守乙', role: 'duty', jurisdiction: { compoundIds: ['c_d'], exitIds: ['e_d1'] } },
   { username: 'community-cm3', name: '石城社区干部', role: 'community', jurisdiction: { streetId: 's2', communityId: 'cm3' } },
@@ -27,7 +27,7 @@ const small = (id: string, lng: number) =>
   newCompound({ name: `小楼${id}`, geometry: square(lng, 31.14, 0.001), status: 'closed' }, { caller: { username: 'system:test' }, at: seedAt, communities: cm2, id });
 
 /** Seeds the city and judges every group with exits at `now`. */
-export async function seedExitCity(now: string): Promise<void> {
+async function seedExitCity(now: string): Promise<void> {
   await seedFixtureCity();
   await batchWrite([
     exit('e_b1', 'c_b', 'open', [112.546, 31.121]),

@@ -70,7 +70,7 @@ export function dutySeed(city: GeneratedCity, now: string, actor: string): DutyS
     const group: ExitGroup = {
       status: compound.status,
       areaM2: compound.areaM2,
-      exits: exits.map((e) => ({ id: e.id, status: e.status, main: e.main, restricted: e.restricted, sealing: e.sealing })),
+      exits,
       shifts: new Map(exits.map((e) => [e.id, shiftsOf.get(e.id) ?? []])),
     };
     const findings = evaluateExits(group, now, ruleSettings());

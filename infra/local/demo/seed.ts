@@ -22,7 +22,7 @@ const MARKER = keys.seed('demo');
  * Raised whenever the demo city gains something (2: duty, rules, passes and responsibility lists),
  * so a table seeded by an older version is seeded again — every write is keyed, nothing doubles.
  */
-export const SEED_VERSION = 2;
+const SEED_VERSION = 2;
 /** Batch calls in flight: DynamoDB Local keeps up with this many, and a 100k-building city seeds in minutes, not hours. */
 const CONCURRENCY = 16;
 
