@@ -5,6 +5,9 @@
 export const ROLES = ['city', 'official', 'community', 'grid', 'duty', 'disinfection'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Those who oversee places: city staff, officials (inspectors) and community admins. */
+export const OVERSEERS = ['city', 'official', 'community'] as const satisfies readonly Role[];
+
 /** Who may change the registry of compounds, buildings and exits (by hand or by import). */
 export const REGISTRY_EDITORS = ['city', 'community'] as const satisfies readonly Role[];
 

@@ -1,20 +1,19 @@
 /**
  * Routes over alerts: the community's list of what to act on, and closing one.
  */
+import { OVERSEERS } from '../../roles.ts';
 import { Alert, AlertClose, AlertIdParams, AlertListQuery } from '../../schemas/alert.ts';
 import { page } from '../../schemas/common.ts';
 import { defineRoutes } from '../types.ts';
 
-const alertReaders = ['city', 'official', 'community'] as const;
-
 export const alertsRoutes = defineRoutes({
   listAlerts: {
-    method: 'GET', path: '/v1/alerts', resource: 'alerts', auth: 'jwt', roles: alertReaders,
+    method: 'GET', path: '/v1/alerts', resource: 'alerts', auth: 'jwt', roles: OVERSEERS,
     summary: 'Alerts within the caller\'s jurisdiction, newest first, by community, status and kind',
     query: AlertListQuery, response: { status: 200, schema: page(Alert) },
   },
   closeAlert: {
-    method: 'POST', path: '/v1/alerts/{id}/close', resource: 'alerts', auth: 'jwt', roles: alertReaders,
+    method: 'POST', path: '/v1/alerts/{id}/close', resource: 'alerts', auth: 'jwt', roles: OVERSEERS,
     summary: 'Close an alert, saying what was done', params: AlertIdParams, body: { kind: 'json', schema: AlertClose },
     response: { status: 200, schema: Alert }, errors: [404, 409],
   },

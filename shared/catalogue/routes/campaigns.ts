@@ -2,6 +2,7 @@
  * Routes over campaigns: launch (202, fanned out through the queue), list, read, cancel, and
  * the coverage and unvisited buildings a campaign's progress is followed by.
  */
+import { OVERSEERS } from '../../roles.ts';
 import {
   Campaign, CampaignAccepted, CampaignCreate, CampaignIdParams, CampaignListQuery, Coverage, CoverageQuery,
 } from '../../schemas/campaign.ts';
@@ -9,12 +10,11 @@ import { page } from '../../schemas/common.ts';
 import { UnvisitedCollection, UnvisitedQuery } from '../../schemas/task.ts';
 import { defineRoutes } from '../types.ts';
 
-const launchers = ['city', 'official', 'community'] as const;
-const followers = ['city', 'official', 'community', 'grid'] as const;
+const followers = [...OVERSEERS, 'grid'] as const;
 
 export const campaignsRoutes = defineRoutes({
   createCampaign: {
-    method: 'POST', path: '/v1/campaigns', resource: 'campaigns', auth: 'jwt', roles: launchers,
+    method: 'POST', path: '/v1/campaigns', resource: 'campaigns', auth: 'jwt', roles: OVERSEERS,
     summary: 'Launch a campaign over a city, street, community, grid or compound',
     description: 'Answers 202 at once; the scope is fanned out into one task per building through the queue. '
       + 'The scope must lie within the caller\'s jurisdiction (403), and name a known place (404).',
@@ -32,7 +32,7 @@ export const campaignsRoutes = defineRoutes({
     params: CampaignIdParams, response: { status: 200, schema: Campaign }, errors: [404],
   },
   cancelCampaign: {
-    method: 'POST', path: '/v1/campaigns/{id}/cancel', resource: 'campaigns', auth: 'jwt', roles: launchers,
+    method: 'POST', path: '/v1/campaigns/{id}/cancel', resource: 'campaigns', auth: 'jwt', roles: OVERSEERS,
     summary: 'Cancel a campaign: no further fan-out, claims or visits', params: CampaignIdParams,
     response: { status: 200, schema: Campaign }, errors: [404, 409],
   },

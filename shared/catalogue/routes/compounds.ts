@@ -2,7 +2,7 @@
  * Routes over the compound registry: compounds, their buildings, exits and history.
  */
 import * as z from 'zod';
-import { REGISTRY_EDITORS, ROLES } from '../../roles.ts';
+import { OVERSEERS, REGISTRY_EDITORS, ROLES } from '../../roles.ts';
 import { BuildingCollection, BuildingListQuery } from '../../schemas/building.ts';
 import { Audit, Limit, NextToken, page } from '../../schemas/common.ts';
 import {
@@ -37,7 +37,7 @@ export const compoundsRoutes = defineRoutes({
   },
   listCompoundHistory: {
     method: 'GET', path: '/v1/compounds/{id}/history', resource: 'compounds', auth: 'jwt',
-    roles: ['city', 'official', 'community'],
+    roles: OVERSEERS,
     summary: 'Audit records of a compound, newest first', params: CompoundIdParams,
     query: z.object({ limit: Limit, nextToken: NextToken }),
     response: { status: 200, schema: page(Audit) }, errors: [404],

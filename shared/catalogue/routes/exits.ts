@@ -2,13 +2,13 @@
  * Routes over exits (出入口) by their own id: the unresolved list officials chase, one exit with
  * its standing under the rules, and changes to it (open, seal, confirm a sealing).
  */
-import { ROLES } from '../../roles.ts';
+import { OVERSEERS, ROLES } from '../../roles.ts';
 import { ExitDetail, ExitIdParams, ExitPatch, UnresolvedExitPage, UnresolvedExitQuery } from '../../schemas/exit.ts';
 import { defineRoutes } from '../types.ts';
 
 export const exitsRoutes = defineRoutes({
   listExits: {
-    method: 'GET', path: '/v1/exits', resource: 'exits', auth: 'jwt', roles: ['city', 'official', 'community'],
+    method: 'GET', path: '/v1/exits', resource: 'exits', auth: 'jwt', roles: OVERSEERS,
     summary: 'Exits that break a rule (status=unresolved), with reasons, compound, responsible person and since when',
     description:
       'Answered from the sparse indexes an exit carries while unresolved (by street and community, by geo cell for a bbox). ' +
@@ -21,7 +21,7 @@ export const exitsRoutes = defineRoutes({
     response: { status: 200, schema: ExitDetail }, errors: [404],
   },
   patchExit: {
-    method: 'PATCH', path: '/v1/exits/{id}', resource: 'exits', auth: 'jwt', roles: ['city', 'official', 'community'],
+    method: 'PATCH', path: '/v1/exits/{id}', resource: 'exits', auth: 'jwt', roles: OVERSEERS,
     summary: 'Open or seal an exit, confirm its sealing, designate the main checkpoint, restrict it in lockdown',
     description: 'Officials may only confirm a sealing (inspectors on site); the compound\'s exits are judged again at once.',
     params: ExitIdParams, body: { kind: 'json', schema: ExitPatch },

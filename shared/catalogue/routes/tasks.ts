@@ -2,12 +2,13 @@
  * Routes over tasks: grid workers list their grid's tasks in walking order, claim one with a
  * lease, record household visits, and complete it once every household is accounted for.
  */
+import { OVERSEERS } from '../../roles.ts';
 import { page } from '../../schemas/common.ts';
 import { Task, TaskIdParams, TaskListQuery, TaskSummary } from '../../schemas/task.ts';
 import { Visit, VisitCreate } from '../../schemas/visit.ts';
 import { defineRoutes } from '../types.ts';
 
-const readers = ['city', 'official', 'community', 'grid'] as const;
+const readers = [...OVERSEERS, 'grid'] as const;
 const workers = ['grid'] as const;
 
 export const tasksRoutes = defineRoutes({
