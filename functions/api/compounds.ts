@@ -14,14 +14,13 @@ import {
   buildingFromItem, communitySource, compoundFromItem, compoundInBbox, compoundWriteItem, exitFromItem, geoSources,
   scopeSources, statusPrefix, streetSource,
 } from '../lib/compound-store.ts';
-import { cursorOf, readSources, tokenOf, type Source } from '../lib/list-sources.ts';
+import { cursorOf, pageOf, readSources, tokenOf, type Source } from '../lib/list-sources.ts';
 import { saveJudgedCompound } from '../lib/exit-rules-store.ts';
 import { buildingFeature, collection, compoundFeature, compoundSummaryFeature, exitFeature } from '../lib/features.ts';
 import { httpHandler, Reply } from '../lib/http.ts';
 import { loadPlaces, type Places } from '../lib/places-store.ts';
-import { decodeCursor, encodeCursor, queryPage, transactWrite, type Item } from '../lib/table.ts';
+import { transactWrite, type Item } from '../lib/table.ts';
 
-const isKey = (v: unknown): v is Item => typeof v === 'object' && v !== null && 'pk' in v && 'sk' in v;
 
 export const handler = httpHandler('compounds', {
   listCompounds: async ({ query, caller }) => {
@@ -77,13 +76,13 @@ export const handler = httpHandler('compounds', {
 
   listCompoundHistory: async ({ params, query, caller }) => {
     await compoundForCaller(params.id, caller);
-    const page = await queryPage<Item>({
-      partition: auditPartition('COMPOUND', params.id),
-      newestFirst: true,
-      limit: query.limit ?? 100,
-      startKey: query.nextToken ? decodeCursor(query.nextToken, isKey) : undefined,
-    });
-    return { items: page.items.map(auditFromItem), ...(page.lastKey ? { nextToken: encodeCursor(page.lastKey) } : {}) };
+    const page = await readSources(
+      [{ kind: 'query', query: { partition: auditPartition('COMPOUND', params.id), newestFirst: true } }],
+      auditFromItem,
+      query.limit ?? 100,
+      cursorOf(query.nextToken),
+    );
+    return pageOf(page.items, page.next);
   },
 
   listCompoundBuildings: async ({ params, query, caller }) => {
@@ -104,13 +103,13 @@ async function childCollection<F>(
   query: { limit?: number; nextToken?: string },
   toFeature: (item: Item) => F,
 ) {
-  const page = await queryPage<Item>({
-    partition: keys.compound(compoundId).pk,
-    beginsWith: prefix,
-    limit: query.limit ?? 1000,
-    startKey: query.nextToken ? decodeCursor(query.nextToken, isKey) : undefined,
-  });
-  return collection(page.items.map(toFeature), page.lastKey ? encodeCursor(page.lastKey) : undefined);
+  const page = await readSources(
+    [{ kind: 'query', query: { partition: keys.compound(compoundId).pk, beginsWith: prefix } }],
+    toFeature,
+    query.limit ?? 1000,
+    cursorOf(query.nextToken),
+  );
+  return collection(page.items, tokenOf(page.next));
 }
 
 /** The narrowest index that answers this list for this caller. */

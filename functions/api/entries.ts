@@ -21,7 +21,7 @@ import { ConflictError, ValidationError } from '../lib/errors.ts';
 import { exitForReader, ownExitForCaller, type ExitInScope } from '../lib/exit-store.ts';
 import { hashIdNumber } from '../lib/id-hash.ts';
 import { httpHandler } from '../lib/http.ts';
-import { cursorOf, readSources, tokenOf } from '../lib/list-sources.ts';
+import { cursorOf, pageOf, readSources } from '../lib/list-sources.ts';
 import { getItem, putItem, queryAll, transactWrite, type Item } from '../lib/table.ts';
 
 /** Plates as written at the gate: 鄂h 12345 is 鄂H12345. */
@@ -77,8 +77,7 @@ export const handler = httpHandler('entries', {
       query.limit ?? 100,
       cursorOf(query.nextToken),
     );
-    const nextToken = tokenOf(page.next);
-    return { items: page.items, ...(nextToken ? { nextToken } : {}) };
+    return pageOf(page.items, page.next);
   },
 
   getExitCounts: async ({ params, query, caller }) => {

@@ -16,7 +16,7 @@ import { indexKeys, indexSortKeys, keys, UNASSIGNED } from '../../shared/table.t
 import { getCompound, GEO_COVER } from './compound-store.ts';
 import { storedExitFromItem, type StoredExit, type StoredStanding } from './exit-rules-store.ts';
 import { ForbiddenError, NotFoundError } from './errors.ts';
-import { cursorOf, readSources, tokenOf, withoutKeys, type Source } from './list-sources.ts';
+import { cursorOf, pageOf, readSources, withoutKeys, type Source } from './list-sources.ts';
 import type { Places } from './places-store.ts';
 import { batchGet, getItem, queryPage, type Item } from './table.ts';
 
@@ -178,6 +178,5 @@ export async function listUnresolved(
       reasons: reasonsOf(standing, language), since, ...(responsible ? { responsible } : {}),
     };
   });
-  const nextToken = tokenOf(page.next);
-  return { items, ...(nextToken ? { nextToken } : {}), read: page.read };
+  return { ...pageOf(items, page.next), read: page.read };
 }

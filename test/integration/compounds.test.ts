@@ -297,6 +297,26 @@ describe('GET /v1/compounds/{id}/history', () => {
   });
 });
 
+describe('paging a compound\'s history, buildings and exits', () => {
+  it('walks page by page, and answers 400 for a cursor of another list', async () => {
+    const city = await stack.as('city');
+    const first = (await (await city.get('/v1/compounds/c_a/buildings?limit=1')).json()) as Collection;
+    expect(first.features.map((f) => f.id)).toEqual(['b_a1']);
+    const second = (await (await city.get(`/v1/compounds/c_a/buildings?limit=1&nextToken=${encodeURIComponent(first.nextToken ?? '')}`)).json()) as Collection;
+    expect(second.features.map((f) => f.id)).toEqual(['b_a2']);
+    // A well-formed token of the buildings list, sent to another compound's list and to the history.
+    const exits = (await (await city.get('/v1/compounds/c_a/exits?limit=1')).json()) as Collection;
+    for (const path of [
+      `/v1/compounds/c_b/buildings?nextToken=${encodeURIComponent(first.nextToken ?? '')}`,
+      `/v1/compounds/c_a/history?nextToken=${encodeURIComponent(first.nextToken ?? '')}`,
+      `/v1/compounds/c_a/buildings?nextToken=${encodeURIComponent(exits.nextToken ?? '')}`,
+    ]) {
+      const bad = await problem(await city.get(path), 400);
+      expect(bad.errors?.[0]?.field, path).toBe('query.nextToken');
+    }
+  });
+});
+
 describe('GET /v1/communities', () => {
   it('lists the communities a caller works in, with boundaries', async () => {
     expect(await ids('city', '/v1/communities')).toEqual(['cm1', 'cm2', 'cm3']);
