@@ -8,10 +8,19 @@ import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { getCompound } from './compound-store.ts';
 import type { Places } from './places-store.ts';
 
-export async function compoundForCaller(id: string, caller: Caller, options: { consistent?: boolean } = {}): Promise<CompoundRecord> {
-  const compound = await getCompound(id, options);
-  if (!compound) throw new NotFoundError(`no compound ${id}`);
-  if (!canSeeCompound(caller, compound)) throw new ForbiddenError(`compound ${id} is outside your jurisdiction`);
+/**
+ * The compound, if it lies within the caller's jurisdiction. `asked` names what the caller asked
+ * for when that is something of the compound's (`exit e_…`), so the 404 and 403 speak of it.
+ */
+export async function compoundForCaller(
+  id: string,
+  caller: Caller,
+  options: { consistent?: boolean; asked?: string } = {},
+): Promise<CompoundRecord> {
+  const asked = options.asked ?? `compound ${id}`;
+  const compound = await getCompound(id, { consistent: options.consistent });
+  if (!compound) throw new NotFoundError(`no ${asked}`);
+  if (!canSeeCompound(caller, compound)) throw new ForbiddenError(`${asked} is outside your jurisdiction`);
   return compound;
 }
 

@@ -13,7 +13,8 @@ import type { Bbox } from '../../shared/schemas/common.ts';
 import type { ExitDetail, UnresolvedExit, UnresolvedExitQuery } from '../../shared/schemas/exit.ts';
 import type { Responsibility } from '../../shared/schemas/sealing.ts';
 import { indexKeys, indexSortKeys, keys, UNASSIGNED } from '../../shared/table.ts';
-import { getCompound, GEO_COVER } from './compound-store.ts';
+import { compoundForCaller } from './access.ts';
+import { GEO_COVER } from './compound-store.ts';
 import { storedExitFromItem, type StoredExit, type StoredStanding } from './exit-rules-store.ts';
 import { ForbiddenError, NotFoundError } from './errors.ts';
 import { cursorOf, pageOf, readSources, withoutKeys, type Source } from './list-sources.ts';
@@ -39,7 +40,7 @@ export interface ExitInScope {
 export async function exitForCaller(id: string, caller: Caller, options: { consistent?: boolean } = {}): Promise<ExitInScope> {
   const found = await findExit(id);
   if (!found) throw new NotFoundError(`no exit ${id}`);
-  const compound = await compoundOfExit(found, caller, options);
+  const compound = await compoundForCaller(found.compoundId, caller, { ...options, asked: `exit ${found.id}` });
   if (!options.consistent) return { exit: found, compound };
   const item = await getItem<Item>(keys.exit(found.compoundId, id), { consistent: true });
   if (!item) throw new NotFoundError(`no exit ${id}`);
@@ -63,7 +64,7 @@ export async function ownExitForCaller(id: string, caller: Caller): Promise<Exit
     placeCache.set(id, { exit: scope.exit, until: Date.now() + PLACE_TTL_MS });
     return scope;
   }
-  return { exit: cached.exit, compound: await compoundOfExit(cached.exit, caller) };
+  return { exit: cached.exit, compound: await compoundForCaller(cached.exit.compoundId, caller, { asked: `exit ${cached.exit.id}` }) };
 }
 
 /**
@@ -76,13 +77,6 @@ export async function exitForReader(id: string, caller: Caller): Promise<ExitInS
 }
 
 /** The exit's compound, if the caller's jurisdiction covers it. */
-async function compoundOfExit(exit: StoredExit, caller: Caller, options: { consistent?: boolean } = {}): Promise<CompoundRecord> {
-  const compound = await getCompound(exit.compoundId, options);
-  if (!compound) throw new NotFoundError(`no exit ${exit.id}`);
-  if (!canSeeCompound(caller, compound)) throw new ForbiddenError(`exit ${exit.id} is outside your jurisdiction`);
-  return compound;
-}
-
 export const languageOf = (acceptLanguage: string | undefined): Language => (/^\s*zh/i.test(acceptLanguage ?? '') ? 'zh-CN' : 'en');
 
 const reasonsOf = (standing: StoredStanding | undefined, language: Language) =>
