@@ -13,7 +13,7 @@ import type { Campaign, CampaignKind, CampaignScope, CampaignStatus, Coverage, C
 import { indexKeys, indexSortKeys, keys, UNASSIGNED } from '../../shared/table.ts';
 import { ConflictError } from './errors.ts';
 import { logger } from './logger.ts';
-import { getItem, transactWrite, updateItem, type Item, type Key, type TransactOp } from './table.ts';
+import { getItem, updateItem, type Item, type Key, type TransactOp } from './table.ts';
 
 /** The campaign as stored: its scope resolved to places, and flat counters. */
 export interface CampaignRecord {
@@ -205,47 +205,6 @@ export function coverageView(item: Item): Coverage {
     peopleSeen: num('peopleSeen'),
     coverage: coverageRatio(num('householdsVisited'), num('households')),
   };
-}
-
-const MAX_TRANSACTION_ATTEMPTS = 8;
-
-interface CancelledTransaction {
-  readonly name?: string;
-  readonly CancellationReasons?: readonly { readonly Code?: string }[];
-}
-
-/** Whether DynamoDB cancelled the transaction (a failed condition, or a conflict retries gave up on). */
-export const transactionCancelled = (error: unknown): boolean => (error as CancelledTransaction).name === 'TransactionCanceledException';
-
-/** Which ops' conditions failed, when DynamoDB cancelled the transaction on a condition. */
-export function failedConditions(error: unknown): number[] | undefined {
-  if (!transactionCancelled(error)) return undefined;
-  const reasons = (error as CancelledTransaction).CancellationReasons ?? [];
-  const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
-  return failed.length > 0 ? failed : undefined;
-}
-
-const isConflict = (error: unknown): boolean => {
-  const e = error as CancelledTransaction;
-  return e.name === 'TransactionConflictException' ||
-    (transactionCancelled(e) && (e.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict'));
-};
-
-/**
- * transactWrite, retried with jitter while DynamoDB cancels it only because another transaction
- * held one of its items (hot counters). A failed condition is not retried: it is the caller's
- * answer, thrown as DynamoDB's error (see {@link failedConditions}).
- */
-export async function transact(ops: readonly TransactOp[]): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await transactWrite(ops);
-      return;
-    } catch (error) {
-      if (!isConflict(error) || failedConditions(error) || attempt >= MAX_TRANSACTION_ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 20 * 2 ** attempt)));
-    }
-  }
 }
 
 /**

@@ -34,14 +34,16 @@ import {
 } from '../../shared/domain/fan-out.ts';
 import { Building } from '../../shared/schemas/building.ts';
 import { CHILD_PREFIX, indexKeys, keys, META } from '../../shared/table.ts';
-import { addOp, coverInit, coverOp, getCampaign, settleCampaign, transact, transactionCancelled, type CampaignRecord } from './campaign-store.ts';
+import { addOp, coverInit, coverOp, getCampaign, settleCampaign, type CampaignRecord } from './campaign-store.ts';
 import { now, nowIso } from './clock.ts';
 import { ConflictError } from './errors.ts';
 import { logger } from './logger.ts';
 import { inParallel } from './parallel.ts';
 import { getGrid } from './places-store.ts';
 import { sendMessages } from './queue.ts';
-import { batchGet, batchWrite, queryAll, transactWrite, updateItem, type Item, type TransactOp } from './table.ts';
+import {
+  batchGet, batchWrite, queryAll, transactionCancelled, transactWithRetry, transactWrite, updateItem, type Item, type TransactOp,
+} from './table.ts';
 import { taskItem } from './task-store.ts';
 
 /** Calls in flight per message: one per compound. */
@@ -241,7 +243,7 @@ export async function expandCompounds(message: { campaignId: string; compoundIds
   }
 
   await writeTasks(campaign, loaded);
-  if (loaded.length > 0) await transact(countOps(campaign, loaded, lock));
+  if (loaded.length > 0) await transactWithRetry(countOps(campaign, loaded, lock));
   await settleCampaign(campaign.id);
   if (failures.length > 0) {
     throw new Error(`${failures.length} compounds not expanded: ${failures.map((f) => `${f.compoundId} (${f.error.message})`).join('; ')}`);
@@ -310,7 +312,7 @@ export async function recordFailedCompounds(message: { campaignId: string; compo
   const reason = (error instanceof Error ? error.message : String(error)).slice(0, 300);
   for (const compoundId of message.compoundIds) {
     try {
-      await transact([
+      await transactWithRetry([
         {
           update: {
             Key: markerKey(message.campaignId, compoundId),

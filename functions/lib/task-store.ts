@@ -25,7 +25,7 @@
  * for a last slot cannot both pass it.
  */
 import type { CampaignRecord } from './campaign-store.ts';
-import { addOp, campaignAdds, coverOp, failedConditions, settleCampaign, transact, transactionCancelled } from './campaign-store.ts';
+import { addOp, campaignAdds, coverOp, settleCampaign } from './campaign-store.ts';
 import type { TaskDraft } from '../../shared/domain/fan-out.ts';
 import {
   claimRefusal, holderRefusal, householdsOf, leaseEnd, leaseLapsed, secondsLeft, taskIdOf,
@@ -44,7 +44,9 @@ import { now } from './clock.ts';
 import { ConflictError, CordonError, NotFoundError, ValidationError } from './errors.ts';
 import { withoutKeys } from './list-sources.ts';
 import { sweepSettings } from './sweep-settings.ts';
-import { batchGet, getItem, queryAll, type Item, type TransactOp } from './table.ts';
+import {
+  batchGet, failedConditions, getItem, queryAll, transactionCancelled, transactWithRetry, type Item, type TransactOp,
+} from './table.ts';
 
 /** The task as stored: its plan, then its state. */
 export interface TaskRecord extends TaskDraft {
@@ -233,7 +235,7 @@ export async function claimTask(t: TaskRecord, caller: Caller): Promise<TaskReco
   }
   ops.push(taskAudit(t, 'claim', caller, atIso, { status: { from: t.status, to: 'claimed' }, holder: { from: previous, to: caller.username }, leaseExpiresAt: { from: t.leaseExpiresAt, to: lease } }));
   try {
-    await transact(ops);
+    await transactWithRetry(ops);
   } catch (error) {
     const failed = failedConditions(error);
     if (failed?.includes(1) && previous !== caller.username && !failed.includes(0)) throw new TaskLimitError(taskLimit);
@@ -252,7 +254,7 @@ function asHolder(t: TaskRecord, caller: Caller): string {
 
 async function transactOnTask(t: TaskRecord, ops: readonly TransactOp[]): Promise<void> {
   try {
-    await transact(ops);
+    await transactWithRetry(ops);
   } catch (error) {
     if (transactionCancelled(error)) throw changedMeanwhile(t);
     throw error;
@@ -338,7 +340,7 @@ export async function recordVisit(first: TaskRecord, body: VisitCreate, caller: 
     if (problems.length > 0) throw new ValidationError(problems);
     const ops = visitOps(t, body, caller, atIso);
     try {
-      await transact(ops.ops);
+      await transactWithRetry(ops.ops);
       return ops.visit;
     } catch (error) {
       if (!transactionCancelled(error)) throw error;
@@ -415,7 +417,7 @@ export async function lapsedLeases(atIso: string): Promise<Item[]> {
 export async function expireLease(t: TaskRecord, atIso: string): Promise<boolean> {
   if (!leaseLapsed(t, atIso) || !t.holder) return false;
   try {
-    await transact([
+    await transactWithRetry([
       taskUpdate(t, { status: 'open', gsi1sk: gridSort(t, 'open') }, OPEN_AGAIN),
       heldOp(t.holder, -1),
       taskAudit(t, 'expire', SYSTEM, atIso, {
