@@ -15,6 +15,7 @@
  *   (Saturday), `nL` (the last weekday n of the month) and `n#k` (the k-th weekday n). Each of
  *   these stands alone in its field, as Quartz requires.
  */
+import { DAY_MS, HOUR_MS, MINUTE_MS } from './domain/time.ts';
 
 export type ScheduleField =
   | 'expression'
@@ -61,8 +62,7 @@ export interface CronSchedule {
 
 export type ScheduleExpression = RateSchedule | CronSchedule;
 
-const MINUTE_MS = 60_000;
-const UNIT_MS = { minute: MINUTE_MS, hour: 60 * MINUTE_MS, day: 24 * 60 * MINUTE_MS } as const;
+const UNIT_MS = { minute: MINUTE_MS, hour: HOUR_MS, day: DAY_MS } as const;
 
 /** EventBridge accepts years 1970–2199; the last one bounds the search for the next firing. */
 const FIRST_YEAR = 1970;

@@ -4,9 +4,10 @@
  * audited and followed at once by a new judgement of the exit's compound.
  */
 import {
-  clockInState, coverageGaps, coverageOverlaps, HOUR_MS, MAX_SHIFT_LIST_MS, MAX_SHIFT_MS, metresBetween, rotationShifts, shiftIdFor,
+  clockInState, coverageGaps, coverageOverlaps, MAX_SHIFT_LIST_MS, MAX_SHIFT_MS, metresBetween, rotationShifts, shiftIdFor,
   shiftToClockIn,
 } from '../../shared/domain/duty.ts';
+import { DAY_MS, isoAfter, isoAt } from '../../shared/domain/time.ts';
 import type { ClockIn, ShiftCreate } from '../../shared/schemas/duty.ts';
 import { nowIso } from '../lib/clock.ts';
 import { config } from '../lib/config.ts';
@@ -17,7 +18,6 @@ import { exitForCaller, exitForReader, ownExitForCaller } from '../lib/exit-stor
 import { httpHandler } from '../lib/http.ts';
 import { transactWrite } from '../lib/table.ts';
 
-const iso = (t: string | number) => new Date(t).toISOString();
 const grace = () => config().exits.clockInGraceMinutes;
 /** Shifts written per transaction: two writes each (shift, audit) and the group's touch, within 100. */
 const SHIFTS_PER_TRANSACTION = 45;
@@ -29,7 +29,7 @@ export const handler = httpHandler('duty', {
     const at = nowIso();
     const shifts: StoredShift[] = drafts(body).map((d) => ({
       id: shiftIdFor(exit.id, d.person, d.start), exitId: exit.id, compoundId: compound.id,
-      person: d.person, start: iso(d.start), end: iso(d.end), createdAt: at, createdBy: caller.username,
+      person: d.person, start: isoAt(d.start), end: isoAt(d.end), createdAt: at, createdBy: caller.username,
     }));
     const group = await groupOfCompound(compound.id);
     const starts = shifts.map((s) => s.start).sort();
@@ -61,8 +61,8 @@ export const handler = httpHandler('duty', {
   listShifts: async ({ params, query, caller }) => {
     const { exit } = await exitForReader(params.id, caller);
     const now = nowIso();
-    const from = query.from ? iso(query.from) : iso(Date.parse(now) - 24 * HOUR_MS);
-    const to = query.to ? iso(query.to) : iso(Date.parse(now) + 24 * HOUR_MS);
+    const from = query.from ? isoAt(query.from) : isoAfter(now, -DAY_MS);
+    const to = query.to ? isoAt(query.to) : isoAfter(now, DAY_MS);
     const span = Date.parse(to) - Date.parse(from);
     // The window's limits whichever ends were given (the schema checks them only when both are).
     if (span <= 0 || span > MAX_SHIFT_LIST_MS) {
@@ -71,7 +71,7 @@ export const handler = httpHandler('duty', {
       throw new ValidationError([{ field, message: `the window from ${from} to ${to} must run forwards, at most 14 days` }]);
     }
     // A shift lasts at most 24 h: one starting a day before the window may still reach into it.
-    const shifts = (await shiftsBetween(exit.id, iso(Date.parse(from) - MAX_SHIFT_MS), to)).filter((s) => s.end > from);
+    const shifts = (await shiftsBetween(exit.id, isoAfter(from, -MAX_SHIFT_MS), to)).filter((s) => s.end > from);
     const items = shifts.map((s) => shiftView(s, now, grace()));
     return {
       items,

@@ -15,6 +15,7 @@
  * {@link LOOK_BACK_DAYS} days — never a scan. Each resend is first recorded on the campaign with
  * a condition on the previous one, so two runs at once resend it once.
  */
+import { DAY_MS, isoAfter, isoAt, MINUTE_MS } from '../../shared/domain/time.ts';
 import { indexKeys, indexSortKeys, keys } from '../../shared/table.ts';
 import { campaignFromItem } from '../lib/campaign-store.ts';
 import { now } from '../lib/clock.ts';
@@ -28,7 +29,6 @@ import { queryAll, updateItem, type Item } from '../lib/table.ts';
 export const UNPLANNED_MINUTES = 10;
 export const FANNING_MINUTES = 60;
 const LOOK_BACK_DAYS = 7;
-const MINUTE_MS = 60_000;
 
 /** Whether a fanning-out campaign has made no step for long enough to be planned again. */
 function stalled(item: Item, at: number): boolean {
@@ -62,9 +62,9 @@ async function markReplanned(item: Item, atIso: string): Promise<boolean> {
 
 export async function restartCampaigns(): Promise<{ fanningOut: number; restarted: string[] }> {
   const at = now().getTime();
-  const atIso = new Date(at).toISOString();
-  const from = new Date(at - LOOK_BACK_DAYS * 24 * 60 * MINUTE_MS).toISOString();
-  const to = new Date(at - Math.min(UNPLANNED_MINUTES, FANNING_MINUTES) * MINUTE_MS).toISOString();
+  const atIso = isoAt(at);
+  const from = isoAfter(at, -LOOK_BACK_DAYS * DAY_MS);
+  const to = isoAfter(at, -Math.min(UNPLANNED_MINUTES, FANNING_MINUTES) * MINUTE_MS);
   const recent = await queryAll<Item>({ index: 'byParent', partition: indexKeys.campaigns(), between: [from, indexSortKeys.campaign(to, '~')] });
   const restarted: string[] = [];
   for (const entry of recent.filter((item) => stalled(item, at))) {

@@ -4,7 +4,8 @@
  * the shift already there and leaves it — with its clock-in — alone. A clock-in is a conditional
  * update of the shift: of two racing clock-ins exactly one lands.
  */
-import { clockInState, HOUR_MS, MAX_SHIFT_MS, type ShiftTimes } from '../../shared/domain/duty.ts';
+import { clockInState, MAX_SHIFT_MS, type ShiftTimes } from '../../shared/domain/duty.ts';
+import { HOUR_MS, isoAfter } from '../../shared/domain/time.ts';
 import type { Caller } from '../../shared/roles.ts';
 import type { Shift } from '../../shared/schemas/duty.ts';
 import { keys } from '../../shared/table.ts';
@@ -39,7 +40,7 @@ export async function shiftsBetween(exitId: string, from: string, to: string): P
 /** Shifts that can matter at `now`: running (a shift lasts ≤ 24 h) or starting within 48 h (that instant included). */
 export function shiftsAround(exitId: string, now: string): Promise<StoredShift[]> {
   const t = Date.parse(now);
-  return shiftsBetween(exitId, new Date(t - MAX_SHIFT_MS).toISOString(), `${new Date(t + 48 * HOUR_MS).toISOString()}~`);
+  return shiftsBetween(exitId, isoAfter(t, -MAX_SHIFT_MS), `${isoAfter(t, 48 * HOUR_MS)}~`);
 }
 
 /** The writes that add a shift if it is not there yet: the shift and its audit record. */

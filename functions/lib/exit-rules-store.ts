@@ -17,7 +17,7 @@ import type { CompoundRecord } from '../../shared/domain/compounds.ts';
 import {
   evaluateExits, nextCheckAt, withSince, type ExitGroup, type Finding, type RuleSettings,
 } from '../../shared/domain/exit-rules.ts';
-import { HOUR_MS } from '../../shared/domain/duty.ts';
+import { DAY_MS, isoAt } from '../../shared/domain/time.ts';
 import { isSealed } from '../../shared/domain/exits.ts';
 import { encodeGeohash } from '../../shared/geo/geohash.ts';
 import type { CompoundStatus } from '../../shared/schemas/compound.ts';
@@ -285,7 +285,7 @@ export async function reevaluateAfterWrite(ref: GroupRef, now: string): Promise<
 /** Groups due at or before `now`, from the last `days` days' buckets. */
 export async function dueGroups(now: string, days: number): Promise<GroupRef[]> {
   const t = Date.parse(now);
-  const buckets = Array.from({ length: days }, (_, i) => day(new Date(t - i * 24 * HOUR_MS).toISOString()));
+  const buckets = Array.from({ length: days }, (_, i) => day(isoAt(t - i * DAY_MS)));
   const items = (
     await Promise.all(
       buckets.map((b) => queryAll<Item>({ index: 'byParent', partition: indexKeys.exitRulesDue(b), between: ['0', `${now}#~`] })),

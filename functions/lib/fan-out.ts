@@ -27,6 +27,7 @@
  * last receive (ApproximateReceiveCount = maxReceiveCount) the worker records it in the
  * campaign's `failed` list before the message goes to the DLQ, so the campaign can settle.
  */
+import { isoAfter } from '../../shared/domain/time.ts';
 import type { SQSRecord } from 'aws-lambda';
 import { queues } from '../../shared/catalogue/index.ts';
 import {
@@ -107,7 +108,7 @@ interface Lock {
 
 const lockOf = (record: SQSRecord): Lock => ({ message: record.messageId, receive: Number(record.attributes.ApproximateReceiveCount) });
 /** When a claim made at `at` counts as abandoned: the message is visible again by then. */
-const lockedUntil = (at: Date) => new Date(at.getTime() + queues.campaignExpand.visibilityTimeoutSeconds * 1000).toISOString();
+const lockedUntil = (at: Date) => isoAfter(at, queues.campaignExpand.visibilityTimeoutSeconds * 1000);
 const markerKey = (campaignId: string, compoundId: string) => keys.cover(campaignId, 'compound', compoundId);
 
 /** The claim's writes; the marker is a coverage item from its first write, so lists read it as one. */

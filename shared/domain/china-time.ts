@@ -3,9 +3,10 @@
  * daylight saving). Instants stay UTC ISO strings everywhere; days and the times shown to people
  * are China's, so "today" turns at 16:00 UTC and a midnight shift change reads 00:00.
  */
-const CHINA_OFFSET_MS = 8 * 3_600_000;
+import { HOUR_MS, isoAfter, isoAt } from './time.ts';
+const CHINA_OFFSET_MS = 8 * HOUR_MS;
 
-const shifted = (at: string | number): string => new Date(new Date(at).getTime() + CHINA_OFFSET_MS).toISOString();
+const shifted = (at: string | number): string => isoAfter(at, CHINA_OFFSET_MS);
 
 /** The day in China an instant falls on: 2026-11-22T17:00Z is already 2026-11-23. */
 export const chinaDay = (at: string): string => shifted(at).slice(0, 10);
@@ -16,5 +17,5 @@ export const chinaMinute = (at: string): string => shifted(at).slice(0, 16).repl
 /** The first and last UTC hours (`YYYY-MM-DDTHH`) of a day in China: `2026-11-23` → `2026-11-22T16`, `2026-11-23T15`. */
 export function utcHoursOfChinaDay(day: string): readonly [string, string] {
   const start = Date.parse(`${day}T00:00:00.000Z`) - CHINA_OFFSET_MS;
-  return [new Date(start).toISOString().slice(0, 13), new Date(start + 23 * 3_600_000).toISOString().slice(0, 13)];
+  return [isoAt(start).slice(0, 13), isoAfter(start, 23 * HOUR_MS).slice(0, 13)];
 }

@@ -3,6 +3,7 @@
  * rules. Times are ISO strings in and out; the arithmetic is on epoch milliseconds, so a one-minute
  * gap between two shifts is a gap and two shifts that touch (end = next start) are not.
  */
+import { DAY_MS, HOUR_MS, isoAt, MINUTE_MS } from './time.ts';
 import { stableHash } from './ids.ts';
 
 export interface Interval {
@@ -16,13 +17,10 @@ export interface ShiftTimes extends Interval {
 }
 
 const ms = (iso: string): number => Date.parse(iso);
-const iso = (t: number): string => new Date(t).toISOString();
-export const MINUTE_MS = 60_000;
-export const HOUR_MS = 60 * MINUTE_MS;
 /** The longest shift: a rota's shift lasts at most a day. */
 export const MAX_SHIFT_MS = 24 * HOUR_MS;
 /** The longest window one shift list reads. */
-export const MAX_SHIFT_LIST_MS = 14 * 24 * HOUR_MS;
+export const MAX_SHIFT_LIST_MS = 14 * DAY_MS;
 
 /** The same shift (exit, person, start) always gets the same id, so a retried POST rewrites nothing. */
 export const shiftIdFor = (exitId: string, person: string, start: string): string =>
@@ -39,10 +37,10 @@ export function coverageGaps(shifts: readonly Interval[], from: string, to: stri
   const until = ms(to);
   for (const [start, end] of sorted) {
     if (covered >= until) break;
-    if (start > covered) gaps.push({ start: iso(covered), end: iso(Math.min(start, until)) });
+    if (start > covered) gaps.push({ start: isoAt(covered), end: isoAt(Math.min(start, until)) });
     covered = Math.max(covered, end);
   }
-  if (covered < until) gaps.push({ start: iso(covered), end: iso(until) });
+  if (covered < until) gaps.push({ start: isoAt(covered), end: isoAt(until) });
   return gaps.filter((g) => ms(g.end) > ms(g.start));
 }
 
@@ -54,7 +52,7 @@ export function coverageOverlaps(shifts: readonly Interval[]): Interval[] {
   for (const s of sorted) {
     const start = ms(s.start);
     const end = ms(s.end);
-    if (start < reach) overlaps.push({ start: iso(start), end: iso(Math.min(end, reach)) });
+    if (start < reach) overlaps.push({ start: isoAt(start), end: isoAt(Math.min(end, reach)) });
     reach = Math.max(reach, end);
   }
   return overlaps;
@@ -106,8 +104,8 @@ export function rotationShifts(rotation: Rotation): (Interval & { person: string
   const start = ms(rotation.from);
   return Array.from({ length: count }, (_, i) => ({
     person: rotation.people[i % rotation.people.length] as string,
-    start: iso(start + i * rotation.shiftHours * HOUR_MS),
-    end: iso(start + (i + 1) * rotation.shiftHours * HOUR_MS),
+    start: isoAt(start + i * rotation.shiftHours * HOUR_MS),
+    end: isoAt(start + (i + 1) * rotation.shiftHours * HOUR_MS),
   }));
 }
 

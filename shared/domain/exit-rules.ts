@@ -12,7 +12,8 @@
  */
 import type { CompoundStatus } from '../schemas/compound.ts';
 import { chinaMinute } from './china-time.ts';
-import { clockInState, coverageGaps, currentShifts, HOUR_MS, MINUTE_MS, type ShiftTimes } from './duty.ts';
+import { clockInState, coverageGaps, currentShifts, type ShiftTimes } from './duty.ts';
+import { HOUR_MS, isoAfter, isoAt, MINUTE_MS } from './time.ts';
 import { allowedOpenExits, isSealed } from './exits.ts';
 
 export const EXIT_RULE_CODES = [
@@ -88,14 +89,14 @@ export function unconfirmedSeals(group: ExitGroup): Map<string, Detail> {
 export function uncoveredExits(group: ExitGroup, now: string, settings: RuleSettings): Map<string, Detail> {
   const found = new Map<string, Detail>();
   if (!isSealed(group.status)) return found;
-  const until = new Date(Date.parse(now) + settings.coverageHours * HOUR_MS).toISOString();
+  const until = isoAfter(now, settings.coverageHours * HOUR_MS);
   for (const exit of openExits(group)) {
     const gaps = coverageGaps(group.shifts.get(exit.id) ?? [], now, until);
     const first = gaps[0];
     // 'now' and 'open' instead of the window's moving ends, so the finding stays the same while nothing changes.
     if (first) {
       found.set(exit.id, {
-        gapStart: first.start === new Date(now).toISOString() ? 'now' : first.start,
+        gapStart: first.start === isoAt(now) ? 'now' : first.start,
         gapEnd: first.end === until ? 'open' : first.end,
       });
     }
@@ -231,7 +232,7 @@ export function nextCheckAt(group: ExitGroup, now: string, settings: RuleSetting
       consider(end - settings.coverageHours * HOUR_MS + 1);
     }
   }
-  return Number.isFinite(next) ? new Date(next).toISOString() : undefined;
+  return Number.isFinite(next) ? isoAt(next) : undefined;
 }
 
 /** Findings with the time each began: kept from the previous evaluation while the code persists. */

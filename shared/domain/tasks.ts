@@ -5,6 +5,7 @@
  * States follow HOT Tasking Manager's: open → claimed (with a lease) → done; a lapsed lease
  * returns the task to open (the expiry job, or the next claim) and is written to the audit.
  */
+import { isoAfter, MINUTE_MS } from './time.ts';
 import type { Household } from '../schemas/building.ts';
 import type { TaskStatus } from '../schemas/task.ts';
 import { canSeeCompound, type Caller } from '../roles.ts';
@@ -95,7 +96,7 @@ export function holderRefusal(task: LeaseState, username: string, now: string): 
   return undefined;
 }
 
-export const leaseEnd = (now: Date, minutes: number): string => new Date(now.getTime() + minutes * 60_000).toISOString();
+export const leaseEnd = (now: Date, minutes: number): string => isoAfter(now, minutes * MINUTE_MS);
 
 export const secondsLeft = (leaseExpiresAt: string | null, now: Date): number | null =>
   leaseExpiresAt === null ? null : Math.floor((Date.parse(leaseExpiresAt) - now.getTime()) / 1000);

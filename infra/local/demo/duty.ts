@@ -12,7 +12,8 @@
  * the same items. The persons on duty are the compound's demo duty user (one login per team).
  */
 import type { CompoundRecord } from '../../../shared/domain/compounds.ts';
-import { HOUR_MS, MINUTE_MS, shiftIdFor } from '../../../shared/domain/duty.ts';
+import { shiftIdFor } from '../../../shared/domain/duty.ts';
+import { DAY_MS, HOUR_MS, isoAt, isoAfter, MINUTE_MS } from '../../../shared/domain/time.ts';
 import { evaluateExits, nextCheckAt, type ExitGroup } from '../../../shared/domain/exit-rules.ts';
 import { isSealed } from '../../../shared/domain/exits.ts';
 import { keys } from '../../../shared/table.ts';
@@ -26,7 +27,6 @@ import { personNamer } from './names.ts';
 import { createRandom } from './random.ts';
 
 const SHIFT_MS = 8 * HOUR_MS;
-const iso = (t: number) => new Date(t).toISOString();
 
 export interface DutySeed {
   /** Exit items with their standing (replacing the registry's plain exit items). */
@@ -53,9 +53,9 @@ export function dutySeed(city: GeneratedCity, now: string, actor: string): DutyS
       const start = anchor + k * SHIFT_MS;
       const clockedIn = start <= t && !(kind === 'missed' && k === 0);
       return {
-        id: shiftIdFor(exit.id, person, iso(start)), exitId: exit.id, compoundId: exit.compoundId, person,
-        start: iso(start), end: iso(start + SHIFT_MS), createdAt: now, createdBy: actor,
-        ...(clockedIn ? { clockInAt: iso(Math.min(t, start + 4 * MINUTE_MS)), clockInPosition: exit.location, clockInDistanceM: 0 } : {}),
+        id: shiftIdFor(exit.id, person, isoAt(start)), exitId: exit.id, compoundId: exit.compoundId, person,
+        start: isoAt(start), end: isoAt(start + SHIFT_MS), createdAt: now, createdBy: actor,
+        ...(clockedIn ? { clockInAt: isoAt(Math.min(t, start + 4 * MINUTE_MS)), clockInPosition: exit.location, clockInDistanceM: 0 } : {}),
       };
     });
   });
@@ -116,7 +116,7 @@ function commuterPasses(city: GeneratedCity, compounds: ReadonlyMap<string, Comp
     passItem({
       passId: `p-${compoundId.slice(2, 8)}-${n}`, compoundId, name: names(),
       ...hashIdNumber(`42088119850${n}0${n}123${n}`.padEnd(18, '0').slice(0, 18)),
-      category: 'medical', validUntil: iso(Date.parse(now) + 14 * 24 * HOUR_MS), createdAt: now, createdBy: actor,
+      category: 'medical', validUntil: isoAfter(now, 14 * DAY_MS), createdAt: now, createdBy: actor,
     }),
   );
 }
