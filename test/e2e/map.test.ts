@@ -11,8 +11,8 @@ import { createLocalIdentity } from '../../infra/local/identity.ts';
 import { COMPOUND_STATUSES, CompoundStatus } from '../../shared/schemas/compound.ts';
 import type { LocalUser } from '../../shared/schemas/local.ts';
 import { allFeatures } from '../../web/src/api/client.ts';
-import en from '../../web/src/locales/en.json' with { type: 'json' };
-import zhCN from '../../web/src/locales/zh-CN.json' with { type: 'json' };
+import en from '../../web/src/locales/en/core.json' with { type: 'json' };
+import zhCN from '../../web/src/locales/zh-CN/core.json' with { type: 'json' };
 import { apiAs, clickableCompound, launchChromium, openPage, screenshot, settledMap, signIn } from './browser.ts';
 
 const webUrl = inject('webUrl');

@@ -2,8 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import en from '../../web/src/locales/en.json' with { type: 'json' };
-import zhCN from '../../web/src/locales/zh-CN.json' with { type: 'json' };
+import { FEATURE_FILES, resources } from '../../web/src/locales/index.ts';
 import { ROLES } from '../../shared/roles.ts';
 import { COMPOUND_STATUSES } from '../../shared/schemas/compound.ts';
 
@@ -25,8 +24,18 @@ const sources = readdirSync(sourceDir, { recursive: true, encoding: 'utf8' })
   .filter((f) => /\.tsx?$/.test(f))
   .map((f) => readFileSync(path.join(sourceDir, f), 'utf8'));
 
+const zhCN = resources['zh-CN'].translation;
+const en = resources.en.translation;
+
 describe('web locales', () => {
   const zhKeys = keysOf(zhCN);
+
+  it('give each top-level key to one feature file', () => {
+    for (const files of Object.values(FEATURE_FILES)) {
+      const tops = files.flatMap((file) => Object.keys(file));
+      expect(tops.length).toBe(new Set(tops).size);
+    }
+  });
 
   it('translate the same keys in Chinese and English', () => {
     expect([...keysOf(en)].sort()).toEqual([...zhKeys].sort());
@@ -49,7 +58,7 @@ describe('web locales', () => {
 
   it('format counts and areas per language, plurals included', async () => {
     const i18n = i18next.createInstance();
-    await i18n.init({ resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } }, lng: 'zh-CN', interpolation: { escapeValue: false } });
+    await i18n.init({ resources, lng: 'zh-CN', interpolation: { escapeValue: false } });
     expect(i18n.t('panel.areaValue', { value: 123456.7 })).toBe('123,457 m²');
     expect(i18n.t('login.matches', { count: 1 })).toBe('找到 1 个账号');
     await i18n.changeLanguage('en');

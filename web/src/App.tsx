@@ -1,21 +1,50 @@
-/** The app's shell: the header, then the login page or the map, by session. */
+/**
+ * The app's shell: the header, then the view the URL names. The resident page is open to
+ * everyone; every other view needs a session and a role that may open it — any other path
+ * leads to the role's home view.
+ */
+import { useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoginPage } from './auth/LoginPage.tsx';
+import { BoardPage } from './board/BoardPage.tsx';
 import { AppHeader } from './layout/AppHeader.tsx';
+import { navigate, pathOf, useRoute, viewsOf, type SignedInView } from './layout/navigation.ts';
 import { MapPage } from './map/MapPage.tsx';
+import { ResidentPage } from './public/ResidentPage.tsx';
 import { useSession } from './services.tsx';
+import { TasksPage } from './tasks/TasksPage.tsx';
+
+const PAGES: Record<SignedInView, ComponentType> = { map: MapPage, tasks: TasksPage, board: BoardPage };
 
 export function App() {
   const { t } = useTranslation();
   const { session } = useSession();
+  const route = useRoute();
+  const role = session?.user.role;
+  const allowed = role ? viewsOf(role) : [];
+  const view = route.view !== 'resident' && route.view !== 'home' && allowed.includes(route.view) ? route.view : allowed[0];
+
+  // A path the role may not open (or none) shows the role's home view; the URL says so too.
+  useEffect(() => {
+    if (route.view !== 'resident' && view && route.view !== view) navigate(pathOf(view), { replace: true });
+  }, [route.view, view]);
+
+  if (route.view === 'resident') {
+    return (
+      <div className="app app-public">
+        <ResidentPage compoundId={route.compoundId} />
+      </div>
+    );
+  }
+  const Page = view ? PAGES[view] : undefined;
   return (
     <div className="app">
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <AppHeader />
-      {/* A new user gets a new map: nothing of the previous jurisdiction survives. */}
-      {session ? <MapPage key={session.user.username} /> : <LoginPage />}
+      <AppHeader view={view} />
+      {/* A new user gets new views: nothing of the previous jurisdiction survives. */}
+      {session && Page ? <Page key={session.user.username} /> : <LoginPage />}
     </div>
   );
 }

@@ -1,9 +1,11 @@
-/** The top bar: the app's name, who is signed in (name and role), the language switch, sign-out. */
+/** The top bar: the app's name, the views of the role, who is signed in (name and role), the language switch, sign-out. */
 import { useTranslation } from 'react-i18next';
 import { useServices, useSession } from '../services.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { MainNav } from './MainNav.tsx';
+import type { SignedInView } from './navigation.ts';
 
-export function AppHeader() {
+export function AppHeader({ view }: { view: SignedInView | undefined }) {
   const { t } = useTranslation();
   const { auth } = useServices();
   const { session } = useSession();
@@ -14,6 +16,7 @@ export function AppHeader() {
         <span className="brand-name">{t('app.tagline')}</span>
         <span className="brand-product">{t('app.name')}</span>
       </p>
+      {session && view && <MainNav role={session.user.role} current={view} />}
       <div className="header-tools">
         {session && (
           <p className="current-user">

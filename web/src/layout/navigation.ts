@@ -1,0 +1,68 @@
+/**
+ * Where the app is: the view named by the URL's path, which views each role may open, and
+ * navigation through the History API (the app is one page; CloudFront and the local servers
+ * answer every path with index.html). The resident page (/c/{compoundId}) needs no sign-in and
+ * sits outside the API's first path segments (/v1, /public …), which the servers proxy.
+ */
+import { useSyncExternalStore } from 'react';
+import type { Role } from '../../../shared/roles.ts';
+
+export const SIGNED_IN_VIEWS = ['map', 'tasks', 'board'] as const;
+export type SignedInView = (typeof SIGNED_IN_VIEWS)[number];
+
+export type Route =
+  | { readonly view: SignedInView }
+  | { readonly view: 'resident'; readonly compoundId: string }
+  | { readonly view: 'home' };
+
+/** The views each role opens, its home first. */
+const VIEWS_OF: Record<Role, readonly SignedInView[]> = {
+  city: ['map', 'board'],
+  official: ['board', 'map'],
+  community: ['map', 'board'],
+  grid: ['tasks', 'map'],
+  disinfection: ['tasks', 'map'],
+  duty: ['map'],
+};
+
+export const viewsOf = (role: Role): readonly SignedInView[] => VIEWS_OF[role];
+
+/** The path of the resident page of a compound, as printed in its gate QR code. */
+export const residentPath = (compoundId: string): string => `/c/${encodeURIComponent(compoundId)}`;
+
+export const pathOf = (view: SignedInView): string => `/${view}`;
+
+export function routeOf(pathname: string): Route {
+  const resident = /^\/c\/([^/]+)\/?$/.exec(pathname);
+  if (resident?.[1]) return { view: 'resident', compoundId: decodeURIComponent(resident[1]) };
+  const view = pathname.replace(/^\/|\/$/g, '');
+  return (SIGNED_IN_VIEWS as readonly string[]).includes(view) ? { view: view as SignedInView } : { view: 'home' };
+}
+
+const listeners = new Set<() => void>();
+const notify = () => {
+  for (const listener of listeners) listener();
+};
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  if (listeners.size === 1) window.addEventListener('popstate', notify);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) window.removeEventListener('popstate', notify);
+  };
+}
+
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (path === window.location.pathname) return;
+  if (options.replace) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
+  notify();
+}
+
+const currentPath = () => window.location.pathname;
+
+/** The route of the current URL; re-renders on navigation and on the browser's back and forward. */
+export function useRoute(): Route {
+  return routeOf(useSyncExternalStore(subscribe, currentPath));
+}
