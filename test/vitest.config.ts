@@ -1,9 +1,13 @@
 /**
  * Test projects: unit (pure, fast), infra (the CDK app's templates and cdk-nag), integration
- * (handlers against DynamoDB Local through the local runtime), e2e (the web app in Debian's
- * Chromium against the whole local stack).
+ * (handlers against DynamoDB Local through the local runtime), component (the web app's
+ * components rendered in Debian's Chromium by vitest's browser mode), e2e (the web app in
+ * Debian's Chromium against the whole local stack).
  */
+import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../infra/local/setup.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -42,6 +46,23 @@ export default defineConfig({
           // import and synthesised templates, which are read-only.
           isolate: false,
           testTimeout: 60_000,
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'component',
+          root,
+          include: ['test/component/**/*.test.tsx'],
+          setupFiles: ['test/component/setup.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            // Debian's Chromium, as in the e2e tests: Playwright's own browser download cannot work here.
+            provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS } }),
+            instances: [{ browser: 'chromium', viewport: { width: 1024, height: 768 } }],
+            screenshotDirectory: 'test-results/component',
+          },
         },
       },
       {

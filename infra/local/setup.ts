@@ -10,6 +10,21 @@ import { javaVersion } from './dynamodb-local.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * How the tests start Chromium. The machine has no network beyond localhost: no background
+ * traffic, no QUIC, no sync (else Chromium's refused connections pile up at every start).
+ */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 interface Requirement {
   readonly name: string;
   readonly present: () => boolean;

@@ -7,26 +7,14 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_PATH } from '../../infra/local/setup.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../infra/local/setup.ts';
 import { createApiClient, type ApiClient } from '../../web/src/api/client.ts';
-
-/** The machine has no network beyond localhost: no background traffic, no QUIC, no sync. */
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const RESULTS = path.resolve(import.meta.dirname, '../../test-results/e2e');
 
 /** Playwright gives each launch a fresh, empty profile directory. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
 }
 
 /** A fresh context (empty storage) and page, sized like a laptop screen. */

@@ -1,0 +1,35 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { render } from 'vitest-browser-react';
+import { MainNav } from '../../web/src/layout/MainNav.tsx';
+import { routeOf } from '../../web/src/layout/navigation.ts';
+
+afterEach(() => window.history.replaceState(null, '', '/'));
+
+describe('MainNav', () => {
+  it("links an official's views, board first, marking the current one", async () => {
+    await render(<MainNav role="official" current="board" />);
+    const links = page.getByRole('link');
+    await expect.element(links.first()).toHaveTextContent('督查看板');
+    expect(links.elements().map((a) => a.textContent)).toEqual(['督查看板', '地图']);
+    await expect.element(page.getByRole('link', { name: '督查看板' })).toHaveAttribute('aria-current', 'page');
+    await expect.element(page.getByRole('link', { name: '地图' })).not.toHaveAttribute('aria-current');
+  });
+
+  it('moves to a view by click and by keyboard without reloading the page', async () => {
+    await render(<MainNav role="city" current="map" />);
+    const marker = Symbol.for('still-the-same-page');
+    (window as unknown as Record<symbol, boolean>)[marker] = true;
+    await userEvent.click(page.getByRole('link', { name: '督查看板' }));
+    expect(routeOf(window.location.pathname)).toEqual({ view: 'board' });
+    page.getByRole('link', { name: '地图' }).element().focus();
+    await userEvent.keyboard('{Enter}');
+    expect(window.location.pathname).toBe('/map');
+    expect((window as unknown as Record<symbol, boolean>)[marker]).toBe(true);
+  });
+
+  it('shows nothing to a role with one view', async () => {
+    const { container } = await render(<MainNav role="duty" current="map" />);
+    expect(container.querySelector('nav')).toBeNull();
+  });
+});

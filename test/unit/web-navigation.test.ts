@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '../../shared/roles.ts';
+import { residentPath, routeOf, viewsOf } from '../../web/src/layout/navigation.ts';
+
+describe('web navigation', () => {
+  it('reads the view from the path, trailing slash or not', () => {
+    expect(routeOf('/map')).toEqual({ view: 'map' });
+    expect(routeOf('/board/')).toEqual({ view: 'board' });
+    expect(routeOf('/tasks')).toEqual({ view: 'tasks' });
+    expect(routeOf('/')).toEqual({ view: 'home' });
+    expect(routeOf('/elsewhere')).toEqual({ view: 'home' });
+  });
+
+  it("reads a resident page's compound and writes it back the same", () => {
+    const id = 'c-花园 1/2';
+    expect(routeOf(residentPath(id))).toEqual({ view: 'resident', compoundId: id });
+    expect(routeOf('/c/')).toEqual({ view: 'home' });
+  });
+
+  it('opens the map to every role but tasks only to those who have tasks', () => {
+    for (const role of ROLES) expect(viewsOf(role), role).toContain('map');
+    expect(ROLES.filter((role) => viewsOf(role).includes('tasks'))).toEqual(['grid', 'disinfection']);
+    expect(viewsOf('official')[0]).toBe('board');
+  });
+});
