@@ -54,7 +54,7 @@ export const GEO_SORT_PRECISION = 10;
 /** What the audit trail records changes of; each entity's records share one partition. */
 export type AuditEntity =
   | 'STREET' | 'COMMUNITY' | 'GRID' | 'COMPOUND' | 'BUILDING' | 'EXIT'
-  | 'CAMPAIGN' | 'TASK' | 'ALERT';
+  | 'CAMPAIGN' | 'TASK' | 'ALERT' | 'CASE';
 export const auditPartition = (entity: AuditEntity, entityId: string): string => `AUDIT#${entity}#${entityId}`;
 
 /** Sort-key prefixes of the items kept under a compound's partition. */
@@ -99,6 +99,17 @@ export const keys = {
   enclosure: (id: string) => ({ pk: `ENCLOSURE#${id}`, sk: META }),
   /** Present while the compound is a member of an enclosure. */
   enclosureOf: (compoundId: string) => ({ pk: `COMPOUND#${compoundId}`, sk: 'ENCLOSURE' }),
+  /** A case report, keyed by its (client's) id so a resent report finds itself. */
+  caseReport: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: META }),
+  /** Guards the one open lockdown suggestion of a compound: names the alert raised last. */
+  lockdownSuggestion: (compoundId: string) => ({ pk: `COMPOUND#${compoundId}`, sk: 'LOCKDOWN_SUGGESTION' }),
+  /** A compound's public-area rounds completed on a China day (the day-end job's input). */
+  roundsDone: (day: string, compoundId: string) => ({ pk: `ROUNDS#${day}`, sk: compoundId }),
+  /** A compound that missed rounds on a China day: sorted by street and community, like unresolved exits. */
+  missedRound: (day: string, streetId: string | null, communityId: string | null, compoundId: string) => ({
+    pk: `MISSED#${day}`,
+    sk: `${streetId ?? UNASSIGNED}#${communityId ?? UNASSIGNED}#${compoundId}`,
+  }),
 } as const;
 
 /** Partition keys of the secondary indexes, by what they group. */
@@ -134,6 +145,14 @@ export const indexKeys = {
   unvisitedCell: (campaignId: string, geohash5: string) => `CAMPAIGN#${campaignId}#UNVISITED#${geohash5}`,
   /** Sparse (byStreet): every claimed task by lease end, for the lease-expiry job. */
   leases: () => 'LEASES',
+  /** byParent: a compound's case reports by China day (one query for the public counts). */
+  casesOfCompound: (compoundId: string) => `COMPOUND#${compoundId}#CASES`,
+  /** byStreet, sparse: confirmed and suspected reports of a China day, read once when a round is planned. */
+  caseBuildingsOfDay: (day: string) => `CASEDAY#${day}`,
+  /** byParent: a compound's disinfection tasks (instead of a grid's), sorted like a grid's tasks. */
+  roundTasksOfCompound: (compoundId: string) => `COMPOUND#${compoundId}#ROUNDTASKS`,
+  /** byGeo (disinfection tasks never use the unvisited-buildings cells): a compound's round tasks of a China day. */
+  roundLog: (compoundId: string, day: string) => `RLOG#${compoundId}#${day}`,
 } as const;
 
 /** Sort keys within those partitions. */
@@ -164,4 +183,9 @@ export const indexSortKeys = {
   tasksWithStatus: (status: string, campaignId?: string) => (campaignId ? `${status}#${campaignId}#` : `${status}#`),
   unvisited: (geohash: string, targetId: string) => `${geohash}#${targetId}`,
   lease: (leaseExpiresAt: string, taskId: string) => `${leaseExpiresAt}#${taskId}`,
+  caseOfDay: (day: string, caseId: string) => `${day}#${caseId}`,
+  caseBuilding: (compoundId: string, buildingId: string, caseId: string) => `${compoundId}#${buildingId}#${caseId}`,
+  roundLogEntry: (slot: string, campaignId: string, targetId: string) => `${slot}#${campaignId}#${targetId}`,
+  missedOfStreet: (streetId: string) => `${streetId}#`,
+  missedOfCommunity: (streetId: string | null, communityId: string) => `${streetId ?? UNASSIGNED}#${communityId}#`,
 } as const;

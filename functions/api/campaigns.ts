@@ -9,6 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { canFollow, canLaunchIn, type ScopePlace } from '../../shared/domain/campaigns.ts';
+import { manualCampaignRound } from '../../shared/domain/disinfection.ts';
 import { canSeeTask } from '../../shared/domain/tasks.ts';
 import { coverBbox, pointInBbox } from '../../shared/geo/geohash.ts';
 import type { Caller } from '../../shared/roles.ts';
@@ -16,16 +17,14 @@ import type { CampaignScope } from '../../shared/schemas/campaign.ts';
 import type { Bbox } from '../../shared/schemas/common.ts';
 import { indexKeys, keys, UNASSIGNED } from '../../shared/table.ts';
 import { auditItem } from '../lib/audit.ts';
-import { campaignFromItem, campaignView, coverageView, getCampaign, newCampaignItem, type CampaignRecord } from '../lib/campaign-store.ts';
+import { campaignFromItem, campaignView, coverageView, getCampaign, launchCampaign, type CampaignRecord } from '../lib/campaign-store.ts';
 import { nowIso } from '../lib/clock.ts';
 import { GEO_COVER, getCompound } from '../lib/compound-store.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors.ts';
 import { collection, point } from '../lib/features.ts';
 import { httpHandler } from '../lib/http.ts';
-import { logger } from '../lib/logger.ts';
 import { cursorOf, pageOf, readSources, tokenOf, type Source } from '../lib/list-sources.ts';
 import { getGrid, loadPlaces } from '../lib/places-store.ts';
-import { sendMessages } from '../lib/queue.ts';
 import { taskFromItem } from '../lib/task-store.ts';
 import { transactWrite, type Item } from '../lib/table.ts';
 
@@ -66,12 +65,6 @@ async function campaignForCaller(id: string, caller: Caller, options: { consiste
   return campaign;
 }
 
-/**
- * The widest unvisited-buildings box: one query per geohash-5 cell (~4.9 km), so 2° (a large
- * city) is ~2,000 queries, and a country-sized box would be a million.
- */
-const MAX_BBOX_DEG = 2;
-
 /** Sources for a campaign's uncovered tasks whose point lies in the bbox. */
 const unvisitedSources = (campaignId: string, bbox: Bbox): Source[] =>
   coverBbox(bbox, GEO_COVER).map((range) => ({
@@ -86,24 +79,11 @@ export const handler = httpHandler('campaigns', {
     const id = `cp_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
     const at = nowIso();
     if (body.dueAt && Date.parse(body.dueAt) <= Date.parse(at)) throw new ValidationError([{ field: 'body.dueAt', message: 'must lie in the future' }]);
-    await transactWrite([
-      {
-        put: newCampaignItem({ id, kind: body.kind, scope: body.scope, place, ...(body.dueAt ? { dueAt: body.dueAt } : {}), createdAt: at, createdBy: caller.username }),
-        condition: 'attribute_not_exists(pk)',
-      },
-      {
-        put: auditItem({
-          entity: 'CAMPAIGN', entityId: id, action: 'create', caller, at,
-          changes: { kind: { from: null, to: body.kind }, scope: { from: null, to: body.scope }, status: { from: null, to: 'fanning-out' } },
-        }),
-      },
-    ]);
-    try {
-      await sendMessages('campaignPlan', [{ campaignId: id }]);
-    } catch (error) {
-      // The campaign is written: answering an error would only invite a retry into a second one.
-      logger.error('plan message not sent; the restartCampaigns schedule will send it', { campaignId: id, error: error as Error });
-    }
+    await launchCampaign({
+      id, kind: body.kind, scope: body.scope, place, ...(body.dueAt ? { dueAt: body.dueAt } : {}), createdAt: at, createdBy: caller.username,
+      // A manual round: its slot is the launch minute (China time), case buildings included.
+      ...(body.kind === 'disinfection' ? { round: manualCampaignRound(at, body.dueAt) } : {}),
+    }, caller);
     return { id };
   },
 
@@ -171,10 +151,7 @@ export const handler = httpHandler('campaigns', {
   },
 
   listUnvisitedBuildings: async ({ params, query, caller }) => {
-    const [minLng, minLat, maxLng, maxLat] = query.bbox;
-    if (maxLng - minLng > MAX_BBOX_DEG || maxLat - minLat > MAX_BBOX_DEG) {
-      throw new ValidationError([{ field: 'query.bbox', message: `spans more than ${MAX_BBOX_DEG}° a side; zoom in` }]);
-    }
+    // The bbox's size is capped by its schema (BboxParam, MAX_BBOX_DEG).
     await campaignForCaller(params.id, caller);
     const result = await readSources(
       unvisitedSources(params.id, query.bbox),

@@ -5,18 +5,21 @@
  * campaign's open tasks are not listed: nobody can work them.
  */
 import { isWorkable } from '../../shared/domain/campaigns.ts';
+import { roundStatus } from '../../shared/domain/disinfection.ts';
 import { canSeeTask, canWorkTask, parseTaskId } from '../../shared/domain/tasks.ts';
 import { withoutResidentDetails } from '../../shared/domain/visits.ts';
 import { seesResidentDetails, type Caller } from '../../shared/roles.ts';
-import { TASK_STATUSES, type TaskListQuery, type TaskSummary } from '../../shared/schemas/task.ts';
+import { TASK_STATUSES, type TaskListQuery, type TaskStatus, type TaskSummary } from '../../shared/schemas/task.ts';
 import { indexKeys, indexSortKeys, keys } from '../../shared/table.ts';
 import { getCampaign } from '../lib/campaign-store.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors.ts';
 import { httpHandler } from '../lib/http.ts';
 import { cursorOf, pageOf, readSources, type Source } from '../lib/list-sources.ts';
 import { gridsOfCommunity } from '../lib/places-store.ts';
+import { nowIso } from '../lib/clock.ts';
+import { roundCompoundsOf } from '../lib/round-tasks.ts';
 import {
-  claimTask, completeTask, extendTask, getTask, recordVisit, releaseTask, storedVisit, taskFromItem, taskSummary, taskView, withoutCancelledWork,
+  claimTask, completeRound, completeTask, extendTask, getTask, recordVisit, releaseTask, storedVisit, taskFromItem, taskSummary, taskView, withoutCancelledWork,
   type TaskRecord,
 } from '../lib/task-store.ts';
 
@@ -34,7 +37,9 @@ async function taskForCaller(id: string, caller: Caller): Promise<TaskRecord> {
 /** The task, if the caller may work it. */
 async function ownTask(id: string, caller: Caller): Promise<TaskRecord> {
   const task = await taskForCaller(id, caller);
-  if (!canWorkTask(caller, task)) throw new ForbiddenError(`task ${id} belongs to grid ${task.gridId ?? 'none'}, not yours`);
+  if (!canWorkTask(caller, task)) {
+    throw new ForbiddenError(task.kind === 'disinfection' ? `task ${id} belongs to compound ${task.compoundId}'s disinfection staff, not yours` : `task ${id} belongs to grid ${task.gridId ?? 'none'}, not yours`);
+  }
   return task;
 }
 
@@ -50,11 +55,22 @@ async function workableTask(id: string, caller: Caller): Promise<TaskRecord> {
   return task;
 }
 
-/** A grid's tasks from the grid index: one status (and campaign) when given, else every status in order. */
-function gridSources(gridId: string | null, query: TaskListQuery): Source[] {
-  const partition = indexKeys.tasksOfGrid(gridId);
-  const statuses = query.status ? [query.status] : query.campaignId ? TASK_STATUSES : [undefined];
-  return statuses.map((status) => ({
+/** The stored statuses a list's status reads: overdue tasks are open or claimed ones past due. */
+const storedStatuses = (query: TaskListQuery): readonly (TaskStatus | undefined)[] => {
+  if (query.status === 'overdue') return ['open', 'claimed'];
+  return query.status ? [query.status] : query.campaignId ? TASK_STATUSES : [undefined];
+};
+
+/** Whether a task passes the list's status: overdue is judged now (a round task past its due time). */
+function matchesStatus(task: TaskRecord, status: TaskListQuery['status'], at: string): boolean {
+  if (status === undefined) return true;
+  if (status !== 'overdue') return task.status === status;
+  return task.round !== undefined && task.status !== 'done' && roundStatus({ status: task.status, dueAt: task.round.dueAt }, at) === 'overdue';
+}
+
+/** A grid's tasks from the grid index (a compound's round tasks from its own): one status (and campaign) when given, else every status in order. */
+function gridSources(gridId: string | null, query: TaskListQuery, partition = indexKeys.tasksOfGrid(gridId)): Source[] {
+  return storedStatuses(query).map((status) => ({
     kind: 'query',
     query: { index: 'byParent', partition, beginsWith: status ? indexSortKeys.tasksWithStatus(status, query.campaignId) : undefined },
   }));
@@ -62,6 +78,13 @@ function gridSources(gridId: string | null, query: TaskListQuery): Source[] {
 
 async function listSources(query: TaskListQuery, caller: Caller): Promise<Source[]> {
   if (caller.role === 'grid') return gridSources(caller.jurisdiction.gridId ?? '', query);
+  if (caller.role === 'disinfection') {
+    return (await roundCompoundsOf(caller)).flatMap((id) => gridSources(null, query, indexKeys.roundTasksOfCompound(id)));
+  }
+  // A round's tasks are under their compounds, not in grids: read the round's own partition.
+  if (query.campaignId && (await getCampaign(query.campaignId))?.kind === 'disinfection') {
+    return [{ kind: 'query', query: { partition: keys.campaign(query.campaignId).pk, beginsWith: keys.task(query.campaignId, '').sk } }];
+  }
   // A community's grids even when a campaign is named: a city campaign's partition is mostly
   // other communities' tasks, which would come back as page after empty page.
   if (caller.role === 'community' && caller.jurisdiction.communityId) {
@@ -82,13 +105,14 @@ export const handler = httpHandler('tasks', {
     const limit = query.limit ?? 200;
     const items: TaskSummary[] = [];
     let next = cursorOf(query.nextToken);
+    const at = nowIso();
     for (let read = 0; read < LIST_READS && items.length < limit && (read === 0 || next); read++) {
       const result = await readSources(
         sources,
         (item) => {
           const task = taskFromItem(item);
           if (!canSeeTask(caller, task)) return undefined;
-          if (query.status && task.status !== query.status) return undefined;
+          if (!matchesStatus(task, query.status, at)) return undefined;
           if (query.campaignId && task.campaignId !== query.campaignId) return undefined;
           return taskSummary(task);
         },
@@ -122,5 +146,18 @@ export const handler = httpHandler('tasks', {
     return recordVisit(task, body, caller, () => getTask(task.id, task.campaignId, task.targetId));
   },
 
-  completeTask: async ({ params, caller }) => taskSummary(await completeTask(await workableTask(params.id, caller), caller)),
+  // One route for both kinds; the body must fit the task's kind (400 naming the field otherwise).
+  completeTask: async ({ params, body, caller }) => {
+    const task = await ownTask(params.id, caller);
+    if (task.kind === 'disinfection') {
+      if (!body?.areas) throw new ValidationError([{ field: 'body.areas', message: 'is required: the areas disinfected' }]);
+      // A resent completion gets its answer even after the round has moved on.
+      if (task.status !== 'done') await ensureCampaignRuns(task);
+      return taskSummary(await completeRound(task, { ...body, areas: body.areas }, caller, () => getTask(task.id, task.campaignId, task.targetId)));
+    }
+    const extra = Object.keys(body ?? {});
+    if (extra.length > 0) throw new ValidationError(extra.map((name) => ({ field: `body.${name}`, message: 'a sweep task completes without a body: every household must be accounted for' })));
+    await ensureCampaignRuns(task);
+    return taskSummary(await completeTask(task, caller));
+  },
 });

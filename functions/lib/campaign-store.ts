@@ -7,13 +7,17 @@
  * the API's nested shape (totals, progress) is built on read.
  */
 import type { ScopePlace } from '../../shared/domain/campaigns.ts';
+import type { CampaignRound } from '../../shared/domain/disinfection.ts';
 import { settledStatus } from '../../shared/domain/campaigns.ts';
 import { coverageRatio } from '../../shared/domain/visits.ts';
 import type { Campaign, CampaignKind, CampaignScope, CampaignStatus, Coverage, CoverageLevel, FailedCompound } from '../../shared/schemas/campaign.ts';
 import { indexKeys, indexSortKeys, keys, UNASSIGNED } from '../../shared/table.ts';
 import { ConflictError } from './errors.ts';
 import { logger } from './logger.ts';
-import { getItem, updateItem, type Item, type Key, type TransactOp } from './table.ts';
+import type { Caller } from '../../shared/roles.ts';
+import { auditItem } from './audit.ts';
+import { sendMessages } from './queue.ts';
+import { getItem, transactWrite, updateItem, type Item, type Key, type TransactOp } from './table.ts';
 
 /** The campaign as stored: its scope resolved to places, and flat counters. */
 export interface CampaignRecord {
@@ -40,6 +44,9 @@ export interface CampaignRecord {
   readonly peopleSeen: number;
   readonly failed: readonly FailedCompound[];
   readonly flags: Readonly<Record<string, number>>;
+  /** Disinfection: the round's slot and due times, and its case buildings by compound (set by the planner). */
+  readonly round?: CampaignRound;
+  readonly caseBuildings?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Counter attributes of a campaign, named once. */
@@ -49,7 +56,7 @@ const COUNTERS = [
 ] as const;
 const FLAG_PREFIX = 'flag_';
 
-export function newCampaignItem(campaign: Pick<CampaignRecord, 'id' | 'kind' | 'scope' | 'place' | 'dueAt' | 'createdAt' | 'createdBy'>): Item {
+export function newCampaignItem(campaign: Pick<CampaignRecord, 'id' | 'kind' | 'scope' | 'place' | 'dueAt' | 'createdAt' | 'createdBy' | 'round'>): Item {
   return {
     ...keys.campaign(campaign.id),
     type: 'campaign',
@@ -60,6 +67,33 @@ export function newCampaignItem(campaign: Pick<CampaignRecord, 'id' | 'kind' | '
     ...Object.fromEntries(COUNTERS.map((c) => [c, 0])),
     failed: [],
   };
+}
+
+/**
+ * Writes a new campaign (conditional: its id is new) with its audit record, then sends the plan
+ * message. A send that fails is only logged: the campaign is written, and the restartCampaigns
+ * schedule sends it again (the fan-out is idempotent). ConflictError when the id exists — a
+ * round's deterministic id says its slot was started already.
+ */
+export async function launchCampaign(
+  campaign: Parameters<typeof newCampaignItem>[0],
+  caller: Pick<Caller, 'username' | 'role'>,
+): Promise<void> {
+  await transactWrite([
+    { put: newCampaignItem(campaign), condition: 'attribute_not_exists(pk)' },
+    {
+      put: auditItem({
+        entity: 'CAMPAIGN', entityId: campaign.id, action: 'create', caller, at: campaign.createdAt,
+        changes: { kind: { from: null, to: campaign.kind }, scope: { from: null, to: campaign.scope }, status: { from: null, to: 'fanning-out' } },
+      }),
+    },
+  ], `campaign ${campaign.id} exists already`);
+  try {
+    await sendMessages('campaignPlan', [{ campaignId: campaign.id }]);
+  } catch (error) {
+    // The campaign is written: answering an error would only invite a retry into a second one.
+    logger.error('plan message not sent; the restartCampaigns schedule will send it', { campaignId: campaign.id, error: error as Error });
+  }
 }
 
 /** A counter attribute; 0 until its first ADD creates it. */
@@ -84,6 +118,8 @@ export function campaignFromItem(item: Item): CampaignRecord {
     ...(Object.fromEntries(COUNTERS.map((c) => [c, counter(item, c)])) as Record<(typeof COUNTERS)[number], number>),
     failed: (item.failed as FailedCompound[] | undefined) ?? [],
     flags,
+    ...(item.round ? { round: item.round as CampaignRound } : {}),
+    ...(item.caseBuildings ? { caseBuildings: item.caseBuildings as Record<string, string[]> } : {}),
   };
 }
 
@@ -110,6 +146,7 @@ export function campaignView(c: CampaignRecord): Campaign {
     createdAt: c.createdAt,
     createdBy: c.createdBy,
     ...(c.cancelledAt ? { cancelledAt: c.cancelledAt, cancelledBy: c.cancelledBy } : {}),
+    ...(c.round ? { round: { day: c.round.day, slot: c.round.slot, publicAreas: c.round.publicAreas, caseBuildings: c.round.caseBuildings, scheduled: c.round.scheduled } } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
  * by the local runtime on this machine.
  */
 import { secrets } from '../../shared/catalogue/functions.ts';
+import { DEFAULT_CASE_BUILDING_ROUND_TIMES, DEFAULT_ROUND_TIMES, parseSlots, type RoundSettings } from '../../shared/domain/disinfection.ts';
 
 export interface Config {
   readonly tableName: string;
@@ -19,6 +20,8 @@ export interface Config {
     readonly feverThresholdC: number;
     readonly idHashKey: string;
   };
+  /** Disinfection round slots in China time (DISINFECTION_ROUND_TIMES, CASE_BUILDING_ROUND_TIMES; see shared/domain/disinfection.ts). */
+  readonly rounds: RoundSettings;
 }
 
 let cached: Config | undefined;
@@ -36,6 +39,10 @@ export function config(): Config {
       feverThresholdC: Number(process.env.FEVER_THRESHOLD_C ?? 37.3),
       // Local and tests only; the cloud sets ID_HASH_KEY from a secret (a missing key must not fall back there).
       idHashKey: process.env[secrets.idHashKey.variable] ?? (process.env.STAGE === undefined || process.env.STAGE === 'local' ? 'cordon-local-id-hash-key' : ''),
+    },
+    rounds: {
+      publicSlots: parseSlots(process.env.DISINFECTION_ROUND_TIMES) ?? [...DEFAULT_ROUND_TIMES],
+      caseSlots: parseSlots(process.env.CASE_BUILDING_ROUND_TIMES) ?? [...DEFAULT_CASE_BUILDING_ROUND_TIMES],
     },
   };
   return cached;

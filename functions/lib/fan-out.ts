@@ -34,7 +34,7 @@ import {
   COMPOUNDS_PER_MESSAGE, TASK_BUILDERS, expandMessages, totalsOf, type FanOutInput, type TaskDraft, type Totals,
 } from '../../shared/domain/fan-out.ts';
 import { Building } from '../../shared/schemas/building.ts';
-import { CHILD_PREFIX, indexKeys, keys, META } from '../../shared/table.ts';
+import { CHILD_PREFIX, indexKeys, indexSortKeys, keys, META } from '../../shared/table.ts';
 import { addOp, coverInit, coverOp, getCampaign, settleCampaign, type CampaignRecord } from './campaign-store.ts';
 import { now, nowIso } from './clock.ts';
 import { ConflictError } from './errors.ts';
@@ -42,6 +42,7 @@ import { logger } from './logger.ts';
 import { inParallel } from './parallel.ts';
 import { getGrid } from './places-store.ts';
 import { sendMessages } from './queue.ts';
+import { planRound } from './round-plan.ts';
 import {
   batchGet, batchWrite, queryAll, transactionCancelled, transactWithRetry, transactWrite, updateItem, type Item, type TransactOp,
 } from './table.ts';
@@ -59,16 +60,22 @@ export async function planCampaign(campaignId: string): Promise<void> {
     logger.warn('campaign to plan is missing or cancelled', { campaignId });
     return;
   }
-  const compoundIds = await compoundsInScope(campaign);
+  // A kind may plan its own scope (a round: compounds under closure and case compounds) and
+  // record what its builder needs on the campaign (a round's case buildings).
+  const { compoundIds, record } = campaign.kind === 'disinfection'
+    ? await planRound(campaign, () => compoundsInScope(campaign))
+    : { compoundIds: await compoundsInScope(campaign), record: {} };
   // Set once: a redelivered plan message lists again and resends (the expanders skip what is
   // done), but the planned count the status waits for stays the first one.
   try {
+    const extra = Object.keys(record).map((name, i) => [`#x${i}`, `:x${i}`, name, record[name]] as const);
     await updateItem(
       {
         Key: keys.campaign(campaignId),
-        UpdateExpression: 'SET compoundsPlanned = :n',
+        UpdateExpression: ['SET compoundsPlanned = :n', ...extra.map(([n, v]) => `${n} = ${v}`)].join(', '),
         ConditionExpression: 'attribute_not_exists(compoundsPlanned)',
-        ExpressionAttributeValues: { ':n': compoundIds.length },
+        ...(extra.length > 0 ? { ExpressionAttributeNames: Object.fromEntries(extra.map(([n, , name]) => [n, name])) } : {}),
+        ExpressionAttributeValues: { ':n': compoundIds.length, ...Object.fromEntries(extra.map(([, v, , value]) => [v, value])) },
       },
       'already planned',
     );
@@ -84,12 +91,8 @@ async function compoundsInScope(campaign: CampaignRecord): Promise<string[]> {
   const { scope, place } = campaign;
   const ids = (items: Item[]) => items.map((i) => i.id as string);
   switch (scope.type) {
-    case 'city': {
-      const streets = await queryAll<Item>({ index: 'byParent', partition: indexKeys.streetsOfCity() });
-      const partitions = [...streets.map((s) => indexKeys.compoundsOfStreet(s.id as string)), indexKeys.compoundsOfStreet(null)];
-      const lists = await inParallel(partitions, CONCURRENCY, (partition) => queryAll<Item>({ index: 'byStreet', partition }));
-      return [...new Set(lists.flatMap(ids))];
-    }
+    case 'city':
+      return [...new Set(ids(await cityCompounds()))];
     case 'street':
       return ids(await queryAll<Item>({ index: 'byStreet', partition: indexKeys.compoundsOfStreet(place.streetId) }));
     case 'community':
@@ -99,6 +102,18 @@ async function compoundsInScope(campaign: CampaignRecord): Promise<string[]> {
     case 'compound':
       return place.compoundId ? [place.compoundId] : [];
   }
+}
+
+/**
+ * The city's compounds from the street index, one query per street (and the unassigned), or only
+ * those in the given statuses (a begins_with each: the sort key starts with the status).
+ */
+export async function cityCompounds(statuses?: readonly string[]): Promise<Item[]> {
+  const streets = await queryAll<Item>({ index: 'byParent', partition: indexKeys.streetsOfCity() });
+  const partitions = [...streets.map((s) => indexKeys.compoundsOfStreet(s.id as string)), indexKeys.compoundsOfStreet(null)];
+  const queries = partitions.flatMap((partition) =>
+    (statuses ?? [undefined]).map((status) => ({ index: 'byStreet' as const, partition, beginsWith: status === undefined ? undefined : indexSortKeys.compoundByStatus(status, '') })));
+  return (await inParallel(queries, CONCURRENCY, (query) => queryAll<Item>(query))).flat();
 }
 
 interface Lock {
@@ -201,6 +216,7 @@ async function readCompound(compoundId: string): Promise<CompoundData> {
       streetId: (compound.streetId as string | null) ?? null,
       communityId: (compound.communityId as string | null) ?? null,
       location: compound.location as [number, number],
+      propertyManaged: compound.propertyManaged !== false,
     },
     buildings,
     exits,

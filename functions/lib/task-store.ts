@@ -32,6 +32,8 @@ import {
 } from '../../shared/domain/tasks.ts';
 import { applyVisit, checkVisit, coverageRatio, flagCounts, unaccounted, visitFingerprint, type HouseholdState } from '../../shared/domain/visits.ts';
 import { newAlert } from '../../shared/domain/alerts.ts';
+import { judgeCompletion, roundStatus } from '../../shared/domain/disinfection.ts';
+import type { AreaCode, RoundCompletion, RoundOfTask } from '../../shared/schemas/disinfection.ts';
 import { encodeGeohash } from '../../shared/geo/geohash.ts';
 import type { Caller } from '../../shared/roles.ts';
 import type { CampaignKind } from '../../shared/schemas/campaign.ts';
@@ -63,6 +65,11 @@ export interface TaskRecord extends TaskDraft {
   readonly version: number;
   readonly completedAt?: string;
   readonly completedBy?: string;
+  /** Disinfection: what the completion recorded. */
+  readonly areasDone?: readonly AreaCode[];
+  readonly partial?: boolean;
+  readonly note?: string;
+  readonly reason?: string;
 }
 
 /** 409 listing what keeps a task from completing: one entry per household not accounted for. */
@@ -86,16 +93,31 @@ export class TaskLimitError extends CordonError {
 const gridSort = (t: Pick<TaskRecord, 'campaignId' | 'compoundId' | 'order' | 'targetId'>, status: TaskStatus) =>
   indexSortKeys.taskOfGrid(status, t.campaignId, t.compoundId, t.order, t.targetId);
 
-export function taskItem(campaign: Pick<CampaignRecord, 'id' | 'kind'>, draft: TaskDraft, createdAt: string): Item {
+/**
+ * Where a task is listed: a sweep's in its grid and, until covered, in the unvisited cells; a
+ * round's under its compound (its staff's list) and in the compound's day log (disinfection-log.ts).
+ */
+function taskIndexes(campaignId: string, draft: TaskDraft) {
+  const sort = gridSort({ ...draft, campaignId }, 'open');
+  if (draft.round) {
+    return {
+      gsi1pk: indexKeys.roundTasksOfCompound(draft.compoundId), gsi1sk: sort,
+      gsi2pk: indexKeys.roundLog(draft.compoundId, draft.round.day), gsi2sk: indexSortKeys.roundLogEntry(draft.round.slot, campaignId, draft.targetId),
+    };
+  }
   const hash = encodeGeohash(draft.location[0], draft.location[1], GEO_SORT_PRECISION);
+  return {
+    gsi1pk: indexKeys.tasksOfGrid(draft.gridId), gsi1sk: sort,
+    gsi2pk: indexKeys.unvisitedCell(campaignId, hash.slice(0, GEO_PARTITION_PRECISION)), gsi2sk: indexSortKeys.unvisited(hash, draft.targetId),
+  };
+}
+
+export function taskItem(campaign: Pick<CampaignRecord, 'id' | 'kind'>, draft: TaskDraft, createdAt: string): Item {
   const id = taskIdOf(campaign.id, draft.targetId);
   return {
     ...keys.task(campaign.id, draft.targetId),
     type: 'task',
-    gsi1pk: indexKeys.tasksOfGrid(draft.gridId),
-    gsi1sk: gridSort({ ...draft, campaignId: campaign.id }, 'open'),
-    gsi2pk: indexKeys.unvisitedCell(campaign.id, hash.slice(0, GEO_PARTITION_PRECISION)),
-    gsi2sk: indexSortKeys.unvisited(hash, draft.targetId),
+    ...taskIndexes(campaign.id, draft),
     id,
     campaignId: campaign.id,
     kind: campaign.kind,
@@ -148,6 +170,17 @@ export function taskSummary(t: TaskRecord, at: Date = now()): TaskSummary {
     leaseSecondsLeft: t.status === 'claimed' ? secondsLeft(t.leaseExpiresAt ?? null, at) : null,
     householdsTotal: t.householdsTotal, householdsVisited: t.householdsVisited, peopleSeen: t.peopleSeen,
     coverage: coverageRatio(t.householdsVisited, t.householdsTotal), covered: t.covered,
+    ...(t.round ? roundSummary(t, at) : {}),
+  };
+}
+
+/** A round task's own fields in a summary. */
+function roundSummary(t: TaskRecord, at: Date) {
+  const round = t.round as RoundOfTask;
+  return {
+    round: { day: round.day, slot: round.slot, target: round.target, dueAt: round.dueAt, planned: [...round.planned] },
+    overdue: roundStatus({ status: t.status, dueAt: round.dueAt }, at.toISOString()) === 'overdue',
+    ...(t.status === 'done' ? { areasDone: [...(t.areasDone ?? [])], partial: t.partial === true } : {}),
   };
 }
 
@@ -168,6 +201,8 @@ export async function taskView(t: TaskRecord): Promise<Task> {
     households: householdsOfTask(t).map((h) => ({ ...h, outcome: t.hh[h.id]?.o ?? null })),
     visits,
     ...(t.completedAt ? { completedAt: t.completedAt, completedBy: t.completedBy } : {}),
+    ...(t.note ? { note: t.note } : {}),
+    ...(t.reason ? { reason: t.reason } : {}),
   };
 }
 
@@ -295,6 +330,53 @@ export async function completeTask(t: TaskRecord, caller: Caller): Promise<TaskR
   ]);
   await settleCampaign(t.campaignId);
   return { ...t, status: 'done', holder: null, leaseExpiresAt: null, completedAt: atIso, completedBy: caller.username, version: t.version + 1 };
+}
+
+/** Whether a done round task is this very completion again (a retry or a racing duplicate). */
+const sameCompletion = (t: TaskRecord, caller: Actor, areas: readonly AreaCode[]) =>
+  t.status === 'done' && t.completedBy === caller.username && (t.areasDone ?? []).join(',') === areas.join(',');
+
+/**
+ * Completes a disinfection task with the areas done (partial: a reason is required). Idempotent:
+ * the same completion sent again — a retry, or a racing duplicate that lost the version
+ * condition — answers the done task; another completion of a done task is 409. Public-area tasks
+ * count towards the compound's rounds of the day (the missed-rounds job's input), in the same
+ * transaction.
+ */
+export async function completeRound(first: TaskRecord, body: RoundCompletion, caller: Caller, reread: () => Promise<TaskRecord | undefined>): Promise<TaskRecord> {
+  const round = first.round as RoundOfTask;
+  const judged = judgeCompletion(round.planned, body);
+  if ('field' in judged) throw new ValidationError([judged]);
+  let t: TaskRecord | undefined = first;
+  for (let attempt = 1; t; attempt++) {
+    if (sameCompletion(t, caller, judged.areas)) return t;
+    const atIso = asHolder(t, caller);
+    const partial = judged.outcome === 'partial';
+    const ops: TransactOp[] = [
+      taskUpdate(t, {
+        status: 'done', completedAt: atIso, completedBy: caller.username, areasDone: judged.areas, partial, gsi1sk: gridSort(t, 'done'),
+        ...(body.note ? { note: body.note } : {}), ...(partial && body.reason ? { reason: body.reason } : {}),
+      }, OPEN_AGAIN),
+      heldOp(caller.username, -1),
+      addOp(keys.campaign(t.campaignId), { add: { tasksDone: 1 } }),
+      taskAudit(t, 'complete', caller, atIso, { status: { from: 'claimed', to: 'done' }, areas: { from: null, to: judged.areas } }),
+    ];
+    if (round.target === 'public_areas') {
+      ops.push(addOp(keys.roundsDone(round.day, t.compoundId), {
+        add: { completed: 1 },
+        init: { type: 'rounds-done', day: round.day, compoundId: t.compoundId, compoundName: t.compoundName, communityId: t.communityId, streetId: t.streetId },
+      }));
+    }
+    try {
+      await transactWithRetry(ops);
+      await settleCampaign(t.campaignId);
+      return { ...t, status: 'done', holder: null, leaseExpiresAt: null, completedAt: atIso, completedBy: caller.username, areasDone: judged.areas, partial, version: t.version + 1 };
+    } catch (error) {
+      if (!transactionCancelled(error) || attempt >= 3) throw transactionCancelled(error) ? changedMeanwhile(t) : error;
+      t = await reread();
+    }
+  }
+  throw new NotFoundError('the task is gone');
 }
 
 /** 409 for a resent visit id whose body differs; the stored visit when it is the same. */

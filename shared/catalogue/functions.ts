@@ -43,6 +43,8 @@ export const functionAccess = {
     entries: { table: readWrite, secrets: ['idHashKey'] },
     campaigns: { table: readWrite, sends: ['campaignPlan'] },
     tasks: { table: readWrite },
+    cases: { table: readWrite },
+    disinfection: { table: read },
   },
   workers: {
     'assign-compounds': { table: readWrite },
@@ -54,6 +56,8 @@ export const functionAccess = {
     'recheck-exits': { table: readWrite },
     'expire-leases': { table: readWrite },
     'restart-campaigns': { table: readWrite, sends: ['campaignPlan'] },
+    'start-rounds': { table: readWrite, sends: ['campaignPlan'] },
+    'missed-rounds': { table: readWrite },
   },
 } as const satisfies Record<'api' | 'workers' | 'jobs', Record<string, FunctionAccess>>;
 

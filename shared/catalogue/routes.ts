@@ -4,7 +4,9 @@
  */
 import { alertsRoutes } from './routes/alerts.ts';
 import { campaignsRoutes } from './routes/campaigns.ts';
+import { casesRoutes } from './routes/cases.ts';
 import { compoundsRoutes } from './routes/compounds.ts';
+import { disinfectionRoutes } from './routes/disinfection.ts';
 import { dutyRoutes } from './routes/duty.ts';
 import { entriesRoutes } from './routes/entries.ts';
 import { exitsRoutes } from './routes/exits.ts';
@@ -28,6 +30,8 @@ export const routes = {
   ...exitsRoutes,
   ...dutyRoutes,
   ...entriesRoutes,
+  ...casesRoutes,
+  ...disinfectionRoutes,
 };
 
 export type Routes = typeof routes;

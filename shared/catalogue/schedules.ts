@@ -26,6 +26,18 @@ export const schedules = defineSchedules({
       'Send the plan message again for campaigns stuck fanning out (the first send failed, or the plan went to the DLQ), read from the campaigns index; the fan-out is idempotent',
     expression: 'rate(5 minutes)',
   },
+  startRounds: {
+    job: 'start-rounds',
+    description:
+      'Start the disinfection round of the current China-time slot (DISINFECTION_ROUND_TIMES, CASE_BUILDING_ROUND_TIMES): one campaign per day and slot, created conditionally, so repeated or late firings make one round',
+    expression: 'rate(5 minutes)',
+  },
+  judgeRounds: {
+    job: 'missed-rounds',
+    description:
+      'At 00:10 China time (16:10 UTC): record the compounds under closure with fewer completed disinfection rounds than required on the day that ended, in a sparse index by day',
+    expression: 'cron(10 16 * * ? *)',
+  },
 });
 
 export type Schedules = typeof schedules;

@@ -2,10 +2,13 @@
  * Fan-out planning: how a campaign's scope becomes messages, and how one compound becomes tasks.
  * The fan-out machinery (planner, expander, markers, counters) is the same for every campaign
  * kind; a kind plugs in only its task builder here — sweeps one task per building, disinfection
- * rounds (a later issue) one task per compound for its staff.
+ * rounds one task per compound for its staff (and per case building; disinfection-tasks.ts).
  */
 import type { Building } from '../schemas/building.ts';
 import type { CampaignKind, CampaignScope } from '../schemas/campaign.ts';
+import type { RoundOfTask } from '../schemas/disinfection.ts';
+import type { CampaignRound } from './disinfection.ts';
+import { disinfectionTasks } from './disinfection-tasks.ts';
 import { householdCount, type Layout } from './tasks.ts';
 import { walkingOrder } from './walking-order.ts';
 
@@ -33,10 +36,20 @@ export interface CompoundInput {
   readonly streetId: string | null;
   readonly communityId: string | null;
   readonly location: readonly [number, number];
+  /** False where the compound has no property management (its community's team disinfects it). */
+  readonly propertyManaged?: boolean;
 }
 
 export interface FanOutInput {
-  readonly campaign: { readonly id: string; readonly kind: CampaignKind; readonly scope: CampaignScope };
+  readonly campaign: {
+    readonly id: string;
+    readonly kind: CampaignKind;
+    readonly scope: CampaignScope;
+    /** Disinfection: the round's slot and due times. */
+    readonly round?: CampaignRound;
+    /** Disinfection: the case buildings of the round, by compound, listed once by the planner. */
+    readonly caseBuildings?: Readonly<Record<string, readonly string[]>>;
+  };
   readonly compound: CompoundInput;
   readonly buildings: readonly Building[];
   readonly exits: readonly { readonly status: string; readonly location: readonly [number, number] }[];
@@ -57,6 +70,9 @@ export interface TaskDraft {
   readonly order: number;
   readonly layout: Layout | null;
   readonly householdsTotal: number;
+  /** Disinfection: the round the task belongs to (day, slot, target, due time, area set). */
+  readonly round?: RoundOfTask;
+  readonly propertyManaged?: boolean;
 }
 
 export type TaskBuilder = (input: FanOutInput) => TaskDraft[];
@@ -82,7 +98,7 @@ const sweepTasks: TaskBuilder = ({ campaign, compound, buildings, exits }) => {
   }));
 };
 
-export const TASK_BUILDERS: Record<CampaignKind, TaskBuilder> = { sweep: sweepTasks };
+export const TASK_BUILDERS: Record<CampaignKind, TaskBuilder> = { sweep: sweepTasks, disinfection: disinfectionTasks };
 
 /** What one compound's tasks add to the campaign's and each place's totals. */
 export interface Totals {

@@ -49,10 +49,28 @@ export interface TaskPlace {
   readonly streetId: string | null;
   readonly communityId: string | null;
   readonly gridId: string | null;
+  /** Disinfection: false where the compound has no property management (the community's team works it). */
+  readonly propertyManaged?: boolean;
 }
 
-/** Whether the caller may read the task: its compound's place, narrowed to the grid for grid workers. */
-export function canSeeTask(caller: Caller, task: Omit<TaskPlace, 'kind'>): boolean {
+/**
+ * Whether a disinfection worker is the compound's: property staff are bound to their compounds
+ * (jurisdiction compoundIds); a community's team (jurisdiction communityId) covers the
+ * community's compounds without property management.
+ */
+export function disinfectsCompound(caller: Caller, task: Pick<TaskPlace, 'compoundId' | 'communityId' | 'propertyManaged'>): boolean {
+  if (caller.role !== 'disinfection') return false;
+  const j = caller.jurisdiction;
+  if ((j.compoundIds ?? []).includes(task.compoundId)) return true;
+  return task.propertyManaged === false && j.communityId !== undefined && task.communityId === j.communityId;
+}
+
+/**
+ * Whether the caller may read the task: its compound's place, narrowed to the grid for grid
+ * workers; disinfection staff read only their compounds' disinfection tasks.
+ */
+export function canSeeTask(caller: Caller, task: Omit<TaskPlace, 'kind'> & { readonly kind?: string }): boolean {
+  if (caller.role === 'disinfection') return task.kind === 'disinfection' && disinfectsCompound(caller, task);
   return canSeeCompound(caller, {
     id: task.compoundId,
     streetId: task.streetId,
@@ -61,11 +79,13 @@ export function canSeeTask(caller: Caller, task: Omit<TaskPlace, 'kind'>): boole
   });
 }
 
-/** Whether the caller may claim and record on the task: sweeps belong to the building's grid worker. */
+/** Whether the caller may claim and record on the task: sweeps belong to the building's grid worker, rounds to the compound's disinfection staff. */
 export function canWorkTask(caller: Caller, task: TaskPlace): boolean {
   switch (task.kind) {
     case 'sweep':
       return caller.role === 'grid' && task.gridId !== null && caller.jurisdiction.gridId === task.gridId;
+    case 'disinfection':
+      return disinfectsCompound(caller, task);
     default:
       return false;
   }

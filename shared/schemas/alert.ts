@@ -5,11 +5,13 @@
 import * as z from 'zod';
 import { Id, Limit, NextToken, Timestamp } from './common.ts';
 
-export const ALERT_KINDS = ['symptoms', 'fever'] as const;
-export const AlertKind = z.enum(ALERT_KINDS).meta({ description: 'symptoms: found on a sweep visit; fever: at an exit check' });
+export const ALERT_KINDS = ['symptoms', 'fever', 'lockdown_suggested'] as const;
+export const AlertKind = z.enum(ALERT_KINDS).meta({
+  description: 'symptoms: found on a sweep visit; fever: at an exit check; lockdown_suggested: a confirmed case (a suggestion with one action, never automatic)',
+});
 export const ALERT_STATUSES = ['open', 'closed'] as const;
 export const AlertStatus = z.enum(ALERT_STATUSES);
-export const ALERT_SOURCES = ['visit', 'entry'] as const;
+export const ALERT_SOURCES = ['visit', 'entry', 'case'] as const;
 
 export const AlertSource = z.object({ type: z.enum(ALERT_SOURCES), id: Id });
 export type AlertSource = z.infer<typeof AlertSource>;
@@ -30,6 +32,10 @@ export const Alert = z
     details: z.record(z.string(), z.unknown()).meta({
       description: 'What was found (symptoms, temperature, household, escort to hospital); never personal data',
     }),
+    action: z
+      .object({ operationId: z.string(), method: z.literal('POST'), path: z.string(), body: z.record(z.string(), z.unknown()) })
+      .optional()
+      .meta({ description: 'The one action the alert suggests (lockdown_suggested: seal the compound with level lockdown); never taken by itself' }),
     closedAt: Timestamp.optional(),
     closedBy: z.string().optional(),
     closeNote: z.string().optional(),

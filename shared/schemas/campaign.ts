@@ -5,8 +5,10 @@
 import * as z from 'zod';
 import { Id, Limit, NextToken, Timestamp } from './common.ts';
 
-export const CAMPAIGN_KINDS = ['sweep'] as const;
-export const CampaignKind = z.enum(CAMPAIGN_KINDS).meta({ description: 'sweep (大走访); disinfection comes with its own issue' });
+export const CAMPAIGN_KINDS = ['sweep', 'disinfection'] as const;
+export const CampaignKind = z.enum(CAMPAIGN_KINDS).meta({
+  description: 'sweep (大走访): a task per building; disinfection (环境消杀): a round, a task per compound\'s public areas and per case building',
+});
 export type CampaignKind = z.infer<typeof CampaignKind>;
 
 export const CAMPAIGN_STATUSES = ['fanning-out', 'active', 'done', 'cancelled'] as const;
@@ -69,6 +71,10 @@ export const Campaign = z
     createdBy: z.string(),
     cancelledAt: Timestamp.optional(),
     cancelledBy: z.string().optional(),
+    round: z
+      .object({ day: z.iso.date(), slot: z.string(), publicAreas: z.boolean(), caseBuildings: z.boolean(), scheduled: z.boolean() })
+      .optional()
+      .meta({ description: 'Disinfection: the round\'s China day and slot, what it covers, whether the schedule started it' }),
   })
   .meta({ id: 'Campaign' });
 export type Campaign = z.infer<typeof Campaign>;

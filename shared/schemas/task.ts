@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { Household } from './building.ts';
 import { BboxParam, Id, Limit, NextToken, PointGeometry, Position, Timestamp, featureCollection } from './common.ts';
 import { CampaignKind, Count } from './campaign.ts';
+import { AreaCode, RoundCompletion, RoundTarget, Slot } from './disinfection.ts';
 import { Visit } from './visit.ts';
 
 export const TASK_STATUSES = ['open', 'claimed', 'done'] as const;
@@ -42,6 +43,13 @@ export const TaskSummary = z
     peopleSeen: Count,
     coverage: z.number().min(0).max(1),
     covered: z.boolean().meta({ description: 'Every household accounted for' }),
+    round: z
+      .object({ day: z.iso.date(), slot: Slot, target: RoundTarget, dueAt: Timestamp, planned: z.array(AreaCode) })
+      .optional()
+      .meta({ description: 'Disinfection: the round (China day and slot), the target, when it is due, the area set' }),
+    overdue: z.boolean().optional().meta({ description: 'Disinfection: open or claimed past its due time' }),
+    areasDone: z.array(AreaCode).optional().meta({ description: 'Disinfection: the areas done, once completed' }),
+    partial: z.boolean().optional().meta({ description: 'Disinfection: completed with areas of the set left out (a reason was given)' }),
   })
   .meta({ id: 'TaskSummary' });
 export type TaskSummary = z.infer<typeof TaskSummary>;
@@ -53,12 +61,16 @@ export const Task = TaskSummary.extend({
   visits: z.array(Visit),
   completedAt: Timestamp.optional(),
   completedBy: z.string().optional(),
+  note: z.string().optional().meta({ description: 'Disinfection: the completer\'s note' }),
+  reason: z.string().optional().meta({ description: 'Disinfection: why areas were left out' }),
 }).meta({ id: 'Task' });
 export type Task = z.infer<typeof Task>;
 
 export const TaskIdParams = z.object({ id: TaskId });
+/** What a list may ask for: a stored status, or overdue (disinfection: open or claimed past due). */
+export const TaskListStatus = z.enum([...TASK_STATUSES, 'overdue']);
 export const TaskListQuery = z.object({
-  status: TaskStatus.optional(),
+  status: TaskListStatus.optional(),
   campaignId: Id.optional(),
   limit: Limit,
   nextToken: NextToken,
@@ -77,3 +89,9 @@ export const UnvisitedProperties = z.object({
   householdsVisited: Count,
 });
 export const UnvisitedCollection = featureCollection(PointGeometry, UnvisitedProperties).meta({ id: 'UnvisitedBuildings' });
+
+/**
+ * Completing a task: sweeps send no body (every household must be accounted for); disinfection
+ * tasks send the areas done. The handler checks the body against the task's kind (400 naming the field).
+ */
+export const TaskCompletion = RoundCompletion.partial({ areas: true }).optional().meta({ id: 'TaskCompletion' });

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import turfBbox from '@turf/bbox';
 import { queues, routes } from '../../shared/catalogue/index.ts';
 import { TASK_BUILDERS, type TaskDraft } from '../../shared/domain/fan-out.ts';
+import type { CampaignKind } from '../../shared/schemas/campaign.ts';
 import type { Bbox } from '../../shared/schemas/common.ts';
 import type { LocalUser } from '../../shared/schemas/local.ts';
 import { batchWrite } from '../../functions/lib/table.ts';
@@ -52,32 +53,43 @@ async function api(runtime: LocalRuntime, token: string, method: string, path: s
  * the same shape (so every item has the same size), as many calls in flight as the fan-out can
  * have (expand functions at once × each one's BatchWrite calls). It runs just before and just
  * after the fan-out on the same table, so one sees the smaller and one the larger table; the
- * ratio uses their mean.
+ * ratio uses their mean. The disinfection bench writes its round's items the same way.
  */
-async function rawWrite(ctx: BenchContext, drafts: readonly TaskDraft[], when: string): Promise<number> {
+export async function rawWrite(
+  ctx: BenchContext, drafts: readonly TaskDraft[], when: string, of: { section: string; kind: CampaignKind } = { section: 'sweeps', kind: 'sweep' },
+): Promise<number> {
   const id = `cp_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const at = new Date().toISOString();
-  const items = drafts.map((d) => taskItem({ id, kind: 'sweep' }, d, at));
+  const items = drafts.map((d) => taskItem({ id, kind: of.kind }, d, at));
   const t0 = performance.now();
   await batchWrite(items, { concurrency: RAW_CONCURRENCY });
   const s = (performance.now() - t0) / 1000;
-  ctx.report('sweeps', `raw BatchWriteItem of the task items, ${when}`, items.length / s, 'tasks/s', `${items.length.toLocaleString('en-US')} items, ${RAW_CONCURRENCY} calls in flight, ${s.toFixed(1)} s`);
+  ctx.report(of.section, `raw BatchWriteItem of the task items, ${when}`, items.length / s, 'tasks/s', `${items.length.toLocaleString('en-US')} items, ${RAW_CONCURRENCY} calls in flight, ${s.toFixed(1)} s`);
   return items.length / s;
 }
 
-async function fanOut(ctx: BenchContext, city: GeneratedCity, runtime: LocalRuntime, token: string): Promise<string> {
-  const drafts = plannedTasks(city);
-  const rawBefore = await rawWrite(ctx, drafts, 'before');
+/**
+ * Launches a city-wide campaign of this kind and waits for the queues to drain; throws unless it
+ * ended active with exactly the expected tasks. Answers its id and the seconds from POST.
+ */
+export async function fanOutCity(runtime: LocalRuntime, token: string, kind: CampaignKind, expected: number): Promise<{ id: string; s: number }> {
   const t0 = performance.now();
-  const response = await api(runtime, token, 'POST', routes.createCampaign.path, { kind: 'sweep', scope: { type: 'city' } });
+  const response = await api(runtime, token, 'POST', routes.createCampaign.path, { kind, scope: { type: 'city' } });
   if (response.status !== 202) throw new Error(`launch answered ${response.status}: ${await response.text()}`);
   const { id } = (await response.json()) as { id: string };
   await runtime.queues.drain({ timeoutMs: 60 * 60_000 });
   const s = (performance.now() - t0) / 1000;
   const campaign = (await (await api(runtime, token, 'GET', `/v1/campaigns/${id}`)).json()) as { status: string; progress: { tasksCreated: number }; failed: unknown[] };
-  if (campaign.status !== 'active' || campaign.progress.tasksCreated !== drafts.length || campaign.failed.length > 0) {
-    throw new Error(`fan-out ended ${campaign.status} with ${campaign.progress.tasksCreated} of ${drafts.length} tasks, ${campaign.failed.length} failed`);
+  if (campaign.status !== 'active' || campaign.progress.tasksCreated !== expected || campaign.failed.length > 0) {
+    throw new Error(`fan-out ended ${campaign.status} with ${campaign.progress.tasksCreated} of ${expected} tasks, ${campaign.failed.length} failed`);
   }
+  return { id, s };
+}
+
+async function fanOut(ctx: BenchContext, city: GeneratedCity, runtime: LocalRuntime, token: string): Promise<string> {
+  const drafts = plannedTasks(city);
+  const rawBefore = await rawWrite(ctx, drafts, 'before');
+  const { id, s } = await fanOutCity(runtime, token, 'sweep', drafts.length);
   const rate = drafts.length / s;
   ctx.report('sweeps', 'city sweep fan-out, POST → active', rate, 'tasks/s', `${drafts.length.toLocaleString('en-US')} tasks, ${s.toFixed(1)} s, ${city.compounds.length.toLocaleString('en-US')} compounds`);
   const rawAfter = await rawWrite(ctx, drafts, 'after');

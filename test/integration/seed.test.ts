@@ -47,8 +47,13 @@ describe('seedCity', () => {
       shifts: expect.any(Number),
       passes: 3,
       unresolvedExits: expect.any(Number),
+      // Cases and rounds (demo/disinfection.ts): today's rounds depend on the hour too.
+      cases: 4,
+      roundTasks: expect.any(Number),
+      missedRounds: expect.any(Number),
     });
     expect(first.counts.unresolvedExits).toBeGreaterThan(0);
+    expect(first.counts.missedRounds).toBeGreaterThan(0);
     const sealed = city.compounds.filter((c) => c.status === 'closed' || c.status === 'lockdown').length;
     const written = await itemsByType();
     expect(written).toEqual({
@@ -63,6 +68,11 @@ describe('seedCity', () => {
       'exit-rules': sealed,
       responsibility: sealed,
       pass: 3,
+      case: 4,
+      task: first.counts.roundTasks,
+      campaign: expect.any(Number),
+      'rounds-done': expect.any(Number),
+      'missed-round': first.counts.missedRounds,
       seed: 1,
     });
     expect(await isSeeded()).toBe(true);

@@ -2,7 +2,7 @@
  * Writes a generated city into the table, once: streets, communities, grids, compounds (each with
  * its 'create' audit record by `system:seed`), buildings and exits, through the registry's own
  * item shapes, and the checkpoints at work (duty.ts: shifts, clock-ins, responsibility lists,
- * passes, the exits judged), then a marker. With the marker present the seed is skipped unless forced; every id
+ * passes, the exits judged), cases and disinfection rounds (disinfection.ts), then a marker. With the marker present the seed is skipped unless forced; every id
  * and key is deterministic, so a forced or interrupted re-run rewrites the same items.
  */
 import { AUDITED_COMPOUND_FIELDS } from '../../../shared/domain/compounds.ts';
@@ -14,15 +14,17 @@ import { buildingItem, compoundWriteItem } from '../../../functions/lib/compound
 import { communityItem, forgetPlaces, gridItem, streetItem } from '../../../functions/lib/places-store.ts';
 import { batchWrite, getItem, putItem, type Item } from '../../../functions/lib/table.ts';
 import { cityCounts, SEED_ACTOR, type GeneratedCity } from './city.ts';
+import { disinfectionSeed } from './disinfection.ts';
 import { dutySeed } from './duty.ts';
 
 /** Written last, so a seed that stopped half-way runs again next time. */
 const MARKER = keys.seed('demo');
 /**
- * Raised whenever the demo city gains something (2: duty, rules, passes and responsibility lists),
+ * Raised whenever the demo city gains something (2: duty, rules, passes and responsibility lists;
+ * 3: cases and yesterday's and today's disinfection rounds, with a missed round),
  * so a table seeded by an older version is seeded again — every write is keyed, nothing doubles.
  */
-const SEED_VERSION = 2;
+const SEED_VERSION = 3;
 /** Batch calls in flight: DynamoDB Local keeps up with this many, and a 100k-building city seeds in minutes, not hours. */
 const CONCURRENCY = 16;
 
@@ -43,7 +45,8 @@ export async function seedCity(city: GeneratedCity, options: { force?: boolean }
     if (marker?.version === SEED_VERSION) return { seeded: false, counts: (marker.counts as Record<string, number> | undefined) ?? {} };
   }
   const duty = dutySeed(city, nowIso(), SEED_ACTOR);
-  const counts = { ...cityCounts(city), ...duty.counts };
+  const disinfection = disinfectionSeed(city, nowIso(), SEED_ACTOR);
+  const counts = { ...cityCounts(city), ...duty.counts, ...disinfection.counts };
   await batchWrite(
     [
       ...city.streets.map(streetItem),
@@ -53,6 +56,7 @@ export async function seedCity(city: GeneratedCity, options: { force?: boolean }
       ...city.buildings.map(buildingItem),
       ...duty.exits,
       ...duty.others,
+      ...disinfection.items,
     ],
     { concurrency: CONCURRENCY },
   );

@@ -4,17 +4,17 @@
  */
 import { OVERSEERS } from '../../roles.ts';
 import { page } from '../../schemas/common.ts';
-import { Task, TaskIdParams, TaskListQuery, TaskSummary } from '../../schemas/task.ts';
+import { Task, TaskCompletion, TaskIdParams, TaskListQuery, TaskSummary } from '../../schemas/task.ts';
 import { Visit, VisitCreate } from '../../schemas/visit.ts';
 import { defineRoutes } from '../types.ts';
 
-const readers = [...OVERSEERS, 'grid'] as const;
-const workers = ['grid'] as const;
+const readers = [...OVERSEERS, 'grid', 'disinfection'] as const;
+const workers = ['grid', 'disinfection'] as const;
 
 export const tasksRoutes = defineRoutes({
   listTasks: {
     method: 'GET', path: '/v1/tasks', resource: 'tasks', auth: 'jwt', roles: readers,
-    summary: 'Tasks: a grid worker\'s own grid, in walking order; others name a campaign',
+    summary: 'Tasks: a grid worker\'s own grid, in walking order; disinfection staff their compounds\' rounds; others name a campaign',
     description: 'Grid workers see only their grid\'s tasks, sorted by status, campaign, compound and walking order. '
       + 'Community admins see their community\'s grids; city staff and officials list a campaign (campaignId).',
     query: TaskListQuery, response: { status: 200, schema: page(TaskSummary) },
@@ -49,7 +49,11 @@ export const tasksRoutes = defineRoutes({
   },
   completeTask: {
     method: 'POST', path: '/v1/tasks/{id}/complete', resource: 'tasks', auth: 'jwt', roles: workers,
-    summary: 'Complete a task: 409 listing the households still unaccounted for', params: TaskIdParams,
+    summary: 'Complete a task: a sweep once every household is accounted for; a disinfection task with the areas done',
+    description: 'Sweep tasks take no body (409 listing the households still unaccounted for). Disinfection tasks take '
+      + '{areas, note?, reason?}: areas of the task\'s set; fewer than the whole set is a partial round and needs a reason. '
+      + 'Sending the same completion again answers the done task.',
+    params: TaskIdParams, body: { kind: 'json', schema: TaskCompletion },
     response: { status: 200, schema: TaskSummary }, errors: [404, 409],
   },
 });

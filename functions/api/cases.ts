@@ -1,0 +1,40 @@
+/**
+ * Case routes: report a building's cases of a China day (idempotent by caseId; a confirmed case
+ * suggests lockdown in the same transaction) and read a compound's reports and daily sums. Both
+ * within the caller's jurisdiction over the compound.
+ */
+import { randomUUID } from 'node:crypto';
+import { chinaDay } from '../../shared/domain/china-time.ts';
+import { dayBefore } from '../../shared/domain/disinfection.ts';
+import { keys } from '../../shared/table.ts';
+import { compoundForCaller } from '../lib/access.ts';
+import { caseReportsOfCompound, casesOfCompound, recordCase, storedCase } from '../lib/case-store.ts';
+import { nowIso } from '../lib/clock.ts';
+import { NotFoundError, ValidationError } from '../lib/errors.ts';
+import { httpHandler } from '../lib/http.ts';
+import { getItem, type Item } from '../lib/table.ts';
+
+/** The longest range a compound's cases are read over: a quarter. */
+const MAX_DAYS = 92;
+
+export const handler = httpHandler('cases', {
+  createCase: async ({ body, caller }) => {
+    const compound = await compoundForCaller(body.compoundId, caller);
+    const at = nowIso();
+    if (body.date > chinaDay(at)) throw new ValidationError([{ field: 'body.date', message: `must not lie in the future (today in China is ${chinaDay(at)})` }]);
+    if (!(await getItem<Item>(keys.building(compound.id, body.buildingId)))) throw new NotFoundError(`no building ${body.buildingId} in compound ${compound.id}`);
+    const caseId = body.caseId ?? `cs_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    const replayed = body.caseId ? await storedCase(caseId, body) : undefined;
+    return replayed ?? recordCase({ ...body, caseId }, compound, caller, at);
+  },
+
+  listCompoundCases: async ({ params, query, caller }) => {
+    const compound = await compoundForCaller(params.id, caller);
+    const to = query.to ?? chinaDay(nowIso());
+    const from = query.from ?? dayBefore(to, 13);
+    if (from > to) throw new ValidationError([{ field: 'query.from', message: 'must not lie after to' }]);
+    if (from < dayBefore(to, MAX_DAYS - 1)) throw new ValidationError([{ field: 'query.from', message: `spans more than ${MAX_DAYS} days` }]);
+    const [days, reports] = await Promise.all([casesOfCompound(compound.id, from, to), caseReportsOfCompound(compound.id, from, to)]);
+    return { compoundId: compound.id, from, to, days, reports };
+  },
+});

@@ -1,0 +1,71 @@
+/**
+ * Disinfection routes for staff and overseers: the missed rounds of a China day, filtered to the
+ * caller's jurisdiction and paged like the unresolved exits (one partition per day, sorted by
+ * street and community, so a jurisdiction is one begins_with), and a compound's day log.
+ */
+import { chinaDay } from '../../shared/domain/china-time.ts';
+import { dayBefore } from '../../shared/domain/disinfection.ts';
+import { disinfectsCompound } from '../../shared/domain/tasks.ts';
+import { canSeeCompound, listScope, type Caller } from '../../shared/roles.ts';
+import type { MissedRound, MissedRoundsQuery } from '../../shared/schemas/disinfection.ts';
+import { indexSortKeys, keys } from '../../shared/table.ts';
+import { communityForCaller, compoundForCaller, streetForCaller } from '../lib/access.ts';
+import { nowIso } from '../lib/clock.ts';
+import { getCompound } from '../lib/compound-store.ts';
+import { disinfectionDay } from '../lib/disinfection-log.ts';
+import { ForbiddenError, NotFoundError } from '../lib/errors.ts';
+import { httpHandler } from '../lib/http.ts';
+import { cursorOf, pageOf, readSources, withoutKeys } from '../lib/list-sources.ts';
+import { loadPlaces } from '../lib/places-store.ts';
+
+/** The sort-key prefix of the caller's (or the filter's) part of the day's partition; '' for all. */
+async function missedPrefix(query: MissedRoundsQuery, caller: Caller): Promise<string | undefined> {
+  const places = await loadPlaces();
+  if (query.communityId) {
+    const community = communityForCaller(places, query.communityId, caller, 'query.communityId');
+    return indexSortKeys.missedOfCommunity(community.streetId, community.id);
+  }
+  if (query.streetId) return indexSortKeys.missedOfStreet(streetForCaller(places, query.streetId, caller, 'query.streetId').id);
+  const scope = listScope(caller);
+  switch (scope.level) {
+    case 'city':
+      return undefined;
+    case 'street':
+      return indexSortKeys.missedOfStreet(scope.streetId);
+    case 'community':
+      return indexSortKeys.missedOfCommunity(places.communityById.get(scope.communityId)?.streetId ?? null, scope.communityId);
+    case 'grid':
+    case 'compounds':
+      return undefined;
+  }
+}
+
+export const handler = httpHandler('disinfection', {
+  listMissedRounds: async ({ query, caller }) => {
+    const date = query.date ?? dayBefore(chinaDay(nowIso()));
+    const result = await readSources(
+      [{ kind: 'query', query: { partition: keys.missedRound(date, null, null, '').pk, beginsWith: await missedPrefix(query, caller) } }],
+      (item) => {
+        const missed = withoutKeys<MissedRound>(item);
+        return canSeeCompound(caller, { id: missed.compoundId, streetId: missed.streetId, communityId: missed.communityId, gridIds: [] }) ? missed : undefined;
+      },
+      query.limit ?? 200,
+      cursorOf(query.nextToken),
+    );
+    return pageOf(result.items, result.next);
+  },
+
+  getDisinfectionLog: async ({ params, query, caller }) => {
+    const date = query.date ?? chinaDay(nowIso());
+    if (caller.role === 'disinfection') {
+      const compound = await getCompound(params.id);
+      if (!compound) throw new NotFoundError(`no compound ${params.id}`);
+      if (!disinfectsCompound(caller, { compoundId: compound.id, communityId: compound.communityId, propertyManaged: compound.propertyManaged })) {
+        throw new ForbiddenError(`compound ${params.id} is not one you disinfect`);
+      }
+    } else {
+      await compoundForCaller(params.id, caller);
+    }
+    return disinfectionDay(params.id, date);
+  },
+});

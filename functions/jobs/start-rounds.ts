@@ -1,0 +1,38 @@
+/**
+ * Every 5 minutes: starts the disinfection round of the current China-time slot (the latest slot
+ * of today that has started; DISINFECTION_ROUND_TIMES and CASE_BUILDING_ROUND_TIMES). The round's
+ * campaign id comes from its day and slot and is created conditionally, so a schedule fired twice,
+ * late, or by two runners makes one round; a round whose plan message was lost is resent by
+ * restartCampaigns. City-wide: the planner picks the compounds under closed management or
+ * lockdown and those with case buildings (functions/lib/round-plan.ts).
+ */
+import { currentRound, roundIdOf, scheduledRound } from '../../shared/domain/disinfection.ts';
+import { launchCampaign } from '../lib/campaign-store.ts';
+import { nowIso } from '../lib/clock.ts';
+import { config } from '../lib/config.ts';
+import { ConflictError } from '../lib/errors.ts';
+import { logger } from '../lib/logger.ts';
+import { scheduledHandler } from '../lib/scheduled.ts';
+
+/** Who the schedule's rounds are created and audited as. */
+const SYSTEM = { username: 'system', role: 'city' } as const;
+const CITY = { type: 'city', streetId: null, communityId: null, gridId: null, compoundId: null } as const;
+
+/** The current slot's round: started now, or found started already; undefined before the day's first slot. */
+export async function startRound(at: string = nowIso()): Promise<{ id: string; started: boolean } | undefined> {
+  const settings = config().rounds;
+  const slot = currentRound(at, settings);
+  if (!slot) return undefined;
+  const id = roundIdOf(slot.day, slot.slot);
+  try {
+    await launchCampaign({ id, kind: 'disinfection', scope: { type: 'city' }, place: CITY, createdAt: at, createdBy: SYSTEM.username, round: scheduledRound(slot, settings) }, SYSTEM);
+    return { id, started: true };
+  } catch (error) {
+    if (error instanceof ConflictError) return { id, started: false };
+    throw error;
+  }
+}
+
+export const handler = scheduledHandler('startRounds', async () => {
+  logger.info('disinfection round', { round: (await startRound()) ?? 'none yet today' });
+});

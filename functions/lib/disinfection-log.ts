@@ -1,0 +1,49 @@
+/**
+ * A compound's disinfection log of one China day (每日消毒情况公示), read by the public page and
+ * the staff views: its round tasks, each with slot, target, status, areas and times. One query —
+ * every disinfection task carries a byGeo entry `RLOG#<compound>#<day>` sorted by slot (the
+ * unvisited-buildings cells are a sweep's; a round task never uses them), and completion changes
+ * the task itself, so the log is never a second copy to keep in step.
+ *
+ * Public: no holder, completer, note or reason leaves this module.
+ */
+import { requiredRounds, roundStatus } from '../../shared/domain/disinfection.ts';
+import type { AreaCode, DisinfectionLog, DisinfectionLogEntry, MissedRound, RoundOfTask } from '../../shared/schemas/disinfection.ts';
+import { indexKeys, keys } from '../../shared/table.ts';
+import { nowIso } from './clock.ts';
+import { config } from './config.ts';
+import { queryAll, type Item } from './table.ts';
+
+/** The log entry of a stored disinfection task: only public fields, status as read at `at`. */
+export function logEntryOf(item: Item, at: string): DisinfectionLogEntry {
+  const round = item.round as RoundOfTask;
+  const done = item.status === 'done';
+  return {
+    campaignId: item.campaignId as string,
+    slot: round.slot,
+    target: round.target,
+    ...(round.target === 'building' && item.buildingId ? { buildingId: item.buildingId as string, buildingName: (item.buildingName as string | null) ?? undefined } : {}),
+    status: roundStatus({ status: item.status as 'open' | 'claimed' | 'done', partial: item.partial === true, dueAt: round.dueAt }, at),
+    planned: [...round.planned],
+    areas: done ? [...((item.areasDone as AreaCode[] | undefined) ?? [])] : [],
+    ...(done && item.completedAt ? { completedAt: item.completedAt as string } : {}),
+    dueAt: round.dueAt,
+  };
+}
+
+/** The compound's round tasks of that China day, in slot order: one query. */
+export async function disinfectionLog(compoundId: string, day: string): Promise<DisinfectionLogEntry[]> {
+  const at = nowIso();
+  const items = await queryAll<Item>({ index: 'byGeo', partition: indexKeys.roundLog(compoundId, day) });
+  return items.map((item) => logEntryOf(item, at));
+}
+
+/** The log with the day's count of public-area rounds required and completed (done or partial). */
+export async function disinfectionDay(compoundId: string, day: string): Promise<DisinfectionLog> {
+  const items = await disinfectionLog(compoundId, day);
+  const completed = new Set(items.filter((e) => e.target === 'public_areas' && (e.status === 'done' || e.status === 'partial')).map((e) => e.campaignId));
+  return { compoundId, date: day, requiredRounds: requiredRounds(config().rounds), completedRounds: completed.size, items };
+}
+
+/** A missed round as stored (the day-end job, the demo seed): in its day's partition, sorted by street, community and compound. */
+export const missedRoundItem = (m: MissedRound): Item => ({ ...keys.missedRound(m.date, m.streetId, m.communityId, m.compoundId), type: 'missed-round', ...m });

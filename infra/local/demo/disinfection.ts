@@ -1,0 +1,123 @@
+/**
+ * The demo city's cases and disinfection history: a few case reports (confirmed ones in the last
+ * days, so case buildings get their own tasks), and yesterday's and today's rounds as the
+ * schedule would have started them — most tasks done, some partial with a reason, some still
+ * open (overdue once past due), and one compound that missed yesterday's 16:00 round, judged as
+ * the day-end job would. Written through the stores' own item shapes; every id and key follows
+ * from the city and the seed time, so re-seeding rewrites the same items.
+ */
+import { caseFingerprint, intensifies, inCaseWindow } from '../../../shared/domain/cases.ts';
+import { chinaDay } from '../../../shared/domain/china-time.ts';
+import { disinfectionTasks } from '../../../shared/domain/disinfection-tasks.ts';
+import {
+  dayBefore, DEFAULT_CASE_BUILDING_ROUND_TIMES, DEFAULT_ROUND_TIMES, missedOfDay, requiredRounds, roundIdOf, roundSlots, scheduledRound, slotStart,
+} from '../../../shared/domain/disinfection.ts';
+import { isSealed } from '../../../shared/domain/exits.ts';
+import { isoAfter, MINUTE_MS } from '../../../shared/domain/time.ts';
+import type { CaseReport } from '../../../shared/schemas/case.ts';
+import { indexSortKeys, keys } from '../../../shared/table.ts';
+import { newCampaignItem } from '../../../functions/lib/campaign-store.ts';
+import { caseItem } from '../../../functions/lib/case-store.ts';
+import { missedRoundItem } from '../../../functions/lib/disinfection-log.ts';
+import { taskItem } from '../../../functions/lib/task-store.ts';
+import type { Item } from '../../../functions/lib/table.ts';
+import type { GeneratedCity } from './city.ts';
+
+/** The defaults, not the environment: the seed is the same wherever it runs. */
+const SETTINGS = { publicSlots: [...DEFAULT_ROUND_TIMES], caseSlots: [...DEFAULT_CASE_BUILDING_ROUND_TIMES] };
+const CITY = { type: 'city', streetId: null, communityId: null, gridId: null, compoundId: null } as const;
+
+export interface DisinfectionSeed {
+  readonly items: Item[];
+  readonly counts: { readonly cases: number; readonly roundTasks: number; readonly missedRounds: number };
+}
+
+export function disinfectionSeed(city: GeneratedCity, now: string, actor: string): DisinfectionSeed {
+  const today = chinaDay(now);
+  const yesterday = dayBefore(today);
+  const buildingsOf = Map.groupBy(city.buildings, (b) => b.compoundId);
+  const sealed = city.compounds.filter((c) => isSealed(c.status));
+  const withBuildings = sealed.filter((c) => (buildingsOf.get(c.id)?.length ?? 0) > 0);
+  const staffOf = new Map(city.users.filter((u) => u.role === 'disinfection').flatMap((u) => (u.jurisdiction.compoundIds ?? []).map((id) => [id, u.username] as const)));
+
+  // Cases: confirmed two days ago and yesterday, suspected yesterday, asymptomatic today.
+  const plan = [
+    { at: 0, building: 0, date: dayBefore(today, 2), kind: 'confirmed', count: 1 },
+    { at: 0, building: 1, date: yesterday, kind: 'confirmed', count: 2 },
+    { at: 1, building: 0, date: yesterday, kind: 'suspected', count: 1 },
+    { at: 2, building: 0, date: today, kind: 'asymptomatic', count: 3 },
+  ] as const;
+  const reports: CaseReport[] = plan.flatMap((p, i) => {
+    const compound = withBuildings[p.at];
+    const building = buildingsOf.get(compound?.id ?? '')?.[p.building];
+    if (!compound || !building) return [];
+    return [{ id: `cs_demo${i + 1}`, compoundId: compound.id, buildingId: building.id, date: p.date, kind: p.kind, count: p.count, reportedAt: now, reportedBy: actor }];
+  });
+  const caseBuildings: Record<string, string[]> = {};
+  for (const r of reports) if (intensifies(r.kind) && inCaseWindow(r.date, today)) (caseBuildings[r.compoundId] ??= []).push(r.buildingId);
+
+  const items: Item[] = reports.map((r) => caseItem(r, caseFingerprint(r)));
+  const done = new Map<string, number>();
+  let roundTasks = 0;
+  const days = [yesterday, today];
+  for (const day of days) {
+    for (const slot of roundSlots(SETTINGS)) {
+      const startedAt = slotStart(day, slot.slot);
+      if (startedAt > now) continue;
+      const round = scheduledRound({ day, ...slot }, SETTINGS);
+      const id = roundIdOf(day, slot.slot);
+      const campaign = { id, kind: 'disinfection' as const, scope: { type: 'city' as const }, caseBuildings };
+      const compounds = slot.publicAreas ? sealed : sealed.filter((c) => caseBuildings[c.id]);
+      let tasksDone = 0;
+      let tasks = 0;
+      compounds.forEach((compound, i) => {
+        const drafts = disinfectionTasks({
+          campaign: { ...campaign, round },
+          compound: { id: compound.id, name: compound.name, streetId: compound.streetId, communityId: compound.communityId, location: compound.location, propertyManaged: compound.propertyManaged },
+          buildings: buildingsOf.get(compound.id) ?? [],
+          exits: [],
+        });
+        for (const draft of drafts) {
+          tasks++;
+          const task = taskItem({ id, kind: 'disinfection' }, draft, startedAt);
+          const completedAt = isoAfter(startedAt, (35 + (i % 50)) * MINUTE_MS);
+          // Yesterday: all done but the third compound's 16:00 round (a missed round) and the last building round;
+          // today: what had time to be done, but every fourth compound still open (overdue once past due).
+          const open = day === yesterday ? (i === 2 && slot.slot === '16:00') || (slot.slot === '20:00' && draft.buildingId !== null) : i % 4 === 3 || completedAt > now;
+          if (open) {
+            items.push(task);
+            continue;
+          }
+          const partial = i % 5 === 1;
+          const planned = draft.round?.planned ?? [];
+          const areas = partial ? planned.filter((a) => a !== 'elevator') : [...planned];
+          items.push({
+            ...task, status: 'done', completedAt, completedBy: staffOf.get(compound.id) ?? actor, areasDone: areas, partial,
+            ...(partial ? { reason: '电梯停运检修，未能消杀' } : {}),
+            gsi1sk: indexSortKeys.taskOfGrid('done', id, compound.id, draft.order, draft.targetId),
+            version: 3,
+          });
+          tasksDone++;
+          if (draft.round?.target === 'public_areas') done.set(`${day}|${compound.id}`, (done.get(`${day}|${compound.id}`) ?? 0) + 1);
+        }
+      });
+      roundTasks += tasks;
+      items.push({
+        ...newCampaignItem({ id, kind: 'disinfection', scope: { type: 'city' }, place: CITY, createdAt: startedAt, createdBy: 'system', round }),
+        status: tasksDone === tasks ? 'done' : 'active', caseBuildings,
+        compoundsPlanned: compounds.length, compoundsExpanded: compounds.length, totalTasks: tasks, tasksCreated: tasks, tasksDone,
+      });
+    }
+  }
+  for (const day of days) {
+    for (const compound of sealed) {
+      const count = done.get(`${day}|${compound.id}`);
+      if (count) items.push({ ...keys.roundsDone(day, compound.id), type: 'rounds-done', day, compoundId: compound.id, compoundName: compound.name, communityId: compound.communityId, streetId: compound.streetId, completed: count });
+    }
+  }
+  // Yesterday is over: judged as the day-end job judges it.
+  const completed = new Map(sealed.map((c) => [c.id, done.get(`${yesterday}|${c.id}`) ?? 0]));
+  const missed = missedOfDay(yesterday, sealed, completed, requiredRounds(SETTINGS));
+  items.push(...missed.map(missedRoundItem));
+  return { items, counts: { cases: reports.length, roundTasks, missedRounds: missed.length } };
+}

@@ -1,0 +1,100 @@
+/**
+ * Disinfection rounds (环境消杀): area codes, the completion body of a round task, the public
+ * day log of a compound, and the missed-rounds list officials read beside unresolved exits.
+ * The log carries no staff name, id or note: it is posted to residents (每日消毒情况公示).
+ */
+import * as z from 'zod';
+import { Id, Limit, NextToken, Timestamp } from './common.ts';
+
+/** What a round disinfects: corridors, elevators, guard rooms, garbage points, public service areas. */
+export const AREA_CODES = ['corridor', 'elevator', 'guard_room', 'garbage_point', 'public_area'] as const;
+export const AreaCode = z.enum(AREA_CODES);
+export type AreaCode = z.infer<typeof AreaCode>;
+
+/** A round task is for a compound's public areas, or for one building with a recent case. */
+export const ROUND_TARGETS = ['public_areas', 'building'] as const;
+export const RoundTarget = z.enum(ROUND_TARGETS);
+export type RoundTarget = z.infer<typeof RoundTarget>;
+
+/** A China-time slot, `HH:MM`. */
+export const Slot = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM').meta({ example: '08:00' });
+
+/** A day in China (UTC+8), `YYYY-MM-DD`. */
+export const ChinaDay = z.iso.date().meta({ description: 'Day in China (UTC+8)', example: '2026-11-23' });
+
+export const ROUND_STATUSES = ['open', 'claimed', 'done', 'partial', 'overdue'] as const;
+export const RoundStatus = z.enum(ROUND_STATUSES).meta({
+  description: 'done: every area of the set; partial: done with some areas left (a reason was given); overdue: open or claimed past its due time',
+});
+export type RoundStatus = z.infer<typeof RoundStatus>;
+
+export const DisinfectionLogEntry = z
+  .object({
+    campaignId: Id,
+    slot: Slot,
+    target: RoundTarget,
+    buildingId: Id.optional(),
+    buildingName: z.string().optional(),
+    status: RoundStatus,
+    planned: z.array(AreaCode).meta({ description: 'The area set of the task' }),
+    areas: z.array(AreaCode).meta({ description: 'Areas disinfected (empty until completed)' }),
+    completedAt: Timestamp.optional(),
+    dueAt: Timestamp,
+  })
+  .strict()
+  .meta({ id: 'DisinfectionLogEntry', description: 'One round task of a compound\'s day; no personal data' });
+export type DisinfectionLogEntry = z.infer<typeof DisinfectionLogEntry>;
+
+export const DisinfectionLog = z
+  .object({
+    compoundId: Id,
+    date: ChinaDay,
+    requiredRounds: z.number().int().nonnegative().meta({ description: 'Public-area rounds the day requires (每日至少2次)' }),
+    completedRounds: z.number().int().nonnegative().meta({ description: 'Public-area rounds done or partial' }),
+    items: z.array(DisinfectionLogEntry),
+  })
+  .strict()
+  .meta({ id: 'DisinfectionLog' });
+export type DisinfectionLog = z.infer<typeof DisinfectionLog>;
+
+/** Completing a round task: the areas done; fewer than the set needs a reason. */
+export const RoundCompletion = z
+  .object({
+    areas: z.array(AreaCode).min(1).max(AREA_CODES.length),
+    note: z.string().trim().min(1).max(500).optional(),
+    reason: z.string().trim().min(1).max(500).optional().meta({ description: 'Why some areas of the set were not done (required for a partial round)' }),
+  })
+  .strict()
+  .meta({ id: 'RoundCompletion' });
+export type RoundCompletion = z.infer<typeof RoundCompletion>;
+
+export const MissedRound = z
+  .object({
+    compoundId: Id,
+    compoundName: z.string(),
+    communityId: Id.nullable(),
+    streetId: Id.nullable(),
+    date: ChinaDay,
+    required: z.number().int().nonnegative(),
+    completed: z.number().int().nonnegative(),
+  })
+  .meta({ id: 'MissedRound' });
+export type MissedRound = z.infer<typeof MissedRound>;
+
+export const MissedRoundsQuery = z.object({
+  date: ChinaDay.optional().meta({ description: 'Day in China (default: yesterday there, the last day judged)' }),
+  communityId: Id.optional(),
+  streetId: Id.optional(),
+  limit: Limit,
+  nextToken: NextToken,
+});
+export type MissedRoundsQuery = z.infer<typeof MissedRoundsQuery>;
+
+/** What a disinfection task stores about its round (task attribute `round`). */
+export interface RoundOfTask {
+  readonly day: string;
+  readonly slot: string;
+  readonly target: RoundTarget;
+  readonly dueAt: string;
+  readonly planned: readonly AreaCode[];
+}
