@@ -34,6 +34,7 @@ import {
   COMPOUNDS_PER_MESSAGE, TASK_BUILDERS, expandMessages, totalsOf, type FanOutInput, type TaskDraft, type Totals,
 } from '../../shared/domain/fan-out.ts';
 import { Building } from '../../shared/schemas/building.ts';
+import type { CampaignKind } from '../../shared/schemas/campaign.ts';
 import { CHILD_PREFIX, indexKeys, indexSortKeys, keys, META } from '../../shared/table.ts';
 import { addOp, coverInit, coverOp, getCampaign, settleCampaign, type CampaignRecord } from './campaign-store.ts';
 import { now, nowIso } from './clock.ts';
@@ -82,7 +83,7 @@ export async function planCampaign(campaignId: string): Promise<void> {
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
   }
-  await sendMessages('campaignExpand', expandMessages(campaignId, compoundIds));
+  await sendMessages('campaignExpand', expandMessages(campaignId, compoundIds, campaign.kind));
   if (compoundIds.length === 0) await settleCampaign(campaignId);
   logger.info('campaign planned', { campaignId, compounds: compoundIds.length });
 }
@@ -198,48 +199,84 @@ interface Loaded {
 /** What a task builder is given besides the campaign. */
 type CompoundData = Omit<FanOutInput, 'campaign'>;
 
+type Read = { id: string; data: CompoundData } | { id: string; error: Error };
+
 /** The compound's record, buildings and exits: one query of its partition; throws on a broken record. */
 async function readCompound(compoundId: string): Promise<CompoundData> {
   const items = await queryAll<Item>({ partition: keys.compound(compoundId).pk, consistent: true });
   const compound = items.find((i) => i.sk === META);
   if (!compound) throw new Error(`compound ${compoundId} is not in the registry`);
-  const buildings = items.filter((i) => (i.sk as string).startsWith(CHILD_PREFIX.building)).map((item) => {
-    const parsed = Building.safeParse(item);
-    if (!parsed.success) throw new Error(`building ${String(item.id)} of compound ${compoundId} is not a valid record: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
-    return parsed.data;
-  });
+  const buildings = items.filter((i) => (i.sk as string).startsWith(CHILD_PREFIX.building)).map((item) => buildingOf(item, compoundId));
   const exits = items.filter((i) => (i.sk as string).startsWith(CHILD_PREFIX.exit)).map((i) => ({ status: i.status as string, location: i.location as [number, number] }));
+  return { compound: compoundOf(compoundId, compound), buildings, exits };
+}
+
+/** A sweep needs every building and exit of a compound: one query of each compound's partition. */
+function readPartitions(compoundIds: readonly string[]): Promise<Read[]> {
+  return inParallel(compoundIds, CONCURRENCY, async (id): Promise<Read> => {
+    try {
+      return { id, data: await readCompound(id) };
+    } catch (error) {
+      return { id, error: error as Error };
+    }
+  });
+}
+
+/**
+ * A round needs only each compound's record and its case buildings (named on the campaign by the
+ * planner): one BatchGet for the message, instead of a query of every building of every compound.
+ */
+async function readRecords(compoundIds: readonly string[], campaign: CampaignRecord | undefined): Promise<Read[]> {
+  const cased = campaign?.caseBuildings ?? {};
+  const wanted = compoundIds.flatMap((id) => [keys.compound(id), ...(cased[id] ?? []).map((b) => keys.building(id, b))]);
+  const items = await batchGet<Item>(wanted, { consistent: true });
+  const byCompound = Map.groupBy(items, (i) => (i.pk as string).slice('COMPOUND#'.length));
+  return compoundIds.map((id): Read => {
+    const found = byCompound.get(id) ?? [];
+    const compound = found.find((i) => i.sk === META);
+    if (!compound) return { id, error: new Error(`compound ${id} is not in the registry`) };
+    try {
+      const buildings = found.filter((i) => i.sk !== META).map((item) => buildingOf(item, id));
+      return { id, data: { compound: compoundOf(id, compound), buildings, exits: [] } };
+    } catch (error) {
+      return { id, error: error as Error };
+    }
+  });
+}
+
+function compoundOf(compoundId: string, item: Item): CompoundData['compound'] {
   return {
-    compound: {
-      id: compoundId,
-      name: compound.name as string,
-      streetId: (compound.streetId as string | null) ?? null,
-      communityId: (compound.communityId as string | null) ?? null,
-      location: compound.location as [number, number],
-      propertyManaged: compound.propertyManaged !== false,
-    },
-    buildings,
-    exits,
+    id: compoundId,
+    name: item.name as string,
+    streetId: (item.streetId as string | null) ?? null,
+    communityId: (item.communityId as string | null) ?? null,
+    location: item.location as [number, number],
+    propertyManaged: item.propertyManaged !== false,
   };
+}
+
+function buildingOf(item: Item, compoundId: string) {
+  const parsed = Building.safeParse(item);
+  if (!parsed.success) throw new Error(`building ${String(item.id)} of compound ${compoundId} is not a valid record: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+  return parsed.data;
 }
 
 /**
  * Level 2: expands the message's compounds; throws (so the message is retried) when one failed.
- * The campaign, the claims and the compounds' reads go out together (none needs another's
- * answer), so a message costs four round trips: read and claim, write, count, settle.
+ * The campaign, the claims and a sweep's compound reads go out together (none needs another's
+ * answer), so a message costs four round trips: read and claim, write, count, settle. A round's
+ * one BatchGet waits for the campaign, which names the case buildings.
  */
-export async function expandCompounds(message: { campaignId: string; compoundIds: readonly string[] }, record: SQSRecord): Promise<void> {
+export async function expandCompounds(
+  message: { campaignId: string; compoundIds: readonly string[]; kind?: CampaignKind | undefined },
+  record: SQSRecord,
+): Promise<void> {
   const lock = lockOf(record);
+  const campaignRead = getCampaign(message.campaignId, { consistent: true });
   const [campaign, claims, reads] = await Promise.all([
-    getCampaign(message.campaignId, { consistent: true }),
+    campaignRead,
     claimCompounds(message.campaignId, message.compoundIds, lock),
-    inParallel(message.compoundIds, CONCURRENCY, async (id): Promise<{ id: string; data: CompoundData } | { id: string; error: Error }> => {
-      try {
-        return { id, data: await readCompound(id) };
-      } catch (error) {
-        return { id, error: error as Error };
-      }
-    }),
+    message.kind === 'disinfection' ? campaignRead.then((c) => readRecords(message.compoundIds, c)) : readPartitions(message.compoundIds),
   ]);
   if (!campaign || campaign.status === 'cancelled') {
     logger.info('campaign gone or cancelled; nothing to expand', { campaignId: message.campaignId });

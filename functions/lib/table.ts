@@ -237,6 +237,8 @@ const MAX_BATCH_ATTEMPTS = 8;
 export interface BatchOptions {
   /** Batch calls in flight at once. */
   readonly concurrency?: number;
+  /** BatchGet only: strongly consistent reads. */
+  readonly consistent?: boolean;
   /** For tests: how long to wait before a retry (full jitter on an exponential base). */
   readonly backoffMs?: (attempt: number) => number;
 }
@@ -275,7 +277,7 @@ export async function batchGet<T extends Item>(keys: readonly Key[], options: Ba
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt >= MAX_BATCH_ATTEMPTS) throw new Error(`${pending.length} keys still unprocessed after ${attempt} attempts`);
       if (attempt > 0) await sleep(backoff(attempt));
-      const out = await documentClient().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }));
+      const out = await documentClient().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: options.consistent } } }));
       found.push(...((out.Responses?.[tableName()] ?? []) as T[]));
       pending = (out.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Key[];
     }

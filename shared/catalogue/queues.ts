@@ -2,6 +2,7 @@
  * Every queue of Cordon, once: its consumer, batch size, visibility timeout and max receives.
  */
 import * as z from 'zod';
+import { CampaignKind } from '../schemas/campaign.ts';
 import { defineQueues } from './types.ts';
 
 export const queues = defineQueues({
@@ -28,7 +29,8 @@ export const queues = defineQueues({
     consumer: 'campaign-expand',
     description:
       'Fan-out level 2: each compound of a message becomes one task per building (BatchWrite, deterministic keys), counted once per compound',
-    message: z.object({ campaignId: z.string(), compoundIds: z.array(z.string()).min(1).max(25) }),
+    // The kind says what to read of each compound before the campaign is read (absent: a sweep's).
+    message: z.object({ campaignId: z.string(), compoundIds: z.array(z.string()).min(1).max(25), kind: CampaignKind.optional() }),
     batchSize: 10,
     visibilityTimeoutSeconds: 120,
     maxReceiveCount: 3,

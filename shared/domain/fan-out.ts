@@ -19,6 +19,15 @@ import { walkingOrder } from './walking-order.ts';
  */
 export const COMPOUNDS_PER_MESSAGE = 10;
 
+/**
+ * A round makes about one task per compound, so its messages carry more compounds (the queue's
+ * limit): each message's counter transaction on the one campaign item is what the fan-out
+ * waits on, and 25 compounds still keep that transaction under DynamoDB's 100 items.
+ */
+export const ROUND_COMPOUNDS_PER_MESSAGE = 25;
+
+const compoundsPerMessage = (kind: CampaignKind) => (kind === 'disinfection' ? ROUND_COMPOUNDS_PER_MESSAGE : COMPOUNDS_PER_MESSAGE);
+
 export function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -26,8 +35,8 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** Level 1's output: the scope's compounds as level-2 messages, each compound in exactly one. */
-export const expandMessages = (campaignId: string, compoundIds: readonly string[]) =>
-  chunks([...new Set(compoundIds)], COMPOUNDS_PER_MESSAGE).map((ids) => ({ campaignId, compoundIds: ids }));
+export const expandMessages = (campaignId: string, compoundIds: readonly string[], kind: CampaignKind = 'sweep') =>
+  chunks([...new Set(compoundIds)], compoundsPerMessage(kind)).map((ids) => ({ campaignId, compoundIds: ids, kind }));
 
 /** What a task builder knows of the compound it expands. */
 export interface CompoundInput {

@@ -73,6 +73,15 @@ describe('fan-out planning', () => {
     const messages = expandMessages('cp', [...ids, 'c0']);
     expect(messages.map((m) => m.compoundIds.length)).toEqual([10, 10, 3]);
     expect(messages.flatMap((m) => m.compoundIds)).toEqual(ids);
+    expect(messages.every((m) => m.kind === 'sweep')).toBe(true);
+  });
+
+  it("packs a round's compounds 25 a message (about one task each), saying the kind", () => {
+    const ids = Array.from({ length: 60 }, (_, i) => `c${i}`);
+    const messages = expandMessages('rd', ids, 'disinfection');
+    expect(messages.map((m) => m.compoundIds.length)).toEqual([25, 25, 10]);
+    expect(messages.every((m) => m.kind === 'disinfection')).toBe(true);
+    expect(messages.flatMap((m) => m.compoundIds)).toEqual(ids);
   });
 
   const input = (scope: FanOutInput['campaign']['scope']): FanOutInput => ({
