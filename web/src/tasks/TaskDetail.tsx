@@ -1,0 +1,236 @@
+/**
+ * One task's building, as the worker walks it: 单元 → 楼层 → 户, each household showing whether
+ * it is visited and how (or that its visit waits in the outbox); a tap opens the visit form.
+ * The holder claims, extends, releases and completes here; a 409 on complete lists the
+ * households still unaccounted for. What was loaded stays on screen when the network goes.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ProblemError } from '../api/errors.ts';
+import type { VisitCreate } from '../../../shared/schemas/visit.ts';
+import { useAsync } from '../hooks/useAsync.ts';
+import { ErrorNotice } from '../layout/ErrorNotice.tsx';
+import { useApi } from '../services.tsx';
+import { FeedbackLine } from './FeedbackLine.tsx';
+import { buildingOf, leftToVisit, type HouseholdView } from './households.ts';
+import type { OutboxSync, SyncState } from './outbox-sync.ts';
+import { RoundForm } from './RoundForm.tsx';
+import { taskName } from './TaskCard.tsx';
+import { minutesLeft, useNow } from './time.ts';
+import { useTaskAction, type TaskAction } from './useTaskAction.ts';
+import { VisitForm } from './VisitForm.tsx';
+
+export interface TaskDetailProps {
+  readonly taskId: string;
+  readonly username: string;
+  readonly sync: OutboxSync;
+  readonly syncState: SyncState;
+  /** Bumped whenever the outbox delivered a visit: the task is read again. */
+  readonly sentCount: number;
+  /** Back to the list; `completed` when the task was just completed there. */
+  onBack(completed?: boolean): void;
+}
+
+interface Unaccounted {
+  readonly householdId: string;
+  readonly reason: string;
+}
+
+/** The households a 409 on complete names (`households.1-3-302`: no_answer | not_visited). */
+function unaccountedOf(error: unknown): Unaccounted[] | undefined {
+  if (!(error instanceof ProblemError) || error.status !== 409 || !error.problem.errors) return undefined;
+  const listed = error.problem.errors
+    .filter((e) => e.field.startsWith('households.'))
+    .map((e) => ({ householdId: e.field.slice('households.'.length), reason: e.message }));
+  return listed.length > 0 ? listed : undefined;
+}
+
+export function TaskDetail({ taskId, username, sync, syncState, sentCount, onBack }: TaskDetailProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const now = useNow();
+  const [visiting, setVisiting] = useState<HouseholdView>();
+  const [saved, setSaved] = useState<string>();
+  const [unaccounted, setUnaccounted] = useState<Unaccounted[]>();
+  const refocus = useRef<string | undefined>(undefined);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loaded = useAsync(`${taskId}:${sentCount}`, async (signal) => ({
+    task: await api.call('getTask', { params: { id: taskId } }, { signal }),
+    at: Date.now(),
+  }));
+  const { busy, feedback, run } = useTaskAction(api, (action: TaskAction, ok: boolean) => {
+    if (ok && action === 'complete') onBack(true);
+    else loaded.reload();
+  });
+  // Keep showing the last answer for this task while it reloads, or when the network is gone.
+  const current = loaded.data ?? (loaded.latest?.task.id === taskId ? loaded.latest : undefined);
+  const task = current?.task;
+
+  useEffect(() => heading.current?.focus(), []);
+  // Back from the form, the focus returns to the household just recorded.
+  useEffect(() => {
+    if (visiting || !refocus.current) return;
+    document.querySelector<HTMLElement>(`.household[data-household-id="${refocus.current}"]`)?.focus();
+    refocus.current = undefined;
+  }, [visiting]);
+
+  const queued = useMemo(
+    () => [...syncState.failed, ...syncState.pending].filter((e) => e.taskId === taskId).sort((a, b) => a.seq - b.seq),
+    [syncState, taskId],
+  );
+  const units = useMemo(() => (task ? buildingOf(task.households, queued) : []), [task, queued]);
+  const pendingHere = queued.filter((e) => e.state === 'pending').length;
+
+  if (!task) {
+    return (
+      <main id="main" className="tasks-page task-detail">
+        <button type="button" className="button button-link back-link" onClick={() => onBack()}>← {t('tasks.actions.back')}</button>
+        {loaded.error !== undefined ? <ErrorNotice title={t('tasks.loadFailed')} error={loaded.error} onRetry={loaded.reload} /> : <p role="status">{t('tasks.loading')}</p>}
+      </main>
+    );
+  }
+
+  const mine = task.status === 'claimed' && task.holder === username;
+  const left = mine ? minutesLeft(task.leaseSecondsLeft, current.at, now) : null;
+  const working = mine && left !== 0;
+  const name = taskName(task);
+  const remaining = leftToVisit(units);
+
+  const labelOf = (householdId: string): string => {
+    const h = task.households.find((x) => x.id === householdId);
+    return h ? t('tasks.building.household', { unit: h.unit, room: h.room }) : householdId;
+  };
+
+  const save = async (visit: VisitCreate) => {
+    await sync.enqueue(task.id, visit);
+    const household = visiting;
+    refocus.current = household?.id;
+    setSaved(household ? t('tasks.building.household', { unit: household.unit, room: household.room }) : visit.householdId);
+    setVisiting(undefined);
+  };
+
+  const complete = async () => {
+    setUnaccounted(undefined);
+    const error = await run('complete', task.id);
+    setUnaccounted(unaccountedOf(error));
+  };
+
+  if (visiting) {
+    return (
+      <main id="main" className="tasks-page task-detail">
+        <VisitForm
+          householdId={visiting.id}
+          householdLabel={t('tasks.building.household', { unit: visiting.unit, room: visiting.room })}
+          onSave={save}
+          onCancel={() => {
+            refocus.current = visiting.id;
+            setVisiting(undefined);
+          }}
+        />
+      </main>
+    );
+  }
+
+  return (
+    <main id="main" className="tasks-page task-detail" data-task-id={task.id} data-status={task.status}>
+      <button type="button" className="button button-link back-link" onClick={() => onBack()}>← {t('tasks.actions.back')}</button>
+      <h1 ref={heading} tabIndex={-1}>{name}</h1>
+      <p className="task-meta">
+        <span className="task-kind" data-kind={task.kind}>{t(`tasks.card.kind.${task.kind}`)}</span>
+        <span className="task-status" data-status={task.status}>{t(`tasks.card.status.${task.status}`)}</span>
+        {left !== null && <span className="task-lease">{left > 0 ? t('tasks.card.leaseLeft', { minutes: left }) : t('tasks.card.leaseLapsed')}</span>}
+      </p>
+      {loaded.error !== undefined && <ErrorNotice title={t('tasks.loadFailed')} error={loaded.error} onRetry={loaded.reload} />}
+      {!unaccounted && <FeedbackLine feedback={feedback} />}
+      {saved && (
+        <p className="notice task-feedback" role="status" data-feedback="saved">{t('tasks.visit.saved', { household: saved })}</p>
+      )}
+
+      <div className="task-actions">
+        {(task.status === 'open' || (mine && !working)) && (
+          <button type="button" className="button button-primary" data-action="claim" disabled={busy !== undefined} onClick={() => void run('claim', task.id)}>
+            {t('tasks.actions.claim')}
+          </button>
+        )}
+        {working && (
+          <>
+            <button type="button" className="button" data-action="extend" disabled={busy !== undefined} onClick={() => void run('extend', task.id)}>
+              {t('tasks.actions.extend')}
+            </button>
+            <button type="button" className="button" data-action="release" disabled={busy !== undefined} onClick={() => void run('release', task.id)}>
+              {t('tasks.actions.release')}
+            </button>
+          </>
+        )}
+      </div>
+
+      {task.kind === 'disinfection' ? (
+        <RoundForm task={task} enabled={working} busy={busy !== undefined} onComplete={(completion) => void run('complete', task.id, completion)} />
+      ) : (
+        <section className="building" aria-label={t('tasks.building.label')}>
+          {!working && task.status !== 'done' && <p className="hint">{t('tasks.building.notHolder')}</p>}
+          <p className="building-left" data-left={remaining}>
+            {remaining > 0 ? t('tasks.building.left', { count: remaining }) : t('tasks.building.allDone')}
+          </p>
+          {units.map((unit) => (
+            <section key={unit.unit} className="unit" aria-labelledby={`unit-${unit.unit}`}>
+              <h2 id={`unit-${unit.unit}`}>{t('tasks.building.unit', { unit: unit.unit })}</h2>
+              {unit.floors.map((floor) => (
+                <div key={floor.floor} className="floor" role="group" aria-label={t('tasks.building.floor', { floor: floor.floor })}>
+                  <span className="floor-label" aria-hidden="true">{t('tasks.building.floor', { floor: floor.floor })}</span>
+                  <ul className="households">
+                    {floor.households.map((h) => (
+                      <li key={h.id}>
+                        <button
+                          type="button"
+                          className="household"
+                          data-household-id={h.id}
+                          data-mark={h.mark.kind}
+                          data-outcome={h.mark.kind === 'none' ? undefined : h.mark.outcome}
+                          disabled={!working}
+                          onClick={() => {
+                            setSaved(undefined);
+                            setVisiting(h);
+                          }}
+                        >
+                          <span className="household-room">{h.room}</span>
+                          <span className="household-state">
+                            {h.mark.kind === 'none' ? t('tasks.mark.none') : t(`tasks.outcome.${h.mark.outcome}`)}
+                          </span>
+                          {(h.mark.kind === 'pending' || h.mark.kind === 'failed') && (
+                            <span className="household-sync">{t(`tasks.mark.${h.mark.kind}`)}</span>
+                          )}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </section>
+          ))}
+          {working && (
+            <div className="complete-box">
+              {pendingHere > 0 && <p className="hint" data-pending={pendingHere}>{t('tasks.building.pendingBeforeComplete', { count: pendingHere })}</p>}
+              {unaccounted && (
+                <div className="notice notice-error" role="alert" data-testid="unaccounted">
+                  <p>{t('tasks.building.unaccounted')}</p>
+                  <ul>
+                    {unaccounted.map((u) => (
+                      <li key={u.householdId} data-household-id={u.householdId}>
+                        {labelOf(u.householdId)} — {t(`tasks.building.reason.${u.reason === 'no_answer' ? 'no_answer' : 'not_visited'}`)}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+              <button type="button" className="button button-primary button-wide" data-action="complete"
+                disabled={busy !== undefined || pendingHere > 0} onClick={() => void complete()}>
+                {t('tasks.actions.complete')}
+              </button>
+            </div>
+          )}
+        </section>
+      )}
+    </main>
+  );
+}
