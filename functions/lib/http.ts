@@ -6,6 +6,7 @@
  * A resource module declares only its implementations:
  *   export const handler = httpHandler('compounds', { listCompounds: async ({ query, caller }) => … });
  */
+import { createHash } from 'node:crypto';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
@@ -63,6 +64,22 @@ export class Reply<T> {
   }
 }
 
+/**
+ * A cacheable answer to a public GET: Cache-Control `public` for `maxAgeSeconds` and an ETag of
+ * the body, so that a repeated request with If-None-Match gets 304 and no body (see respond).
+ */
+export function cacheable<T>(body: T, maxAgeSeconds: number): Reply<T> {
+  const etag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
+  return new Reply(body, { 'cache-control': `public, max-age=${maxAgeSeconds}`, etag });
+}
+
+/** If-None-Match (a list, `*`, weak or strong) names this ETag: weak comparison, as RFC 9110 asks. */
+function notModified(ifNoneMatch: string | undefined, etag: string | undefined): boolean {
+  if (!ifNoneMatch || !etag) return false;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
+}
+
 export type RouteImpl<R extends RouteSpec> = (
   input: RouteInput<R>,
 ) => Promise<RouteOutput<R> | Reply<RouteOutput<R>>>;
@@ -116,7 +133,7 @@ function routeStack(operationId: string, route: RouteSpec, impl: RouteImpl<Route
       const parsed = parsedInputs.get(event);
       if (!parsed) throw new Error('input was not parsed');
       const result = await impl({ ...parsed, event, context } as RouteInput<RouteSpec>);
-      return respond(route, result);
+      return respond(route, result, event);
     });
 }
 
@@ -262,7 +279,7 @@ function rawBody(event: HttpEvent, accepted: readonly string[]): RawBody {
   return { bytes, contentType: type, charset };
 }
 
-function respond(route: RouteSpec, result: unknown): HttpResult {
+function respond(route: RouteSpec, result: unknown, event: HttpEvent): HttpResult {
   const reply = result instanceof Reply ? result : new Reply(result, {});
   if (config().validateResponses) {
     const check = route.response.schema.safeParse(reply.body);
@@ -272,6 +289,7 @@ function respond(route: RouteSpec, result: unknown): HttpResult {
     }
   }
   if (route.response.status === 204) return { statusCode: 204, headers: { ...reply.headers } };
+  if (notModified(event.headers['if-none-match'], reply.headers.etag)) return { statusCode: 304, headers: { ...reply.headers } };
   return {
     statusCode: route.response.status,
     headers: { 'content-type': route.response.contentType ?? 'application/json', ...reply.headers },

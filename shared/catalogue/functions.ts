@@ -45,6 +45,7 @@ export const functionAccess = {
     tasks: { table: readWrite },
     cases: { table: readWrite },
     disinfection: { table: read },
+    public: { table: read },
   },
   workers: {
     'assign-compounds': { table: readWrite },

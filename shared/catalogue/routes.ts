@@ -14,6 +14,7 @@ import { importsRoutes } from './routes/imports.ts';
 import { localRoutes } from './routes/local.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { placesRoutes } from './routes/places.ts';
+import { publicRoutes } from './routes/public.ts';
 import { sealingRoutes } from './routes/sealing.ts';
 import { tasksRoutes } from './routes/tasks.ts';
 
@@ -32,6 +33,7 @@ export const routes = {
   ...entriesRoutes,
   ...casesRoutes,
   ...disinfectionRoutes,
+  ...publicRoutes,
 };
 
 export type Routes = typeof routes;

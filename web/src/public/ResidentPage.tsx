@@ -1,11 +1,82 @@
-/** A compound's public notice board for residents (no sign-in, no personal data): cases and disinfection. */
+/**
+ * A compound's public notice board for residents (信息公开), opened from the gate's QR code: no
+ * sign-in, no personal data, Chinese by default and made for a phone. The compound's status,
+ * today's and recent case counts, the day's disinfection rounds (earlier days by date), the
+ * public hotlines and when the page last loaded.
+ */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/errors.ts';
+import { useAsync } from '../hooks/useAsync.ts';
+import { ErrorNotice } from '../layout/ErrorNotice.tsx';
+import { LanguageSwitch } from '../layout/LanguageSwitch.tsx';
+import { useApi } from '../services.tsx';
+import { CaseCounts } from './CaseCounts.tsx';
+import { DisinfectionLogView } from './DisinfectionLogView.tsx';
+import { chinaTime } from './format.ts';
+import { Hotlines } from './Hotlines.tsx';
+import '../styles/public.css';
+
+const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
 
 export function ResidentPage({ compoundId }: { compoundId: string }) {
   const { t } = useTranslation();
+  const api = useApi();
+  /** undefined: today, as the API's China clock says. */
+  const [date, setDate] = useState<string>();
+  const cases = useAsync(compoundId, async (signal) => ({
+    ...(await api.call('getPublicCases', { params: { id: compoundId } }, { signal })),
+    loadedAt: new Date().toISOString(),
+  }));
+  const log = useAsync(`${compoundId}:${date ?? 'today'}`, (signal) =>
+    api.call('getPublicDisinfectionLog', { params: { id: compoundId }, query: { date } }, { signal }),
+  );
+
+  if (isNotFound(cases.error) || isNotFound(log.error)) {
+    return (
+      <main id="main" className="resident-page" data-state="not-found">
+        <PageTop title={t('public.notFound.title')} />
+        <p className="resident-lead">{t('public.notFound.body')}</p>
+        <Hotlines />
+      </main>
+    );
+  }
+
+  const compound = cases.data?.compound ?? log.latest?.compound;
   return (
-    <main id="main" className="resident-page" data-compound-id={compoundId}>
-      <h1>{t('public.title')}</h1>
+    <main id="main" className="resident-page" data-compound-id={compoundId} aria-busy={cases.loading || log.loading}>
+      <PageTop title={compound?.name ?? t('public.title')} />
+      {compound && (
+        <p className="resident-status">
+          {t('public.statusLabel')}
+          <span className="resident-status-pill" data-status={compound.status}>
+            {t(`status.${compound.status}`)}
+          </span>
+        </p>
+      )}
+      {cases.loading && <p className="resident-loading" role="status">{t('public.loading')}</p>}
+      {cases.error !== undefined && <ErrorNotice title={t('public.loadFailed')} error={cases.error} onRetry={cases.reload} />}
+      {cases.data && <CaseCounts cases={cases.data} />}
+      <DisinfectionLogView log={log} date={date} onDate={setDate} />
+      <Hotlines />
+      {cases.data && (
+        <p className="resident-updated" data-testid="updated">
+          {t('public.updated', { time: chinaTime(cases.data.loadedAt) })}
+        </p>
+      )}
     </main>
+  );
+}
+
+function PageTop({ title }: { title: string }) {
+  const { t } = useTranslation();
+  return (
+    <header className="resident-top">
+      <div>
+        <p className="resident-kicker">{t('public.title')}</p>
+        <h1>{title}</h1>
+      </div>
+      <LanguageSwitch />
+    </header>
   );
 }

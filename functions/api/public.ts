@@ -1,0 +1,73 @@
+/**
+ * The residents' routes (信息公开): a compound's case counts and its day's disinfection log, with
+ * no login. Every answer is built field by field from an allow-list (shared/schemas/public.ts),
+ * so nothing a store adds later — staff, notes, ids — can leak out; answers are cacheable.
+ *
+ * Every compound is public-worthy: a gate QR code must open a page whatever the compound's
+ * status (a compound under normal management simply shows zero counts and no rounds).
+ */
+import type { CompoundRecord } from '../../shared/domain/compounds.ts';
+import { chinaDay } from '../../shared/domain/china-time.ts';
+import { dayBefore } from '../../shared/domain/disinfection.ts';
+import type { DisinfectionLogEntry } from '../../shared/schemas/disinfection.ts';
+import { PUBLIC_CASE_DAYS, PUBLIC_LOG_DAYS, type PublicRound } from '../../shared/schemas/public.ts';
+import { casesOfCompound } from '../lib/case-store.ts';
+import { nowIso } from '../lib/clock.ts';
+import { getCompound } from '../lib/compound-store.ts';
+import { disinfectionDay } from '../lib/disinfection-log.ts';
+import { NotFoundError, ValidationError } from '../lib/errors.ts';
+import { cacheable, httpHandler } from '../lib/http.ts';
+
+/** Today's numbers change within minutes; a past day's only when a late round is completed. */
+const TODAY_MAX_AGE_S = 60;
+const PAST_MAX_AGE_S = 600;
+
+async function publicCompound(compound: Promise<CompoundRecord | undefined>, id: string) {
+  const found = await compound;
+  if (!found) throw new NotFoundError(`no compound ${id}`);
+  return { id: found.id, name: found.name, status: found.status };
+}
+
+const publicRound = (entry: DisinfectionLogEntry): PublicRound => ({
+  slot: entry.slot,
+  target: entry.target,
+  ...(entry.buildingName ? { buildingName: entry.buildingName } : {}),
+  status: entry.status,
+  planned: entry.planned,
+  areas: entry.areas,
+  ...(entry.completedAt ? { completedAt: entry.completedAt } : {}),
+  dueAt: entry.dueAt,
+});
+
+function logDay(date: string | undefined, today: string): string {
+  const day = date ?? today;
+  if (day > today) throw new ValidationError([{ field: 'query.date', message: `must not be in the future (today in China is ${today})` }]);
+  const oldest = dayBefore(today, PUBLIC_LOG_DAYS);
+  if (day < oldest) throw new ValidationError([{ field: 'query.date', message: `must be within the last ${PUBLIC_LOG_DAYS} days (from ${oldest})` }]);
+  return day;
+}
+
+export const handler = httpHandler('public', {
+  getPublicCases: async ({ params }) => {
+    const today = chinaDay(nowIso());
+    // Both reads at once; an unknown compound's (empty) counts are thrown away.
+    const [compound, days] = await Promise.all([
+      publicCompound(getCompound(params.id), params.id),
+      casesOfCompound(params.id, dayBefore(today, PUBLIC_CASE_DAYS - 1), today),
+    ]);
+    const last = days.find((d) => d.day === today) ?? { confirmed: 0, suspected: 0, asymptomatic: 0 };
+    const todayCounts = { confirmed: last.confirmed, suspected: last.suspected, asymptomatic: last.asymptomatic };
+    const counts = days.map((d) => ({ day: d.day, confirmed: d.confirmed, suspected: d.suspected, asymptomatic: d.asymptomatic }));
+    return cacheable({ compound, today, todayCounts, days: counts }, TODAY_MAX_AGE_S);
+  },
+
+  getPublicDisinfectionLog: async ({ params, query }) => {
+    const today = chinaDay(nowIso());
+    const date = logDay(query.date, today);
+    const [compound, log] = await Promise.all([publicCompound(getCompound(params.id), params.id), disinfectionDay(params.id, date)]);
+    return cacheable(
+      { compound, date, today, requiredRounds: log.requiredRounds, completedRounds: log.completedRounds, rounds: log.items.map(publicRound) },
+      date === today ? TODAY_MAX_AGE_S : PAST_MAX_AGE_S,
+    );
+  },
+});

@@ -1,0 +1,57 @@
+/**
+ * What the public resident pages answer (信息公开): a compound's case counts and its day's
+ * disinfection log. No login, so every shape is a strict allow-list of fields that cannot hold
+ * personal data — counts, slots, area codes, times, the compound's and buildings' names — and
+ * never staff or residents' names, phones, ids, or notes (严格保护小区居民隐私信息).
+ */
+import * as z from 'zod';
+import { CaseDay } from './case.ts';
+import { Id } from './common.ts';
+import { CompoundStatus } from './compound.ts';
+import { ChinaDay, DisinfectionLog, DisinfectionLogEntry } from './disinfection.ts';
+
+/** How far back the public log reaches; older days are not posted. */
+export const PUBLIC_LOG_DAYS = 30;
+/** Days of case counts the public page shows, today included. */
+export const PUBLIC_CASE_DAYS = 14;
+
+export const PublicCompoundParams = z.object({ id: Id });
+
+const PublicCompound = z
+  .object({ id: Id, name: z.string(), status: CompoundStatus })
+  .strict()
+  .meta({ id: 'PublicCompound', description: 'The compound as its gate notice names it' });
+
+const Counts = CaseDay.omit({ day: true }).strict();
+
+export const PublicCases = z
+  .object({
+    compound: PublicCompound,
+    today: ChinaDay,
+    todayCounts: Counts,
+    days: z.array(CaseDay).meta({ description: `The last ${PUBLIC_CASE_DAYS} China days, oldest first, today last` }),
+  })
+  .strict()
+  .meta({ id: 'PublicCases', description: 'A compound\'s confirmed, suspected and asymptomatic counts per China day; counts only' });
+export type PublicCases = z.infer<typeof PublicCases>;
+
+export const PublicLogQuery = z.object({
+  date: ChinaDay.optional().meta({ description: `Day in China (default today there); not in the future, at most ${PUBLIC_LOG_DAYS} days back` }),
+});
+
+/**
+ * A log entry's public fields, picked (an allow-list: a field the staff log gains later stays
+ * out): the slot, what it covered, the building's name, status, areas and times — no ids.
+ */
+export const PublicRound = DisinfectionLogEntry.pick({
+  slot: true, target: true, buildingName: true, status: true, planned: true, areas: true, completedAt: true, dueAt: true,
+})
+  .strict()
+  .meta({ id: 'PublicRound', description: 'One disinfection round task; no staff name, id or note' });
+export type PublicRound = z.infer<typeof PublicRound>;
+
+export const PublicDisinfectionLog = DisinfectionLog.pick({ date: true, requiredRounds: true, completedRounds: true })
+  .extend({ compound: PublicCompound, today: ChinaDay, rounds: z.array(PublicRound) })
+  .strict()
+  .meta({ id: 'PublicDisinfectionLog', description: 'A compound\'s disinfection rounds of one China day (每日消毒情况公示)' });
+export type PublicDisinfectionLog = z.infer<typeof PublicDisinfectionLog>;

@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { encode } from 'uqr';
+import type { PublicCases, PublicDisinfectionLog } from '../../shared/schemas/public.ts';
+import { changeLanguage } from '../../web/src/i18n.ts';
+import { GateQrCode } from '../../web/src/public/GateQrCode.tsx';
+import { QR_OPTIONS } from '../../web/src/public/qr.ts';
+import { ResidentPage } from '../../web/src/public/ResidentPage.tsx';
+import { renderWithServices, type Call } from './render.tsx';
+
+const compound = { id: 'c_a', name: '阳光花园', status: 'lockdown' as const };
+const days = Array.from({ length: 14 }, (_, i) => ({ day: `2026-11-${String(10 + i).padStart(2, '0')}`, confirmed: i === 13 ? 2 : 0, suspected: i === 11 ? 1 : 0, asymptomatic: 0 }));
+const cases: PublicCases = { compound, today: '2026-11-23', todayCounts: { confirmed: 2, suspected: 0, asymptomatic: 0 }, days };
+const log = (date: string): PublicDisinfectionLog => ({
+  compound, date, today: '2026-11-23', requiredRounds: 2, completedRounds: date === '2026-11-23' ? 1 : 0,
+  rounds: date === '2026-11-23'
+    ? [
+        { slot: '08:00', target: 'public_areas', status: 'done', planned: ['corridor', 'elevator', 'guard_room', 'garbage_point', 'public_area'], areas: ['corridor', 'elevator', 'guard_room', 'garbage_point', 'public_area'], completedAt: '2026-11-23T01:10:00.000Z', dueAt: '2026-11-23T08:00:00.000Z' },
+        { slot: '08:00', target: 'building', buildingName: '3栋', status: 'overdue', planned: ['corridor', 'elevator', 'public_area'], areas: [], dueAt: '2026-11-23T04:00:00.000Z' },
+      ]
+    : [],
+});
+
+/** The text of the element with this test id, or undefined while there is none (Chinese regexes in toHaveTextContent do not match in browser mode). */
+const textOf = (testId: string) => page.getByTestId(testId).elements()[0]?.textContent ?? undefined;
+
+const answers = (call: Call): unknown => {
+  if (call.path.endsWith('/cases')) return cases;
+  const date = new URLSearchParams(call.path.split('?')[1]).get('date') ?? '2026-11-23';
+  return log(date);
+};
+
+afterEach(async () => {
+  await changeLanguage('zh-CN');
+});
+
+describe('ResidentPage', () => {
+  it('shows the compound, today\'s counts and the recent days as a table, in Chinese', async () => {
+    const { calls } = renderWithServices(<ResidentPage compoundId="c_a" />, answers);
+    await expect.element(page.getByRole('heading', { level: 1 })).toHaveTextContent('阳光花园');
+    await expect.element(page.getByText('封控')).toBeVisible();
+    await expect.element(page.getByTestId('today-confirmed')).toHaveTextContent('2 例');
+    const table = page.getByRole('table');
+    await expect.element(table).toHaveAccessibleName(/近 14 天/);
+    expect(page.getByRole('columnheader').elements().map((th) => th.textContent)).toEqual(['日期', '确诊', '疑似', '无症状']);
+    expect(page.getByRole('rowheader').elements()).toHaveLength(14);
+    expect(page.getByRole('rowheader').elements()[0]?.textContent).toBe('今日');
+    expect(calls.every((c) => c.method === 'GET' && c.path.startsWith('/public/compounds/c_a/'))).toBe(true);
+  });
+
+  it('lists the day\'s rounds with areas, China times and statuses in words', async () => {
+    renderWithServices(<ResidentPage compoundId="c_a" />, answers);
+    await expect.poll(() => textOf('log-summary')).toBe('2026-11-23：公共区域应消毒 2 次，已完成 1 次');
+    const rounds = page.getByRole('listitem').filter({ hasText: '轮次' });
+    expect(rounds.first().element().textContent).toContain('✓ 已完成');
+    expect(rounds.first().element().textContent).toContain('已消毒：楼道、电梯、门卫室、垃圾点、公共区域');
+    expect(rounds.first().element().textContent).toContain('完成时间 09:10');
+    expect(rounds.nth(1).element().textContent).toContain('3栋（病例楼栋加强消杀）');
+    expect(rounds.nth(1).element().textContent).toContain('已逾期');
+    expect(rounds.nth(1).element().textContent).toContain('应于 12:00 前完成');
+    expect(page.getByRole('link', { name: '110' }).element().getAttribute('href')).toBe('tel:110');
+  });
+
+  it('asks for an earlier day from the date picker, within the last 30 days', async () => {
+    const { calls } = renderWithServices(<ResidentPage compoundId="c_a" />, answers);
+    const picker = page.getByLabelText('查看日期');
+    await expect.element(picker).toHaveValue('2026-11-23');
+    await expect.element(picker).toHaveAttribute('min', '2026-10-24');
+    await expect.element(picker).toHaveAttribute('max', '2026-11-23');
+    await userEvent.fill(picker, '2026-11-20');
+    await expect.poll(() => textOf('log-summary')).toBe('2026-11-20：公共区域应消毒 2 次，已完成 0 次');
+    await expect.element(page.getByText('当天没有消毒安排。')).toBeVisible();
+    expect(calls.some((c) => c.path === '/public/compounds/c_a/disinfection-log?date=2026-11-20')).toBe(true);
+  });
+
+  it('says so when the compound does not exist', async () => {
+    renderWithServices(<ResidentPage compoundId="c_x" />, () =>
+      Response.json({ type: '/problems/not-found', title: 'Not found', status: 404, detail: 'no compound c_x' }, { status: 404, headers: { 'content-type': 'application/problem+json' } }));
+    await expect.element(page.getByRole('heading', { level: 1 })).toHaveTextContent('未找到该小区');
+    await expect.element(page.getByRole('heading', { name: '服务热线' })).toBeVisible();
+  });
+
+  it('offers a retry when loading fails, and loads again', async () => {
+    let failing = true;
+    renderWithServices(<ResidentPage compoundId="c_a" />, (call) => (failing ? new Response('oops', { status: 503 }) : answers(call)));
+    await expect.poll(() => page.getByRole('alert').elements()[0]?.textContent).toMatch(/^信息加载失败/);
+    failing = false;
+    await userEvent.click(page.getByRole('button', { name: '重试' }).first());
+    await expect.element(page.getByTestId('today-confirmed')).toHaveTextContent('2 例');
+  });
+
+  it('switches to English', async () => {
+    renderWithServices(<ResidentPage compoundId="c_a" />, answers);
+    await userEvent.click(page.getByRole('button', { name: 'English' }));
+    await expect.element(page.getByRole('heading', { name: 'Disinfection log' })).toBeVisible();
+    await expect.element(page.getByText(/Overdue/)).toBeVisible();
+  });
+});
+
+describe('GateQrCode', () => {
+  const modules = (d: string, size: number) => {
+    const grid = Array.from({ length: size }, () => Array.from({ length: size }, () => false));
+    for (const [, x, y] of d.matchAll(/M(\d+) (\d+)h1v1h-1z/g)) grid[Number(y)]![Number(x)] = true;
+    return grid;
+  };
+
+  it('draws the resident page\'s absolute URL as a QR code and prints only the notice', async () => {
+    renderWithServices(<GateQrCode compoundId="c_a" compoundName="阳光花园" />);
+    const url = `${window.location.origin}/c/c_a`;
+    await expect.element(page.getByRole('heading', { name: '居民公示二维码' })).toBeVisible();
+    await expect.element(page.getByRole('link', { name: url })).toHaveAttribute('href', url);
+    const svg = page.getByRole('img', { name: /阳光花园/ }).element();
+    const size = Number(svg.getAttribute('viewBox')?.split(' ')[2]);
+    expect(modules(svg.querySelector('path')?.getAttribute('d') ?? '', size)).toEqual(encode(url, QR_OPTIONS).data);
+
+    let printedWithClass = false;
+    const print = window.print;
+    window.print = () => {
+      printedWithClass = document.body.classList.contains('printing-gate-qr');
+      window.dispatchEvent(new Event('afterprint'));
+    };
+    try {
+      await userEvent.click(page.getByRole('button', { name: '打印二维码' }));
+    } finally {
+      window.print = print;
+    }
+    expect(printedWithClass).toBe(true);
+    expect(document.body.classList.contains('printing-gate-qr')).toBe(false);
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * The gate notice's QR code (居民公示二维码) for the admin view: the resident page's absolute URL
+ * as an SVG QR code, the URL as text, and a print button that prints only the notice.
+ */
+import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { residentPath } from '../layout/navigation.ts';
+import { qrImage } from './qr.ts';
+import '../styles/public.css';
+
+/** The page's body class while printing: the print stylesheet then shows the notice alone. */
+const PRINTING = 'printing-gate-qr';
+
+export const residentUrl = (compoundId: string, origin = window.location.origin): string => origin + residentPath(compoundId);
+
+export function GateQrCode({ compoundId, compoundName }: { compoundId: string; compoundName: string }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const url = residentUrl(compoundId);
+  const image = useMemo(() => qrImage(url), [url]);
+
+  const print = () => {
+    document.body.classList.add(PRINTING);
+    window.addEventListener('afterprint', () => document.body.classList.remove(PRINTING), { once: true });
+    window.print();
+  };
+
+  return (
+    <section className="gate-qr" aria-labelledby={titleId} data-url={url}>
+      <h3 id={titleId}>{t('public.qr.heading')}</h3>
+      <p className="gate-qr-name">{compoundName}</p>
+      <svg
+        className="gate-qr-code"
+        viewBox={`0 0 ${image.size} ${image.size}`}
+        role="img"
+        aria-label={t('public.qr.imageLabel', { name: compoundName })}
+        shapeRendering="crispEdges"
+      >
+        <rect width={image.size} height={image.size} fill="#fff" />
+        <path d={image.path} fill="#000" />
+      </svg>
+      <p className="gate-qr-hint">{t('public.qr.hint')}</p>
+      <p className="gate-qr-url">
+        <a href={url} target="_blank" rel="noreferrer">
+          {url}
+        </a>
+      </p>
+      <button type="button" className="button gate-qr-print" onClick={print}>
+        {t('public.qr.print')}
+      </button>
+    </section>
+  );
+}
