@@ -15,6 +15,8 @@ export default defineConfig({
   test: {
     root,
     pool: 'forks',
+    // Failure screenshots and other attachments go with the other test artifacts.
+    attachmentsDir: 'test-results/attachments',
     projects: [
       {
         test: {

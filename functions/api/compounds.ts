@@ -32,7 +32,7 @@ export const handler = httpHandler('compounds', {
       sources,
       (item) => {
         const c = compoundFromItem(item);
-        return matches(c, query, caller) ? compoundSummaryFeature(c) : undefined;
+        return matches(c, query, caller) ? compoundSummaryFeature(c, query.shape) : undefined;
       },
       query.limit ?? 1000,
       cursorOf(query.nextToken),

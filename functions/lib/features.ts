@@ -9,12 +9,13 @@ import type { Exit } from '../../shared/schemas/exit.ts';
 
 export const point = (location: readonly [number, number]): Point => ({ type: 'Point', coordinates: [location[0], location[1]] });
 
-export function compoundSummaryFeature(c: CompoundRecord) {
+/** `shape: 'point'` answers the centroid only: a zoomed-out map draws dots, not outlines. */
+export function compoundSummaryFeature(c: CompoundRecord, shape: 'area' | 'point' = 'area') {
   const properties: CompoundProperties = {
     id: c.id, name: c.name, status: c.status, communityId: c.communityId, streetId: c.streetId,
-    propertyManaged: c.propertyManaged, areaM2: c.areaM2, unassigned: c.unassigned,
+    propertyManaged: c.propertyManaged, areaM2: c.areaM2, unassigned: c.unassigned, gridIds: c.gridIds,
   };
-  return { type: 'Feature' as const, id: c.id, geometry: c.geometry ?? point(c.location), properties };
+  return { type: 'Feature' as const, id: c.id, geometry: (shape === 'area' ? c.geometry : null) ?? point(c.location), properties };
 }
 
 export function compoundFeature(c: CompoundRecord): CompoundFeature {

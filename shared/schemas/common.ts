@@ -37,6 +37,13 @@ export type AnyGeometry = z.infer<typeof AnyGeometry>;
 
 export type Bbox = readonly [minLng: number, minLat: number, maxLng: number, maxLat: number];
 
+/**
+ * The widest bbox any route takes, per side: a viewport query costs one geo-cell query per
+ * geohash-5 cell (~4.9 km), so 2° (a large city) is ~2,000 queries, and a country-sized box a
+ * million. The web map clamps its viewport to it (web/src/map/tiles.ts).
+ */
+export const MAX_BBOX_DEG = 2;
+
 /** `minLng,minLat,maxLng,maxLat` as a query parameter. */
 export const BboxParam = z
   .string()
@@ -53,6 +60,10 @@ export const BboxParam = z
     }
     if (minLng < -180 || maxLng > 180 || minLat < -90 || maxLat > 90 || minLng > maxLng || minLat > maxLat) {
       ctx.addIssue({ code: 'custom', message: 'must lie within ±180/±90 with min ≤ max' });
+      return z.NEVER;
+    }
+    if (maxLng - minLng > MAX_BBOX_DEG || maxLat - minLat > MAX_BBOX_DEG) {
+      ctx.addIssue({ code: 'custom', message: `spans more than ${MAX_BBOX_DEG}° a side; zoom in` });
       return z.NEVER;
     }
     return [minLng, minLat, maxLng, maxLat];

@@ -44,7 +44,7 @@ export type Compound = z.infer<typeof Compound>;
 
 export const CompoundProperties = Compound.pick({
   id: true, name: true, status: true, communityId: true, streetId: true, propertyManaged: true,
-  areaM2: true, unassigned: true,
+  areaM2: true, unassigned: true, gridIds: true,
 }).meta({ id: 'CompoundProperties' });
 export type CompoundProperties = z.infer<typeof CompoundProperties>;
 
@@ -60,6 +60,8 @@ export const CompoundListQuery = z.object({
   communityId: Id.optional(),
   streetId: Id.optional(),
   unassigned: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  shape: z.enum(['area', 'point']).optional()
+    .meta({ description: 'point: each compound as its centroid only, a compact payload for a zoomed-out map (default area)' }),
   limit: Limit,
   nextToken: NextToken,
 });

@@ -52,9 +52,10 @@ export interface MapState {
 }
 
 /**
- * Waits until the compounds for the current viewport are loaded and drawn (as many shapes as
- * the legend counts in shown statuses), and reads the map in that same moment, so bbox, legend
- * and shapes belong together even if the map moves on right after.
+ * Waits until the compounds for the current viewport are loaded and drawn (the map draws on a
+ * canvas, so the compounds in view are read from the page's list of them, which mirrors the
+ * legend, and the canvas holds at least as many), and reads the map in that same moment, so
+ * bbox, legend and shapes belong together even if the map moves on right after.
  */
 export async function settledMap(page: Page): Promise<MapState> {
   const settled = await page.waitForFunction((): MapState | false => {
@@ -62,13 +63,14 @@ export async function settledMap(page: Page): Promise<MapState> {
     if (area?.dataset.state !== 'ready') return false;
     const countOf = (li: Element) => Number(li.querySelector<HTMLElement>('.legend-count')?.dataset.count);
     const entries = [...document.querySelectorAll<HTMLElement>('.legend li[data-status]:not(.legend-total)')];
-    const shapes = [...document.querySelectorAll<SVGElement>('.leaflet-compounds-pane path[data-compound-id]')].map((el) => ({
+    const shapes = [...document.querySelectorAll<HTMLElement>('.compound-list-box details .compound-item[data-compound-id], details.compound-list-box .compound-item[data-compound-id]')].map((el) => ({
       id: el.dataset.compoundId ?? '',
       status: el.dataset.status ?? '',
       communityId: el.dataset.communityId ?? '',
     }));
     const shown = entries.filter((li) => !li.classList.contains('legend-hidden')).reduce((sum, li) => sum + countOf(li), 0);
-    if (shapes.length !== shown) return false;
+    const drawn = Number(document.querySelector<HTMLElement>('.compound-map')?.dataset.drawn ?? -1);
+    if (shapes.length !== shown || drawn < shown) return false;
     const total = document.querySelector('.legend-total');
     return {
       bbox: area.dataset.bbox ?? '',
@@ -80,20 +82,25 @@ export async function settledMap(page: Page): Promise<MapState> {
   return (await settled.jsonValue()) as MapState;
 }
 
-/** A compound shape whose centre is not covered by anything else, to click like a user would. */
+/**
+ * A compound to click on the map like a user would: the canvas has no element per shape, so
+ * the compound is first chosen from the in-view list (the map flies to it), its panel closed,
+ * and the map's centre — now the compound's — is the point to click.
+ */
 export async function clickableCompound(page: Page): Promise<{ id: string; x: number; y: number }> {
-  const target = await page.evaluate(() => {
-    const shapes = [...document.querySelectorAll<SVGElement>('.leaflet-compounds-pane path[data-compound-id]')];
-    for (const shape of shapes) {
-      const box = shape.getBoundingClientRect();
-      const x = box.left + box.width / 2;
-      const y = box.top + box.height / 2;
-      if (document.elementFromPoint(x, y) === shape) return { id: shape.dataset.compoundId ?? '', x, y };
-    }
-    return undefined;
-  });
-  if (!target) throw new Error('no compound shape can be clicked at its centre');
-  return target;
+  const item = page.locator('details.compound-list-box .compound-item[data-compound-id]').first();
+  const id = (await item.getAttribute('data-compound-id')) ?? '';
+  await page.locator('details.compound-list-box summary').click();
+  await item.click();
+  const panel = page.locator(`.compound-panel[data-compound-id="${id}"]`);
+  await panel.waitFor();
+  await page.keyboard.press('Escape');
+  await panel.waitFor({ state: 'detached' });
+  await page.locator('details.compound-list-box summary').click();
+  await settledMap(page);
+  const box = await page.locator('.compound-map').boundingBox();
+  if (!id || !box) throw new Error('no compound to click');
+  return { id, x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

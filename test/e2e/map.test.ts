@@ -150,7 +150,7 @@ describe('map as city staff', () => {
     await settledMap(page);
     await page.getByLabel('社区', { exact: true }).selectOption(communityUser.jurisdiction.communityId ?? '');
     await page.waitForFunction(
-      (id) => [...document.querySelectorAll<SVGElement>('.leaflet-compounds-pane path[data-compound-id]')]
+      (id) => [...document.querySelectorAll<HTMLElement>('details.compound-list-box .compound-item[data-compound-id]')]
         .every((p) => p.dataset.communityId === id),
       communityUser.jurisdiction.communityId,
     );

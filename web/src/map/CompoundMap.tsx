@@ -1,53 +1,69 @@
 /**
- * The Leaflet map: a basemap only when one is configured (the local machine is offline, so by
- * default the map draws on a plain background), community boundaries, compounds, and the two
- * behaviours — fit to a focus, report the viewport.
+ * The Leaflet map, drawn on canvas (preferCanvas: thousands of shapes stay one element): a
+ * basemap only when one is configured (locally and in tests none is fetched; the map draws on a
+ * plain background), then in panes from bottom to top community boundaries, compounds, a
+ * campaign's unvisited buildings and exits; and the two behaviours — fit to a focus, report the
+ * view. Zoom is bounded: no further out than MIN_ZOOM (so the view never asks beyond the API's
+ * bbox cap), no further in than the tiles go.
  */
 import type { LatLngBounds } from 'leaflet';
+import type { ReactNode } from 'react';
 import { MapContainer, Pane, ScaleControl, TileLayer } from 'react-leaflet';
 import { useServices } from '../services.tsx';
 import { CommunityBoundaries } from './CommunityBoundaries.tsx';
 import { CompoundShapes } from './CompoundShapes.tsx';
-import type { CommunityFeature, CompoundProps, CompoundSummary } from './data.ts';
+import type { CommunityFeature, CompoundProps, CompoundSummary, MapView } from './data.ts';
 import { FitBounds } from './FitBounds.tsx';
+import { MIN_ZOOM } from './tiles.ts';
 import { ViewportWatcher } from './ViewportWatcher.tsx';
 
-/** Where the map opens when the jurisdiction has no boundaries to fit: all of China. */
-const FALLBACK_CENTER: [number, number] = [34, 108];
-const FALLBACK_ZOOM = 4;
+/** Where the map opens when the jurisdiction has no boundaries to fit. */
+const FALLBACK_CENTER: [number, number] = [31.17, 112.58];
+const DEFAULT_MAX_ZOOM = 19;
 
 export interface CompoundMapProps {
   readonly focus: LatLngBounds | undefined;
   readonly communities: readonly CommunityFeature[];
+  readonly showCommunities: boolean;
   readonly selectedCommunityId: string | undefined;
   readonly compounds: readonly CompoundSummary[];
   readonly selectedCompoundId: string | undefined;
   onSelectCompound(compound: CompoundProps): void;
-  onViewportChange(bbox: string): void;
+  onViewChange(view: MapView): void;
+  /** Point layers above the compounds (unvisited buildings, exits), each in the pane it names. */
+  readonly children?: ReactNode;
 }
 
 export function CompoundMap(props: CompoundMapProps) {
   const { config } = useServices();
-  const initialView = props.focus ? { bounds: props.focus } : { center: FALLBACK_CENTER, zoom: FALLBACK_ZOOM };
+  const initialView = props.focus ? { bounds: props.focus } : { center: FALLBACK_CENTER, zoom: MIN_ZOOM + 2 };
   return (
     <MapContainer
       className="compound-map"
       {...initialView}
+      preferCanvas
+      minZoom={MIN_ZOOM}
+      maxZoom={config.tileMaxZoom ?? DEFAULT_MAX_ZOOM}
       zoomSnap={0.25}
       attributionControl={config.tileUrl !== undefined}
     >
-      {config.tileUrl && <TileLayer url={config.tileUrl} attribution={config.tileAttribution ?? ''} />}
-      {/* Panes of their own stack boundaries under compounds (Leaflet's overlay pane is at 400,
-          tooltips at 650) and let the page find them (.leaflet-compounds-pane). */}
+      {config.tileUrl && <TileLayer url={config.tileUrl} attribution={config.tileAttribution ?? ''} maxZoom={config.tileMaxZoom ?? DEFAULT_MAX_ZOOM} />}
+      {/* Panes of their own stack boundaries under compounds under points (Leaflet's overlay
+          pane is at 400, markers at 600, tooltips at 650). */}
       <Pane name="communities" style={{ zIndex: 380 }}>
-        <CommunityBoundaries pane="communities" communities={props.communities} selectedId={props.selectedCommunityId} />
+        {props.showCommunities && (
+          <CommunityBoundaries pane="communities" communities={props.communities} selectedId={props.selectedCommunityId} />
+        )}
       </Pane>
       <Pane name="compounds" style={{ zIndex: 420 }}>
         <CompoundShapes pane="compounds" compounds={props.compounds} selectedId={props.selectedCompoundId} onSelect={props.onSelectCompound} />
       </Pane>
+      <Pane name="unvisited" style={{ zIndex: 440 }} />
+      <Pane name="exits" style={{ zIndex: 460 }} />
+      {props.children}
       <ScaleControl position="topright" imperial={false} />
       <FitBounds bounds={props.focus} />
-      <ViewportWatcher onChange={props.onViewportChange} />
+      <ViewportWatcher onChange={props.onViewChange} />
     </MapContainer>
   );
 }

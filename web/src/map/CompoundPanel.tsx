@@ -1,29 +1,52 @@
 /**
- * The chosen compound: name, status, community, area, property management, and counts of its
- * buildings, households and exits (loaded when it is chosen). Escape or the close button
+ * The chosen compound: name, status, community, area, property management, counts of its
+ * buildings and households; its exits with the reasons any breaks a rule; the current sweep's
+ * coverage; today's disinfection; the responsibility list (phones masked as the API decides for
+ * the role); its sealing history; and the actions the role may take. Escape or the close button
  * dismisses it; it takes focus when a compound is chosen so a screen reader reads it.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OVERSEERS, type Role } from '../../../shared/roles.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
-import { useCompoundDetail, type CompoundProps } from './data.ts';
-import { STATUS_COLOURS } from './status.ts';
+import { GateQrCode } from '../public/GateQrCode.tsx';
+import { CompoundActions } from './CompoundActions.tsx';
+import type { CompoundProps, Coverage } from './data.ts';
+import { useCompoundDetail, useDisinfectionToday, useResponsibility, useSealingHistory } from './panel-data.ts';
+import { swatchStyle, type CompoundStatus } from './status.ts';
 
 export interface CompoundPanelProps {
   readonly compound: CompoundProps;
+  readonly role: Role | undefined;
   readonly communityName: string | undefined;
+  /** The campaign whose coverage is shown, and this compound's row of it (none when it is outside the scope). */
+  readonly campaignId: string | undefined;
+  readonly coverage: Coverage | undefined;
   onClose(): void;
+  onStatusChange(id: string, status: CompoundStatus): void;
+  onLaunched(campaignId: string): void;
 }
 
-export function CompoundPanel({ compound, communityName, onClose }: CompoundPanelProps) {
-  const { t } = useTranslation();
-  const detail = useCompoundDetail(compound.id);
+export function CompoundPanel(props: CompoundPanelProps) {
+  const { compound, role, communityName, onClose } = props;
+  const { t, i18n } = useTranslation();
+  const [version, setVersion] = useState(0);
+  const overseer = role !== undefined && (OVERSEERS as readonly Role[]).includes(role);
+  const detail = useCompoundDetail(compound.id, version);
+  const history = useSealingHistory(compound.id, version, overseer);
+  const responsibility = useResponsibility(compound.id);
+  const disinfection = useDisinfectionToday(compound.id);
   const heading = useRef<HTMLHeadingElement>(null);
   // The panel is keyed by the compound, so mounting it is choosing a compound.
   useEffect(() => heading.current?.focus(), []);
+  const time = new Intl.DateTimeFormat(i18n.language, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
   const pending = detail.loading ? t('panel.loading') : undefined;
-  const counts = detail.data;
+  const counts = detail.data ?? detail.latest;
+  const statusChanged = (id: string, status: CompoundStatus) => {
+    props.onStatusChange(id, status);
+    setVersion((n) => n + 1);
+  };
   return (
     <section
       className="compound-panel"
@@ -41,7 +64,7 @@ export function CompoundPanel({ compound, communityName, onClose }: CompoundPane
       </header>
       <dl className="facts">
         <Fact label={t('panel.status')}>
-          <span className="status-pill" data-status={compound.status} style={{ background: STATUS_COLOURS[compound.status].fill }}>
+          <span className="status-pill" data-status={compound.status} style={swatchStyle(compound.status)}>
             {t(`status.${compound.status}`)}
           </span>
         </Fact>
@@ -57,11 +80,88 @@ export function CompoundPanel({ compound, communityName, onClose }: CompoundPane
         <Fact label={t('panel.households')} testId="households">
           {pending ?? (counts && t('panel.count', { count: counts.households }))}
         </Fact>
-        <Fact label={t('panel.exits')} testId="exits">
-          {pending ?? (counts && t('panel.exitsValue', counts.exits))}
+        <Fact label={t('panel.coverage')} testId="compound-coverage">
+          {!props.campaignId
+            ? t('panel.noCampaign')
+            : props.coverage
+              ? t('panel.coverageValue', { percent: props.coverage.coverage, visited: props.coverage.householdsVisited, total: props.coverage.households })
+              : t('panel.notInCampaign')}
+        </Fact>
+        <Fact label={t('panel.disinfection')} testId="disinfection">
+          {disinfection.loading
+            ? t('panel.loading')
+            : disinfection.error !== undefined
+              ? t('panel.unavailable')
+              : disinfection.data
+                ? t('panel.disinfectionValue', { done: disinfection.data.completedRounds, required: disinfection.data.requiredRounds })
+                : t('panel.noDisinfection')}
         </Fact>
       </dl>
       {detail.error !== undefined && <ErrorNotice title={t('panel.failed')} error={detail.error} onRetry={detail.reload} />}
+
+      <CompoundActions compound={compound} role={role} onStatusChange={statusChanged} onLaunched={props.onLaunched} />
+
+      <h3>{t('panel.exitsTitle')}</h3>
+      {counts && (
+        <ul className="exit-list" data-testid="exits">
+          {counts.exits.length === 0 && <li>{t('panel.noExits')}</li>}
+          {counts.exits.map((exit) => (
+            <li key={exit.id} data-exit-id={exit.id} data-unresolved={exit.unresolved} className={exit.unresolved ? 'exit-row exit-row-unresolved' : 'exit-row'}>
+              <span className={`exit-key exit-${exit.unresolved ? 'unresolved' : exit.status}`} aria-hidden="true">
+                {exit.unresolved ? '!' : ''}
+              </span>
+              <span className="exit-name">{exit.name}</span>
+              <span className="exit-status">{t(`map.exits.status.${exit.status}`)}</span>
+              {exit.reasons.length > 0 && (
+                <ul className="exit-reasons">
+                  {exit.reasons.map((r) => (
+                    <li key={r.code} data-code={r.code}>
+                      {r.message}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3>{t('panel.responsibility')}</h3>
+      {responsibility.data ? (
+        <dl className="facts" data-testid="responsibility">
+          {(['streetLeader', 'communityLeader', 'responsiblePerson'] as const).map((key) => (
+            <Fact key={key} label={t(`panel.${key}`)}>
+              {responsibility.data?.[key].name} · <span className="phone">{responsibility.data?.[key].phone}</span>
+            </Fact>
+          ))}
+        </dl>
+      ) : (
+        <p className="list-note">{responsibility.loading ? t('panel.loading') : responsibility.error !== undefined ? t('panel.unavailable') : t('panel.noResponsibility')}</p>
+      )}
+
+      <GateQrCode compoundId={compound.id} compoundName={compound.name} />
+
+      {overseer && (
+        <>
+          <h3>{t('panel.history')}</h3>
+          {history.data && history.data.length === 0 && <p className="list-note">{t('panel.noHistory')}</p>}
+          {history.data && history.data.length > 0 && (
+            <ol className="history" data-testid="history">
+              {history.data.map((entry) => (
+                <li key={`${entry.at}-${entry.action}`}>
+                  <time dateTime={entry.at}>{time.format(new Date(entry.at))}</time>{' '}
+                  {t('panel.historyEntry', {
+                    from: t(`status.${String(entry.changes.status?.from ?? 'normal')}`),
+                    to: t(`status.${String(entry.changes.status?.to)}`),
+                    by: entry.actor,
+                  })}
+                  {typeof entry.changes.reason?.to === 'string' && <span className="history-reason">{entry.changes.reason.to}</span>}
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
+      )}
     </section>
   );
 }

@@ -1,21 +1,27 @@
 /**
- * The compounds (小区) in view, coloured by status: polygons, or a dot for a compound known only
- * by its point. Each shape carries its id, status and community as data attributes, and a click
- * selects it.
+ * The compounds in view on the map's canvas, coloured and patterned by status (status.ts):
+ * outlines close in, dots far out. Drawn incrementally — a pan adds the compounds it uncovers
+ * and drops those it leaves, instead of rebuilding thousands of shapes — and one tooltip and
+ * one click handler serve them all. The number drawn is written to `data-drawn` of the map's
+ * container, so tests and benchmarks can wait for the canvas to hold what the legend counts.
  */
+import type { Feature } from 'geojson';
 import L from 'leaflet';
-import { useEffect, useEffectEvent, useMemo } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompoundProps, CompoundSummary } from './data.ts';
-import { asCollection } from './geo.ts';
 import { compoundStyle } from './status.ts';
 import { useMapLayer } from './useMapLayer.ts';
+import { useShift } from './useShift.ts';
 
-interface CompoundLayer extends L.Path {
-  feature: CompoundSummary;
+type CompoundLayer = L.Path & { compound: CompoundProps };
+interface Drawn {
+  readonly layer: CompoundLayer;
+  readonly feature: CompoundSummary;
 }
 
-const propsOf = (feature: unknown) => (feature as CompoundSummary).properties;
+/** Dot radius in pixels for a compound drawn as its point. */
+const DOT_RADIUS = 4;
 
 export interface CompoundShapesProps {
   /** The map pane they are drawn in. */
@@ -27,46 +33,77 @@ export interface CompoundShapesProps {
 
 export function CompoundShapes({ pane, compounds, selectedId, onSelect }: CompoundShapesProps) {
   const { t } = useTranslation();
-  const layer = useMemo(
-    () =>
-      L.geoJSON(asCollection(compounds), {
-        pane,
-        style: (feature) => compoundStyle(propsOf(feature).status, false),
-        pointToLayer: (_, latlng) => L.circleMarker(latlng, { pane, radius: 7 }),
-        onEachFeature: (feature, shape) => {
-          const { name, status } = propsOf(feature);
-          shape.bindTooltip(`${name} · ${t(`status.${status}`)}`, { sticky: true, className: 'compound-tooltip' });
-        },
-      }),
-    [compounds, pane, t],
-  );
-  useMapLayer(layer);
+  const shift = useShift();
+  const group = useMemo(() => L.featureGroup([], { pane }), [pane]);
+  const map = useMapLayer(group);
+  const drawn = useRef(new Map<string, Drawn>());
   const select = useEffectEvent((compound: CompoundProps) => onSelect(compound));
 
   useEffect(() => {
-    layer.eachLayer((shape) => {
-      const { feature } = shape as CompoundLayer;
-      const element = (shape as CompoundLayer).getElement();
-      element?.setAttribute('data-compound-id', feature.properties.id);
-      element?.setAttribute('data-status', feature.properties.status);
-      element?.setAttribute('data-community-id', feature.properties.communityId ?? '');
-    });
+    group.bindTooltip((layer) => {
+      const { name, status } = (layer as CompoundLayer).compound;
+      return `${name} · ${t(`status.${status}`)}`;
+    }, { sticky: true, className: 'compound-tooltip' });
     const onClick = (event: L.LeafletMouseEvent & { propagatedFrom?: CompoundLayer }) => {
-      if (event.propagatedFrom) select(event.propagatedFrom.feature.properties);
+      if (event.propagatedFrom) select(event.propagatedFrom.compound);
     };
-    layer.on('click', onClick);
+    group.on('click', onClick);
     return () => {
-      layer.off('click', onClick);
+      group.off('click', onClick);
+      group.unbindTooltip();
     };
-  }, [layer]);
+  }, [group, t]);
 
   useEffect(() => {
-    layer.eachLayer((shape) => {
-      const compound = shape as CompoundLayer;
-      const selected = compound.feature.properties.id === selectedId;
-      compound.setStyle(compoundStyle(compound.feature.properties.status, selected));
-      if (selected) compound.bringToFront();
-    });
-  }, [layer, selectedId]);
+    const current = drawn.current;
+    const next = new Map(compounds.map((f) => [f.id, f]));
+    for (const [id, entry] of current) {
+      const wanted = next.get(id);
+      if (!wanted || wanted.geometry.type !== entry.feature.geometry.type) {
+        group.removeLayer(entry.layer);
+        current.delete(id);
+      }
+    }
+    const added: L.Layer[] = [];
+    for (const feature of compounds) {
+      const entry = current.get(feature.id);
+      const selected = feature.id === selectedId;
+      if (entry) {
+        if (entry.feature.properties.status !== feature.properties.status) entry.layer.setStyle(compoundStyle(feature.properties.status, selected));
+        entry.layer.compound = feature.properties;
+        current.set(feature.id, { layer: entry.layer, feature });
+        continue;
+      }
+      const style = { ...compoundStyle(feature.properties.status, selected), pane };
+      const layer = (
+        feature.geometry.type === 'Point'
+          ? L.circleMarker(shift.toMap(feature.geometry.coordinates), { ...style, radius: DOT_RADIUS })
+          : L.GeoJSON.geometryToLayer(feature as unknown as Feature, { coordsToLatLng: (c) => L.latLng(shift.toMap(c as [number, number])), style: () => style })
+      ) as CompoundLayer;
+      if (!(layer instanceof L.CircleMarker)) layer.setStyle(style);
+      layer.compound = feature.properties;
+      current.set(feature.id, { layer, feature });
+      added.push(layer);
+    }
+    for (const layer of added) group.addLayer(layer);
+    map.getContainer().dataset.drawn = String(current.size);
+    // selectedId is applied by the effect below; restyling here on selection would walk every shape.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [compounds, group, map, shift, pane]);
+
+  const previous = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const restyle = (id: string | undefined, selected: boolean) => {
+      const entry = id === undefined ? undefined : drawn.current.get(id);
+      if (!entry) return;
+      entry.layer.setStyle(compoundStyle(entry.feature.properties.status, selected));
+      if (selected) entry.layer.bringToFront();
+    };
+    restyle(previous.current, false);
+    restyle(selectedId, true);
+    previous.current = selectedId;
+  }, [selectedId, compounds]);
+
+  useEffect(() => () => drawn.current.clear(), [group]);
   return null;
 }

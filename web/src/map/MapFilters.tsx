@@ -1,48 +1,110 @@
-/** Filters of the map: which statuses to show, and one community or all. Plain form controls. */
+/**
+ * Filters of the map: statuses shown, one street, community or grid (each narrowing the next),
+ * and the name search. Plain form controls, all reachable by keyboard.
+ */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommunityFeature } from './data.ts';
-import { COMPOUND_STATUSES, STATUS_COLOURS, type CompoundStatus } from './status.ts';
+import type { CommunityFeature, CompoundSummary } from './data.ts';
+import type { Filters } from './filters.ts';
+import { COMPOUND_STATUSES, swatchStyle, type CompoundStatus } from './status.ts';
 
 export interface MapFiltersProps {
   readonly communities: readonly CommunityFeature[];
-  readonly communityId: string | undefined;
-  onCommunityChange(id: string | undefined): void;
-  readonly hidden: ReadonlySet<CompoundStatus>;
+  /** The compounds loaded: the grids to choose from are theirs. */
+  readonly compounds: readonly CompoundSummary[];
+  readonly filters: Filters;
+  onChange(filters: Filters): void;
   onToggleStatus(status: CompoundStatus): void;
+  readonly search: string;
+  onSearch(text: string): void;
 }
 
-export function MapFilters({ communities, communityId, onCommunityChange, hidden, onToggleStatus }: MapFiltersProps) {
+export function MapFilters({ communities, compounds, filters, onChange, onToggleStatus, search, onSearch }: MapFiltersProps) {
   const { t, i18n } = useTranslation();
-  const sorted = useMemo(() => {
-    const collator = new Intl.Collator(i18n.language);
-    return [...communities].sort((a, b) => collator.compare(a.properties.name, b.properties.name));
-  }, [communities, i18n.language]);
+  const collator = useMemo(() => new Intl.Collator(i18n.language), [i18n.language]);
+  const streets = useMemo(() => {
+    const byId = new Map(communities.map((c) => [c.properties.streetId, c.properties.streetName]));
+    return [...byId].sort((a, b) => collator.compare(a[1], b[1]));
+  }, [communities, collator]);
+  const inStreet = useMemo(
+    () =>
+      communities
+        .filter((c) => filters.streetId === undefined || c.properties.streetId === filters.streetId)
+        .sort((a, b) => collator.compare(a.properties.name, b.properties.name)),
+    [communities, filters.streetId, collator],
+  );
+  const grids = useMemo(() => {
+    if (filters.communityId === undefined) return [];
+    const ids = new Set(compounds.filter((c) => c.properties.communityId === filters.communityId).flatMap((c) => c.properties.gridIds));
+    return [...ids].sort(collator.compare);
+  }, [compounds, filters.communityId, collator]);
+
   return (
     <section className="filters" aria-labelledby="filters-title">
       <h2 id="filters-title">{t('filters.title')}</h2>
+      <div className="field">
+        <label htmlFor="compound-search">{t('map.search.label')}</label>
+        <input
+          id="compound-search"
+          type="search"
+          value={search}
+          placeholder={t('map.search.placeholder')}
+          autoComplete="off"
+          onChange={(event) => onSearch(event.target.value)}
+        />
+      </div>
       <fieldset className="status-filter">
         <legend>{t('filters.status')}</legend>
         {COMPOUND_STATUSES.map((status) => (
           <label key={status} className="status-chip" data-status={status}>
-            <input type="checkbox" checked={!hidden.has(status)} onChange={() => onToggleStatus(status)} />
-            <span className="swatch" style={{ background: STATUS_COLOURS[status].fill }} aria-hidden="true" />
+            <input type="checkbox" checked={!filters.hidden.has(status)} onChange={() => onToggleStatus(status)} />
+            <span className="swatch" style={swatchStyle(status)} aria-hidden="true" />
             {t(`status.${status}`)}
           </label>
         ))}
       </fieldset>
+      {streets.length > 1 && (
+        <div className="field">
+          <label htmlFor="street-filter">{t('filters.street')}</label>
+          <select
+            id="street-filter"
+            value={filters.streetId ?? ''}
+            onChange={(event) => onChange({ ...filters, streetId: event.target.value || undefined, communityId: undefined, gridId: undefined })}
+          >
+            <option value="">{t('filters.allStreets')}</option>
+            {streets.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       {communities.length > 1 && (
         <div className="field">
           <label htmlFor="community-filter">{t('filters.community')}</label>
           <select
             id="community-filter"
-            value={communityId ?? ''}
-            onChange={(event) => onCommunityChange(event.target.value || undefined)}
+            value={filters.communityId ?? ''}
+            onChange={(event) => onChange({ ...filters, communityId: event.target.value || undefined, gridId: undefined })}
           >
             <option value="">{t('filters.allCommunities')}</option>
-            {sorted.map((c) => (
+            {inStreet.map((c) => (
               <option key={c.properties.id} value={c.properties.id}>
                 {c.properties.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {grids.length > 0 && (
+        <div className="field">
+          <label htmlFor="grid-filter">{t('filters.grid')}</label>
+          <select id="grid-filter" value={filters.gridId ?? ''} onChange={(event) => onChange({ ...filters, gridId: event.target.value || undefined })}>
+            <option value="">{t('filters.allGrids')}</option>
+            {grids.map((id) => (
+              <option key={id} value={id}>
+                {id}
               </option>
             ))}
           </select>

@@ -1,67 +1,150 @@
 /**
- * The map page: the caller's communities fitted on load, the compounds in view coloured by
- * status with a legend of counts, filters by status and community, and the chosen compound's
- * details beside the map.
+ * The city map: the caller's jurisdiction fitted on load; compounds in view coloured and
+ * patterned by status, exits (unresolved ones standing out), a campaign's unvisited buildings;
+ * counts at the top; filters, a name search, layer switches and the chosen compound's panel
+ * beside the map. Data comes per viewport cell, cached (data.ts), and is filtered here.
  */
+import type { LatLngBounds } from 'leaflet';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OVERSEERS, type Role } from '../../../shared/roles.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
+import { useSession } from '../services.tsx';
+import { CityCounts } from './CityCounts.tsx';
+import { CompoundList } from './CompoundList.tsx';
 import { CompoundMap } from './CompoundMap.tsx';
 import { CompoundPanel } from './CompoundPanel.tsx';
-import { useCommunities, useCompoundsInView, type CompoundProps } from './data.ts';
+import {
+  useCampaignCoverage, useCampaigns, useCommunities, useCompoundsInView, useExitsOf, useMapCaches, useUnresolvedExits,
+  useUnvisitedBuildings, type CompoundProps, type CompoundSummary, type MapView,
+} from './data.ts';
+import { ExitMarkers, type ExitPoint } from './ExitMarkers.tsx';
+import { inBbox, inPlace, NO_FILTERS, searchByName, type Filters } from './filters.ts';
 import { boundsOf } from './geo.ts';
+import { LayerSwitches, type Layers } from './LayerSwitches.tsx';
 import { MapFilters } from './MapFilters.tsx';
 import { countByStatus, type CompoundStatus } from './status.ts';
 import { StatusLegend } from './StatusLegend.tsx';
+import { ALL_EXITS_ZOOM, bboxText } from './tiles.ts';
+import { UnvisitedLayer } from './UnvisitedLayer.tsx';
+import { useShift } from './useShift.ts';
+
+/** Close in, every exit of at most this many compounds in view is fetched (one list each). */
+const MAX_EXIT_COMPOUNDS = 60;
+
+const isOverseer = (role: Role | undefined) => role !== undefined && (OVERSEERS as readonly Role[]).includes(role);
 
 export function MapPage() {
   const { t } = useTranslation();
+  const { session } = useSession();
+  const role = session?.user.role;
+  const overseer = isOverseer(role);
+  const shift = useShift();
+  const caches = useMapCaches();
   const communities = useCommunities();
-  const [communityId, setCommunityId] = useState<string>();
-  const [hidden, setHidden] = useState<ReadonlySet<CompoundStatus>>(new Set());
-  const [bbox, setBbox] = useState<string>();
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [view, setView] = useState<MapView>();
   const [selected, setSelected] = useState<CompoundProps>();
-  const compounds = useCompoundsInView(bbox, communityId);
+  const [layers, setLayers] = useState<Layers>({ communities: true, exits: true, unvisited: true });
+  /** undefined: the newest running sweep; '': none. */
+  const [campaignChoice, setCampaignChoice] = useState<string>();
+  const [search, setSearch] = useState('');
+  const [target, setTarget] = useState<LatLngBounds>();
+
+  const compounds = useCompoundsInView(caches, view);
+  // Exits wait for the compounds: the city view comes first, and they would compete for the API.
+  const unresolved = useUnresolvedExits(caches, compounds.loading ? undefined : view, overseer);
+  const campaigns = useCampaigns(overseer || role === 'grid');
+  const runningSweep = campaigns.data?.find((c) => c.kind === 'sweep' && (c.status === 'active' || c.status === 'fanning-out'));
+  const campaignId = campaignChoice === undefined ? runningSweep?.id : campaignChoice || undefined;
+  const coverage = useCampaignCoverage(campaignId);
+  const unvisited = useUnvisitedBuildings(caches, view, layers.unvisited ? campaignId : undefined);
 
   const communityList = useMemo(() => communities.data ?? [], [communities.data]);
   const communityNames = useMemo(() => new Map(communityList.map((c) => [c.properties.id, c.properties.name])), [communityList]);
-  const jurisdiction = useMemo(() => boundsOf(communityList), [communityList]);
-  const focusOf = useCallback(
-    (id: string | undefined) => {
-      const chosen = communityList.find((c) => c.properties.id === id);
-      return (chosen && boundsOf([chosen])) ?? jurisdiction;
-    },
-    [communityList, jurisdiction],
-  );
-  const focus = useMemo(() => focusOf(communityId), [focusOf, communityId]);
-  // A new focus refits the map, which then reports its settled viewport: forget the old one
-  // meanwhile, so the new community is not fetched for a viewport about to go. When the focus
-  // stays (a community without a boundary, say), the map does not move and no viewport would come.
-  const changeCommunity = useCallback(
-    (id: string | undefined) => {
-      setCommunityId(id);
-      if (focusOf(id) !== focus) setBbox(undefined);
-    },
-    [focusOf, focus],
-  );
+  const jurisdiction = useMemo(() => boundsOf(communityList, shift), [communityList, shift]);
+  const communityFocus = useMemo(() => {
+    const chosen = communityList.find((c) => c.properties.id === filters.communityId);
+    return (chosen && boundsOf([chosen], shift)) ?? jurisdiction;
+  }, [communityList, filters.communityId, jurisdiction, shift]);
+  const focus = target ?? communityFocus;
+  const changeFilters = useCallback((next: Filters) => {
+    setFilters(next);
+    setTarget(undefined);
+  }, []);
 
-  const inView = useMemo(() => compounds.data ?? compounds.latest ?? [], [compounds.data, compounds.latest]);
+  const placed = useMemo(() => compounds.items.filter((c) => inPlace(c, filters)), [compounds.items, filters]);
+  const inView = useMemo(() => (view ? placed.filter((c) => inBbox(c, view.bbox)) : []), [placed, view]);
   const counts = useMemo(() => countByStatus(inView.map((f) => f.properties.status)), [inView]);
-  const shown = useMemo(() => inView.filter((f) => !hidden.has(f.properties.status)), [inView, hidden]);
+  const drawn = useMemo(() => placed.filter((c) => !filters.hidden.has(c.properties.status)), [placed, filters.hidden]);
+  const listed = useMemo(() => inView.filter((c) => !filters.hidden.has(c.properties.status)), [inView, filters.hidden]);
+  const found = useMemo(() => searchByName(compounds.items, search), [compounds.items, search]);
 
+  const closeIn = view !== undefined && view.zoom >= ALL_EXITS_ZOOM && listed.length <= MAX_EXIT_COMPOUNDS;
+  const exitCompoundIds = useMemo(() => (closeIn ? listed.map((c) => c.id) : []), [closeIn, listed]);
+  const compoundExits = useExitsOf(caches, layers.exits ? exitCompoundIds : []);
+  const unresolvedInView = useMemo(
+    () => (view ? unresolved.items.filter((e) => inBbox({ geometry: { type: 'Point', coordinates: e.location } } as CompoundSummary, view.bbox)) : []),
+    [unresolved.items, view],
+  );
+  const exitPoints = useMemo(() => {
+    const points = new Map<string, ExitPoint>();
+    for (const e of compoundExits.items) {
+      points.set(e.id, { id: e.id, location: e.geometry.coordinates, name: e.properties.name, status: e.properties.status, reasons: [] });
+    }
+    for (const e of unresolved.items) {
+      points.set(e.id, { id: e.id, location: e.location, name: `${e.compoundName} ${e.name}`, status: e.status, reasons: e.reasons.map((r) => r.message) });
+    }
+    return [...points.values()];
+  }, [compoundExits.items, unresolved.items]);
+
+  const choose = useCallback(
+    (compound: CompoundSummary) => {
+      setSelected(compound.properties);
+      const bounds = boundsOf([compound], shift);
+      if (bounds) setTarget(bounds);
+    },
+    [shift],
+  );
   const toggleStatus = useCallback((status: CompoundStatus) => {
-    setHidden((current) => {
-      const next = new Set(current);
-      if (!next.delete(status)) next.add(status);
-      return next;
+    setFilters((current) => {
+      const hidden = new Set(current.hidden);
+      if (!hidden.delete(status)) hidden.add(status);
+      return { ...current, hidden };
     });
   }, []);
-  const state = compounds.error !== undefined ? 'error' : compounds.loading || bbox === undefined ? 'loading' : 'ready';
+  const changed = useCallback(
+    (id: string, status: CompoundStatus) => {
+      caches.compounds.update((c) => (c.id === id ? { ...c, properties: { ...c.properties, status } } : c));
+      // Its exits are judged again at once: their standing may have changed.
+      caches.unresolved.clear();
+      setSelected((current) => (current?.id === id ? { ...current, status } : current));
+    },
+    [caches],
+  );
+  const launched = useCallback((id: string) => {
+    setCampaignChoice(id);
+    campaigns.reload();
+  }, [campaigns]);
+
+  const state = compounds.error !== undefined ? 'error' : compounds.loading || view === undefined ? 'loading' : 'ready';
 
   return (
     <main id="main" className="map-page">
       <h1 className="visually-hidden">{t('map.region')}</h1>
-      <section className="map-area" aria-label={t('map.region')} data-state={state} data-bbox={bbox}>
+      <CityCounts
+        counts={counts}
+        unresolvedExits={overseer ? unresolvedInView.length : undefined}
+        campaign={coverage.data?.campaign}
+      />
+      <section
+        className="map-area"
+        aria-label={t('map.region')}
+        data-state={state}
+        data-bbox={view ? bboxText(view.bbox) : undefined}
+        data-zoom={view?.zoom}
+        data-shape={compounds.shape}
+      >
         {communities.error !== undefined ? (
           <ErrorNotice title={t('map.failed')} error={communities.error} onRetry={communities.reload} />
         ) : communities.data === undefined ? (
@@ -70,14 +153,18 @@ export function MapPage() {
           <CompoundMap
             focus={focus}
             communities={communityList}
-            selectedCommunityId={communityId}
-            compounds={shown}
+            showCommunities={layers.communities}
+            selectedCommunityId={filters.communityId}
+            compounds={drawn}
             selectedCompoundId={selected?.id}
             onSelectCompound={setSelected}
-            onViewportChange={setBbox}
-          />
+            onViewChange={setView}
+          >
+            {layers.unvisited && campaignId && <UnvisitedLayer pane="unvisited" buildings={unvisited.items} />}
+            {layers.exits && <ExitMarkers pane="exits" exits={exitPoints} />}
+          </CompoundMap>
         )}
-        <StatusLegend counts={counts} hidden={hidden} />
+        <StatusLegend counts={counts} hidden={filters.hidden} />
         <p className="map-status" role="status">
           {state === 'loading' ? t('map.loading') : t('map.inView', { count: inView.length })}
         </p>
@@ -90,21 +177,44 @@ export function MapPage() {
       <aside className="side-panel">
         <MapFilters
           communities={communityList}
-          communityId={communityId}
-          onCommunityChange={changeCommunity}
-          hidden={hidden}
+          compounds={compounds.items}
+          filters={filters}
+          onChange={changeFilters}
           onToggleStatus={toggleStatus}
+          search={search}
+          onSearch={setSearch}
+        />
+        {search.trim() && <CompoundList title={t('map.search.results', { count: found.length })} compounds={found} onChoose={choose} emptyText={t('map.search.none')} />}
+        <LayerSwitches
+          layers={layers}
+          onChange={setLayers}
+          campaigns={campaigns.data}
+          campaignId={campaignId ?? ''}
+          onCampaign={setCampaignChoice}
+          showExits={overseer}
         />
         {selected ? (
           <CompoundPanel
             key={selected.id}
             compound={selected}
+            role={role}
             communityName={selected.communityId ? (communityNames.get(selected.communityId) ?? selected.communityId) : undefined}
+            campaignId={campaignId}
+            coverage={coverage.data?.byCompound.get(selected.id)}
             onClose={() => setSelected(undefined)}
+            onStatusChange={changed}
+            onLaunched={launched}
           />
         ) : (
           <p className="panel-hint">{t('panel.hint')}</p>
         )}
+        <CompoundList
+          title={t('map.list.inView', { count: listed.length })}
+          compounds={listed}
+          onChoose={choose}
+          collapsed
+          tooMany={t('map.list.tooMany')}
+        />
       </aside>
     </main>
   );

@@ -1,6 +1,6 @@
-/** The legend over the map: each status's colour, name and count in view, and the total. */
+/** The legend over the map: each status's colour, pattern, name and count in view, the total, and the point markers' key. */
 import { useTranslation } from 'react-i18next';
-import { COMPOUND_STATUSES, STATUS_COLOURS, type CompoundStatus } from './status.ts';
+import { COMPOUND_STATUSES, swatchStyle, type CompoundStatus } from './status.ts';
 
 export interface StatusLegendProps {
   readonly counts: Readonly<Record<CompoundStatus, number>>;
@@ -16,7 +16,7 @@ export function StatusLegend({ counts, hidden }: StatusLegendProps) {
       <ul>
         {COMPOUND_STATUSES.map((status) => (
           <li key={status} data-status={status} className={hidden.has(status) ? 'legend-hidden' : undefined}>
-            <span className="swatch" style={{ background: STATUS_COLOURS[status].fill, borderColor: STATUS_COLOURS[status].stroke }} aria-hidden="true" />
+            <span className="swatch" style={swatchStyle(status)} aria-hidden="true" />
             <span className="legend-label">
               {t(`status.${status}`)}
               {hidden.has(status) && <span className="visually-hidden">（{t('legend.hidden')}）</span>}
@@ -32,6 +32,12 @@ export function StatusLegend({ counts, hidden }: StatusLegendProps) {
             {t('panel.count', { count: total })}
           </span>
         </li>
+      </ul>
+      <ul className="legend-markers">
+        <li><span className="exit-key exit-unresolved" aria-hidden="true">!</span>{t('legend.unresolved')}</li>
+        <li><span className="exit-key exit-open" aria-hidden="true" />{t('legend.open')}</li>
+        <li><span className="exit-key exit-sealed" aria-hidden="true" />{t('legend.sealed')}</li>
+        <li><span className="exit-key unvisited-key" aria-hidden="true" />{t('legend.unvisited')}</li>
       </ul>
     </section>
   );

@@ -1,16 +1,19 @@
 /**
- * Reports the viewport as a bbox once the map settles: after each move or zoom, debounced, so
- * a drag makes one request rather than dozens.
+ * Reports the view (stored bbox, clamped to the API's cap, and zoom) once the map settles:
+ * after each move or zoom, debounced, so a drag makes one report rather than dozens.
  */
 import { useEffect, useEffectEvent } from 'react';
 import { useMap } from 'react-leaflet';
-import { bboxParam } from './geo.ts';
+import type { MapView } from './data.ts';
+import { viewBbox } from './geo.ts';
+import { useShift } from './useShift.ts';
 
-const SETTLE_MS = 250;
+const SETTLE_MS = 200;
 
-export function ViewportWatcher({ onChange }: { onChange(bbox: string): void }) {
+export function ViewportWatcher({ onChange }: { onChange(view: MapView): void }) {
   const map = useMap();
-  const report = useEffectEvent(() => onChange(bboxParam(map.getBounds())));
+  const shift = useShift();
+  const report = useEffectEvent(() => onChange({ bbox: viewBbox(map.getBounds(), shift), zoom: map.getZoom() }));
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const settle = () => {

@@ -1,49 +1,124 @@
 /**
- * The map's data: communities of the caller's jurisdiction, compounds in the viewport (every
- * page of them), and the details of one compound. Types come from the API catalogue.
+ * The map's data: communities of the caller's jurisdiction; compounds (all of the jurisdiction
+ * as dots far out, outlines in viewport cells close in), unresolved exits and a campaign's
+ * unvisited buildings in viewport cells (tiles.ts, cached by tiled.ts); every exit of
+ * the compounds in view close in; campaigns and their coverage; one compound's details. Types
+ * come from the API catalogue.
  */
-import { allFeatures, type FeatureOf } from '../api/client.ts';
+import { useMemo, useState } from 'react';
+import { allFeatures, type ApiClient, type FeatureOf, type ResponseOf } from '../api/client.ts';
 import { useAsync } from '../hooks/useAsync.ts';
 import { useApi } from '../services.tsx';
+import { CellCache, useTiled } from './tiled.ts';
+import { compoundPlan, POINT_CELL_DEG, tilesCovering, WHOLE, type Bbox, type Tile } from './tiles.ts';
 
 export type CommunityFeature = FeatureOf<'listCommunities'>;
 export type CompoundSummary = FeatureOf<'listCompounds'>;
 export type CompoundProps = CompoundSummary['properties'];
+export type UnresolvedExit = ResponseOf<'listExits'>['items'][number];
+export type CompoundExit = FeatureOf<'listCompoundExits'>;
+export type UnvisitedBuilding = FeatureOf<'listUnvisitedBuildings'>;
+export type Campaign = ResponseOf<'listCampaigns'>['items'][number];
+export type Coverage = ResponseOf<'getCampaignCoverage'>['items'][number];
+
+/** What the map shows: the viewport (clamped, WGS-84) and the zoom. */
+export interface MapView {
+  readonly bbox: Bbox;
+  readonly zoom: number;
+}
+
+/** The caches live as long as the page: a new user gets a new page (App keys it by user). */
+export function useMapCaches() {
+  const [caches] = useState(() => ({
+    compounds: new CellCache<CompoundSummary>(),
+    unresolved: new CellCache<UnresolvedExit>(),
+    unvisited: new CellCache<UnvisitedBuilding>(),
+    exits: new CellCache<CompoundExit>(),
+  }));
+  return caches;
+}
+export type MapCaches = ReturnType<typeof useMapCaches>;
 
 export function useCommunities() {
   const api = useApi();
   return useAsync('communities', (signal) => allFeatures(api, 'listCommunities', {}, { signal }));
 }
 
-/** Compounds whose place lies in `bbox` ("minLng,minLat,maxLng,maxLat"), optionally of one community. */
-export function useCompoundsInView(bbox: string | undefined, communityId: string | undefined) {
+const featureId = (f: { id: string }) => f.id;
+
+/** Compounds in the cells covering the view: dots far out, outlines close in. */
+export function useCompoundsInView(caches: MapCaches, view: MapView | undefined) {
   const api = useApi();
-  const key = bbox === undefined ? null : `${bbox}|${communityId ?? ''}`;
-  return useAsync(key, (signal) => allFeatures(api, 'listCompounds', { query: { bbox, communityId } }, { signal }));
+  const plan = view ? compoundPlan(view.zoom) : undefined;
+  const size = plan?.size;
+  const tiles = useMemo(() => (view && size !== undefined ? (size === 0 ? [WHOLE] : tilesCovering(view.bbox, size)) : undefined), [view, size]);
+  const shape = plan?.shape ?? 'area';
+  const state = useTiled(
+    caches.compounds, shape, tiles,
+    (tile) => allFeatures(api, 'listCompounds', { query: { bbox: tile.param || undefined, shape, limit: 1000 } }),
+    featureId,
+  );
+  return { ...state, shape };
 }
 
-export interface CompoundDetail {
-  readonly address: string | undefined;
-  readonly buildings: number;
-  readonly households: number;
-  readonly exits: { readonly total: number; readonly open: number; readonly sealed: number };
+/** Unresolved exits in the cells covering the view (overseers only; others get none). */
+export function useUnresolvedExits(caches: MapCaches, view: MapView | undefined, enabled: boolean) {
+  const api = useApi();
+  const tiles = useMemo(() => (view && enabled ? tilesCovering(view.bbox, POINT_CELL_DEG) : enabled ? undefined : []), [view, enabled]);
+  return useTiled(caches.unresolved, 'unresolved', tiles, (tile) => allItems(api, tile), (e) => e.id);
 }
 
-export function useCompoundDetail(id: string) {
+async function allItems(api: ApiClient, tile: Tile): Promise<UnresolvedExit[]> {
+  const items: UnresolvedExit[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await api.call('listExits', { query: { status: 'unresolved', bbox: tile.param, nextToken } });
+    items.push(...page.items);
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return items;
+}
+
+/** A campaign's unvisited buildings in the cells covering the view. */
+export function useUnvisitedBuildings(caches: MapCaches, view: MapView | undefined, campaignId: string | undefined) {
   const api = useApi();
-  return useAsync(id, async (signal): Promise<CompoundDetail> => {
-    const params = { id };
-    const [compound, buildings, exits] = await Promise.all([
-      api.call('getCompound', { params }, { signal }),
-      allFeatures(api, 'listCompoundBuildings', { params }, { signal }),
-      allFeatures(api, 'listCompoundExits', { params }, { signal }),
-    ]);
-    const open = exits.filter((e) => e.properties.status === 'open').length;
-    return {
-      address: compound.properties.address,
-      buildings: buildings.length,
-      households: buildings.reduce((sum, b) => sum + b.properties.households, 0),
-      exits: { total: exits.length, open, sealed: exits.length - open },
-    };
+  const tiles = useMemo(() => (!campaignId ? [] : view ? tilesCovering(view.bbox, POINT_CELL_DEG) : undefined), [view, campaignId]);
+  return useTiled(
+    caches.unvisited, `unvisited:${campaignId ?? ''}`, tiles,
+    (tile) => allFeatures(api, 'listUnvisitedBuildings', { params: { id: campaignId ?? '' }, query: { bbox: tile.param } }),
+    featureId,
+  );
+}
+
+/** Every exit of the given compounds, one cached list per compound (close in only: a handful of compounds). */
+export function useExitsOf(caches: MapCaches, compoundIds: readonly string[] | undefined) {
+  const api = useApi();
+  const tiles = useMemo(
+    () => compoundIds?.map((id): Tile => ({ key: id, bbox: [0, 0, 0, 0], param: id })),
+    [compoundIds],
+  );
+  return useTiled(caches.exits, 'exits', tiles, (tile) => allFeatures(api, 'listCompoundExits', { params: { id: tile.param } }), featureId);
+}
+
+/** Campaigns the caller follows, newest first (the first page: the picker needs the recent ones). */
+export function useCampaigns(enabled: boolean) {
+  const api = useApi();
+  return useAsync(enabled ? 'campaigns' : null, async (signal) => (await api.call('listCampaigns', { query: { limit: 50 } }, { signal })).items);
+}
+
+/** A campaign's totals and its coverage per compound. */
+export function useCampaignCoverage(campaignId: string | undefined) {
+  const api = useApi();
+  return useAsync(campaignId ?? null, async (signal) => {
+    const params = { id: campaignId ?? '' };
+    const campaign = await api.call('getCampaign', { params }, { signal });
+    const byCompound = new Map<string, Coverage>();
+    let nextToken: string | undefined;
+    do {
+      const page = await api.call('getCampaignCoverage', { params, query: { by: 'compound', nextToken } }, { signal });
+      for (const row of page.items) byCompound.set(row.id, row);
+      nextToken = page.nextToken;
+    } while (nextToken);
+    return { campaign, byCompound };
   });
 }

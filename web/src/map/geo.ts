@@ -1,6 +1,8 @@
-/** Small conversions between GeoJSON features, Leaflet bounds and the API's bbox parameter. */
+/** Small conversions between GeoJSON features and Leaflet bounds, through the map's shift. */
 import L, { type LatLngBounds } from 'leaflet';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { MapShift } from './coords.ts';
+import { clampBbox, type Bbox } from './tiles.ts';
 
 type AnyFeature = { readonly type: 'Feature'; readonly geometry: unknown; readonly properties: unknown };
 
@@ -9,23 +11,21 @@ export function asCollection(features: readonly AnyFeature[]): FeatureCollection
   return { type: 'FeatureCollection', features: features as unknown as Feature<Geometry | null>[] };
 }
 
-/** The bounds of the features' geometries, or undefined when none has one. */
-export function boundsOf(features: readonly AnyFeature[]): LatLngBounds | undefined {
+/** Leaflet's GeoJSON option that draws stored coordinates where the basemap has them. */
+export const shiftedCoords = (shift: MapShift) => ({ coordsToLatLng: (c: number[]) => L.latLng(shift.toMap(c)) });
+
+/** The bounds (on the map) of the features' geometries, or undefined when none has one. */
+export function boundsOf(features: readonly AnyFeature[], shift: MapShift): LatLngBounds | undefined {
   if (features.length === 0) return undefined;
-  const bounds = L.geoJSON(asCollection(features)).getBounds();
+  const bounds = L.geoJSON(asCollection(features), shiftedCoords(shift)).getBounds();
   return bounds.isValid() ? bounds : undefined;
 }
 
-const clamp = (value: number, limit: number) => Math.min(limit, Math.max(-limit, value));
-
-/** `minLng,minLat,maxLng,maxLat` as the API's bbox parameter takes it (5 decimals ≈ 1 m). */
-export function bboxParam(bounds: LatLngBounds): string {
-  return [
-    clamp(bounds.getWest(), 180),
-    clamp(bounds.getSouth(), 90),
-    clamp(bounds.getEast(), 180),
-    clamp(bounds.getNorth(), 90),
-  ]
-    .map((n) => n.toFixed(5))
-    .join(',');
+/** The map's bounds as a stored (WGS-84) bbox, clamped to the widest the API takes. */
+export function viewBbox(bounds: LatLngBounds, shift: MapShift): Bbox {
+  const [west, south] = shift.fromMap(bounds.getSouthWest());
+  const [east, north] = shift.fromMap(bounds.getNorthEast());
+  const clamp = (value: number, limit: number) => Math.min(limit, Math.max(-limit, value));
+  const rounded = (n: number) => Number(n.toFixed(5));
+  return clampBbox([clamp(west, 180), clamp(south, 90), clamp(east, 180), clamp(north, 90)]).map(rounded) as unknown as Bbox;
 }

@@ -1,0 +1,151 @@
+/**
+ * The city map end to end, as city staff: sealed compounds on the map, the status filter, a
+ * compound found by its Chinese name and opened (its exits and panel as the API has them),
+ * then sealed and lifted from the panel, with its exits judged again on the way.
+ *
+ * Shared stack: this file seals and lifts ONE compound, chosen from the demo city as the last
+ * normal compound with two or more open exits outside the first community's and the first grid
+ * worker's area (other journeys resolve an exit, claim a grid task, read a case compound). It
+ * ends lifted. No campaign is launched here (a sweep would give grid workers new tasks).
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { demoCity } from '../../infra/local/demo/users.ts';
+import { allFeatures } from '../../web/src/api/client.ts';
+import zhCN from '../../web/src/locales/zh-CN/core.json' with { type: 'json' };
+import zhMap from '../../web/src/locales/zh-CN/map.json' with { type: 'json' };
+import { apiAs, launchChromium, openPage, screenshot, settledMap, signIn } from './browser.ts';
+
+const webUrl = inject('webUrl');
+const apiUrl = inject('apiUrl');
+
+const city = demoCity();
+const cityUser = city.users.find((u) => u.role === 'city');
+const official = city.users.find((u) => u.role === 'official' && !u.jurisdiction.streetId);
+const firstCommunity = city.users.find((u) => u.role === 'community')?.jurisdiction.communityId;
+const firstGrid = city.users.find((u) => u.role === 'grid')?.jurisdiction.communityId;
+const openExits = (id: string) => city.exits.filter((e) => e.compoundId === id && e.status === 'open').length;
+const target = [...city.compounds]
+  .reverse()
+  .find((c) => c.status === 'normal' && c.communityId !== firstCommunity && c.communityId !== firstGrid && openExits(c.id) >= 2);
+
+let browser: Browser;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  if (!target || !cityUser) throw new Error('the demo city has no normal compound with two open exits for this journey');
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+async function signedIn(username: string): Promise<Page> {
+  const opened = await openPage(browser, webUrl);
+  context = opened.context;
+  await signIn(opened.page, username);
+  // An official's home is the board: the map is a click away.
+  const mapLink = opened.page.getByRole('link', { name: zhCN.nav.map });
+  if (await mapLink.getAttribute('aria-current') !== 'page') await mapLink.click();
+  await settledMap(opened.page);
+  return opened.page;
+}
+
+/** Finds the compound by its Chinese name and opens it from the results. */
+async function findAndOpen(page: Page, name: string, id: string) {
+  await page.getByLabel(zhMap.map.search.label).fill(name);
+  const result = page.locator(`section.compound-list-box .compound-item[data-compound-id="${id}"]`);
+  await result.waitFor();
+  expect(await result.locator('.compound-item-name').textContent()).toBe(name);
+  await result.click();
+  const panel = page.locator(`.compound-panel[data-compound-id="${id}"]`);
+  await panel.waitFor();
+  return panel;
+}
+
+const pill = (page: Page) => page.locator('.compound-panel .status-pill');
+
+describe('city map as city staff', () => {
+  it('shows the sealed compounds, and hides the normal ones when that status is unchecked', async () => {
+    const page = await signedIn(cityUser?.username ?? '');
+    const map = await settledMap(page);
+    const sealed = map.shapes.filter((s) => s.status === 'closed' || s.status === 'lockdown');
+    expect(sealed.length).toBeGreaterThan(0);
+    expect(map.legend.find((e) => e.status === 'closed')?.count).toBe(map.shapes.filter((s) => s.status === 'closed').length);
+    const counts = page.getByTestId('city-counts');
+    expect(Number(await counts.locator('li[data-status="closed"] strong').getAttribute('data-count'))).toBe(
+      map.shapes.filter((s) => s.status === 'closed').length,
+    );
+    await screenshot(page, 'city-map-zh');
+
+    await page.getByRole('checkbox', { name: zhCN.status.normal }).uncheck();
+    const after = await settledMap(page);
+    expect(after.shapes.some((s) => s.status === 'normal')).toBe(false);
+    expect(after.shapes.length).toBe(map.shapes.length - map.shapes.filter((s) => s.status === 'normal').length);
+  });
+
+  it('finds a compound by its Chinese name and shows its exits and panel as the API has them', async () => {
+    if (!target || !cityUser) throw new Error('no target');
+    const page = await signedIn(cityUser.username);
+    const panel = await findAndOpen(page, target.name, target.id);
+    const api = await apiAs(apiUrl, cityUser.username);
+    const exits = await allFeatures(api, 'listCompoundExits', { params: { id: target.id } });
+    const rows = panel.locator('[data-testid="exits"] > li[data-exit-id]');
+    await expect.poll(() => rows.count()).toBe(exits.length);
+    expect((await rows.evaluateAll((li) => li.map((l) => (l as HTMLElement).dataset.exitId))).sort()).toEqual(exits.map((e) => e.id).sort());
+    expect(await pill(page).textContent()).toBe(zhCN.status.normal);
+    // The map flew to it: close in, every exit of the compounds in view is drawn.
+    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('.map-area')?.dataset.zoom) >= 16);
+    await expect.poll(() => page.locator('.leaflet-exits-pane, .leaflet-marker-pane').count()).toBeGreaterThan(0);
+    await screenshot(page, 'city-map-compound-zh');
+  });
+
+  it('seals the compound (its surplus open exits turn unresolved with reasons), then lifts it', async () => {
+    if (!target || !cityUser) throw new Error('no target');
+    const page = await signedIn(cityUser.username);
+    const panel = await findAndOpen(page, target.name, target.id);
+
+    await panel.getByRole('button', { name: zhMap.map.actions.seal }).click();
+    await panel.getByLabel(zhMap.map.actions.level).selectOption('closed');
+    await panel.getByLabel(zhMap.map.actions.reason).fill('辖区出现确诊病例，实行封闭管理');
+    await panel.getByRole('button', { name: zhMap.map.actions.confirmSeal }).click();
+    await expect.poll(() => pill(page).textContent()).toBe(zhCN.status.closed);
+    const unresolvedRows = panel.locator('[data-testid="exits"] > li[data-unresolved="true"]');
+    await expect.poll(() => unresolvedRows.count()).toBeGreaterThan(0);
+
+    const api = await apiAs(apiUrl, cityUser.username);
+    const compound = await api.call('getCompound', { params: { id: target.id } });
+    expect(compound.properties.status).toBe('closed');
+    const firstUnresolved = await unresolvedRows.first().getAttribute('data-exit-id');
+    const standing = await api.call('getExit', { params: { id: firstUnresolved ?? '' } });
+    expect(standing.unresolved).toBe(true);
+    const codes = await unresolvedRows.first().locator('.exit-reasons li').evaluateAll((li) => li.map((l) => (l as HTMLElement).dataset.code));
+    expect(codes).toEqual(standing.reasons.map((r) => r.code));
+    await expect.poll(async () => Number(await page.getByTestId('unresolved-count').locator('strong').getAttribute('data-count'))).toBeGreaterThan(0);
+    await page.locator('.exit-marker.exit-unresolved').first().waitFor();
+    await screenshot(page, 'city-map-sealed-zh');
+
+    await panel.getByRole('button', { name: zhMap.map.actions.lift }).click();
+    await panel.getByLabel(zhMap.map.actions.reason).fill('连续14天无新增病例，解除封闭管理');
+    await panel.getByRole('button', { name: zhMap.map.actions.confirmLift }).click();
+    await expect.poll(() => pill(page).textContent()).toBe(zhCN.status.lifted);
+    await expect.poll(() => unresolvedRows.count()).toBe(0);
+    expect((await api.call('getCompound', { params: { id: target.id } })).properties.status).toBe('lifted');
+    const history = panel.getByTestId('history').locator('li');
+    await expect.poll(() => history.count()).toBeGreaterThanOrEqual(2);
+    expect(await history.first().textContent()).toContain(zhCN.status.lifted);
+  });
+
+  it('offers an official no seal or lift, only a sweep', async () => {
+    if (!target || !official) throw new Error('no official');
+    const page = await signedIn(official.username);
+    const panel = await findAndOpen(page, target.name, target.id);
+    await panel.getByRole('button', { name: zhMap.map.actions.sweep }).waitFor();
+    expect(await panel.getByRole('button', { name: zhMap.map.actions.seal }).count()).toBe(0);
+    expect(await panel.getByRole('button', { name: zhMap.map.actions.lift }).count()).toBe(0);
+  });
+});

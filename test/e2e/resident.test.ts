@@ -1,0 +1,167 @@
+/**
+ * The residents' journey: a phone (360×740) with no session opens a compound's notice page
+ * (/c/{id}) and reads, in Chinese, the cases reported and the round completed through the staff
+ * API; an earlier day's log by date; the not-found page; and in the admin map's compound panel
+ * (found by name in the map's search) the gate QR code, which encodes the page's URL. Screenshots land in test-results/e2e/.
+ *
+ * Data: the demo city's LAST disinfection team's last closed or lockdown compound, which no other
+ * journey picks (the others take the first, "handy" users); cases and a round are made here
+ * through the API with ids of this file (case_e2e_resident_*).
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { encode } from 'uqr';
+import { demoCity } from '../../infra/local/demo/users.ts';
+import { chinaDay } from '../../shared/domain/china-time.ts';
+import { dayBefore } from '../../shared/domain/disinfection.ts';
+import type { ApiClient } from '../../web/src/api/client.ts';
+import zhMap from '../../web/src/locales/zh-CN/map.json' with { type: 'json' };
+import zhCN from '../../web/src/locales/zh-CN/public.json' with { type: 'json' };
+import { QR_OPTIONS } from '../../web/src/public/qr.ts';
+import { leakedKeys } from '../support/public-keys.ts';
+import { apiAs, launchChromium, openPage, screenshot, settledMap, signIn } from './browser.ts';
+
+const webUrl = inject('webUrl');
+const apiUrl = inject('apiUrl');
+const text = zhCN.public;
+
+const city = demoCity();
+const team = city.users.filter((u) => u.role === 'disinfection').at(-1);
+const compound = [...city.compounds]
+  .reverse()
+  .find((c) => team?.jurisdiction.compoundIds?.includes(c.id) && (c.status === 'closed' || c.status === 'lockdown') && city.buildings.some((b) => b.compoundId === c.id));
+const building = city.buildings.find((b) => b.compoundId === compound?.id);
+const cityUser = city.users.find((u) => u.role === 'city');
+
+let browser: Browser;
+let context: BrowserContext | undefined;
+const today = chinaDay(new Date().toISOString());
+
+beforeAll(async () => {
+  if (!team || !compound || !building || !cityUser) throw new Error('the demo city has no disinfection team with a closed compound');
+  browser = await launchChromium();
+  const community = city.users.find((u) => u.role === 'community' && u.jurisdiction.communityId === compound.communityId);
+  const reporter: ApiClient = await apiAs(apiUrl, (community ?? cityUser).username);
+  await reporter.call('createCase', { body: { caseId: 'case_e2e_resident_1', compoundId: compound.id, buildingId: building.id, date: today, kind: 'confirmed', count: 2 } });
+  await reporter.call('createCase', { body: { caseId: 'case_e2e_resident_2', compoundId: compound.id, buildingId: building.id, date: dayBefore(today, 2), kind: 'suspected', count: 1 } });
+  const boss = await apiAs(apiUrl, cityUser.username);
+  const { id: campaignId } = await boss.call('createCampaign', { body: { kind: 'disinfection', scope: { type: 'compound', id: compound.id } } });
+  const staff = await apiAs(apiUrl, team.username);
+  // The fan-out runs on the queue runner: wait until the round's tasks are there.
+  let tasks: { id: string; buildingId?: string | null }[] = [];
+  for (let i = 0; i < 100 && tasks.length === 0; i++) {
+    tasks = (await staff.call('listTasks', { query: { campaignId } })).items as typeof tasks;
+    if (tasks.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const publicTask = tasks.find((t) => !t.buildingId);
+  if (!publicTask) throw new Error(`round ${campaignId} made no public-areas task for ${compound.id}`);
+  await staff.call('claimTask', { params: { id: publicTask.id } });
+  await staff.call('completeTask', { params: { id: publicTask.id }, body: { areas: ['corridor', 'elevator', 'guard_room', 'garbage_point', 'public_area'] } });
+}, 60_000);
+
+afterAll(async () => {
+  await browser.close();
+});
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+async function onPhone(path: string): Promise<Page> {
+  context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error));
+  await page.goto(webUrl + path);
+  return page;
+}
+
+describe('the resident page on a phone', () => {
+  it('shows the compound, today\'s counts and the day\'s rounds in Chinese, with no session', async () => {
+    if (!compound) throw new Error('no compound');
+    const page = await onPhone(`/c/${compound.id}`);
+    await page.locator('[data-testid="today-confirmed"]').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await page.locator('h1').textContent()).toBe(compound.name);
+    expect(await page.locator('[data-testid="today-confirmed"]').textContent()).toMatch(/^[2-9]\d* 例$/);
+    expect(await page.locator(`.case-days tr[data-day="${dayBefore(today, 2)}"] td[data-kind="suspected"]`).textContent()).not.toBe('0');
+    expect(await page.locator('.case-days tbody tr').count()).toBe(14);
+
+    const done = page.locator('.log-round[data-status="done"]').first();
+    await done.waitFor();
+    expect(await done.textContent()).toContain(text.roundStatus.done);
+    expect(await done.locator('.log-round-areas').textContent()).toContain(['楼道', '电梯', '门卫室', '垃圾点', '公共区域'].join('、'));
+    expect(await page.locator('[data-testid="log-summary"]').textContent()).toMatch(/已完成 [1-9]/);
+    expect(await page.locator('.hotline-number').allTextContents()).toEqual(['110', '120', '12315']);
+    expect(await page.locator('[data-testid="updated"]').textContent()).toContain('更新于');
+    // Laid out for the phone: nothing wider than the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await page.locator('.login-page, #user-search').count()).toBe(0);
+    await page.screenshot({ path: await screenshot(page, 'resident-phone'), fullPage: true });
+  });
+
+  it('reads an earlier day\'s log from the date picker', async () => {
+    if (!compound) throw new Error('no compound');
+    const page = await onPhone(`/c/${compound.id}`);
+    await page.locator('[data-testid="log-summary"]').waitFor();
+    const earlier = dayBefore(today, 5);
+    const answered = page.waitForResponse((r) => r.url().includes(`/public/compounds/${compound.id}/disinfection-log?date=${earlier}`));
+    await page.locator('.log-date input').fill(earlier);
+    expect((await answered).status()).toBe(200);
+    await page.locator(`[data-testid="log-summary"]:has-text("${earlier}")`).waitFor();
+    await screenshot(page, 'resident-phone-earlier-day');
+  });
+
+  it('answers an unknown compound with a not-found page', async () => {
+    const page = await onPhone('/c/c_no_such_compound');
+    await page.locator('main[data-state="not-found"]').waitFor();
+    expect(await page.locator('h1').textContent()).toBe(text.notFound.title);
+    await screenshot(page, 'resident-not-found');
+  });
+
+  it('serves answers with only public keys', async () => {
+    if (!compound) throw new Error('no compound');
+    for (const path of [`/public/compounds/${compound.id}/cases`, `/public/compounds/${compound.id}/disinfection-log`]) {
+      const response = await fetch(webUrl + path);
+      expect(response.status).toBe(200);
+      expect(leakedKeys(await response.json())).toEqual([]);
+    }
+  });
+});
+
+/** The dark modules of the rendered QR path, as rows of booleans. */
+function modulesOf(path: string, size: number): boolean[][] {
+  const grid = Array.from({ length: size }, () => Array.from({ length: size }, () => false));
+  for (const [, x, y] of path.matchAll(/M(\d+) (\d+)h1v1h-1z/g)) grid[Number(y)]![Number(x)] = true;
+  return grid;
+}
+
+describe('the gate QR code in the admin panel', () => {
+  it('encodes the resident page\'s URL and says it as text', async () => {
+    if (!cityUser || !compound) throw new Error('no city user or compound');
+    const opened = await openPage(browser, webUrl);
+    context = opened.context;
+    const page = opened.page;
+    await signIn(page, cityUser.username);
+    await settledMap(page);
+    // Opened the way a user finds a compound: by its name in the map's search (H3's city map).
+    await page.getByLabel(zhMap.map.search.label).fill(compound.name);
+    const result = page.locator(`section.compound-list-box .compound-item[data-compound-id="${compound.id}"]`);
+    await result.waitFor();
+    await result.click();
+    const target = { id: compound.id };
+    const qr = page.locator(`.compound-panel[data-compound-id="${target.id}"] .gate-qr`);
+    await qr.waitFor();
+    const expected = `${webUrl}/c/${target.id}`;
+    expect(await qr.locator('h3').textContent()).toBe(text.qr.heading);
+    expect(await qr.locator('.gate-qr-url').textContent()).toBe(expected);
+    const viewBox = (await qr.locator('svg').getAttribute('viewBox')) ?? '';
+    const size = Number(viewBox.split(' ')[2]);
+    const drawn = modulesOf((await qr.locator('svg path').getAttribute('d')) ?? '', size);
+    const reference = encode(expected, QR_OPTIONS);
+    expect(size).toBe(reference.size);
+    expect(drawn).toEqual(reference.data);
+    expect(await qr.locator('button').textContent()).toBe(text.qr.print);
+    await qr.scrollIntoViewIfNeeded();
+    await screenshot(page, 'gate-qr-admin');
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * Points that cluster far out (supercluster): each cluster a round badge with its count (a
+ * click zooms into it), each single point drawn by the caller. Reclustered on every settled
+ * move, only for what is on screen. Exits and unvisited buildings both draw through it; the
+ * officials' board reuses it for its map.
+ */
+import L from 'leaflet';
+import { useEffect, useEffectEvent, useMemo } from 'react';
+import Supercluster from 'supercluster';
+import { useMapLayer } from './useMapLayer.ts';
+import { useShift } from './useShift.ts';
+
+export interface ClusterPoint {
+  readonly id: string;
+  /** [lng, lat], WGS-84. */
+  readonly location: readonly [number, number] | readonly number[];
+}
+
+export interface ClusteredPointsProps<P extends ClusterPoint> {
+  readonly pane: string;
+  readonly points: readonly P[];
+  /** From this zoom on every point is drawn on its own. */
+  readonly clusterBelowZoom: number;
+  /** A class for the cluster badges (their colour says what they count). */
+  readonly clusterClass: string;
+  /** The layer of one point, at its (shifted) place. */
+  drawPoint(point: P, at: L.LatLngLiteral): L.Layer;
+  /** Accessible name of a cluster badge, given its count. */
+  clusterLabel(count: number): string;
+}
+
+/** Pixels within which points merge, and how wide a cluster badge grows. */
+const CLUSTER_RADIUS = 60;
+
+export function ClusteredPoints<P extends ClusterPoint>(props: ClusteredPointsProps<P>) {
+  const { pane, points, clusterBelowZoom, clusterClass } = props;
+  const shift = useShift();
+  const group = useMemo(() => L.layerGroup([], { pane }), [pane]);
+  const map = useMapLayer(group);
+  const index = useMemo(() => {
+    const tree = new Supercluster<{ i: number }>({ radius: CLUSTER_RADIUS, maxZoom: clusterBelowZoom - 1 });
+    tree.load(points.map((p, i) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.location[0] as number, p.location[1] as number] }, properties: { i } })));
+    return tree;
+  }, [points, clusterBelowZoom]);
+  const draw = useEffectEvent((p: P, at: L.LatLngLiteral) => props.drawPoint(p, at));
+  const label = useEffectEvent((count: number) => props.clusterLabel(count));
+
+  useEffect(() => {
+    const redraw = () => {
+      group.clearLayers();
+      const bounds = map.getBounds().pad(0.2);
+      const [west, south] = shift.fromMap(bounds.getSouthWest());
+      const [east, north] = shift.fromMap(bounds.getNorthEast());
+      const zoom = Math.floor(map.getZoom());
+      for (const item of index.getClusters([west, south, east, north], zoom)) {
+        const [lng, lat] = item.geometry.coordinates as [number, number];
+        const at = shift.toMap([lng, lat]);
+        if ('cluster' in item.properties && item.properties.cluster) {
+          const { cluster_id: clusterId, point_count: count } = item.properties;
+          const size = Math.round(26 + Math.min(22, Math.log2(count) * 3));
+          const badge = L.marker(at, {
+            pane,
+            title: label(count),
+            icon: L.divIcon({ className: `cluster ${clusterClass}`, html: `<span>${count}</span>`, iconSize: [size, size] }),
+          });
+          badge.on('click', () => map.setView(at, Math.min(index.getClusterExpansionZoom(clusterId), clusterBelowZoom)));
+          group.addLayer(badge);
+        } else {
+          const point = points[(item.properties as { i: number }).i];
+          if (point) group.addLayer(draw(point, at));
+        }
+      }
+    };
+    redraw();
+    map.on('moveend', redraw);
+    return () => {
+      map.off('moveend', redraw);
+      group.clearLayers();
+    };
+  }, [group, map, index, points, shift, pane, clusterBelowZoom, clusterClass]);
+  return null;
+}
