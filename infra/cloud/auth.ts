@@ -4,10 +4,10 @@
  * jurisdiction field (`custom:street`, …) — and the web app's client, the JWT audience.
  * Users cannot sign themselves up or change their own jurisdiction; admins create them.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
-  AccountRecovery, CfnUserPoolGroup, ClientAttributes, FeaturePlan, Mfa, StandardThreatProtectionMode, StringAttribute,
-  UserPool, type UserPoolClient,
+  AccountRecovery, CfnUserPoolGroup, ClientAttributes, FeaturePlan, Mfa, OAuthScope, StandardThreatProtectionMode, StringAttribute,
+  UserPool, UserPoolClientIdentityProvider, type UserPoolClient, type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { CUSTOM_ATTRIBUTES } from '../../shared/claims.ts';
@@ -18,11 +18,18 @@ import type { Stage } from './stage.ts';
 /** Compound and exit lists are space-separated ids; 2048 is Cognito's longest string attribute. */
 const ATTRIBUTE_MAX_LENGTH = 2048;
 
+export interface AuthProps {
+  readonly stage: Stage;
+  /** `https://<distribution domain>`: where the hosted UI sends users back after sign-in and sign-out. */
+  readonly webOrigin: string;
+}
+
 export class Auth extends Construct {
   readonly userPool: UserPool;
+  readonly domain: UserPoolDomain;
   readonly webClient: UserPoolClient;
 
-  constructor(scope: Construct, id: string, stage: Stage) {
+  constructor(scope: Construct, id: string, { stage, webOrigin }: AuthProps) {
     super(scope, id);
     this.userPool = new UserPool(this, 'UserPool', {
       userPoolName: stage.named('users'),
@@ -66,14 +73,26 @@ export class Auth extends Construct {
       });
     }
 
+    // The hosted UI's domain. Prefixes are unique per region across every AWS account, so the
+    // account id makes the stage's own (`cordon-dev-123456789012`).
+    this.domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: stage.named(Aws.ACCOUNT_ID) } });
+
     // The client reads the jurisdiction attributes but may not write them: a user could
     // otherwise widen their own jurisdiction with UpdateUserAttributes.
+    const appUrl = `${webOrigin}/`;
     this.webClient = this.userPool.addClient('WebClient', {
       userPoolClientName: stage.named('web'),
+      // A public client (a browser app keeps no secret): the code grant with PKCE, never the implicit grant.
       generateSecret: false,
-      // Sign-in by SRP from the app itself; no hosted UI, so no OAuth flows (and no implicit grant).
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [appUrl],
+        logoutUrls: [appUrl],
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      // SRP stays for scripts and admin tools that sign in without the hosted UI.
       authFlows: { userSrp: true },
-      disableOAuth: true,
       preventUserExistenceErrors: true,
       readAttributes: new ClientAttributes().withStandardAttributes({ email: true, emailVerified: true }).withCustomAttributes(...CUSTOM_ATTRIBUTES),
       writeAttributes: new ClientAttributes().withStandardAttributes({ email: true }),

@@ -36,19 +36,21 @@ export class CordonStack extends Stack {
     super(scope, id, props);
     const { stage } = props;
     this.data = new Data(this, 'Data', stage);
-    this.auth = new Auth(this, 'Auth', stage);
+    // The web app first: the user pool's client sends users back to its origin.
+    this.web = new Web(this, 'Web', stage);
+    this.auth = new Auth(this, 'Auth', { stage, webOrigin: this.web.origin });
     this.queues = new Queues(this, 'Queues', stage);
     this.secrets = new Secrets(this, 'Secrets', stage);
     this.functions = new Functions(this, 'Functions', { stage, data: this.data, queues: this.queues, secrets: this.secrets });
     this.queues.connect((consumer) => this.functions.get(handlerId('workers', consumer)));
     this.schedules = new Schedules(this, 'Schedules', stage, (job) => this.functions.get(handlerId('jobs', job)));
-    this.web = new Web(this, 'Web', stage);
     this.api = new Api(this, 'Api', { stage, auth: this.auth, functions: this.functions, webOrigin: this.web.origin });
     this.web.publish({
       apiUrl: this.api.url,
       region: this.region,
       userPoolId: this.auth.userPool.userPoolId,
       userPoolClientId: this.auth.webClient.userPoolClientId,
+      authDomain: this.auth.domain.baseUrl(),
     });
     this.alarms = new Alarms(this, 'Alarms', {
       stage, queues: this.queues.all, functions: this.functions.all, api: this.api.httpApi,
@@ -58,6 +60,7 @@ export class CordonStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'The HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.webClient.userPoolClientId });
+    new CfnOutput(this, 'AuthDomain', { value: this.auth.domain.baseUrl(), description: 'The hosted sign-in UI' });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'Subscribe to receive alarms' });
   }

@@ -1,7 +1,7 @@
 /**
  * The web concern: the built web app (web/dist) in a private, encrypted, TLS-only, versioned
  * bucket, served by CloudFront through origin access control with an SPA fallback and
- * security headers. Its runtime config (API URL, user pool ids) is written at deploy time as
+ * security headers. Its runtime config (API URL, user pool ids, hosted-UI domain) is written at deploy time as
  * /config.json, so one build serves every stage. Access logs of both go to a log bucket.
  *
  * Without a build (`npm run build:web` not run, as in tests and offline synth) a placeholder
@@ -78,7 +78,8 @@ export class Web extends Construct {
             "script-src 'self'",
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data: blob: https:",
-            `connect-src 'self' https://*.execute-api.${stack.region}.${stack.urlSuffix} https://cognito-idp.${stack.region}.${stack.urlSuffix}`,
+            // The hosted UI's token endpoint (the code exchange) is on the user pool's own domain.
+            `connect-src 'self' https://*.execute-api.${stack.region}.${stack.urlSuffix} https://cognito-idp.${stack.region}.${stack.urlSuffix} https://*.auth.${stack.region}.amazoncognito.com`,
             "frame-ancestors 'none'",
             "base-uri 'self'",
             "object-src 'none'",
@@ -135,7 +136,7 @@ export class Web extends Construct {
   }
 
   /** Deploys the app and its /config.json (written last, over the build's local one). */
-  publish(config: RuntimeConfig & { region: string; userPoolId: string; userPoolClientId: string }): BucketDeployment {
+  publish(config: RuntimeConfig & { region: string; userPoolId: string; userPoolClientId: string; authDomain: string }): BucketDeployment {
     const stage = this.stageConfig;
     const stack = Stack.of(this);
     const logGroup = new LogGroup(this, 'DeployLogs', {

@@ -76,9 +76,8 @@ describe('auth', () => {
     });
   });
 
-  it('gives the web client SRP sign-in, no secret, no OAuth flows, and no write access to jurisdiction', () => {
+  it('gives the web client no secret, no password sign-in, and no write access to jurisdiction', () => {
     expect(client.Properties).toMatchObject({ GenerateSecret: false, ExplicitAuthFlows: expect.arrayContaining(['ALLOW_USER_SRP_AUTH']) });
-    expect(client.Properties.AllowedOAuthFlows).toBeUndefined();
     expect(client.Properties.ExplicitAuthFlows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
     const read = client.Properties.ReadAttributes as string[];
     const write = client.Properties.WriteAttributes as string[];
@@ -86,6 +85,36 @@ describe('auth', () => {
       expect(read).toContain(`custom:${name}`);
       expect(write).not.toContain(`custom:${name}`);
     }
+  });
+});
+
+describe('hosted sign-in', () => {
+  const client = only('AWS::Cognito::UserPoolClient');
+  const webOrigin = { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [onlyId(t, 'AWS::CloudFront::Distribution'), 'DomainName'] }, '/']] };
+
+  it('has a hosted-UI domain on the pool, its prefix the stage\'s name and the account', () => {
+    expect(only('AWS::Cognito::UserPoolDomain').Properties).toEqual({
+      UserPoolId: { Ref: onlyId(t, 'AWS::Cognito::UserPool') },
+      Domain: { 'Fn::Join': ['', ['cordon-dev-', { Ref: 'AWS::AccountId' }]] },
+    });
+  });
+
+  it('lets the web client use only the code grant (PKCE, no implicit grant) with openid, email and profile, back to the CloudFront origin', () => {
+    expect(client.Properties).toMatchObject({
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['code'],
+      SupportedIdentityProviders: ['COGNITO'],
+      CallbackURLs: [webOrigin],
+      LogoutURLs: [webOrigin],
+    });
+    expect([...(client.Properties.AllowedOAuthScopes as string[])].sort()).toEqual(['email', 'openid', 'profile']);
+  });
+
+  it('lets the app reach the token endpoint on the pool\'s domain (CSP connect-src)', () => {
+    const headers = (only('AWS::CloudFront::ResponseHeadersPolicy').Properties.ResponseHeadersPolicyConfig as {
+      SecurityHeadersConfig: { ContentSecurityPolicy: { ContentSecurityPolicy: unknown } };
+    }).SecurityHeadersConfig;
+    expect(JSON.stringify(headers.ContentSecurityPolicy.ContentSecurityPolicy)).toMatch(/connect-src[^;]*https:\/\/\*\.auth\.",\{"Ref":"AWS::Region"\},"\.amazoncognito\.com/);
   });
 });
 
@@ -144,7 +173,7 @@ describe('web', () => {
     });
   });
 
-  it('writes config.json at deploy time with the API URL, region and user pool ids, and never caches it', () => {
+  it('writes config.json at deploy time with the API URL, region, user pool ids and hosted-UI domain, and never caches it', () => {
     const deployment = only('Custom::CDKBucketDeployment');
     const markers = deployment.Properties.SourceMarkers as Record<string, unknown>[];
     const values = Object.values(markers[markers.length - 1] ?? {});
@@ -153,6 +182,8 @@ describe('web', () => {
       { Ref: 'AWS::Region' },
       { Ref: onlyId(t, 'AWS::Cognito::UserPool') },
       { Ref: onlyId(t, 'AWS::Cognito::UserPoolClient') },
+      // The hosted UI's domain (https://<prefix>.auth.<region>.amazoncognito.com, its prefix a token of its own).
+      { Ref: onlyId(t, 'AWS::Cognito::UserPoolDomain') },
     ]));
     expect(deployment.Properties).toMatchObject({ DestinationBucketName: { Ref: originBucketId }, Prune: true, DistributionPaths: ['/*'] });
     expect(distribution.CacheBehaviors).toContainEqual(expect.objectContaining({ PathPattern: '/config.json', CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad' }));

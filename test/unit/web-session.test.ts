@@ -2,6 +2,7 @@ import { generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { claimsFor } from '../../shared/claims.ts';
 import { createSessionStore, sessionFromToken } from '../../web/src/auth/session.ts';
+import { memoryStorage } from '../support/memory-storage.ts';
 
 const { privateKey } = await generateKeyPair('ES256');
 const subject = { userId: 'local-community-wangfu', username: 'community-wangfu', role: 'community' as const, jurisdiction: { streetId: 's1', communityId: 'cm1' } };
@@ -12,19 +13,6 @@ function token(options: { name?: string; expiresIn?: string; claims?: Record<str
     .setIssuedAt()
     .setExpirationTime(options.expiresIn ?? '1h')
     .sign(privateKey);
-}
-
-/** sessionStorage's contract, in memory. */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() { return items.size; },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (i) => [...items.keys()][i] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, value),
-  };
 }
 
 describe('sessionFromToken', () => {

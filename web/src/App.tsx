@@ -5,13 +5,14 @@
  */
 import { useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CognitoSignIn } from './auth/CognitoSignIn.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { BoardPage } from './board/BoardPage.tsx';
 import { AppHeader } from './layout/AppHeader.tsx';
 import { navigate, pathOf, useRoute, viewsOf, type SignedInView } from './layout/navigation.ts';
 import { MapPage } from './map/MapPage.tsx';
 import { ResidentPage } from './public/ResidentPage.tsx';
-import { useSession } from './services.tsx';
+import { useServices, useSession } from './services.tsx';
 import { TasksPage } from './tasks/TasksPage.tsx';
 
 const PAGES: Record<SignedInView, ComponentType> = { map: MapPage, tasks: TasksPage, board: BoardPage };
@@ -19,6 +20,7 @@ const PAGES: Record<SignedInView, ComponentType> = { map: MapPage, tasks: TasksP
 export function App() {
   const { t } = useTranslation();
   const { session } = useSession();
+  const { auth } = useServices();
   const route = useRoute();
   const role = session?.user.role;
   const allowed = role ? viewsOf(role) : [];
@@ -44,7 +46,13 @@ export function App() {
       </a>
       <AppHeader view={view} />
       {/* A new user gets new views: nothing of the previous jurisdiction survives. */}
-      {session && Page ? <Page key={session.user.username} /> : <LoginPage />}
+      {session && Page ? (
+        <Page key={session.user.username} />
+      ) : auth.kind === 'local' ? (
+        <LoginPage auth={auth} />
+      ) : (
+        <CognitoSignIn auth={auth} />
+      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import { createApiClient, type ApiClient } from './api/client.ts';
 import { createLocalAuth, type AuthAdapter } from './auth/adapter.ts';
+import { browserPorts, cognitoSettings, createCognitoAuth } from './auth/cognito.ts';
 import { createSessionStore, type SessionState, type SessionStore } from './auth/session.ts';
 import type { RuntimeConfig } from './config.ts';
 
@@ -22,7 +23,9 @@ export function createServices(config: RuntimeConfig): Services {
     getToken: () => sessions.getState().session?.token,
     onUnauthorized: () => sessions.end('expired'),
   });
-  return { config, api, sessions, auth: createLocalAuth(api, sessions) };
+  const cognito = cognitoSettings(config, window.location.origin);
+  const auth = cognito ? createCognitoAuth(cognito, sessions, browserPorts()) : createLocalAuth(api, sessions);
+  return { config, api, sessions, auth };
 }
 
 const ServicesContext = createContext<Services | undefined>(undefined);

@@ -9,12 +9,12 @@ import { ROLES } from '../../../shared/roles.ts';
 import type { LocalUser } from '../../../shared/schemas/local.ts';
 import { useAsync } from '../hooks/useAsync.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
-import { useServices, useSession } from '../services.tsx';
+import { useSession } from '../services.tsx';
+import type { LocalAuthAdapter } from './adapter.ts';
 import { UserGroup } from './UserGroup.tsx';
 
-export function LoginPage() {
+export function LoginPage({ auth }: { auth: LocalAuthAdapter }) {
   const { t } = useTranslation();
-  const { auth } = useServices();
   const { ended } = useSession();
   const users = useAsync('demo-users', (signal) => auth.listUsers(signal));
   const [query, setQuery] = useState('');

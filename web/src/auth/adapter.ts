@@ -1,10 +1,11 @@
 /**
  * How the app signs a user in. Locally a demo user is picked and the local issuer mints the
- * token; in the cloud a Cognito adapter (hosted sign-in, then the ID token) takes this place.
+ * token; in the cloud the Cognito adapter (./cognito.ts: hosted sign-in, then the ID token) takes its place.
  * The rest of the app sees only the session store and `signOut`.
  */
 import type { LocalUser } from '../../../shared/schemas/local.ts';
 import type { ApiClient } from '../api/client.ts';
+import type { CognitoAuthAdapter } from './cognito.ts';
 import { sessionFromToken, type Session, type SessionStore } from './session.ts';
 
 interface AdapterBase {
@@ -18,8 +19,8 @@ export interface LocalAuthAdapter extends AdapterBase {
   signIn(username: string): Promise<Session>;
 }
 
-/** Grows a member per provider (`kind: 'cognito'`, with a redirect-based sign-in). */
-export type AuthAdapter = LocalAuthAdapter;
+/** One member per provider: the demo issuer locally, Cognito's hosted UI in the cloud (./cognito.ts). */
+export type AuthAdapter = LocalAuthAdapter | CognitoAuthAdapter;
 
 export class SignInError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {

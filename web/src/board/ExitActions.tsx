@@ -1,0 +1,125 @@
+/**
+ * The resolve actions of one exit, as its reasons call for them and the role may take them:
+ * seal it (with how), confirm a sealing, restrict it to lockdown passage, post a duty rota, or
+ * read its shifts and missed clock-ins. Each change goes through `onAct`, which takes the exit
+ * off the board until the API says how it stands (and brings it back with the failure, if any).
+ */
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SEALING_METHODS } from '../../../shared/schemas/exit.ts';
+import type { Role } from '../../../shared/roles.ts';
+import { ErrorNotice } from '../layout/ErrorNotice.tsx';
+import { useApi } from '../services.tsx';
+import { actionsFor, type UnresolvedExit } from './grouping.ts';
+import { ShiftsPanel } from './ShiftsPanel.tsx';
+
+type SealingMethod = (typeof SEALING_METHODS)[number];
+const ROTA_HOURS = [8, 12, 24] as const;
+
+export interface ExitActionsProps {
+  readonly exit: UnresolvedExit;
+  readonly role: Role;
+  onAct(exitId: string, action: () => Promise<unknown>): Promise<void>;
+  readonly failure: unknown;
+}
+
+export function ExitActions({ exit, role, onAct, failure }: ExitActionsProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const id = useId();
+  const actions = actionsFor(exit, role);
+  const [method, setMethod] = useState<SealingMethod>('fence');
+  const [person, setPerson] = useState('');
+  const [hours, setHours] = useState<(typeof ROTA_HOURS)[number]>(24);
+  const [days, setDays] = useState(2);
+  const [showShifts, setShowShifts] = useState(false);
+  const [pending, setPending] = useState(false);
+
+  // The card leaves the board while the action runs; `pending` only stops a double click.
+  const run = (action: () => Promise<unknown>) => {
+    setPending(true);
+    void onAct(exit.id, action);
+  };
+  const params = { id: exit.id };
+  const sealing = () => ({ method, confirmedAt: new Date().toISOString() });
+  const seal = () => run(() => api.call('patchExit', { params, body: { status: 'sealed', sealing: sealing() } }));
+  const confirm = () => run(() => api.call('patchExit', { params, body: { sealing: sealing() } }));
+  const restrict = () => run(() => api.call('patchExit', { params, body: { restricted: true } }));
+  const addShifts = (event: FormEvent) => {
+    event.preventDefault();
+    const rotation = { from: new Date().toISOString(), days, shiftHours: hours, people: [person.trim()] };
+    run(() => api.call('createShifts', { params, body: { rotation } }));
+  };
+
+  if (actions.length === 0) return <p className="board-no-action">{t('board.actions.none')}</p>;
+  const sealsOrConfirms = actions.includes('seal') || actions.includes('confirmSealing');
+  return (
+    <div className="board-actions" aria-busy={pending}>
+      {failure !== undefined && <ErrorNotice title={t('board.actions.failed')} error={failure} />}
+      {sealsOrConfirms && (
+        <div className="board-action-row">
+          <label htmlFor={`${id}-method`}>{t('board.actions.method')}</label>
+          <select id={`${id}-method`} value={method} onChange={(e) => setMethod(e.target.value as SealingMethod)} disabled={pending}>
+            {SEALING_METHODS.map((m) => (
+              <option key={m} value={m}>
+                {t(`board.methods.${m}`)}
+              </option>
+            ))}
+          </select>
+          {actions.includes('confirmSealing') && (
+            <button type="button" className="button board-primary" data-action="confirmSealing" disabled={pending} onClick={confirm}>
+              {t('board.actions.confirmSealing')}
+            </button>
+          )}
+          {actions.includes('seal') && (
+            <button type="button" className="button board-primary" data-action="seal" disabled={pending} onClick={seal}>
+              {t('board.actions.seal')}
+            </button>
+          )}
+        </div>
+      )}
+      {actions.includes('restrict') && (
+        <div className="board-action-row">
+          <button type="button" className="button" data-action="restrict" disabled={pending} onClick={restrict}>
+            {t('board.actions.restrict')}
+          </button>
+        </div>
+      )}
+      {actions.includes('addShifts') && (
+        <form className="board-action-row board-rota" onSubmit={addShifts} data-action="addShifts">
+          <label htmlFor={`${id}-person`}>{t('board.actions.person')}</label>
+          <input
+            id={`${id}-person`}
+            required
+            autoComplete="off"
+            placeholder={t('board.actions.personPlaceholder')}
+            value={person}
+            onChange={(e) => setPerson(e.target.value)}
+            disabled={pending}
+          />
+          <label htmlFor={`${id}-hours`}>{t('board.actions.shiftHours')}</label>
+          <select id={`${id}-hours`} value={hours} onChange={(e) => setHours(Number(e.target.value) as (typeof ROTA_HOURS)[number])} disabled={pending}>
+            {ROTA_HOURS.map((h) => (
+              <option key={h} value={h}>
+                {t('board.actions.hours', { count: h })}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${id}-days`}>{t('board.actions.days')}</label>
+          <input id={`${id}-days`} type="number" min={1} max={14} value={days} onChange={(e) => setDays(Number(e.target.value))} disabled={pending} />
+          <button type="submit" className="button board-primary" disabled={pending || person.trim() === ''}>
+            {t('board.actions.addShifts')}
+          </button>
+        </form>
+      )}
+      {actions.includes('shifts') && (
+        <div className="board-action-row">
+          <button type="button" className="button button-quiet" aria-expanded={showShifts} data-action="shifts" onClick={() => setShowShifts((v) => !v)}>
+            {showShifts ? t('board.actions.hideShifts') : t('board.actions.shifts')}
+          </button>
+        </div>
+      )}
+      {showShifts && <ShiftsPanel exitId={exit.id} />}
+    </div>
+  );
+}
