@@ -57,15 +57,11 @@ export const handler = httpHandler('disinfection', {
 
   getDisinfectionLog: async ({ params, query, caller }) => {
     const date = query.date ?? chinaDay(nowIso());
-    if (caller.role === 'disinfection') {
-      const compound = await getCompound(params.id);
-      if (!compound) throw new NotFoundError(`no compound ${params.id}`);
-      if (!disinfectsCompound(caller, { compoundId: compound.id, communityId: compound.communityId, propertyManaged: compound.propertyManaged })) {
-        throw new ForbiddenError(`compound ${params.id} is not one you disinfect`);
-      }
-    } else {
-      await compoundForCaller(params.id, caller);
+    const compound = caller.role === 'disinfection' ? await getCompound(params.id) : await compoundForCaller(params.id, caller);
+    if (!compound) throw new NotFoundError(`no compound ${params.id}`);
+    if (caller.role === 'disinfection' && !disinfectsCompound(caller, { compoundId: compound.id, communityId: compound.communityId, propertyManaged: compound.propertyManaged })) {
+      throw new ForbiddenError(`compound ${params.id} is not one you disinfect`);
     }
-    return disinfectionDay(params.id, date);
+    return disinfectionDay(params.id, date, compound.status);
   },
 });

@@ -64,7 +64,9 @@ export const handler = httpHandler('public', {
   getPublicDisinfectionLog: async ({ params, query }) => {
     const today = chinaDay(nowIso());
     const date = logDay(query.date, today);
-    const [compound, log] = await Promise.all([publicCompound(getCompound(params.id), params.id), disinfectionDay(params.id, date)]);
+    const read = getCompound(params.id);
+    // An unknown compound's (empty) log is thrown away.
+    const [compound, log] = await Promise.all([publicCompound(read, params.id), disinfectionDay(params.id, date, read.then((c) => c?.status ?? 'normal'))]);
     return cacheable(
       { compound, date, today, requiredRounds: log.requiredRounds, completedRounds: log.completedRounds, rounds: log.items.map(publicRound) },
       date === today ? TODAY_MAX_AGE_S : PAST_MAX_AGE_S,

@@ -8,14 +8,13 @@
  * same items.
  */
 import { chinaDay } from '../../shared/domain/china-time.ts';
-import { dayBefore, missedOfDay, requiredRounds } from '../../shared/domain/disinfection.ts';
+import { CLOSURE_STATUSES, dayBefore, missedOfDay, requiredRounds } from '../../shared/domain/disinfection.ts';
 import { keys } from '../../shared/table.ts';
 import { nowIso } from '../lib/clock.ts';
 import { config } from '../lib/config.ts';
 import { missedRoundItem } from '../lib/disinfection-log.ts';
 import { cityCompounds } from '../lib/fan-out.ts';
 import { logger } from '../lib/logger.ts';
-import { ROUND_STATUSES } from '../lib/round-plan.ts';
 import { scheduledHandler } from '../lib/scheduled.ts';
 import { batchWrite, queryAll, type Item } from '../lib/table.ts';
 
@@ -23,8 +22,9 @@ import { batchWrite, queryAll, type Item } from '../lib/table.ts';
 export async function judgeRounds(day: string = dayBefore(chinaDay(nowIso()))): Promise<{ day: string; compounds: number; missed: number }> {
   const required = requiredRounds(config().rounds);
   const [compounds, counts] = await Promise.all([
-    cityCompounds(ROUND_STATUSES),
-    queryAll<Item>({ partition: keys.roundsDone(day, '').pk }),
+    cityCompounds(CLOSURE_STATUSES),
+    // Consistent: a round completed in the minutes before the judgement counts.
+    queryAll<Item>({ partition: keys.roundsDone(day, '').pk, consistent: true }),
   ]);
   const completed = new Map(counts.map((c) => [c.compoundId as string, Number(c.completed ?? 0)]));
   const judged = compounds.map((c) => ({

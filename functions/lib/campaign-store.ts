@@ -44,9 +44,8 @@ export interface CampaignRecord {
   readonly peopleSeen: number;
   readonly failed: readonly FailedCompound[];
   readonly flags: Readonly<Record<string, number>>;
-  /** Disinfection: the round's slot and due times, and its case buildings by compound (set by the planner). */
+  /** Disinfection: the round's slot and due times (its case buildings travel in the level-2 messages). */
   readonly round?: CampaignRound;
-  readonly caseBuildings?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Counter attributes of a campaign, named once. */
@@ -119,7 +118,6 @@ export function campaignFromItem(item: Item): CampaignRecord {
     failed: (item.failed as FailedCompound[] | undefined) ?? [],
     flags,
     ...(item.round ? { round: item.round as CampaignRound } : {}),
-    ...(item.caseBuildings ? { caseBuildings: item.caseBuildings as Record<string, string[]> } : {}),
   };
 }
 

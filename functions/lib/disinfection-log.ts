@@ -7,7 +7,8 @@
  *
  * Public: no holder, completer, note or reason leaves this module.
  */
-import { requiredRounds, roundStatus } from '../../shared/domain/disinfection.ts';
+import { chinaDay } from '../../shared/domain/china-time.ts';
+import { isScheduledRound, requiredRoundsOn, roundStatus } from '../../shared/domain/disinfection.ts';
 import type { AreaCode, DisinfectionLog, DisinfectionLogEntry, MissedRound, RoundOfTask } from '../../shared/schemas/disinfection.ts';
 import { indexKeys, keys } from '../../shared/table.ts';
 import { nowIso } from './clock.ts';
@@ -38,11 +39,18 @@ export async function disinfectionLog(compoundId: string, day: string): Promise<
   return items.map((item) => logEntryOf(item, at));
 }
 
-/** The log with the day's count of public-area rounds required and completed (done or partial). */
-export async function disinfectionDay(compoundId: string, day: string): Promise<DisinfectionLog> {
-  const items = await disinfectionLog(compoundId, day);
-  const completed = new Set(items.filter((e) => e.target === 'public_areas' && (e.status === 'done' || e.status === 'partial')).map((e) => e.campaignId));
-  return { compoundId, date: day, requiredRounds: requiredRounds(config().rounds), completedRounds: completed.size, items };
+/**
+ * The log with the day's count of public-area rounds required (none for a compound under normal
+ * management; requiredRoundsOn) and completed (done or partial). The compound's status may come as
+ * a read still under way, so that callers read it beside the log.
+ */
+export async function disinfectionDay(compoundId: string, day: string, status: string | Promise<string>): Promise<DisinfectionLog> {
+  const [items, current] = await Promise.all([disinfectionLog(compoundId, day), status]);
+  const publicAreas = items.filter((e) => e.target === 'public_areas');
+  const completed = new Set(publicAreas.filter((e) => e.status === 'done' || e.status === 'partial').map((e) => e.campaignId));
+  const scheduledPublicRounds = new Set(publicAreas.map((e) => e.campaignId).filter(isScheduledRound)).size;
+  const required = requiredRoundsOn(config().rounds, { isToday: day === chinaDay(nowIso()), status: current, scheduledPublicRounds });
+  return { compoundId, date: day, requiredRounds: required, completedRounds: completed.size, items };
 }
 
 /** A missed round as stored (the day-end job, the demo seed): in its day's partition, sorted by street, community and compound. */

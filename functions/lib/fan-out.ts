@@ -31,7 +31,7 @@ import { isoAfter } from '../../shared/domain/time.ts';
 import type { SQSRecord } from 'aws-lambda';
 import { queues } from '../../shared/catalogue/index.ts';
 import {
-  COMPOUNDS_PER_MESSAGE, TASK_BUILDERS, expandMessages, totalsOf, type FanOutInput, type TaskDraft, type Totals,
+  COMPOUNDS_PER_MESSAGE, TASK_BUILDERS, expandMessages, totalsOf, type CaseBuildings, type FanOutInput, type TaskDraft, type Totals,
 } from '../../shared/domain/fan-out.ts';
 import { Building } from '../../shared/schemas/building.ts';
 import type { CampaignKind } from '../../shared/schemas/campaign.ts';
@@ -61,29 +61,27 @@ export async function planCampaign(campaignId: string): Promise<void> {
     logger.warn('campaign to plan is missing or cancelled', { campaignId });
     return;
   }
-  // A kind may plan its own scope (a round: compounds under closure and case compounds) and
-  // record what its builder needs on the campaign (a round's case buildings).
-  const { compoundIds, record } = campaign.kind === 'disinfection'
+  // A kind may plan its own scope (a round: compounds under closure and case compounds) and name
+  // what its builder needs in the messages (a round's case buildings).
+  const { compoundIds, caseBuildings } = campaign.kind === 'disinfection'
     ? await planRound(campaign, () => compoundsInScope(campaign))
-    : { compoundIds: await compoundsInScope(campaign), record: {} };
+    : { compoundIds: await compoundsInScope(campaign), caseBuildings: {} };
   // Set once: a redelivered plan message lists again and resends (the expanders skip what is
   // done), but the planned count the status waits for stays the first one.
   try {
-    const extra = Object.keys(record).map((name, i) => [`#x${i}`, `:x${i}`, name, record[name]] as const);
     await updateItem(
       {
         Key: keys.campaign(campaignId),
-        UpdateExpression: ['SET compoundsPlanned = :n', ...extra.map(([n, v]) => `${n} = ${v}`)].join(', '),
+        UpdateExpression: 'SET compoundsPlanned = :n',
         ConditionExpression: 'attribute_not_exists(compoundsPlanned)',
-        ...(extra.length > 0 ? { ExpressionAttributeNames: Object.fromEntries(extra.map(([n, , name]) => [n, name])) } : {}),
-        ExpressionAttributeValues: { ':n': compoundIds.length, ...Object.fromEntries(extra.map(([, v, , value]) => [v, value])) },
+        ExpressionAttributeValues: { ':n': compoundIds.length },
       },
       'already planned',
     );
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
   }
-  await sendMessages('campaignExpand', expandMessages(campaignId, compoundIds, campaign.kind));
+  await sendMessages('campaignExpand', expandMessages(campaignId, compoundIds, campaign.kind, caseBuildings));
   if (compoundIds.length === 0) await settleCampaign(campaignId);
   logger.info('campaign planned', { campaignId, compounds: compoundIds.length });
 }
@@ -223,11 +221,10 @@ function readPartitions(compoundIds: readonly string[]): Promise<Read[]> {
 }
 
 /**
- * A round needs only each compound's record and its case buildings (named on the campaign by the
+ * A round needs only each compound's record and its case buildings (named in the message by the
  * planner): one BatchGet for the message, instead of a query of every building of every compound.
  */
-async function readRecords(compoundIds: readonly string[], campaign: CampaignRecord | undefined): Promise<Read[]> {
-  const cased = campaign?.caseBuildings ?? {};
+async function readRecords(compoundIds: readonly string[], cased: CaseBuildings): Promise<Read[]> {
   const wanted = compoundIds.flatMap((id) => [keys.compound(id), ...(cased[id] ?? []).map((b) => keys.building(id, b))]);
   const items = await batchGet<Item>(wanted, { consistent: true });
   const byCompound = Map.groupBy(items, (i) => (i.pk as string).slice('COMPOUND#'.length));
@@ -263,21 +260,21 @@ function buildingOf(item: Item, compoundId: string) {
 
 /**
  * Level 2: expands the message's compounds; throws (so the message is retried) when one failed.
- * The campaign, the claims and a sweep's compound reads go out together (none needs another's
- * answer), so a message costs four round trips: read and claim, write, count, settle. A round's
- * one BatchGet waits for the campaign, which names the case buildings.
+ * The campaign, the claims and the compounds' reads go out together (none needs another's
+ * answer), so a message costs four round trips: read and claim, write, count, settle.
  */
 export async function expandCompounds(
-  message: { campaignId: string; compoundIds: readonly string[]; kind?: CampaignKind | undefined },
+  message: { campaignId: string; compoundIds: readonly string[]; kind?: CampaignKind | undefined; caseBuildings?: CaseBuildings | undefined },
   record: SQSRecord,
 ): Promise<void> {
   const lock = lockOf(record);
-  const campaignRead = getCampaign(message.campaignId, { consistent: true });
-  const [campaign, claims, reads] = await Promise.all([
-    campaignRead,
+  const cased = message.caseBuildings ?? {};
+  const [found, claims, reads] = await Promise.all([
+    getCampaign(message.campaignId, { consistent: true }),
     claimCompounds(message.campaignId, message.compoundIds, lock),
-    message.kind === 'disinfection' ? campaignRead.then((c) => readRecords(message.compoundIds, c)) : readPartitions(message.compoundIds),
+    message.kind === 'disinfection' ? readRecords(message.compoundIds, cased) : readPartitions(message.compoundIds),
   ]);
+  const campaign = found && message.kind === 'disinfection' ? { ...found, caseBuildings: cased } : found;
   if (!campaign || campaign.status === 'cancelled') {
     logger.info('campaign gone or cancelled; nothing to expand', { campaignId: message.campaignId });
     return;

@@ -9,23 +9,21 @@
  */
 import type { CampaignRecord } from './campaign-store.ts';
 import { caseBuildings } from './case-store.ts';
+import { CLOSURE_STATUSES } from '../../shared/domain/disinfection.ts';
 import { cityCompounds } from './fan-out.ts';
-
-/** Compound statuses whose public areas the schedule disinfects. */
-export const ROUND_STATUSES = ['closed', 'lockdown'] as const;
 
 export async function planRound(
   campaign: CampaignRecord,
   inScope: () => Promise<string[]>,
-): Promise<{ compoundIds: string[]; record: Record<string, unknown> }> {
+): Promise<{ compoundIds: string[]; caseBuildings: Record<string, string[]> }> {
   const round = campaign.round;
-  if (!round) return { compoundIds: await inScope(), record: {} };
+  if (!round) return { compoundIds: await inScope(), caseBuildings: {} };
   const [cases, listed] = await Promise.all([
     round.caseBuildings ? caseBuildings(round.day) : Promise.resolve({} as Record<string, string[]>),
-    round.scheduled ? (round.publicAreas ? cityCompounds(ROUND_STATUSES).then((items) => items.map((i) => i.id as string)) : Promise.resolve([])) : inScope(),
+    round.scheduled ? (round.publicAreas ? cityCompounds(CLOSURE_STATUSES).then((items) => items.map((i) => i.id as string)) : Promise.resolve([])) : inScope(),
   ]);
   const compoundIds = round.scheduled ? [...new Set([...listed, ...Object.keys(cases)])] : [...new Set(listed)];
   const inRound = new Set(compoundIds);
   const caseMap = Object.fromEntries(Object.entries(cases).filter(([id]) => inRound.has(id)));
-  return { compoundIds, record: { caseBuildings: caseMap } };
+  return { compoundIds, caseBuildings: caseMap };
 }

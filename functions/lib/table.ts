@@ -96,7 +96,8 @@ export async function updateItem(
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 export type TransactOp =
   | { readonly put: Item; readonly condition?: string; readonly values?: Record<string, unknown>; readonly names?: Record<string, string> }
-  | { readonly update: Omit<UpdateCommandInput, 'TableName'> };
+  | { readonly update: Omit<UpdateCommandInput, 'TableName'> }
+  | { readonly delete: Key; readonly condition?: string; readonly values?: Record<string, unknown> };
 
 /** All or nothing: an entity change and its audit record land together. */
 export async function transactWrite(ops: readonly TransactOp[], conflict?: string): Promise<void> {
@@ -111,7 +112,9 @@ export async function transactWrite(ops: readonly TransactOp[], conflict?: strin
             ExpressionAttributeNames: op.names,
           },
         }
-      : { Update: { TableName: tableName(), ...op.update } as NonNullable<TransactItem['Update']> },
+      : 'update' in op
+        ? { Update: { TableName: tableName(), ...op.update } as NonNullable<TransactItem['Update']> }
+        : { Delete: { TableName: tableName(), Key: op.delete, ConditionExpression: op.condition, ExpressionAttributeValues: op.values } },
   );
   try {
     await documentClient().send(new TransactWriteCommand({ TransactItems: items }));

@@ -32,6 +32,7 @@ import {
 } from '../../shared/domain/tasks.ts';
 import { applyVisit, checkVisit, coverageRatio, flagCounts, unaccounted, visitFingerprint, type HouseholdState } from '../../shared/domain/visits.ts';
 import { newAlert } from '../../shared/domain/alerts.ts';
+import { chinaDay } from '../../shared/domain/china-time.ts';
 import { judgeCompletion, roundStatus } from '../../shared/domain/disinfection.ts';
 import type { AreaCode, RoundCompletion, RoundOfTask } from '../../shared/schemas/disinfection.ts';
 import { encodeGeohash } from '../../shared/geo/geohash.ts';
@@ -332,6 +333,22 @@ export async function completeTask(t: TaskRecord, caller: Caller): Promise<TaskR
   return { ...t, status: 'done', holder: null, leaseExpiresAt: null, completedAt: atIso, completedBy: caller.username, version: t.version + 1 };
 }
 
+/**
+ * A public-area round completed after its day ended may find the day judged (00:10 China time):
+ * the compound's missed entry then counts one more, or leaves the list once the required count is
+ * reached. Conditioned on the count read, so a racing completion fails the transaction and retries.
+ */
+async function missedEntryOps(day: string, t: TaskRecord): Promise<TransactOp[]> {
+  const key = keys.missedRound(day, t.streetId, t.communityId, t.compoundId);
+  const entry = await getItem<Item>(key, { consistent: true });
+  if (!entry) return [];
+  const completed = Number(entry.completed ?? 0);
+  if (completed + 1 >= Number(entry.required ?? 0)) return [{ delete: key, condition: 'completed = :c', values: { ':c': completed } }];
+  return [{
+    update: { Key: key, UpdateExpression: 'SET completed = :n', ConditionExpression: 'completed = :c', ExpressionAttributeValues: { ':c': completed, ':n': completed + 1 } },
+  }];
+}
+
 /** Whether a done round task is this very completion again (a retry or a racing duplicate). */
 const sameCompletion = (t: TaskRecord, caller: Actor, areas: readonly AreaCode[]) =>
   t.status === 'done' && t.completedBy === caller.username && (t.areasDone ?? []).join(',') === areas.join(',');
@@ -366,6 +383,7 @@ export async function completeRound(first: TaskRecord, body: RoundCompletion, ca
         add: { completed: 1 },
         init: { type: 'rounds-done', day: round.day, compoundId: t.compoundId, compoundName: t.compoundName, communityId: t.communityId, streetId: t.streetId },
       }));
+      if (round.day < chinaDay(atIso)) ops.push(...(await missedEntryOps(round.day, t)));
     }
     try {
       await transactWithRetry(ops);

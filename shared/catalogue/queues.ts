@@ -29,8 +29,12 @@ export const queues = defineQueues({
     consumer: 'campaign-expand',
     description:
       'Fan-out level 2: each compound of a message becomes one task per building (BatchWrite, deterministic keys), counted once per compound',
-    // The kind says what to read of each compound before the campaign is read (absent: a sweep's).
-    message: z.object({ campaignId: z.string(), compoundIds: z.array(z.string()).min(1).max(25), kind: CampaignKind.optional() }),
+    // The kind says what to read of each compound before the campaign is read (absent: a sweep's);
+    // a round's message names its compounds' case buildings (the planner read them once).
+    message: z.object({
+      campaignId: z.string(), compoundIds: z.array(z.string()).min(1).max(25), kind: CampaignKind.optional(),
+      caseBuildings: z.record(z.string(), z.array(z.string())).optional(),
+    }),
     batchSize: 10,
     visibilityTimeoutSeconds: 120,
     maxReceiveCount: 3,

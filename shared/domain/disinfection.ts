@@ -96,6 +96,25 @@ export function manualRound(at: string): { day: string; slot: string; dueAt: str
 /** Public-area rounds a compound under closed management must complete in a day. */
 export const requiredRounds = (settings: RoundSettings): number => settings.publicSlots.length;
 
+/** Compound statuses whose public areas the schedule disinfects. */
+export const CLOSURE_STATUSES = ['closed', 'lockdown'] as const;
+export const underClosure = (status: string): boolean => (CLOSURE_STATUSES as readonly string[]).includes(status);
+
+/** Whether a campaign id is a scheduled round's (roundIdOf), not a manual launch's. */
+export const isScheduledRound = (campaignId: string): boolean => /^rd_\d{8}_\d{4}$/.test(campaignId);
+
+/**
+ * Public-area rounds a compound must complete on a day: the day's slots while it is under closed
+ * management or lockdown, none under normal management. Today is judged by its status now (or a
+ * scheduled round that covered it earlier today); a past day by whether the schedule's rounds of
+ * that day covered it — a scheduled round takes every compound under closure at its slot, and the
+ * status a compound had on a past day is not kept.
+ */
+export function requiredRoundsOn(settings: RoundSettings, day: { isToday: boolean; status: string; scheduledPublicRounds: number }): number {
+  const closed = day.scheduledPublicRounds > 0 || (day.isToday && underClosure(day.status));
+  return closed ? requiredRounds(settings) : 0;
+}
+
 /** A completion checked against the task's set: done, partial, or the field that is wrong. */
 export function judgeCompletion(
   planned: readonly AreaCode[],

@@ -34,9 +34,20 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** Level 1's output: the scope's compounds as level-2 messages, each compound in exactly one. */
-export const expandMessages = (campaignId: string, compoundIds: readonly string[], kind: CampaignKind = 'sweep') =>
-  chunks([...new Set(compoundIds)], compoundsPerMessage(kind)).map((ids) => ({ campaignId, compoundIds: ids, kind }));
+/** A round's case buildings, by compound: what its builder needs besides each compound's record. */
+export type CaseBuildings = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * Level 1's output: the scope's compounds as level-2 messages, each compound in exactly one. A
+ * round's messages carry their compounds' case buildings: kept off the campaign item, which every
+ * message's counter transaction writes (a transaction's write cost grows with the item's size).
+ */
+export function expandMessages(campaignId: string, compoundIds: readonly string[], kind: CampaignKind = 'sweep', caseBuildings: CaseBuildings = {}) {
+  return chunks([...new Set(compoundIds)], compoundsPerMessage(kind)).map((ids) => {
+    const cased = Object.fromEntries(ids.filter((id) => caseBuildings[id]?.length).map((id) => [id, [...(caseBuildings[id] ?? [])]]));
+    return { campaignId, compoundIds: ids, kind, ...(Object.keys(cased).length > 0 ? { caseBuildings: cased } : {}) };
+  });
+}
 
 /** What a task builder knows of the compound it expands. */
 export interface CompoundInput {
@@ -56,8 +67,8 @@ export interface FanOutInput {
     readonly scope: CampaignScope;
     /** Disinfection: the round's slot and due times. */
     readonly round?: CampaignRound;
-    /** Disinfection: the case buildings of the round, by compound, listed once by the planner. */
-    readonly caseBuildings?: Readonly<Record<string, readonly string[]>>;
+    /** Disinfection: the case buildings of the round, by compound, listed once by the planner (sent in the level-2 message). */
+    readonly caseBuildings?: CaseBuildings;
   };
   readonly compound: CompoundInput;
   readonly buildings: readonly Building[];

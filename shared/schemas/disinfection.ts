@@ -49,7 +49,7 @@ export const DisinfectionLog = z
   .object({
     compoundId: Id,
     date: ChinaDay,
-    requiredRounds: z.number().int().nonnegative().meta({ description: 'Public-area rounds the day requires (每日至少2次)' }),
+    requiredRounds: z.number().int().nonnegative().meta({ description: 'Public-area rounds the day requires (每日至少2次) of a compound under closed management or lockdown; 0 under normal management' }),
     completedRounds: z.number().int().nonnegative().meta({ description: 'Public-area rounds done or partial' }),
     items: z.array(DisinfectionLogEntry),
   })

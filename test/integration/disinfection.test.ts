@@ -120,7 +120,7 @@ describe('round tasks', () => {
     expect(entry).toEqual({ campaignId: MORNING_ROUND, slot: '08:00', target: 'public_areas', status: 'done', planned: PUBLIC, areas: PUBLIC, completedAt: '2026-11-23T01:10:00.000Z', dueAt: '2026-11-23T08:00:00.000Z' });
     expect(JSON.stringify(log)).not.toMatch(/disinfection-a|holder|completedBy|note|消毒液/);
     expect(log.map((e) => e.slot)).toEqual(['08:00', '08:00', '12:00']);
-    expect((await disinfectionDay('c_a', DAY))).toMatchObject({ requiredRounds: 2, completedRounds: 1 });
+    expect((await disinfectionDay('c_a', DAY, 'closed'))).toMatchObject({ requiredRounds: 2, completedRounds: 1 });
     // The staff's own view keeps the note.
     expect((await json<{ note?: string }>(await staff.get(`/v1/tasks/${task('c_a')}`))).note).toBe('含氯消毒液 500mg/L');
   });

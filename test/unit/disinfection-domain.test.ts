@@ -8,7 +8,7 @@ import { caseFingerprint, inCaseWindow, suggestsLockdown, sumByDay } from '../..
 import { disinfectionTasks } from '../../shared/domain/disinfection-tasks.ts';
 import {
   caseWindow, currentRound, dayBefore, dayEnd, dueAtOf, judgeCompletion, manualCampaignRound, missedRounds, parseSlots,
-  PUBLIC_AREA_SET, requiredRounds, roundIdOf, roundStatus, scheduledRound, slotStart,
+  isScheduledRound, PUBLIC_AREA_SET, requiredRounds, requiredRoundsOn, roundIdOf, roundStatus, scheduledRound, slotStart,
 } from '../../shared/domain/disinfection.ts';
 import { canSeeTask, canWorkTask } from '../../shared/domain/tasks.ts';
 import type { Caller } from '../../shared/roles.ts';
@@ -60,6 +60,19 @@ describe('rounds required and done', () => {
     expect(missedRounds(2, 1)).toBe(true);
     expect(missedRounds(2, 2)).toBe(false);
     expect(missedRounds(2, 3)).toBe(false);
+  });
+
+  it('a compound under normal management requires none; a past day requires rounds only where the schedule covered it', () => {
+    expect(requiredRoundsOn(settings, { isToday: true, status: 'closed', scheduledPublicRounds: 0 })).toBe(2);
+    expect(requiredRoundsOn(settings, { isToday: true, status: 'lockdown', scheduledPublicRounds: 0 })).toBe(2);
+    expect(requiredRoundsOn(settings, { isToday: true, status: 'normal', scheduledPublicRounds: 0 })).toBe(0);
+    // Lifted after this morning's round: today still required.
+    expect(requiredRoundsOn(settings, { isToday: true, status: 'normal', scheduledPublicRounds: 1 })).toBe(2);
+    // A past day: its status then is not kept, the schedule's rounds of the day say.
+    expect(requiredRoundsOn(settings, { isToday: false, status: 'closed', scheduledPublicRounds: 0 })).toBe(0);
+    expect(requiredRoundsOn(settings, { isToday: false, status: 'normal', scheduledPublicRounds: 2 })).toBe(2);
+    expect(isScheduledRound(roundIdOf('2026-11-23', '08:00'))).toBe(true);
+    expect(isScheduledRound('cp_0123456789abcdef')).toBe(false);
   });
 
   it('the whole set is done; fewer areas need a reason; areas outside the set are refused', () => {

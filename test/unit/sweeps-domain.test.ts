@@ -84,6 +84,13 @@ describe('fan-out planning', () => {
     expect(messages.flatMap((m) => m.compoundIds)).toEqual(ids);
   });
 
+  it("gives each round message its own compounds' case buildings, none when it has none (off the campaign item)", () => {
+    const ids = Array.from({ length: 30 }, (_, i) => `c${i}`);
+    const messages = expandMessages('rd', ids, 'disinfection', { c1: ['b1', 'b2'], c27: ['b9'], c99: ['bx'], c2: [] });
+    expect(messages.map((m) => m.caseBuildings)).toEqual([{ c1: ['b1', 'b2'] }, { c27: ['b9'] }]);
+    expect(expandMessages('rd', ['c5'], 'disinfection', { c1: ['b1'] })[0]).not.toHaveProperty('caseBuildings');
+  });
+
   const input = (scope: FanOutInput['campaign']['scope']): FanOutInput => ({
     campaign: { id: 'cp', kind: 'sweep', scope },
     compound: { id: 'c1', name: '阳光花园', streetId: 's1', communityId: 'cm1', location: [112.5, 31.1] },

@@ -104,7 +104,7 @@ export function disinfectionSeed(city: GeneratedCity, now: string, actor: string
       roundTasks += tasks;
       items.push({
         ...newCampaignItem({ id, kind: 'disinfection', scope: { type: 'city' }, place: CITY, createdAt: startedAt, createdBy: 'system', round }),
-        status: tasksDone === tasks ? 'done' : 'active', caseBuildings,
+        status: tasksDone === tasks ? 'done' : 'active',
         compoundsPlanned: compounds.length, compoundsExpanded: compounds.length, totalTasks: tasks, tasksCreated: tasks, tasksDone,
       });
     }

@@ -13,7 +13,8 @@ export const disinfectionRoutes = defineRoutes({
   listMissedRounds: {
     method: 'GET', path: '/v1/missed-rounds', resource: 'disinfection', auth: 'jwt', roles: OVERSEERS,
     summary: 'Compounds under closure with fewer completed disinfection rounds than required, per China day',
-    description: 'Judged after the day ends (00:10 China time); sorted by street, community and compound; '
+    description: 'Judged after the day ends (00:10 China time); a round of that day completed later counts on the entry, '
+      + 'and the compound leaves the list once it reaches the required count. Sorted by street, community and compound; '
       + 'filtered to the caller\'s jurisdiction. Default date: yesterday in China.',
     query: MissedRoundsQuery, response: { status: 200, schema: page(MissedRound) },
   },
