@@ -119,7 +119,9 @@ describe('BoardPage', () => {
     expect(text).toContain('说明 seal_unconfirmed');
     expect(text).toContain('昨天发现');
     expect(text).toContain('责任人e2 139****0003');
-    // The same exits on the map, one marker each, marked by reason in letters as well as colour.
+    // The same exits on the map, one marker each, marked by reason in letters as well as colour
+    // (react-leaflet adds the markers a render after the map itself: wait for them).
+    await expect.poll(() => document.querySelectorAll('.board-map .board-marker').length).toBe(5);
     const markers = [...document.querySelectorAll<HTMLElement>('.board-map .board-marker')];
     expect(markers.map((m) => m.dataset.exitId).sort()).toEqual(['e1', 'e2', 'e3', 'e4', 'e5']);
     expect(markers.find((m) => m.dataset.exitId === 'e2')?.textContent).toBe('封');

@@ -35,6 +35,13 @@ afterEach(async () => {
 });
 
 describe('ResidentPage', () => {
+  it('lists a round\'s areas with the language\'s own separator', async () => {
+    await changeLanguage('en');
+    renderWithServices(<ResidentPage compoundId="c_a" />, answers);
+    await expect.poll(() => document.querySelector('.log-round-areas')?.textContent).toContain('corridors, elevators');
+    expect(document.querySelector('.log-round-areas')?.textContent).not.toContain('、');
+  });
+
   it('shows the compound, today\'s counts and the recent days as a table, in Chinese', async () => {
     const { calls } = renderWithServices(<ResidentPage compoundId="c_a" />, answers);
     await expect.element(page.getByRole('heading', { level: 1 })).toHaveTextContent('阳光花园');

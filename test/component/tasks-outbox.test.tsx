@@ -10,6 +10,7 @@ import { claimsFor } from '../../shared/claims.ts';
 import type { Task, TaskSummary } from '../../shared/schemas/task.ts';
 import type { VisitCreate } from '../../shared/schemas/visit.ts';
 import { sessionFromToken } from '../../web/src/auth/session.ts';
+import { createServices } from '../../web/src/services.tsx';
 import { createIndexedDbOutbox, OUTBOX_DATABASE } from '../../web/src/tasks/outbox.ts';
 import { TasksPage } from '../../web/src/tasks/TasksPage.tsx';
 import { renderWithServices, type Call } from './render.tsx';
@@ -157,5 +158,31 @@ describe('tasks view with the outbox', () => {
     await userEvent.click(page.getByRole('button', { name: '重试' }));
     await expect.element(page.getByText('已同步')).toBeVisible();
     expect([...api.visits.values()].map((v) => v.householdId)).toEqual(['1-1-102']);
+  });
+});
+
+describe('the outbox and sign-out', () => {
+  it('forgets a worker\'s unsent visits when they sign out, but keeps them when the session only expired', async () => {
+    await clearOutbox();
+    const store = createIndexedDbOutbox(OUTBOX_DATABASE);
+    await store.add({ taskId: 'cp1.b1', username: user.username, body: visit('mine') });
+    await store.add({ taskId: 'cp1.b1', username: 'grid-other', body: visit('theirs', '1-1-102') });
+    const other = { ...user, userId: 'u2', username: 'grid-other' };
+    const otherToken = `${b64({ alg: 'none' })}.${b64({ ...claimsFor(other), exp: Math.floor(Date.now() / 1000) + 3600 })}.x`;
+    const services = createServices({ apiUrl: '' });
+    const start = (jwt: string) => {
+      const session = sessionFromToken(jwt);
+      if (!session) throw new Error('the test token does not make a session');
+      services.sessions.start(session);
+    };
+    const ids = async () => (await store.list()).map((e) => e.visitId);
+
+    // An expired session: the visits wait for their user to sign in again.
+    start(otherToken);
+    services.sessions.end('expired');
+    // A sign-out: the phone keeps none of that user's visits (they hold households' health).
+    start(token);
+    await services.auth.signOut();
+    await expect.poll(ids).toEqual(['theirs']);
   });
 });

@@ -1,12 +1,13 @@
 /**
  * Helpers for the end-to-end tests: Debian's Chromium driven by playwright-core (Playwright's
- * own browser download cannot work here), the app's sign-in, and reading the map's state — the
+ * own browser download cannot work here), one per test file with a fresh context per test, the app's sign-in, and reading the map's state — the
  * compound shapes, the legend and the bbox the app asked for — so tests wait for conditions,
  * never for durations.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../infra/local/setup.ts';
 import { createApiClient, type ApiClient } from '../../web/src/api/client.ts';
 
@@ -17,13 +18,42 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
 }
 
-/** A fresh context (empty storage) and page, sized like a laptop screen. */
-export async function openPage(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error));
-  await page.goto(url);
-  return { context, page };
+/** The screens the journeys use: an official's laptop and a worker's or resident's phone. */
+export const LAPTOP: BrowserContextOptions = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN' };
+export const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, locale: 'zh-CN', isMobile: true, hasTouch: true };
+
+export interface FileBrowser {
+  /** A fresh context (empty storage, a laptop unless told) and its page at the app's `path`. */
+  open(path?: string, options?: BrowserContextOptions): Promise<Page>;
+}
+
+/**
+ * One Chromium for a test file and a fresh context per test, closed after it: registers the
+ * file's hooks, so call it at the top level of the file.
+ */
+export function browserPerFile(webUrl: string): FileBrowser {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    async open(at = '', options = LAPTOP) {
+      if (!browser) throw new Error('no browser: browserPerFile opens pages inside tests only');
+      context = await browser.newContext(options);
+      const page = await context.newPage();
+      page.on('pageerror', (error) => console.error('page error:', error));
+      await page.goto(webUrl + at);
+      return page;
+    },
+  };
 }
 
 /** Signs in with the keyboard only: search for the user, Tab to their button, Enter. */

@@ -8,13 +8,13 @@
  * worker's area (other journeys resolve an exit, claim a grid task, read a case compound). It
  * ends lifted. No campaign is launched here (a sweep would give grid workers new tasks).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoCity } from '../../infra/local/demo/users.ts';
 import { allFeatures } from '../../web/src/api/client.ts';
 import zhCN from '../../web/src/locales/zh-CN/core.json' with { type: 'json' };
 import zhMap from '../../web/src/locales/zh-CN/map.json' with { type: 'json' };
-import { apiAs, launchChromium, openPage, screenshot, settledMap, signIn } from './browser.ts';
+import { apiAs, browserPerFile, screenshot, settledMap, signIn } from './browser.ts';
 
 const webUrl = inject('webUrl');
 const apiUrl = inject('apiUrl');
@@ -29,30 +29,19 @@ const target = [...city.compounds]
   .reverse()
   .find((c) => c.status === 'normal' && c.communityId !== firstCommunity && c.communityId !== firstGrid && openExits(c.id) >= 2);
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
+beforeAll(() => {
   if (!target || !cityUser) throw new Error('the demo city has no normal compound with two open exits for this journey');
-  browser = await launchChromium();
 });
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
+const { open } = browserPerFile(webUrl);
 
 async function signedIn(username: string): Promise<Page> {
-  const opened = await openPage(browser, webUrl);
-  context = opened.context;
-  await signIn(opened.page, username);
+  const page = await open();
+  await signIn(page, username);
   // An official's home is the board: the map is a click away.
-  const mapLink = opened.page.getByRole('link', { name: zhCN.nav.map });
+  const mapLink = page.getByRole('link', { name: zhCN.nav.map });
   if (await mapLink.getAttribute('aria-current') !== 'page') await mapLink.click();
-  await settledMap(opened.page);
-  return opened.page;
+  await settledMap(page);
+  return page;
 }
 
 /** Finds the compound by its Chinese name and opens it from the results. */

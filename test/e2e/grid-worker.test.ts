@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoCity } from '../../infra/local/demo/users.ts';
 import type { ApiClient } from '../../web/src/api/client.ts';
 import zh from '../../web/src/locales/zh-CN/tasks.json' with { type: 'json' };
-import { apiAs, launchChromium, screenshot, signIn } from './browser.ts';
+import { apiAs, launchChromium, PHONE, screenshot, signIn } from './browser.ts';
 
 const webUrl = inject('webUrl');
 const apiUrl = inject('apiUrl');
@@ -56,7 +56,7 @@ async function unvisitedIds(): Promise<string[]> {
 
 /** A phone-sized page, signed out, Chinese. */
 async function phone(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', isMobile: true, hasTouch: true, ...options });
+  const context = await browser.newContext({ ...PHONE, ...options });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('page error:', error));
   await page.goto(webUrl);

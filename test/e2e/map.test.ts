@@ -4,8 +4,8 @@
  * agrees with the API, a compound's details, filters, jurisdiction, the English switch, and the
  * return to sign-in when the API refuses the token. Screenshots land in test-results/e2e/.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { demoUsers } from '../../infra/local/demo/users.ts';
 import { createLocalIdentity } from '../../infra/local/identity.ts';
 import { COMPOUND_STATUSES, CompoundStatus } from '../../shared/schemas/compound.ts';
@@ -13,7 +13,7 @@ import type { LocalUser } from '../../shared/schemas/local.ts';
 import { allFeatures } from '../../web/src/api/client.ts';
 import en from '../../web/src/locales/en/core.json' with { type: 'json' };
 import zhCN from '../../web/src/locales/zh-CN/core.json' with { type: 'json' };
-import { apiAs, clickableCompound, launchChromium, openPage, screenshot, settledMap, signIn } from './browser.ts';
+import { apiAs, browserPerFile, clickableCompound, screenshot, settledMap, signIn } from './browser.ts';
 
 const webUrl = inject('webUrl');
 const apiUrl = inject('apiUrl');
@@ -30,25 +30,7 @@ const userOf = (role: LocalUser['role']): LocalUser => {
 const cityUser = userOf('city');
 const communityUser = userOf('community');
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-async function open(): Promise<Page> {
-  const opened = await openPage(browser, webUrl);
-  context = opened.context;
-  return opened.page;
-}
+const { open } = browserPerFile(webUrl);
 
 async function signedIn(user: LocalUser): Promise<Page> {
   const page = await open();

@@ -11,33 +11,24 @@
  * journey touches exits) and any exit with `missed_clock_in` (only read); missed disinfection
  * rounds are only read and compared with the API's list.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { explain } from '../../shared/domain/exit-rules.ts';
 import type { UnresolvedExit } from '../../shared/schemas/exit.ts';
 import type { ApiClient } from '../../web/src/api/client.ts';
 import zhCN from '../../web/src/locales/zh-CN/board.json' with { type: 'json' };
-import { apiAs, launchChromium, openPage, screenshot, signIn } from './browser.ts';
+import { apiAs, browserPerFile, screenshot, signIn } from './browser.ts';
 
 const webUrl = inject('webUrl');
 const apiUrl = inject('apiUrl');
 const OFFICIAL = 'official-city';
 
-let browser: Browser;
-let context: BrowserContext | undefined;
 let api: ApiClient;
 
 beforeAll(async () => {
-  browser = await launchChromium();
   api = await apiAs(apiUrl, OFFICIAL);
 });
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
+const { open } = browserPerFile(webUrl);
 
 async function unresolved(): Promise<UnresolvedExit[]> {
   const all: UnresolvedExit[] = [];
@@ -51,12 +42,11 @@ async function unresolved(): Promise<UnresolvedExit[]> {
 }
 
 async function boardOf(username: string): Promise<Page> {
-  const opened = await openPage(browser, webUrl);
-  context = opened.context;
-  await signIn(opened.page, username);
-  await opened.page.waitForURL('**/board');
-  await opened.page.locator('.board-page[data-state="ready"]').waitFor();
-  return opened.page;
+  const page = await open();
+  await signIn(page, username);
+  await page.waitForURL('**/board');
+  await page.locator('.board-page[data-state="ready"]').waitFor();
+  return page;
 }
 
 /** Narrows the board to a community and waits for its list to load. */

@@ -8,8 +8,8 @@
  * journey picks (the others take the first, "handy" users); cases and a round are made here
  * through the API with ids of this file (case_e2e_resident_*).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { encode } from 'uqr';
 import { demoCity } from '../../infra/local/demo/users.ts';
 import { chinaDay } from '../../shared/domain/china-time.ts';
@@ -19,7 +19,7 @@ import zhMap from '../../web/src/locales/zh-CN/map.json' with { type: 'json' };
 import zhCN from '../../web/src/locales/zh-CN/public.json' with { type: 'json' };
 import { QR_OPTIONS } from '../../web/src/public/qr.ts';
 import { leakedKeys } from '../support/public-keys.ts';
-import { apiAs, launchChromium, openPage, screenshot, settledMap, signIn } from './browser.ts';
+import { apiAs, browserPerFile, PHONE, screenshot, settledMap, signIn } from './browser.ts';
 
 const webUrl = inject('webUrl');
 const apiUrl = inject('apiUrl');
@@ -33,13 +33,10 @@ const compound = [...city.compounds]
 const building = city.buildings.find((b) => b.compoundId === compound?.id);
 const cityUser = city.users.find((u) => u.role === 'city');
 
-let browser: Browser;
-let context: BrowserContext | undefined;
 const today = chinaDay(new Date().toISOString());
 
 beforeAll(async () => {
   if (!team || !compound || !building || !cityUser) throw new Error('the demo city has no disinfection team with a closed compound');
-  browser = await launchChromium();
   const community = city.users.find((u) => u.role === 'community' && u.jurisdiction.communityId === compound.communityId);
   const reporter: ApiClient = await apiAs(apiUrl, (community ?? cityUser).username);
   await reporter.call('createCase', { body: { caseId: 'case_e2e_resident_1', compoundId: compound.id, buildingId: building.id, date: today, kind: 'confirmed', count: 2 } });
@@ -59,21 +56,8 @@ beforeAll(async () => {
   await staff.call('completeTask', { params: { id: publicTask.id }, body: { areas: ['corridor', 'elevator', 'guard_room', 'garbage_point', 'public_area'] } });
 }, 60_000);
 
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-async function onPhone(path: string): Promise<Page> {
-  context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error));
-  await page.goto(webUrl + path);
-  return page;
-}
+const { open } = browserPerFile(webUrl);
+const onPhone = (path: string): Promise<Page> => open(path, { ...PHONE, deviceScaleFactor: 2 });
 
 describe('the resident page on a phone', () => {
   it('shows the compound, today\'s counts and the day\'s rounds in Chinese, with no session', async () => {
@@ -138,9 +122,7 @@ function modulesOf(path: string, size: number): boolean[][] {
 describe('the gate QR code in the admin panel', () => {
   it('encodes the resident page\'s URL and says it as text', async () => {
     if (!cityUser || !compound) throw new Error('no city user or compound');
-    const opened = await openPage(browser, webUrl);
-    context = opened.context;
-    const page = opened.page;
+    const page = await open();
     await signIn(page, cityUser.username);
     await settledMap(page);
     // Opened the way a user finds a compound: by its name in the map's search (H3's city map).

@@ -170,6 +170,15 @@ describe('the Cognito adapter', () => {
     expect(b.replaced.at(-1)).toBe(`${APP}/`);
   });
 
+  it('uses up the sign-in started here on an error callback too: its state is never accepted after', async () => {
+    const b = browser(async () => json(200, { id_token: await idToken() }));
+    const back = await redirectedBack(b);
+    await expect(b.auth.completeSignIn(`${APP}/?error=access_denied`)).rejects.toBeInstanceOf(SignInError);
+    expect(b.ports.storage.getItem('cordon.oauth')).toBeNull();
+    await expect(b.auth.completeSignIn(back)).rejects.toBeInstanceOf(SignInError);
+    expect(b.calls).toHaveLength(0);
+  });
+
   it('does nothing on a URL that is no callback', async () => {
     const b = browser(() => json(500, {}));
     expect(await b.auth.completeSignIn(`${APP}/board`)).toBeUndefined();

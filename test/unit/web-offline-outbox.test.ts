@@ -104,6 +104,29 @@ describe('outbox sync', () => {
     expect(sync.getState().phase).toBe('idle');
   });
 
+  it('resends a visit whose answer was lost with the same visitId and body, so the API counts it once', async () => {
+    const store = createMemoryOutbox();
+    // An API that records by visitId (a repeat is answered, not counted) and loses its first answer.
+    const recorded = new Map<string, VisitCreate>();
+    const bodies: VisitCreate[] = [];
+    let lose = true;
+    const sync = syncOf(store, async (entry) => {
+      bodies.push(entry.body);
+      if (!recorded.has(entry.body.visitId)) recorded.set(entry.body.visitId, entry.body);
+      if (lose) {
+        lose = false;
+        throw new NetworkError('recordVisit', new TypeError('Failed to fetch'));
+      }
+    });
+    await sync.enqueue('t.1', visit('v1'));
+    await vi.waitFor(() => expect(sync.getState().phase).toBe('waiting'));
+    await vi.advanceTimersByTimeAsync(1000);
+    await vi.waitFor(() => expect(sync.getState().phase).toBe('idle'));
+    expect(bodies).toEqual([visit('v1'), visit('v1')]);
+    expect([...recorded.keys()]).toEqual(['v1']);
+    expect(await store.list()).toEqual([]);
+  });
+
   it('marks a 409 or another 4xx failed, shows why, and goes on with the next', async () => {
     const store = createMemoryOutbox();
     const { send, sent } = scripted(conflict(), new ApiError('recordVisit', 404, 'gone'), 'ok');

@@ -8,6 +8,7 @@ import { createLocalAuth, type AuthAdapter } from './auth/adapter.ts';
 import { browserPorts, cognitoSettings, createCognitoAuth } from './auth/cognito.ts';
 import { createSessionStore, type SessionState, type SessionStore } from './auth/session.ts';
 import type { RuntimeConfig } from './config.ts';
+import { forgetVisitsOnSignOut } from './tasks/outbox.ts';
 
 export interface Services {
   readonly config: RuntimeConfig;
@@ -25,6 +26,7 @@ export function createServices(config: RuntimeConfig): Services {
   });
   const cognito = cognitoSettings(config, window.location.origin);
   const auth = cognito ? createCognitoAuth(cognito, sessions, browserPorts()) : createLocalAuth(api, sessions);
+  forgetVisitsOnSignOut(sessions);
   return { config, api, sessions, auth };
 }
 

@@ -1,16 +1,17 @@
 /**
  * The cloud's sign-in page: one button to the user pool's hosted UI. When Cognito sends the
  * browser back with a code, the page completes the sign-in (the session starts and the app
- * shows the role's home view) or says why it could not.
+ * shows the role's home view) or says, in its own words, that it could not: the error text a
+ * callback URL carries is anyone's to write, so it is never shown.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../services.tsx';
+import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import type { CognitoAuthAdapter } from './cognito.ts';
+import { LoginCard } from './LoginCard.tsx';
 
 export function CognitoSignIn({ auth }: { auth: CognitoAuthAdapter }) {
   const { t } = useTranslation();
-  const { ended } = useSession();
   const [completing, setCompleting] = useState(() => new URL(window.location.href).searchParams.has('code'));
   const [failure, setFailure] = useState<unknown>();
 
@@ -25,34 +26,19 @@ export function CognitoSignIn({ auth }: { auth: CognitoAuthAdapter }) {
   }, [auth]);
 
   return (
-    <main id="main" className="login-page">
-      <section className="login-card" aria-labelledby="login-title">
-        <h1 id="login-title">{t('login.cognito.title')}</h1>
-        <p className="login-intro">{t('login.cognito.intro')}</p>
-        {ended && (
-          <p className="notice" role="status">
-            {t(`login.ended.${ended}`)}
-          </p>
-        )}
-        {failure !== undefined && (
-          <div className="notice notice-error" role="alert">
-            <p>
-              <strong>{t('login.failed')}</strong> {failure instanceof Error ? failure.message : String(failure)}
-            </p>
-          </div>
-        )}
-        <p className="login-status" role="status" aria-live="polite">
-          {completing ? t('login.signingIn') : ''}
-        </p>
-        <button
-          type="button"
-          className="button"
-          disabled={completing}
-          onClick={() => auth.signIn().catch((error: unknown) => setFailure(error))}
-        >
-          {t('login.cognito.signIn')}
-        </button>
-      </section>
-    </main>
+    <LoginCard title={t('login.cognito.title')} intro={t('login.cognito.intro')}>
+      {failure !== undefined && <ErrorNotice title={t('login.failed')} error={failure} />}
+      <p className="login-status" role="status" aria-live="polite">
+        {completing ? t('login.signingIn') : ''}
+      </p>
+      <button
+        type="button"
+        className="button"
+        disabled={completing}
+        onClick={() => auth.signIn().catch((error: unknown) => setFailure(error))}
+      >
+        {t('login.cognito.signIn')}
+      </button>
+    </LoginCard>
   );
 }

@@ -9,13 +9,12 @@ import { ROLES } from '../../../shared/roles.ts';
 import type { LocalUser } from '../../../shared/schemas/local.ts';
 import { useAsync } from '../hooks/useAsync.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
-import { useSession } from '../services.tsx';
 import type { LocalAuthAdapter } from './adapter.ts';
+import { LoginCard } from './LoginCard.tsx';
 import { UserGroup } from './UserGroup.tsx';
 
 export function LoginPage({ auth }: { auth: LocalAuthAdapter }) {
   const { t } = useTranslation();
-  const { ended } = useSession();
   const users = useAsync('demo-users', (signal) => auth.listUsers(signal));
   const [query, setQuery] = useState('');
   const [pending, setPending] = useState<string>();
@@ -51,44 +50,35 @@ export function LoginPage({ auth }: { auth: LocalAuthAdapter }) {
   };
 
   return (
-    <main id="main" className="login-page">
-      <section className="login-card" aria-labelledby="login-title">
-        <h1 id="login-title">{t('login.title')}</h1>
-        <p className="login-intro">{t('login.intro')}</p>
-        {ended && (
-          <p className="notice" role="status">
-            {t(`login.ended.${ended}`)}
-          </p>
-        )}
-        {failure !== undefined && <ErrorNotice title={t('login.failed')} error={failure} />}
-        {users.error !== undefined && <ErrorNotice title={t('login.failed')} error={users.error} onRetry={users.reload} />}
-        <div className="search-field">
-          <label htmlFor="user-search">{t('login.search')}</label>
-          <input
-            id="user-search"
-            type="search"
-            autoComplete="off"
-            placeholder={t('login.searchPlaceholder')}
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
+    <LoginCard title={t('login.title')} intro={t('login.intro')}>
+      {failure !== undefined && <ErrorNotice title={t('login.failed')} error={failure} />}
+      {users.error !== undefined && <ErrorNotice title={t('login.failed')} error={users.error} onRetry={users.reload} />}
+      <div className="search-field">
+        <label htmlFor="user-search">{t('login.search')}</label>
+        <input
+          id="user-search"
+          type="search"
+          autoComplete="off"
+          placeholder={t('login.searchPlaceholder')}
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+      </div>
+      <p className="login-status" role="status" aria-live="polite">
+        {statusLine()}
+      </p>
+      <div className="user-groups" aria-busy={pending !== undefined}>
+        {groups.map((group) => (
+          <UserGroup
+            key={group.role}
+            role={group.role}
+            users={group.users}
+            showAll={query.trim() !== ''}
+            disabled={pending !== undefined}
+            onPick={(username) => void signIn(username)}
           />
-        </div>
-        <p className="login-status" role="status" aria-live="polite">
-          {statusLine()}
-        </p>
-        <div className="user-groups" aria-busy={pending !== undefined}>
-          {groups.map((group) => (
-            <UserGroup
-              key={group.role}
-              role={group.role}
-              users={group.users}
-              showAll={query.trim() !== ''}
-              disabled={pending !== undefined}
-              onPick={(username) => void signIn(username)}
-            />
-          ))}
-        </div>
-      </section>
-    </main>
+        ))}
+      </div>
+    </LoginCard>
   );
 }

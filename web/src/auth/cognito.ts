@@ -19,7 +19,7 @@ export interface CognitoSettings {
   readonly redirectUri: string;
 }
 
-export const SCOPES = ['openid', 'email', 'profile'] as const;
+const SCOPES = ['openid', 'email', 'profile'] as const;
 
 /**
  * The hosted UI's settings when the runtime config names the domain and the app client (the
@@ -157,6 +157,8 @@ export function createCognitoAuth(settings: CognitoSettings, store: SessionStore
       const clean = new URL(url);
       for (const name of ['code', 'state', 'error', 'error_description']) clean.searchParams.delete(name);
       if ('error' in callback) {
+        // Any answer uses up the sign-in started: its state and verifier serve no later callback.
+        ports.storage.removeItem(PENDING_KEY);
         ports.replaceUrl(clean.toString());
         throw new SignInError(callback.error);
       }

@@ -1,9 +1,14 @@
 /**
  * The board's exits on a map beside the list: one marker per exit, labelled with its first
  * reason's short mark (so the reason is read without colour), the selected one raised and
- * reachable by keyboard. Drawn through the city map's coordinate shift (GCJ-02 / BD-09 tiles);
- * its markers are its own, not web/src/map/ExitMarkers (which has no reason marks, selection or
- * keyboard choice yet): the lead may fold the two together.
+ * reachable by keyboard. Drawn through the city map's coordinate shift (GCJ-02 / BD-09 tiles).
+ *
+ * Its markers are its own, not web/src/map/ExitMarkers: that one draws imperative layers through
+ * ClusteredPoints, which clears and redraws every marker on each settled move and on nothing
+ * else. The board's markers must keep their element (and its keyboard focus) while a selection
+ * pans the map, show a new selection without a move, never cluster, carry a reason code (its
+ * short mark) rather than translated reasons, and keep the element classes the tests read — so
+ * only the coordinate shift is shared.
  */
 import L from 'leaflet';
 import { useEffect, useEffectEvent, useMemo, useRef } from 'react';
@@ -95,7 +100,7 @@ function ExitMarker({ exit, selected, shift, onSelect }: ExitMarkerProps) {
       eventHandlers={{ click: () => onSelect(exit.id) }}
     >
       <Tooltip>
-        {label}: {exit.reasons.map((r) => t(`board.reasons.${r.code}`)).join('、')}
+        {label}: {exit.reasons.map((r) => t(`board.reasons.${r.code}`)).join(t('app.listSeparator'))}
       </Tooltip>
     </Marker>
   );

@@ -15,6 +15,7 @@ import { BoardMap } from './BoardMap.tsx';
 import { useCommunityNames, useLockdownSuggestions, useUnresolvedExits } from './data.ts';
 import { ExitCard } from './ExitCard.tsx';
 import { countByReason, groupExits, withReason, type ExitRuleCode, type Grouping } from './grouping.ts';
+import { LoadMore } from './LoadMore.tsx';
 import { LockdownSuggestions } from './LockdownSuggestions.tsx';
 import { MissedRounds } from './MissedRounds.tsx';
 
@@ -110,11 +111,7 @@ export function BoardPage() {
             </ol>
           </section>
         ))}
-        {list.hasMore && (
-          <button type="button" className="button board-more" disabled={list.loadingMore} onClick={list.loadMore}>
-            {list.loadingMore ? t('app.loading') : t('board.loadMore')}
-          </button>
-        )}
+        <LoadMore list={list} label={t('board.loadMore')} />
       </div>
       <div className="board-map-area" aria-label={t('board.mapLabel')} role="region">
         <BoardMap exits={shown} selectedId={selectedId} onSelect={select} />

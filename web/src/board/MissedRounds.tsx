@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { useMissedRounds } from './data.ts';
+import { LoadMore } from './LoadMore.tsx';
 
 export interface MissedRoundsProps {
   readonly communityId: string | undefined;
@@ -43,11 +44,7 @@ export function MissedRounds({ communityId, communityNames }: MissedRoundsProps)
           </li>
         ))}
       </ol>
-      {rounds.hasMore && (
-        <button type="button" className="button board-more" disabled={rounds.loadingMore} onClick={rounds.loadMore}>
-          {rounds.loadingMore ? t('app.loading') : t('board.rounds.loadMore')}
-        </button>
-      )}
+      <LoadMore list={rounds} label={t('board.rounds.loadMore')} />
     </section>
   );
 }

@@ -15,7 +15,7 @@ import { without, type UnresolvedExit } from './grouping.ts';
 import { usePaged, type Page } from './paged.ts';
 
 /** Exits per page: enough for a street's list at once, small enough to answer fast. */
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 
 export interface ExitList {
   readonly exits: readonly UnresolvedExit[];

@@ -22,7 +22,7 @@ export interface ExitGroup {
 const sinceOf = (exit: UnresolvedExit) => Date.parse(exit.since);
 
 /** Oldest first; ties by id, so the order never flickers between loads. */
-export function oldestFirst(exits: readonly UnresolvedExit[]): UnresolvedExit[] {
+function oldestFirst(exits: readonly UnresolvedExit[]): UnresolvedExit[] {
   return [...exits].sort((a, b) => sinceOf(a) - sinceOf(b) || a.id.localeCompare(b.id));
 }
 
@@ -69,7 +69,7 @@ export const without = (exits: readonly UnresolvedExit[], ids: ReadonlySet<strin
  * - addShifts: post a duty rota covering the next days (no_duty_coverage);
  * - shifts: read the exit's shifts and missed clock-ins (missed_clock_in: only duty staff clock in).
  */
-export const ACTIONS = ['seal', 'confirmSealing', 'restrict', 'addShifts', 'shifts'] as const;
+const ACTIONS = ['seal', 'confirmSealing', 'restrict', 'addShifts', 'shifts'] as const;
 export type BoardAction = (typeof ACTIONS)[number];
 
 const ACTIONS_OF: Record<ExitRuleCode, readonly BoardAction[]> = {

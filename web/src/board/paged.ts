@@ -31,7 +31,7 @@ interface More<T> {
 }
 
 /** Pages appended as loaded; an item already listed (it moved between pages) is kept once. */
-export function appendPage<T>(items: readonly T[], page: readonly T[], idOf: (item: T) => string): T[] {
+function appendPage<T>(items: readonly T[], page: readonly T[], idOf: (item: T) => string): T[] {
   const seen = new Set(items.map(idOf));
   return [...items, ...page.filter((item) => !seen.has(idOf(item)))];
 }

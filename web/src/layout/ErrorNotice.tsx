@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { NetworkError, ProblemError, UnauthorizedError, ApiError } from '../api/errors.ts';
+import { SignInError } from '../auth/adapter.ts';
 
 function describeError(t: TFunction, error: unknown): string {
   if (error instanceof NetworkError) return t('errors.network');
@@ -11,6 +12,8 @@ function describeError(t: TFunction, error: unknown): string {
   // A 4xx problem's detail says what was wrong with the request (field names included).
   if (error instanceof ProblemError && error.status < 500) return error.problem.detail ?? error.problem.title;
   if (error instanceof ApiError) return t('errors.server', { status: error.status });
+  // A sign-in's own message may quote a callback URL's text, which anyone can write.
+  if (error instanceof SignInError) return t('errors.signIn');
   return t('errors.unknown');
 }
 

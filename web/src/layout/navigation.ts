@@ -7,7 +7,7 @@
 import { useSyncExternalStore } from 'react';
 import type { Role } from '../../../shared/roles.ts';
 
-export const SIGNED_IN_VIEWS = ['map', 'tasks', 'board'] as const;
+const SIGNED_IN_VIEWS = ['map', 'tasks', 'board'] as const;
 export type SignedInView = (typeof SIGNED_IN_VIEWS)[number];
 
 export type Route =

@@ -1,8 +1,8 @@
 /**
  * Points that cluster far out (supercluster): each cluster a round badge with its count (a
  * click zooms into it), each single point drawn by the caller. Reclustered on every settled
- * move, only for what is on screen. Exits and unvisited buildings both draw through it; the
- * officials' board reuses it for its map.
+ * move, only for what is on screen. The city map's exits and unvisited buildings both draw
+ * through it.
  */
 import L from 'leaflet';
 import { useEffect, useEffectEvent, useMemo } from 'react';

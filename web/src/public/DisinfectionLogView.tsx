@@ -76,7 +76,7 @@ function RoundItem({ round }: { round: PublicRound }) {
       <p className="log-round-what">{what}</p>
       <p className="log-round-areas">
         {round.areas.length > 0 ? t('public.log.areasDone') : t('public.log.areasPlanned')}
-        {areas.map((area) => t(`public.areas.${area}`)).join('、')}
+        {areas.map((area) => t(`public.areas.${area}`)).join(t('app.listSeparator'))}
       </p>
       <p className="log-round-time">
         {round.completedAt ? (

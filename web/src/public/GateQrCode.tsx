@@ -11,7 +11,7 @@ import '../styles/public.css';
 /** The page's body class while printing: the print stylesheet then shows the notice alone. */
 const PRINTING = 'printing-gate-qr';
 
-export const residentUrl = (compoundId: string, origin = window.location.origin): string => origin + residentPath(compoundId);
+const residentUrl = (compoundId: string, origin = window.location.origin): string => origin + residentPath(compoundId);
 
 export function GateQrCode({ compoundId, compoundName }: { compoundId: string; compoundName: string }) {
   const { t } = useTranslation();

@@ -17,7 +17,7 @@ export function qrImage(text: string): QrImage {
   return { size, path: modulesPath(data) };
 }
 
-export function modulesPath(modules: readonly (readonly boolean[])[]): string {
+function modulesPath(modules: readonly (readonly boolean[])[]): string {
   const parts: string[] = [];
   modules.forEach((row, y) =>
     row.forEach((dark, x) => {

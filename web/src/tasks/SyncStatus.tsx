@@ -9,7 +9,7 @@ import type { OutboxSync } from './outbox-sync.ts';
 
 export type SyncLabel = 'synced' | 'pending' | 'failed';
 
-export const syncLabelOf = (state: SyncState): SyncLabel =>
+const syncLabelOf = (state: SyncState): SyncLabel =>
   state.failed.length > 0 ? 'failed' : state.pending.length > 0 ? 'pending' : 'synced';
 
 export function SyncStatus({ state }: { state: SyncState }) {

@@ -57,7 +57,7 @@ export interface OutboxSync {
   stop(): void;
 }
 
-export const DEFAULT_BACKOFF: Backoff = { baseMs: 2_000, maxMs: 60_000 };
+const DEFAULT_BACKOFF: Backoff = { baseMs: 2_000, maxMs: 60_000 };
 
 /** Worth sending again later: no answer, the server's fault, or told to slow down. */
 export function isRetryable(error: unknown): boolean {
@@ -65,7 +65,7 @@ export function isRetryable(error: unknown): boolean {
   return error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500;
 }
 
-export function failureOf(error: unknown): OutboxFailure {
+function failureOf(error: unknown): OutboxFailure {
   if (error instanceof ProblemError) {
     return { status: error.status, title: error.problem.title, ...(error.problem.detail ? { detail: error.problem.detail } : {}) };
   }

@@ -3,11 +3,13 @@
  * survives a dead network, a closed tab and a restart) under the client's visitId, and leaves
  * only once the API has answered it. Entries keep their queueing order, one entry per visitId
  * (queueing the same visit again is a no-op), and the user who recorded them — another user
- * signing in on the same phone must not send them with their token.
+ * signing in on the same phone must not send them with their token — and leave with their user
+ * when that user signs out (forgetVisitsOnSignOut).
  *
  * The store is deliberately dumb; when and how entries are sent is outbox-sync.ts.
  */
 import type { VisitCreate } from '../../../shared/schemas/visit.ts';
+import type { SessionStore } from '../auth/session.ts';
 
 export type OutboxState = 'pending' | 'failed';
 
@@ -159,4 +161,23 @@ export function createIndexedDbOutbox(name = OUTBOX_DATABASE): OutboxStore {
 /** IndexedDB where the browser has it, memory otherwise (the queue then lasts as long as the tab). */
 export function createOutbox(): OutboxStore {
   return typeof indexedDB === 'undefined' ? createMemoryOutbox() : createIndexedDbOutbox();
+}
+
+/**
+ * Drops a user's entries when they sign out: visits hold households' health, and a shared phone
+ * keeps no one's after they leave. A session that only expired keeps them, to be sent once the
+ * same user signs in again.
+ */
+export function forgetVisitsOnSignOut(sessions: SessionStore, store: () => OutboxStore = createOutbox): () => void {
+  let username = sessions.getState().session?.user.username;
+  return sessions.subscribe(() => {
+    const { session, ended } = sessions.getState();
+    const leaving = username;
+    username = session?.user.username;
+    if (session || ended !== 'signed-out' || leaving === undefined) return;
+    const outbox = store();
+    void outbox.list().then(async (entries) => {
+      for (const entry of entries) if (entry.username === leaving) await outbox.remove(entry.visitId);
+    });
+  });
 }
