@@ -55,6 +55,7 @@ export default defineConfig({
         test: {
           name: 'component',
           root,
+          expect: { poll: { timeout: 5_000 } },
           include: ['test/component/**/*.test.tsx'],
           setupFiles: ['test/component/setup.ts'],
           browser: {
@@ -71,6 +72,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           root,
+          // Conditions are polled, never slept for; a loaded CI machine may take seconds to meet them.
+          expect: { poll: { timeout: 15_000 } },
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/support/global-dynamodb.ts', 'test/support/global-web.ts'],
           testTimeout: 60_000,
