@@ -4,18 +4,30 @@
 import type { CompoundRecord } from '../../shared/domain/compounds.ts';
 import type { Building } from '../../shared/schemas/building.ts';
 import type { Point } from '../../shared/schemas/common.ts';
-import type { CompoundFeature, CompoundProperties } from '../../shared/schemas/compound.ts';
+import type { CompoundFeature, CompoundListProperties, CompoundProperties } from '../../shared/schemas/compound.ts';
 import type { Exit } from '../../shared/schemas/exit.ts';
 
 export const point = (location: readonly [number, number]): Point => ({ type: 'Point', coordinates: [location[0], location[1]] });
 
-/** `shape: 'point'` answers the centroid only: a zoomed-out map draws dots, not outlines. */
+/** 6 decimals: ~0.1 m, finer than any dot on a screen. */
+const toMicroDegrees = (n: number) => Math.round(n * 1e6) / 1e6;
+
+/**
+ * `shape: 'point'` answers the centroid and what a dot needs (CompoundListProperties): a
+ * zoomed-out map draws ten thousand dots, not outlines.
+ */
 export function compoundSummaryFeature(c: CompoundRecord, shape: 'area' | 'point' = 'area') {
+  if (shape === 'point') {
+    const properties: CompoundListProperties = {
+      id: c.id, name: c.name, status: c.status, communityId: c.communityId, streetId: c.streetId, gridIds: c.gridIds,
+    };
+    return { type: 'Feature' as const, id: c.id, geometry: point([toMicroDegrees(c.location[0]), toMicroDegrees(c.location[1])]), properties };
+  }
   const properties: CompoundProperties = {
     id: c.id, name: c.name, status: c.status, communityId: c.communityId, streetId: c.streetId,
     propertyManaged: c.propertyManaged, areaM2: c.areaM2, unassigned: c.unassigned, gridIds: c.gridIds,
   };
-  return { type: 'Feature' as const, id: c.id, geometry: (shape === 'area' ? c.geometry : null) ?? point(c.location), properties };
+  return { type: 'Feature' as const, id: c.id, geometry: c.geometry ?? point(c.location), properties };
 }
 
 export function compoundFeature(c: CompoundRecord): CompoundFeature {

@@ -47,11 +47,19 @@ export const CompoundProperties = Compound.pick({
   areaM2: true, unassigned: true, gridIds: true,
 }).meta({ id: 'CompoundProperties' });
 export type CompoundProperties = z.infer<typeof CompoundProperties>;
+/**
+ * A compound in a list. With `shape=point` (a zoomed-out map's thousands of dots) only what the
+ * dot needs comes back — id, name, status, community, street, grids; area, property management
+ * and `unassigned` are left out (getCompound has them) and the point is rounded to 6 decimals.
+ */
+export const CompoundListProperties = CompoundProperties.partial({ propertyManaged: true, areaM2: true, unassigned: true })
+  .meta({ id: 'CompoundListProperties' });
+export type CompoundListProperties = z.infer<typeof CompoundListProperties>;
 
 const CompoundGeometry = z.union([AreaGeometry, PointGeometry]);
 export const CompoundFeature = feature(CompoundGeometry, Compound.omit({ geometry: true })).meta({ id: 'CompoundFeature' });
 export type CompoundFeature = z.infer<typeof CompoundFeature>;
-export const CompoundCollection = featureCollection(CompoundGeometry, CompoundProperties).meta({ id: 'CompoundCollection' });
+export const CompoundCollection = featureCollection(CompoundGeometry, CompoundListProperties).meta({ id: 'CompoundCollection' });
 export type CompoundCollection = z.infer<typeof CompoundCollection>;
 
 export const CompoundListQuery = z.object({
@@ -61,7 +69,7 @@ export const CompoundListQuery = z.object({
   streetId: Id.optional(),
   unassigned: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   shape: z.enum(['area', 'point']).optional()
-    .meta({ description: 'point: each compound as its centroid only, a compact payload for a zoomed-out map (default area)' }),
+    .meta({ description: 'point: each compound as its centroid (6 decimals) with id, name, status, communityId, streetId and gridIds only — a compact payload for a zoomed-out map (default area: outline and every listed property)' }),
   limit: Limit,
   nextToken: NextToken,
 });

@@ -1,7 +1,8 @@
 /**
  * What the city map asks of the API: one size cap on every bbox parameter (compounds,
  * unresolved exits, unvisited buildings — 400 naming query.bbox, writing nothing), and the
- * compact point shape of the compound list a zoomed-out map draws as dots.
+ * compact point shape of the compound list a zoomed-out map draws as dots, and the street-by-street
+ * listing the map makes of a city jurisdiction.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BBOX_DEG } from '../../shared/schemas/common.ts';
@@ -64,8 +65,25 @@ describe('compact compound shapes', () => {
     expect(areas.features.some((f) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon')).toBe(true);
     expect(new Set(points.features.map((f) => f.geometry.type))).toEqual(new Set(['Point']));
     expect(JSON.stringify(points).length).toBeLessThan(JSON.stringify(areas).length);
+    // Compact: a dot's properties only, the point to 6 decimals.
+    for (const f of points.features as (Collection['features'][number] & { properties: object })[]) {
+      expect(Object.keys(f.properties).sort()).toEqual(['communityId', 'gridIds', 'id', 'name', 'status', 'streetId']);
+      for (const n of f.geometry.coordinates as number[]) expect(Math.round(n * 1e6) / 1e6).toBe(n);
+    }
     const bad = await city.get(`/v1/compounds?bbox=${bbox}&shape=outline`);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { errors?: { field: string }[] }).errors?.map((e) => e.field)).toEqual(['query.shape']);
+  });
+
+  it('covers a city jurisdiction exactly street by street plus the unassigned, as the map lists it', async () => {
+    const city = await stack.as('city');
+    const ids = async (query: string) =>
+      ((await (await city.get(`/v1/compounds?shape=point&${query}`)).json()) as Collection).features.map((f) => f.id);
+    const communities = (await (await city.get('/v1/communities')).json()) as { features: { properties: { streetId: string } }[] };
+    const streets = [...new Set(communities.features.map((c) => c.properties.streetId))];
+    expect(streets.length).toBeGreaterThan(1);
+    const parts = await Promise.all([...streets.map((s) => ids(`streetId=${s}`)), ids('unassigned=true')]);
+    expect((await ids('unassigned=true')).length).toBeGreaterThan(0);
+    expect(parts.flat().sort()).toEqual((await ids('limit=1000')).sort());
   });
 });

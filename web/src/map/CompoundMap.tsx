@@ -14,7 +14,7 @@ import { CommunityBoundaries } from './CommunityBoundaries.tsx';
 import { CompoundShapes } from './CompoundShapes.tsx';
 import type { CommunityFeature, CompoundProps, CompoundSummary, MapView } from './data.ts';
 import { FitBounds } from './FitBounds.tsx';
-import { MIN_ZOOM } from './tiles.ts';
+import { MIN_ZOOM, type CompoundShape } from './tiles.ts';
 import { ViewportWatcher } from './ViewportWatcher.tsx';
 
 /** Where the map opens when the jurisdiction has no boundaries to fit. */
@@ -27,6 +27,8 @@ export interface CompoundMapProps {
   readonly showCommunities: boolean;
   readonly selectedCommunityId: string | undefined;
   readonly compounds: readonly CompoundSummary[];
+  /** Dots far out, outlines close in. */
+  readonly compoundShape: CompoundShape;
   readonly selectedCompoundId: string | undefined;
   onSelectCompound(compound: CompoundProps): void;
   onViewChange(view: MapView): void;
@@ -56,8 +58,9 @@ export function CompoundMap(props: CompoundMapProps) {
         )}
       </Pane>
       <Pane name="compounds" style={{ zIndex: 420 }}>
-        <CompoundShapes pane="compounds" compounds={props.compounds} selectedId={props.selectedCompoundId} onSelect={props.onSelectCompound} />
+        <CompoundShapes pane="compounds" dotPane="compound-dots" compounds={props.compounds} shape={props.compoundShape} selectedId={props.selectedCompoundId} onSelect={props.onSelectCompound} />
       </Pane>
+      <Pane name="compound-dots" style={{ zIndex: 421 }} />
       <Pane name="unvisited" style={{ zIndex: 440 }} />
       <Pane name="exits" style={{ zIndex: 460 }} />
       {props.children}

@@ -43,6 +43,8 @@ export function CompoundPanel(props: CompoundPanelProps) {
 
   const pending = detail.loading ? t('panel.loading') : undefined;
   const counts = detail.data ?? detail.latest;
+  const areaM2 = compound.areaM2 ?? counts?.areaM2;
+  const propertyManaged = compound.propertyManaged ?? counts?.propertyManaged;
   const statusChanged = (id: string, status: CompoundStatus) => {
     props.onStatusChange(id, status);
     setVersion((n) => n + 1);
@@ -71,9 +73,11 @@ export function CompoundPanel(props: CompoundPanelProps) {
         <Fact label={t('panel.community')}>{communityName ?? t('panel.unassigned')}</Fact>
         {counts?.address && <Fact label={t('panel.address')}>{counts.address}</Fact>}
         <Fact label={t('panel.area')}>
-          {compound.areaM2 > 0 ? t('panel.areaValue', { value: compound.areaM2 }) : t('panel.areaUnknown')}
+          {areaM2 === undefined ? pending : areaM2 > 0 ? t('panel.areaValue', { value: areaM2 }) : t('panel.areaUnknown')}
         </Fact>
-        <Fact label={t('panel.property')}>{compound.propertyManaged ? t('panel.managed') : t('panel.unmanaged')}</Fact>
+        <Fact label={t('panel.property')}>
+          {propertyManaged === undefined ? pending : propertyManaged ? t('panel.managed') : t('panel.unmanaged')}
+        </Fact>
         <Fact label={t('panel.buildings')} testId="buildings">
           {pending ?? (counts && t('panel.count', { count: counts.buildings }))}
         </Fact>

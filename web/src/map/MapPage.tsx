@@ -51,7 +51,9 @@ export function MapPage() {
   const [search, setSearch] = useState('');
   const [target, setTarget] = useState<LatLngBounds>();
 
-  const compounds = useCompoundsInView(caches, view);
+  const communityList = useMemo(() => communities.data ?? [], [communities.data]);
+  const streetIds = useMemo(() => [...new Set(communityList.map((c) => c.properties.streetId))], [communityList]);
+  const compounds = useCompoundsInView(caches, view, streetIds);
   // Exits wait for the compounds: the city view comes first, and they would compete for the API.
   const unresolved = useUnresolvedExits(caches, compounds.loading ? undefined : view, overseer);
   const campaigns = useCampaigns(overseer || role === 'grid');
@@ -60,7 +62,6 @@ export function MapPage() {
   const coverage = useCampaignCoverage(campaignId);
   const unvisited = useUnvisitedBuildings(caches, view, layers.unvisited ? campaignId : undefined);
 
-  const communityList = useMemo(() => communities.data ?? [], [communities.data]);
   const communityNames = useMemo(() => new Map(communityList.map((c) => [c.properties.id, c.properties.name])), [communityList]);
   const jurisdiction = useMemo(() => boundsOf(communityList, shift), [communityList, shift]);
   const communityFocus = useMemo(() => {
@@ -156,6 +157,7 @@ export function MapPage() {
             showCommunities={layers.communities}
             selectedCommunityId={filters.communityId}
             compounds={drawn}
+            compoundShape={compounds.shape}
             selectedCompoundId={selected?.id}
             onSelectCompound={setSelected}
             onViewChange={setView}

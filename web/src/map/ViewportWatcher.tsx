@@ -1,6 +1,7 @@
 /**
  * Reports the view (stored bbox, clamped to the API's cap, and zoom) once the map settles:
- * after each move or zoom, debounced, so a drag makes one report rather than dozens.
+ * at once when the map opens, then after each move or zoom, debounced, so a drag makes one
+ * report rather than dozens.
  */
 import { useEffect, useEffectEvent } from 'react';
 import { useMap } from 'react-leaflet';
@@ -21,7 +22,8 @@ export function ViewportWatcher({ onChange }: { onChange(view: MapView): void })
       timer = setTimeout(() => report(), SETTLE_MS);
     };
     map.on('moveend', settle);
-    settle();
+    // The first view is known at once (the map opens on its focus): no reason to wait for it.
+    report();
     return () => {
       clearTimeout(timer);
       map.off('moveend', settle);

@@ -9,6 +9,8 @@ import { useMemo, useState } from 'react';
 import { allFeatures, type ApiClient, type FeatureOf, type ResponseOf } from '../api/client.ts';
 import { useAsync } from '../hooks/useAsync.ts';
 import { useApi } from '../services.tsx';
+// Pure (no Node API): the same bounded-concurrency helper the handlers use, not a copy.
+import { inParallel } from '../../../functions/lib/parallel.ts';
 import { CellCache, useTiled } from './tiled.ts';
 import { compoundPlan, POINT_CELL_DEG, tilesCovering, WHOLE, type Bbox, type Tile } from './tiles.ts';
 
@@ -46,8 +48,12 @@ export function useCommunities() {
 
 const featureId = (f: { id: string }) => f.id;
 
-/** Compounds in the cells covering the view: dots far out, outlines close in. */
-export function useCompoundsInView(caches: MapCaches, view: MapView | undefined) {
+/**
+ * Compounds in the cells covering the view: dots far out, outlines close in. `streetIds` are the
+ * streets of the caller's communities: a caller over several (city level) has the whole
+ * jurisdiction listed street by street, concurrently (wholeJurisdiction).
+ */
+export function useCompoundsInView(caches: MapCaches, view: MapView | undefined, streetIds: readonly string[]) {
   const api = useApi();
   const plan = view ? compoundPlan(view.zoom) : undefined;
   const size = plan?.size;
@@ -55,10 +61,30 @@ export function useCompoundsInView(caches: MapCaches, view: MapView | undefined)
   const shape = plan?.shape ?? 'area';
   const state = useTiled(
     caches.compounds, shape, tiles,
-    (tile) => allFeatures(api, 'listCompounds', { query: { bbox: tile.param || undefined, shape, limit: 1000 } }),
+    (tile) => (tile === WHOLE
+      ? wholeJurisdiction(api, streetIds, shape)
+      : allFeatures(api, 'listCompounds', { query: { bbox: tile.param || undefined, shape, limit: 1000 } })),
     featureId,
   );
   return { ...state, shape };
+}
+
+/** Lists at once: the browser's connections to one origin (HTTP/1.1 allows six). */
+const LIST_CONCURRENCY = 6;
+
+/**
+ * Every compound of the caller's jurisdiction. Over several streets one listing would be a long
+ * chain of pages, each read after the last (and each reading ahead in every street it has not
+ * finished); instead each street is listed on its own, a few at once, and the compounds held at
+ * city level (unassigned: no community, so no street) as one more list. That covers the
+ * jurisdiction exactly: an assigned compound's street is its community's. Duplicates (none
+ * expected) are dropped by id where the cells are merged.
+ */
+async function wholeJurisdiction(api: ApiClient, streetIds: readonly string[], shape: 'area' | 'point'): Promise<CompoundSummary[]> {
+  const list = (query: { streetId?: string; unassigned?: 'true' }) => allFeatures(api, 'listCompounds', { query: { ...query, shape, limit: 1000 } });
+  if (streetIds.length < 2) return list({});
+  const parts = [...streetIds.map((streetId) => ({ streetId })), { unassigned: 'true' as const }];
+  return (await inParallel(parts, LIST_CONCURRENCY, list)).flat();
 }
 
 /** Unresolved exits in the cells covering the view (overseers only; others get none). */

@@ -31,6 +31,9 @@ export function useCompoundDetail(id: string, version: number) {
     const standings = await Promise.all(exits.map((e) => api.call('getExit', { params: { id: e.id } }, { signal })));
     return {
       address: compound.properties.address,
+      // A compound chosen from the dots came without these (shape=point).
+      areaM2: compound.properties.areaM2,
+      propertyManaged: compound.properties.propertyManaged,
       buildings: buildings.length,
       households: buildings.reduce((sum, b) => sum + b.properties.households, 0),
       exits: standings,
