@@ -6,7 +6,7 @@
  */
 import { nowIso } from '../lib/clock.ts';
 import { logger } from '../lib/logger.ts';
-import { inParallel } from '../lib/parallel.ts';
+import { inParallel } from '../../shared/parallel.ts';
 import { scheduledHandler } from '../lib/scheduled.ts';
 import { expireLease, lapsedLeases, taskFromItem } from '../lib/task-store.ts';
 import { getItem, type Item, type Key } from '../lib/table.ts';

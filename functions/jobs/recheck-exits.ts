@@ -7,7 +7,7 @@
 import { nowIso } from '../lib/clock.ts';
 import { dueGroups, reevaluate } from '../lib/exit-rules-store.ts';
 import { logger } from '../lib/logger.ts';
-import { inParallel } from '../lib/parallel.ts';
+import { inParallel } from '../../shared/parallel.ts';
 import { scheduledHandler } from '../lib/scheduled.ts';
 
 /** Days of due buckets read: a job that was down this long still finds what it missed. */

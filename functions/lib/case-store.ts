@@ -20,7 +20,7 @@ import { alertOps } from './alerts.ts';
 import { auditItem } from './audit.ts';
 import { ConflictError } from './errors.ts';
 import { withoutKeys } from './list-sources.ts';
-import { inParallel } from './parallel.ts';
+import { inParallel } from '../../shared/parallel.ts';
 import { failedConditions, getItem, queryAll, transactWithRetry, type Item, type TransactOp } from './table.ts';
 
 const reportFromItem = (item: Item): CaseReport => {

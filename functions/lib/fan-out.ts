@@ -40,7 +40,7 @@ import { addOp, coverInit, coverOp, getCampaign, settleCampaign, type CampaignRe
 import { now, nowIso } from './clock.ts';
 import { ConflictError } from './errors.ts';
 import { logger } from './logger.ts';
-import { inParallel } from './parallel.ts';
+import { inParallel } from '../../shared/parallel.ts';
 import { getGrid } from './places-store.ts';
 import { sendMessages } from './queue.ts';
 import { planRound } from './round-plan.ts';

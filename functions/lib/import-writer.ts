@@ -7,7 +7,7 @@
  */
 import { nowIso } from './clock.ts';
 import { groupsOfCompounds, reevaluateAfterWrite, touchGroups } from './exit-rules-store.ts';
-import { inParallel } from './parallel.ts';
+import { inParallel } from '../../shared/parallel.ts';
 import { BATCH_WRITE_SIZE, batchWrite, type Item } from './table.ts';
 
 export class WriteStream {

@@ -19,7 +19,7 @@ import {
 import { TABLE, type IndexName } from '../../shared/table.ts';
 import { config } from './config.ts';
 import { ConflictError, ValidationError } from './errors.ts';
-import { inParallel } from './parallel.ts';
+import { inParallel } from '../../shared/parallel.ts';
 
 export type Item = Record<string, unknown>;
 export interface Key {

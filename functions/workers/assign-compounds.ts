@@ -15,7 +15,7 @@ import { compoundFromItem } from '../lib/compound-store.ts';
 import { ConflictError } from '../lib/errors.ts';
 import { saveJudgedCompound } from '../lib/exit-rules-store.ts';
 import { logger } from '../lib/logger.ts';
-import { inParallel } from '../lib/parallel.ts';
+import { inParallel } from '../../shared/parallel.ts';
 import { loadPlaces } from '../lib/places-store.ts';
 import { sqsHandler } from '../lib/sqs.ts';
 import { queryAll, type Item } from '../lib/table.ts';

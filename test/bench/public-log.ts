@@ -10,7 +10,7 @@ import { startLocalRuntime } from '../../infra/local/runtime.ts';
 import { routes } from '../../shared/catalogue/index.ts';
 import { fillPath } from '../../shared/catalogue/paths.ts';
 import { chinaDay } from '../../shared/domain/china-time.ts';
-import { inParallel } from '../../functions/lib/parallel.ts';
+import { inParallel } from '../../shared/parallel.ts';
 import { countReads } from './compounds-bbox.ts';
 import { cityToken, percentile, seededCity, type Bench } from './context.ts';
 
