@@ -4,7 +4,7 @@
 import type { CompoundRecord } from '../../shared/domain/compounds.ts';
 import type { Building } from '../../shared/schemas/building.ts';
 import type { Point } from '../../shared/schemas/common.ts';
-import type { CompoundFeature, CompoundListProperties, CompoundProperties } from '../../shared/schemas/compound.ts';
+import type { CompoundFeature, CompoundListProperties, CompoundProperties, CompoundShape } from '../../shared/schemas/compound.ts';
 import type { Exit } from '../../shared/schemas/exit.ts';
 
 export const point = (location: readonly [number, number]): Point => ({ type: 'Point', coordinates: [location[0], location[1]] });
@@ -16,7 +16,7 @@ const toMicroDegrees = (n: number) => Math.round(n * 1e6) / 1e6;
  * `shape: 'point'` answers the centroid and what a dot needs (CompoundListProperties): a
  * zoomed-out map draws ten thousand dots, not outlines.
  */
-export function compoundSummaryFeature(c: CompoundRecord, shape: 'area' | 'point' = 'area') {
+export function compoundSummaryFeature(c: CompoundRecord, shape: CompoundShape = 'area') {
   if (shape === 'point') {
     const properties: CompoundListProperties = {
       id: c.id, name: c.name, status: c.status, communityId: c.communityId, streetId: c.streetId, gridIds: c.gridIds,

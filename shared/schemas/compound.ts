@@ -62,13 +62,17 @@ export type CompoundFeature = z.infer<typeof CompoundFeature>;
 export const CompoundCollection = featureCollection(CompoundGeometry, CompoundListProperties).meta({ id: 'CompoundCollection' });
 export type CompoundCollection = z.infer<typeof CompoundCollection>;
 
+/** How a list draws each compound: its outline (area) or its centroid (point). */
+export const CompoundShape = z.enum(['area', 'point']);
+export type CompoundShape = z.infer<typeof CompoundShape>;
+
 export const CompoundListQuery = z.object({
   bbox: BboxParam.optional(),
   status: CompoundStatus.optional(),
   communityId: Id.optional(),
   streetId: Id.optional(),
   unassigned: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  shape: z.enum(['area', 'point']).optional()
+  shape: CompoundShape.optional()
     .meta({ description: 'point: each compound as its centroid (6 decimals) with id, name, status, communityId, streetId and gridIds only — a compact payload for a zoomed-out map (default area: outline and every listed property)' }),
   limit: Limit,
   nextToken: NextToken,

@@ -4,7 +4,9 @@
  * tasks, claims it, records a visit for every household — one of them with the phone offline,
  * shown pending until the network is back and then synced — is told which household is still
  * missing when completing too early, completes, and the building leaves the campaign's
- * unvisited list (asked of the API). Screenshots of each view land in test-results/e2e/.
+ * unvisited list (asked of the API) and the map's unvisited layer (city staff on a laptop, the
+ * campaign chosen, zoomed to the compound: the layer's count of buildings in view drops by
+ * one). Screenshots of each view land in test-results/e2e/.
  *
  * The same view serves disinfection staff: a round launched over one compound, claimed and
  * completed with the areas done (one left out, with the reason), as the API then says.
@@ -19,8 +21,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoCity } from '../../infra/local/demo/users.ts';
 import type { ApiClient } from '../../web/src/api/client.ts';
+import { AREA_ZOOM } from '../../web/src/map/tiles.ts';
+import zhCore from '../../web/src/locales/zh-CN/core.json' with { type: 'json' };
+import zhMap from '../../web/src/locales/zh-CN/map.json' with { type: 'json' };
 import zh from '../../web/src/locales/zh-CN/tasks.json' with { type: 'json' };
-import { apiAs, launchChromium, PHONE, screenshot, signIn } from './browser.ts';
+import { apiAs, LAPTOP, launchChromium, PHONE, screenshot, settledMap, signIn } from './browser.ts';
 
 const webUrl = inject('webUrl');
 const apiUrl = inject('apiUrl');
@@ -32,6 +37,7 @@ const building = city.buildings
   .filter((b) => b.gridId === GRID)
   .sort((a, b) => a.households - b.households || a.id.localeCompare(b.id))[0];
 const cityUser = city.users.find((u) => u.role === 'city');
+const compound = city.compounds.find((c) => c.id === building?.compoundId);
 const team = city.users.find((u) => u.role === 'disinfection' && u.username === 'disinfection-xianling');
 const roundCompound = team?.jurisdiction.compoundIds?.find((id) => id !== building?.compoundId);
 
@@ -42,16 +48,54 @@ let boss: ApiClient;
 let workerApi: ApiClient;
 let campaignId: string;
 let taskId: string;
+/** Unvisited buildings in view on the city staff's map before the task was completed. */
+let unvisitedBefore: number;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A box around the building, for the unvisited-buildings query. */
 const bboxAround = ([lng, lat]: readonly [number, number]) => [lng - 0.002, lat - 0.002, lng + 0.002, lat + 0.002].join(',');
 
-async function unvisitedIds(): Promise<string[]> {
+async function unvisitedIds(bbox = building ? bboxAround(building.location) : ''): Promise<string[]> {
   if (!building) return [];
-  const answer = await boss.call('listUnvisitedBuildings', { params: { id: campaignId }, query: { bbox: bboxAround(building.location) } });
+  const answer = await boss.call('listUnvisitedBuildings', { params: { id: campaignId }, query: { bbox } });
   return answer.features.map((f) => f.properties.buildingId ?? '');
+}
+
+/**
+ * City staff's map on a laptop: the campaign chosen in the unvisited layer's picker, the
+ * compound found by its name and opened (the map flies to it); the layer's count of the
+ * campaign's unvisited buildings in view and the view's bbox, read together once the view holds
+ * the building and the layer's cells are loaded.
+ */
+async function unvisitedOnMap(shot: string): Promise<{ count: number; bbox: string }> {
+  if (!cityUser || !compound || !building) throw new Error('no city user or compound');
+  const context = await browser.newContext(LAPTOP);
+  try {
+    const map = await context.newPage();
+    map.on('pageerror', (error) => console.error('page error:', error));
+    await map.goto(`${webUrl}/map`);
+    await signIn(map, cityUser.username);
+    const mapLink = map.getByRole('link', { name: zhCore.nav.map });
+    if (await mapLink.getAttribute('aria-current') !== 'page') await mapLink.click();
+    await settledMap(map);
+    await map.getByLabel(zhMap.map.layers.campaign).selectOption(campaignId);
+    await map.getByLabel(zhMap.map.search.label).fill(compound.name);
+    await map.locator(`section.compound-list-box .compound-item[data-compound-id="${compound.id}"]`).click();
+    await map.locator(`.compound-panel[data-compound-id="${compound.id}"]`).waitFor();
+    const read = await map.waitForFunction(([[lng, lat], closeIn]) => {
+      const area = document.querySelector<HTMLElement>('.map-area');
+      const [west, south, east, north] = (area?.dataset.bbox ?? '').split(',').map(Number);
+      const counted = document.querySelector<HTMLElement>('[data-testid="unvisited-count"]');
+      if (area?.dataset.state !== 'ready' || Number(area.dataset.zoom) < closeIn || !counted || counted.getAttribute('aria-busy') !== 'false') return false;
+      if (!(lng >= (west as number) && lng <= (east as number) && lat >= (south as number) && lat <= (north as number))) return false;
+      return { count: Number(counted.querySelector<HTMLElement>('strong')?.dataset.count), bbox: area.dataset.bbox ?? '' };
+    }, [building.location, AREA_ZOOM] as const);
+    await screenshot(map, shot);
+    return (await read.jsonValue()) as { count: number; bbox: string };
+  } finally {
+    await context.close();
+  }
 }
 
 /** A phone-sized page, signed out, Chinese. */
@@ -101,6 +145,14 @@ afterAll(async () => {
 });
 
 describe('grid worker on a phone', () => {
+  it('city staff see the building in the campaign\'s unvisited layer on the map', async () => {
+    const before = await unvisitedOnMap('grid-worker-map-unvisited');
+    const listed = await unvisitedIds(before.bbox);
+    expect(listed).toContain(building?.id);
+    expect(before.count).toBe(listed.length);
+    unvisitedBefore = before.count;
+  });
+
   it('sees the building among the grid\'s open tasks and claims it', async () => {
     expect(await unvisitedIds()).toContain(building?.id);
     await signIn(page, worker?.username ?? '');
@@ -204,6 +256,12 @@ describe('grid worker on a phone', () => {
     expect(done.visits).toHaveLength(building.households);
     expect(await unvisitedIds()).not.toContain(building.id);
     expect(await page.locator(`.task-card[data-task-id="${taskId}"]`).count()).toBe(0);
+  });
+
+  it('city staff no longer see the building in the unvisited layer', async () => {
+    const after = await unvisitedOnMap('grid-worker-map-visited');
+    expect(await unvisitedIds(after.bbox)).not.toContain(building?.id);
+    expect(after.count).toBe(unvisitedBefore - 1);
   });
 });
 

@@ -1,4 +1,7 @@
-/** Counts at the top of the map: compounds in view by status, unresolved exits in view, the campaign's coverage. */
+/**
+ * Counts at the top of the map: compounds in view by status, unresolved exits in view, the
+ * chosen campaign's unvisited buildings in view and its coverage.
+ */
 import { useTranslation } from 'react-i18next';
 import type { Campaign } from './data.ts';
 import { COMPOUND_STATUSES, swatchStyle, type CompoundStatus } from './status.ts';
@@ -7,10 +10,12 @@ export interface CityCountsProps {
   readonly counts: Readonly<Record<CompoundStatus, number>>;
   /** Undefined for roles that do not follow exits. */
   readonly unresolvedExits: number | undefined;
+  /** Undefined while the unvisited layer is off or follows no campaign. */
+  readonly unvisited: { readonly count: number; readonly loading: boolean } | undefined;
   readonly campaign: Campaign | undefined;
 }
 
-export function CityCounts({ counts, unresolvedExits, campaign }: CityCountsProps) {
+export function CityCounts({ counts, unresolvedExits, unvisited, campaign }: CityCountsProps) {
   const { t } = useTranslation();
   return (
     <section className="city-counts" aria-label={t('map.counts.title')} data-testid="city-counts">
@@ -27,6 +32,13 @@ export function CityCounts({ counts, unresolvedExits, campaign }: CityCountsProp
             <span className="exit-key exit-unresolved" aria-hidden="true">!</span>
             <span>{t('map.counts.unresolved')}</span>
             <strong data-count={unresolvedExits}>{t('panel.count', { count: unresolvedExits })}</strong>
+          </li>
+        )}
+        {unvisited && (
+          <li data-testid="unvisited-count" aria-busy={unvisited.loading}>
+            <span className="exit-key unvisited-key" aria-hidden="true" />
+            <span>{t('map.counts.unvisited')}</span>
+            <strong data-count={unvisited.count}>{t('panel.count', { count: unvisited.count })}</strong>
           </li>
         )}
         <li data-testid="coverage">

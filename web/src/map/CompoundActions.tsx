@@ -5,14 +5,12 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { routes } from '../../../shared/catalogue/index.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { useApi } from '../services.tsx';
 import type { CompoundProps } from './data.ts';
+import { mayCall } from './may.ts';
 import type { CompoundStatus } from './status.ts';
-
-const may = (role: Role | undefined, roles: readonly string[]) => role !== undefined && roles.includes(role);
 
 /** Sealing goes up a level, or back down to closed; lifting ends either. */
 const SEAL_LEVELS: Record<CompoundStatus, readonly ('closed' | 'lockdown')[]> = {
@@ -42,9 +40,9 @@ export function CompoundActions({ compound, role, onStatusChange, onLaunched }: 
   const [done, setDone] = useState<string>();
 
   const levels = SEAL_LEVELS[compound.status];
-  const canSeal = may(role, routes.sealCompound.roles);
-  const canLift = may(role, routes.liftCompound.roles) && (compound.status === 'closed' || compound.status === 'lockdown');
-  const canSweep = may(role, routes.createCampaign.roles);
+  const canSeal = mayCall(role, 'sealCompound');
+  const canLift = mayCall(role, 'liftCompound') && (compound.status === 'closed' || compound.status === 'lockdown');
+  const canSweep = mayCall(role, 'createCampaign');
   if (!canSeal && !canLift && !canSweep) return null;
 
   const run = async (work: () => Promise<string>) => {

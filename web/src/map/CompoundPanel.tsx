@@ -7,11 +7,12 @@
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OVERSEERS, type Role } from '../../../shared/roles.ts';
+import type { Role } from '../../../shared/roles.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { GateQrCode } from '../public/GateQrCode.tsx';
 import { CompoundActions } from './CompoundActions.tsx';
 import type { CompoundProps, Coverage } from './data.ts';
+import { mayCall } from './may.ts';
 import { useCompoundDetail, useDisinfectionToday, useResponsibility, useSealingHistory } from './panel-data.ts';
 import { swatchStyle, type CompoundStatus } from './status.ts';
 
@@ -31,9 +32,9 @@ export function CompoundPanel(props: CompoundPanelProps) {
   const { compound, role, communityName, onClose } = props;
   const { t, i18n } = useTranslation();
   const [version, setVersion] = useState(0);
-  const overseer = role !== undefined && (OVERSEERS as readonly Role[]).includes(role);
+  const readsHistory = mayCall(role, 'listCompoundHistory');
   const detail = useCompoundDetail(compound.id, version);
-  const history = useSealingHistory(compound.id, version, overseer);
+  const history = useSealingHistory(compound.id, version, readsHistory);
   const responsibility = useResponsibility(compound.id);
   const disinfection = useDisinfectionToday(compound.id);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -135,7 +136,8 @@ export function CompoundPanel(props: CompoundPanelProps) {
         <dl className="facts" data-testid="responsibility">
           {(['streetLeader', 'communityLeader', 'responsiblePerson'] as const).map((key) => (
             <Fact key={key} label={t(`panel.${key}`)}>
-              {responsibility.data?.[key].name} · <span className="phone">{responsibility.data?.[key].phone}</span>
+              {/* The phone as the API gives it: masked unless the role may see it in full. */}
+              {responsibility.data && t('panel.contact', { name: responsibility.data[key].name, phone: responsibility.data[key].phone })}
             </Fact>
           ))}
         </dl>
@@ -145,7 +147,7 @@ export function CompoundPanel(props: CompoundPanelProps) {
 
       <GateQrCode compoundId={compound.id} compoundName={compound.name} />
 
-      {overseer && (
+      {readsHistory && (
         <>
           <h3>{t('panel.history')}</h3>
           {history.data && history.data.length === 0 && <p className="list-note">{t('panel.noHistory')}</p>}

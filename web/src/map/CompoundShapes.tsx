@@ -49,7 +49,7 @@ export function CompoundShapes({ pane, dotPane, compounds, shape, selectedId, on
   useEffect(() => {
     group.bindTooltip((layer) => {
       const { name, status } = (layer as CompoundLayer).compound;
-      return `${name} · ${t(`status.${status}`)}`;
+      return t('map.label', { name, status: t(`status.${status}`) });
     }, { sticky: true, className: 'compound-tooltip' });
     const onClick = (event: L.LeafletMouseEvent & { propagatedFrom?: CompoundLayer }) => {
       if (event.propagatedFrom) select(event.propagatedFrom.compound);

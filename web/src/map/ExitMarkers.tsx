@@ -27,8 +27,10 @@ export function ExitMarkers({ pane, exits }: ExitMarkersProps) {
   const { t } = useTranslation();
   const drawPoint = useCallback(
     (exit: ExitPoint, at: L.LatLngLiteral): L.Layer => {
-      const status = t(`map.exits.status.${exit.status}`);
-      const text = exit.reasons.length > 0 ? `${exit.name} · ${status} · ${exit.reasons.join('；')}` : `${exit.name} · ${status}`;
+      const label = { name: exit.name, status: t(`map.exits.status.${exit.status}`) };
+      const text = exit.reasons.length > 0
+        ? t('map.labelReasons', { ...label, reasons: exit.reasons.join(t('map.reasonSeparator')) })
+        : t('map.label', label);
       return exit.reasons.length > 0
         ? L.marker(at, {
             pane,

@@ -64,52 +64,63 @@ export function MapFilters({ communities, compounds, filters, onChange, onToggle
         ))}
       </fieldset>
       {streets.length > 1 && (
-        <div className="field">
-          <label htmlFor="street-filter">{t('filters.street')}</label>
-          <select
-            id="street-filter"
-            value={filters.streetId ?? ''}
-            onChange={(event) => onChange({ ...filters, streetId: event.target.value || undefined, communityId: undefined, gridId: undefined })}
-          >
-            <option value="">{t('filters.allStreets')}</option>
-            {streets.map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Choice
+          id="street-filter"
+          label={t('filters.street')}
+          all={t('filters.allStreets')}
+          value={filters.streetId}
+          options={streets}
+          onChange={(streetId) => onChange({ ...filters, streetId, communityId: undefined, gridId: undefined })}
+        />
       )}
       {communities.length > 1 && (
-        <div className="field">
-          <label htmlFor="community-filter">{t('filters.community')}</label>
-          <select
-            id="community-filter"
-            value={filters.communityId ?? ''}
-            onChange={(event) => onChange({ ...filters, communityId: event.target.value || undefined, gridId: undefined })}
-          >
-            <option value="">{t('filters.allCommunities')}</option>
-            {inStreet.map((c) => (
-              <option key={c.properties.id} value={c.properties.id}>
-                {c.properties.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Choice
+          id="community-filter"
+          label={t('filters.community')}
+          all={t('filters.allCommunities')}
+          value={filters.communityId}
+          options={inStreet.map((c) => [c.properties.id, c.properties.name])}
+          onChange={(communityId) => onChange({ ...filters, communityId, gridId: undefined })}
+        />
       )}
       {grids.length > 0 && (
-        <div className="field">
-          <label htmlFor="grid-filter">{t('filters.grid')}</label>
-          <select id="grid-filter" value={filters.gridId ?? ''} onChange={(event) => onChange({ ...filters, gridId: event.target.value || undefined })}>
-            <option value="">{t('filters.allGrids')}</option>
-            {grids.map((id) => (
-              <option key={id} value={id}>
-                {id}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Choice
+          id="grid-filter"
+          label={t('filters.grid')}
+          all={t('filters.allGrids')}
+          value={filters.gridId}
+          options={grids.map((id) => [id, id])}
+          onChange={(gridId) => onChange({ ...filters, gridId })}
+        />
       )}
     </section>
+  );
+}
+
+interface ChoiceProps {
+  readonly id: string;
+  readonly label: string;
+  /** The first option, choosing none (undefined). */
+  readonly all: string;
+  readonly value: string | undefined;
+  /** [value, name] pairs. */
+  readonly options: readonly (readonly [string, string])[];
+  onChange(value: string | undefined): void;
+}
+
+/** One place filter: a labelled select whose first option is "all". */
+function Choice({ id, label, all, value, options, onChange }: ChoiceProps) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(event) => onChange(event.target.value || undefined)}>
+        <option value="">{all}</option>
+        {options.map(([key, name]) => (
+          <option key={key} value={key}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

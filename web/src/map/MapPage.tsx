@@ -7,7 +7,6 @@
 import type { LatLngBounds } from 'leaflet';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OVERSEERS, type Role } from '../../../shared/roles.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { useSession } from '../services.tsx';
 import { CityCounts } from './CityCounts.tsx';
@@ -19,9 +18,10 @@ import {
   useUnvisitedBuildings, type CompoundProps, type CompoundSummary, type MapView,
 } from './data.ts';
 import { ExitMarkers, type ExitPoint } from './ExitMarkers.tsx';
-import { inBbox, inPlace, NO_FILTERS, searchByName, type Filters } from './filters.ts';
+import { inBbox, inPlace, NO_FILTERS, pointInBbox, searchByName, type Filters } from './filters.ts';
 import { boundsOf } from './geo.ts';
 import { LayerSwitches, type Layers } from './LayerSwitches.tsx';
+import { mayCall } from './may.ts';
 import { MapFilters } from './MapFilters.tsx';
 import { countByStatus, type CompoundStatus } from './status.ts';
 import { StatusLegend } from './StatusLegend.tsx';
@@ -32,13 +32,11 @@ import { useShift } from './useShift.ts';
 /** Close in, every exit of at most this many compounds in view is fetched (one list each). */
 const MAX_EXIT_COMPOUNDS = 60;
 
-const isOverseer = (role: Role | undefined) => role !== undefined && (OVERSEERS as readonly Role[]).includes(role);
-
 export function MapPage() {
   const { t } = useTranslation();
   const { session } = useSession();
   const role = session?.user.role;
-  const overseer = isOverseer(role);
+  const followsExits = mayCall(role, 'listExits');
   const shift = useShift();
   const caches = useMapCaches();
   const communities = useCommunities();
@@ -55,8 +53,8 @@ export function MapPage() {
   const streetIds = useMemo(() => [...new Set(communityList.map((c) => c.properties.streetId))], [communityList]);
   const compounds = useCompoundsInView(caches, view, streetIds);
   // Exits wait for the compounds: the city view comes first, and they would compete for the API.
-  const unresolved = useUnresolvedExits(caches, compounds.loading ? undefined : view, overseer);
-  const campaigns = useCampaigns(overseer || role === 'grid');
+  const unresolved = useUnresolvedExits(caches, compounds.loading ? undefined : view, followsExits);
+  const campaigns = useCampaigns(mayCall(role, 'listCampaigns'));
   const runningSweep = campaigns.data?.find((c) => c.kind === 'sweep' && (c.status === 'active' || c.status === 'fanning-out'));
   const campaignId = campaignChoice === undefined ? runningSweep?.id : campaignChoice || undefined;
   const coverage = useCampaignCoverage(campaignId);
@@ -85,8 +83,13 @@ export function MapPage() {
   const exitCompoundIds = useMemo(() => (closeIn ? listed.map((c) => c.id) : []), [closeIn, listed]);
   const compoundExits = useExitsOf(caches, layers.exits ? exitCompoundIds : []);
   const unresolvedInView = useMemo(
-    () => (view ? unresolved.items.filter((e) => inBbox({ geometry: { type: 'Point', coordinates: e.location } } as CompoundSummary, view.bbox)) : []),
+    () => (view ? unresolved.items.filter((e) => pointInBbox(e.location, view.bbox)).length : 0),
     [unresolved.items, view],
+  );
+  const showUnvisited = layers.unvisited && campaignId !== undefined;
+  const unvisitedInView = useMemo(
+    () => (view ? unvisited.items.filter((b) => pointInBbox(b.geometry.coordinates, view.bbox)).length : 0),
+    [unvisited.items, view],
   );
   const exitPoints = useMemo(() => {
     const points = new Map<string, ExitPoint>();
@@ -135,7 +138,8 @@ export function MapPage() {
       <h1 className="visually-hidden">{t('map.region')}</h1>
       <CityCounts
         counts={counts}
-        unresolvedExits={overseer ? unresolvedInView.length : undefined}
+        unresolvedExits={followsExits ? unresolvedInView : undefined}
+        unvisited={showUnvisited ? { count: unvisitedInView, loading: unvisited.loading } : undefined}
         campaign={coverage.data?.campaign}
       />
       <section
@@ -162,7 +166,7 @@ export function MapPage() {
             onSelectCompound={setSelected}
             onViewChange={setView}
           >
-            {layers.unvisited && campaignId && <UnvisitedLayer pane="unvisited" buildings={unvisited.items} />}
+            {showUnvisited && <UnvisitedLayer pane="unvisited" buildings={unvisited.items} />}
             {layers.exits && <ExitMarkers pane="exits" exits={exitPoints} />}
           </CompoundMap>
         )}
@@ -193,7 +197,7 @@ export function MapPage() {
           campaigns={campaigns.data}
           campaignId={campaignId ?? ''}
           onCampaign={setCampaignChoice}
-          showExits={overseer}
+          showExits={followsExits}
         />
         {selected ? (
           <CompoundPanel

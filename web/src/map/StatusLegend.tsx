@@ -19,7 +19,7 @@ export function StatusLegend({ counts, hidden }: StatusLegendProps) {
             <span className="swatch" style={swatchStyle(status)} aria-hidden="true" />
             <span className="legend-label">
               {t(`status.${status}`)}
-              {hidden.has(status) && <span className="visually-hidden">（{t('legend.hidden')}）</span>}
+              {hidden.has(status) && <span className="visually-hidden">{t('legend.hidden')}</span>}
             </span>
             <span className="legend-count" data-count={counts[status]}>
               {t('panel.count', { count: counts[status] })}

@@ -12,7 +12,7 @@ import { useApi } from '../services.tsx';
 // Pure (no Node API): the same bounded-concurrency helper the handlers use, not a copy.
 import { inParallel } from '../../../shared/parallel.ts';
 import { CellCache, useTiled } from './tiled.ts';
-import { compoundPlan, POINT_CELL_DEG, tilesCovering, WHOLE, type Bbox, type Tile } from './tiles.ts';
+import { compoundPlan, POINT_CELL_DEG, tilesCovering, WHOLE, type Bbox, type CompoundShape, type Tile } from './tiles.ts';
 
 export type CommunityFeature = FeatureOf<'listCommunities'>;
 export type CompoundSummary = FeatureOf<'listCompounds'>;
@@ -80,7 +80,7 @@ const LIST_CONCURRENCY = 6;
  * jurisdiction exactly: an assigned compound's street is its community's. Duplicates (none
  * expected) are dropped by id where the cells are merged.
  */
-async function wholeJurisdiction(api: ApiClient, streetIds: readonly string[], shape: 'area' | 'point'): Promise<CompoundSummary[]> {
+async function wholeJurisdiction(api: ApiClient, streetIds: readonly string[], shape: CompoundShape): Promise<CompoundSummary[]> {
   const list = (query: { streetId?: string; unassigned?: 'true' }) => allFeatures(api, 'listCompounds', { query: { ...query, shape, limit: 1000 } });
   if (streetIds.length < 2) return list({});
   const parts = [...streetIds.map((streetId) => ({ streetId })), { unassigned: 'true' as const }];

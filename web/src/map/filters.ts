@@ -30,6 +30,10 @@ export function inPlace(compound: CompoundSummary, filters: Filters): boolean {
 /** Whether a compound reaches into the bbox — as the API's bbox filter decides it, on the shape it sent. */
 export const inBbox = (compound: CompoundSummary, bbox: Bbox): boolean => intersects(geometryBbox(compound.geometry), bbox);
 
+/** Whether a point ([lng, lat]: an exit, a building) lies in the bbox. */
+export const pointInBbox = ([lng, lat]: readonly number[], bbox: Bbox): boolean =>
+  intersects([lng as number, lat as number, lng as number, lat as number], bbox);
+
 /** At most this many search results are listed. */
 export const SEARCH_LIMIT = 20;
 

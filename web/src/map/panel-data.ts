@@ -40,7 +40,6 @@ export function useCompoundDetail(id: string, version: number) {
     };
   });
 }
-export type CompoundDetail = NonNullable<ReturnType<typeof useCompoundDetail>['data']>;
 
 /** The compound's status changes, newest first (overseers only: the route's roles). */
 export function useSealingHistory(id: string, version: number, enabled: boolean) {

@@ -9,7 +9,7 @@ import { COMPOUND_STATUSES, type CompoundStatus } from '../../../shared/schemas/
 export { COMPOUND_STATUSES, type CompoundStatus };
 
 /** Fill and outline per status: red for lockdown, amber for closed, green for normal, blue for lifted. */
-export const STATUS_COLOURS: Readonly<Record<CompoundStatus, { fill: string; stroke: string }>> = {
+const STATUS_COLOURS: Readonly<Record<CompoundStatus, { fill: string; stroke: string }>> = {
   normal: { fill: '#3f9b63', stroke: '#23673f' },
   closed: { fill: '#e9a23b', stroke: '#9a6212' },
   lockdown: { fill: '#d8412f', stroke: '#8e1f14' },
@@ -34,7 +34,7 @@ export const swatchStyle = (status: CompoundStatus) => ({
 const patterns = new Map<CompoundStatus, CanvasPattern | string>();
 
 /** The canvas fill of a status: its colour with the status's pattern drawn over it. */
-export function canvasFill(status: CompoundStatus): CanvasPattern | string {
+function canvasFill(status: CompoundStatus): CanvasPattern | string {
   const cached = patterns.get(status);
   if (cached) return cached;
   const { fill } = STATUS_COLOURS[status];

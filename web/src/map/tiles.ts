@@ -5,8 +5,9 @@
  * zoom: far out, big cells of points (a dot per compound); close in, small cells of outlines.
  */
 import { MAX_BBOX_DEG, type Bbox } from '../../../shared/schemas/common.ts';
+import type { CompoundShape } from '../../../shared/schemas/compound.ts';
 
-export type { Bbox };
+export type { Bbox, CompoundShape };
 
 /** The map zooms out no further: at 1,440 px wide, zoom 11 is ~0.8° — a whole big city. */
 export const MIN_ZOOM = 11;
@@ -14,8 +15,6 @@ export const MIN_ZOOM = 11;
 export const AREA_ZOOM = 14;
 /** From this zoom every exit of the compounds in view is shown, not only the unresolved ones. */
 export const ALL_EXITS_ZOOM = 16;
-
-export type CompoundShape = 'area' | 'point';
 
 export interface TilePlan {
   readonly shape: CompoundShape;
@@ -107,8 +106,3 @@ export function geometryBbox(geometry: { readonly coordinates: unknown }): Bbox 
 
 /** `minLng,minLat,maxLng,maxLat` with 5 decimals (≈ 1 m), as the map reports its viewport. */
 export const bboxText = (bbox: Bbox): string => bbox.map((n) => n.toFixed(5)).join(',');
-
-export function parseBbox(text: string): Bbox {
-  const [a = 0, b = 0, c = 0, d = 0] = text.split(',').map(Number);
-  return [a, b, c, d];
-}
