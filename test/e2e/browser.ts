@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../infra/local/setup.ts';
 import { createApiClient, type ApiClient } from '../../web/src/api/client.ts';
@@ -130,7 +130,36 @@ export async function clickableCompound(page: Page): Promise<{ id: string; x: nu
   await settledMap(page);
   const box = await page.locator('.compound-map').boundingBox();
   if (!id || !box) throw new Error('no compound to click');
-  return { id, x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  // The map centres the compound; a community label or an exit badge may sit on top of that
+  // very point, so take the nearest point where the click reaches the canvas underneath.
+  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const onCanvas = await page.evaluate(({ x, y }) => {
+    for (let r = 0; r <= 12; r += 2) {
+      for (const [dx, dy] of [[0, 0], [r, 0], [-r, 0], [0, r], [0, -r], [r, r], [-r, -r], [r, -r], [-r, r]] as const) {
+        if (document.elementFromPoint(x + dx, y + dy)?.tagName === 'CANVAS') return { x: x + dx, y: y + dy };
+      }
+    }
+    return undefined;
+  }, centre);
+  return { id, ...(onCanvas ?? centre) };
+}
+
+/**
+ * Clicks the compound on the canvas until its panel opens: on a loaded machine the first click
+ * can land before the canvas renderer has drawn what it hit-tests (the next frame), and a click
+ * that opens nothing is harmless to repeat.
+ */
+export async function clickCompoundOpen(page: Page, target: { id: string; x: number; y: number }): Promise<Locator> {
+  const panel = page.locator(`.compound-panel[data-compound-id="${target.id}"]`);
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.click(target.x, target.y);
+    try {
+      await panel.waitFor({ timeout: 5_000 });
+      return panel;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -13,7 +13,7 @@ import type { LocalUser } from '../../shared/schemas/local.ts';
 import { allFeatures } from '../../web/src/api/client.ts';
 import en from '../../web/src/locales/en/core.json' with { type: 'json' };
 import zhCN from '../../web/src/locales/zh-CN/core.json' with { type: 'json' };
-import { apiAs, browserPerFile, clickableCompound, screenshot, settledMap, signIn } from './browser.ts';
+import { apiAs, browserPerFile, clickableCompound, clickCompoundOpen, screenshot, settledMap, signIn } from './browser.ts';
 
 const webUrl = inject('webUrl');
 const apiUrl = inject('apiUrl');
@@ -97,13 +97,11 @@ describe('map as city staff', () => {
     const page = await signedIn(cityUser);
     await settledMap(page);
     const target = await clickableCompound(page);
-    await page.mouse.click(target.x, target.y);
+    const panel = await clickCompoundOpen(page, target);
 
     const api = await apiAs(apiUrl, cityUser.username);
     const compound = await api.call('getCompound', { params: { id: target.id } });
     const buildings = await allFeatures(api, 'listCompoundBuildings', { params: { id: target.id } });
-    const panel = page.locator(`.compound-panel[data-compound-id="${target.id}"]`);
-    await panel.waitFor();
     expect(await panel.locator('h2').textContent()).toBe(compound.properties.name);
     expect(await panel.locator('.status-pill').textContent()).toBe(zhCN.status[compound.properties.status]);
     const count = panel.locator('[data-testid="buildings"] dd');
