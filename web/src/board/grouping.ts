@@ -4,10 +4,11 @@
  * community; and which resolve actions a role may take for a reason. Pure, so it is tested
  * without a browser.
  */
-import { routes, type OperationId } from '../../../shared/catalogue/index.ts';
+import type { OperationId } from '../../../shared/catalogue/index.ts';
 import { EXIT_RULE_CODES, type ExitRuleCode } from '../../../shared/domain/exit-rules.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { UnresolvedExit } from '../../../shared/schemas/exit.ts';
+import { mayCall } from '../api/may.ts';
 
 export { EXIT_RULE_CODES, type ExitRuleCode, type UnresolvedExit };
 
@@ -80,11 +81,6 @@ const ACTIONS_OF: Record<ExitRuleCode, readonly BoardAction[]> = {
   open_in_lockdown: ['restrict', 'seal'],
 };
 
-const rolesOf = (operationId: OperationId): readonly Role[] => {
-  const spec = routes[operationId];
-  return 'roles' in spec ? (spec.roles as readonly Role[]) : [];
-};
-
 const OPERATION_OF: Record<BoardAction, OperationId> = {
   seal: 'patchExit',
   confirmSealing: 'patchExit',
@@ -99,7 +95,7 @@ const OPERATION_OF: Record<BoardAction, OperationId> = {
  * may confirm a sealing and change nothing else.
  */
 export function mayTake(role: Role, action: BoardAction): boolean {
-  if (!rolesOf(OPERATION_OF[action]).includes(role)) return false;
+  if (!mayCall(role, OPERATION_OF[action])) return false;
   return role !== 'official' || OPERATION_OF[action] !== 'patchExit' || action === 'confirmSealing';
 }
 
@@ -110,4 +106,4 @@ export function actionsFor(exit: UnresolvedExit, role: Role): BoardAction[] {
 }
 
 /** Roles that may act on a lockdown suggestion (seal the compound). */
-export const maySeal = (role: Role): boolean => rolesOf('sealCompound').includes(role);
+export const maySeal = (role: Role): boolean => mayCall(role, 'sealCompound');

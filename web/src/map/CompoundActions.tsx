@@ -9,7 +9,7 @@ import type { Role } from '../../../shared/roles.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { useApi } from '../services.tsx';
 import type { CompoundProps } from './data.ts';
-import { mayCall } from './may.ts';
+import { mayCall } from '../api/may.ts';
 import type { CompoundStatus } from './status.ts';
 
 /** Sealing goes up a level, or back down to closed; lifting ends either. */

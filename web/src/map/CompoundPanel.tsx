@@ -12,7 +12,7 @@ import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { GateQrCode } from '../public/GateQrCode.tsx';
 import { CompoundActions } from './CompoundActions.tsx';
 import type { CompoundProps, Coverage } from './data.ts';
-import { mayCall } from './may.ts';
+import { mayCall } from '../api/may.ts';
 import { useCompoundDetail, useDisinfectionToday, useResponsibility, useSealingHistory } from './panel-data.ts';
 import { swatchStyle, type CompoundStatus } from './status.ts';
 

@@ -21,7 +21,7 @@ import { ExitMarkers, type ExitPoint } from './ExitMarkers.tsx';
 import { inBbox, inPlace, NO_FILTERS, pointInBbox, searchByName, type Filters } from './filters.ts';
 import { boundsOf } from './geo.ts';
 import { LayerSwitches, type Layers } from './LayerSwitches.tsx';
-import { mayCall } from './may.ts';
+import { mayCall } from '../api/may.ts';
 import { MapFilters } from './MapFilters.tsx';
 import { countByStatus, type CompoundStatus } from './status.ts';
 import { StatusLegend } from './StatusLegend.tsx';

@@ -1,6 +1,6 @@
 /**
- * What the map offers a role, asked of the catalogue (the API's own route roles), never a list
- * of roles written again here: a panel action, a layer, a part of the panel.
+ * What the app offers a role, asked of the catalogue (the API's own route roles), never a list
+ * of roles written again: a panel action, a layer, a board action.
  */
 import { routes, type OperationId } from '../../../shared/catalogue/index.ts';
 import type { Role } from '../../../shared/roles.ts';
