@@ -96,12 +96,11 @@ describe('map as city staff', () => {
   it('shows a compound\'s name, status and building count when it is clicked', async () => {
     const page = await signedIn(cityUser);
     await settledMap(page);
-    const target = await clickableCompound(page);
-    const panel = await clickCompoundOpen(page, target);
+    const { id, panel } = await clickCompoundOpen(page, await clickableCompound(page));
 
     const api = await apiAs(apiUrl, cityUser.username);
-    const compound = await api.call('getCompound', { params: { id: target.id } });
-    const buildings = await allFeatures(api, 'listCompoundBuildings', { params: { id: target.id } });
+    const compound = await api.call('getCompound', { params: { id } });
+    const buildings = await allFeatures(api, 'listCompoundBuildings', { params: { id } });
     expect(await panel.locator('h2').textContent()).toBe(compound.properties.name);
     expect(await panel.locator('.status-pill').textContent()).toBe(zhCN.status[compound.properties.status]);
     const count = panel.locator('[data-testid="buildings"] dd');
