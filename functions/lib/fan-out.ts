@@ -268,13 +268,11 @@ export async function expandCompounds(
   record: SQSRecord,
 ): Promise<void> {
   const lock = lockOf(record);
-  const cased = message.caseBuildings ?? {};
-  const [found, claims, reads] = await Promise.all([
+  const [campaign, claims, reads] = await Promise.all([
     getCampaign(message.campaignId, { consistent: true }),
     claimCompounds(message.campaignId, message.compoundIds, lock),
-    message.kind === 'disinfection' ? readRecords(message.compoundIds, cased) : readPartitions(message.compoundIds),
+    message.kind === 'disinfection' ? readRecords(message.compoundIds, message.caseBuildings ?? {}) : readPartitions(message.compoundIds),
   ]);
-  const campaign = found && message.kind === 'disinfection' ? { ...found, caseBuildings: cased } : found;
   if (!campaign || campaign.status === 'cancelled') {
     logger.info('campaign gone or cancelled; nothing to expand', { campaignId: message.campaignId });
     return;

@@ -24,8 +24,8 @@ export const disinfectionTasks: TaskBuilder = ({ campaign, compound, buildings }
     });
   }
   if (round.caseBuildings) {
-    const cased = new Set(campaign.caseBuildings?.[compound.id] ?? []);
-    buildings.filter((b) => cased.has(b.id)).forEach((b, i) => {
+    // A round's fan-out reads only the compound's case buildings, so each one given is a task.
+    buildings.forEach((b, i) => {
       tasks.push({
         ...base, targetId: b.id, buildingId: b.id, buildingName: b.name, gridId: b.gridId, location: b.location, order: i + 1,
         round: { day: round.day, slot: round.slot, target: 'building', dueAt: round.buildingDueAt, planned: [...areaSetOf('building')] },

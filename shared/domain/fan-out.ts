@@ -67,8 +67,6 @@ export interface FanOutInput {
     readonly scope: CampaignScope;
     /** Disinfection: the round's slot and due times. */
     readonly round?: CampaignRound;
-    /** Disinfection: the case buildings of the round, by compound, listed once by the planner (sent in the level-2 message). */
-    readonly caseBuildings?: CaseBuildings;
   };
   readonly compound: CompoundInput;
   readonly buildings: readonly Building[];

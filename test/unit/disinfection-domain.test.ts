@@ -133,9 +133,10 @@ describe('the disinfection task builder and who works its tasks', () => {
     location: [112.5, 31.1] as [number, number], geometry: null, updatedAt: '2026-11-01T00:00:00.000Z', updatedBy: 't',
   });
   const input = (r = round) => ({
-    campaign: { id: 'rd1', kind: 'disinfection' as const, scope: { type: 'city' as const }, round: r, caseBuildings: { c1: ['b2'] } },
+    campaign: { id: 'rd1', kind: 'disinfection' as const, scope: { type: 'city' as const }, round: r },
     compound: { id: 'c1', name: '一号院', streetId: 's1', communityId: 'cm1', location: [112.5, 31.1] as const, propertyManaged: false },
-    buildings: [building('b1'), building('b2')],
+    // The fan-out gives a round only the compound's case buildings (b2; b1 has no case).
+    buildings: [building('b2')],
     exits: [],
   });
 

@@ -66,7 +66,7 @@ export function disinfectionSeed(city: GeneratedCity, now: string, actor: string
       if (startedAt > now) continue;
       const round = scheduledRound({ day, ...slot }, SETTINGS);
       const id = roundIdOf(day, slot.slot);
-      const campaign = { id, kind: 'disinfection' as const, scope: { type: 'city' as const }, caseBuildings };
+      const campaign = { id, kind: 'disinfection' as const, scope: { type: 'city' as const } };
       const compounds = slot.publicAreas ? sealed : sealed.filter((c) => caseBuildings[c.id]);
       let tasksDone = 0;
       let tasks = 0;
@@ -74,7 +74,8 @@ export function disinfectionSeed(city: GeneratedCity, now: string, actor: string
         const drafts = disinfectionTasks({
           campaign: { ...campaign, round },
           compound: { id: compound.id, name: compound.name, streetId: compound.streetId, communityId: compound.communityId, location: compound.location, propertyManaged: compound.propertyManaged },
-          buildings: buildingsOf.get(compound.id) ?? [],
+          // As the round's fan-out reads them: only the compound's case buildings.
+          buildings: (buildingsOf.get(compound.id) ?? []).filter((b) => caseBuildings[compound.id]?.includes(b.id)),
           exits: [],
         });
         for (const draft of drafts) {
