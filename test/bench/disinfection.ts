@@ -31,8 +31,12 @@ function cases(city: GeneratedCity, day: string, at: string): CaseReport[] {
 /** Every task the round will make, built by the same builder the worker uses, from the case buildings as the planner reads them. */
 async function plannedTasks(city: GeneratedCity, at: string): Promise<TaskDraft[]> {
   const buildings = Map.groupBy(city.buildings, (b) => b.compoundId);
-  const campaign = { id: 'cp_raw', kind: 'disinfection' as const, scope: { type: 'city' as const }, round: manualCampaignRound(at), caseBuildings: await caseBuildings(chinaDay(at)) };
-  return city.compounds.flatMap((compound) => TASK_BUILDERS.disinfection({ campaign, compound, buildings: buildings.get(compound.id) ?? [], exits: [] }));
+  const campaign = { id: 'cp_raw', kind: 'disinfection' as const, scope: { type: 'city' as const }, round: manualCampaignRound(at) };
+  const cased = await caseBuildings(chinaDay(at));
+  // As the fan-out reads them: only each compound's case buildings.
+  return city.compounds.flatMap((compound) => TASK_BUILDERS.disinfection({
+    campaign, compound, buildings: (buildings.get(compound.id) ?? []).filter((b) => cased[compound.id]?.includes(b.id)), exits: [],
+  }));
 }
 
 export const bench: Bench = {
