@@ -1,6 +1,6 @@
 /**
  * Work over a list with a fixed number of calls in flight: the batch reads and writes of
- * functions/lib/table.ts, workers that write item by item, and the web map's parallel listings.
+ * functions/platform/table.ts, workers that write item by item, and the web map's parallel listings.
  */
 
 /** Runs `fn` on every item, at most `concurrency` at once; results keep the items' order. */

@@ -7,7 +7,7 @@
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../infra/local/setup.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '#infra/local/setup.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 

@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type InlineConfig, type ProxyOptions } from 'vite';
-import { routes } from '../shared/catalogue/index.ts';
+import { routes } from '#shared/catalogue/index.ts';
 
 export const WEB_ROOT = fileURLToPath(new URL('.', import.meta.url));
 export const WEB_DIST = fileURLToPath(new URL('./dist', import.meta.url));

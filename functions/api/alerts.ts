@@ -1,18 +1,18 @@
 /**
  * Alert routes: the list a community acts on (open first, newest first) and closing an alert.
  */
-import { closedAlert } from '../../shared/domain/alerts.ts';
-import { canSeeCompound } from '../../shared/roles.ts';
-import { keys } from '../../shared/table.ts';
-import { communityForCaller } from '../lib/access.ts';
-import { alertFromItem, alertItem, alertSources } from '../lib/alerts.ts';
-import { auditItem } from '../lib/audit.ts';
-import { nowIso } from '../lib/clock.ts';
-import { ConflictError, ForbiddenError, NotFoundError } from '../lib/errors.ts';
-import { httpHandler } from '../lib/http.ts';
-import { cursorOf, pageOf, readSources } from '../lib/list-sources.ts';
-import { loadPlaces } from '../lib/places-store.ts';
-import { getItem, transactWrite, type Item } from '../lib/table.ts';
+import { closedAlert } from '#shared/domain/alerts.ts';
+import { canSeeCompound } from '#shared/roles.ts';
+import { keys } from '#shared/table.ts';
+import { communityForCaller } from '../edge/access.ts';
+import { alertFromItem, alertItem, alertSources } from '../stores/alert-store.ts';
+import { auditItem } from '../stores/audit-store.ts';
+import { nowIso } from '../platform/clock.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../platform/errors.ts';
+import { httpHandler } from '../edge/http.ts';
+import { cursorOf, pageOf, readSources } from '../platform/list-sources.ts';
+import { loadPlaces } from '../stores/places-store.ts';
+import { getItem, transactWrite, type Item } from '../platform/table.ts';
 
 export const handler = httpHandler('alerts', {
   listAlerts: async ({ query, caller }) => {

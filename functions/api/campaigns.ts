@@ -5,28 +5,28 @@
  * Launch answers 202 once the campaign is written, even if the plan message could not be sent:
  * the campaign stays `fanning-out` and functions/jobs/restart-campaigns.ts sends the message
  * again within minutes (the fan-out is idempotent). Cancel is one conditional write on the
- * campaign; its open tasks leave the task lists at read time (functions/lib/task-store.ts).
+ * campaign; its open tasks leave the task lists at read time (functions/stores/task-store.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { canFollow, canLaunchIn, type ScopePlace } from '../../shared/domain/campaigns.ts';
-import { manualCampaignRound } from '../../shared/domain/disinfection.ts';
-import { canSeeTask } from '../../shared/domain/tasks.ts';
-import { coverBbox, pointInBbox } from '../../shared/geo/geohash.ts';
-import type { Caller } from '../../shared/roles.ts';
-import type { CampaignScope } from '../../shared/schemas/campaign.ts';
-import type { Bbox } from '../../shared/schemas/common.ts';
-import { indexKeys, keys, UNASSIGNED } from '../../shared/table.ts';
-import { auditItem } from '../lib/audit.ts';
-import { campaignFromItem, campaignView, coverageView, getCampaign, launchCampaign, type CampaignRecord } from '../lib/campaign-store.ts';
-import { nowIso } from '../lib/clock.ts';
-import { GEO_COVER, getCompound } from '../lib/compound-store.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors.ts';
-import { collection, point } from '../lib/features.ts';
-import { httpHandler } from '../lib/http.ts';
-import { cursorOf, pageOf, readSources, tokenOf, type Source } from '../lib/list-sources.ts';
-import { getGrid, loadPlaces } from '../lib/places-store.ts';
-import { taskFromItem } from '../lib/task-store.ts';
-import { transactWrite, type Item } from '../lib/table.ts';
+import { canFollow, canLaunchIn, type ScopePlace } from '#shared/domain/campaigns.ts';
+import { manualCampaignRound } from '#shared/domain/disinfection.ts';
+import { canSeeTask } from '#shared/domain/tasks.ts';
+import { coverBbox, pointInBbox } from '#shared/geo/geohash.ts';
+import type { Caller } from '#shared/roles.ts';
+import type { CampaignScope } from '#shared/schemas/campaign.ts';
+import type { Bbox } from '#shared/schemas/common.ts';
+import { indexKeys, keys, UNASSIGNED } from '#shared/table.ts';
+import { auditItem } from '../stores/audit-store.ts';
+import { campaignFromItem, campaignView, coverageView, getCampaign, launchCampaign, type CampaignRecord } from '../stores/campaign-store.ts';
+import { nowIso } from '../platform/clock.ts';
+import { GEO_COVER, getCompound } from '../stores/compound-store.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.ts';
+import { collection, point } from '../platform/features.ts';
+import { httpHandler } from '../edge/http.ts';
+import { cursorOf, pageOf, readSources, tokenOf, type Source } from '../platform/list-sources.ts';
+import { getGrid, loadPlaces } from '../stores/places-store.ts';
+import { taskFromItem } from '../stores/task-store.ts';
+import { transactWrite, type Item } from '../platform/table.ts';
 
 /** The places a scope lies in; 404 for a place that does not exist. */
 async function placeOf(scope: CampaignScope): Promise<ScopePlace> {

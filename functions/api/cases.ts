@@ -4,15 +4,15 @@
  * within the caller's jurisdiction over the compound.
  */
 import { randomUUID } from 'node:crypto';
-import { chinaDay } from '../../shared/domain/china-time.ts';
-import { dayBefore } from '../../shared/domain/disinfection.ts';
-import { keys } from '../../shared/table.ts';
-import { compoundForCaller } from '../lib/access.ts';
-import { caseReportsOfCompound, casesOfCompound, recordCase, storedCase } from '../lib/case-store.ts';
-import { nowIso } from '../lib/clock.ts';
-import { NotFoundError, ValidationError } from '../lib/errors.ts';
-import { httpHandler } from '../lib/http.ts';
-import { getItem, type Item } from '../lib/table.ts';
+import { chinaDay } from '#shared/domain/china-time.ts';
+import { dayBefore } from '#shared/domain/disinfection.ts';
+import { keys } from '#shared/table.ts';
+import { compoundForCaller } from '../edge/access.ts';
+import { caseReportsOfCompound, casesOfCompound, recordCase, storedCase } from '../stores/case-store.ts';
+import { nowIso } from '../platform/clock.ts';
+import { NotFoundError, ValidationError } from '../platform/errors.ts';
+import { httpHandler } from '../edge/http.ts';
+import { getItem, type Item } from '../platform/table.ts';
 
 /** The longest range a compound's cases are read over: a quarter. */
 const MAX_DAYS = 92;

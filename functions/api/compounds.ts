@@ -2,24 +2,24 @@
  * Compound registry routes: list (GeoJSON, by bbox / status / community / street), get, create,
  * patch, history, and the buildings and exits of a compound.
  */
-import { canSeeCompound, type Caller } from '../../shared/roles.ts';
-import { diff } from '../../shared/domain/audit.ts';
-import { AUDITED_COMPOUND_FIELDS, changedCompound, newCompound, type CompoundRecord } from '../../shared/domain/compounds.ts';
-import type { CompoundListQuery } from '../../shared/schemas/compound.ts';
-import { auditPartition, CHILD_PREFIX, keys } from '../../shared/table.ts';
-import { communityForCaller, compoundForCaller, streetForCaller } from '../lib/access.ts';
-import { auditFromItem, auditItem } from '../lib/audit.ts';
-import { nowIso } from '../lib/clock.ts';
+import { canSeeCompound, type Caller } from '#shared/roles.ts';
+import { diff } from '#shared/domain/audit.ts';
+import { AUDITED_COMPOUND_FIELDS, changedCompound, newCompound, type CompoundRecord } from '#shared/domain/compounds.ts';
+import type { CompoundListQuery } from '#shared/schemas/compound.ts';
+import { auditPartition, CHILD_PREFIX, keys } from '#shared/table.ts';
+import { communityForCaller, compoundForCaller, streetForCaller } from '../edge/access.ts';
+import { auditFromItem, auditItem } from '../stores/audit-store.ts';
+import { nowIso } from '../platform/clock.ts';
 import {
   buildingFromItem, communitySource, compoundFromItem, compoundInBbox, compoundWriteItem, exitFromItem, geoSources,
   scopeSources, statusPrefix, streetSource,
-} from '../lib/compound-store.ts';
-import { cursorOf, pageOf, readSources, tokenOf, type Source } from '../lib/list-sources.ts';
-import { saveJudgedCompound } from '../lib/exit-rules-store.ts';
-import { buildingFeature, collection, compoundFeature, compoundSummaryFeature, exitFeature } from '../lib/features.ts';
-import { httpHandler, Reply } from '../lib/http.ts';
-import { loadPlaces, type Places } from '../lib/places-store.ts';
-import { transactWrite, type Item } from '../lib/table.ts';
+} from '../stores/compound-store.ts';
+import { cursorOf, pageOf, readSources, tokenOf, type Source } from '../platform/list-sources.ts';
+import { saveJudgedCompound } from '../stores/exit-rules-store.ts';
+import { buildingFeature, collection, compoundFeature, compoundSummaryFeature, exitFeature } from '../platform/features.ts';
+import { httpHandler, Reply } from '../edge/http.ts';
+import { loadPlaces, type Places } from '../stores/places-store.ts';
+import { transactWrite, type Item } from '../platform/table.ts';
 
 
 export const handler = httpHandler('compounds', {

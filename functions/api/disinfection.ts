@@ -3,20 +3,20 @@
  * caller's jurisdiction and paged like the unresolved exits (one partition per day, sorted by
  * street and community, so a jurisdiction is one begins_with), and a compound's day log.
  */
-import { chinaDay } from '../../shared/domain/china-time.ts';
-import { dayBefore } from '../../shared/domain/disinfection.ts';
-import { disinfectsCompound } from '../../shared/domain/tasks.ts';
-import { canSeeCompound, listScope, type Caller } from '../../shared/roles.ts';
-import type { MissedRound, MissedRoundsQuery } from '../../shared/schemas/disinfection.ts';
-import { indexSortKeys, keys } from '../../shared/table.ts';
-import { communityForCaller, compoundForCaller, streetForCaller } from '../lib/access.ts';
-import { nowIso } from '../lib/clock.ts';
-import { getCompound } from '../lib/compound-store.ts';
-import { disinfectionDay } from '../lib/disinfection-log.ts';
-import { ForbiddenError, NotFoundError } from '../lib/errors.ts';
-import { httpHandler } from '../lib/http.ts';
-import { cursorOf, pageOf, readSources, withoutKeys } from '../lib/list-sources.ts';
-import { loadPlaces } from '../lib/places-store.ts';
+import { chinaDay } from '#shared/domain/china-time.ts';
+import { dayBefore } from '#shared/domain/disinfection.ts';
+import { disinfectsCompound } from '#shared/domain/tasks.ts';
+import { canSeeCompound, listScope, type Caller } from '#shared/roles.ts';
+import type { MissedRound, MissedRoundsQuery } from '#shared/schemas/disinfection.ts';
+import { indexSortKeys, keys } from '#shared/table.ts';
+import { communityForCaller, compoundForCaller, streetForCaller } from '../edge/access.ts';
+import { nowIso } from '../platform/clock.ts';
+import { getCompound } from '../stores/compound-store.ts';
+import { disinfectionDay } from '../stores/disinfection-log-store.ts';
+import { ForbiddenError, NotFoundError } from '../platform/errors.ts';
+import { httpHandler } from '../edge/http.ts';
+import { cursorOf, pageOf, readSources, withoutKeys } from '../platform/list-sources.ts';
+import { loadPlaces } from '../stores/places-store.ts';
 
 /** The sort-key prefix of the caller's (or the filter's) part of the day's partition; '' for all. */
 async function missedPrefix(query: MissedRoundsQuery, caller: Caller): Promise<string | undefined> {

@@ -6,17 +6,17 @@
 import {
   clockInState, coverageGaps, coverageOverlaps, MAX_SHIFT_LIST_MS, MAX_SHIFT_MS, metresBetween, rotationShifts, shiftIdFor,
   shiftToClockIn,
-} from '../../shared/domain/duty.ts';
-import { DAY_MS, isoAfter, isoAt } from '../../shared/domain/time.ts';
-import type { ClockIn, ShiftCreate } from '../../shared/schemas/duty.ts';
-import { nowIso } from '../lib/clock.ts';
-import { config } from '../lib/config.ts';
-import { clockOps, newShiftOps, shiftsAround, shiftsBetween, shiftView, type StoredShift } from '../lib/duty-store.ts';
-import { ConflictError, ValidationError } from '../lib/errors.ts';
-import { groupOfCompound, reevaluateAfterWrite, touchGroup } from '../lib/exit-rules-store.ts';
-import { exitForCaller, exitForReader, ownExitForCaller } from '../lib/exit-store.ts';
-import { httpHandler } from '../lib/http.ts';
-import { transactWrite } from '../lib/table.ts';
+} from '#shared/domain/duty.ts';
+import { DAY_MS, isoAfter, isoAt } from '#shared/domain/time.ts';
+import type { ClockIn, ShiftCreate } from '#shared/schemas/duty.ts';
+import { nowIso } from '../platform/clock.ts';
+import { config } from '../platform/config.ts';
+import { clockOps, newShiftOps, shiftsAround, shiftsBetween, shiftView, type StoredShift } from '../stores/duty-store.ts';
+import { ConflictError, ValidationError } from '../platform/errors.ts';
+import { groupOfCompound, reevaluateAfterWrite, touchGroup } from '../stores/exit-rules-store.ts';
+import { exitForCaller, exitForReader, ownExitForCaller } from '../stores/exit-store.ts';
+import { httpHandler } from '../edge/http.ts';
+import { transactWrite } from '../platform/table.ts';
 
 const grace = () => config().exits.clockInGraceMinutes;
 /** Shifts written per transaction: two writes each (shift, audit) and the group's touch, within 100. */

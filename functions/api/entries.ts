@@ -3,26 +3,26 @@
  * entry id; a fever raises the community's alert in the same transaction), the day's entries
  * masked, hourly counts, and pre-registered passes.
  */
-import { newAlert } from '../../shared/domain/alerts.ts';
-import { chinaDay, utcHoursOfChinaDay } from '../../shared/domain/china-time.ts';
-import { entryWarnings, isFever } from '../../shared/domain/entries.ts';
-import { stableHash } from '../../shared/domain/ids.ts';
-import type { EntryCreate } from '../../shared/schemas/entry.ts';
-import { indexKeys, keys } from '../../shared/table.ts';
-import { compoundForCaller } from '../lib/access.ts';
-import { alertOps } from '../lib/alerts.ts';
-import { auditItem } from '../lib/audit.ts';
-import { nowIso } from '../lib/clock.ts';
-import { config } from '../lib/config.ts';
+import { newAlert } from '#shared/domain/alerts.ts';
+import { chinaDay, utcHoursOfChinaDay } from '#shared/domain/china-time.ts';
+import { entryWarnings, isFever } from '#shared/domain/entries.ts';
+import { stableHash } from '#shared/domain/ids.ts';
+import type { EntryCreate } from '#shared/schemas/entry.ts';
+import { indexKeys, keys } from '#shared/table.ts';
+import { compoundForCaller } from '../edge/access.ts';
+import { alertOps } from '../stores/alert-store.ts';
+import { auditItem } from '../stores/audit-store.ts';
+import { nowIso } from '../platform/clock.ts';
+import { config } from '../platform/config.ts';
 import {
   countEntry, entryItem, entryView, passItem, passView, sameRegistration, storedEntryFromItem, type StoredEntry, type StoredPass,
-} from '../lib/entry-store.ts';
-import { ConflictError, ValidationError } from '../lib/errors.ts';
-import { exitForReader, ownExitForCaller, type ExitInScope } from '../lib/exit-store.ts';
-import { hashIdNumber } from '../lib/id-hash.ts';
-import { httpHandler } from '../lib/http.ts';
-import { cursorOf, pageOf, readSources } from '../lib/list-sources.ts';
-import { getItem, putItem, queryAll, transactWrite, type Item } from '../lib/table.ts';
+} from '../stores/entry-store.ts';
+import { ConflictError, ValidationError } from '../platform/errors.ts';
+import { exitForReader, ownExitForCaller, type ExitInScope } from '../stores/exit-store.ts';
+import { hashIdNumber } from '../platform/id-hash.ts';
+import { httpHandler } from '../edge/http.ts';
+import { cursorOf, pageOf, readSources } from '../platform/list-sources.ts';
+import { getItem, putItem, queryAll, transactWrite, type Item } from '../platform/table.ts';
 
 /** Plates as written at the gate: 鄂h 12345 is 鄂H12345. */
 const plateOf = (plate: string) => plate.replace(/\s/g, '').toUpperCase();

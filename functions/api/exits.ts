@@ -3,20 +3,20 @@
  * seal, confirm the sealing, main checkpoint, restricted in lockdown) — each audited and followed
  * at once by a new judgement of the compound's exits.
  */
-import { diff } from '../../shared/domain/audit.ts';
-import { keptSealing } from '../../shared/domain/exits.ts';
-import type { Caller } from '../../shared/roles.ts';
-import type { Exit, ExitPatch, Sealing } from '../../shared/schemas/exit.ts';
-import { keys } from '../../shared/table.ts';
-import { communityForCaller } from '../lib/access.ts';
-import { auditItem } from '../lib/audit.ts';
-import { nowIso } from '../lib/clock.ts';
-import { ConflictError, ForbiddenError, ValidationError } from '../lib/errors.ts';
-import { groupOfCompound, reevaluateAfterWrite, touchGroup, type StoredExit } from '../lib/exit-rules-store.ts';
-import { exitDetail, exitForCaller, languageOf, listUnresolved } from '../lib/exit-store.ts';
-import { httpHandler } from '../lib/http.ts';
-import { loadPlaces } from '../lib/places-store.ts';
-import { transactWrite } from '../lib/table.ts';
+import { diff } from '#shared/domain/audit.ts';
+import { keptSealing } from '#shared/domain/exits.ts';
+import type { Caller } from '#shared/roles.ts';
+import type { Exit, ExitPatch, Sealing } from '#shared/schemas/exit.ts';
+import { keys } from '#shared/table.ts';
+import { communityForCaller } from '../edge/access.ts';
+import { auditItem } from '../stores/audit-store.ts';
+import { nowIso } from '../platform/clock.ts';
+import { ConflictError, ForbiddenError, ValidationError } from '../platform/errors.ts';
+import { groupOfCompound, reevaluateAfterWrite, touchGroup, type StoredExit } from '../stores/exit-rules-store.ts';
+import { exitDetail, exitForCaller, languageOf, listUnresolved } from '../stores/exit-store.ts';
+import { httpHandler } from '../edge/http.ts';
+import { loadPlaces } from '../stores/places-store.ts';
+import { transactWrite } from '../platform/table.ts';
 
 const AUDITED_EXIT_FIELDS = ['status', 'sealing', 'main', 'restricted'] as const satisfies readonly (keyof Exit)[];
 /** A confirmation may be entered a little after the fact, never ahead of it. */

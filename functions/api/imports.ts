@@ -3,8 +3,8 @@
  * query, and answers a summary with each rejected row's line and reason. The edge (http.ts) has
  * authenticated the caller, checked the role, parsed the query and read the body as bytes.
  */
-import { httpHandler } from '../lib/http.ts';
-import { runImport } from '../lib/importer.ts';
+import { httpHandler } from '../edge/http.ts';
+import { runImport } from '../flows/import/importer.ts';
 
 export const handler = httpHandler('imports', {
   createImport: ({ body, query, caller }) => runImport({ body, query, caller }),

@@ -1,10 +1,10 @@
 /**
  * Public routes about the API itself: liveness and the OpenAPI document.
  */
-import { openApiDocument } from '../../shared/openapi.ts';
-import { nowIso } from '../lib/clock.ts';
-import { config } from '../lib/config.ts';
-import { httpHandler } from '../lib/http.ts';
+import { openApiDocument } from '#shared/openapi.ts';
+import { nowIso } from '../platform/clock.ts';
+import { config } from '../platform/config.ts';
+import { httpHandler } from '../edge/http.ts';
 
 let document: ReturnType<typeof openApiDocument> | undefined;
 

@@ -1,12 +1,12 @@
 /**
  * Places above the compound: the communities (社区) a caller may see, with their boundaries.
  */
-import { listScope, type Caller } from '../../shared/roles.ts';
-import { streetForCaller } from '../lib/access.ts';
-import { collection } from '../lib/features.ts';
-import { httpHandler } from '../lib/http.ts';
-import { getGrid, loadPlaces, type Places } from '../lib/places-store.ts';
-import { getCompounds } from '../lib/compound-store.ts';
+import { listScope, type Caller } from '#shared/roles.ts';
+import { streetForCaller } from '../edge/access.ts';
+import { collection } from '../platform/features.ts';
+import { httpHandler } from '../edge/http.ts';
+import { getGrid, loadPlaces, type Places } from '../stores/places-store.ts';
+import { getCompounds } from '../stores/compound-store.ts';
 
 export const handler = httpHandler('places', {
   listCommunities: async ({ query, caller }) => {

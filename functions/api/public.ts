@@ -6,17 +6,17 @@
  * Every compound is public-worthy: a gate QR code must open a page whatever the compound's
  * status (a compound under normal management simply shows zero counts and no rounds).
  */
-import type { CompoundRecord } from '../../shared/domain/compounds.ts';
-import { chinaDay } from '../../shared/domain/china-time.ts';
-import { dayBefore } from '../../shared/domain/disinfection.ts';
-import type { DisinfectionLogEntry } from '../../shared/schemas/disinfection.ts';
-import { PUBLIC_CASE_DAYS, PUBLIC_LOG_DAYS, type PublicRound } from '../../shared/schemas/public.ts';
-import { casesOfCompound } from '../lib/case-store.ts';
-import { nowIso } from '../lib/clock.ts';
-import { getCompound } from '../lib/compound-store.ts';
-import { disinfectionDay } from '../lib/disinfection-log.ts';
-import { NotFoundError, ValidationError } from '../lib/errors.ts';
-import { cacheable, httpHandler } from '../lib/http.ts';
+import type { CompoundRecord } from '#shared/domain/compounds.ts';
+import { chinaDay } from '#shared/domain/china-time.ts';
+import { dayBefore } from '#shared/domain/disinfection.ts';
+import type { DisinfectionLogEntry } from '#shared/schemas/disinfection.ts';
+import { PUBLIC_CASE_DAYS, PUBLIC_LOG_DAYS, type PublicRound } from '#shared/schemas/public.ts';
+import { casesOfCompound } from '../stores/case-store.ts';
+import { nowIso } from '../platform/clock.ts';
+import { getCompound } from '../stores/compound-store.ts';
+import { disinfectionDay } from '../stores/disinfection-log-store.ts';
+import { NotFoundError, ValidationError } from '../platform/errors.ts';
+import { cacheable, httpHandler } from '../edge/http.ts';
 
 /** Today's numbers change within minutes; a past day's only when a late round is completed. */
 const TODAY_MAX_AGE_S = 60;

@@ -2,23 +2,23 @@
  * Sealing routes: seal and lift a compound (each change with reason, actor and time in the
  * compound's history, its exits judged again at once), the responsibility list, enclosures.
  */
-import { diff } from '../../shared/domain/audit.ts';
-import { stableHash } from '../../shared/domain/ids.ts';
-import { liftTransition, sealTransition, type Transition } from '../../shared/domain/sealing.ts';
-import { canSeeCompound, type Caller } from '../../shared/roles.ts';
-import type { CompoundStatus } from '../../shared/schemas/compound.ts';
-import type { Enclosure } from '../../shared/schemas/enclosure.ts';
-import { keys } from '../../shared/table.ts';
-import { compoundForCaller } from '../lib/access.ts';
-import { auditItem } from '../lib/audit.ts';
-import { nowIso } from '../lib/clock.ts';
-import { getCompounds } from '../lib/compound-store.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors.ts';
-import { reevaluateAfterWrite, saveJudgedCompound, touchGroup, type GroupRef } from '../lib/exit-rules-store.ts';
-import { responsibilityFor } from '../lib/exit-store.ts';
-import { httpHandler } from '../lib/http.ts';
-import { withoutKeys } from '../lib/list-sources.ts';
-import { getItem, transactWrite, type Item, type TransactOp } from '../lib/table.ts';
+import { diff } from '#shared/domain/audit.ts';
+import { stableHash } from '#shared/domain/ids.ts';
+import { liftTransition, sealTransition, type Transition } from '#shared/domain/sealing.ts';
+import { canSeeCompound, type Caller } from '#shared/roles.ts';
+import type { CompoundStatus } from '#shared/schemas/compound.ts';
+import type { Enclosure } from '#shared/schemas/enclosure.ts';
+import { keys } from '#shared/table.ts';
+import { compoundForCaller } from '../edge/access.ts';
+import { auditItem } from '../stores/audit-store.ts';
+import { nowIso } from '../platform/clock.ts';
+import { getCompounds } from '../stores/compound-store.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.ts';
+import { reevaluateAfterWrite, saveJudgedCompound, touchGroup, type GroupRef } from '../stores/exit-rules-store.ts';
+import { responsibilityFor } from '../stores/exit-store.ts';
+import { httpHandler } from '../edge/http.ts';
+import { withoutKeys } from '../platform/list-sources.ts';
+import { getItem, transactWrite, type Item, type TransactOp } from '../platform/table.ts';
 
 export const handler = httpHandler('sealing', {
   sealCompound: ({ params, body, caller }) =>

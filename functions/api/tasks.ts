@@ -4,24 +4,24 @@
  * jurisdiction on the task (403); actions check that the task is theirs to work. A cancelled
  * campaign's open tasks are not listed: nobody can work them.
  */
-import { isWorkable } from '../../shared/domain/campaigns.ts';
-import { roundStatus } from '../../shared/domain/disinfection.ts';
-import { canSeeTask, canWorkTask, parseTaskId } from '../../shared/domain/tasks.ts';
-import { withoutResidentDetails } from '../../shared/domain/visits.ts';
-import { seesResidentDetails, type Caller } from '../../shared/roles.ts';
-import { TASK_STATUSES, type TaskListQuery, type TaskStatus, type TaskSummary } from '../../shared/schemas/task.ts';
-import { indexKeys, indexSortKeys, keys } from '../../shared/table.ts';
-import { getCampaign } from '../lib/campaign-store.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors.ts';
-import { httpHandler } from '../lib/http.ts';
-import { cursorOf, pageOf, readSources, type Source } from '../lib/list-sources.ts';
-import { gridsOfCommunity } from '../lib/places-store.ts';
-import { nowIso } from '../lib/clock.ts';
-import { roundCompoundsOf } from '../lib/round-tasks.ts';
+import { isWorkable } from '#shared/domain/campaigns.ts';
+import { roundStatus } from '#shared/domain/disinfection.ts';
+import { canSeeTask, canWorkTask, parseTaskId } from '#shared/domain/tasks.ts';
+import { withoutResidentDetails } from '#shared/domain/visits.ts';
+import { seesResidentDetails, type Caller } from '#shared/roles.ts';
+import { TASK_STATUSES, type TaskListQuery, type TaskStatus, type TaskSummary } from '#shared/schemas/task.ts';
+import { indexKeys, indexSortKeys, keys } from '#shared/table.ts';
+import { getCampaign } from '../stores/campaign-store.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.ts';
+import { httpHandler } from '../edge/http.ts';
+import { cursorOf, pageOf, readSources, type Source } from '../platform/list-sources.ts';
+import { gridsOfCommunity } from '../stores/places-store.ts';
+import { nowIso } from '../platform/clock.ts';
+import { roundCompoundsOf } from '../stores/round-task-store.ts';
 import {
   claimTask, completeRound, completeTask, extendTask, getTask, recordVisit, releaseTask, storedVisit, taskFromItem, taskSummary, taskView, withoutCancelledWork,
   type TaskRecord,
-} from '../lib/task-store.ts';
+} from '../stores/task-store.ts';
 
 /** Reads a list page may take when cancelled campaigns' tasks thinned it; it answers short after that. */
 const LIST_READS = 4;

@@ -4,12 +4,12 @@
  * (never a scan). A task claimed, extended or completed meanwhile fails its version condition
  * and is left alone.
  */
-import { nowIso } from '../lib/clock.ts';
-import { logger } from '../lib/logger.ts';
-import { inParallel } from '../../shared/parallel.ts';
-import { scheduledHandler } from '../lib/scheduled.ts';
-import { expireLease, lapsedLeases, taskFromItem } from '../lib/task-store.ts';
-import { getItem, type Item, type Key } from '../lib/table.ts';
+import { nowIso } from '../platform/clock.ts';
+import { logger } from '../platform/logger.ts';
+import { inParallel } from '#shared/parallel.ts';
+import { scheduledHandler } from '../edge/scheduled.ts';
+import { expireLease, lapsedLeases, taskFromItem } from '../stores/task-store.ts';
+import { getItem, type Item, type Key } from '../platform/table.ts';
 
 export async function expireLeases(): Promise<{ lapsed: number; expired: number }> {
   const at = nowIso();

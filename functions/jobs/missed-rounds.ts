@@ -7,16 +7,16 @@
  * (`ROUNDS#<day>`, written by each completion): never a read per compound. Re-running rewrites the
  * same items.
  */
-import { chinaDay } from '../../shared/domain/china-time.ts';
-import { CLOSURE_STATUSES, dayBefore, missedOfDay, requiredRounds } from '../../shared/domain/disinfection.ts';
-import { keys } from '../../shared/table.ts';
-import { nowIso } from '../lib/clock.ts';
-import { config } from '../lib/config.ts';
-import { missedRoundItem } from '../lib/disinfection-log.ts';
-import { cityCompounds } from '../lib/fan-out.ts';
-import { logger } from '../lib/logger.ts';
-import { scheduledHandler } from '../lib/scheduled.ts';
-import { batchWrite, queryAll, type Item } from '../lib/table.ts';
+import { chinaDay } from '#shared/domain/china-time.ts';
+import { CLOSURE_STATUSES, dayBefore, missedOfDay, requiredRounds } from '#shared/domain/disinfection.ts';
+import { keys } from '#shared/table.ts';
+import { nowIso } from '../platform/clock.ts';
+import { config } from '../platform/config.ts';
+import { missedRoundItem } from '../stores/disinfection-log-store.ts';
+import { cityCompounds } from '../flows/fan-out.ts';
+import { logger } from '../platform/logger.ts';
+import { scheduledHandler } from '../edge/scheduled.ts';
+import { batchWrite, queryAll, type Item } from '../platform/table.ts';
 
 /** Records the day's missed rounds (default: the China day that ended last). */
 export async function judgeRounds(day: string = dayBefore(chinaDay(nowIso()))): Promise<{ day: string; compounds: number; missed: number }> {

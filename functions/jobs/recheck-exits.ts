@@ -4,11 +4,11 @@
  * sparse due index (byParent `XDUE#<day>`), never the whole city. Groups touched by a write whose
  * writer failed to judge them are due at once, so this is also the safety net for those.
  */
-import { nowIso } from '../lib/clock.ts';
-import { dueGroups, reevaluate } from '../lib/exit-rules-store.ts';
-import { logger } from '../lib/logger.ts';
-import { inParallel } from '../../shared/parallel.ts';
-import { scheduledHandler } from '../lib/scheduled.ts';
+import { nowIso } from '../platform/clock.ts';
+import { dueGroups, reevaluate } from '../stores/exit-rules-store.ts';
+import { logger } from '../platform/logger.ts';
+import { inParallel } from '#shared/parallel.ts';
+import { scheduledHandler } from '../edge/scheduled.ts';
 
 /** Days of due buckets read: a job that was down this long still finds what it missed. */
 const LOOKBACK_DAYS = 3;

@@ -1,6 +1,6 @@
 /**
  * Every 5 minutes: campaigns stuck in `fanning-out` get their plan message again. The fan-out is
- * idempotent (functions/lib/fan-out.ts: the planned count is set once, expanders skip compounds
+ * idempotent (functions/flows/fan-out.ts: the planned count is set once, expanders skip compounds
  * already expanded), so a resend that overlaps a slow first delivery only costs the re-listing.
  *
  * Why a campaign sticks: POST /v1/campaigns writes it, then sends the plan message; if that send
@@ -15,15 +15,15 @@
  * {@link LOOK_BACK_DAYS} days — never a scan. Each resend is first recorded on the campaign with
  * a condition on the previous one, so two runs at once resend it once.
  */
-import { DAY_MS, isoAfter, isoAt, MINUTE_MS } from '../../shared/domain/time.ts';
-import { indexKeys, indexSortKeys, keys } from '../../shared/table.ts';
-import { campaignFromItem } from '../lib/campaign-store.ts';
-import { now } from '../lib/clock.ts';
-import { ConflictError } from '../lib/errors.ts';
-import { logger } from '../lib/logger.ts';
-import { sendMessages } from '../lib/queue.ts';
-import { scheduledHandler } from '../lib/scheduled.ts';
-import { queryAll, updateItem, type Item } from '../lib/table.ts';
+import { DAY_MS, isoAfter, isoAt, MINUTE_MS } from '#shared/domain/time.ts';
+import { indexKeys, indexSortKeys, keys } from '#shared/table.ts';
+import { campaignFromItem } from '../stores/campaign-store.ts';
+import { now } from '../platform/clock.ts';
+import { ConflictError } from '../platform/errors.ts';
+import { logger } from '../platform/logger.ts';
+import { sendMessages } from '../platform/queue.ts';
+import { scheduledHandler } from '../edge/scheduled.ts';
+import { queryAll, updateItem, type Item } from '../platform/table.ts';
 
 /** A plan takes seconds; its queue retries a failed one 3 times within 15 minutes. */
 export const UNPLANNED_MINUTES = 10;

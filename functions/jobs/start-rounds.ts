@@ -4,15 +4,15 @@
  * campaign id comes from its day and slot and is created conditionally, so a schedule fired twice,
  * late, or by two runners makes one round; a round whose plan message was lost is resent by
  * restartCampaigns. City-wide: the planner picks the compounds under closed management or
- * lockdown and those with case buildings (functions/lib/round-plan.ts).
+ * lockdown and those with case buildings (functions/flows/round-plan.ts).
  */
-import { currentRound, roundIdOf, scheduledRound } from '../../shared/domain/disinfection.ts';
-import { launchCampaign } from '../lib/campaign-store.ts';
-import { nowIso } from '../lib/clock.ts';
-import { config } from '../lib/config.ts';
-import { ConflictError } from '../lib/errors.ts';
-import { logger } from '../lib/logger.ts';
-import { scheduledHandler } from '../lib/scheduled.ts';
+import { currentRound, roundIdOf, scheduledRound } from '#shared/domain/disinfection.ts';
+import { launchCampaign } from '../stores/campaign-store.ts';
+import { nowIso } from '../platform/clock.ts';
+import { config } from '../platform/config.ts';
+import { ConflictError } from '../platform/errors.ts';
+import { logger } from '../platform/logger.ts';
+import { scheduledHandler } from '../edge/scheduled.ts';
 
 /** Who the schedule's rounds are created and audited as. */
 const SYSTEM = { username: 'system', role: 'city' } as const;

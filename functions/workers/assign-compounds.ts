@@ -7,18 +7,18 @@
  * A compound placed in a community has its exits' rule group marked due in the same write and
  * judged after it, so the unresolved exits list shows its community and street at once.
  */
-import { diff } from '../../shared/domain/audit.ts';
-import { AUDITED_COMPOUND_FIELDS, changedCompound } from '../../shared/domain/compounds.ts';
-import { indexKeys } from '../../shared/table.ts';
-import { nowIso } from '../lib/clock.ts';
-import { compoundFromItem } from '../lib/compound-store.ts';
-import { ConflictError } from '../lib/errors.ts';
-import { saveJudgedCompound } from '../lib/exit-rules-store.ts';
-import { logger } from '../lib/logger.ts';
-import { inParallel } from '../../shared/parallel.ts';
-import { loadPlaces } from '../lib/places-store.ts';
-import { sqsHandler } from '../lib/sqs.ts';
-import { queryAll, type Item } from '../lib/table.ts';
+import { diff } from '#shared/domain/audit.ts';
+import { AUDITED_COMPOUND_FIELDS, changedCompound } from '#shared/domain/compounds.ts';
+import { indexKeys } from '#shared/table.ts';
+import { nowIso } from '../platform/clock.ts';
+import { compoundFromItem } from '../stores/compound-store.ts';
+import { ConflictError } from '../platform/errors.ts';
+import { saveJudgedCompound } from '../stores/exit-rules-store.ts';
+import { logger } from '../platform/logger.ts';
+import { inParallel } from '#shared/parallel.ts';
+import { loadPlaces } from '../stores/places-store.ts';
+import { sqsHandler } from '../edge/sqs.ts';
+import { queryAll, type Item } from '../platform/table.ts';
 
 /** The system acts with city-wide reach; audit records name it as the actor. */
 const SYSTEM = { username: 'system', role: 'city' } as const;

@@ -4,9 +4,9 @@
  * ApproximateReceiveCount reaching the queue's maxReceiveCount) first records its unexpanded
  * compounds in the campaign's `failed` list, then fails on into the DLQ.
  */
-import { queues } from '../../shared/catalogue/index.ts';
-import { expandCompounds, recordFailedCompounds } from '../lib/fan-out.ts';
-import { sqsHandler } from '../lib/sqs.ts';
+import { queues } from '#shared/catalogue/index.ts';
+import { expandCompounds, recordFailedCompounds } from '../flows/fan-out.ts';
+import { sqsHandler } from '../edge/sqs.ts';
 
 export const handler = sqsHandler('campaignExpand', async (message, record) => {
   try {

@@ -10,8 +10,8 @@ import {
   UserPool, UserPoolClientIdentityProvider, type UserPoolClient, type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { CUSTOM_ATTRIBUTES } from '../../shared/claims.ts';
-import { ROLES } from '../../shared/roles.ts';
+import { CUSTOM_ATTRIBUTES } from '#shared/claims.ts';
+import { ROLES } from '#shared/roles.ts';
 import { acknowledge } from './nag.ts';
 import type { Stage } from './stage.ts';
 

@@ -4,7 +4,7 @@
  * shared/catalogue/functions.ts declares. No CDK here, so the bundle benchmark can use it.
  */
 import path from 'node:path';
-import { functionAccess, queues, routes, schedules, type FunctionAccess, type FunctionKind, type QueueName, type QueueSpec, type RouteSpec, type ScheduleSpec } from '../../shared/catalogue/index.ts';
+import { functionAccess, queues, routes, schedules, type FunctionAccess, type FunctionKind, type QueueName, type QueueSpec, type RouteSpec, type ScheduleSpec } from '#shared/catalogue/index.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 

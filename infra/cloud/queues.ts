@@ -9,7 +9,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { QueueName, QueueSpec } from '../../shared/catalogue/index.ts';
+import type { QueueName, QueueSpec } from '#shared/catalogue/index.ts';
 import { queueEntries } from './handlers.ts';
 import { acknowledge } from './nag.ts';
 import type { Stage } from './stage.ts';

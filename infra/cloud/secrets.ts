@@ -7,7 +7,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { secrets, type SecretName } from '../../shared/catalogue/index.ts';
+import { secrets, type SecretName } from '#shared/catalogue/index.ts';
 import { acknowledge } from './nag.ts';
 import type { Stage } from './stage.ts';
 

@@ -9,7 +9,7 @@ import {
   waitUntilTableExists,
   type GlobalSecondaryIndex,
 } from '@aws-sdk/client-dynamodb';
-import { TABLE } from '../../shared/table.ts';
+import { TABLE } from '#shared/table.ts';
 
 export function localClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({ endpoint, region: process.env.AWS_REGION ?? 'cn-north-1', credentials: LOCAL_CREDENTIALS });

@@ -2,9 +2,9 @@
  * Points the handlers of this process at a table on DynamoDB Local by setting the variables they
  * read, as CDK sets them on each Lambda function, and dropping what they cached.
  */
-import { resetConfig } from '../../functions/lib/config.ts';
-import { forgetPlaces } from '../../functions/lib/places-store.ts';
-import { resetDocumentClient } from '../../functions/lib/table.ts';
+import { resetConfig } from '#functions/platform/config.ts';
+import { forgetPlaces } from '#functions/stores/places-store.ts';
+import { resetDocumentClient } from '#functions/platform/table.ts';
 import { LOCAL_CREDENTIALS } from './bootstrap.ts';
 
 export function pointHandlersAt(endpoint: string, tableName: string): void {

@@ -7,8 +7,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type CryptoKey } from 'jose';
-import { claimsFor } from '../../shared/claims.ts';
-import type { LocalUser } from '../../shared/schemas/local.ts';
+import { claimsFor } from '#shared/claims.ts';
+import type { LocalUser } from '#shared/schemas/local.ts';
 
 const LOCAL_ISSUER = 'https://cordon.local/identity';
 const LOCAL_AUDIENCE = 'cordon-web';

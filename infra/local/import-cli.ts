@@ -10,10 +10,10 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
-import { Crs, Encoding, Format, ImportKind } from '../../shared/schemas/imports.ts';
-import { LocalUserList, TokenResponse } from '../../shared/schemas/local.ts';
+import { Crs, Encoding, Format, ImportKind } from '#shared/schemas/imports.ts';
+import { LocalUserList, TokenResponse } from '#shared/schemas/local.ts';
 import { formatFromName, importFile, kindFromName } from './import-client.ts';
-import { routes } from '../../shared/catalogue/index.ts';
+import { routes } from '#shared/catalogue/index.ts';
 
 const USAGE =
   'usage: npm run import -- FILE [--kind compounds|buildings|exits|communities] [--crs wgs84|gcj02|bd09] ' +

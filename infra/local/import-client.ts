@@ -8,13 +8,13 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { streamDecoder, type TextEncoding } from '../../shared/import/encoding.ts';
+import { streamDecoder, type TextEncoding } from '#shared/import/encoding.ts';
 import {
   CsvRecordSplitter, GeoJsonFeatureSplitter, countNewlines, isSplitError, splitReject, type SplitError, type TextPiece,
-} from '../../shared/import/split.ts';
-import type { Crs, Encoding, Format, ImportKind, ImportReject, ImportSummary } from '../../shared/schemas/imports.ts';
-import { IMPORT_KINDS } from '../../shared/schemas/imports.ts';
-import { routes } from '../../shared/catalogue/index.ts';
+} from '#shared/import/split.ts';
+import type { Crs, Encoding, Format, ImportKind, ImportReject, ImportSummary } from '#shared/schemas/imports.ts';
+import { IMPORT_KINDS } from '#shared/schemas/imports.ts';
+import { routes } from '#shared/catalogue/index.ts';
 
 const MAX_PART_BYTES = 4 * 1024 * 1024;
 /** Rows per part: keeps each request well inside API Gateway's 30 s. */

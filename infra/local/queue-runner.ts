@@ -27,8 +27,8 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import { queues as catalogueQueues, type QueueSpec } from '../../shared/catalogue/index.ts';
-import { SQS_MAX_MESSAGE_BYTES, type QueuePort } from '../../functions/lib/queue.ts';
+import { queues as catalogueQueues, type QueueSpec } from '#shared/catalogue/index.ts';
+import { SQS_MAX_MESSAGE_BYTES, type QueuePort } from '#functions/platform/queue.ts';
 import { cachedLoader, importHandler } from './handler-import.ts';
 import { invokeLocal, LambdaTimeout } from './lambda-context.ts';
 import { LOCAL_REGION, localArn } from './local-arn.ts';

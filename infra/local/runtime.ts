@@ -3,8 +3,8 @@
  * queue runner installed as the queue port, the schedule runner, and the local API. Used by
  * `npm start`, the end-to-end tests and the benchmarks, so all three run the same composition.
  */
-import { setQueuePort } from '../../functions/lib/queue.ts';
-import type { LocalUser } from '../../shared/schemas/local.ts';
+import { setQueuePort } from '#functions/platform/queue.ts';
+import type { LocalUser } from '#shared/schemas/local.ts';
 import { startApiServer, type ApiServer } from './api-server.ts';
 import { pointHandlersAt } from './handler-env.ts';
 import { createLocalIdentity, type LocalIdentity } from './identity.ts';

@@ -11,8 +11,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { schedules as catalogueSchedules, type ScheduleSpec } from '../../shared/catalogue/index.ts';
-import { nextFire, parseScheduleExpression, type ScheduleExpression } from '../../shared/schedule-expression.ts';
+import { schedules as catalogueSchedules, type ScheduleSpec } from '#shared/catalogue/index.ts';
+import { nextFire, parseScheduleExpression, type ScheduleExpression } from '#shared/schedule-expression.ts';
 import { cachedLoader, importHandler } from './handler-import.ts';
 import { lambdaContext } from './lambda-context.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION, localArn } from './local-arn.ts';

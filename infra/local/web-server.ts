@@ -8,7 +8,7 @@ import { readdirSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { build, createServer, preview, type InlineConfig } from 'vite';
-import { WEB_DIST, WEB_ROOT, webConfig } from '../../web/vite.config.ts';
+import { WEB_DIST, WEB_ROOT, webConfig } from '#web/vite.config.ts';
 
 export interface WebServerOptions {
   /** 0 picks a free port. */

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { esbuildOptions, ESBUILD } from '../../infra/cloud/bundling.ts';
-import { handlerModules } from '../../infra/cloud/handlers.ts';
+import { esbuildOptions, ESBUILD } from '#infra/cloud/bundling.ts';
+import { handlerModules } from '#infra/cloud/handlers.ts';
 import { percentile, type Bench } from './context.ts';
 
 const AIM_KB = 300;

@@ -5,11 +5,11 @@
  */
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import turfBbox from '@turf/bbox';
-import type { AreaGeometry, Bbox } from '../../shared/schemas/common.ts';
-import { config } from '../../functions/lib/config.ts';
-import { routes } from '../../shared/catalogue/index.ts';
-import { documentClient } from '../../functions/lib/table.ts';
-import { startLocalRuntime } from '../../infra/local/runtime.ts';
+import type { AreaGeometry, Bbox } from '#shared/schemas/common.ts';
+import { config } from '#functions/platform/config.ts';
+import { routes } from '#shared/catalogue/index.ts';
+import { documentClient } from '#functions/platform/table.ts';
+import { startLocalRuntime } from '#infra/local/runtime.ts';
 import { cityToken, percentile, seededCity, walkFeaturePages, type Bench } from './context.ts';
 
 const REQUESTS = 200;

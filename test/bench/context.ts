@@ -3,12 +3,12 @@
  * and one way to print figures so the run reads as one table.
  */
 import { randomUUID } from 'node:crypto';
-import { ensureTable } from '../../infra/local/bootstrap.ts';
-import { generateCity, type GeneratedCity } from '../../infra/local/demo/city.ts';
-import { seedCity, type SeedResult } from '../../infra/local/demo/seed.ts';
-import type { LocalRuntime } from '../../infra/local/runtime.ts';
-import type { LocalUser } from '../../shared/schemas/local.ts';
-import { pointHandlersAt } from '../../infra/local/handler-env.ts';
+import { ensureTable } from '#infra/local/bootstrap.ts';
+import { generateCity, type GeneratedCity } from '#infra/local/demo/city.ts';
+import { seedCity, type SeedResult } from '#infra/local/demo/seed.ts';
+import type { LocalRuntime } from '#infra/local/runtime.ts';
+import type { LocalUser } from '#shared/schemas/local.ts';
+import { pointHandlersAt } from '#infra/local/handler-env.ts';
 
 export interface BenchScale {
   readonly compounds: number;

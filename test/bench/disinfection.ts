@@ -5,15 +5,15 @@
  * in every 100th building, today, besides the demo seed's) — beside raw BatchWriteItem of the same task items at the
  * fan-out's concurrency, just before and just after it (the sweeps bench's baseline, reused).
  */
-import { chinaDay } from '../../shared/domain/china-time.ts';
-import { manualCampaignRound } from '../../shared/domain/disinfection.ts';
-import { TASK_BUILDERS, type TaskDraft } from '../../shared/domain/fan-out.ts';
-import type { CaseReport } from '../../shared/schemas/case.ts';
-import { caseFingerprint } from '../../shared/domain/cases.ts';
-import { caseBuildings, caseItem } from '../../functions/lib/case-store.ts';
-import { batchWrite } from '../../functions/lib/table.ts';
-import type { GeneratedCity } from '../../infra/local/demo/city.ts';
-import { startLocalRuntime } from '../../infra/local/runtime.ts';
+import { chinaDay } from '#shared/domain/china-time.ts';
+import { manualCampaignRound } from '#shared/domain/disinfection.ts';
+import { TASK_BUILDERS, type TaskDraft } from '#shared/domain/fan-out.ts';
+import type { CaseReport } from '#shared/schemas/case.ts';
+import { caseFingerprint } from '#shared/domain/cases.ts';
+import { caseBuildings, caseItem } from '#functions/stores/case-store.ts';
+import { batchWrite } from '#functions/platform/table.ts';
+import type { GeneratedCity } from '#infra/local/demo/city.ts';
+import { startLocalRuntime } from '#infra/local/runtime.ts';
 import { cityToken, seededCity, type Bench } from './context.ts';
 import { fanOutCity, rawWrite } from './sweeps.ts';
 

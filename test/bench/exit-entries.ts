@@ -4,11 +4,11 @@
  * same transaction. Reports entries per second and latency p50/p99, and checks the hourly
  * counters add up to what was registered.
  */
-import { generateCity } from '../../infra/local/demo/city.ts';
-import { seedCity } from '../../infra/local/demo/seed.ts';
-import { startLocalRuntime } from '../../infra/local/runtime.ts';
-import { routes } from '../../shared/catalogue/index.ts';
-import { fillPath } from '../../shared/catalogue/paths.ts';
+import { generateCity } from '#infra/local/demo/city.ts';
+import { seedCity } from '#infra/local/demo/seed.ts';
+import { startLocalRuntime } from '#infra/local/runtime.ts';
+import { routes } from '#shared/catalogue/index.ts';
+import { fillPath } from '#shared/catalogue/paths.ts';
 import { percentile, type Bench } from './context.ts';
 
 const CLIENTS = 20;

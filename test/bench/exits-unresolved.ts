@@ -4,8 +4,8 @@
  * items returned — the list is answered from the sparse unresolved index, so the aim is read ≈
  * returned whatever the size of the city.
  */
-import { startLocalRuntime } from '../../infra/local/runtime.ts';
-import { routes } from '../../shared/catalogue/index.ts';
+import { startLocalRuntime } from '#infra/local/runtime.ts';
+import { routes } from '#shared/catalogue/index.ts';
 import { countReads } from './compounds-bbox.ts';
 import { percentile, seededCity, type Bench } from './context.ts';
 

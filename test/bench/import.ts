@@ -8,17 +8,17 @@
 import path from 'node:path';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { config } from '../../functions/lib/config.ts';
-import { WRITE_CONCURRENCY } from '../../functions/lib/importer.ts';
-import { gridItem, putPlaces } from '../../functions/lib/places-store.ts';
-import { batchGet, batchWrite, documentClient, type Item } from '../../functions/lib/table.ts';
-import { buildingItem } from '../../functions/lib/compound-store.ts';
-import { localClient } from '../../infra/local/bootstrap.ts';
-import { generateCity } from '../../infra/local/demo/city.ts';
-import { writeCityFiles } from '../../infra/local/demo/files.ts';
-import { importFile } from '../../infra/local/import-client.ts';
-import { startLocalRuntime } from '../../infra/local/runtime.ts';
-import type { ImportKind } from '../../shared/schemas/imports.ts';
+import { config } from '#functions/platform/config.ts';
+import { WRITE_CONCURRENCY } from '#functions/flows/import/importer.ts';
+import { gridItem, putPlaces } from '#functions/stores/places-store.ts';
+import { batchGet, batchWrite, documentClient, type Item } from '#functions/platform/table.ts';
+import { buildingItem } from '#functions/stores/compound-store.ts';
+import { localClient } from '#infra/local/bootstrap.ts';
+import { generateCity } from '#infra/local/demo/city.ts';
+import { writeCityFiles } from '#infra/local/demo/files.ts';
+import { importFile } from '#infra/local/import-client.ts';
+import { startLocalRuntime } from '#infra/local/runtime.ts';
+import type { ImportKind } from '#shared/schemas/imports.ts';
 import { cityToken, type Bench, type BenchContext } from './context.ts';
 
 const SECTION = 'import';

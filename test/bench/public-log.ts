@@ -6,11 +6,11 @@
  * the evening. Each answer is one GetItem and one Query; no If-None-Match is sent, so every
  * request does the reads (a CDN or the browser cache would take most of them in the cloud).
  */
-import { startLocalRuntime } from '../../infra/local/runtime.ts';
-import { routes } from '../../shared/catalogue/index.ts';
-import { fillPath } from '../../shared/catalogue/paths.ts';
-import { chinaDay } from '../../shared/domain/china-time.ts';
-import { inParallel } from '../../shared/parallel.ts';
+import { startLocalRuntime } from '#infra/local/runtime.ts';
+import { routes } from '#shared/catalogue/index.ts';
+import { fillPath } from '#shared/catalogue/paths.ts';
+import { chinaDay } from '#shared/domain/china-time.ts';
+import { inParallel } from '#shared/parallel.ts';
 import { countReads } from './compounds-bbox.ts';
 import { cityToken, percentile, seededCity, type Bench } from './context.ts';
 

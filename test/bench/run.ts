@@ -9,7 +9,7 @@ import type { Bench } from './context.ts';
 
 // Before anything loads the logger, which fixes its level when it loads.
 process.env.LOG_LEVEL ??= 'SILENT';
-const { startDynamoDbLocal } = await import('../../infra/local/dynamodb-local.ts');
+const { startDynamoDbLocal } = await import('#infra/local/dynamodb-local.ts');
 const { benchContext } = await import('./context.ts');
 
 const { values } = parseArgs({

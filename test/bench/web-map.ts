@@ -10,9 +10,9 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
-import { startLocalRuntime } from '../../infra/local/runtime.ts';
-import { startWebServer } from '../../infra/local/web-server.ts';
-import { WEB_DIST } from '../../web/vite.config.ts';
+import { startLocalRuntime } from '#infra/local/runtime.ts';
+import { startWebServer } from '#infra/local/web-server.ts';
+import { WEB_DIST } from '#web/vite.config.ts';
 import { launchChromium } from '../e2e/browser.ts';
 import { cityToken, seededCity, walkFeaturePages, type Bench, type BenchContext } from './context.ts';
 

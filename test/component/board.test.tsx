@@ -7,9 +7,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import type { Role } from '../../shared/roles.ts';
-import type { UnresolvedExit } from '../../shared/schemas/exit.ts';
-import { BoardPage } from '../../web/src/board/BoardPage.tsx';
+import type { Role } from '#shared/roles.ts';
+import type { UnresolvedExit } from '#shared/schemas/exit.ts';
+import { BoardPage } from '#web/src/board/BoardPage.tsx';
 import { renderWithServices, type Call } from './render.tsx';
 
 const HOUR = 3_600_000;

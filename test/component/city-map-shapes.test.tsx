@@ -6,10 +6,10 @@
 import L from 'leaflet';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MapContainer, Pane } from 'react-leaflet';
-import { CompoundShapes } from '../../web/src/map/CompoundShapes.tsx';
-import type { CompoundSummary } from '../../web/src/map/data.ts';
-import type { CompoundShape } from '../../web/src/map/tiles.ts';
-import { ServicesProvider } from '../../web/src/services.tsx';
+import { CompoundShapes } from '#web/src/map/CompoundShapes.tsx';
+import type { CompoundSummary } from '#web/src/map/data.ts';
+import type { CompoundShape } from '#web/src/map/tiles.ts';
+import { ServicesProvider } from '#web/src/services.tsx';
 import { renderWithServices } from './render.tsx';
 
 const props = (id: string) => ({ id, name: `小区${id}`, status: 'normal' as const, communityId: 'cm1', streetId: 's1', gridIds: [] });

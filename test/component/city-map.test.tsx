@@ -6,12 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
-import type { Role } from '../../shared/roles.ts';
-import { CompoundActions } from '../../web/src/map/CompoundActions.tsx';
-import type { CompoundProps } from '../../web/src/map/data.ts';
-import { LayerSwitches, type Layers } from '../../web/src/map/LayerSwitches.tsx';
-import { STATUS_PATTERNS } from '../../web/src/map/status.ts';
-import { StatusLegend } from '../../web/src/map/StatusLegend.tsx';
+import type { Role } from '#shared/roles.ts';
+import { CompoundActions } from '#web/src/map/CompoundActions.tsx';
+import type { CompoundProps } from '#web/src/map/data.ts';
+import { LayerSwitches, type Layers } from '#web/src/map/LayerSwitches.tsx';
+import { STATUS_PATTERNS } from '#web/src/map/status.ts';
+import { StatusLegend } from '#web/src/map/StatusLegend.tsx';
 import { renderWithServices } from './render.tsx';
 
 const compound = (status: CompoundProps['status']): CompoundProps => ({

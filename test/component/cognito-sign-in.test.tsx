@@ -5,9 +5,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import { CognitoSignIn } from '../../web/src/auth/CognitoSignIn.tsx';
-import { createCognitoAuth, type BrowserPorts } from '../../web/src/auth/cognito.ts';
-import { createSessionStore } from '../../web/src/auth/session.ts';
+import { CognitoSignIn } from '#web/src/auth/CognitoSignIn.tsx';
+import { createCognitoAuth, type BrowserPorts } from '#web/src/auth/cognito.ts';
+import { createSessionStore } from '#web/src/auth/session.ts';
 import { renderWithServices } from './render.tsx';
 
 afterEach(() => window.history.replaceState(null, '', '/'));

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
-import { MainNav } from '../../web/src/layout/MainNav.tsx';
-import { routeOf } from '../../web/src/layout/navigation.ts';
+import { MainNav } from '#web/src/layout/MainNav.tsx';
+import { routeOf } from '#web/src/layout/navigation.ts';
 
 afterEach(() => window.history.replaceState(null, '', '/'));
 

@@ -6,10 +6,10 @@
  */
 import type { ReactNode } from 'react';
 import { render } from 'vitest-browser-react';
-import { createApiClient } from '../../web/src/api/client.ts';
-import { createLocalAuth } from '../../web/src/auth/adapter.ts';
-import { createSessionStore } from '../../web/src/auth/session.ts';
-import { ServicesProvider, type Services } from '../../web/src/services.tsx';
+import { createApiClient } from '#web/src/api/client.ts';
+import { createLocalAuth } from '#web/src/auth/adapter.ts';
+import { createSessionStore } from '#web/src/auth/session.ts';
+import { ServicesProvider, type Services } from '#web/src/services.tsx';
 
 /** What a test's fetch sees of each call. */
 export interface Call {

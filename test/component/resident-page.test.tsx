@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { encode } from 'uqr';
-import type { PublicCases, PublicDisinfectionLog } from '../../shared/schemas/public.ts';
-import { changeLanguage } from '../../web/src/i18n.ts';
-import { GateQrCode } from '../../web/src/public/GateQrCode.tsx';
-import { QR_OPTIONS } from '../../web/src/public/qr.ts';
-import { ResidentPage } from '../../web/src/public/ResidentPage.tsx';
+import type { PublicCases, PublicDisinfectionLog } from '#shared/schemas/public.ts';
+import { changeLanguage } from '#web/src/i18n.ts';
+import { GateQrCode } from '#web/src/public/GateQrCode.tsx';
+import { QR_OPTIONS } from '#web/src/public/qr.ts';
+import { ResidentPage } from '#web/src/public/ResidentPage.tsx';
 import { renderWithServices, type Call } from './render.tsx';
 
 const compound = { id: 'c_a', name: '阳光花园', status: 'lockdown' as const };

@@ -4,7 +4,7 @@
  * clicked is laid out as in the app.
  */
 import 'leaflet/dist/leaflet.css';
-import '../../web/src/styles/base.css';
-import { initI18n } from '../../web/src/i18n.ts';
+import '#web/src/styles/base.css';
+import { initI18n } from '#web/src/i18n.ts';
 
 await initI18n();

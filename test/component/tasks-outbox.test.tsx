@@ -6,13 +6,13 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { claimsFor } from '../../shared/claims.ts';
-import type { Task, TaskSummary } from '../../shared/schemas/task.ts';
-import type { VisitCreate } from '../../shared/schemas/visit.ts';
-import { sessionFromToken } from '../../web/src/auth/session.ts';
-import { createServices } from '../../web/src/services.tsx';
-import { createIndexedDbOutbox, OUTBOX_DATABASE } from '../../web/src/tasks/outbox.ts';
-import { TasksPage } from '../../web/src/tasks/TasksPage.tsx';
+import { claimsFor } from '#shared/claims.ts';
+import type { Task, TaskSummary } from '#shared/schemas/task.ts';
+import type { VisitCreate } from '#shared/schemas/visit.ts';
+import { sessionFromToken } from '#web/src/auth/session.ts';
+import { createServices } from '#web/src/services.tsx';
+import { createIndexedDbOutbox, OUTBOX_DATABASE } from '#web/src/tasks/outbox.ts';
+import { TasksPage } from '#web/src/tasks/TasksPage.tsx';
 import { renderWithServices, type Call } from './render.tsx';
 
 const visit = (visitId: string, householdId = '1-1-101'): VisitCreate => ({

@@ -6,11 +6,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { claimsFor } from '../../shared/claims.ts';
-import type { Role } from '../../shared/roles.ts';
-import type { Task, TaskSummary } from '../../shared/schemas/task.ts';
-import { sessionFromToken } from '../../web/src/auth/session.ts';
-import { TasksPage } from '../../web/src/tasks/TasksPage.tsx';
+import { claimsFor } from '#shared/claims.ts';
+import type { Role } from '#shared/roles.ts';
+import type { Task, TaskSummary } from '#shared/schemas/task.ts';
+import { sessionFromToken } from '#web/src/auth/session.ts';
+import { TasksPage } from '#web/src/tasks/TasksPage.tsx';
 import { renderWithServices, type Call } from './render.tsx';
 
 const b64 = (value: object) => btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(value))));

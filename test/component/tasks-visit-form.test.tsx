@@ -6,9 +6,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
-import { VisitCreate } from '../../shared/schemas/visit.ts';
-import { VisitForm } from '../../web/src/tasks/VisitForm.tsx';
-import '../../web/src/styles/tasks.css';
+import { VisitCreate } from '#shared/schemas/visit.ts';
+import { VisitForm } from '#web/src/tasks/VisitForm.tsx';
+import '#web/src/styles/tasks.css';
 
 function renderForm() {
   const onSave = vi.fn<(visit: VisitCreate) => void>();

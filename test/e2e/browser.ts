@@ -8,8 +8,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../infra/local/setup.ts';
-import { createApiClient, type ApiClient } from '../../web/src/api/client.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '#infra/local/setup.ts';
+import { createApiClient, type ApiClient } from '#web/src/api/client.ts';
 
 const RESULTS = path.resolve(import.meta.dirname, '../../test-results/e2e');
 

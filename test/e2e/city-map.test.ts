@@ -10,10 +10,10 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { demoCity } from '../../infra/local/demo/users.ts';
-import { allFeatures } from '../../web/src/api/client.ts';
-import zhCN from '../../web/src/locales/zh-CN/core.json' with { type: 'json' };
-import zhMap from '../../web/src/locales/zh-CN/map.json' with { type: 'json' };
+import { demoCity } from '#infra/local/demo/users.ts';
+import { allFeatures } from '#web/src/api/client.ts';
+import zhCN from '#web/src/locales/zh-CN/core.json' with { type: 'json' };
+import zhMap from '#web/src/locales/zh-CN/map.json' with { type: 'json' };
 import { apiAs, browserPerFile, screenshot, settledMap, signIn } from './browser.ts';
 
 const webUrl = inject('webUrl');

@@ -19,12 +19,12 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { demoCity } from '../../infra/local/demo/users.ts';
-import type { ApiClient } from '../../web/src/api/client.ts';
-import { AREA_ZOOM } from '../../web/src/map/tiles.ts';
-import zhCore from '../../web/src/locales/zh-CN/core.json' with { type: 'json' };
-import zhMap from '../../web/src/locales/zh-CN/map.json' with { type: 'json' };
-import zh from '../../web/src/locales/zh-CN/tasks.json' with { type: 'json' };
+import { demoCity } from '#infra/local/demo/users.ts';
+import type { ApiClient } from '#web/src/api/client.ts';
+import { AREA_ZOOM } from '#web/src/map/tiles.ts';
+import zhCore from '#web/src/locales/zh-CN/core.json' with { type: 'json' };
+import zhMap from '#web/src/locales/zh-CN/map.json' with { type: 'json' };
+import zh from '#web/src/locales/zh-CN/tasks.json' with { type: 'json' };
 import { apiAs, LAPTOP, launchChromium, PHONE, screenshot, settledMap, signIn } from './browser.ts';
 
 const webUrl = inject('webUrl');

@@ -6,13 +6,13 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { demoUsers } from '../../infra/local/demo/users.ts';
-import { createLocalIdentity } from '../../infra/local/identity.ts';
-import { COMPOUND_STATUSES, CompoundStatus } from '../../shared/schemas/compound.ts';
-import type { LocalUser } from '../../shared/schemas/local.ts';
-import { allFeatures } from '../../web/src/api/client.ts';
-import en from '../../web/src/locales/en/core.json' with { type: 'json' };
-import zhCN from '../../web/src/locales/zh-CN/core.json' with { type: 'json' };
+import { demoUsers } from '#infra/local/demo/users.ts';
+import { createLocalIdentity } from '#infra/local/identity.ts';
+import { COMPOUND_STATUSES, CompoundStatus } from '#shared/schemas/compound.ts';
+import type { LocalUser } from '#shared/schemas/local.ts';
+import { allFeatures } from '#web/src/api/client.ts';
+import en from '#web/src/locales/en/core.json' with { type: 'json' };
+import zhCN from '#web/src/locales/zh-CN/core.json' with { type: 'json' };
 import { apiAs, browserPerFile, clickableCompound, clickCompoundOpen, screenshot, settledMap, signIn } from './browser.ts';
 
 const webUrl = inject('webUrl');

@@ -13,10 +13,10 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { explain } from '../../shared/domain/exit-rules.ts';
-import type { UnresolvedExit } from '../../shared/schemas/exit.ts';
-import type { ApiClient } from '../../web/src/api/client.ts';
-import zhCN from '../../web/src/locales/zh-CN/board.json' with { type: 'json' };
+import { explain } from '#shared/domain/exit-rules.ts';
+import type { UnresolvedExit } from '#shared/schemas/exit.ts';
+import type { ApiClient } from '#web/src/api/client.ts';
+import zhCN from '#web/src/locales/zh-CN/board.json' with { type: 'json' };
 import { apiAs, browserPerFile, screenshot, signIn } from './browser.ts';
 
 const webUrl = inject('webUrl');

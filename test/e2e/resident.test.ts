@@ -11,13 +11,13 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { encode } from 'uqr';
-import { demoCity } from '../../infra/local/demo/users.ts';
-import { chinaDay } from '../../shared/domain/china-time.ts';
-import { dayBefore } from '../../shared/domain/disinfection.ts';
-import type { ApiClient } from '../../web/src/api/client.ts';
-import zhMap from '../../web/src/locales/zh-CN/map.json' with { type: 'json' };
-import zhCN from '../../web/src/locales/zh-CN/public.json' with { type: 'json' };
-import { QR_OPTIONS } from '../../web/src/public/qr.ts';
+import { demoCity } from '#infra/local/demo/users.ts';
+import { chinaDay } from '#shared/domain/china-time.ts';
+import { dayBefore } from '#shared/domain/disinfection.ts';
+import type { ApiClient } from '#web/src/api/client.ts';
+import zhMap from '#web/src/locales/zh-CN/map.json' with { type: 'json' };
+import zhCN from '#web/src/locales/zh-CN/public.json' with { type: 'json' };
+import { QR_OPTIONS } from '#web/src/public/qr.ts';
 import { leakedKeys } from '../support/public-keys.ts';
 import { apiAs, browserPerFile, PHONE, screenshot, settledMap, signIn } from './browser.ts';
 

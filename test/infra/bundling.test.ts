@@ -11,9 +11,9 @@ import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { esbuildOptions, nodejsBundling } from '../../infra/cloud/bundling.ts';
-import { defaultProvider } from '../../infra/cloud/lambda-credentials.ts';
-import { ROOT } from '../../infra/cloud/handlers.ts';
+import { esbuildOptions, nodejsBundling } from '#infra/cloud/bundling.ts';
+import { defaultProvider } from '#infra/cloud/lambda-credentials.ts';
+import { ROOT } from '#infra/cloud/handlers.ts';
 
 const entry = path.join(ROOT, 'functions', 'api', 'meta.ts');
 

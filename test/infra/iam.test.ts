@@ -5,8 +5,8 @@
  * on the queue it consumes, and logging to its own group. Never `dynamodb:*`, never `*`.
  */
 import { describe, expect, it } from 'vitest';
-import { functionAccess, queues, type FunctionAccess, type FunctionKind } from '../../shared/catalogue/index.ts';
-import { TABLE } from '../../shared/table.ts';
+import { functionAccess, queues, type FunctionAccess, type FunctionKind } from '#shared/catalogue/index.ts';
+import { TABLE } from '#shared/table.ts';
 import { actionsOf, cordonFunctions, logGroupIdOf, onlyId, resourceList, resourcesOf, roleIdOf, statementsOf, template, type Statement } from './synth.ts';
 
 const READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];

@@ -9,11 +9,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { queues } from '../../shared/catalogue/index.ts';
-import { CLAIMS, CUSTOM_ATTRIBUTES } from '../../shared/claims.ts';
-import { ROLES } from '../../shared/roles.ts';
-import { TABLE } from '../../shared/table.ts';
-import { PLACEHOLDER_HTML, webSource } from '../../infra/cloud/web.ts';
+import { queues } from '#shared/catalogue/index.ts';
+import { CLAIMS, CUSTOM_ATTRIBUTES } from '#shared/claims.ts';
+import { ROLES } from '#shared/roles.ts';
+import { TABLE } from '#shared/table.ts';
+import { PLACEHOLDER_HTML, webSource } from '#infra/cloud/web.ts';
 import { cordonFunctions, onlyId, resourcesOf, template } from './synth.ts';
 
 const t = template();

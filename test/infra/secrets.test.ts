@@ -3,8 +3,8 @@
  * functions that declare it, as a deploy-time dynamic reference (never a value in the template).
  */
 import { describe, expect, it } from 'vitest';
-import { functionAccess, secrets, type FunctionAccess } from '../../shared/catalogue/index.ts';
-import { handlerId } from '../../infra/cloud/handlers.ts';
+import { functionAccess, secrets, type FunctionAccess } from '#shared/catalogue/index.ts';
+import { handlerId } from '#infra/cloud/handlers.ts';
 import { cordonFunctions, environmentOf, resourcesOf, template } from './synth.ts';
 
 const t = template();

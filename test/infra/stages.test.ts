@@ -4,7 +4,7 @@
  */
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { stageFrom } from '../../infra/cloud/stage.ts';
+import { stageFrom } from '#infra/cloud/stage.ts';
 import { cordonFunctions, environmentOf, onlyId, resourcesOf, synth, template } from './synth.ts';
 
 const dev = template('dev');

@@ -7,8 +7,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
-import { cordonApp } from '../../infra/cloud/cordon.ts';
-import type { StageName } from '../../infra/cloud/stage.ts';
+import { cordonApp } from '#infra/cloud/cordon.ts';
+import type { StageName } from '#infra/cloud/stage.ts';
 
 export interface Statement {
   readonly Sid?: string;

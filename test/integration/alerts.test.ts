@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newAlert } from '../../shared/domain/alerts.ts';
-import type { Alert } from '../../shared/schemas/alert.ts';
-import { alertOps } from '../../functions/lib/alerts.ts';
-import { transactWrite } from '../../functions/lib/table.ts';
+import { newAlert } from '#shared/domain/alerts.ts';
+import type { Alert } from '#shared/schemas/alert.ts';
+import { alertOps } from '#functions/stores/alert-store.ts';
+import { transactWrite } from '#functions/platform/table.ts';
 import { fixtureUsers, seedFixtureCity } from '../support/fixture-city.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 import { tableFingerprint } from '../support/table-scan.ts';

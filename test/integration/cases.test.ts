@@ -4,10 +4,10 @@
  * naming the field and writing nothing, jurisdiction on every read and write.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { casesOfCompound } from '../../functions/lib/case-store.ts';
-import { resetClock, setClock } from '../../functions/lib/clock.ts';
-import type { Alert } from '../../shared/schemas/alert.ts';
-import type { CaseReport } from '../../shared/schemas/case.ts';
+import { casesOfCompound } from '#functions/stores/case-store.ts';
+import { resetClock, setClock } from '#functions/platform/clock.ts';
+import type { Alert } from '#shared/schemas/alert.ts';
+import type { CaseReport } from '#shared/schemas/case.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 import { scanTable, tableFingerprint } from '../support/table-scan.ts';
 import { MORNING, roundUsers, seedRoundCity } from './disinfection-support.ts';
@@ -139,8 +139,8 @@ describe('reading cases', () => {
 
 /** c_b (lockdown) gets a building for the lockdown case. */
 async function batchBuilding() {
-  const { batchWrite } = await import('../../functions/lib/table.ts');
-  const { buildingItem } = await import('../../functions/lib/compound-store.ts');
+  const { batchWrite } = await import('#functions/platform/table.ts');
+  const { buildingItem } = await import('#functions/stores/compound-store.ts');
   await batchWrite([buildingItem({
     id: 'b_b1', compoundId: 'c_b', name: '1栋', gridId: null, units: 1, floors: 1, householdsPerFloor: 1, households: 1,
     location: [112.541, 31.121], geometry: null, updatedAt: MORNING, updatedBy: 'system:test',

@@ -3,11 +3,11 @@
  * read: a PATCH and the assign worker have its exits judged again in the same step.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getCompound } from '../../functions/lib/compound-store.ts';
-import { communityItem, putPlaces } from '../../functions/lib/places-store.ts';
-import { assignUnassigned } from '../../functions/workers/assign-compounds.ts';
-import { compoundIdFor } from '../../shared/domain/compounds.ts';
-import type { UnresolvedExit } from '../../shared/schemas/exit.ts';
+import { getCompound } from '#functions/stores/compound-store.ts';
+import { communityItem, putPlaces } from '#functions/stores/places-store.ts';
+import { assignUnassigned } from '#functions/workers/assign-compounds.ts';
+import { compoundIdFor } from '#shared/domain/compounds.ts';
+import type { UnresolvedExit } from '#shared/schemas/exit.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 import { seedPlaces, users } from './imports-support.ts';
 

@@ -4,8 +4,8 @@
  * markers serve the disinfection kind unchanged).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRound } from '../../functions/jobs/start-rounds.ts';
-import { resetClock, setClock } from '../../functions/lib/clock.ts';
+import { startRound } from '#functions/jobs/start-rounds.ts';
+import { resetClock, setClock } from '#functions/platform/clock.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 import { scanTable } from '../support/table-scan.ts';
 import { MORNING, roundUsers, seedRoundCity } from './disinfection-support.ts';

@@ -6,11 +6,11 @@
  * another's task.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { judgeRounds } from '../../functions/jobs/missed-rounds.ts';
-import { startRound } from '../../functions/jobs/start-rounds.ts';
-import { resetClock, setClock } from '../../functions/lib/clock.ts';
-import type { MissedRound } from '../../shared/schemas/disinfection.ts';
-import type { PublicDisinfectionLog } from '../../shared/schemas/public.ts';
+import { judgeRounds } from '#functions/jobs/missed-rounds.ts';
+import { startRound } from '#functions/jobs/start-rounds.ts';
+import { resetClock, setClock } from '#functions/platform/clock.ts';
+import type { MissedRound } from '#shared/schemas/disinfection.ts';
+import type { PublicDisinfectionLog } from '#shared/schemas/public.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 import { scanTable } from '../support/table-scan.ts';
 import { DAY, MORNING, roundUsers, seedRoundCity } from './disinfection-support.ts';

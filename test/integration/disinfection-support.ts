@@ -3,10 +3,10 @@
  * property management (c_np, closed, its community's team disinfects it), a building in c_d,
  * disinfection staff of each kind, and a clock at 08:30 China time on 2026-11-23.
  */
-import { buildingItem, compoundWriteItem } from '../../functions/lib/compound-store.ts';
-import { batchWrite } from '../../functions/lib/table.ts';
-import { newCompound } from '../../shared/domain/compounds.ts';
-import type { LocalUser } from '../../shared/schemas/local.ts';
+import { buildingItem, compoundWriteItem } from '#functions/stores/compound-store.ts';
+import { batchWrite } from '#functions/platform/table.ts';
+import { newCompound } from '#shared/domain/compounds.ts';
+import type { LocalUser } from '#shared/schemas/local.ts';
 import { fixture, fixtureUsers, seedFixtureCity, square } from '../support/fixture-city.ts';
 
 export const DAY = '2026-11-23';

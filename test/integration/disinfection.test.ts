@@ -7,13 +7,13 @@
  * injected) and listed by jurisdiction.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { judgeRounds } from '../../functions/jobs/missed-rounds.ts';
-import { startRound } from '../../functions/jobs/start-rounds.ts';
-import { resetClock, setClock } from '../../functions/lib/clock.ts';
-import { disinfectionDay, disinfectionLog } from '../../functions/lib/disinfection-log.ts';
-import type { Campaign } from '../../shared/schemas/campaign.ts';
-import type { MissedRound } from '../../shared/schemas/disinfection.ts';
-import type { TaskSummary } from '../../shared/schemas/task.ts';
+import { judgeRounds } from '#functions/jobs/missed-rounds.ts';
+import { startRound } from '#functions/jobs/start-rounds.ts';
+import { resetClock, setClock } from '#functions/platform/clock.ts';
+import { disinfectionDay, disinfectionLog } from '#functions/stores/disinfection-log-store.ts';
+import type { Campaign } from '#shared/schemas/campaign.ts';
+import type { MissedRound } from '#shared/schemas/disinfection.ts';
+import type { TaskSummary } from '#shared/schemas/task.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 import { scanTable, tableFingerprint } from '../support/table-scan.ts';
 import { DAY, MORNING, roundUsers, seedRoundCity } from './disinfection-support.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCity } from '../../infra/local/demo/city.ts';
-import { seedCity } from '../../infra/local/demo/seed.ts';
-import { EXIT_RULE_CODES } from '../../shared/domain/exit-rules.ts';
+import { generateCity } from '#infra/local/demo/city.ts';
+import { seedCity } from '#infra/local/demo/seed.ts';
+import { EXIT_RULE_CODES } from '#shared/domain/exit-rules.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
 const city = generateCity();

@@ -5,7 +5,7 @@
  * and rotations.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeCursor } from '../../functions/lib/table.ts';
+import { encodeCursor } from '#functions/platform/table.ts';
 import { entry, expectStatus, startExitStack } from '../support/exit-fixture.ts';
 import type { TestStack } from '../support/stack.ts';
 import { scanTable, tableFingerprint } from '../support/table-scan.ts';

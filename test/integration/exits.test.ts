@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recheckDue } from '../../functions/jobs/recheck-exits.ts';
+import { recheckDue } from '#functions/jobs/recheck-exits.ts';
 import { entry, expectStatus, startExitStack } from '../support/exit-fixture.ts';
 import type { TestStack } from '../support/stack.ts';
 import { scanTable, tableFingerprint } from '../support/table-scan.ts';

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { ScheduledEvent, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getCompound } from '../../functions/lib/compound-store.ts';
-import { communityItem, putPlaces } from '../../functions/lib/places-store.ts';
-import { handler as assignUnassignedJob } from '../../functions/jobs/assign-unassigned.ts';
-import { handler as assignCompoundsWorker } from '../../functions/workers/assign-compounds.ts';
-import { lambdaContext } from '../../infra/local/lambda-context.ts';
-import type { QueueRunner } from '../../infra/local/queue-runner.ts';
-import { compoundIdFor } from '../../shared/domain/compounds.ts';
-import { communityIdFor } from '../../shared/import/rows.ts';
-import type { AreaGeometry } from '../../shared/schemas/common.ts';
+import { getCompound } from '#functions/stores/compound-store.ts';
+import { communityItem, putPlaces } from '#functions/stores/places-store.ts';
+import { handler as assignUnassignedJob } from '#functions/jobs/assign-unassigned.ts';
+import { handler as assignCompoundsWorker } from '#functions/workers/assign-compounds.ts';
+import { lambdaContext } from '#infra/local/lambda-context.ts';
+import type { QueueRunner } from '#infra/local/queue-runner.ts';
+import { compoundIdFor } from '#shared/domain/compounds.ts';
+import { communityIdFor } from '#shared/import/rows.ts';
+import type { AreaGeometry } from '#shared/schemas/common.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 import { countByType, fixture, scanAll, seedPlaces, users } from './imports-support.ts';
 

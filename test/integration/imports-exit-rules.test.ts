@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recheckDue } from '../../functions/jobs/recheck-exits.ts';
-import { nowIso } from '../../functions/lib/clock.ts';
-import { memberIdFor } from '../../shared/domain/compounds.ts';
-import type { ImportSummary } from '../../shared/schemas/imports.ts';
+import { recheckDue } from '#functions/jobs/recheck-exits.ts';
+import { nowIso } from '#functions/platform/clock.ts';
+import { memberIdFor } from '#shared/domain/compounds.ts';
+import type { ImportSummary } from '#shared/schemas/imports.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 import { scanAll, seedPlaces, users } from './imports-support.ts';
 

@@ -4,11 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { config } from '../../functions/lib/config.ts';
-import { communityItem, gridItem, putPlaces, streetItem } from '../../functions/lib/places-store.ts';
-import { documentClient, type Item } from '../../functions/lib/table.ts';
-import type { AreaGeometry } from '../../shared/schemas/common.ts';
-import type { LocalUser } from '../../shared/schemas/local.ts';
+import { config } from '#functions/platform/config.ts';
+import { communityItem, gridItem, putPlaces, streetItem } from '#functions/stores/places-store.ts';
+import { documentClient, type Item } from '#functions/platform/table.ts';
+import type { AreaGeometry } from '#shared/schemas/common.ts';
+import type { LocalUser } from '#shared/schemas/local.ts';
 
 const box = (minLng: number, minLat: number, maxLng: number, maxLat: number): AreaGeometry => ({
   type: 'Polygon',

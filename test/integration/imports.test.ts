@@ -1,10 +1,10 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getCompound } from '../../functions/lib/compound-store.ts';
-import { getGrid } from '../../functions/lib/places-store.ts';
-import type { Item } from '../../functions/lib/table.ts';
-import { compoundIdFor } from '../../shared/domain/compounds.ts';
-import type { ImportSummary } from '../../shared/schemas/imports.ts';
+import { getCompound } from '#functions/stores/compound-store.ts';
+import { getGrid } from '#functions/stores/places-store.ts';
+import type { Item } from '#functions/platform/table.ts';
+import { compoundIdFor } from '#shared/domain/compounds.ts';
+import type { ImportSummary } from '#shared/schemas/imports.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 import { countByType, fixture, scanAll, seedPlaces, users } from './imports-support.ts';
 

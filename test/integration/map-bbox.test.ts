@@ -5,7 +5,7 @@
  * listing the map makes of a city jurisdiction.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BBOX_DEG } from '../../shared/schemas/common.ts';
+import { MAX_BBOX_DEG } from '#shared/schemas/common.ts';
 import { fixtureUsers, seedFixtureCity } from '../support/fixture-city.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 import { tableFingerprint } from '../support/table-scan.ts';

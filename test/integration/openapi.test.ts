@@ -1,6 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes, type RouteSpec } from '../../shared/catalogue/index.ts';
+import { routes, type RouteSpec } from '#shared/catalogue/index.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
 let stack: TestStack;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toNumber } from '../../shared/import/values.ts';
-import { IMPORT_KINDS } from '../../shared/schemas/imports.ts';
+import { toNumber } from '#shared/import/values.ts';
+import { IMPORT_KINDS } from '#shared/schemas/imports.ts';
 import { startTestStack, type Client, type TestStack } from '../support/stack.ts';
 import { scanAll, seedPlaces, users } from './imports-support.ts';
 

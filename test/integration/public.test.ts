@@ -5,10 +5,10 @@
  * (Cache-Control, ETag, 304) and leave no personal data in the logs.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { setClock, resetClock } from '../../functions/lib/clock.ts';
-import { chinaDay } from '../../shared/domain/china-time.ts';
-import { dayBefore } from '../../shared/domain/disinfection.ts';
-import type { PublicCases, PublicDisinfectionLog } from '../../shared/schemas/public.ts';
+import { setClock, resetClock } from '#functions/platform/clock.ts';
+import { chinaDay } from '#shared/domain/china-time.ts';
+import { dayBefore } from '#shared/domain/disinfection.ts';
+import type { PublicCases, PublicDisinfectionLog } from '#shared/schemas/public.ts';
 import { fixtureUsers, seedFixtureCity } from '../support/fixture-city.ts';
 import { captureLogs } from '../support/logs.ts';
 import { keysOf, leakedKeys } from '../support/public-keys.ts';

@@ -1,13 +1,13 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { config } from '../../functions/lib/config.ts';
-import { getCompound } from '../../functions/lib/compound-store.ts';
-import { getGrid, loadPlaces } from '../../functions/lib/places-store.ts';
-import { documentClient, putItem, type Item } from '../../functions/lib/table.ts';
-import { generateCity } from '../../infra/local/demo/city.ts';
-import { isSeeded, seedCity } from '../../infra/local/demo/seed.ts';
-import { keys } from '../../shared/table.ts';
-import { demoUsers } from '../../infra/local/demo/users.ts';
+import { config } from '#functions/platform/config.ts';
+import { getCompound } from '#functions/stores/compound-store.ts';
+import { getGrid, loadPlaces } from '#functions/stores/places-store.ts';
+import { documentClient, putItem, type Item } from '#functions/platform/table.ts';
+import { generateCity } from '#infra/local/demo/city.ts';
+import { isSeeded, seedCity } from '#infra/local/demo/seed.ts';
+import { keys } from '#shared/table.ts';
+import { demoUsers } from '#infra/local/demo/users.ts';
 import { freshTable } from '../support/env.ts';
 import { startTestStack, type Client, type TestStack } from '../support/stack.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { putPlaces, communityItem, streetItem } from '../../functions/lib/places-store.ts';
+import { putPlaces, communityItem, streetItem } from '#functions/stores/places-store.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
 const users = [

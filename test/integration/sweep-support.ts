@@ -4,11 +4,11 @@
  * compound whose building record is broken (a poison message), users, and small helpers.
  */
 import { expect } from 'vitest';
-import { buildingItem, compoundWriteItem } from '../../functions/lib/compound-store.ts';
-import { batchWrite, type Item } from '../../functions/lib/table.ts';
-import { newCompound } from '../../shared/domain/compounds.ts';
-import type { Campaign } from '../../shared/schemas/campaign.ts';
-import type { LocalUser } from '../../shared/schemas/local.ts';
+import { buildingItem, compoundWriteItem } from '#functions/stores/compound-store.ts';
+import { batchWrite, type Item } from '#functions/platform/table.ts';
+import { newCompound } from '#shared/domain/compounds.ts';
+import type { Campaign } from '#shared/schemas/campaign.ts';
+import type { LocalUser } from '#shared/schemas/local.ts';
 import { fixtureUsers, seedFixtureCity, square } from '../support/fixture-city.ts';
 import type { Client, TestStack } from '../support/stack.ts';
 import { scanTable } from '../support/table-scan.ts';

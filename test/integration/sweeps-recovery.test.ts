@@ -5,12 +5,12 @@
  */
 import type { ScheduledEvent } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { handler as restartCampaignsJob, restartCampaigns, UNPLANNED_MINUTES } from '../../functions/jobs/restart-campaigns.ts';
-import { resetClock, setClock } from '../../functions/lib/clock.ts';
-import { setQueuePort } from '../../functions/lib/queue.ts';
-import { lambdaContext } from '../../infra/local/lambda-context.ts';
-import { schedules } from '../../shared/catalogue/index.ts';
-import type { TaskSummary } from '../../shared/schemas/task.ts';
+import { handler as restartCampaignsJob, restartCampaigns, UNPLANNED_MINUTES } from '#functions/jobs/restart-campaigns.ts';
+import { resetClock, setClock } from '#functions/platform/clock.ts';
+import { setQueuePort } from '#functions/platform/queue.ts';
+import { lambdaContext } from '#infra/local/lambda-context.ts';
+import { schedules } from '#shared/catalogue/index.ts';
+import type { TaskSummary } from '#shared/schemas/task.ts';
 import { startTestStack, type Client, type TestStack } from '../support/stack.ts';
 import { CM1, CM2, SWEEP_QUEUES, campaignOf, launch, launchAndDrain, seedSweepCity, sweepUsers, tasksOfCampaign } from './sweep-support.ts';
 

@@ -4,10 +4,10 @@
  * household's outcome changes or two visits to it race.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildingItem } from '../../functions/lib/compound-store.ts';
-import { batchWrite } from '../../functions/lib/table.ts';
-import type { Coverage } from '../../shared/schemas/campaign.ts';
-import type { Task, TaskSummary } from '../../shared/schemas/task.ts';
+import { buildingItem } from '#functions/stores/compound-store.ts';
+import { batchWrite } from '#functions/platform/table.ts';
+import type { Coverage } from '#shared/schemas/campaign.ts';
+import type { Task, TaskSummary } from '#shared/schemas/task.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 import { tableFingerprint } from '../support/table-scan.ts';
 import { SWEEP_QUEUES, campaignOf, json, launchAndDrain, seedSweepCity, sweepUsers } from './sweep-support.ts';

@@ -1,9 +1,9 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { handler as expireLeasesJob } from '../../functions/jobs/expire-leases.ts';
-import { resetClock, setClock } from '../../functions/lib/clock.ts';
-import { lambdaContext } from '../../infra/local/lambda-context.ts';
-import type { Task, TaskSummary } from '../../shared/schemas/task.ts';
+import { handler as expireLeasesJob } from '#functions/jobs/expire-leases.ts';
+import { resetClock, setClock } from '#functions/platform/clock.ts';
+import { lambdaContext } from '#infra/local/lambda-context.ts';
+import type { Task, TaskSummary } from '#shared/schemas/task.ts';
 import { scanTable, tableFingerprint } from '../support/table-scan.ts';
 import { startTestStack, type Client, type TestStack } from '../support/stack.ts';
 import { CM1, SWEEP_QUEUES, campaignOf, json, launchAndDrain, seedSweepCity, sweepUsers } from './sweep-support.ts';

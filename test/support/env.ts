@@ -3,8 +3,8 @@
  * handlers at it.
  */
 import { randomUUID } from 'node:crypto';
-import { ensureTable } from '../../infra/local/bootstrap.ts';
-import { pointHandlersAt } from '../../infra/local/handler-env.ts';
+import { ensureTable } from '#infra/local/bootstrap.ts';
+import { pointHandlersAt } from '#infra/local/handler-env.ts';
 
 /** A fresh table on the run's DynamoDB Local, made current for this process. */
 export async function freshTable(endpoint: string): Promise<string> {

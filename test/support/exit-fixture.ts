@@ -4,12 +4,12 @@
  * every group judged at the seeding time. Plus the small helpers those tests share.
  */
 import { expect } from 'vitest';
-import { resetClock, setClock } from '../../functions/lib/clock.ts';
-import { compoundWriteItem, exitItem } from '../../functions/lib/compound-store.ts';
-import { reevaluate } from '../../functions/lib/exit-rules-store.ts';
-import { batchWrite } from '../../functions/lib/table.ts';
-import { newCompound } from '../../shared/domain/compounds.ts';
-import type { LocalUser } from '../../shared/schemas/local.ts';
+import { resetClock, setClock } from '#functions/platform/clock.ts';
+import { compoundWriteItem, exitItem } from '#functions/stores/compound-store.ts';
+import { reevaluate } from '#functions/stores/exit-rules-store.ts';
+import { batchWrite } from '#functions/platform/table.ts';
+import { newCompound } from '#shared/domain/compounds.ts';
+import type { LocalUser } from '#shared/schemas/local.ts';
 import { fixtureUsers, seedFixtureCity, square } from './fixture-city.ts';
 import { startTestStack, type TestStack } from './stack.ts';
 

@@ -2,13 +2,13 @@
  * A small hand-made city for tests that need exact expectations: two streets, three
  * communities, two grids, five compounds (one unassigned), buildings and exits.
  */
-import { auditItem } from '../../functions/lib/audit.ts';
-import { buildingItem, compoundWriteItem, exitItem } from '../../functions/lib/compound-store.ts';
-import { communityItem, gridItem, putPlaces, streetItem } from '../../functions/lib/places-store.ts';
-import { batchWrite } from '../../functions/lib/table.ts';
-import { newCompound, type CompoundRecord } from '../../shared/domain/compounds.ts';
-import type { AreaGeometry } from '../../shared/schemas/common.ts';
-import type { LocalUser } from '../../shared/schemas/local.ts';
+import { auditItem } from '#functions/stores/audit-store.ts';
+import { buildingItem, compoundWriteItem, exitItem } from '#functions/stores/compound-store.ts';
+import { communityItem, gridItem, putPlaces, streetItem } from '#functions/stores/places-store.ts';
+import { batchWrite } from '#functions/platform/table.ts';
+import { newCompound, type CompoundRecord } from '#shared/domain/compounds.ts';
+import type { AreaGeometry } from '#shared/schemas/common.ts';
+import type { LocalUser } from '#shared/schemas/local.ts';
 
 export const square = (lng: number, lat: number, d: number): AreaGeometry => ({
   type: 'Polygon',

@@ -2,7 +2,7 @@
  * One DynamoDB Local for a whole test run; each test file makes its own table on it.
  */
 import type { TestProject } from 'vitest/node';
-import { startDynamoDbLocal } from '../../infra/local/dynamodb-local.ts';
+import { startDynamoDbLocal } from '#infra/local/dynamodb-local.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -5,7 +5,7 @@
  * by Vite's preview server with the API proxied, as `npm start` composes them.
  */
 import type { TestProject } from 'vitest/node';
-import { startWebServer } from '../../infra/local/web-server.ts';
+import { startWebServer } from '#infra/local/web-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -28,9 +28,9 @@ async function loadSilently() {
   try {
     const [{ freshTable }, { seedCity }, { demoCity }, { startLocalRuntime }] = await Promise.all([
       import('./env.ts'),
-      import('../../infra/local/demo/seed.ts'),
-      import('../../infra/local/demo/users.ts'),
-      import('../../infra/local/runtime.ts'),
+      import('#infra/local/demo/seed.ts'),
+      import('#infra/local/demo/users.ts'),
+      import('#infra/local/runtime.ts'),
     ]);
     return { freshTable, seedCity, demoCity, startLocalRuntime };
   } finally {

@@ -4,10 +4,10 @@
  * Requests go over real HTTP.
  */
 import { inject } from 'vitest';
-import type { LocalUser } from '../../shared/schemas/local.ts';
-import type { LocalIdentity } from '../../infra/local/identity.ts';
-import type { QueueRunner, QueueRunnerOptions } from '../../infra/local/queue-runner.ts';
-import { startLocalRuntime } from '../../infra/local/runtime.ts';
+import type { LocalUser } from '#shared/schemas/local.ts';
+import type { LocalIdentity } from '#infra/local/identity.ts';
+import type { QueueRunner, QueueRunnerOptions } from '#infra/local/queue-runner.ts';
+import { startLocalRuntime } from '#infra/local/runtime.ts';
 import { freshTable } from './env.ts';
 
 export interface TestStack {

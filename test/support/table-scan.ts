@@ -3,8 +3,8 @@
  * handlers never scan.
  */
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, type Item } from '../../functions/lib/table.ts';
-import { config } from '../../functions/lib/config.ts';
+import { documentClient, type Item } from '#functions/platform/table.ts';
+import { config } from '#functions/platform/config.ts';
 
 export async function scanTable(): Promise<Item[]> {
   const items: Item[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertIdFor, closedAlert, newAlert, type NewAlert } from '../../shared/domain/alerts.ts';
+import { alertIdFor, closedAlert, newAlert, type NewAlert } from '#shared/domain/alerts.ts';
 
 const raised: NewAlert = {
   kind: 'fever', source: { type: 'entry', id: 'en_1' }, compoundId: 'c_a', communityId: 'cm1', streetId: 's1',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callerFromClaims, claimsFor, listClaim, stringifyClaims } from '../../shared/claims.ts';
+import { callerFromClaims, claimsFor, listClaim, stringifyClaims } from '#shared/claims.ts';
 
 describe('claims', () => {
   const subject = {

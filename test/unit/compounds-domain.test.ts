@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { changedCompound, newCompound, placeCompound } from '../../shared/domain/compounds.ts';
-import { entityId, normaliseName, stableHash } from '../../shared/domain/ids.ts';
-import { diff } from '../../shared/domain/audit.ts';
-import type { AreaGeometry } from '../../shared/schemas/common.ts';
+import { changedCompound, newCompound, placeCompound } from '#shared/domain/compounds.ts';
+import { entityId, normaliseName, stableHash } from '#shared/domain/ids.ts';
+import { diff } from '#shared/domain/audit.ts';
+import type { AreaGeometry } from '#shared/schemas/common.ts';
 
 const square = (lng: number, lat: number, d: number): AreaGeometry => ({
   type: 'Polygon',

@@ -3,8 +3,8 @@
  * buildings on the rounds, partial and open tasks, and a missed round yesterday.
  */
 import { describe, expect, it } from 'vitest';
-import { generateCity } from '../../infra/local/demo/city.ts';
-import { disinfectionSeed } from '../../infra/local/demo/disinfection.ts';
+import { generateCity } from '#infra/local/demo/city.ts';
+import { disinfectionSeed } from '#infra/local/demo/disinfection.ts';
 
 const city = generateCity();
 const NOW = '2026-11-23T03:00:00.000Z'; // 11:00 in China

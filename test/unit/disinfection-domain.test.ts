@@ -4,14 +4,14 @@
  * the disinfection task builder.
  */
 import { describe, expect, it } from 'vitest';
-import { caseFingerprint, inCaseWindow, suggestsLockdown, sumByDay } from '../../shared/domain/cases.ts';
-import { disinfectionTasks } from '../../shared/domain/disinfection-tasks.ts';
+import { caseFingerprint, inCaseWindow, suggestsLockdown, sumByDay } from '#shared/domain/cases.ts';
+import { disinfectionTasks } from '#shared/domain/disinfection-tasks.ts';
 import {
   caseWindow, currentRound, dayBefore, dayEnd, dueAtOf, judgeCompletion, manualCampaignRound, missedRounds, parseSlots,
   isScheduledRound, PUBLIC_AREA_SET, requiredRounds, requiredRoundsOn, roundIdOf, roundStatus, scheduledRound, slotStart,
-} from '../../shared/domain/disinfection.ts';
-import { canSeeTask, canWorkTask } from '../../shared/domain/tasks.ts';
-import type { Caller } from '../../shared/roles.ts';
+} from '#shared/domain/disinfection.ts';
+import { canSeeTask, canWorkTask } from '#shared/domain/tasks.ts';
+import type { Caller } from '#shared/roles.ts';
 
 const settings = { publicSlots: ['08:00', '16:00'], caseSlots: ['08:00', '12:00', '16:00', '20:00'] };
 

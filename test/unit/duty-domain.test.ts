@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   clockInState, coverageGaps, coverageOverlaps, currentShifts, metresBetween, rotationShifts, shiftIdFor, shiftToClockIn,
-} from '../../shared/domain/duty.ts';
+} from '#shared/domain/duty.ts';
 
 const T = '2026-11-22T00:00:00.000Z';
 const at = (minutes: number) => new Date(Date.parse(T) + minutes * 60_000).toISOString();

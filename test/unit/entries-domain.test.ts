@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chinaDay, chinaMinute, utcHoursOfChinaDay } from '../../shared/domain/china-time.ts';
-import { entryWarnings, FEVER_THRESHOLD_C, hourBucket, isFever } from '../../shared/domain/entries.ts';
-import { idLast4, ID_NUMBER_PATTERN, maskName, maskPhone } from '../../shared/domain/privacy.ts';
-import { liftTransition, mayChangeStatus, sealTransition } from '../../shared/domain/sealing.ts';
+import { chinaDay, chinaMinute, utcHoursOfChinaDay } from '#shared/domain/china-time.ts';
+import { entryWarnings, FEVER_THRESHOLD_C, hourBucket, isFever } from '#shared/domain/entries.ts';
+import { idLast4, ID_NUMBER_PATTERN, maskName, maskPhone } from '#shared/domain/privacy.ts';
+import { liftTransition, mayChangeStatus, sealTransition } from '#shared/domain/sealing.ts';
 
 const checks = { identityAsked: true, recorded: true, temperatureMeasured: true, maskWorn: true };
 

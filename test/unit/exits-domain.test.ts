@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedOpenExits, isSealed, keptSealing } from '../../shared/domain/exits.ts';
+import { allowedOpenExits, isSealed, keptSealing } from '#shared/domain/exits.ts';
 
 describe('allowedOpenExits', () => {
   it('allows one open exit below 300,000 m² and two from there on', () => {

@@ -1,9 +1,9 @@
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sendMessages, setQueuePort, SqsQueuePort } from '../../functions/lib/queue.ts';
-import { queues } from '../../shared/catalogue/index.ts';
-import { COMPOUNDS_PER_MESSAGE, expandMessages } from '../../shared/domain/fan-out.ts';
+import { sendMessages, setQueuePort, SqsQueuePort } from '#functions/platform/queue.ts';
+import { queues } from '#shared/catalogue/index.ts';
+import { COMPOUNDS_PER_MESSAGE, expandMessages } from '#shared/domain/fan-out.ts';
 
 const sqs = mockClient(SQSClient);
 const URL = 'https://sqs.cn-north-1.amazonaws.com.cn/123456789012/cordon-campaign-expand';

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   cellsIntersecting, coverBbox, encodeGeohash, expandBbox, geohashBbox, intersects, pointInBbox,
-} from '../../shared/geo/geohash.ts';
-import type { Bbox } from '../../shared/schemas/common.ts';
+} from '#shared/geo/geohash.ts';
+import type { Bbox } from '#shared/schemas/common.ts';
 
 const COVER = { partitionPrecision: 5, maxPrecision: 7, maxRanges: 32 } as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findGrid, gridIdFor } from '../../shared/domain/grids.ts';
+import { findGrid, gridIdFor } from '#shared/domain/grids.ts';
 
 describe('gridIdFor', () => {
   it('keeps a code that is a valid id, and makes a stable id from a name', () => {

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
-import { fieldErrors } from '../../functions/lib/http.ts';
+import { fieldErrors } from '#functions/edge/http.ts';
 
 const Shift = z.union([
   z.object({ person: z.string(), start: z.string() }).strict(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fieldLabel, mapColumns, normaliseHeader, propertyMapper } from '../../shared/import/columns.ts';
-import { ImportFileError } from '../../shared/import/errors.ts';
+import { fieldLabel, mapColumns, normaliseHeader, propertyMapper } from '#shared/import/columns.ts';
+import { ImportFileError } from '#shared/import/errors.ts';
 
 const fieldsOf = (mapping: ReturnType<typeof mapColumns>) => Object.fromEntries(mapping.index);
 

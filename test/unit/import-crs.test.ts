@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { geometryToWgs84, positionToWgs84 } from '../../shared/import/crs.ts';
+import { geometryToWgs84, positionToWgs84 } from '#shared/import/crs.ts';
 
 /** The published GCJ-02 obfuscation (WGS-84 → GCJ-02, Krasovsky 1940), written out independently of gcoord. */
 function wgsToGcj(lng: number, lat: number): [number, number] {

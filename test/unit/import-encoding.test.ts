@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { chooseEncoding, couldBeUtf8, decodeText, streamDecoder } from '../../shared/import/encoding.ts';
-import { ImportFileError } from '../../shared/import/errors.ts';
+import { chooseEncoding, couldBeUtf8, decodeText, streamDecoder } from '#shared/import/encoding.ts';
+import { ImportFileError } from '#shared/import/errors.ts';
 import { SOURCE, TARGET, gb18030Of } from '../fixtures/imports/make-gb18030.ts';
 
 const TEXT = '小区名称,经度\n阳光小区,112.52\n';

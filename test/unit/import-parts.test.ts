@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fileParts, kindFromName, type FilePart } from '../../infra/local/import-client.ts';
-import { readItems } from '../../shared/import/read.ts';
-import { isUnreadable } from '../../shared/import/rows.ts';
-import type { Format } from '../../shared/schemas/imports.ts';
+import { fileParts, kindFromName, type FilePart } from '#infra/local/import-client.ts';
+import { readItems } from '#shared/import/read.ts';
+import { isUnreadable } from '#shared/import/rows.ts';
+import type { Format } from '#shared/schemas/imports.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cordon-parts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvRecordSplitter, GeoJsonFeatureSplitter, countNewlines, type SplitError, type TextPiece } from '../../shared/import/split.ts';
+import { CsvRecordSplitter, GeoJsonFeatureSplitter, countNewlines, type SplitError, type TextPiece } from '#shared/import/split.ts';
 
 const csvAll = (text: string) => [...CsvRecordSplitter.all(text)];
 const geoAll = (text: string) => [...GeoJsonFeatureSplitter.all(text)];

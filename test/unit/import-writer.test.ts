@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WriteStream } from '../../functions/lib/import-writer.ts';
+import { WriteStream } from '#functions/flows/import/import-writer.ts';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 

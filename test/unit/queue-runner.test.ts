@@ -3,10 +3,10 @@ import { SqsSchema } from '@aws-lambda-powertools/parser/schemas/sqs';
 import type { Context, SQSRecord } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
-import { queues, type QueueSpec } from '../../shared/catalogue/index.ts';
-import { sendMessages, setQueuePort } from '../../functions/lib/queue.ts';
-import { sqsHandler } from '../../functions/lib/sqs.ts';
-import { createQueueRunner, type QueueRunner, type QueueRunnerOptions, type SqsConsumer } from '../../infra/local/queue-runner.ts';
+import { queues, type QueueSpec } from '#shared/catalogue/index.ts';
+import { sendMessages, setQueuePort } from '#functions/platform/queue.ts';
+import { sqsHandler } from '#functions/edge/sqs.ts';
+import { createQueueRunner, type QueueRunner, type QueueRunnerOptions, type SqsConsumer } from '#infra/local/queue-runner.ts';
 
 const T0 = Date.UTC(2026, 2, 1, 8, 0, 0);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canFilterByStreet, canPlaceInCommunity, canSeeCompound, listScope, type Caller, type Role } from '../../shared/roles.ts';
+import { canFilterByStreet, canPlaceInCommunity, canSeeCompound, listScope, type Caller, type Role } from '#shared/roles.ts';
 
 const compound = { id: 'c1', streetId: 's1', communityId: 'cm1', gridIds: ['g1'] };
 const caller = (role: Role, jurisdiction: Caller['jurisdiction'] = {}): Caller => ({ userId: 'u', username: 'u', role, jurisdiction });

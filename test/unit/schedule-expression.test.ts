@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { schedules } from '../../shared/catalogue/index.ts';
+import { schedules } from '#shared/catalogue/index.ts';
 import {
   nextFire,
   parseScheduleExpression,
   ScheduleExpressionError,
   type ScheduleField,
-} from '../../shared/schedule-expression.ts';
+} from '#shared/schedule-expression.ts';
 
 const at = (iso: string): Date => new Date(iso);
 const fire = (expression: string, after: string): string => nextFire(expression, at(after)).toISOString();

@@ -1,10 +1,10 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ScheduleSpec } from '../../shared/catalogue/index.ts';
-import { ScheduleExpressionError } from '../../shared/schedule-expression.ts';
-import { scheduledHandler } from '../../functions/lib/scheduled.ts';
+import type { ScheduleSpec } from '#shared/catalogue/index.ts';
+import { ScheduleExpressionError } from '#shared/schedule-expression.ts';
+import { scheduledHandler } from '#functions/edge/scheduled.ts';
 import { captureLogs } from '../support/logs.ts';
-import { createScheduleRunner, type JobHandler, type ScheduleRunner, type ScheduleRunnerOptions } from '../../infra/local/schedule-runner.ts';
+import { createScheduleRunner, type JobHandler, type ScheduleRunner, type ScheduleRunnerOptions } from '#infra/local/schedule-runner.ts';
 
 vi.hoisted(() => {
   process.env.LOG_LEVEL = 'INFO';

@@ -2,10 +2,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { FullBatchFailureError } from '@aws-lambda-powertools/batch';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { QueueMessage } from '../../shared/catalogue/index.ts';
-import { sqsHandler } from '../../functions/lib/sqs.ts';
+import type { QueueMessage } from '#shared/catalogue/index.ts';
+import { sqsHandler } from '#functions/edge/sqs.ts';
 import { captureLogs } from '../support/logs.ts';
-import { lambdaContext } from '../../infra/local/lambda-context.ts';
+import { lambdaContext } from '#infra/local/lambda-context.ts';
 
 vi.hoisted(() => {
   process.env.LOG_LEVEL = 'INFO';

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { canFollow, canLaunchIn, settledStatus, type CampaignCounters, type ScopePlace } from '../../shared/domain/campaigns.ts';
-import { TASK_BUILDERS, chunks, expandMessages, totalsOf, type FanOutInput } from '../../shared/domain/fan-out.ts';
+import { canFollow, canLaunchIn, settledStatus, type CampaignCounters, type ScopePlace } from '#shared/domain/campaigns.ts';
+import { TASK_BUILDERS, chunks, expandMessages, totalsOf, type FanOutInput } from '#shared/domain/fan-out.ts';
 import {
   canSeeTask, canWorkTask, claimRefusal, holderRefusal, householdsOf, leaseEnd, parseTaskId, secondsLeft, taskIdOf,
-} from '../../shared/domain/tasks.ts';
-import { accounts, applyVisit, checkVisit, coverageRatio, flagCounts, unaccounted, visitFingerprint } from '../../shared/domain/visits.ts';
-import { walkingOrder } from '../../shared/domain/walking-order.ts';
-import type { Caller } from '../../shared/roles.ts';
-import type { Building } from '../../shared/schemas/building.ts';
-import { VisitCreate } from '../../shared/schemas/visit.ts';
-import { sweepSettings } from '../../functions/lib/sweep-settings.ts';
+} from '#shared/domain/tasks.ts';
+import { accounts, applyVisit, checkVisit, coverageRatio, flagCounts, unaccounted, visitFingerprint } from '#shared/domain/visits.ts';
+import { walkingOrder } from '#shared/domain/walking-order.ts';
+import type { Caller } from '#shared/roles.ts';
+import type { Building } from '#shared/schemas/building.ts';
+import { VisitCreate } from '#shared/schemas/visit.ts';
+import { sweepSettings } from '#functions/platform/sweep-settings.ts';
 
 const caller = (role: Caller['role'], jurisdiction: Caller['jurisdiction'] = {}, username = role): Caller => ({ userId: username, username, role, jurisdiction });
 const place = (p: Partial<ScopePlace> & Pick<ScopePlace, 'type'>): ScopePlace => ({ streetId: null, communityId: null, gridId: null, compoundId: null, ...p });

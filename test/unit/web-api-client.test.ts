@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allFeatures, createApiClient } from '../../web/src/api/client.ts';
-import { ApiError, NetworkError, ProblemError, UnauthorizedError } from '../../web/src/api/errors.ts';
+import { allFeatures, createApiClient } from '#web/src/api/client.ts';
+import { ApiError, NetworkError, ProblemError, UnauthorizedError } from '#web/src/api/errors.ts';
 
 interface Seen {
   readonly url: string;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '../../shared/roles.ts';
-import type { UnresolvedExit } from '../../shared/schemas/exit.ts';
-import { actionsFor, countByReason, groupByCommunity, groupByReason, mayTake, maySeal } from '../../web/src/board/grouping.ts';
-import { relativeTime } from '../../web/src/board/relative-time.ts';
+import { ROLES } from '#shared/roles.ts';
+import type { UnresolvedExit } from '#shared/schemas/exit.ts';
+import { actionsFor, countByReason, groupByCommunity, groupByReason, mayTake, maySeal } from '#web/src/board/grouping.ts';
+import { relativeTime } from '#web/src/board/relative-time.ts';
 
 type Code = UnresolvedExit['reasons'][number]['code'];
 const exit = (id: string, codes: Code[], since: string, communityId: string | null = 'cm1'): UnresolvedExit => ({

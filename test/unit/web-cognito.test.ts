@@ -5,13 +5,13 @@
  */
 import { generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { claimsFor } from '../../shared/claims.ts';
-import { SignInError } from '../../web/src/auth/adapter.ts';
+import { claimsFor } from '#shared/claims.ts';
+import { SignInError } from '#web/src/auth/adapter.ts';
 import {
   authorizeUrl, callbackOf, codeChallenge, cognitoSettings, createCognitoAuth, exchangeCode, logoutUrl, randomToken,
   type BrowserPorts, type CognitoSettings,
-} from '../../web/src/auth/cognito.ts';
-import { createSessionStore } from '../../web/src/auth/session.ts';
+} from '#web/src/auth/cognito.ts';
+import { createSessionStore } from '#web/src/auth/session.ts';
 import { memoryStorage } from '../support/memory-storage.ts';
 
 const settings: CognitoSettings = {

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { FEATURE_FILES, resources } from '../../web/src/locales/index.ts';
-import { ROLES } from '../../shared/roles.ts';
-import { COMPOUND_STATUSES } from '../../shared/schemas/compound.ts';
+import { FEATURE_FILES, resources } from '#web/src/locales/index.ts';
+import { ROLES } from '#shared/roles.ts';
+import { COMPOUND_STATUSES } from '#shared/schemas/compound.ts';
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 

@@ -4,11 +4,11 @@
  */
 import gcoordExports from 'gcoord';
 import { describe, expect, it } from 'vitest';
-import { MAX_BBOX_DEG } from '../../shared/schemas/common.ts';
-import { mapShift } from '../../web/src/map/coords.ts';
-import type { CompoundSummary } from '../../web/src/map/data.ts';
-import { inBbox, inPlace, NO_FILTERS, searchByName, SEARCH_LIMIT } from '../../web/src/map/filters.ts';
-import { clampBbox, compoundPlan, geometryBbox, tilesCovering, AREA_ZOOM, type Bbox } from '../../web/src/map/tiles.ts';
+import { MAX_BBOX_DEG } from '#shared/schemas/common.ts';
+import { mapShift } from '#web/src/map/coords.ts';
+import type { CompoundSummary } from '#web/src/map/data.ts';
+import { inBbox, inPlace, NO_FILTERS, searchByName, SEARCH_LIMIT } from '#web/src/map/filters.ts';
+import { clampBbox, compoundPlan, geometryBbox, tilesCovering, AREA_ZOOM, type Bbox } from '#web/src/map/tiles.ts';
 
 const gcoord = ((gcoordExports as { default?: unknown }).default ?? gcoordExports) as typeof gcoordExports.default;
 

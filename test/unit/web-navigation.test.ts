@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '../../shared/roles.ts';
-import { residentPath, routeOf, viewsOf } from '../../web/src/layout/navigation.ts';
+import { ROLES } from '#shared/roles.ts';
+import { residentPath, routeOf, viewsOf } from '#web/src/layout/navigation.ts';
 
 describe('web navigation', () => {
   it('reads the view from the path, trailing slash or not', () => {

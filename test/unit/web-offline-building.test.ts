@@ -4,12 +4,12 @@
  * first, and the visit and round bodies checked by the API's own schema and rules.
  */
 import { describe, expect, it } from 'vitest';
-import type { VisitCreate } from '../../shared/schemas/visit.ts';
-import { buildingOf, leftToVisit } from '../../web/src/tasks/households.ts';
-import type { OutboxEntry } from '../../web/src/tasks/outbox.ts';
-import { distanceM, nearestFirst } from '../../web/src/tasks/place.ts';
-import { roundCompletionOf } from '../../web/src/tasks/RoundForm.tsx';
-import { emptyDraft, visitOf, withOutcome, withPeople } from '../../web/src/tasks/visit-draft.ts';
+import type { VisitCreate } from '#shared/schemas/visit.ts';
+import { buildingOf, leftToVisit } from '#web/src/tasks/households.ts';
+import type { OutboxEntry } from '#web/src/tasks/outbox.ts';
+import { distanceM, nearestFirst } from '#web/src/tasks/place.ts';
+import { roundCompletionOf } from '#web/src/tasks/RoundForm.tsx';
+import { emptyDraft, visitOf, withOutcome, withPeople } from '#web/src/tasks/visit-draft.ts';
 
 const hh = (id: string, outcome: string | null = null) => {
   const [unit, floor, room] = id.split('-');

@@ -5,10 +5,10 @@
  * for what it cannot, and only the signed-in user's visits sent.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, NetworkError, ProblemError, UnauthorizedError } from '../../web/src/api/errors.ts';
-import { createMemoryOutbox, type OutboxEntry, type OutboxStore } from '../../web/src/tasks/outbox.ts';
-import { backoffDelay, createOutboxSync, isRetryable, type OutboxSync } from '../../web/src/tasks/outbox-sync.ts';
-import type { VisitCreate } from '../../shared/schemas/visit.ts';
+import { ApiError, NetworkError, ProblemError, UnauthorizedError } from '#web/src/api/errors.ts';
+import { createMemoryOutbox, type OutboxEntry, type OutboxStore } from '#web/src/tasks/outbox.ts';
+import { backoffDelay, createOutboxSync, isRetryable, type OutboxSync } from '#web/src/tasks/outbox-sync.ts';
+import type { VisitCreate } from '#shared/schemas/visit.ts';
 
 const visit = (visitId: string, householdId = '1-1-101'): VisitCreate => ({
   visitId, householdId, outcome: 'seen_all', peopleSeen: 2, symptoms: [], flags: [],

@@ -1,7 +1,7 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { claimsFor } from '../../shared/claims.ts';
-import { createSessionStore, sessionFromToken } from '../../web/src/auth/session.ts';
+import { claimsFor } from '#shared/claims.ts';
+import { createSessionStore, sessionFromToken } from '#web/src/auth/session.ts';
 import { memoryStorage } from '../support/memory-storage.ts';
 
 const { privateKey } = await generateKeyPair('ES256');

@@ -7,13 +7,13 @@
  * Records are made by the registry's own rules (newCompound, entityId), with the external ids
  * the city's files carry, so importing those files lands on the same ids.
  */
-import { memberIdFor, newCompound, type CompoundRecord } from '../../../shared/domain/compounds.ts';
-import { communityIdFor } from '../../../shared/import/rows.ts';
-import type { Building } from '../../../shared/schemas/building.ts';
-import type { CompoundStatus } from '../../../shared/schemas/compound.ts';
-import type { Exit } from '../../../shared/schemas/exit.ts';
-import type { LocalUser } from '../../../shared/schemas/local.ts';
-import type { Community, Grid, Street } from '../../../shared/schemas/places.ts';
+import { memberIdFor, newCompound, type CompoundRecord } from '#shared/domain/compounds.ts';
+import { communityIdFor } from '#shared/import/rows.ts';
+import type { Building } from '#shared/schemas/building.ts';
+import type { CompoundStatus } from '#shared/schemas/compound.ts';
+import type { Exit } from '#shared/schemas/exit.ts';
+import type { LocalUser } from '#shared/schemas/local.ts';
+import type { Community, Grid, Street } from '#shared/schemas/places.ts';
 import {
   cellRing, innerRect, irregularPolygon, lattice, partition, pointsOnBoundary, projection, rectArea, rectCentre,
   ringArea, rotatedRect, sitesInside, type Rect, type XY,
@@ -24,8 +24,8 @@ import {
 } from './names.ts';
 import { apportion, createRandom, type Random } from './random.ts';
 import { staffCity, type StaffedCommunity } from './staff.ts';
-import { isSealed, LARGE_COMPOUND_M2 } from '../../../shared/domain/exits.ts';
-import { SEALING_METHODS } from '../../../shared/schemas/exit.ts';
+import { isSealed, LARGE_COMPOUND_M2 } from '#shared/domain/exits.ts';
+import { SEALING_METHODS } from '#shared/schemas/exit.ts';
 
 export interface CityOptions {
   seed?: number;

@@ -6,21 +6,21 @@
  * the day-end job would. Written through the stores' own item shapes; every id and key follows
  * from the city and the seed time, so re-seeding rewrites the same items.
  */
-import { caseFingerprint, intensifies, inCaseWindow } from '../../../shared/domain/cases.ts';
-import { chinaDay } from '../../../shared/domain/china-time.ts';
-import { disinfectionTasks } from '../../../shared/domain/disinfection-tasks.ts';
+import { caseFingerprint, intensifies, inCaseWindow } from '#shared/domain/cases.ts';
+import { chinaDay } from '#shared/domain/china-time.ts';
+import { disinfectionTasks } from '#shared/domain/disinfection-tasks.ts';
 import {
   dayBefore, DEFAULT_CASE_BUILDING_ROUND_TIMES, DEFAULT_ROUND_TIMES, missedOfDay, requiredRounds, roundIdOf, roundSlots, scheduledRound, slotStart,
-} from '../../../shared/domain/disinfection.ts';
-import { isSealed } from '../../../shared/domain/exits.ts';
-import { isoAfter, MINUTE_MS } from '../../../shared/domain/time.ts';
-import type { CaseReport } from '../../../shared/schemas/case.ts';
-import { indexSortKeys, keys } from '../../../shared/table.ts';
-import { newCampaignItem } from '../../../functions/lib/campaign-store.ts';
-import { caseItem } from '../../../functions/lib/case-store.ts';
-import { missedRoundItem } from '../../../functions/lib/disinfection-log.ts';
-import { taskItem } from '../../../functions/lib/task-store.ts';
-import type { Item } from '../../../functions/lib/table.ts';
+} from '#shared/domain/disinfection.ts';
+import { isSealed } from '#shared/domain/exits.ts';
+import { isoAfter, MINUTE_MS } from '#shared/domain/time.ts';
+import type { CaseReport } from '#shared/schemas/case.ts';
+import { indexSortKeys, keys } from '#shared/table.ts';
+import { newCampaignItem } from '#functions/stores/campaign-store.ts';
+import { caseItem } from '#functions/stores/case-store.ts';
+import { missedRoundItem } from '#functions/stores/disinfection-log-store.ts';
+import { taskItem } from '#functions/stores/task-store.ts';
+import type { Item } from '#functions/platform/table.ts';
 import type { GeneratedCity } from './city.ts';
 
 /** The defaults, not the environment: the seed is the same wherever it runs. */

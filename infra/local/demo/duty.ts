@@ -11,17 +11,17 @@
  * Ids come from exit, person and start: seeding again within the same 8-hour window rewrites
  * the same items. The persons on duty are the compound's demo duty user (one login per team).
  */
-import type { CompoundRecord } from '../../../shared/domain/compounds.ts';
-import { shiftIdFor } from '../../../shared/domain/duty.ts';
-import { DAY_MS, HOUR_MS, isoAt, isoAfter, MINUTE_MS } from '../../../shared/domain/time.ts';
-import { evaluateExits, nextCheckAt, type ExitGroup } from '../../../shared/domain/exit-rules.ts';
-import { isSealed } from '../../../shared/domain/exits.ts';
-import { keys } from '../../../shared/table.ts';
-import { shiftItem, type StoredShift } from '../../../functions/lib/duty-store.ts';
-import { passItem } from '../../../functions/lib/entry-store.ts';
-import { rulesItem, ruleSettings, standingOf, storedExitItem } from '../../../functions/lib/exit-rules-store.ts';
-import { hashIdNumber } from '../../../functions/lib/id-hash.ts';
-import type { Item } from '../../../functions/lib/table.ts';
+import type { CompoundRecord } from '#shared/domain/compounds.ts';
+import { shiftIdFor } from '#shared/domain/duty.ts';
+import { DAY_MS, HOUR_MS, isoAt, isoAfter, MINUTE_MS } from '#shared/domain/time.ts';
+import { evaluateExits, nextCheckAt, type ExitGroup } from '#shared/domain/exit-rules.ts';
+import { isSealed } from '#shared/domain/exits.ts';
+import { keys } from '#shared/table.ts';
+import { shiftItem, type StoredShift } from '#functions/stores/duty-store.ts';
+import { passItem } from '#functions/stores/entry-store.ts';
+import { rulesItem, ruleSettings, standingOf, storedExitItem } from '#functions/stores/exit-rules-store.ts';
+import { hashIdNumber } from '#functions/platform/id-hash.ts';
+import type { Item } from '#functions/platform/table.ts';
 import type { GeneratedCity } from './city.ts';
 import { personNamer } from './names.ts';
 import { createRandom } from './random.ts';

@@ -12,7 +12,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { GeneratedCity } from './city.ts';
-import type { FieldOf } from '../../../shared/import/columns.ts';
+import type { FieldOf } from '#shared/import/columns.ts';
 
 export interface CityFiles {
   /** File name → absolute path. */

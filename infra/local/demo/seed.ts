@@ -5,14 +5,14 @@
  * passes, the exits judged), cases and disinfection rounds (disinfection.ts), then a marker. With the marker present the seed is skipped unless forced; every id
  * and key is deterministic, so a forced or interrupted re-run rewrites the same items.
  */
-import { AUDITED_COMPOUND_FIELDS } from '../../../shared/domain/compounds.ts';
-import { diff } from '../../../shared/domain/audit.ts';
-import { keys } from '../../../shared/table.ts';
-import { auditItem } from '../../../functions/lib/audit.ts';
-import { nowIso } from '../../../functions/lib/clock.ts';
-import { buildingItem, compoundWriteItem } from '../../../functions/lib/compound-store.ts';
-import { communityItem, forgetPlaces, gridItem, streetItem } from '../../../functions/lib/places-store.ts';
-import { batchWrite, getItem, putItem, type Item } from '../../../functions/lib/table.ts';
+import { AUDITED_COMPOUND_FIELDS } from '#shared/domain/compounds.ts';
+import { diff } from '#shared/domain/audit.ts';
+import { keys } from '#shared/table.ts';
+import { auditItem } from '#functions/stores/audit-store.ts';
+import { nowIso } from '#functions/platform/clock.ts';
+import { buildingItem, compoundWriteItem } from '#functions/stores/compound-store.ts';
+import { communityItem, forgetPlaces, gridItem, streetItem } from '#functions/stores/places-store.ts';
+import { batchWrite, getItem, putItem, type Item } from '#functions/platform/table.ts';
 import { cityCounts, SEED_ACTOR, type GeneratedCity } from './city.ts';
 import { disinfectionSeed } from './disinfection.ts';
 import { dutySeed } from './duty.ts';

@@ -3,14 +3,14 @@
  * Every grid has its grid worker, every open exit of a sealed compound its duty staff, every
  * community its disinfection team and its admin. The handiest users for a demo come first.
  */
-import type { CompoundRecord } from '../../../shared/domain/compounds.ts';
-import type { Role } from '../../../shared/roles.ts';
-import type { Exit } from '../../../shared/schemas/exit.ts';
-import type { LocalUser } from '../../../shared/schemas/local.ts';
-import type { Grid, Street } from '../../../shared/schemas/places.ts';
+import type { CompoundRecord } from '#shared/domain/compounds.ts';
+import type { Role } from '#shared/roles.ts';
+import type { Exit } from '#shared/schemas/exit.ts';
+import type { LocalUser } from '#shared/schemas/local.ts';
+import type { Grid, Street } from '#shared/schemas/places.ts';
 import { personNamer } from './names.ts';
 import type { Random } from './random.ts';
-import { isSealed } from '../../../shared/domain/exits.ts';
+import { isSealed } from '#shared/domain/exits.ts';
 
 export interface StaffedCommunity {
   readonly id: string;

@@ -1,9 +1,9 @@
 /**
  * Routes over alerts: the community's list of what to act on, and closing one.
  */
-import { OVERSEERS } from '../../roles.ts';
-import { Alert, AlertClose, AlertIdParams, AlertListQuery } from '../../schemas/alert.ts';
-import { page } from '../../schemas/common.ts';
+import { OVERSEERS } from '#shared/roles.ts';
+import { Alert, AlertClose, AlertIdParams, AlertListQuery } from '#shared/schemas/alert.ts';
+import { page } from '#shared/schemas/common.ts';
 import { defineRoutes } from '../types.ts';
 
 export const alertsRoutes = defineRoutes({

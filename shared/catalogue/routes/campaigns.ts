@@ -2,12 +2,12 @@
  * Routes over campaigns: launch (202, fanned out through the queue), list, read, cancel, and
  * the coverage and unvisited buildings a campaign's progress is followed by.
  */
-import { OVERSEERS } from '../../roles.ts';
+import { OVERSEERS } from '#shared/roles.ts';
 import {
   Campaign, CampaignAccepted, CampaignCreate, CampaignIdParams, CampaignListQuery, Coverage, CoverageQuery,
-} from '../../schemas/campaign.ts';
-import { page } from '../../schemas/common.ts';
-import { UnvisitedCollection, UnvisitedQuery } from '../../schemas/task.ts';
+} from '#shared/schemas/campaign.ts';
+import { page } from '#shared/schemas/common.ts';
+import { UnvisitedCollection, UnvisitedQuery } from '#shared/schemas/task.ts';
 import { defineRoutes } from '../types.ts';
 
 const followers = [...OVERSEERS, 'grid'] as const;

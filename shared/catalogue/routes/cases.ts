@@ -2,9 +2,9 @@
  * Routes over case reports: city staff and community admins report a building's cases of a day
  * (counts only); overseers read a compound's reports and daily sums.
  */
-import { OVERSEERS, REGISTRY_EDITORS } from '../../roles.ts';
-import { CaseCreate, CaseReport, CompoundCases, CompoundCasesQuery } from '../../schemas/case.ts';
-import { Id } from '../../schemas/common.ts';
+import { OVERSEERS, REGISTRY_EDITORS } from '#shared/roles.ts';
+import { CaseCreate, CaseReport, CompoundCases, CompoundCasesQuery } from '#shared/schemas/case.ts';
+import { Id } from '#shared/schemas/common.ts';
 import * as z from 'zod';
 import { defineRoutes } from '../types.ts';
 

@@ -2,13 +2,13 @@
  * Routes over the compound registry: compounds, their buildings, exits and history.
  */
 import * as z from 'zod';
-import { OVERSEERS, REGISTRY_EDITORS, ROLES } from '../../roles.ts';
-import { BuildingCollection, BuildingListQuery } from '../../schemas/building.ts';
-import { Audit, Limit, NextToken, page } from '../../schemas/common.ts';
+import { OVERSEERS, REGISTRY_EDITORS, ROLES } from '#shared/roles.ts';
+import { BuildingCollection, BuildingListQuery } from '#shared/schemas/building.ts';
+import { Audit, Limit, NextToken, page } from '#shared/schemas/common.ts';
 import {
   CompoundCollection, CompoundCreate, CompoundFeature, CompoundIdParams, CompoundListQuery, CompoundPatch,
-} from '../../schemas/compound.ts';
-import { ExitCollection, ExitListQuery } from '../../schemas/exit.ts';
+} from '#shared/schemas/compound.ts';
+import { ExitCollection, ExitListQuery } from '#shared/schemas/exit.ts';
 import { defineRoutes } from '../types.ts';
 
 export const compoundsRoutes = defineRoutes({

@@ -3,9 +3,9 @@
  * day (listed beside unresolved exits) and a compound's day log. Rounds themselves are campaigns
  * (POST /v1/campaigns {kind: "disinfection"}) and their tasks are worked through /v1/tasks.
  */
-import { OVERSEERS } from '../../roles.ts';
-import { Id, page } from '../../schemas/common.ts';
-import { ChinaDay, DisinfectionLog, MissedRound, MissedRoundsQuery } from '../../schemas/disinfection.ts';
+import { OVERSEERS } from '#shared/roles.ts';
+import { Id, page } from '#shared/schemas/common.ts';
+import { ChinaDay, DisinfectionLog, MissedRound, MissedRoundsQuery } from '#shared/schemas/disinfection.ts';
 import * as z from 'zod';
 import { defineRoutes } from '../types.ts';
 

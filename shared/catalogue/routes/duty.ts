@@ -2,8 +2,8 @@
  * Routes of duty at an exit (卡口值守): shifts and rotation templates, clock-ins by the duty
  * staff posted there.
  */
-import { ExitIdParams } from '../../schemas/exit.ts';
-import { ClockIn, ClockInCreate, ShiftCreate, ShiftList, ShiftListQuery, ShiftsCreated } from '../../schemas/duty.ts';
+import { ExitIdParams } from '#shared/schemas/exit.ts';
+import { ClockIn, ClockInCreate, ShiftCreate, ShiftList, ShiftListQuery, ShiftsCreated } from '#shared/schemas/duty.ts';
 import { defineRoutes } from '../types.ts';
 
 export const dutyRoutes = defineRoutes({

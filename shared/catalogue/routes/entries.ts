@@ -2,9 +2,9 @@
  * Routes of entry registration at an exit (出入登记), its hourly counts, and the passes of
  * pre-registered commuters (seed 003).
  */
-import { CompoundIdParams } from '../../schemas/compound.ts';
-import { CountsQuery, Entry, EntryCreate, EntryListQuery, EntryPage, HourlyCounts, Pass, PassCreate } from '../../schemas/entry.ts';
-import { ExitIdParams } from '../../schemas/exit.ts';
+import { CompoundIdParams } from '#shared/schemas/compound.ts';
+import { CountsQuery, Entry, EntryCreate, EntryListQuery, EntryPage, HourlyCounts, Pass, PassCreate } from '#shared/schemas/entry.ts';
+import { ExitIdParams } from '#shared/schemas/exit.ts';
 import { defineRoutes } from '../types.ts';
 
 export const entriesRoutes = defineRoutes({

@@ -2,8 +2,8 @@
  * Routes over exits (出入口) by their own id: the unresolved list officials chase, one exit with
  * its standing under the rules, and changes to it (open, seal, confirm a sealing).
  */
-import { OVERSEERS, ROLES } from '../../roles.ts';
-import { ExitDetail, ExitIdParams, ExitPatch, UnresolvedExitPage, UnresolvedExitQuery } from '../../schemas/exit.ts';
+import { OVERSEERS, ROLES } from '#shared/roles.ts';
+import { ExitDetail, ExitIdParams, ExitPatch, UnresolvedExitPage, UnresolvedExitQuery } from '#shared/schemas/exit.ts';
 import { defineRoutes } from '../types.ts';
 
 export const exitsRoutes = defineRoutes({

@@ -1,8 +1,8 @@
 /**
  * The bulk import route: compounds, buildings, exits and community boundaries from files.
  */
-import { REGISTRY_EDITORS } from '../../roles.ts';
-import { IMPORT_CONTENT_TYPES, ImportQuery, ImportSummary } from '../../schemas/imports.ts';
+import { REGISTRY_EDITORS } from '#shared/roles.ts';
+import { IMPORT_CONTENT_TYPES, ImportQuery, ImportSummary } from '#shared/schemas/imports.ts';
 import { defineRoutes } from '../types.ts';
 
 export const importsRoutes = defineRoutes({

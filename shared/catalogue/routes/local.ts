@@ -1,7 +1,7 @@
 /**
  * Routes that exist only in the local runtime: the demo users and their token issuer.
  */
-import { LocalUserList, TokenRequest, TokenResponse } from '../../schemas/local.ts';
+import { LocalUserList, TokenRequest, TokenResponse } from '#shared/schemas/local.ts';
 import { defineRoutes } from '../types.ts';
 
 export const localRoutes = defineRoutes({

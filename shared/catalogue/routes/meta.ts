@@ -1,7 +1,7 @@
 /**
  * Public routes about the API itself: liveness and its OpenAPI description.
  */
-import { Health, OpenApiDocument } from '../../schemas/health.ts';
+import { Health, OpenApiDocument } from '#shared/schemas/health.ts';
 import { defineRoutes } from '../types.ts';
 
 export const metaRoutes = defineRoutes({

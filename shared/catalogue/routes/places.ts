@@ -1,8 +1,8 @@
 /**
  * Routes over the places of jurisdiction: streets, communities, grids.
  */
-import { ROLES } from '../../roles.ts';
-import { CommunityCollection, CommunityListQuery } from '../../schemas/places.ts';
+import { ROLES } from '#shared/roles.ts';
+import { CommunityCollection, CommunityListQuery } from '#shared/schemas/places.ts';
 import { defineRoutes } from '../types.ts';
 
 export const placesRoutes = defineRoutes({

@@ -2,7 +2,7 @@
  * The residents' routes (信息公开): no token, no personal data, cacheable. A compound's case
  * counts and its day's disinfection log, for the page its gate QR code opens (/c/{id}).
  */
-import { PublicCases, PublicCompoundParams, PublicDisinfectionLog, PublicLogQuery } from '../../schemas/public.ts';
+import { PublicCases, PublicCompoundParams, PublicDisinfectionLog, PublicLogQuery } from '#shared/schemas/public.ts';
 import { defineRoutes } from '../types.ts';
 
 const CACHED = 'Cacheable: Cache-Control public with a short max-age (today) or a longer one (past days), and an ETag; If-None-Match with the current ETag answers 304 with no body.';

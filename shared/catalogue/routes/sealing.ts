@@ -2,11 +2,11 @@
  * Routes of the sealing lifecycle: seal and lift a compound, its responsibility list
  * (责任体系公示), and enclosures that merge small compounds behind shared exits.
  */
-import { ROLES } from '../../roles.ts';
-import { LIFTERS, SEALERS } from '../../domain/sealing.ts';
-import { CompoundIdParams } from '../../schemas/compound.ts';
-import { Enclosure, EnclosureCreate, EnclosureIdParams } from '../../schemas/enclosure.ts';
-import { LiftRequest, Responsibility, ResponsibilityPut, SealRequest, SealResult } from '../../schemas/sealing.ts';
+import { ROLES } from '#shared/roles.ts';
+import { LIFTERS, SEALERS } from '#shared/domain/sealing.ts';
+import { CompoundIdParams } from '#shared/schemas/compound.ts';
+import { Enclosure, EnclosureCreate, EnclosureIdParams } from '#shared/schemas/enclosure.ts';
+import { LiftRequest, Responsibility, ResponsibilityPut, SealRequest, SealResult } from '#shared/schemas/sealing.ts';
 import { defineRoutes } from '../types.ts';
 
 export const sealingRoutes = defineRoutes({

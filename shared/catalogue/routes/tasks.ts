@@ -2,10 +2,10 @@
  * Routes over tasks: grid workers list their grid's tasks in walking order, claim one with a
  * lease, record household visits, and complete it once every household is accounted for.
  */
-import { OVERSEERS } from '../../roles.ts';
-import { page } from '../../schemas/common.ts';
-import { Task, TaskCompletion, TaskIdParams, TaskListQuery, TaskSummary } from '../../schemas/task.ts';
-import { Visit, VisitCreate } from '../../schemas/visit.ts';
+import { OVERSEERS } from '#shared/roles.ts';
+import { page } from '#shared/schemas/common.ts';
+import { Task, TaskCompletion, TaskIdParams, TaskListQuery, TaskSummary } from '#shared/schemas/task.ts';
+import { Visit, VisitCreate } from '#shared/schemas/visit.ts';
 import { defineRoutes } from '../types.ts';
 
 const readers = [...OVERSEERS, 'grid', 'disinfection'] as const;

@@ -4,9 +4,9 @@
  * Responses are typed, not re-validated: the API validates what it sends.
  */
 import type * as z from 'zod';
-import { routes, type OperationId, type Routes } from '../../../shared/catalogue/index.ts';
-import { fillPath } from '../../../shared/catalogue/paths.ts';
-import { Problem } from '../../../shared/schemas/common.ts';
+import { routes, type OperationId, type Routes } from '#shared/catalogue/index.ts';
+import { fillPath } from '#shared/catalogue/paths.ts';
+import { Problem } from '#shared/schemas/common.ts';
 import { ApiError, NetworkError, ProblemError, UnauthorizedError, isAbort } from './errors.ts';
 
 type Spec<K extends OperationId> = Routes[K];

@@ -2,7 +2,7 @@
  * Failures of an API call, one class per kind on the base `ApiError`. A problem+json answer
  * (RFC 9457) becomes a `ProblemError` carrying the typed problem, field errors included.
  */
-import type { Problem } from '../../../shared/schemas/common.ts';
+import type { Problem } from '#shared/schemas/common.ts';
 
 export class ApiError extends Error {
   readonly operationId: string;

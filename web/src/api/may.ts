@@ -2,8 +2,8 @@
  * What the app offers a role, asked of the catalogue (the API's own route roles), never a list
  * of roles written again: a panel action, a layer, a board action.
  */
-import { routes, type OperationId } from '../../../shared/catalogue/index.ts';
-import type { Role } from '../../../shared/roles.ts';
+import { routes, type OperationId } from '#shared/catalogue/index.ts';
+import type { Role } from '#shared/roles.ts';
 
 export function mayCall(role: Role | undefined, operationId: OperationId): boolean {
   const spec = routes[operationId];

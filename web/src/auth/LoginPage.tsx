@@ -5,8 +5,8 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES } from '../../../shared/roles.ts';
-import type { LocalUser } from '../../../shared/schemas/local.ts';
+import { ROLES } from '#shared/roles.ts';
+import type { LocalUser } from '#shared/schemas/local.ts';
 import { useAsync } from '../hooks/useAsync.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import type { LocalAuthAdapter } from './adapter.ts';

@@ -1,8 +1,8 @@
 /** One role's demo users on the sign-in page: the first few, and all of them on request. */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../shared/roles.ts';
-import type { LocalUser } from '../../../shared/schemas/local.ts';
+import type { Role } from '#shared/roles.ts';
+import type { LocalUser } from '#shared/schemas/local.ts';
 
 /** The demo users come handiest first; more than this many are folded away. */
 const FOLDED = 4;

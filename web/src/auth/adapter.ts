@@ -3,7 +3,7 @@
  * token; in the cloud the Cognito adapter (./cognito.ts: hosted sign-in, then the ID token) takes its place.
  * The rest of the app sees only the session store and `signOut`.
  */
-import type { LocalUser } from '../../../shared/schemas/local.ts';
+import type { LocalUser } from '#shared/schemas/local.ts';
 import type { ApiClient } from '../api/client.ts';
 import type { CognitoAuthAdapter } from './cognito.ts';
 import { sessionFromToken, type Session, type SessionStore } from './session.ts';

@@ -4,8 +4,8 @@
  * as a local one. Kept in sessionStorage: a tab's sign-in ends with the tab.
  */
 import { decodeJwt, type JWTPayload } from 'jose';
-import { callerFromClaims } from '../../../shared/claims.ts';
-import type { Role, Jurisdiction } from '../../../shared/roles.ts';
+import { callerFromClaims } from '#shared/claims.ts';
+import type { Role, Jurisdiction } from '#shared/roles.ts';
 
 export interface SessionUser {
   readonly username: string;

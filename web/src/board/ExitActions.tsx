@@ -6,8 +6,8 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SEALING_METHODS } from '../../../shared/schemas/exit.ts';
-import type { Role } from '../../../shared/roles.ts';
+import { SEALING_METHODS } from '#shared/schemas/exit.ts';
+import type { Role } from '#shared/roles.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { useApi } from '../services.tsx';
 import { actionsFor, type UnresolvedExit } from './grouping.ts';

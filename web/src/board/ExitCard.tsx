@@ -4,7 +4,7 @@
  * to the role, and the actions that resolve it.
  */
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../shared/roles.ts';
+import type { Role } from '#shared/roles.ts';
 import { ExitActions } from './ExitActions.tsx';
 import type { UnresolvedExit } from './grouping.ts';
 import { relativeTime } from './relative-time.ts';

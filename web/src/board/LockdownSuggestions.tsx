@@ -5,8 +5,8 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../shared/roles.ts';
-import type { Alert } from '../../../shared/schemas/alert.ts';
+import type { Role } from '#shared/roles.ts';
+import type { Alert } from '#shared/schemas/alert.ts';
 import { ApiError } from '../api/errors.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { useApi } from '../services.tsx';

@@ -6,8 +6,8 @@
  * suggestions and the communities' names.
  */
 import { useCallback, useMemo, useState } from 'react';
-import type { MissedRound } from '../../../shared/schemas/disinfection.ts';
-import type { ExitDetail } from '../../../shared/schemas/exit.ts';
+import type { MissedRound } from '#shared/schemas/disinfection.ts';
+import type { ExitDetail } from '#shared/schemas/exit.ts';
 import { allFeatures } from '../api/client.ts';
 import { useAsync } from '../hooks/useAsync.ts';
 import { useApi } from '../services.tsx';

@@ -4,10 +4,10 @@
  * community; and which resolve actions a role may take for a reason. Pure, so it is tested
  * without a browser.
  */
-import type { OperationId } from '../../../shared/catalogue/index.ts';
-import { EXIT_RULE_CODES, type ExitRuleCode } from '../../../shared/domain/exit-rules.ts';
-import type { Role } from '../../../shared/roles.ts';
-import type { UnresolvedExit } from '../../../shared/schemas/exit.ts';
+import type { OperationId } from '#shared/catalogue/index.ts';
+import { EXIT_RULE_CODES, type ExitRuleCode } from '#shared/domain/exit-rules.ts';
+import type { Role } from '#shared/roles.ts';
+import type { UnresolvedExit } from '#shared/schemas/exit.ts';
 import { mayCall } from '../api/may.ts';
 
 export { EXIT_RULE_CODES, type ExitRuleCode, type UnresolvedExit };

@@ -1,7 +1,7 @@
 /** Links to the views the signed-in role may open; the current one is marked for screen readers. */
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../shared/roles.ts';
+import type { Role } from '#shared/roles.ts';
 import { navigate, pathOf, viewsOf, type SignedInView } from './navigation.ts';
 
 export function MainNav({ role, current }: { role: Role; current: SignedInView }) {

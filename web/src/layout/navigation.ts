@@ -5,7 +5,7 @@
  * sits outside the API's first path segments (/v1, /public …), which the servers proxy.
  */
 import { useSyncExternalStore } from 'react';
-import type { Role } from '../../../shared/roles.ts';
+import type { Role } from '#shared/roles.ts';
 
 const SIGNED_IN_VIEWS = ['map', 'tasks', 'board'] as const;
 export type SignedInView = (typeof SIGNED_IN_VIEWS)[number];

@@ -5,7 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../shared/roles.ts';
+import type { Role } from '#shared/roles.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { useApi } from '../services.tsx';
 import type { CompoundProps } from './data.ts';

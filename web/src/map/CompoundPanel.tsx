@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../shared/roles.ts';
+import type { Role } from '#shared/roles.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { GateQrCode } from '../public/GateQrCode.tsx';
 import { CompoundActions } from './CompoundActions.tsx';

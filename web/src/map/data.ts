@@ -10,7 +10,7 @@ import { allFeatures, type ApiClient, type FeatureOf, type ResponseOf } from '..
 import { useAsync } from '../hooks/useAsync.ts';
 import { useApi } from '../services.tsx';
 // Pure (no Node API): the same bounded-concurrency helper the handlers use, not a copy.
-import { inParallel } from '../../../shared/parallel.ts';
+import { inParallel } from '#shared/parallel.ts';
 import { CellCache, useTiled } from './tiled.ts';
 import { compoundPlan, POINT_CELL_DEG, tilesCovering, WHOLE, type Bbox, type CompoundShape, type Tile } from './tiles.ts';
 

@@ -4,7 +4,7 @@
  * cross-hatched, lifted dotted. One table, so the map, the legend and the filters agree.
  */
 import type { PolylineOptions } from 'leaflet';
-import { COMPOUND_STATUSES, type CompoundStatus } from '../../../shared/schemas/compound.ts';
+import { COMPOUND_STATUSES, type CompoundStatus } from '#shared/schemas/compound.ts';
 
 export { COMPOUND_STATUSES, type CompoundStatus };
 

@@ -4,8 +4,8 @@
  * small and well under the API's bbox cap. The compound cells and their shape depend on the
  * zoom: far out, big cells of points (a dot per compound); close in, small cells of outlines.
  */
-import { MAX_BBOX_DEG, type Bbox } from '../../../shared/schemas/common.ts';
-import type { CompoundShape } from '../../../shared/schemas/compound.ts';
+import { MAX_BBOX_DEG, type Bbox } from '#shared/schemas/common.ts';
+import type { CompoundShape } from '#shared/schemas/compound.ts';
 
 export type { Bbox, CompoundShape };
 

@@ -1,7 +1,7 @@
 /** Today's confirmed, suspected and asymptomatic counts in large type, then the recent days as a table. */
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../api/client.ts';
-import { CASE_KINDS } from '../../../shared/schemas/case.ts';
+import { CASE_KINDS } from '#shared/schemas/case.ts';
 import { shortDay } from './format.ts';
 
 export function CaseCounts({ cases }: { cases: ResponseOf<'getPublicCases'> }) {

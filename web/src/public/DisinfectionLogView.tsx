@@ -8,8 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../api/client.ts';
 import type { AsyncState } from '../hooks/useAsync.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
-import { dayBefore } from '../../../shared/domain/disinfection.ts';
-import { PUBLIC_LOG_DAYS, type PublicRound } from '../../../shared/schemas/public.ts';
+import { dayBefore } from '#shared/domain/disinfection.ts';
+import { PUBLIC_LOG_DAYS, type PublicRound } from '#shared/schemas/public.ts';
 import { chinaTime } from './format.ts';
 
 type Log = ResponseOf<'getPublicDisinfectionLog'>;

@@ -5,8 +5,8 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AREA_CODES, RoundCompletion, type AreaCode } from '../../../shared/schemas/disinfection.ts';
-import type { TaskSummary } from '../../../shared/schemas/task.ts';
+import { AREA_CODES, RoundCompletion, type AreaCode } from '#shared/schemas/disinfection.ts';
+import type { TaskSummary } from '#shared/schemas/task.ts';
 
 export interface RoundFormProps {
   readonly task: Pick<TaskSummary, 'id' | 'round' | 'status' | 'areasDone'>;

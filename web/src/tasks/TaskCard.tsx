@@ -3,7 +3,7 @@
  * claim still holds — and the actions the worker may take on it from the list.
  */
 import { useTranslation } from 'react-i18next';
-import type { TaskSummary } from '../../../shared/schemas/task.ts';
+import type { TaskSummary } from '#shared/schemas/task.ts';
 import { minutesLeft } from './time.ts';
 
 export interface TaskCardProps {

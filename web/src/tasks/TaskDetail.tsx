@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemError } from '../api/errors.ts';
-import type { VisitCreate } from '../../../shared/schemas/visit.ts';
+import type { VisitCreate } from '#shared/schemas/visit.ts';
 import { useAsync } from '../hooks/useAsync.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { useApi } from '../services.tsx';

@@ -7,7 +7,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../styles/tasks.css';
-import type { TaskSummary } from '../../../shared/schemas/task.ts';
+import type { TaskSummary } from '#shared/schemas/task.ts';
 import { useAsync } from '../hooks/useAsync.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { useApi, useSession } from '../services.tsx';

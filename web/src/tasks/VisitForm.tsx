@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FOUR_CATEGORIES, SYMPTOMS, VISIT_OUTCOMES, type VisitCreate, type VisitFlag } from '../../../shared/schemas/visit.ts';
+import { FOUR_CATEGORIES, SYMPTOMS, VISIT_OUTCOMES, type VisitCreate, type VisitFlag } from '#shared/schemas/visit.ts';
 import {
   MAX_PEOPLE, chinaToday, emptyDraft, nobodyMet, visitOf, withOutcome, withPeople, type Category, type DraftField, type VisitDraft,
 } from './visit-draft.ts';

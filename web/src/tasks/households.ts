@@ -3,9 +3,9 @@
  * each with what is known of it — the API's outcome, or a visit still in the phone's outbox
  * (recorded, not yet answered), or one the API refused.
  */
-import { accounts } from '../../../shared/domain/visits.ts';
-import type { Task } from '../../../shared/schemas/task.ts';
-import type { VisitOutcome } from '../../../shared/schemas/visit.ts';
+import { accounts } from '#shared/domain/visits.ts';
+import type { Task } from '#shared/schemas/task.ts';
+import type { VisitOutcome } from '#shared/schemas/visit.ts';
 import type { OutboxEntry } from './outbox.ts';
 
 type ApiHousehold = Task['households'][number];

@@ -10,7 +10,7 @@
  */
 import { ApiError, ProblemError, UnauthorizedError } from '../api/errors.ts';
 import type { OutboxEntry, OutboxFailure, OutboxStore } from './outbox.ts';
-import type { VisitCreate } from '../../../shared/schemas/visit.ts';
+import type { VisitCreate } from '#shared/schemas/visit.ts';
 
 export type SyncPhase = 'idle' | 'syncing' | 'waiting';
 

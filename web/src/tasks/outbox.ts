@@ -8,7 +8,7 @@
  *
  * The store is deliberately dumb; when and how entries are sent is outbox-sync.ts.
  */
-import type { VisitCreate } from '../../../shared/schemas/visit.ts';
+import type { VisitCreate } from '#shared/schemas/visit.ts';
 import type { SessionStore } from '../auth/session.ts';
 
 export type OutboxState = 'pending' | 'failed';

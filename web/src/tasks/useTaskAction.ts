@@ -4,7 +4,7 @@
  */
 import { useCallback, useState } from 'react';
 import type { ApiClient } from '../api/client.ts';
-import type { RoundCompletion } from '../../../shared/schemas/disinfection.ts';
+import type { RoundCompletion } from '#shared/schemas/disinfection.ts';
 import { feedbackOf, type ActionFeedback } from './actions.ts';
 
 export type TaskAction = 'claim' | 'extend' | 'release' | 'complete';

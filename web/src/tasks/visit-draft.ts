@@ -3,9 +3,9 @@
  * same schema and rules the API applies (shared/schemas/visit.ts, shared/domain/visits.ts), so
  * a visit queued offline is one the API will take.
  */
-import { chinaDay } from '../../../shared/domain/china-time.ts';
-import { checkVisit } from '../../../shared/domain/visits.ts';
-import { VisitCreate, type FOUR_CATEGORIES, type Symptom, type VisitFlag, type VisitOutcome } from '../../../shared/schemas/visit.ts';
+import { chinaDay } from '#shared/domain/china-time.ts';
+import { checkVisit } from '#shared/domain/visits.ts';
+import { VisitCreate, type FOUR_CATEGORIES, type Symptom, type VisitFlag, type VisitOutcome } from '#shared/schemas/visit.ts';
 
 export type Category = (typeof FOUR_CATEGORIES)[number];
 

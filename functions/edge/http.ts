@@ -1,0 +1,298 @@
+/**
+ * The HTTP edge of every API function: one middy stack per catalogue route that reads the
+ * caller from the JWT authorizer's claims, checks the route's roles, parses params, query and
+ * body with the route's zod schemas, and maps every failure once to problem+json.
+ *
+ * A resource module declares only its implementations:
+ *   export const handler = httpHandler('compounds', { listCompounds: async ({ query, caller }) => … });
+ */
+import { createHash } from 'node:crypto';
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
+import type * as z from 'zod';
+import { routes, type OperationId, type Routes, type RouteSpec } from '#shared/catalogue/index.ts';
+import { callerFromClaims } from '#shared/claims.ts';
+import type { Caller } from '#shared/roles.ts';
+import { config } from '../platform/config.ts';
+import {
+  CordonError, ForbiddenError, NotFoundError, UnauthorizedError, UnsupportedMediaTypeError, ValidationError,
+  type FieldError,
+} from '../platform/errors.ts';
+import { logger } from '../platform/logger.ts';
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+/** A raw request body (imports), as bytes with its declared media type. */
+export interface RawBody {
+  readonly bytes: Buffer;
+  readonly contentType: string;
+  /** The `charset` parameter of Content-Type, lower-cased, when given. */
+  readonly charset: string | undefined;
+}
+
+type Out<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
+
+export interface RouteInput<R extends RouteSpec> {
+  readonly params: Out<R['params']>;
+  readonly query: Out<R['query']>;
+  readonly body: R['body'] extends { kind: 'json'; schema: infer S extends z.ZodType }
+    ? z.output<S>
+    : R['body'] extends { kind: 'raw' }
+      ? RawBody
+      : undefined;
+  readonly caller: R['auth'] extends 'jwt' ? Caller : undefined;
+  readonly event: HttpEvent;
+  readonly context: Context;
+}
+
+export type RouteOutput<R extends RouteSpec> = z.input<R['response']['schema']>;
+
+/** A response body with extra headers (Location, Cache-Control …). */
+export class Reply<T> {
+  readonly body: T;
+  readonly headers: Readonly<Record<string, string>>;
+  constructor(body: T, headers: Record<string, string>) {
+    this.body = body;
+    this.headers = headers;
+  }
+}
+
+/**
+ * A cacheable answer to a public GET: Cache-Control `public` for `maxAgeSeconds` and an ETag of
+ * the body, so that a repeated request with If-None-Match gets 304 and no body (see respond).
+ */
+export function cacheable<T>(body: T, maxAgeSeconds: number): Reply<T> {
+  const etag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
+  return new Reply(body, { 'cache-control': `public, max-age=${maxAgeSeconds}`, etag });
+}
+
+/** If-None-Match (a list, `*`, weak or strong) names this ETag: weak comparison, as RFC 9110 asks. */
+function notModified(ifNoneMatch: string | undefined, etag: string | undefined): boolean {
+  if (!ifNoneMatch || !etag) return false;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
+}
+
+export type RouteImpl<R extends RouteSpec> = (
+  input: RouteInput<R>,
+) => Promise<RouteOutput<R> | Reply<RouteOutput<R>>>;
+
+/** The operation ids whose routes live in the given resource module. */
+export type OperationsOf<Res extends string> = {
+  [K in OperationId]: Routes[K]['resource'] extends Res ? K : never;
+}[OperationId];
+
+export type Implementations<Res extends string> = { [K in OperationsOf<Res>]: RouteImpl<Routes[K]> };
+
+interface Parsed {
+  params: unknown;
+  query: unknown;
+  body: unknown;
+  caller: Caller | undefined;
+}
+
+/** What the edge parsed, keyed by the event it came from (middy's handler sees only the event). */
+const parsedInputs = new WeakMap<HttpEvent, Parsed>();
+
+export const routeKey = (route: Pick<RouteSpec, 'method' | 'path'>): string => `${route.method} ${route.path}`;
+
+/**
+ * The Lambda handler of one resource module: dispatches on API Gateway's `routeKey` to the
+ * route's stack, built once per cold start.
+ */
+export function httpHandler<Res extends string>(resource: Res, implementations: Implementations<Res>) {
+  const stacks = new Map<string, (event: HttpEvent, context: Context) => Promise<HttpResult>>();
+  for (const [operationId, impl] of Object.entries(implementations) as [OperationId, RouteImpl<RouteSpec>][]) {
+    const route: RouteSpec = routes[operationId];
+    if (route.resource !== resource) throw new Error(`${operationId} belongs to ${route.resource}, not ${resource}`);
+    stacks.set(routeKey(route), routeStack(operationId, route, impl));
+  }
+  return async (event: HttpEvent, context: Context): Promise<HttpResult> => {
+    const stack = stacks.get(event.routeKey);
+    if (stack) return stack(event, context);
+    return problem(new NotFoundError(`no route ${event.routeKey} in ${resource}`), event.rawPath);
+  };
+}
+
+function routeStack(operationId: string, route: RouteSpec, impl: RouteImpl<RouteSpec>) {
+  return middy<HttpEvent, HttpResult, Error, Context>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(httpHeaderNormalizer())
+    .use(accessLog(operationId))
+    .use(problemResponses())
+    .use(authorise(operationId, route))
+    .use(parseInput(route))
+    .handler(async (event, context) => {
+      const parsed = parsedInputs.get(event);
+      if (!parsed) throw new Error('input was not parsed');
+      const result = await impl({ ...parsed, event, context } as RouteInput<RouteSpec>);
+      return respond(route, result, event);
+    });
+}
+
+/** One line per request: operation, status, duration, staff username. Never bodies. */
+function accessLog(operationId: string): middy.MiddlewareObj<HttpEvent, HttpResult> {
+  const started = new WeakMap<object, number>();
+  const log = (request: middy.Request<HttpEvent, HttpResult>) => {
+    const ms = performance.now() - (started.get(request) ?? performance.now());
+    logger.info('request', {
+      operation: operationId,
+      status: request.response?.statusCode,
+      ms: Math.round(ms),
+      user: parsedInputs.get(request.event)?.caller?.username,
+    });
+  };
+  return {
+    before: (request) => {
+      started.set(request, performance.now());
+    },
+    after: log,
+    onError: log,
+  };
+}
+
+function problemResponses(): middy.MiddlewareObj<HttpEvent, HttpResult> {
+  return {
+    onError: (request) => {
+      const error = request.error;
+      if (!(error instanceof CordonError)) logger.error('unhandled error', { error });
+      request.response = problem(error, request.event.rawPath);
+    },
+  };
+}
+
+export function problem(error: unknown, instance: string): HttpResult {
+  const known = error instanceof CordonError ? error : undefined;
+  const body = known
+    ? { type: known.type, title: known.title, status: known.status, detail: known.message, instance, errors: known.errors }
+    : { type: '/problems/internal', title: 'Internal error', status: 500, instance };
+  return {
+    statusCode: body.status,
+    headers: { 'content-type': 'application/problem+json', ...known?.headers },
+    body: JSON.stringify(body),
+  };
+}
+
+function authorise(operationId: string, route: RouteSpec): middy.MiddlewareObj<HttpEvent, HttpResult> {
+  return {
+    before: (request) => {
+      const parsed: Parsed = { params: {}, query: {}, body: undefined, caller: undefined };
+      parsedInputs.set(request.event, parsed);
+      if (route.auth !== 'jwt') return;
+      const claims = request.event.requestContext.authorizer?.jwt?.claims;
+      const result = callerFromClaims(claims);
+      if (!result.ok) throw result.status === 401 ? new UnauthorizedError(result.reason) : new ForbiddenError(result.reason);
+      if (!route.roles?.includes(result.caller.role)) {
+        throw new ForbiddenError(`role ${result.caller.role} may not ${operationId}`);
+      }
+      parsed.caller = result.caller;
+    },
+  };
+}
+
+function parseInput(route: RouteSpec): middy.MiddlewareObj<HttpEvent, HttpResult> {
+  return {
+    before: (request) => {
+      const parsed = parsedInputs.get(request.event);
+      if (!parsed) throw new Error('authorise must run first');
+      const event = request.event;
+      const errors: FieldError[] = [];
+      parsed.params = validate('params', route.params, event.pathParameters ?? {}, errors);
+      parsed.query = validate('query', route.query, event.queryStringParameters ?? {}, errors);
+      if (route.body?.kind === 'json') parsed.body = validate('body', route.body.schema, jsonBody(event), errors);
+      else if (route.body?.kind === 'raw') parsed.body = rawBody(event, route.body.contentTypes);
+      if (errors.length > 0) throw new ValidationError(errors);
+    },
+  };
+}
+
+function validate(where: string, schema: z.ZodType | undefined, value: unknown, errors: FieldError[]): unknown {
+  if (!schema) return {};
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  errors.push(...fieldErrors(where, result.error));
+  return undefined;
+}
+
+/** zod issues as `{field, message}` with the field as a dotted path: body.geometry.coordinates.0 */
+export function fieldErrors(where: string, error: z.ZodError): FieldError[] {
+  return error.issues.flatMap((issue) => issueErrors([where], issue));
+}
+
+type Issue = z.core.$ZodIssue;
+
+function issueErrors(base: readonly PropertyKey[], issue: Issue): FieldError[] {
+  const at = [...base, ...issue.path];
+  const field = at.map(String).join('.');
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({ field: `${field}.${key}`, message: 'is not a known field' }));
+  }
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    // A union of values (8 | 12 | 24): every branch says "expected X"; name them all at once.
+    const values = issue.errors.map((branch) => (branch.length === 1 && branch[0]?.code === 'invalid_value' && branch[0].path.length === 0 ? branch[0].values : undefined));
+    if (values.every((v) => v !== undefined)) return [{ field, message: `must be one of ${values.flat().map(String).join(', ')}` }];
+    // Else the branch the input came closest to (fewest issues, then deepest) names the real field,
+    // where the union's own issue would only say "body".
+    const depth = (branch: readonly Issue[]) => Math.max(...branch.map((i) => i.path.length));
+    const closest = [...issue.errors].sort((a, b) => a.length - b.length || depth(b) - depth(a))[0] ?? [];
+    return closest.flatMap((inner) => issueErrors(at, inner));
+  }
+  return [{ field, message: issue.message }];
+}
+
+const JSON_TYPE = /^application\/([\w.+-]+\+)?json$/;
+
+function mediaType(event: HttpEvent): { type: string; charset: string | undefined } {
+  const header = event.headers['content-type'] ?? '';
+  const [type = '', ...params] = header.split(';').map((p) => p.trim());
+  const charset = params.find((p) => p.toLowerCase().startsWith('charset='))?.slice(8).replace(/"/g, '').toLowerCase();
+  return { type: type.toLowerCase(), charset };
+}
+
+function jsonBody(event: HttpEvent): unknown {
+  if (event.body === undefined || event.body === '') return undefined;
+  const { type } = mediaType(event);
+  if (!JSON_TYPE.test(type)) throw new UnsupportedMediaTypeError(`send application/json, not ${type || 'no Content-Type'}`);
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ValidationError([{ field: 'body', message: 'is not valid JSON' }]);
+  }
+}
+
+function rawBody(event: HttpEvent, accepted: readonly string[]): RawBody {
+  const { type, charset } = mediaType(event);
+  if (!accepted.includes(type)) {
+    throw new UnsupportedMediaTypeError(`send one of ${accepted.join(', ')}, not ${type || 'no Content-Type'}`);
+  }
+  const body = event.body ?? '';
+  const bytes = event.isBase64Encoded ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8');
+  if (bytes.length === 0) throw new ValidationError([{ field: 'body', message: 'is empty: send the file as the body' }]);
+  return { bytes, contentType: type, charset };
+}
+
+function respond(route: RouteSpec, result: unknown, event: HttpEvent): HttpResult {
+  const reply = result instanceof Reply ? result : new Reply(result, {});
+  if (config().validateResponses) {
+    const check = route.response.schema.safeParse(reply.body);
+    if (!check.success) {
+      logger.error('response breaks the contract', { issues: check.error.issues.slice(0, 5) });
+      throw new Error('response does not match the catalogue schema');
+    }
+  }
+  if (route.response.status === 204) return { statusCode: 204, headers: { ...reply.headers } };
+  if (notModified(event.headers['if-none-match'], reply.headers.etag)) return { statusCode: 304, headers: { ...reply.headers } };
+  return {
+    statusCode: route.response.status,
+    headers: { 'content-type': route.response.contentType ?? 'application/json', ...reply.headers },
+    body: JSON.stringify(reply.body),
+  };
+}

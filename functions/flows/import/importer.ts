@@ -1,0 +1,181 @@
+/**
+ * Imports a file into the registry: decode the body, read it row by row, validate each row,
+ * and hand rows in chunks to the importer of the kind (compounds, buildings, exits, community
+ * boundaries), which classifies them against what is stored and says what to write. Entity
+ * items and their audit items go out in one BatchWriteItem stream (import-writer.ts); while they
+ * are written the next rows are read and classified. Rejected rows write nothing and are
+ * reported with their line.
+ *
+ * Memory: the body is held once as bytes and once as text (≤ 10 MB, API Gateway's limit); rows
+ * exist only a chunk at a time. Bigger files are sent in parts by the CLI, each a request.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Caller } from '#shared/roles.ts';
+import { chooseEncoding, decodeText } from '#shared/import/encoding.ts';
+import { ImportFileError } from '#shared/import/errors.ts';
+import { formatOf, readItems } from '#shared/import/read.ts';
+import { isUnreadable, readRow, type RowOf } from '#shared/import/rows.ts';
+import {
+  API_MAX_BODY_BYTES, type ImportKind, type ImportQuery, type ImportReject, type ImportSummary,
+} from '#shared/schemas/imports.ts';
+import { nowIso } from '#functions/platform/clock.ts';
+import { ForbiddenError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '#functions/platform/errors.ts';
+import type { RawBody } from '#functions/edge/http.ts';
+import { buildingImporter, exitImporter } from './import-members.ts';
+import { communityImporter } from './import-communities.ts';
+import { compoundImporter } from './import-compounds.ts';
+import type { ChunkOutcome, ImportContext, KindImporter } from './import-kind.ts';
+import { logger } from '#functions/platform/logger.ts';
+import { loadPlaces } from '#functions/stores/places-store.ts';
+import { WriteStream } from './import-writer.ts';
+import { BATCH_WRITE_SIZE } from '#functions/platform/table.ts';
+
+/** Rows classified and written together: a few BatchGet and a few dozen BatchWrite calls. */
+const CHUNK_ROWS = 1000;
+/** BatchWriteItem calls in flight at once (the benchmark's raw writes use the same). */
+export const WRITE_CONCURRENCY = 8;
+/** Write calls queued before reading stops to let them catch up: about two chunks' worth. */
+const QUEUED_WRITES = Math.ceil((4 * CHUNK_ROWS) / BATCH_WRITE_SIZE);
+/** Rejects listed in the summary; the count covers all of them. */
+const MAX_LISTED_REJECTS = 1000;
+
+export interface ImportRequest {
+  readonly body: RawBody;
+  readonly query: ImportQuery;
+  readonly caller: Caller;
+}
+
+export async function runImport({ body, query, caller }: ImportRequest): Promise<ImportSummary> {
+  if (body.bytes.length > API_MAX_BODY_BYTES) {
+    throw new PayloadTooLargeError(`the body has ${body.bytes.length} bytes; send at most ${API_MAX_BODY_BYTES} (the CLI splits files)`);
+  }
+  if (query.kind === 'communities' && caller.role !== 'city') {
+    throw new ForbiddenError('only city staff import community boundaries');
+  }
+  const started = performance.now();
+  const importId = query.importId ?? `imp-${randomUUID()}`;
+  const context: ImportContext = {
+    caller,
+    at: nowIso(),
+    source: `import:${importId}`,
+    dryRun: query.dryRun,
+    places: await loadPlaces({ fresh: query.kind === 'communities' }),
+  };
+  const summary = new SummaryBuilder(importId, query.kind);
+  await fileErrorsAsProblems(() => importRows(body, query, importerFor(query.kind, context), summary));
+  const result = summary.result();
+  logger.info('import', {
+    importId, kind: query.kind, imported: result.imported, updated: result.updated, rejected: result.rejected,
+    dryRun: query.dryRun, ms: Math.round(performance.now() - started),
+  });
+  return result;
+}
+
+function importerFor(kind: ImportKind, context: ImportContext): KindImporter<RowOf[ImportKind]> {
+  switch (kind) {
+    case 'compounds':
+      return compoundImporter(context) as KindImporter<RowOf[ImportKind]>;
+    case 'buildings':
+      return buildingImporter(context) as KindImporter<RowOf[ImportKind]>;
+    case 'exits':
+      return exitImporter(context) as KindImporter<RowOf[ImportKind]>;
+    case 'communities':
+      return communityImporter(context) as KindImporter<RowOf[ImportKind]>;
+  }
+}
+
+async function importRows(
+  body: RawBody,
+  query: ImportQuery,
+  importer: KindImporter<RowOf[ImportKind]>,
+  summary: SummaryBuilder,
+): Promise<void> {
+  const { text } = decodeText(body.bytes, chooseEncoding(query.encoding, body.charset));
+  const items = readItems(text, { kind: query.kind, format: formatOf(query.format, body.contentType), columns: query.columns });
+  const writes = new WriteStream(WRITE_CONCURRENCY);
+  let chunk: RowOf[ImportKind][] = [];
+  const send = (outcome: ChunkOutcome) => {
+    summary.add(outcome);
+    if (query.dryRun) return;
+    writes.write(outcome.items, outcome.afterWrite);
+    for (const update of outcome.updates) writes.run(update);
+  };
+  const flush = async () => {
+    send(await importer.apply(chunk));
+    chunk = [];
+    // Read on while the writes go out, but never more than about two chunks ahead of them.
+    await writes.below(QUEUED_WRITES);
+  };
+  // Lines are made lines of the whole file here, so every reject and message agrees.
+  const offset = query.lineOffset;
+  for (const item of items) {
+    if (isUnreadable(item)) {
+      summary.reject(item.line + offset, item.reject);
+      continue;
+    }
+    const result = readRow(query.kind, offset === 0 ? item : { ...item, line: item.line + offset }, query.crs);
+    if (!result.ok) {
+      summary.reject(result.line, result.reason);
+      continue;
+    }
+    chunk.push(result.row);
+    if (chunk.length >= CHUNK_ROWS) await flush();
+  }
+  if (chunk.length > 0) await flush();
+  const last = importer.end?.();
+  if (last) send(last);
+  await writes.close();
+  if (!query.dryRun) await importer.finish?.();
+}
+
+/** A problem with the file as a whole answers 400 (or 415) naming the field, before anything is written. */
+async function fileErrorsAsProblems(work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (!(error instanceof ImportFileError)) throw error;
+    if (error.status === 415) throw new UnsupportedMediaTypeError(`${error.field}: ${error.message}`);
+    throw new ValidationError([{ field: error.field, message: error.message }]);
+  }
+}
+
+class SummaryBuilder {
+  private imported = 0;
+  private updated = 0;
+  private unchanged = 0;
+  private rejected = 0;
+  private readonly rejects: ImportReject[] = [];
+  private readonly importId: string;
+  private readonly kind: ImportKind;
+
+  constructor(importId: string, kind: ImportKind) {
+    this.importId = importId;
+    this.kind = kind;
+  }
+
+  reject(line: number, reason: string): void {
+    this.rejected++;
+    if (this.rejects.length < MAX_LISTED_REJECTS) this.rejects.push({ line, reason });
+  }
+
+  add(outcome: { imported: number; updated: number; unchanged: number; rejects: readonly ImportReject[] }): void {
+    this.imported += outcome.imported;
+    this.updated += outcome.updated;
+    this.unchanged += outcome.unchanged;
+    for (const r of outcome.rejects) this.reject(r.line, r.reason);
+  }
+
+  result(): ImportSummary {
+    this.rejects.sort((a, b) => a.line - b.line);
+    return {
+      importId: this.importId,
+      kind: this.kind,
+      imported: this.imported,
+      updated: this.updated,
+      unchanged: this.unchanged,
+      rejected: this.rejected,
+      rejects: this.rejects,
+      ...(this.rejected > this.rejects.length ? { rejectsTruncated: true } : {}),
+    };
+  }
+}

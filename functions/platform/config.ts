@@ -1,0 +1,54 @@
+/**
+ * Settings from the environment, read once. The same variables are set by CDK in the cloud and
+ * by the local runtime on this machine.
+ */
+import { secrets } from '#shared/catalogue/functions.ts';
+import { DEFAULT_CASE_BUILDING_ROUND_TIMES, DEFAULT_ROUND_TIMES, parseSlots, type RoundSettings } from '#shared/domain/disinfection.ts';
+
+export interface Config {
+  readonly tableName: string;
+  /** DynamoDB Local's URL; unset in the cloud. */
+  readonly dynamodbEndpoint: string | undefined;
+  readonly region: string;
+  readonly stage: string;
+  /** Check every response against its catalogue schema (local and tests). */
+  readonly validateResponses: boolean;
+  readonly version: string;
+  /** The exit rules' settings and the secret that keys ID-number hashes (see exit-settings.ts). */
+  readonly exits: {
+    readonly clockInGraceMinutes: number;
+    readonly feverThresholdC: number;
+    readonly idHashKey: string;
+  };
+  /** Disinfection round slots in China time (DISINFECTION_ROUND_TIMES, CASE_BUILDING_ROUND_TIMES; see shared/domain/disinfection.ts). */
+  readonly rounds: RoundSettings;
+}
+
+let cached: Config | undefined;
+
+export function config(): Config {
+  cached ??= {
+    tableName: process.env.TABLE_NAME ?? 'cordon',
+    dynamodbEndpoint: process.env.DYNAMODB_ENDPOINT || undefined,
+    region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'cn-north-1',
+    stage: process.env.STAGE ?? 'local',
+    validateResponses: (process.env.VALIDATE_RESPONSES ?? '') === 'true',
+    version: process.env.CORDON_VERSION ?? '0.1.0',
+    exits: {
+      clockInGraceMinutes: Number(process.env.CLOCK_IN_GRACE_MINUTES ?? 15),
+      feverThresholdC: Number(process.env.FEVER_THRESHOLD_C ?? 37.3),
+      // Local and tests only; the cloud sets ID_HASH_KEY from a secret (a missing key must not fall back there).
+      idHashKey: process.env[secrets.idHashKey.variable] ?? (process.env.STAGE === undefined || process.env.STAGE === 'local' ? 'cordon-local-id-hash-key' : ''),
+    },
+    rounds: {
+      publicSlots: parseSlots(process.env.DISINFECTION_ROUND_TIMES) ?? [...DEFAULT_ROUND_TIMES],
+      caseSlots: parseSlots(process.env.CASE_BUILDING_ROUND_TIMES) ?? [...DEFAULT_CASE_BUILDING_ROUND_TIMES],
+    },
+  };
+  return cached;
+}
+
+/** For tests and the local runtime, which set the environment after import. */
+export function resetConfig(): void {
+  cached = undefined;
+}

@@ -1,0 +1,310 @@
+/**
+ * The one module that talks to DynamoDB. Every read and write of the table goes through these
+ * functions, built on @aws-sdk/lib-dynamodb; stores above it speak in items and keys.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type QueryCommandInput,
+  type TransactWriteCommandInput,
+  type UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { TABLE, type IndexName } from '#shared/table.ts';
+import { config } from './config.ts';
+import { ConflictError, ValidationError } from './errors.ts';
+import { inParallel } from '#shared/parallel.ts';
+
+export type Item = Record<string, unknown>;
+export interface Key {
+  readonly pk: string;
+  readonly sk: string;
+}
+
+let client: DynamoDBDocumentClient | undefined;
+
+/** The document client, created on first use so the local runtime and tests can set the endpoint. */
+export function documentClient(): DynamoDBDocumentClient {
+  if (!client) {
+    const { dynamodbEndpoint, region } = config();
+    const base = new DynamoDBClient({ region, ...(dynamodbEndpoint ? { endpoint: dynamodbEndpoint } : {}), maxAttempts: 5 });
+    client = DynamoDBDocumentClient.from(base, {
+      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    });
+  }
+  return client;
+}
+
+/** Drops the client, so the next call sees a new endpoint or table (tests). */
+export function resetDocumentClient(): void {
+  client?.destroy();
+  client = undefined;
+}
+
+const tableName = () => config().tableName;
+
+export async function getItem<T extends Item>(key: Key, options: { consistent?: boolean } = {}): Promise<T | undefined> {
+  const out = await documentClient().send(
+    new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: options.consistent ?? false }),
+  );
+  return out.Item as T | undefined;
+}
+
+export interface ConditionalPut {
+  /** e.g. `attribute_not_exists(pk)` or `version = :expected`. */
+  readonly condition?: string;
+  readonly values?: Record<string, unknown>;
+  readonly names?: Record<string, string>;
+  /** The conflict to report when the condition fails. */
+  readonly conflict?: string;
+}
+
+export async function putItem(item: Item, options: ConditionalPut = {}): Promise<void> {
+  try {
+    await documentClient().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: item,
+        ConditionExpression: options.condition,
+        ExpressionAttributeValues: options.values,
+        ExpressionAttributeNames: options.names,
+      }),
+    );
+  } catch (error) {
+    throw asConflict(error, options.conflict);
+  }
+}
+
+export async function updateItem(
+  input: Omit<UpdateCommandInput, 'TableName'>,
+  conflict?: string,
+): Promise<Item | undefined> {
+  try {
+    const out = await documentClient().send(new UpdateCommand({ TableName: tableName(), ...input }));
+    return out.Attributes;
+  } catch (error) {
+    throw asConflict(error, conflict);
+  }
+}
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type TransactOp =
+  | { readonly put: Item; readonly condition?: string; readonly values?: Record<string, unknown>; readonly names?: Record<string, string> }
+  | { readonly update: Omit<UpdateCommandInput, 'TableName'> }
+  | { readonly delete: Key; readonly condition?: string; readonly values?: Record<string, unknown> };
+
+/** All or nothing: an entity change and its audit record land together. */
+export async function transactWrite(ops: readonly TransactOp[], conflict?: string): Promise<void> {
+  const items: TransactItem[] = ops.map((op) =>
+    'put' in op
+      ? {
+          Put: {
+            TableName: tableName(),
+            Item: op.put,
+            ConditionExpression: op.condition,
+            ExpressionAttributeValues: op.values,
+            ExpressionAttributeNames: op.names,
+          },
+        }
+      : 'update' in op
+        ? { Update: { TableName: tableName(), ...op.update } as NonNullable<TransactItem['Update']> }
+        : { Delete: { TableName: tableName(), Key: op.delete, ConditionExpression: op.condition, ExpressionAttributeValues: op.values } },
+  );
+  try {
+    await documentClient().send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    throw asConflict(error, conflict);
+  }
+}
+
+function asConflict(error: unknown, conflict: string | undefined): unknown {
+  const name = (error as { name?: string }).name;
+  if (conflict && (name === 'ConditionalCheckFailedException' || transactionCancelled(error))) {
+    return new ConflictError(conflict, { cause: error });
+  }
+  return error;
+}
+
+const MAX_TRANSACTION_ATTEMPTS = 8;
+
+interface CancelledTransaction {
+  readonly name?: string;
+  readonly CancellationReasons?: readonly { readonly Code?: string }[];
+}
+
+/** Whether DynamoDB cancelled the transaction (a failed condition, or a conflict retries gave up on). */
+export const transactionCancelled = (error: unknown): boolean => (error as CancelledTransaction).name === 'TransactionCanceledException';
+
+/** Which ops' conditions failed, when DynamoDB cancelled the transaction on a condition. */
+export function failedConditions(error: unknown): number[] | undefined {
+  if (!transactionCancelled(error)) return undefined;
+  const reasons = (error as CancelledTransaction).CancellationReasons ?? [];
+  const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
+  return failed.length > 0 ? failed : undefined;
+}
+
+const isConflict = (error: unknown): boolean => {
+  const e = error as CancelledTransaction;
+  return e.name === 'TransactionConflictException' ||
+    (transactionCancelled(e) && (e.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict'));
+};
+
+/**
+ * transactWrite, retried with jitter while DynamoDB cancels it only because another transaction
+ * held one of its items (hot counters). A failed condition is not retried: it is the caller's
+ * answer, thrown as DynamoDB's error (see {@link failedConditions}).
+ */
+export async function transactWithRetry(ops: readonly TransactOp[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await transactWrite(ops);
+      return;
+    } catch (error) {
+      if (!isConflict(error) || failedConditions(error) || attempt >= MAX_TRANSACTION_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 20 * 2 ** attempt)));
+    }
+  }
+}
+
+export interface QueryOptions {
+  readonly index?: IndexName;
+  readonly partition: string;
+  /** Sort key between `from` and `to`, inclusive. */
+  readonly between?: readonly [string, string];
+  readonly beginsWith?: string;
+  readonly limit?: number;
+  readonly startKey?: Item;
+  readonly newestFirst?: boolean;
+  readonly consistent?: boolean;
+}
+
+export interface QueryPage<T> {
+  readonly items: T[];
+  readonly lastKey: Item | undefined;
+  /** Items DynamoDB read to answer, before any filter. */
+  readonly scanned: number;
+}
+
+export async function queryPage<T extends Item>(options: QueryOptions): Promise<QueryPage<T>> {
+  const index = options.index ? TABLE.indexes[options.index] : undefined;
+  const pkName = index?.partitionKey ?? TABLE.partitionKey;
+  const skName = index?.sortKey ?? TABLE.sortKey;
+  let condition = '#pk = :pk';
+  const values: Record<string, unknown> = { ':pk': options.partition };
+  if (options.between) {
+    condition += ' AND #sk BETWEEN :from AND :to';
+    values[':from'] = options.between[0];
+    values[':to'] = options.between[1];
+  } else if (options.beginsWith !== undefined) {
+    condition += ' AND begins_with(#sk, :prefix)';
+    values[':prefix'] = options.beginsWith;
+  }
+  const input: QueryCommandInput = {
+    TableName: tableName(),
+    IndexName: index?.name,
+    KeyConditionExpression: condition,
+    ExpressionAttributeNames: { '#pk': pkName, ...(options.between || options.beginsWith !== undefined ? { '#sk': skName } : {}) },
+    ExpressionAttributeValues: values,
+    Limit: options.limit,
+    ExclusiveStartKey: options.startKey,
+    ScanIndexForward: !options.newestFirst,
+    ConsistentRead: options.consistent,
+  };
+  const out = await documentClient().send(new QueryCommand(input));
+  return { items: (out.Items ?? []) as T[], lastKey: out.LastEvaluatedKey, scanned: out.ScannedCount ?? 0 };
+}
+
+/** Every item of a query, page by page. */
+export async function queryAll<T extends Item>(options: Omit<QueryOptions, 'startKey'>): Promise<T[]> {
+  const items: T[] = [];
+  let startKey: Item | undefined;
+  do {
+    const page = await queryPage<T>({ ...options, startKey });
+    items.push(...page.items);
+    startKey = page.lastKey;
+  } while (startKey);
+  return items;
+}
+
+/** BatchWriteItem takes at most 25 items a call. */
+export const BATCH_WRITE_SIZE = 25;
+const BATCH_GET_SIZE = 100;
+const MAX_BATCH_ATTEMPTS = 8;
+
+export interface BatchOptions {
+  /** Batch calls in flight at once. */
+  readonly concurrency?: number;
+  /** BatchGet only: strongly consistent reads. */
+  readonly consistent?: boolean;
+  /** For tests: how long to wait before a retry (full jitter on an exponential base). */
+  readonly backoffMs?: (attempt: number) => number;
+}
+
+const defaultBackoff = (attempt: number) => Math.random() * Math.min(2000, 25 * 2 ** attempt);
+
+/**
+ * Writes items 25 a call; UnprocessedItems are retried with exponential backoff and full jitter
+ * until written or the attempts run out (then it throws: a caller must not think they landed).
+ */
+export async function batchWrite(items: readonly Item[], options: BatchOptions = {}): Promise<void> {
+  const chunks: Item[][] = [];
+  for (let i = 0; i < items.length; i += BATCH_WRITE_SIZE) chunks.push(items.slice(i, i + BATCH_WRITE_SIZE));
+  await inParallel(chunks, options.concurrency ?? 4, (chunk) => writeChunk(chunk, options.backoffMs ?? defaultBackoff));
+}
+
+async function writeChunk(chunk: Item[], backoffMs: (attempt: number) => number): Promise<void> {
+  let requests = chunk.map((item) => ({ PutRequest: { Item: item } }));
+  for (let attempt = 0; requests.length > 0; attempt++) {
+    if (attempt >= MAX_BATCH_ATTEMPTS) throw new Error(`${requests.length} items still unprocessed after ${attempt} attempts`);
+    if (attempt > 0) await sleep(backoffMs(attempt));
+    const out = await documentClient().send(new BatchWriteCommand({ RequestItems: { [tableName()]: requests } }));
+    requests = (out.UnprocessedItems?.[tableName()] ?? []) as typeof requests;
+  }
+}
+
+/** Reads items by key, 100 a call, retrying unprocessed keys; missing items are absent from the result. */
+export async function batchGet<T extends Item>(keys: readonly Key[], options: BatchOptions = {}): Promise<T[]> {
+  const unique = [...new Map(keys.map((k) => [`${k.pk}\u0000${k.sk}`, k])).values()];
+  const chunks: Key[][] = [];
+  for (let i = 0; i < unique.length; i += BATCH_GET_SIZE) chunks.push(unique.slice(i, i + BATCH_GET_SIZE));
+  const results = await inParallel(chunks, options.concurrency ?? 4, async (chunk) => {
+    const found: T[] = [];
+    let pending: Key[] = chunk;
+    const backoff = options.backoffMs ?? defaultBackoff;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= MAX_BATCH_ATTEMPTS) throw new Error(`${pending.length} keys still unprocessed after ${attempt} attempts`);
+      if (attempt > 0) await sleep(backoff(attempt));
+      const out = await documentClient().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: options.consistent } } }));
+      found.push(...((out.Responses?.[tableName()] ?? []) as T[]));
+      pending = (out.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Key[];
+    }
+    return found;
+  });
+  return results.flat();
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Opaque page cursors. A cursor the client altered fails to decode and answers 400 naming
+ * `query.nextToken`, never 500.
+ */
+export function encodeCursor(value: unknown): string {
+  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+}
+
+export function decodeCursor<T>(token: string, check: (value: unknown) => value is T): T {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    if (check(value)) return value;
+  } catch {
+    // fall through to the validation error
+  }
+  throw new ValidationError([{ field: 'query.nextToken', message: 'is not a cursor this API issued' }]);
+}

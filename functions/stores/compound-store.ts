@@ -1,0 +1,164 @@
+/**
+ * Compounds, their buildings and exits in the table: item shapes, the index attributes each
+ * carries, and the queries that answer lists (community, street, grid, geo cells).
+ */
+import type { Changes } from '#shared/domain/audit.ts';
+import type { CompoundRecord } from '#shared/domain/compounds.ts';
+import { coverBbox, encodeGeohash, expandBbox, intersects } from '#shared/geo/geohash.ts';
+import { listScope, type Caller } from '#shared/roles.ts';
+import type { Building } from '#shared/schemas/building.ts';
+import type { Bbox } from '#shared/schemas/common.ts';
+import type { CompoundStatus } from '#shared/schemas/compound.ts';
+import type { Exit } from '#shared/schemas/exit.ts';
+import {
+  GEO_PARTITION_PRECISION, GEO_SORT_PRECISION, indexKeys, indexSortKeys, keys,
+} from '#shared/table.ts';
+import { auditItem } from './audit-store.ts';
+import { getGrid, type Places } from './places-store.ts';
+import { withoutKeys, type Source } from '../platform/list-sources.ts';
+import { batchGet, getItem, transactWrite, type Item, type TransactOp } from '../platform/table.ts';
+
+/**
+ * How far beyond a bbox the geo query looks for centroids, so that a compound whose polygon
+ * reaches into the box from outside is still found (≈ 400 m; larger compounds are rare).
+ */
+export const GEO_MARGIN_DEG = 0.004;
+/** Finest geohash cell the bbox cover uses, and how many ranges (queries) it may need. */
+export const GEO_COVER = { partitionPrecision: GEO_PARTITION_PRECISION, maxPrecision: 7, maxRanges: 32 } as const;
+
+/** The item to write; gridIds goes out as a string set, so buildings can ADD to it idempotently. */
+export function compoundWriteItem(compound: CompoundRecord): Item {
+  const hash = encodeGeohash(compound.location[0], compound.location[1], GEO_SORT_PRECISION);
+  const { gridIds, ...rest } = compound;
+  return {
+    ...keys.compound(compound.id),
+    type: 'compound',
+    gsi1pk: indexKeys.compoundsOfCommunity(compound.communityId),
+    gsi1sk: indexSortKeys.compoundByStatus(compound.status, compound.id),
+    gsi2pk: indexKeys.compoundGeoCell(hash.slice(0, GEO_PARTITION_PRECISION)),
+    gsi2sk: indexSortKeys.compoundGeo(hash, compound.id),
+    gsi3pk: indexKeys.compoundsOfStreet(compound.streetId),
+    gsi3sk: indexSortKeys.compoundByStatus(compound.status, compound.id),
+    ...rest,
+    // DynamoDB refuses an empty set: no grids means no attribute.
+    ...(gridIds.length > 0 ? { gridIds: new Set(gridIds) } : {}),
+  };
+}
+
+export function compoundFromItem(item: Item): CompoundRecord {
+  const compound = withoutKeys<CompoundRecord>(item);
+  const grids = item.gridIds;
+  return { ...compound, gridIds: grids instanceof Set ? [...(grids as Set<string>)].sort() : ((grids as string[]) ?? []) };
+}
+
+export async function getCompound(id: string, options: { consistent?: boolean } = {}): Promise<CompoundRecord | undefined> {
+  const item = await getItem<Item>(keys.compound(id), options);
+  return item ? compoundFromItem(item) : undefined;
+}
+
+export async function getCompounds(ids: readonly string[]): Promise<CompoundRecord[]> {
+  const items = await batchGet<Item>(ids.map((id) => keys.compound(id)));
+  return items.map(compoundFromItem);
+}
+
+/**
+ * Writes a changed compound and its audit record in one transaction, conditional on the version
+ * that was read (and on `condition`, when given): a compound changed meanwhile fails the write
+ * with a ConflictError saying `conflict`, and nothing is written.
+ */
+export function saveCompound(
+  current: CompoundRecord,
+  next: CompoundRecord,
+  audit: { readonly action: string; readonly caller: Pick<Caller, 'username' | 'role'>; readonly at: string; readonly changes: Changes; readonly source?: string },
+  options: {
+    readonly conflict: string;
+    readonly condition?: string;
+    readonly values?: Record<string, unknown>;
+    /** Writes that must land with the change (sealing marks the compound's exits for re-evaluation). */
+    readonly with?: readonly TransactOp[];
+  },
+): Promise<void> {
+  return transactWrite(
+    [
+      {
+        put: compoundWriteItem(next),
+        condition: options.condition ? `version = :v AND ${options.condition}` : 'version = :v',
+        values: { ':v': current.version, ...options.values },
+      },
+      { put: auditItem({ entity: 'COMPOUND', entityId: next.id, ...audit }) },
+      ...(options.with ?? []),
+    ],
+    options.conflict,
+  );
+}
+
+export function buildingItem(building: Building): Item {
+  return {
+    ...keys.building(building.compoundId, building.id),
+    type: 'building',
+    gsi1pk: indexKeys.buildingsOfGrid(building.gridId),
+    gsi1sk: indexSortKeys.buildingOfGrid(building.compoundId, building.id),
+    ...building,
+  };
+}
+export const buildingFromItem = (item: Item): Building => withoutKeys<Building>(item);
+
+/** Every exit carries its id in the byParent index, so GET /v1/exits/{id} finds it without its compound. */
+export function exitItem(exit: Exit): Item {
+  return {
+    ...keys.exit(exit.compoundId, exit.id), type: 'exit',
+    gsi1pk: indexKeys.exitById(exit.id), gsi1sk: indexSortKeys.exitById(),
+    ...exit,
+  };
+}
+export const exitFromItem = (item: Item): Exit => withoutKeys<Exit>(item);
+
+/** The compounds of a community (null: those held at city level), by status when `prefix` is given. */
+export const communitySource = (communityId: string | null, prefix?: string): Source => ({
+  kind: 'query',
+  query: { index: 'byParent', partition: indexKeys.compoundsOfCommunity(communityId), beginsWith: prefix },
+});
+
+/** The compounds of a street (null: those in no street), by status when `prefix` is given. */
+export const streetSource = (streetId: string | null, prefix?: string): Source => ({
+  kind: 'query',
+  query: { index: 'byStreet', partition: indexKeys.compoundsOfStreet(streetId), beginsWith: prefix },
+});
+
+/**
+ * Where the compounds of the caller's jurisdiction are read from: the narrowest index their
+ * {@link listScope} allows (its reads are then filtered with canSeeCompound).
+ */
+export async function scopeSources(caller: Caller, places: Places, prefix?: string): Promise<Source[]> {
+  const scope = listScope(caller);
+  switch (scope.level) {
+    case 'city':
+      return [...places.streets.map((s) => streetSource(s.id, prefix)), streetSource(null, prefix)];
+    case 'street':
+      return [streetSource(scope.streetId, prefix)];
+    case 'community':
+      return [communitySource(scope.communityId, prefix)];
+    case 'grid': {
+      const grid = await getGrid(scope.gridId);
+      return [{ kind: 'keys', keys: (grid?.compoundIds ?? []).map((id) => keys.compound(id)) }];
+    }
+    case 'compounds':
+      return [{ kind: 'keys', keys: scope.compoundIds.map((id) => keys.compound(id)) }];
+  }
+}
+
+/** The begins_with that filters an index sorted by {@link indexSortKeys.compoundByStatus}. */
+export const statusPrefix = (status: CompoundStatus | undefined): string | undefined =>
+  status === undefined ? undefined : indexSortKeys.compoundByStatus(status, '');
+
+/** Sources for compounds whose centroid lies in the bbox widened by the margin. */
+export function geoSources(bbox: Bbox): Source[] {
+  return coverBbox(expandBbox(bbox, GEO_MARGIN_DEG), GEO_COVER).map((range) => ({
+    kind: 'query',
+    query: { index: 'byGeo', partition: indexKeys.compoundGeoCell(range.partition), between: [range.from, range.to] },
+  }));
+}
+
+/** Whether a compound read from the geo index reaches into the bbox. */
+export const compoundInBbox = (compound: CompoundRecord, bbox: Bbox): boolean =>
+  intersects((compound.bbox ?? [...compound.location, ...compound.location]) as Bbox, bbox);
