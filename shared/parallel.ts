@@ -1,5 +1,5 @@
 /**
- * Work over a list with a fixed number of calls in flight: the batch reads and writes of
+ * Work over a list: a fixed number of calls in flight, and slices of a fixed size. Used by
  * functions/platform/table.ts, workers that write item by item, and the web map's parallel listings.
  */
 
@@ -15,4 +15,12 @@ export async function inParallel<T, R>(work: readonly T[], concurrency: number, 
   });
   await Promise.all(lanes);
   return results;
+}
+
+/** The items in consecutive slices of at most `size` (batch calls, transactions, messages). */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`chunk size must be a positive integer, not ${size}`);
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

@@ -31,6 +31,12 @@ export interface Caller {
   readonly jurisdiction: Jurisdiction;
 }
 
+/**
+ * The actor of Cordon's own work (schedules, workers, lease expiry) in audit records and rule
+ * checks: city-wide, since a job acts for the city, and named so an audit reader sees no person.
+ */
+export const SYSTEM_ACTOR: Caller = { userId: 'system', username: 'system', role: 'city', jurisdiction: {} };
+
 /** The places a compound belongs to, as far as jurisdiction is concerned. */
 export interface CompoundPlace {
   readonly id: string;
