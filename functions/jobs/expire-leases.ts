@@ -8,17 +8,13 @@ import { nowIso } from '../platform/clock.ts';
 import { logger } from '../platform/logger.ts';
 import { inParallel } from '#shared/parallel.ts';
 import { scheduledHandler } from '../edge/scheduled.ts';
-import { expireLease, lapsedLeases, taskFromItem } from '../stores/task-store.ts';
-import { getItem, type Item, type Key } from '../platform/table.ts';
+import { expireLease } from '../stores/task-actions.ts';
+import { lapsedLeases } from '../stores/task-records.ts';
 
 export async function expireLeases(): Promise<{ lapsed: number; expired: number }> {
   const at = nowIso();
   const lapsed = await lapsedLeases(at);
-  const results = await inParallel(lapsed, 8, async (entry) => {
-    // The index is eventually consistent: decide on the task as it stands.
-    const item = await getItem<Item>({ pk: entry.pk, sk: entry.sk } as Key, { consistent: true });
-    return item ? expireLease(taskFromItem(item), at) : false;
-  });
+  const results = await inParallel(lapsed, 8, (task) => expireLease(task, at));
   return { lapsed: lapsed.length, expired: results.filter(Boolean).length };
 }
 

@@ -100,19 +100,33 @@ export interface LeaseState {
 export const leaseLapsed = (task: LeaseState, now: string): boolean =>
   task.status === 'claimed' && task.leaseExpiresAt !== null && task.leaseExpiresAt <= now;
 
+/**
+ * Why the caller may not claim a task or act on it as its holder: a code to tell the cases apart
+ * and the sentence to show the caller.
+ */
+export type TaskRefusal =
+  | { readonly code: 'done'; readonly message: string }
+  | { readonly code: 'held-by-you'; readonly message: string }
+  | { readonly code: 'taken'; readonly message: string }
+  | { readonly code: 'not-holder'; readonly message: string }
+  | { readonly code: 'lease-lapsed'; readonly message: string };
+
+export type ClaimRefusal = Extract<TaskRefusal, { code: 'done' | 'held-by-you' | 'taken' }>;
+export type HolderRefusal = Extract<TaskRefusal, { code: 'done' | 'not-holder' | 'lease-lapsed' }>;
+
 /** Why the caller cannot claim, or undefined when they can. */
-export function claimRefusal(task: LeaseState, username: string, now: string): string | undefined {
-  if (task.status === 'done') return 'the task is done';
-  if (task.status === 'claimed' && task.holder === username && !leaseLapsed(task, now)) return 'you hold this task already; extend it instead';
-  if (task.status === 'claimed' && !leaseLapsed(task, now)) return `the task is held by another worker until ${task.leaseExpiresAt}`;
+export function claimRefusal(task: LeaseState, username: string, now: string): ClaimRefusal | undefined {
+  if (task.status === 'done') return { code: 'done', message: 'the task is done' };
+  if (task.status === 'claimed' && task.holder === username && !leaseLapsed(task, now)) return { code: 'held-by-you', message: 'you hold this task already; extend it instead' };
+  if (task.status === 'claimed' && !leaseLapsed(task, now)) return { code: 'taken', message: `the task is held by another worker until ${task.leaseExpiresAt}` };
   return undefined;
 }
 
 /** Why the caller cannot act as the holder (extend, release, visit, complete), or undefined. */
-export function holderRefusal(task: LeaseState, username: string, now: string): string | undefined {
-  if (task.status === 'done') return 'the task is done';
-  if (task.status !== 'claimed' || task.holder !== username) return 'you do not hold this task; claim it first';
-  if (leaseLapsed(task, now)) return 'your lease on this task has lapsed; claim it again';
+export function holderRefusal(task: LeaseState, username: string, now: string): HolderRefusal | undefined {
+  if (task.status === 'done') return { code: 'done', message: 'the task is done' };
+  if (task.status !== 'claimed' || task.holder !== username) return { code: 'not-holder', message: 'you do not hold this task; claim it first' };
+  if (leaseLapsed(task, now)) return { code: 'lease-lapsed', message: 'your lease on this task has lapsed; claim it again' };
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canFollow, canLaunchIn, settledStatus, type CampaignCounters, type ScopePlace } from '#shared/domain/campaigns.ts';
-import { TASK_BUILDERS, chunks, expandMessages, totalsOf, type FanOutInput } from '#shared/domain/fan-out.ts';
+import { expandMessages, totalsOf, type FanOutInput } from '#shared/domain/fan-out.ts';
+import { TASK_BUILDERS } from '#shared/domain/task-builders.ts';
 import {
   canSeeTask, canWorkTask, claimRefusal, holderRefusal, householdsOf, leaseEnd, parseTaskId, secondsLeft, taskIdOf,
 } from '#shared/domain/tasks.ts';
@@ -9,6 +10,7 @@ import { walkingOrder } from '#shared/domain/walking-order.ts';
 import type { Caller } from '#shared/roles.ts';
 import type { Building } from '#shared/schemas/building.ts';
 import { VisitCreate } from '#shared/schemas/visit.ts';
+import { chunks } from '#shared/parallel.ts';
 import { sweepSettings } from '#functions/platform/sweep-settings.ts';
 
 const caller = (role: Caller['role'], jurisdiction: Caller['jurisdiction'] = {}, username = role): Caller => ({ userId: username, username, role, jurisdiction });
@@ -153,16 +155,16 @@ describe('tasks', () => {
   it('may be claimed when open or when its lease lapsed, not while held or done', () => {
     expect(claimRefusal({ status: 'open', holder: null, leaseExpiresAt: null }, 'a', now)).toBeUndefined();
     expect(claimRefusal({ status: 'claimed', holder: 'b', leaseExpiresAt: '2026-11-22T09:59:59.000Z' }, 'a', now)).toBeUndefined();
-    expect(claimRefusal({ status: 'claimed', holder: 'b', leaseExpiresAt: '2026-11-22T10:00:01.000Z' }, 'a', now)).toMatch(/held by another/);
-    expect(claimRefusal({ status: 'claimed', holder: 'a', leaseExpiresAt: '2026-11-22T11:00:00.000Z' }, 'a', now)).toMatch(/extend/);
-    expect(claimRefusal({ status: 'done', holder: null, leaseExpiresAt: null }, 'a', now)).toMatch(/done/);
+    expect(claimRefusal({ status: 'claimed', holder: 'b', leaseExpiresAt: '2026-11-22T10:00:01.000Z' }, 'a', now)).toEqual({ code: 'taken', message: expect.stringMatching(/held by another/) });
+    expect(claimRefusal({ status: 'claimed', holder: 'a', leaseExpiresAt: '2026-11-22T11:00:00.000Z' }, 'a', now)).toEqual({ code: 'held-by-you', message: expect.stringMatching(/extend/) });
+    expect(claimRefusal({ status: 'done', holder: null, leaseExpiresAt: null }, 'a', now)).toEqual({ code: 'done', message: expect.stringMatching(/done/) });
   });
 
   it('lets only the holder with a live lease act', () => {
     const held = { status: 'claimed' as const, holder: 'a', leaseExpiresAt: '2026-11-22T11:00:00.000Z' };
     expect(holderRefusal(held, 'a', now)).toBeUndefined();
-    expect(holderRefusal(held, 'b', now)).toMatch(/claim it first/);
-    expect(holderRefusal({ ...held, leaseExpiresAt: now }, 'a', now)).toMatch(/lapsed/);
+    expect(holderRefusal(held, 'b', now)).toEqual({ code: 'not-holder', message: expect.stringMatching(/claim it first/) });
+    expect(holderRefusal({ ...held, leaseExpiresAt: now }, 'a', now)).toEqual({ code: 'lease-lapsed', message: expect.stringMatching(/lapsed/) });
   });
 
   it('computes leases and the time left', () => {

@@ -1,5 +1,5 @@
 /**
- * Review probes of the sweep routes: jurisdiction on campaigns that span several grids and
+ * Edge cases of the sweep routes: jurisdiction on campaigns that span several grids and
  * communities, bad input that must answer 4xx naming the field, and exact counters when a
  * household's outcome changes or two visits to it race.
  */
