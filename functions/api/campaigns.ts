@@ -5,28 +5,28 @@
  * Launch answers 202 once the campaign is written, even if the plan message could not be sent:
  * the campaign stays `fanning-out` and functions/jobs/restart-campaigns.ts sends the message
  * again within minutes (the fan-out is idempotent). Cancel is one conditional write on the
- * campaign; its open tasks leave the task lists at read time (functions/stores/task-store.ts).
+ * campaign; its open tasks leave the task lists at read time (functions/stores/task-lists.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { canFollow, canLaunchIn, type ScopePlace } from '#shared/domain/campaigns.ts';
 import { manualCampaignRound } from '#shared/domain/disinfection.ts';
 import { canSeeTask } from '#shared/domain/tasks.ts';
-import { coverBbox, pointInBbox } from '#shared/geo/geohash.ts';
+import { pointInBbox } from '#shared/geo/geohash.ts';
 import type { Caller } from '#shared/roles.ts';
 import type { CampaignScope } from '#shared/schemas/campaign.ts';
-import type { Bbox } from '#shared/schemas/common.ts';
-import { indexKeys, keys, UNASSIGNED } from '#shared/table.ts';
-import { auditItem } from '../stores/audit-store.ts';
-import { campaignFromItem, campaignView, coverageView, getCampaign, launchCampaign, type CampaignRecord } from '../stores/campaign-store.ts';
+import {
+  campaignFromItem, campaignsSource, campaignView, cancelCampaign, coverageOf, coverageSource, getCampaign, launchCampaign, unvisitedSources,
+  type CampaignRecord,
+} from '../stores/campaign-store.ts';
 import { nowIso } from '../platform/clock.ts';
-import { GEO_COVER, getCompound } from '../stores/compound-store.ts';
+import { getCompound } from '../stores/compound-store.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.ts';
 import { collection, point } from '../platform/features.ts';
 import { httpHandler } from '../edge/http.ts';
-import { cursorOf, pageOf, readSources, tokenOf, type Source } from '../platform/list-sources.ts';
+import { campaignsRoutes } from '#shared/catalogue/routes/campaigns.ts';
+import { cursorOf, pageOf, readSources, tokenOf } from '../platform/list-sources.ts';
 import { getGrid, loadPlaces } from '../stores/places-store.ts';
-import { taskFromItem } from '../stores/task-store.ts';
-import { transactWrite, type Item } from '../platform/table.ts';
+import { taskFromItem } from '../stores/task-records.ts';
 
 /** The places a scope lies in; 404 for a place that does not exist. */
 async function placeOf(scope: CampaignScope): Promise<ScopePlace> {
@@ -65,14 +65,7 @@ async function campaignForCaller(id: string, caller: Caller, options: { consiste
   return campaign;
 }
 
-/** Sources for a campaign's uncovered tasks whose point lies in the bbox. */
-const unvisitedSources = (campaignId: string, bbox: Bbox): Source[] =>
-  coverBbox(bbox, GEO_COVER).map((range) => ({
-    kind: 'query',
-    query: { index: 'byGeo', partition: indexKeys.unvisitedCell(campaignId, range.partition), between: [range.from, range.to] },
-  }));
-
-export const handler = httpHandler('campaigns', {
+export const handler = httpHandler(campaignsRoutes, {
   createCampaign: async ({ body, caller }) => {
     const place = await placeOf(body.scope);
     if (!canLaunchIn(caller, place)) throw new ForbiddenError(`the ${body.scope.type} scope is outside your jurisdiction`);
@@ -89,7 +82,7 @@ export const handler = httpHandler('campaigns', {
 
   listCampaigns: async ({ query, caller }) => {
     const result = await readSources(
-      [{ kind: 'query', query: { index: 'byParent', partition: indexKeys.campaigns(), newestFirst: true } }],
+      [campaignsSource()],
       (item) => {
         const campaign = campaignFromItem(item);
         if (!canFollow(caller, campaign.place)) return undefined;
@@ -108,41 +101,20 @@ export const handler = httpHandler('campaigns', {
     const campaign = await campaignForCaller(params.id, caller, { consistent: true });
     if (!canLaunchIn(caller, campaign.place)) throw new ForbiddenError(`only those whose jurisdiction holds the whole scope may cancel campaign ${params.id}`);
     if (campaign.status === 'cancelled' || campaign.status === 'done') throw new ConflictError(`campaign ${params.id} is ${campaign.status}`);
-    const at = nowIso();
-    await transactWrite(
-      [
-        {
-          update: {
-            Key: keys.campaign(params.id),
-            UpdateExpression: 'SET #status = :cancelled, cancelledAt = :at, cancelledBy = :by',
-            ConditionExpression: '#status IN (:fanning, :active)',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':cancelled': 'cancelled', ':at': at, ':by': caller.username, ':fanning': 'fanning-out', ':active': 'active' },
-          },
-        },
-        { put: auditItem({ entity: 'CAMPAIGN', entityId: params.id, action: 'cancel', caller, at, changes: { status: { from: campaign.status, to: 'cancelled' } } }) },
-      ],
-      `campaign ${params.id} finished or was cancelled meanwhile`,
-    );
-    return campaignView({ ...campaign, status: 'cancelled', cancelledAt: at, cancelledBy: caller.username });
+    return campaignView(await cancelCampaign(campaign, caller, nowIso()));
   },
 
   getCampaignCoverage: async ({ params, query, caller }) => {
     const campaign = await campaignForCaller(params.id, caller);
-    // An UNASSIGNED item pools the whole scope's unplaced buildings under the place of whichever
-    // task wrote it first: only a caller whose jurisdiction holds the whole scope may see it.
+    // The pool of the scope's unplaced buildings is filed under the place of whichever task wrote
+    // it first: only a caller whose jurisdiction holds the whole scope may see it.
     const seesPooled = canLaunchIn(caller, campaign.place);
     const result = await readSources(
-      [{ kind: 'query', query: { partition: keys.campaign(params.id).pk, beginsWith: keys.cover(params.id, query.by, '').sk } }],
+      [coverageSource(params.id, query.by)],
       (item) => {
-        if (item.placeId === UNASSIGNED && !seesPooled) return undefined;
-        const place = {
-          compoundId: query.by === 'compound' ? (item.placeId as string) : '',
-          streetId: (item.streetId as string | null) ?? null,
-          communityId: (item.communityId as string | null) ?? null,
-          gridId: query.by === 'grid' && item.placeId !== UNASSIGNED ? (item.placeId as string) : null,
-        };
-        return canSeeTask(caller, place) ? coverageView(item) : undefined;
+        const { coverage, pooled, place } = coverageOf(item, query.by);
+        if (pooled && !seesPooled) return undefined;
+        return canSeeTask(caller, place) ? coverage : undefined;
       },
       query.limit ?? 1000,
       cursorOf(query.nextToken),
@@ -155,7 +127,7 @@ export const handler = httpHandler('campaigns', {
     await campaignForCaller(params.id, caller);
     const result = await readSources(
       unvisitedSources(params.id, query.bbox),
-      (item: Item) => {
+      (item) => {
         const t = taskFromItem(item);
         if (!canSeeTask(caller, t) || !pointInBbox(t.location, query.bbox)) return undefined;
         return {

@@ -6,23 +6,23 @@
 import { randomUUID } from 'node:crypto';
 import { chinaDay } from '#shared/domain/china-time.ts';
 import { dayBefore } from '#shared/domain/disinfection.ts';
-import { keys } from '#shared/table.ts';
 import { compoundForCaller } from '../edge/access.ts';
 import { caseReportsOfCompound, casesOfCompound, recordCase, storedCase } from '../stores/case-store.ts';
+import { getBuilding } from '../stores/compound-store.ts';
 import { nowIso } from '../platform/clock.ts';
 import { NotFoundError, ValidationError } from '../platform/errors.ts';
 import { httpHandler } from '../edge/http.ts';
-import { getItem, type Item } from '../platform/table.ts';
+import { casesRoutes } from '#shared/catalogue/routes/cases.ts';
 
 /** The longest range a compound's cases are read over: a quarter. */
 const MAX_DAYS = 92;
 
-export const handler = httpHandler('cases', {
+export const handler = httpHandler(casesRoutes, {
   createCase: async ({ body, caller }) => {
     const compound = await compoundForCaller(body.compoundId, caller);
     const at = nowIso();
     if (body.date > chinaDay(at)) throw new ValidationError([{ field: 'body.date', message: `must not lie in the future (today in China is ${chinaDay(at)})` }]);
-    if (!(await getItem<Item>(keys.building(compound.id, body.buildingId)))) throw new NotFoundError(`no building ${body.buildingId} in compound ${compound.id}`);
+    if (!(await getBuilding(compound.id, body.buildingId))) throw new NotFoundError(`no building ${body.buildingId} in compound ${compound.id}`);
     const caseId = body.caseId ?? `cs_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
     const replayed = body.caseId ? await storedCase(caseId, body) : undefined;
     return replayed ?? recordCase({ ...body, caseId }, compound, caller, at);

@@ -6,23 +6,21 @@ import { canSeeCompound, type Caller } from '#shared/roles.ts';
 import { diff } from '#shared/domain/audit.ts';
 import { AUDITED_COMPOUND_FIELDS, changedCompound, newCompound, type CompoundRecord } from '#shared/domain/compounds.ts';
 import type { CompoundListQuery } from '#shared/schemas/compound.ts';
-import { auditPartition, CHILD_PREFIX, keys } from '#shared/table.ts';
 import { communityForCaller, compoundForCaller, streetForCaller } from '../edge/access.ts';
-import { auditFromItem, auditItem } from '../stores/audit-store.ts';
+import { auditFromItem, auditSource } from '../stores/audit-store.ts';
 import { nowIso } from '../platform/clock.ts';
 import {
-  buildingFromItem, communitySource, compoundFromItem, compoundInBbox, compoundWriteItem, exitFromItem, geoSources,
+  buildingFromItem, childSource, communitySource, compoundFromItem, compoundInBbox, createCompound, exitFromItem, geoSources,
   scopeSources, statusPrefix, streetSource,
 } from '../stores/compound-store.ts';
 import { cursorOf, pageOf, readSources, tokenOf, type Source } from '../platform/list-sources.ts';
 import { saveJudgedCompound } from '../stores/exit-rules-store.ts';
 import { buildingFeature, collection, compoundFeature, compoundSummaryFeature, exitFeature } from '../platform/features.ts';
 import { httpHandler, Reply } from '../edge/http.ts';
+import { compoundsRoutes } from '#shared/catalogue/routes/compounds.ts';
 import { loadPlaces, type Places } from '../stores/places-store.ts';
-import { transactWrite, type Item } from '../platform/table.ts';
 
-
-export const handler = httpHandler('compounds', {
+export const handler = httpHandler(compoundsRoutes, {
   listCompounds: async ({ query, caller }) => {
     const places = await loadPlaces();
     if (query.communityId) communityForCaller(places, query.communityId, caller, 'query.communityId');
@@ -49,13 +47,7 @@ export const handler = httpHandler('compounds', {
     if (communityId) communityForCaller(places, communityId, caller, 'body.communityId');
     const at = nowIso();
     const compound = newCompound({ ...body, communityId }, { caller, at, communities: places.communities });
-    await transactWrite(
-      [
-        { put: compoundWriteItem(compound), condition: 'attribute_not_exists(pk)' },
-        { put: auditItem({ entity: 'COMPOUND', entityId: compound.id, action: 'create', caller, at, changes: diff(undefined, compound, AUDITED_COMPOUND_FIELDS) }) },
-      ],
-      `compound ${compound.id} already exists (same external id, or same name at the same place)`,
-    );
+    await createCompound(compound, { caller, at, changes: diff(undefined, compound, AUDITED_COMPOUND_FIELDS) });
     return new Reply(compoundFeature(compound), { location: `/v1/compounds/${compound.id}` });
   },
 
@@ -77,7 +69,7 @@ export const handler = httpHandler('compounds', {
   listCompoundHistory: async ({ params, query, caller }) => {
     await compoundForCaller(params.id, caller);
     const page = await readSources(
-      [{ kind: 'query', query: { partition: auditPartition('COMPOUND', params.id), newestFirst: true } }],
+      [auditSource('COMPOUND', params.id)],
       auditFromItem,
       query.limit ?? 100,
       cursorOf(query.nextToken),
@@ -87,24 +79,23 @@ export const handler = httpHandler('compounds', {
 
   listCompoundBuildings: async ({ params, query, caller }) => {
     await compoundForCaller(params.id, caller);
-    return childCollection(params.id, CHILD_PREFIX.building, query, (item) => buildingFeature(buildingFromItem(item)));
+    return childCollection(childSource(params.id, 'building'), query, (item) => buildingFeature(buildingFromItem(item)));
   },
 
   listCompoundExits: async ({ params, query, caller }) => {
     await compoundForCaller(params.id, caller);
-    return childCollection(params.id, CHILD_PREFIX.exit, query, (item) => exitFeature(exitFromItem(item)));
+    return childCollection(childSource(params.id, 'exit'), query, (item) => exitFeature(exitFromItem(item)));
   },
 });
 
-/** One page of a compound's buildings or exits (items under the compound's partition) as features. */
+/** One page of a compound's buildings or exits as features. */
 async function childCollection<F>(
-  compoundId: string,
-  prefix: (typeof CHILD_PREFIX)[keyof typeof CHILD_PREFIX],
+  source: Source,
   query: { limit?: number; nextToken?: string },
-  toFeature: (item: Item) => F,
+  toFeature: (item: Record<string, unknown>) => F,
 ) {
   const page = await readSources(
-    [{ kind: 'query', query: { partition: keys.compound(compoundId).pk, beginsWith: prefix } }],
+    [source],
     toFeature,
     query.limit ?? 1000,
     cursorOf(query.nextToken),

@@ -8,43 +8,43 @@ import { dayBefore } from '#shared/domain/disinfection.ts';
 import { disinfectsCompound } from '#shared/domain/tasks.ts';
 import { canSeeCompound, listScope, type Caller } from '#shared/roles.ts';
 import type { MissedRound, MissedRoundsQuery } from '#shared/schemas/disinfection.ts';
-import { indexSortKeys, keys } from '#shared/table.ts';
 import { communityForCaller, compoundForCaller, streetForCaller } from '../edge/access.ts';
 import { nowIso } from '../platform/clock.ts';
 import { getCompound } from '../stores/compound-store.ts';
-import { disinfectionDay } from '../stores/disinfection-log-store.ts';
+import { disinfectionDay, missedRoundsSource, type MissedRoundsWithin } from '../stores/disinfection-log-store.ts';
 import { ForbiddenError, NotFoundError } from '../platform/errors.ts';
 import { httpHandler } from '../edge/http.ts';
+import { disinfectionRoutes } from '#shared/catalogue/routes/disinfection.ts';
 import { cursorOf, pageOf, readSources, withoutKeys } from '../platform/list-sources.ts';
 import { loadPlaces } from '../stores/places-store.ts';
 
-/** The sort-key prefix of the caller's (or the filter's) part of the day's partition; '' for all. */
-async function missedPrefix(query: MissedRoundsQuery, caller: Caller): Promise<string | undefined> {
+/** The caller's (or the filter's) part of the day's missed rounds; undefined for all. */
+async function missedWithin(query: MissedRoundsQuery, caller: Caller): Promise<MissedRoundsWithin | undefined> {
   const places = await loadPlaces();
   if (query.communityId) {
     const community = communityForCaller(places, query.communityId, caller, 'query.communityId');
-    return indexSortKeys.missedOfCommunity(community.streetId, community.id);
+    return { streetId: community.streetId, communityId: community.id };
   }
-  if (query.streetId) return indexSortKeys.missedOfStreet(streetForCaller(places, query.streetId, caller, 'query.streetId').id);
+  if (query.streetId) return { streetId: streetForCaller(places, query.streetId, caller, 'query.streetId').id };
   const scope = listScope(caller);
   switch (scope.level) {
     case 'city':
       return undefined;
     case 'street':
-      return indexSortKeys.missedOfStreet(scope.streetId);
+      return { streetId: scope.streetId };
     case 'community':
-      return indexSortKeys.missedOfCommunity(places.communityById.get(scope.communityId)?.streetId ?? null, scope.communityId);
+      return { streetId: places.communityById.get(scope.communityId)?.streetId ?? null, communityId: scope.communityId };
     case 'grid':
     case 'compounds':
       return undefined;
   }
 }
 
-export const handler = httpHandler('disinfection', {
+export const handler = httpHandler(disinfectionRoutes, {
   listMissedRounds: async ({ query, caller }) => {
     const date = query.date ?? dayBefore(chinaDay(nowIso()));
     const result = await readSources(
-      [{ kind: 'query', query: { partition: keys.missedRound(date, null, null, '').pk, beginsWith: await missedPrefix(query, caller) } }],
+      [missedRoundsSource(date, await missedWithin(query, caller))],
       (item) => {
         const missed = withoutKeys<MissedRound>(item);
         return canSeeCompound(caller, { id: missed.compoundId, streetId: missed.streetId, communityId: missed.communityId, gridIds: [] }) ? missed : undefined;

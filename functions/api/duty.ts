@@ -11,19 +11,16 @@ import { DAY_MS, isoAfter, isoAt } from '#shared/domain/time.ts';
 import type { ClockIn, ShiftCreate } from '#shared/schemas/duty.ts';
 import { nowIso } from '../platform/clock.ts';
 import { config } from '../platform/config.ts';
-import { clockOps, newShiftOps, shiftsAround, shiftsBetween, shiftView, type StoredShift } from '../stores/duty-store.ts';
+import { addShifts, recordClock, shiftsAround, shiftsBetween, shiftView, type StoredShift } from '../stores/duty-store.ts';
 import { ConflictError, ValidationError } from '../platform/errors.ts';
 import { groupOfCompound, reevaluateAfterWrite, touchGroup } from '../stores/exit-rules-store.ts';
-import { exitForCaller, exitForReader, ownExitForCaller } from '../stores/exit-store.ts';
+import { exitForCaller, exitForReader, ownExitForCaller } from '../edge/access.ts';
 import { httpHandler } from '../edge/http.ts';
-import { transactWrite } from '../platform/table.ts';
+import { dutyRoutes } from '#shared/catalogue/routes/duty.ts';
 
 const grace = () => config().exits.clockInGraceMinutes;
-/** Shifts written per transaction: two writes each (shift, audit) and the group's touch, within 100. */
-const SHIFTS_PER_TRANSACTION = 45;
-const ATTEMPTS = 3;
 
-export const handler = httpHandler('duty', {
+export const handler = httpHandler(dutyRoutes, {
   createShifts: async ({ params, body, caller }) => {
     const { exit, compound } = await exitForCaller(params.id, caller);
     const at = nowIso();
@@ -32,26 +29,7 @@ export const handler = httpHandler('duty', {
       person: d.person, start: isoAt(d.start), end: isoAt(d.end), createdAt: at, createdBy: caller.username,
     }));
     const group = await groupOfCompound(compound.id);
-    const starts = shifts.map((s) => s.start).sort();
-    let created = 0;
-    let stored: StoredShift[];
-    for (let attempt = 1; ; attempt++) {
-      // Shifts already there stay as they are (a clock-in on them included); only new ones are written.
-      stored = await shiftsBetween(exit.id, starts[0] ?? at, `${starts[starts.length - 1] ?? at}~`);
-      const have = new Set(stored.map((s) => s.id));
-      const fresh = shifts.filter((s) => !have.has(s.id));
-      try {
-        for (let i = 0; i < fresh.length; i += SHIFTS_PER_TRANSACTION) {
-          const chunk = fresh.slice(i, i + SHIFTS_PER_TRANSACTION);
-          await transactWrite([...chunk.flatMap((s) => newShiftOps(s, caller, at)), touchGroup(group, at)], 'a shift was added meanwhile');
-          created += chunk.length;
-          stored.push(...chunk);
-        }
-        break;
-      } catch (error) {
-        if (!(error instanceof ConflictError) || attempt >= ATTEMPTS) throw error;
-      }
-    }
+    const { stored, created } = await addShifts(exit.id, shifts, caller, at, { with: [touchGroup(group, at)] });
     if (created > 0) await reevaluateAfterWrite(group, at);
     const wanted = new Set(shifts.map((s) => s.id));
     const items = stored.filter((s) => wanted.has(s.id)).map((s) => shiftView(s, at, grace()));
@@ -95,10 +73,7 @@ export const handler = httpHandler('duty', {
     if (body.kind === 'in' && shift.clockInAt) throw new ConflictError(`you clocked in for this shift at ${shift.clockInAt}`);
     const distanceM = metresBetween(body.position, exit.location);
     const group = await groupOfCompound(compound.id);
-    await transactWrite(
-      [...clockOps(shift, body.kind, { at, position: body.position, distanceM }, caller), touchGroup(group, at)],
-      body.kind === 'in' ? 'you already clocked in for this shift' : 'you already clocked out of this shift',
-    );
+    await recordClock(shift, body.kind, { at, position: body.position, distanceM }, caller, { with: [touchGroup(group, at)] });
     await reevaluateAfterWrite(group, at);
     const result: ClockIn = {
       kind: body.kind, exitId: exit.id, shiftId: shift.id, person: caller.username, at, position: body.position, distanceM,

@@ -4,30 +4,27 @@
  * masked, hourly counts, and pre-registered passes.
  */
 import { newAlert } from '#shared/domain/alerts.ts';
-import { chinaDay, utcHoursOfChinaDay } from '#shared/domain/china-time.ts';
+import { chinaDay } from '#shared/domain/china-time.ts';
 import { entryWarnings, isFever } from '#shared/domain/entries.ts';
 import { stableHash } from '#shared/domain/ids.ts';
 import type { EntryCreate } from '#shared/schemas/entry.ts';
-import { indexKeys, keys } from '#shared/table.ts';
-import { compoundForCaller } from '../edge/access.ts';
-import { alertOps } from '../stores/alert-store.ts';
-import { auditItem } from '../stores/audit-store.ts';
+import { compoundForCaller, exitForReader, ownExitForCaller } from '../edge/access.ts';
 import { nowIso } from '../platform/clock.ts';
 import { config } from '../platform/config.ts';
 import {
-  countEntry, entryItem, entryView, passItem, passView, sameRegistration, storedEntryFromItem, type StoredEntry, type StoredPass,
+  entriesOfDaySource, entryView, getPass, hourlyCounts, registerEntry, savePass, storedEntryFromItem, type StoredEntry, type StoredPass,
 } from '../stores/entry-store.ts';
-import { ConflictError, ValidationError } from '../platform/errors.ts';
-import { exitForReader, ownExitForCaller, type ExitInScope } from '../stores/exit-store.ts';
+import { ValidationError } from '../platform/errors.ts';
+import type { ExitInScope } from '../stores/exit-store.ts';
 import { hashIdNumber } from '../platform/id-hash.ts';
 import { httpHandler } from '../edge/http.ts';
+import { entriesRoutes } from '#shared/catalogue/routes/entries.ts';
 import { cursorOf, pageOf, readSources } from '../platform/list-sources.ts';
-import { getItem, putItem, queryAll, transactWrite, type Item } from '../platform/table.ts';
 
 /** Plates as written at the gate: 鄂h 12345 is 鄂H12345. */
 const plateOf = (plate: string) => plate.replace(/\s/g, '').toUpperCase();
 
-export const handler = httpHandler('entries', {
+export const handler = httpHandler(entriesRoutes, {
   createEntry: async ({ params, body, caller }) => {
     const scope = await ownExitForCaller(params.id, caller);
     const at = nowIso();
@@ -46,33 +43,14 @@ export const handler = httpHandler('entries', {
         })
       : undefined;
     const stored = alert ? { ...entry, alertId: alert.id } : entry;
-    const once = { condition: 'attribute_not_exists(pk)', conflict: 'entry already registered' };
-    try {
-      // A plain conditional put when nothing rides along: half the cost of a transaction at the busiest gate.
-      if (alert) await transactWrite([{ put: entryItem(stored), condition: once.condition }, ...alertOps(alert, caller)], once.conflict);
-      else await putItem(entryItem(stored), once);
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      // A retry of a registration that landed: answer what was stored, count nothing twice.
-      const existing = await getItem<Item>(keys.entry(scope.exit.id, body.entryId), { consistent: true });
-      if (!existing) throw error;
-      const landed = storedEntryFromItem(existing);
-      // The same id with other details is another registration under a reused id: answering the stored one would lose it.
-      if (!sameRegistration(landed, stored)) {
-        throw new ConflictError(`entry ${body.entryId} is registered with other details; a new registration needs a new entryId`);
-      }
-      return entryView(landed);
-    }
-    await countEntry(stored);
-    return entryView(stored);
+    return entryView(await registerEntry(stored, alert ? { alert, by: caller } : undefined));
   },
 
   listEntries: async ({ params, query, caller }) => {
     const scope = await exitForReader(params.id, caller);
-    const partition = indexKeys.entriesOfExitDay(scope.exit.id, query.date ?? chinaDay(nowIso()));
     // readSources answers a cursor of another exit's or day's list with 400.
     const page = await readSources(
-      [{ kind: 'query', query: { index: 'byParent', partition } }],
+      [entriesOfDaySource(scope.exit.id, query.date ?? chinaDay(nowIso()))],
       (item) => entryView(storedEntryFromItem(item)),
       query.limit ?? 100,
       cursorOf(query.nextToken),
@@ -83,16 +61,7 @@ export const handler = httpHandler('entries', {
   getExitCounts: async ({ params, query, caller }) => {
     const scope = await exitForReader(params.id, caller);
     const date = query.date ?? chinaDay(nowIso());
-    const [first, last] = utcHoursOfChinaDay(date);
-    const items = await queryAll<Item>({ partition: keys.exitHour(scope.exit.id, '').pk, between: [`COUNT#${first}`, `COUNT#${last}`] });
-    const n = (item: Item, field: string) => (item[field] as number | undefined) ?? 0;
-    return {
-      exitId: scope.exit.id,
-      date,
-      hours: items.map((item) => ({
-        hour: item.hour as string, in: n(item, 'in'), out: n(item, 'out'), admitted: n(item, 'admitted'), refused: n(item, 'refused'), fever: n(item, 'fever'),
-      })),
-    };
+    return { exitId: scope.exit.id, date, hours: await hourlyCounts(scope.exit.id, date) };
   },
 
   createPass: async ({ params, body, caller }) => {
@@ -102,21 +71,7 @@ export const handler = httpHandler('entries', {
     // In UTC like every time the server writes, so the gate's check compares instants, not offsets.
     const validUntil = new Date(body.validUntil).toISOString();
     const pass: StoredPass = { ...rest, validUntil, ...hashIdNumber(idNumber), compoundId: params.id, createdAt: at, createdBy: caller.username };
-    const item = passItem(pass);
-    await transactWrite(
-      [
-        // A pass id keeps its holder: given again it renews the pass (a retry, a new validity), never hands it to someone else.
-        { put: item, condition: 'attribute_not_exists(pk) OR idHash = :holder', values: { ':holder': pass.idHash } },
-        {
-          put: auditItem({
-            entity: 'COMPOUND', entityId: params.id, action: 'pass', caller, at,
-            changes: { passId: { from: null, to: body.passId }, validUntil: { from: null, to: validUntil } },
-          }),
-        },
-      ],
-      `pass ${body.passId} belongs to someone else; give the new holder a new pass id`,
-    );
-    return passView(item);
+    return savePass(pass, caller, at);
   },
 });
 
@@ -128,13 +83,13 @@ async function storedEntry(scope: ExitInScope, body: EntryCreate, by: string, at
   const hashed = body.person?.idNumber ? hashIdNumber(body.person.idNumber) : undefined;
   let preRegistered: StoredEntry['preRegistered'];
   if (body.passId) {
-    const pass = await getItem<Item>(keys.pass(scope.compound.id, body.passId));
+    const pass = await getPass(scope.compound.id, body.passId);
     preRegistered = pass
       ? {
           passFound: true,
-          valid: Date.parse(pass.validUntil as string) >= Date.parse(at),
+          valid: Date.parse(pass.validUntil) >= Date.parse(at),
           ...(hashed ? { idMatches: hashed.idHash === pass.idHash } : {}),
-          ...(body.vehicle && pass.plate ? { plateMatches: plateOf(body.vehicle.plate) === plateOf(pass.plate as string) } : {}),
+          ...(body.vehicle && pass.plate ? { plateMatches: plateOf(body.vehicle.plate) === plateOf(pass.plate) } : {}),
         }
       : { passFound: false, valid: false };
   }

@@ -7,22 +7,20 @@ import { diff } from '#shared/domain/audit.ts';
 import { keptSealing } from '#shared/domain/exits.ts';
 import type { Caller } from '#shared/roles.ts';
 import type { Exit, ExitPatch, Sealing } from '#shared/schemas/exit.ts';
-import { keys } from '#shared/table.ts';
-import { communityForCaller } from '../edge/access.ts';
-import { auditItem } from '../stores/audit-store.ts';
+import { communityForCaller, exitForCaller } from '../edge/access.ts';
 import { nowIso } from '../platform/clock.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../platform/errors.ts';
-import { groupOfCompound, reevaluateAfterWrite, touchGroup, type StoredExit } from '../stores/exit-rules-store.ts';
-import { exitDetail, exitForCaller, languageOf, listUnresolved } from '../stores/exit-store.ts';
+import type { StoredExit } from '../stores/exit-rules-store.ts';
+import { exitDetail, languageOf, listUnresolved, saveJudgedExit } from '../stores/exit-store.ts';
 import { httpHandler } from '../edge/http.ts';
+import { exitsRoutes } from '#shared/catalogue/routes/exits.ts';
 import { loadPlaces } from '../stores/places-store.ts';
-import { transactWrite } from '../platform/table.ts';
 
 const AUDITED_EXIT_FIELDS = ['status', 'sealing', 'main', 'restricted'] as const satisfies readonly (keyof Exit)[];
 /** A confirmation may be entered a little after the fact, never ahead of it. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-export const handler = httpHandler('exits', {
+export const handler = httpHandler(exitsRoutes, {
   listExits: async ({ query, caller, event }) => {
     const places = await loadPlaces();
     if (query.communityId) communityForCaller(places, query.communityId, caller, 'query.communityId');
@@ -41,34 +39,7 @@ export const handler = httpHandler('exits', {
     const changes = diff(scope.exit, next, AUDITED_EXIT_FIELDS);
     // Nothing changes: the exit just read (consistently) is the answer.
     if (Object.keys(changes).length === 0) return exitDetail(scope, caller, language);
-    const group = await groupOfCompound(scope.compound.id);
-    const set = ['#status = :status', 'updatedAt = :at', 'updatedBy = :by'];
-    const remove: string[] = [];
-    const values: Record<string, unknown> = { ':status': next.status, ':at': at, ':by': caller.username, ':read': scope.exit.updatedAt };
-    for (const field of ['sealing', 'main', 'restricted'] as const) {
-      if (next[field] === undefined) remove.push(`#${field}`);
-      else {
-        set.push(`#${field} = :${field}`);
-        values[`:${field}`] = next[field];
-      }
-    }
-    await transactWrite(
-      [
-        {
-          update: {
-            Key: keys.exit(scope.exit.compoundId, scope.exit.id),
-            UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
-            ConditionExpression: 'updatedAt = :read',
-            ExpressionAttributeNames: { '#status': 'status', '#sealing': 'sealing', '#main': 'main', '#restricted': 'restricted' },
-            ExpressionAttributeValues: values,
-          },
-        },
-        { put: auditItem({ entity: 'EXIT', entityId: scope.exit.id, action: 'update', caller, at, changes }) },
-        touchGroup(group, at),
-      ],
-      `exit ${params.id} was changed by someone else meanwhile; read it again and retry`,
-    );
-    await reevaluateAfterWrite(group, at);
+    await saveJudgedExit(scope.exit, next, { caller, at, changes }, `exit ${params.id} was changed by someone else meanwhile; read it again and retry`);
     return exitDetail(await exitForCaller(params.id, caller, { consistent: true }), caller, language);
   },
 });

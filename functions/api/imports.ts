@@ -4,8 +4,9 @@
  * authenticated the caller, checked the role, parsed the query and read the body as bytes.
  */
 import { httpHandler } from '../edge/http.ts';
+import { importsRoutes } from '#shared/catalogue/routes/imports.ts';
 import { runImport } from '../flows/import/importer.ts';
 
-export const handler = httpHandler('imports', {
+export const handler = httpHandler(importsRoutes, {
   createImport: ({ body, query, caller }) => runImport({ body, query, caller }),
 });

@@ -5,10 +5,11 @@ import { listScope, type Caller } from '#shared/roles.ts';
 import { streetForCaller } from '../edge/access.ts';
 import { collection } from '../platform/features.ts';
 import { httpHandler } from '../edge/http.ts';
+import { placesRoutes } from '#shared/catalogue/routes/places.ts';
 import { getGrid, loadPlaces, type Places } from '../stores/places-store.ts';
 import { getCompounds } from '../stores/compound-store.ts';
 
-export const handler = httpHandler('places', {
+export const handler = httpHandler(placesRoutes, {
   listCommunities: async ({ query, caller }) => {
     const places = await loadPlaces();
     if (query.streetId) streetForCaller(places, query.streetId, caller, 'query.streetId');

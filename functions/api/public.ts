@@ -17,6 +17,7 @@ import { getCompound } from '../stores/compound-store.ts';
 import { disinfectionDay } from '../stores/disinfection-log-store.ts';
 import { NotFoundError, ValidationError } from '../platform/errors.ts';
 import { cacheable, httpHandler } from '../edge/http.ts';
+import { publicRoutes } from '#shared/catalogue/routes/public.ts';
 
 /** Today's numbers change within minutes; a past day's only when a late round is completed. */
 const TODAY_MAX_AGE_S = 60;
@@ -47,7 +48,7 @@ function logDay(date: string | undefined, today: string): string {
   return day;
 }
 
-export const handler = httpHandler('public', {
+export const handler = httpHandler(publicRoutes, {
   getPublicCases: async ({ params }) => {
     const today = chinaDay(nowIso());
     // Both reads at once; an unknown compound's (empty) counts are thrown away.

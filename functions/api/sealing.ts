@@ -8,19 +8,17 @@ import { liftTransition, sealTransition, type Transition } from '#shared/domain/
 import { canSeeCompound, type Caller } from '#shared/roles.ts';
 import type { CompoundStatus } from '#shared/schemas/compound.ts';
 import type { Enclosure } from '#shared/schemas/enclosure.ts';
-import { keys } from '#shared/table.ts';
 import { compoundForCaller } from '../edge/access.ts';
-import { auditItem } from '../stores/audit-store.ts';
 import { nowIso } from '../platform/clock.ts';
 import { getCompounds } from '../stores/compound-store.ts';
+import { createEnclosure, getEnclosure } from '../stores/enclosure-store.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.ts';
 import { reevaluateAfterWrite, saveJudgedCompound, touchGroup, type GroupRef } from '../stores/exit-rules-store.ts';
-import { responsibilityFor } from '../stores/exit-store.ts';
 import { httpHandler } from '../edge/http.ts';
-import { withoutKeys } from '../platform/list-sources.ts';
-import { getItem, transactWrite, type Item, type TransactOp } from '../platform/table.ts';
+import { sealingRoutes } from '#shared/catalogue/routes/sealing.ts';
+import { getResponsibility, saveResponsibility } from '../stores/responsibility-store.ts';
 
-export const handler = httpHandler('sealing', {
+export const handler = httpHandler(sealingRoutes, {
   sealCompound: ({ params, body, caller }) =>
     changeStatus(params.id, caller, body.reason, (from) => sealTransition(from, body.level), 'seal'),
 
@@ -29,28 +27,14 @@ export const handler = httpHandler('sealing', {
 
   getResponsibility: async ({ params, caller }) => {
     await compoundForCaller(params.id, caller);
-    const shown = responsibilityFor(await getItem<Item>(keys.responsibility(params.id)), caller);
+    const shown = await getResponsibility(params.id, caller);
     if (!shown) throw new NotFoundError(`compound ${params.id} has no responsibility list yet`);
     return shown;
   },
 
   putResponsibility: async ({ params, body, caller }) => {
     await compoundForCaller(params.id, caller);
-    const at = nowIso();
-    const current = await getItem<Item>(keys.responsibility(params.id), { consistent: true });
-    const next = { compoundId: params.id, ...body, updatedAt: at, updatedBy: caller.username };
-    const fields = ['streetLeader', 'communityLeader', 'responsiblePerson'] as const;
-    await transactWrite([
-      { put: { ...keys.responsibility(params.id), type: 'responsibility', ...next } },
-      // Names only in the audit: the phones are the staff's own and the current list holds them.
-      {
-        put: auditItem({
-          entity: 'COMPOUND', entityId: params.id, action: 'responsibility', caller, at,
-          changes: Object.fromEntries(fields.map((f) => [f, { from: (current?.[f] as { name?: string } | undefined)?.name ?? null, to: body[f].name }])),
-        }),
-      },
-    ]);
-    return responsibilityFor({ ...next }, caller) as NonNullable<ReturnType<typeof responsibilityFor>>;
+    return saveResponsibility(params.id, body, caller, nowIso());
   },
 
   createEnclosure: async ({ body, caller }) => {
@@ -76,26 +60,14 @@ export const handler = httpHandler('sealing', {
       createdBy: caller.username,
     };
     const group: GroupRef = { kind: 'enclosure', id: enclosure.id };
-    await transactWrite(
-      [
-        { put: { ...keys.enclosure(enclosure.id), type: 'enclosure', ...enclosure }, condition: 'attribute_not_exists(pk)' },
-        ...ids.flatMap((id): TransactOp[] => [
-          // A compound belongs to one enclosure at most: the pointer's condition says so.
-          { put: { ...keys.enclosureOf(id), type: 'enclosure-member', enclosureId: enclosure.id }, condition: 'attribute_not_exists(pk)' },
-          { put: auditItem({ entity: 'COMPOUND', entityId: id, action: 'enclose', caller, at, changes: { enclosureId: { from: null, to: enclosure.id } } }) },
-        ]),
-        touchGroup(group, at),
-      ],
-      'one of the compounds already belongs to an enclosure',
-    );
+    await createEnclosure(enclosure, caller, at, { with: [touchGroup(group, at)] });
     await reevaluateAfterWrite(group, at);
     return enclosure;
   },
 
   getEnclosure: async ({ params, caller }) => {
-    const item = await getItem<Item>(keys.enclosure(params.id));
-    if (!item) throw new NotFoundError(`no enclosure ${params.id}`);
-    const enclosure = withoutKeys<Enclosure>(item);
+    const enclosure = await getEnclosure(params.id);
+    if (!enclosure) throw new NotFoundError(`no enclosure ${params.id}`);
     const compounds = await getCompounds(enclosure.compoundIds);
     if (!compounds.some((c) => canSeeCompound(caller, c))) throw new ForbiddenError(`enclosure ${params.id} is outside your jurisdiction`);
     return enclosure;
@@ -111,7 +83,7 @@ async function changeStatus(
 ) {
   const current = await compoundForCaller(id, caller, { consistent: true });
   const result = transition(current.status);
-  if (!result.ok) throw new ConflictError(result.reason);
+  if (!result.ok) throw new ConflictError(result.refusal.message, { cause: result.refusal });
   const at = nowIso();
   const next = { ...current, status: result.to, updatedAt: at, updatedBy: caller.username, version: current.version + 1 };
   // A transition always changes the status, so the compound's exits are always judged again.

@@ -9,32 +9,23 @@
  */
 import { chinaDay } from '#shared/domain/china-time.ts';
 import { CLOSURE_STATUSES, dayBefore, missedOfDay, requiredRounds } from '#shared/domain/disinfection.ts';
-import { keys } from '#shared/table.ts';
 import { nowIso } from '../platform/clock.ts';
 import { config } from '../platform/config.ts';
-import { missedRoundItem } from '../stores/disinfection-log-store.ts';
-import { cityCompounds } from '../flows/fan-out.ts';
+import { cityCompounds } from '../stores/compound-store.ts';
+import { roundsCompletedOn, saveMissedRounds } from '../stores/disinfection-log-store.ts';
 import { logger } from '../platform/logger.ts';
 import { scheduledHandler } from '../edge/scheduled.ts';
-import { batchWrite, queryAll, type Item } from '../platform/table.ts';
 
 /** Records the day's missed rounds (default: the China day that ended last). */
-export async function judgeRounds(day: string = dayBefore(chinaDay(nowIso()))): Promise<{ day: string; compounds: number; missed: number }> {
+export async function recordMissedRounds(day: string = dayBefore(chinaDay(nowIso()))): Promise<{ day: string; compounds: number; missed: number }> {
   const required = requiredRounds(config().rounds);
-  const [compounds, counts] = await Promise.all([
-    cityCompounds(CLOSURE_STATUSES),
-    // Consistent: a round completed in the minutes before the judgement counts.
-    queryAll<Item>({ partition: keys.roundsDone(day, '').pk, consistent: true }),
-  ]);
-  const completed = new Map(counts.map((c) => [c.compoundId as string, Number(c.completed ?? 0)]));
-  const judged = compounds.map((c) => ({
-    id: c.id as string, name: c.name as string, communityId: (c.communityId as string | null) ?? null, streetId: (c.streetId as string | null) ?? null,
-  }));
+  const [compounds, completed] = await Promise.all([cityCompounds(CLOSURE_STATUSES), roundsCompletedOn(day)]);
+  const judged = compounds.map((c) => ({ id: c.id, name: c.name, communityId: c.communityId ?? null, streetId: c.streetId ?? null }));
   const missed = missedOfDay(day, judged, completed, required);
-  await batchWrite(missed.map(missedRoundItem));
+  await saveMissedRounds(missed);
   return { day, compounds: compounds.length, missed: missed.length };
 }
 
-export const handler = scheduledHandler('judgeRounds', async () => {
-  logger.info('missed rounds judged', await judgeRounds());
+export const handler = scheduledHandler('missedRounds', async () => {
+  logger.info('missed rounds judged', await recordMissedRounds());
 });

@@ -16,14 +16,11 @@
  * a condition on the previous one, so two runs at once resend it once.
  */
 import { DAY_MS, isoAfter, isoAt, MINUTE_MS } from '#shared/domain/time.ts';
-import { indexKeys, indexSortKeys, keys } from '#shared/table.ts';
-import { campaignFromItem } from '../stores/campaign-store.ts';
+import { campaignsCreatedBetween, markReplanned, type CampaignRecord } from '../stores/campaign-store.ts';
 import { now } from '../platform/clock.ts';
-import { ConflictError } from '../platform/errors.ts';
 import { logger } from '../platform/logger.ts';
 import { sendMessages } from '../platform/queue.ts';
 import { scheduledHandler } from '../edge/scheduled.ts';
-import { queryAll, updateItem, type Item } from '../platform/table.ts';
 
 /** A plan takes seconds; its queue retries a failed one 3 times within 15 minutes. */
 export const UNPLANNED_MINUTES = 10;
@@ -31,33 +28,11 @@ export const FANNING_MINUTES = 60;
 const LOOK_BACK_DAYS = 7;
 
 /** Whether a fanning-out campaign has made no step for long enough to be planned again. */
-function stalled(item: Item, at: number): boolean {
-  const campaign = campaignFromItem(item);
+function stalled(campaign: CampaignRecord, at: number): boolean {
   if (campaign.status !== 'fanning-out') return false;
-  const since = Date.parse((item.replannedAt as string | undefined) ?? campaign.createdAt);
+  const since = Date.parse(campaign.replannedAt ?? campaign.createdAt);
   const wait = campaign.compoundsPlanned === null ? UNPLANNED_MINUTES : FANNING_MINUTES;
   return at - since >= wait * MINUTE_MS;
-}
-
-/** Records the resend, unless another run did meanwhile or the campaign moved on. */
-async function markReplanned(item: Item, atIso: string): Promise<boolean> {
-  const previous = item.replannedAt as string | undefined;
-  try {
-    await updateItem(
-      {
-        Key: keys.campaign(item.id as string),
-        UpdateExpression: 'SET replannedAt = :at ADD replans :one',
-        ConditionExpression: `#status = :fanning AND ${previous ? 'replannedAt = :previous' : 'attribute_not_exists(replannedAt)'}`,
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':at': atIso, ':one': 1, ':fanning': 'fanning-out', ...(previous ? { ':previous': previous } : {}) },
-      },
-      'campaign moved on',
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConflictError) return false;
-    throw error;
-  }
 }
 
 export async function restartCampaigns(): Promise<{ fanningOut: number; restarted: string[] }> {
@@ -65,14 +40,14 @@ export async function restartCampaigns(): Promise<{ fanningOut: number; restarte
   const atIso = isoAt(at);
   const from = isoAfter(at, -LOOK_BACK_DAYS * DAY_MS);
   const to = isoAfter(at, -Math.min(UNPLANNED_MINUTES, FANNING_MINUTES) * MINUTE_MS);
-  const recent = await queryAll<Item>({ index: 'byParent', partition: indexKeys.campaigns(), between: [from, indexSortKeys.campaign(to, '~')] });
+  const recent = await campaignsCreatedBetween(from, to);
   const restarted: string[] = [];
-  for (const entry of recent.filter((item) => stalled(item, at))) {
-    if (!(await markReplanned(entry, atIso))) continue;
-    await sendMessages('campaignPlan', [{ campaignId: entry.id as string }]);
-    restarted.push(entry.id as string);
+  for (const campaign of recent.filter((c) => stalled(c, at))) {
+    if (!(await markReplanned(campaign, atIso))) continue;
+    await sendMessages('campaignPlan', [{ campaignId: campaign.id }]);
+    restarted.push(campaign.id);
   }
-  return { fanningOut: recent.filter((item) => item.status === 'fanning-out').length, restarted };
+  return { fanningOut: recent.filter((c) => c.status === 'fanning-out').length, restarted };
 }
 
 export const handler = scheduledHandler('restartCampaigns', async () => {

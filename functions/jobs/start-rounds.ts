@@ -7,6 +7,7 @@
  * lockdown and those with case buildings (functions/flows/round-plan.ts).
  */
 import { currentRound, roundIdOf, scheduledRound } from '#shared/domain/disinfection.ts';
+import { SYSTEM_ACTOR } from '#shared/roles.ts';
 import { launchCampaign } from '../stores/campaign-store.ts';
 import { nowIso } from '../platform/clock.ts';
 import { config } from '../platform/config.ts';
@@ -14,8 +15,6 @@ import { ConflictError } from '../platform/errors.ts';
 import { logger } from '../platform/logger.ts';
 import { scheduledHandler } from '../edge/scheduled.ts';
 
-/** Who the schedule's rounds are created and audited as. */
-const SYSTEM = { username: 'system', role: 'city' } as const;
 const CITY = { type: 'city', streetId: null, communityId: null, gridId: null, compoundId: null } as const;
 
 /** The current slot's round: started now, or found started already; undefined before the day's first slot. */
@@ -25,7 +24,7 @@ export async function startRound(at: string = nowIso()): Promise<{ id: string; s
   if (!slot) return undefined;
   const id = roundIdOf(slot.day, slot.slot);
   try {
-    await launchCampaign({ id, kind: 'disinfection', scope: { type: 'city' }, place: CITY, createdAt: at, createdBy: SYSTEM.username, round: scheduledRound(slot, settings) }, SYSTEM);
+    await launchCampaign({ id, kind: 'disinfection', scope: { type: 'city' }, place: CITY, createdAt: at, createdBy: SYSTEM_ACTOR.username, round: scheduledRound(slot, settings) }, SYSTEM_ACTOR);
     return { id, started: true };
   } catch (error) {
     if (error instanceof ConflictError) return { id, started: false };

@@ -9,7 +9,7 @@ import { indexKeys, indexSortKeys, keys } from '#shared/table.ts';
 import { auditItem } from './audit-store.ts';
 import { withoutKeys, type Source } from '../platform/list-sources.ts';
 import type { Places } from './places-store.ts';
-import type { Item, TransactOp } from '../platform/table.ts';
+import { getItem, transactWrite, type Item, type TransactOp } from '../platform/table.ts';
 
 export function alertItem(alert: Alert): Item {
   const sort = indexSortKeys.alert(alert.status, alert.raisedAt, alert.id);
@@ -25,6 +25,30 @@ export function alertItem(alert: Alert): Item {
 }
 
 export const alertFromItem = (item: Item): Alert => withoutKeys<Alert>(item);
+
+export async function getAlert(id: string, options: { consistent?: boolean } = {}): Promise<Alert | undefined> {
+  const item = await getItem<Item>(keys.alert(id), options);
+  return item ? alertFromItem(item) : undefined;
+}
+
+/**
+ * Writes an alert's closing with its audit record, only while the stored alert is still open: one
+ * closed by someone else meanwhile fails with a ConflictError and nothing is written.
+ */
+export async function saveClosedAlert(closed: Alert, caller: Pick<Caller, 'username' | 'role'>, at: string, note: string): Promise<void> {
+  await transactWrite(
+    [
+      { put: alertItem(closed), condition: '#status = :open', names: { '#status': 'status' }, values: { ':open': 'open' } },
+      {
+        put: auditItem({
+          entity: 'ALERT', entityId: closed.id, action: 'close', caller, at,
+          changes: { status: { from: 'open', to: 'closed' }, closeNote: { from: null, to: note } },
+        }),
+      },
+    ],
+    `alert ${closed.id} was closed by someone else meanwhile`,
+  );
+}
 
 /**
  * The writes that raise an alert: the alert and its audit record. Add them to the transaction

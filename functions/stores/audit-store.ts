@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { Changes } from '#shared/domain/audit.ts';
 import type { Caller } from '#shared/roles.ts';
 import type { Audit } from '#shared/schemas/common.ts';
-import { keys, type AuditEntity } from '#shared/table.ts';
+import { auditPartition, keys, type AuditEntity } from '#shared/table.ts';
+import type { Source } from '../platform/list-sources.ts';
 import type { Item } from '../platform/table.ts';
 
 export function auditItem(record: {
@@ -41,3 +42,9 @@ export function auditFromItem(item: Item): Audit {
   const { pk: _pk, sk: _sk, type: _type, ...audit } = item;
   return audit as Audit;
 }
+
+/** An entity's audit trail, newest first: its records share one partition. */
+export const auditSource = (entity: AuditEntity, entityId: string): Source => ({
+  kind: 'query',
+  query: { partition: auditPartition(entity, entityId), newestFirst: true },
+});

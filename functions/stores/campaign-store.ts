@@ -5,19 +5,26 @@
  *
  * The campaign item keeps its counters as top-level numbers, so each change is one `ADD`;
  * the API's nested shape (totals, progress) is built on read.
+ *
+ * Longer than most stores, on purpose: the campaign item, its coverage items and the counter
+ * update they share live in one partition and change in the same transactions.
  */
 import type { ScopePlace } from '#shared/domain/campaigns.ts';
 import type { CampaignRound } from '#shared/domain/disinfection.ts';
 import { settledStatus } from '#shared/domain/campaigns.ts';
 import { coverageRatio } from '#shared/domain/visits.ts';
+import { coverBbox } from '#shared/geo/geohash.ts';
 import type { Campaign, CampaignKind, CampaignScope, CampaignStatus, Coverage, CoverageLevel, FailedCompound } from '#shared/schemas/campaign.ts';
+import type { Bbox } from '#shared/schemas/common.ts';
 import { indexKeys, indexSortKeys, keys, UNASSIGNED } from '#shared/table.ts';
 import { ConflictError } from '../platform/errors.ts';
 import { logger } from '../platform/logger.ts';
 import type { Caller } from '#shared/roles.ts';
 import { auditItem } from './audit-store.ts';
+import { GEO_COVER } from './compound-store.ts';
+import type { Source } from '../platform/list-sources.ts';
 import { sendMessages } from '../platform/queue.ts';
-import { getItem, transactWrite, updateItem, type Item, type Key, type TransactOp } from '../platform/table.ts';
+import { getItem, queryAll, transactWrite, updateItem, type Item, type Key, type TransactOp } from '../platform/table.ts';
 
 /** The campaign as stored: its scope resolved to places, and flat counters. */
 export interface CampaignRecord {
@@ -46,6 +53,8 @@ export interface CampaignRecord {
   readonly flags: Readonly<Record<string, number>>;
   /** Disinfection: the round's slot and due times (its case buildings travel in the level-2 messages). */
   readonly round?: CampaignRound;
+  /** When the restartCampaigns schedule last sent the plan message again. */
+  readonly replannedAt?: string;
 }
 
 /** Counter attributes of a campaign, named once. */
@@ -118,6 +127,7 @@ export function campaignFromItem(item: Item): CampaignRecord {
     failed: (item.failed as FailedCompound[] | undefined) ?? [],
     flags,
     ...(item.round ? { round: item.round as CampaignRound } : {}),
+    ...(item.replannedAt ? { replannedAt: item.replannedAt as string } : {}),
   };
 }
 
@@ -151,6 +161,64 @@ export function campaignView(c: CampaignRecord): Campaign {
 export async function getCampaign(id: string, options: { consistent?: boolean } = {}): Promise<CampaignRecord | undefined> {
   const item = await getItem<Item>(keys.campaign(id), options);
   return item ? campaignFromItem(item) : undefined;
+}
+
+/** Every campaign, newest first, from its own index partition (there are few; lists filter them). */
+export const campaignsSource = (): Source => ({ kind: 'query', query: { index: 'byParent', partition: indexKeys.campaigns(), newestFirst: true } });
+
+/** The campaigns created from `from` to `to` (ISO times, both included), oldest first. */
+export async function campaignsCreatedBetween(from: string, to: string): Promise<CampaignRecord[]> {
+  const items = await queryAll<Item>({ index: 'byParent', partition: indexKeys.campaigns(), between: [from, indexSortKeys.campaign(to, '~')] });
+  return items.map(campaignFromItem);
+}
+
+/**
+ * Cancels a campaign that is still fanning out or active, with its audit record: one conditional
+ * write, so a campaign that finished or was cancelled meanwhile fails with a ConflictError. Its
+ * open tasks leave the task lists at read time. Returns the campaign as cancelled.
+ */
+export async function cancelCampaign(campaign: CampaignRecord, caller: Pick<Caller, 'username' | 'role'>, at: string): Promise<CampaignRecord> {
+  await transactWrite(
+    [
+      {
+        update: {
+          Key: keys.campaign(campaign.id),
+          UpdateExpression: 'SET #status = :cancelled, cancelledAt = :at, cancelledBy = :by',
+          ConditionExpression: '#status IN (:fanning, :active)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':cancelled': 'cancelled', ':at': at, ':by': caller.username, ':fanning': 'fanning-out', ':active': 'active' },
+        },
+      },
+      { put: auditItem({ entity: 'CAMPAIGN', entityId: campaign.id, action: 'cancel', caller, at, changes: { status: { from: campaign.status, to: 'cancelled' } } }) },
+    ],
+    `campaign ${campaign.id} finished or was cancelled meanwhile`,
+  );
+  return { ...campaign, status: 'cancelled', cancelledAt: at, cancelledBy: caller.username };
+}
+
+/**
+ * Records that the plan message is sent again, conditional on the campaign still fanning out and
+ * on the resend it was read with: of two runs at once one records it (true), the other finds it
+ * recorded (false), as does a campaign that moved on.
+ */
+export async function markReplanned(campaign: CampaignRecord, at: string): Promise<boolean> {
+  const previous = campaign.replannedAt;
+  try {
+    await updateItem(
+      {
+        Key: keys.campaign(campaign.id),
+        UpdateExpression: 'SET replannedAt = :at ADD replans :one',
+        ConditionExpression: `#status = :fanning AND ${previous ? 'replannedAt = :previous' : 'attribute_not_exists(replannedAt)'}`,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':at': at, ':one': 1, ':fanning': 'fanning-out', ...(previous ? { ':previous': previous } : {}) },
+      },
+      'campaign moved on',
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConflictError) return false;
+    throw error;
+  }
 }
 
 export interface CounterUpdate {
@@ -227,6 +295,42 @@ export const coverInit = (
   placeId: string,
   place: { readonly streetId: string | null; readonly communityId: string | null },
 ) => ({ type: 'cover', campaignId, level, placeId, streetId: place.streetId, communityId: place.communityId });
+
+/** A campaign's coverage items of one level (compound, grid, community): one partition, one begins_with. */
+export const coverageSource = (campaignId: string, level: CoverageLevel): Source => ({
+  kind: 'query',
+  query: { partition: keys.campaign(campaignId).pk, beginsWith: keys.cover(campaignId, level, '').sk },
+});
+
+/**
+ * A coverage item as a list filters it: its view, the place it counts (for the caller's
+ * jurisdiction), and whether it is the pool of the scope's unplaced buildings, filed under the
+ * place of whichever task wrote it first (only a caller whose jurisdiction holds the whole scope
+ * may see that one).
+ */
+export function coverageOf(item: Item, level: CoverageLevel) {
+  const pooled = item.placeId === UNASSIGNED;
+  return {
+    coverage: coverageView(item),
+    pooled,
+    place: {
+      compoundId: level === 'compound' ? (item.placeId as string) : '',
+      streetId: (item.streetId as string | null) ?? null,
+      communityId: (item.communityId as string | null) ?? null,
+      gridId: level === 'grid' && !pooled ? (item.placeId as string) : null,
+    },
+  };
+}
+
+/**
+ * Sources for a campaign's tasks not yet covered whose point lies in the bbox's cells: the
+ * sparse byGeo entries each such task carries until its building is covered.
+ */
+export const unvisitedSources = (campaignId: string, bbox: Bbox): Source[] =>
+  coverBbox(bbox, GEO_COVER).map((range) => ({
+    kind: 'query',
+    query: { index: 'byGeo', partition: indexKeys.unvisitedCell(campaignId, range.partition), between: [range.from, range.to] },
+  }));
 
 export function coverageView(item: Item): Coverage {
   const num = (name: string) => counter(item, name);

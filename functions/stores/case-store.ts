@@ -77,7 +77,7 @@ export function caseItem(report: CaseReport, fingerprint: string): Item {
   };
 }
 
-/** The report stored under this id: the same one again, or 409 when the body differs. */
+/** The report stored under this id: the same one again, or a conflict when the body differs. */
 export async function storedCase(caseId: string, body: CaseCreate): Promise<CaseReport | undefined> {
   const item = await getItem<Item>(keys.caseReport(caseId), { consistent: true });
   if (!item) return undefined;

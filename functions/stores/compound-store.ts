@@ -11,12 +11,13 @@ import type { Bbox } from '#shared/schemas/common.ts';
 import type { CompoundStatus } from '#shared/schemas/compound.ts';
 import type { Exit } from '#shared/schemas/exit.ts';
 import {
-  GEO_PARTITION_PRECISION, GEO_SORT_PRECISION, indexKeys, indexSortKeys, keys,
+  CHILD_PREFIX, GEO_PARTITION_PRECISION, GEO_SORT_PRECISION, indexKeys, indexSortKeys, keys,
 } from '#shared/table.ts';
 import { auditItem } from './audit-store.ts';
 import { getGrid, type Places } from './places-store.ts';
 import { withoutKeys, type Source } from '../platform/list-sources.ts';
-import { batchGet, getItem, transactWrite, type Item, type TransactOp } from '../platform/table.ts';
+import { inParallel } from '#shared/parallel.ts';
+import { batchGet, getItem, queryAll, transactWrite, type Item, type TransactOp } from '../platform/table.ts';
 
 /**
  * How far beyond a bbox the geo query looks for centroids, so that a compound whose polygon
@@ -62,6 +63,23 @@ export async function getCompounds(ids: readonly string[]): Promise<CompoundReco
 }
 
 /**
+ * Writes a new compound and its audit record in one transaction, only if its id is new: the id
+ * comes from its external id, or its name and place, so a second one fails with a ConflictError.
+ */
+export function createCompound(
+  compound: CompoundRecord,
+  audit: { readonly caller: Pick<Caller, 'username' | 'role'>; readonly at: string; readonly changes: Changes },
+): Promise<void> {
+  return transactWrite(
+    [
+      { put: compoundWriteItem(compound), condition: 'attribute_not_exists(pk)' },
+      { put: auditItem({ entity: 'COMPOUND', entityId: compound.id, action: 'create', ...audit }) },
+    ],
+    `compound ${compound.id} already exists (same external id, or same name at the same place)`,
+  );
+}
+
+/**
  * Writes a changed compound and its audit record in one transaction, conditional on the version
  * that was read (and on `condition`, when given): a compound changed meanwhile fails the write
  * with a ConflictError saying `conflict`, and nothing is written.
@@ -102,6 +120,17 @@ export function buildingItem(building: Building): Item {
   };
 }
 export const buildingFromItem = (item: Item): Building => withoutKeys<Building>(item);
+
+export async function getBuilding(compoundId: string, id: string): Promise<Building | undefined> {
+  const item = await getItem<Item>(keys.building(compoundId, id));
+  return item ? buildingFromItem(item) : undefined;
+}
+
+/** A compound's buildings, or its exits: the items under the compound's partition, by sort-key prefix. */
+export const childSource = (compoundId: string, child: keyof typeof CHILD_PREFIX): Source => ({
+  kind: 'query',
+  query: { partition: keys.compound(compoundId).pk, beginsWith: CHILD_PREFIX[child] },
+});
 
 /** Every exit carries its id in the byParent index, so GET /v1/exits/{id} finds it without its compound. */
 export function exitItem(exit: Exit): Item {
@@ -146,6 +175,29 @@ export async function scopeSources(caller: Caller, places: Places, prefix?: stri
       return [{ kind: 'keys', keys: scope.compoundIds.map((id) => keys.compound(id)) }];
   }
 }
+
+/** Street queries in flight while the city's compounds are listed. */
+const STREETS_IN_FLIGHT = 10;
+
+/**
+ * The city's compounds from the street index, one query per street (and the unassigned), or only
+ * those in the given statuses (a begins_with each: the sort key starts with the status).
+ */
+export async function cityCompounds(statuses?: readonly CompoundStatus[]): Promise<CompoundRecord[]> {
+  const streets = await queryAll<Item>({ index: 'byParent', partition: indexKeys.streetsOfCity() });
+  const partitions = [...streets.map((s) => indexKeys.compoundsOfStreet(s.id as string)), indexKeys.compoundsOfStreet(null)];
+  const queries = partitions.flatMap((partition) =>
+    (statuses ?? [undefined]).map((status) => ({ index: 'byStreet' as const, partition, beginsWith: statusPrefix(status) })));
+  return (await inParallel(queries, STREETS_IN_FLIGHT, (query) => queryAll<Item>(query))).flat().map(compoundFromItem);
+}
+
+/** Every compound of a street (null: those in no street). */
+export const compoundsOfStreet = async (streetId: string | null): Promise<CompoundRecord[]> =>
+  (await queryAll<Item>({ index: 'byStreet', partition: indexKeys.compoundsOfStreet(streetId) })).map(compoundFromItem);
+
+/** Every compound of a community (null: those held at city level). */
+export const compoundsOfCommunity = async (communityId: string | null): Promise<CompoundRecord[]> =>
+  (await queryAll<Item>({ index: 'byParent', partition: indexKeys.compoundsOfCommunity(communityId) })).map(compoundFromItem);
 
 /** The begins_with that filters an index sorted by {@link indexSortKeys.compoundByStatus}. */
 export const statusPrefix = (status: CompoundStatus | undefined): string | undefined =>

@@ -10,10 +10,11 @@
 import { chinaDay } from '#shared/domain/china-time.ts';
 import { isScheduledRound, requiredRoundsOn, roundStatus } from '#shared/domain/disinfection.ts';
 import type { AreaCode, DisinfectionLog, DisinfectionLogEntry, MissedRound, RoundOfTask } from '#shared/schemas/disinfection.ts';
-import { indexKeys, keys } from '#shared/table.ts';
+import { indexKeys, indexSortKeys, keys } from '#shared/table.ts';
 import { nowIso } from '../platform/clock.ts';
 import { config } from '../platform/config.ts';
-import { queryAll, type Item } from '../platform/table.ts';
+import type { Source } from '../platform/list-sources.ts';
+import { batchWrite, queryAll, type Item } from '../platform/table.ts';
 
 /** The log entry of a stored disinfection task: only public fields, status as read at `at`. */
 export function logEntryOf(item: Item, at: string): DisinfectionLogEntry {
@@ -55,3 +56,28 @@ export async function disinfectionDay(compoundId: string, day: string, status: s
 
 /** A missed round as stored (the day-end job, the demo seed): in its day's partition, sorted by street, community and compound. */
 export const missedRoundItem = (m: MissedRound): Item => ({ ...keys.missedRound(m.date, m.streetId, m.communityId, m.compoundId), type: 'missed-round', ...m });
+
+/** Records a day's missed rounds; written again, the same items are rewritten. */
+export const saveMissedRounds = (missed: readonly MissedRound[]): Promise<void> => batchWrite(missed.map(missedRoundItem));
+
+/** Part of a day's missed rounds: a street's, or a community's (named with its street, which the sort key starts with). */
+export type MissedRoundsWithin = { readonly streetId: string } | { readonly streetId: string | null; readonly communityId: string };
+
+/** A day's missed rounds (one partition), all of them or those `within` a street or community (one begins_with). */
+export function missedRoundsSource(day: string, within?: MissedRoundsWithin): Source {
+  const beginsWith = !within
+    ? undefined
+    : 'communityId' in within
+      ? indexSortKeys.missedOfCommunity(within.streetId, within.communityId)
+      : indexSortKeys.missedOfStreet(within.streetId);
+  return { kind: 'query', query: { partition: keys.missedRound(day, null, null, '').pk, beginsWith } };
+}
+
+/**
+ * Each compound's public-area rounds completed (done or partial) on a China day, by compound id:
+ * read consistently, so a round completed in the minutes before the day is judged counts.
+ */
+export async function roundsCompletedOn(day: string): Promise<Map<string, number>> {
+  const counts = await queryAll<Item>({ partition: keys.roundsDone(day, '').pk, consistent: true });
+  return new Map(counts.map((c) => [c.compoundId as string, Number(c.completed ?? 0)]));
+}

@@ -8,10 +8,12 @@ import { clockInState, MAX_SHIFT_MS, type ShiftTimes } from '#shared/domain/duty
 import { HOUR_MS, isoAfter } from '#shared/domain/time.ts';
 import type { Caller } from '#shared/roles.ts';
 import type { Shift } from '#shared/schemas/duty.ts';
+import { chunks } from '#shared/parallel.ts';
 import { keys } from '#shared/table.ts';
 import { auditItem } from './audit-store.ts';
+import { ConflictError } from '../platform/errors.ts';
 import { withoutKeys } from '../platform/list-sources.ts';
-import { queryAll, type Item, type TransactOp } from '../platform/table.ts';
+import { queryAll, transactWrite, type Item, type TransactOp } from '../platform/table.ts';
 
 export type StoredShift = Omit<Shift, 'clockIn'>;
 
@@ -43,8 +45,13 @@ export function shiftsAround(exitId: string, now: string): Promise<StoredShift[]
   return shiftsBetween(exitId, isoAfter(t, -MAX_SHIFT_MS), `${isoAfter(t, 48 * HOUR_MS)}~`);
 }
 
+/** Writes that must land with a duty change: the exit's rule group marked due (touchGroup). */
+export interface RidesAlong {
+  readonly with?: readonly TransactOp[];
+}
+
 /** The writes that add a shift if it is not there yet: the shift and its audit record. */
-export function newShiftOps(shift: StoredShift, caller: Pick<Caller, 'username' | 'role'>, at: string): TransactOp[] {
+function newShiftOps(shift: StoredShift, caller: Pick<Caller, 'username' | 'role'>, at: string): TransactOp[] {
   return [
     { put: shiftItem(shift), condition: 'attribute_not_exists(pk)' },
     {
@@ -56,8 +63,61 @@ export function newShiftOps(shift: StoredShift, caller: Pick<Caller, 'username' 
   ];
 }
 
+/** Shifts written per transaction: two writes each (shift, audit) and the group's touch, within 100. */
+const SHIFTS_PER_TRANSACTION = 45;
+const ATTEMPTS = 3;
+
+/**
+ * Adds the shifts of an exit that are not there yet, each with its audit record, `with` in each
+ * transaction. Shifts already there stay as they are (a clock-in on them included); a shift added
+ * meanwhile fails the condition, and the shifts are read and written again. Returns the exit's
+ * shifts over the span of those asked for, new and old, and how many were new.
+ */
+export async function addShifts(
+  exitId: string,
+  shifts: readonly StoredShift[],
+  caller: Pick<Caller, 'username' | 'role'>,
+  at: string,
+  options: RidesAlong = {},
+): Promise<{ stored: StoredShift[]; created: number }> {
+  const starts = shifts.map((s) => s.start).sort();
+  let created = 0;
+  for (let attempt = 1; ; attempt++) {
+    const stored = await shiftsBetween(exitId, starts[0] ?? at, `${starts[starts.length - 1] ?? at}~`);
+    const have = new Set(stored.map((s) => s.id));
+    const fresh = shifts.filter((s) => !have.has(s.id));
+    try {
+      for (const chunk of chunks(fresh, SHIFTS_PER_TRANSACTION)) {
+        await transactWrite([...chunk.flatMap((s) => newShiftOps(s, caller, at)), ...(options.with ?? [])], 'a shift was added meanwhile');
+        created += chunk.length;
+        stored.push(...chunk);
+      }
+      return { stored, created };
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt >= ATTEMPTS) throw error;
+    }
+  }
+}
+
+/**
+ * Records a clock-in (or out) on the shift, with its audit record and `with`: only if none was made
+ * yet (a clock-out only after a clock-in), else a ConflictError. Of two racing clock-ins one lands.
+ */
+export function recordClock(
+  shift: StoredShift,
+  kind: 'in' | 'out',
+  record: { at: string; position: readonly [number, number]; distanceM: number },
+  caller: Pick<Caller, 'username' | 'role'>,
+  options: RidesAlong = {},
+): Promise<void> {
+  return transactWrite(
+    [...clockOps(shift, kind, record, caller), ...(options.with ?? [])],
+    kind === 'in' ? 'you already clocked in for this shift' : 'you already clocked out of this shift',
+  );
+}
+
 /** The clock-in (or out) on the shift, only if none was made yet, with its audit record. */
-export function clockOps(
+function clockOps(
   shift: StoredShift,
   kind: 'in' | 'out',
   record: { at: string; position: readonly [number, number]; distanceM: number },

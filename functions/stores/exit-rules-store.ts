@@ -11,6 +11,9 @@
  * judging, the group is still due and the recheck job judges it. Time-based rules (coverage of the
  * next 24 h, a clock-in's grace) change without writes: the judgement stores the next moment they
  * can change, indexed by day (byParent `XDUE#<day>`), and the job judges only the groups due.
+ *
+ * Longer than most stores, on purpose: the rules item, the judgement and every write that marks a
+ * group due share one revision check, kept in one place.
  */
 import { diff } from '#shared/domain/audit.ts';
 import type { CompoundRecord } from '#shared/domain/compounds.ts';
@@ -20,19 +23,20 @@ import {
 import { DAY_MS, isoAt } from '#shared/domain/time.ts';
 import { isSealed } from '#shared/domain/exits.ts';
 import { encodeGeohash } from '#shared/geo/geohash.ts';
+import { chunks } from '#shared/parallel.ts';
 import type { CompoundStatus } from '#shared/schemas/compound.ts';
-import type { Enclosure } from '#shared/schemas/enclosure.ts';
 import type { Exit } from '#shared/schemas/exit.ts';
 import {
   CHILD_PREFIX, GEO_PARTITION_PRECISION, GEO_SORT_PRECISION, indexKeys, indexSortKeys, keys,
 } from '#shared/table.ts';
-import { compoundFromItem, exitItem, saveCompound } from './compound-store.ts';
+import { exitItem, getCompound, saveCompound } from './compound-store.ts';
 import { config } from '../platform/config.ts';
 import { shiftsAround } from './duty-store.ts';
+import { enclosureIdOf, enclosureIdsOf, getEnclosure } from './enclosure-store.ts';
 import { ConflictError } from '../platform/errors.ts';
 import { withoutKeys } from '../platform/list-sources.ts';
 import { logger } from '../platform/logger.ts';
-import { batchGet, getItem, queryAll, transactWrite, updateItem, type Item, type TransactOp } from '../platform/table.ts';
+import { getItem, queryAll, transactWrite, updateItem, type Item, type TransactOp } from '../platform/table.ts';
 
 export interface GroupRef {
   readonly kind: 'compound' | 'enclosure';
@@ -53,8 +57,8 @@ export const ruleSettings = (): RuleSettings => ({ clockInGraceMinutes: config()
 
 /** The group a compound's exits are judged in: its enclosure, if it belongs to one. */
 export async function groupOfCompound(compoundId: string): Promise<GroupRef> {
-  const pointer = await getItem<Item>(keys.enclosureOf(compoundId), { consistent: true });
-  return pointer ? { kind: 'enclosure', id: pointer.enclosureId as string } : { kind: 'compound', id: compoundId };
+  const enclosureId = await enclosureIdOf(compoundId);
+  return enclosureId ? { kind: 'enclosure', id: enclosureId } : { kind: 'compound', id: compoundId };
 }
 
 const day = (iso: string) => iso.slice(0, 10);
@@ -121,15 +125,14 @@ async function loadGroup(ref: GroupRef, now: string): Promise<LoadedGroup | unde
   let compoundIds: readonly string[] = [ref.id];
   let declaredArea: number | undefined;
   if (ref.kind === 'enclosure') {
-    const enclosure = await getItem<Item>(keys.enclosure(ref.id), { consistent: true });
+    const enclosure = await getEnclosure(ref.id, { consistent: true });
     if (!enclosure) return undefined;
-    const record = withoutKeys<Enclosure>(enclosure);
-    compoundIds = record.compoundIds;
-    declaredArea = record.areaM2;
+    compoundIds = enclosure.compoundIds;
+    declaredArea = enclosure.areaM2;
   }
   const compounds = (
-    await Promise.all(compoundIds.map((id) => getItem<Item>(keys.compound(id), { consistent: true })))
-  ).flatMap((item) => (item ? [compoundFromItem(item)] : []));
+    await Promise.all(compoundIds.map((id) => getCompound(id, { consistent: true })))
+  ).flatMap((compound) => (compound ? [compound] : []));
   if (compounds.length === 0) return undefined;
   const exits = (
     await Promise.all(
@@ -252,7 +255,7 @@ export async function reevaluate(asked: GroupRef, now: string): Promise<Judgemen
     try {
       const check = rulesWrite(ref, { due: next, rev });
       if (updates.length === 0) await transactWrite([check], 'rules changed');
-      for (let i = 0; i < updates.length; i += CHUNK) await transactWrite([check, ...updates.slice(i, i + CHUNK)], 'rules changed');
+      for (const slice of chunks(updates, CHUNK)) await transactWrite([check, ...slice], 'rules changed');
       return { standings, nextCheckAt: next, changed: updates.length };
     } catch (error) {
       if (!(error instanceof ConflictError) || attempt >= ATTEMPTS) throw error;
@@ -327,9 +330,7 @@ export const storedExitItem = (exit: StoredExit): Item =>
 /** The groups these compounds are judged in (each its enclosure, if it belongs to one), 100 pointers a read. */
 export async function groupsOfCompounds(compoundIds: Iterable<string>): Promise<GroupRef[]> {
   const ids = [...new Set(compoundIds)];
-  const byPointer = new Map(ids.map((id) => [keys.enclosureOf(id).pk, id]));
-  const pointers = await batchGet<Item>(ids.map((id) => keys.enclosureOf(id)));
-  const enclosureOf = new Map(pointers.map((p) => [byPointer.get(p.pk as string), p.enclosureId as string]));
+  const enclosureOf = await enclosureIdsOf(ids);
   const groups = ids.map((id): GroupRef => {
     const enclosureId = enclosureOf.get(id);
     return enclosureId ? { kind: 'enclosure', id: enclosureId } : { kind: 'compound', id };
@@ -347,8 +348,8 @@ const TOUCHES_PER_TRANSACTION = 100;
  * a racing transaction on one of the rules items can cancel it, and then they go one at a time.
  */
 export async function touchGroups(groups: readonly GroupRef[], now: string): Promise<void> {
-  for (let i = 0; i < groups.length; i += TOUCHES_PER_TRANSACTION) {
-    const touches = groups.slice(i, i + TOUCHES_PER_TRANSACTION).map((g) => touchGroup(g, now));
+  for (const slice of chunks(groups, TOUCHES_PER_TRANSACTION)) {
+    const touches = slice.map((g) => touchGroup(g, now));
     try {
       await transactWrite(touches, 'a rules item was written meanwhile');
     } catch (error) {

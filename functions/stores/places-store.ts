@@ -3,7 +3,7 @@
  * so they are cached per container for a short while.
  */
 import type { CommunityRef } from '#shared/domain/compounds.ts';
-import { communityIdFor } from '#shared/import/rows.ts';
+import { communityIdFor } from '#shared/domain/ids.ts';
 import type { Community, Grid, Street } from '#shared/schemas/places.ts';
 import { indexKeys, indexSortKeys, keys } from '#shared/table.ts';
 import turfBbox from '@turf/bbox';

@@ -9,19 +9,16 @@
  */
 import { diff } from '#shared/domain/audit.ts';
 import { AUDITED_COMPOUND_FIELDS, changedCompound } from '#shared/domain/compounds.ts';
-import { indexKeys } from '#shared/table.ts';
+import { SYSTEM_ACTOR } from '#shared/roles.ts';
 import { nowIso } from '../platform/clock.ts';
-import { compoundFromItem } from '../stores/compound-store.ts';
+import { compoundsOfCommunity } from '../stores/compound-store.ts';
 import { ConflictError } from '../platform/errors.ts';
 import { saveJudgedCompound } from '../stores/exit-rules-store.ts';
 import { logger } from '../platform/logger.ts';
 import { inParallel } from '#shared/parallel.ts';
 import { loadPlaces } from '../stores/places-store.ts';
 import { sqsHandler } from '../edge/sqs.ts';
-import { queryAll, type Item } from '../platform/table.ts';
 
-/** The system acts with city-wide reach; audit records name it as the actor. */
-const SYSTEM = { username: 'system', role: 'city' } as const;
 const CONCURRENCY = 8;
 
 export interface AssignResult {
@@ -34,17 +31,17 @@ export interface AssignResult {
 /** Places the unassigned compounds that a boundary now holds. */
 export async function assignUnassigned(options: { reason: string }): Promise<AssignResult> {
   const { communities } = await loadPlaces({ fresh: true });
-  const waiting = (await queryAll<Item>({ index: 'byParent', partition: indexKeys.compoundsOfCommunity(null) })).map(compoundFromItem);
+  const waiting = await compoundsOfCommunity(null);
   const at = nowIso();
   const placed = waiting
-    .map((current) => ({ current, next: changedCompound(current, {}, { caller: SYSTEM, at, communities }) }))
+    .map((current) => ({ current, next: changedCompound(current, {}, { caller: SYSTEM_ACTOR, at, communities }) }))
     .filter(({ next }) => !next.unassigned);
   const written = await inParallel(placed, CONCURRENCY, async ({ current, next }) => {
     try {
       await saveJudgedCompound(
         current,
         next,
-        { action: 'assign', caller: SYSTEM, at, changes: diff(current, next, AUDITED_COMPOUND_FIELDS), source: options.reason },
+        { action: 'assign', caller: SYSTEM_ACTOR, at, changes: diff(current, next, AUDITED_COMPOUND_FIELDS), source: options.reason },
         { condition: 'unassigned = :yes', values: { ':yes': true }, conflict: `compound ${next.id} changed while it was being assigned` },
       );
       return true;

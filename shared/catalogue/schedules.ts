@@ -32,7 +32,7 @@ export const schedules = defineSchedules({
       'Start the disinfection round of the current China-time slot (DISINFECTION_ROUND_TIMES, CASE_BUILDING_ROUND_TIMES): one campaign per day and slot, created conditionally, so repeated or late firings make one round',
     expression: 'rate(5 minutes)',
   },
-  judgeRounds: {
+  missedRounds: {
     job: 'missed-rounds',
     description:
       'At 00:10 China time (16:10 UTC): record the compounds under closure with fewer completed disinfection rounds than required on the day that ended, in a sparse index by day',

@@ -1,7 +1,11 @@
+/**
+ * The seeded demo city's exits through the API, as `npm start` serves them: every exit rule
+ * broken somewhere, with responsibility lists, and the handy duty user's shifts.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCity } from '#infra/local/demo/city.ts';
 import { seedCity } from '#infra/local/demo/seed.ts';
-import { EXIT_RULE_CODES } from '#shared/domain/exit-rules.ts';
+import { EXIT_RULE_CODES } from '#shared/schemas/exit.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
 const city = generateCity();

@@ -1,12 +1,12 @@
 /**
- * Review findings on disinfection rounds, on DynamoDB Local: a compound not under closure requires
+ * Disinfection rounds at their edges, on DynamoDB Local: a compound not under closure requires
  * no rounds on the public log; a round completed after the day-end judgement takes its compound
  * off the missed list once it reaches the required count; the round's case buildings travel in
  * the level-2 messages, not on the hot campaign item; staff of one compound cannot complete
  * another's task.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { judgeRounds } from '#functions/jobs/missed-rounds.ts';
+import { recordMissedRounds } from '#functions/jobs/missed-rounds.ts';
 import { startRound } from '#functions/jobs/start-rounds.ts';
 import { resetClock, setClock } from '#functions/platform/clock.ts';
 import type { MissedRound } from '#shared/schemas/disinfection.ts';
@@ -108,7 +108,7 @@ describe('a household visit sent to a round task', () => {
 describe('a round completed after the day-end judgement', () => {
   it('updates the compound\'s missed entry, and takes it off the list once the required rounds are done', async () => {
     clockAt(JUDGED);
-    await judgeRounds();
+    await recordMissedRounds();
     const missed = async () => (await json<{ items: MissedRound[] }>(await (await stack.as('city')).get(`/v1/missed-rounds?date=${DAY}`))).items;
     expect((await missed()).find((m) => m.compoundId === 'c_a')).toMatchObject({ required: 2, completed: 0 });
 
@@ -132,7 +132,7 @@ describe('a round completed after the day-end judgement', () => {
     expect(both.map((r) => r.status)).toEqual([200, 200]);
     // The other compounds stay listed; judging again agrees.
     expect((await missed()).map((m) => m.compoundId)).toEqual(['c_np', 'c_d']);
-    await judgeRounds(DAY);
+    await recordMissedRounds(DAY);
     expect((await missed()).map((m) => m.compoundId)).toEqual(['c_np', 'c_d']);
   });
 });

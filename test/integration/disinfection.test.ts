@@ -7,7 +7,7 @@
  * injected) and listed by jurisdiction.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { judgeRounds } from '#functions/jobs/missed-rounds.ts';
+import { recordMissedRounds } from '#functions/jobs/missed-rounds.ts';
 import { startRound } from '#functions/jobs/start-rounds.ts';
 import { resetClock, setClock } from '#functions/platform/clock.ts';
 import { disinfectionDay, disinfectionLog } from '#functions/stores/disinfection-log-store.ts';
@@ -187,7 +187,7 @@ describe('round tasks', () => {
 describe('missed rounds', () => {
   it('are judged at day end and listed to overseers by jurisdiction, paged', async () => {
     clockAt('2026-11-23T16:10:00.000Z'); // 00:10 on the 24th in China
-    expect(await judgeRounds()).toMatchObject({ day: DAY, missed: 4 });
+    expect(await recordMissedRounds()).toMatchObject({ day: DAY, missed: 4 });
     const list = async (user: string, query = '') => {
       const response = await (await stack.as(user)).get(`/v1/missed-rounds${query}`);
       expect(response.status, await response.clone().text()).toBe(200);
@@ -210,7 +210,7 @@ describe('missed rounds', () => {
     expect((await cm2.get('/v1/missed-rounds?date=24-11-2026')).status).toBe(400);
     expect((await (await stack.as('disinfection-a')).get('/v1/missed-rounds')).status).toBe(403);
     // Judged again: the same list.
-    await judgeRounds(DAY);
+    await recordMissedRounds(DAY);
     expect((await list('city')).items).toEqual(all.items);
   });
 });

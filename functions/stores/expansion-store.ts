@@ -1,0 +1,285 @@
+/**
+ * What the campaign fan-out (functions/flows/fan-out.ts, which says why it works this way) reads
+ * and writes: each compound's expansion marker, a coverage item that doubles as the claim of one
+ * queue receive; the transaction that flips claimed markers and adds their totals to the campaign
+ * and its coverage items; the planned count and the record of a failed compound; the task items,
+ * under deterministic keys; and the reads that give a task builder its compound.
+ */
+import { COMPOUNDS_PER_MESSAGE, type CaseBuildings, type FanOutInput, type TaskDraft, type Totals } from '#shared/domain/fan-out.ts';
+import { isoAfter } from '#shared/domain/time.ts';
+import { inParallel } from '#shared/parallel.ts';
+import { Building } from '#shared/schemas/building.ts';
+import { CHILD_PREFIX, keys, META } from '#shared/table.ts';
+import { now } from '../platform/clock.ts';
+import { ConflictError } from '../platform/errors.ts';
+import {
+  batchGet, batchWrite, queryAll, transactionCancelled, transactWithRetry, transactWrite, updateItem, type Item, type TransactOp,
+} from '../platform/table.ts';
+import { addOp, coverInit, coverOp, type CampaignRecord } from './campaign-store.ts';
+import { taskItem } from './task-records.ts';
+
+/** Calls in flight per message: one per compound. */
+const CONCURRENCY = COMPOUNDS_PER_MESSAGE;
+/** BatchWrite calls in flight per message (the bench's raw baseline matches it). */
+export const TASK_WRITE_CONCURRENCY = 4;
+
+/** The receive of a level-2 message that claims compounds. */
+export interface ExpansionLock {
+  readonly message: string;
+  readonly receive: number;
+  /** How long a claim holds before another receive may take it over (the message is visible again by then). */
+  readonly holdMs: number;
+}
+
+/** This receive holds the compound: claimed first, or taken over from an abandoned receive. */
+export type Claim = 'first' | 'takeover';
+
+type Place = { readonly streetId: string | null; readonly communityId: string | null };
+
+const markerKey = (campaignId: string, compoundId: string) => keys.cover(campaignId, 'compound', compoundId);
+
+/** The claim's writes; the marker is a coverage item from its first write, so lists read it as one. */
+const claimSet = (lock: ExpansionLock, until: string, campaignId: string, compoundId: string) => ({
+  UpdateExpression:
+    'SET #state = :expanding, lockMessage = :m, lockReceive = :r, lockedUntil = :until, #type = :type, campaignId = :c, #level = :level, placeId = :id',
+  ExpressionAttributeNames: { '#state': 'state', '#type': 'type', '#level': 'level' },
+  values: {
+    ':expanding': 'expanding', ':m': lock.message, ':r': lock.receive, ':until': until,
+    ':type': 'cover', ':c': campaignId, ':level': 'compound', ':id': compoundId,
+  },
+});
+
+/**
+ * Claims the message's compounds: first all at once, in one transaction that holds only if none
+ * was ever claimed (the common case, one request); else one by one, to learn which are free,
+ * abandoned (take over) or held and done elsewhere (claim undefined).
+ */
+export async function claimCompounds(
+  campaignId: string,
+  compoundIds: readonly string[],
+  lock: ExpansionLock,
+): Promise<{ id: string; claim: Claim | undefined }[]> {
+  const until = isoAfter(now(), lock.holdMs);
+  try {
+    await transactWrite(compoundIds.map((id) => {
+      const set = claimSet(lock, until, campaignId, id);
+      return {
+        update: {
+          Key: markerKey(campaignId, id),
+          UpdateExpression: set.UpdateExpression,
+          ConditionExpression: 'attribute_not_exists(pk)',
+          ExpressionAttributeNames: set.ExpressionAttributeNames,
+          ExpressionAttributeValues: set.values,
+        },
+      };
+    }));
+    return compoundIds.map((id) => ({ id, claim: 'first' as const }));
+  } catch (error) {
+    if (!transactionCancelled(error)) throw error;
+  }
+  return inParallel(compoundIds, CONCURRENCY, async (id) => ({ id, claim: await claimCompound(campaignId, id, lock) }));
+}
+
+/** 'first' or 'takeover' when this receive now holds the compound; undefined when another has it or it is done. */
+async function claimCompound(campaignId: string, compoundId: string, lock: ExpansionLock): Promise<Claim | undefined> {
+  const at = now();
+  const set = claimSet(lock, isoAfter(at, lock.holdMs), campaignId, compoundId);
+  try {
+    const old = await updateItem(
+      {
+        Key: markerKey(campaignId, compoundId),
+        UpdateExpression: set.UpdateExpression,
+        ConditionExpression:
+          'attribute_not_exists(pk) OR (#state = :expanding AND (lockedUntil < :now OR (lockMessage = :m AND lockReceive < :r)))',
+        ExpressionAttributeNames: set.ExpressionAttributeNames,
+        ExpressionAttributeValues: { ...set.values, ':now': at.toISOString() },
+        ReturnValues: 'ALL_OLD',
+      },
+      'compound held or expanded',
+    );
+    return old ? 'takeover' : 'first';
+  } catch (error) {
+    if (error instanceof ConflictError) return undefined;
+    throw error;
+  }
+}
+
+/** What a task builder is given besides the campaign. */
+export type CompoundData = Omit<FanOutInput, 'campaign'>;
+
+export type CompoundRead = { id: string; data: CompoundData } | { id: string; error: Error };
+
+/** A sweep needs every building and exit of a compound: one query of each compound's partition. */
+export function readWholeCompounds(compoundIds: readonly string[]): Promise<CompoundRead[]> {
+  return inParallel(compoundIds, CONCURRENCY, async (id): Promise<CompoundRead> => {
+    try {
+      return { id, data: await readCompound(id) };
+    } catch (error) {
+      return { id, error: error as Error };
+    }
+  });
+}
+
+/** The compound's record, buildings and exits: one query of its partition; throws on a broken record. */
+async function readCompound(compoundId: string): Promise<CompoundData> {
+  const items = await queryAll<Item>({ partition: keys.compound(compoundId).pk, consistent: true });
+  const compound = items.find((i) => i.sk === META);
+  if (!compound) throw new Error(`compound ${compoundId} is not in the registry`);
+  const buildings = items.filter((i) => (i.sk as string).startsWith(CHILD_PREFIX.building)).map((item) => buildingOf(item, compoundId));
+  const exits = items.filter((i) => (i.sk as string).startsWith(CHILD_PREFIX.exit)).map((i) => ({ status: i.status as string, location: i.location as [number, number] }));
+  return { compound: compoundOf(compoundId, compound), buildings, exits };
+}
+
+/**
+ * A round needs only each compound's record and its case buildings (named in the message by the
+ * planner): one BatchGet for the message, instead of a query of every building of every compound.
+ */
+export async function readRoundCompounds(compoundIds: readonly string[], cased: CaseBuildings): Promise<CompoundRead[]> {
+  const wanted = compoundIds.flatMap((id) => [keys.compound(id), ...(cased[id] ?? []).map((b) => keys.building(id, b))]);
+  const items = await batchGet<Item>(wanted, { consistent: true });
+  const byCompound = Map.groupBy(items, (i) => (i.pk as string).slice('COMPOUND#'.length));
+  return compoundIds.map((id): CompoundRead => {
+    const found = byCompound.get(id) ?? [];
+    const compound = found.find((i) => i.sk === META);
+    if (!compound) return { id, error: new Error(`compound ${id} is not in the registry`) };
+    try {
+      const buildings = found.filter((i) => i.sk !== META).map((item) => buildingOf(item, id));
+      return { id, data: { compound: compoundOf(id, compound), buildings, exits: [] } };
+    } catch (error) {
+      return { id, error: error as Error };
+    }
+  });
+}
+
+function compoundOf(compoundId: string, item: Item): CompoundData['compound'] {
+  return {
+    id: compoundId,
+    name: item.name as string,
+    streetId: (item.streetId as string | null) ?? null,
+    communityId: (item.communityId as string | null) ?? null,
+    location: item.location as [number, number],
+    propertyManaged: item.propertyManaged !== false,
+  };
+}
+
+function buildingOf(item: Item, compoundId: string) {
+  const parsed = Building.safeParse(item);
+  if (!parsed.success) throw new Error(`building ${String(item.id)} of compound ${compoundId} is not a valid record: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+  return parsed.data;
+}
+
+/**
+ * Writes tasks with BatchWrite. It cannot be conditional, so it only ever writes tasks nobody can
+ * hold yet: every `fresh` one (a first claim), and of the `resumed` ones (a take-over) those a
+ * BatchGet does not find (the earlier attempt may have written some, and a worker may have
+ * claimed one since).
+ */
+export async function writeNewTasks(
+  campaign: Pick<CampaignRecord, 'id' | 'kind'>,
+  fresh: readonly TaskDraft[],
+  resumed: readonly TaskDraft[],
+  at: string,
+): Promise<void> {
+  const found = resumed.length === 0 ? [] : await batchGet<Item>(resumed.map((t) => keys.task(campaign.id, t.targetId)));
+  const existing = new Set(found.map((i) => i.sk as string));
+  const missing = resumed.filter((t) => !existing.has(keys.task(campaign.id, t.targetId).sk));
+  await batchWrite([...fresh, ...missing].map((t) => taskItem(campaign, t, at)), { concurrency: TASK_WRITE_CONCURRENCY });
+}
+
+/** A place's share of a count, and where it lies (what its coverage item is created with). */
+export interface PlaceTotals {
+  readonly totals: Totals;
+  readonly place: Place;
+}
+
+/** What one receive counts: the compounds it expanded, and the totals by grid, community and campaign. */
+export interface ExpansionCount {
+  readonly compounds: readonly (PlaceTotals & { readonly compoundId: string })[];
+  readonly grids: ReadonlyMap<string | null, PlaceTotals>;
+  readonly communities: ReadonlyMap<string | null, PlaceTotals>;
+  readonly all: Totals;
+}
+
+/**
+ * Flips every claimed marker to `expanded` (conditional on this receive's lock) and ADDs the
+ * totals to each marker, grid and community coverage item and the campaign, in one transaction:
+ * the flip happens once per compound, so the ADD happens once per task.
+ */
+export function countExpanded(campaignId: string, count: ExpansionCount, lock: ExpansionLock): Promise<void> {
+  const ops: TransactOp[] = count.compounds.map(({ compoundId, totals, place }) => addOp(markerKey(campaignId, compoundId), {
+    add: { ...totals },
+    init: coverInit(campaignId, 'compound', compoundId, place),
+    set: { state: 'expanded' },
+    condition: {
+      expression: '#state = :expanding AND lockMessage = :m AND lockReceive = :r',
+      names: { '#state': 'state' },
+      values: { ':expanding': 'expanding', ':m': lock.message, ':r': lock.receive },
+    },
+  }));
+  for (const [id, { totals, place }] of count.grids) ops.push(coverOp(campaignId, 'grid', id, { ...totals }, place));
+  for (const [id, { totals, place }] of count.communities) ops.push(coverOp(campaignId, 'community', id, { ...totals }, place));
+  ops.push(addOp(keys.campaign(campaignId), {
+    add: {
+      compoundsExpanded: count.compounds.length,
+      tasksCreated: count.all.tasks,
+      totalTasks: count.all.tasks,
+      totalBuildings: count.all.buildings,
+      totalHouseholds: count.all.households,
+    },
+  }));
+  return transactWithRetry(ops);
+}
+
+/**
+ * Sets the campaign's planned compound count once: a redelivered plan message lists again, but
+ * the count the status waits for stays the first one.
+ */
+export async function setPlannedCount(campaignId: string, compounds: number): Promise<void> {
+  try {
+    await updateItem(
+      {
+        Key: keys.campaign(campaignId),
+        UpdateExpression: 'SET compoundsPlanned = :n',
+        ConditionExpression: 'attribute_not_exists(compoundsPlanned)',
+        ExpressionAttributeValues: { ':n': compounds },
+      },
+      'already planned',
+    );
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+  }
+}
+
+/**
+ * Marks a compound not yet expanded as failed and lists it on the campaign, once (the marker's
+ * condition), so the campaign can still settle.
+ */
+export async function recordFailedCompound(campaignId: string, compoundId: string, reason: string, at: string): Promise<void> {
+  try {
+    await transactWithRetry([
+      {
+        update: {
+          Key: markerKey(campaignId, compoundId),
+          UpdateExpression: 'SET #state = :failed, reason = :reason, #type = :type, campaignId = :c, #level = :level, placeId = :id, buildings = :zero, households = :zero',
+          ConditionExpression: 'attribute_not_exists(pk) OR #state = :expanding',
+          ExpressionAttributeNames: { '#state': 'state', '#type': 'type', '#level': 'level' },
+          ExpressionAttributeValues: {
+            ':failed': 'failed', ':reason': reason, ':expanding': 'expanding', ':type': 'cover', ':c': campaignId,
+            ':level': 'compound', ':id': compoundId, ':zero': 0,
+          },
+        },
+      },
+      {
+        update: {
+          Key: keys.campaign(campaignId),
+          UpdateExpression: 'SET failed = list_append(if_not_exists(failed, :none), :entry) ADD compoundsFailed :one',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':none': [], ':entry': [{ compoundId, reason, at }], ':one': 1 },
+        },
+      },
+    ]);
+  } catch (failure) {
+    // Expanded meanwhile, or already recorded: nothing to add.
+    if (!transactionCancelled(failure)) throw failure;
+  }
+}

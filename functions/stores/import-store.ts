@@ -1,0 +1,116 @@
+/**
+ * What an import (functions/flows/import/) reads and writes in bulk. The items themselves are
+ * shaped by their aggregates' stores (compoundWriteItem, buildingItem, storedExitItem, …); this
+ * store holds the import's access patterns: items written 25 to a BatchWriteItem call, stored
+ * buildings and exits read by key, grids read by id or created on first mention, the compounds
+ * of a caller's jurisdiction, and the set ADDs that link grids and compounds.
+ */
+import type { CompoundRecord } from '#shared/domain/compounds.ts';
+import { chunks } from '#shared/parallel.ts';
+import type { Caller } from '#shared/roles.ts';
+import type { Building } from '#shared/schemas/building.ts';
+import type { Grid } from '#shared/schemas/places.ts';
+import { keys } from '#shared/table.ts';
+import { ConflictError } from '../platform/errors.ts';
+import { BATCH_WRITE_SIZE, batchGet, batchWrite, putItem, queryAll, transactWrite, updateItem, type Item } from '../platform/table.ts';
+import { buildingFromItem, compoundFromItem, scopeSources } from './compound-store.ts';
+import { storedExitFromItem, type StoredExit } from './exit-rules-store.ts';
+import { gridFromItem, gridItem, type Places } from './places-store.ts';
+
+/** An item as its aggregate's store shaped it; an import passes it on unread. */
+export type ImportItem = Item;
+
+/** Items one {@link writeItems} call takes (BatchWriteItem's limit). */
+export const ITEMS_PER_WRITE = BATCH_WRITE_SIZE;
+
+/**
+ * One BatchWriteItem call of at most {@link ITEMS_PER_WRITE} items (UnprocessedItems retried
+ * until they land); the import's stream decides how many run at once.
+ */
+export const writeItems = (items: readonly ImportItem[]): Promise<void> => batchWrite(items, { concurrency: 1 });
+
+/** A building or exit of a compound, by the ids a row gives. */
+interface MemberRef {
+  readonly compoundId: string;
+  readonly id: string;
+}
+
+/** The stored buildings among these, by `compoundId/id`. */
+export const storedBuildings = (refs: readonly MemberRef[]): Promise<Map<string, Building>> =>
+  storedMembers(refs.map((r) => keys.building(r.compoundId, r.id)), buildingFromItem);
+
+/** The stored exits among these (with their standing), by `compoundId/id`. */
+export const storedExits = (refs: readonly MemberRef[]): Promise<Map<string, StoredExit>> =>
+  storedMembers(refs.map((r) => keys.exit(r.compoundId, r.id)), storedExitFromItem);
+
+async function storedMembers<T extends MemberRef>(memberKeys: readonly { pk: string; sk: string }[], fromItem: (item: Item) => T): Promise<Map<string, T>> {
+  const items = await batchGet<Item>(memberKeys);
+  return new Map(items.map(fromItem).map((m) => [`${m.compoundId}/${m.id}`, m]));
+}
+
+/** The grids among these ids that exist. */
+export async function gridsById(ids: readonly string[]): Promise<Grid[]> {
+  return (await batchGet<Item>(ids.map((id) => keys.grid(id)))).map(gridFromItem);
+}
+
+/** Writes a grid unless one with its id exists: true when written, false when it was there. */
+export async function createGrid(grid: Grid): Promise<boolean> {
+  try {
+    await putItem(gridItem(grid), { condition: 'attribute_not_exists(pk)', conflict: `grid ${grid.id} exists` });
+    return true;
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    return false;
+  }
+}
+
+/**
+ * The compounds read from where the caller's jurisdiction lists them (unfiltered: the caller
+ * checks each with canSeeCompound).
+ */
+export async function compoundsInJurisdiction(caller: Caller, places: Places): Promise<CompoundRecord[]> {
+  const sources = await scopeSources(caller, places);
+  const items = await Promise.all(sources.map((s) => (s.kind === 'query' ? queryAll<Item>(s.query) : batchGet<Item>(s.keys))));
+  return items.flat().map(compoundFromItem);
+}
+
+/** TransactWriteItems takes at most 100 actions. */
+const TRANSACTION_SIZE = 100;
+
+/**
+ * Adds grids to compounds and compounds to grids. ADD of a string set is idempotent, so a retried
+ * or repeated import adds nothing twice; the compound's version moves so that a concurrent edit
+ * of the compound (conditional on its version) cannot put back a stale set. The updates go 100 to
+ * a TransactWriteItems call, far cheaper than as many UpdateItem calls; a group that is cancelled
+ * (an item deleted meanwhile, a conflicting write) is done again one update at a time. Returns
+ * the writes, one a group, for the import's stream to run.
+ */
+export function linkGrids(links: readonly { compoundId: string; gridIds: ReadonlySet<string> }[]): (() => Promise<void>)[] {
+  const byGrid = new Map<string, Set<string>>();
+  for (const { compoundId, gridIds } of links) {
+    for (const gridId of gridIds) byGrid.set(gridId, (byGrid.get(gridId) ?? new Set()).add(compoundId));
+  }
+  const add = (key: { pk: string; sk: string }, expression: string, values: Record<string, unknown>) =>
+    ({ Key: key, UpdateExpression: expression, ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: values });
+  const updates = [
+    ...links.map(({ compoundId, gridIds }) => add(keys.compound(compoundId), 'ADD gridIds :grids, version :one', { ':grids': new Set(gridIds), ':one': 1 })),
+    ...[...byGrid].map(([gridId, compoundIds]) => add(keys.grid(gridId), 'ADD compoundIds :compounds', { ':compounds': compoundIds })),
+  ];
+  return chunks(updates, TRANSACTION_SIZE).map((group) => async () => {
+    try {
+      await transactWrite(group.map((update) => ({ update })), 'an item of the group is gone or changed');
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      for (const update of group) await updateIfThere(update);
+    }
+  });
+}
+
+/** One ADD on its own; an item that is gone (deleted since it was read) is left alone. */
+async function updateIfThere(update: Parameters<typeof updateItem>[0]): Promise<void> {
+  try {
+    await updateItem(update, 'the item is gone');
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+  }
+}
