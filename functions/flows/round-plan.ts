@@ -9,8 +9,8 @@
  */
 import type { CampaignRecord } from '../stores/campaign-store.ts';
 import { caseBuildings } from '../stores/case-store.ts';
+import { cityCompounds } from '../stores/compound-store.ts';
 import { CLOSURE_STATUSES } from '#shared/domain/disinfection.ts';
-import { cityCompounds } from './fan-out.ts';
 
 export async function planRound(
   campaign: CampaignRecord,
@@ -20,7 +20,7 @@ export async function planRound(
   if (!round) return { compoundIds: await inScope(), caseBuildings: {} };
   const [cases, listed] = await Promise.all([
     round.caseBuildings ? caseBuildings(round.day) : Promise.resolve({} as Record<string, string[]>),
-    round.scheduled ? (round.publicAreas ? cityCompounds(CLOSURE_STATUSES).then((items) => items.map((i) => i.id as string)) : Promise.resolve([])) : inScope(),
+    round.scheduled ? (round.publicAreas ? cityCompounds(CLOSURE_STATUSES).then((compounds) => compounds.map((c) => c.id)) : Promise.resolve([])) : inScope(),
   ]);
   const compoundIds = round.scheduled ? [...new Set([...listed, ...Object.keys(cases)])] : [...new Set(listed)];
   const inRound = new Set(compoundIds);

@@ -4,7 +4,7 @@
  * ApproximateReceiveCount reaching the queue's maxReceiveCount) first records its unexpanded
  * compounds in the campaign's `failed` list, then fails on into the DLQ.
  */
-import { queues } from '#shared/catalogue/index.ts';
+import { queues } from '#shared/catalogue/queues.ts';
 import { expandCompounds, recordFailedCompounds } from '../flows/fan-out.ts';
 import { sqsHandler } from '../edge/sqs.ts';
 

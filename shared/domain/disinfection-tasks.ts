@@ -1,5 +1,5 @@
 /**
- * The disinfection kind's task builder for the shared fan-out (shared/domain/fan-out.ts): per
+ * The disinfection kind's task builder for the shared fan-out (registered in task-builders.ts): per
  * compound one task for its public-area set and one per building with a confirmed or suspected
  * case in the last 14 days (the planner read those once, for the whole round). An extra slot
  * (case buildings only) gives only the building tasks. Tasks carry their round (day, slot, due

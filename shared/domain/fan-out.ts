@@ -1,16 +1,15 @@
 /**
- * Fan-out planning: how a campaign's scope becomes messages, and how one compound becomes tasks.
- * The fan-out machinery (planner, expander, markers, counters) is the same for every campaign
- * kind; a kind plugs in only its task builder here — sweeps one task per building, disinfection
- * rounds one task per compound for its staff (and per case building; disinfection-tasks.ts).
+ * Fan-out planning: how a campaign's scope becomes messages, what a task builder is given and
+ * gives back, and what a compound's tasks add to the totals. The fan-out machinery (planner,
+ * expander, markers, counters) is the same for every campaign kind; a kind plugs in only its
+ * task builder (task-builders.ts).
  */
+import { chunks } from '../parallel.ts';
 import type { Building } from '../schemas/building.ts';
 import type { CampaignKind, CampaignScope } from '../schemas/campaign.ts';
 import type { RoundOfTask } from '../schemas/disinfection.ts';
 import type { CampaignRound } from './disinfection.ts';
-import { disinfectionTasks } from './disinfection-tasks.ts';
-import { householdCount, type Layout } from './tasks.ts';
-import { walkingOrder } from './walking-order.ts';
+import type { Layout } from './tasks.ts';
 
 /**
  * Compounds per level-2 message. Ten compounds (≈ 100 buildings) fill BatchWrite calls of 25 and
@@ -27,12 +26,6 @@ export const COMPOUNDS_PER_MESSAGE = 10;
 export const ROUND_COMPOUNDS_PER_MESSAGE = 25;
 
 const compoundsPerMessage = (kind: CampaignKind) => (kind === 'disinfection' ? ROUND_COMPOUNDS_PER_MESSAGE : COMPOUNDS_PER_MESSAGE);
-
-export function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /** A round's case buildings, by compound: what its builder needs besides each compound's record. */
 export type CaseBuildings = Readonly<Record<string, readonly string[]>>;
@@ -94,29 +87,6 @@ export interface TaskDraft {
 }
 
 export type TaskBuilder = (input: FanOutInput) => TaskDraft[];
-
-/** Sweeps: one task per building (of the grid, for a grid scope), in walking order. */
-const sweepTasks: TaskBuilder = ({ campaign, compound, buildings, exits }) => {
-  const inScope = campaign.scope.type === 'grid' ? buildings.filter((b) => b.gridId === campaign.scope.id) : buildings;
-  const start = exits.find((e) => e.status === 'open')?.location;
-  const order = new Map(walkingOrder(inScope, start).map((id, i) => [id, i]));
-  return inScope.map((b) => ({
-    targetId: b.id,
-    buildingId: b.id,
-    buildingName: b.name,
-    compoundId: compound.id,
-    compoundName: compound.name,
-    communityId: compound.communityId,
-    streetId: compound.streetId,
-    gridId: b.gridId,
-    location: b.location,
-    order: order.get(b.id) ?? 0,
-    layout: { units: b.units, floors: b.floors, householdsPerFloor: b.householdsPerFloor },
-    householdsTotal: householdCount(b),
-  }));
-};
-
-export const TASK_BUILDERS: Record<CampaignKind, TaskBuilder> = { sweep: sweepTasks, disinfection: disinfectionTasks };
 
 /** What one compound's tasks add to the campaign's and each place's totals. */
 export interface Totals {

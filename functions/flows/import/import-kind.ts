@@ -8,7 +8,7 @@ import type { ImportReject } from '#shared/schemas/imports.ts';
 import { auditItem } from '#functions/stores/audit-store.ts';
 import type { AuditEntity } from '#shared/table.ts';
 import type { Places } from '#functions/stores/places-store.ts';
-import type { Item } from '#functions/platform/table.ts';
+import type { ImportItem } from '#functions/stores/import-store.ts';
 
 export interface ImportContext {
   readonly caller: Caller;
@@ -27,7 +27,7 @@ export interface ChunkOutcome {
   /** Lines of the whole file (the request's line offset added). */
   readonly rejects: readonly ImportReject[];
   /** Entities and their audit records, written together in one BatchWrite stream. */
-  readonly items: readonly Item[];
+  readonly items: readonly ImportItem[];
   /** Writes that cannot go in a batch (set ADDs), in the same stream as the items. */
   readonly updates: readonly (() => Promise<void>)[];
   /** Work that reads this chunk's items (the exit rules' judgement), run once they have all landed. */
@@ -48,7 +48,7 @@ export class Outcome {
   updated = 0;
   unchanged = 0;
   readonly rejects: ImportReject[] = [];
-  readonly items: Item[] = [];
+  readonly items: ImportItem[] = [];
   readonly updates: (() => Promise<void>)[] = [];
   readonly afterWrite: (() => Promise<void>)[] = [];
   private readonly context: ImportContext;
@@ -65,7 +65,7 @@ export class Outcome {
    * A new entity (`before` undefined) or a changed one: the item and its audit record. An
    * existing entity without changes is counted and not written.
    */
-  write(entity: AuditEntity, entityId: string, item: Item, changes: Changes, existed: boolean): void {
+  write(entity: AuditEntity, entityId: string, item: ImportItem, changes: Changes, existed: boolean): void {
     if (existed) this.updated++;
     else this.imported++;
     if (Object.keys(changes).length === 0) {

@@ -1,9 +1,9 @@
 /**
  * Buildings and exits from an import: the members of a compound. Each row names its compound
  * (external id, id, or a name unique within the caller's jurisdiction); a row whose compound is
- * unknown or out of reach is rejected. A building's grid (by id or name, created when its community
- * lacks it) is kept on both sides with set ADDs (idempotent): the compound's `gridIds` and the
- * grid's `compoundIds`.
+ * unknown or out of reach is rejected (import-resolvers.ts finds both). A building's grid (by id or
+ * name, created when its community lacks it) is kept on both sides with set ADDs (idempotent,
+ * import-store.ts `linkGrids`): the compound's `gridIds` and the grid's `compoundIds`.
  *
  * Exits are kept current under the exit rules (exit-rules-store.ts). A re-imported exit changes
  * only what its row carries; the main checkpoint, the restriction, the sealing confirmation (while
@@ -16,25 +16,18 @@
  * would be); the judgement that follows puts the standing right again.
  */
 import { diff } from '#shared/domain/audit.ts';
-import { compoundIdFor, memberIdFor, type CompoundRecord } from '#shared/domain/compounds.ts';
+import { memberIdFor, type CompoundRecord } from '#shared/domain/compounds.ts';
 import { keptSealing } from '#shared/domain/exits.ts';
-import { findGrid, gridIdFor } from '#shared/domain/grids.ts';
-import { normaliseName } from '#shared/domain/ids.ts';
 import { shapeOf } from '#shared/geo/shape.ts';
-import type { BuildingRow, CompoundRef, ExitRow } from '#shared/import/rows.ts';
-import { canSeeCompound } from '#shared/roles.ts';
+import type { BuildingRow, ExitRow } from '#shared/import/rows.ts';
 import type { Building } from '#shared/schemas/building.ts';
-import { Id } from '#shared/schemas/common.ts';
 import type { Exit } from '#shared/schemas/exit.ts';
-import type { Grid } from '#shared/schemas/places.ts';
-import { keys } from '#shared/table.ts';
-import { buildingFromItem, buildingItem, compoundFromItem, getCompounds, scopeSources } from '#functions/stores/compound-store.ts';
-import { ConflictError } from '#functions/platform/errors.ts';
-import { storedExitFromItem, storedExitItem, type StoredExit } from '#functions/stores/exit-rules-store.ts';
+import { buildingItem } from '#functions/stores/compound-store.ts';
+import { storedExitItem, type StoredExit } from '#functions/stores/exit-rules-store.ts';
+import { linkGrids, storedBuildings, storedExits } from '#functions/stores/import-store.ts';
 import { duplicateReason, FirstSeen, Outcome, type ImportContext, type KindImporter } from './import-kind.ts';
+import { compoundResolver, gridResolver } from './import-resolvers.ts';
 import { exitRulesFollowUp } from './import-writer.ts';
-import { getGrid, gridFromItem, gridItem, gridsOfCommunity } from '#functions/stores/places-store.ts';
-import { batchGet, putItem, queryAll, transactWrite, updateItem, type Item } from '#functions/platform/table.ts';
 
 const BUILDING_FIELDS = [
   'externalId', 'name', 'gridId', 'units', 'floors', 'householdsPerFloor', 'households', 'location', 'geometry',
@@ -88,7 +81,7 @@ export function buildingImporter(context: ImportContext): KindImporter<BuildingR
         };
         candidates.push({ row, building, compound });
       }
-      const stored = await storedMembers(candidates.map((c) => keys.building(c.compound.id, c.building.id)), buildingFromItem);
+      const stored = await storedBuildings(candidates.map((c) => c.building));
       for (const { row, building, compound } of candidates) {
         const current = stored.get(`${compound.id}/${building.id}`);
         // What the row leaves out, a stored building keeps.
@@ -117,7 +110,7 @@ export function buildingImporter(context: ImportContext): KindImporter<BuildingR
         const before = [...compound.gridIds].sort();
         outcome.audit('COMPOUND', compound.id, { gridIds: { from: before, to: [...before, ...gridIds].sort() } });
       }
-      outcome.updates.push(...gridLinks([...links.values()]));
+      outcome.updates.push(...linkGrids([...links.values()].map(({ compound, gridIds }) => ({ compoundId: compound.id, gridIds }))));
       links.clear();
       return outcome;
     },
@@ -152,7 +145,7 @@ export function exitImporter(context: ImportContext): KindImporter<ExitRow> {
         };
         candidates.push({ row, exit });
       }
-      const stored = await storedMembers(candidates.map((c) => keys.exit(c.exit.compoundId, c.exit.id)), storedExitFromItem);
+      const stored = await storedExits(candidates.map((c) => c.exit));
       const judge = new Set<string>();
       for (const { row, exit } of candidates) {
         const current = stored.get(`${exit.compoundId}/${exit.id}`);
@@ -198,189 +191,4 @@ function claimMember(
   if (first === undefined) return id;
   outcome.reject(row.line, duplicateReason(first, row.externalId));
   return undefined;
-}
-
-async function storedMembers<T extends { id: string; compoundId: string }>(
-  memberKeys: readonly { pk: string; sk: string }[],
-  fromItem: (item: Item) => T,
-): Promise<Map<string, T>> {
-  const items = await batchGet<Item>(memberKeys);
-  return new Map(items.map(fromItem).map((m) => [`${m.compoundId}/${m.id}`, m]));
-}
-
-/**
- * Finds the compound each row names, checked against the caller's jurisdiction. Compounds are
- * read once per request; names are looked up in the caller's compounds, read on first need.
- */
-function compoundResolver(context: ImportContext) {
-  const { caller } = context;
-  const known = new Map<string, CompoundRecord | null>();
-  let byName: Promise<Map<string, string[]>> | undefined;
-
-  const idOf = async (ref: CompoundRef): Promise<string | { reject: string }> => {
-    switch (ref.by) {
-      case 'externalId':
-        return compoundIdFor({ externalId: ref.value, name: '' }, [0, 0]);
-      case 'id':
-        return ref.value;
-      case 'name': {
-        byName ??= namesInJurisdiction(context);
-        const ids = (await byName).get(normaliseName(ref.value)) ?? [];
-        if (ids.length === 1) return ids[0] as string;
-        return {
-          reject: ids.length === 0
-            ? `compound_name: no compound named ${ref.value} in your jurisdiction`
-            : `compound_name: ${ids.length} compounds are named ${ref.value}; give compound_external_id or compound_id`,
-        };
-      }
-    }
-  };
-
-  const missing = (ref: CompoundRef): string =>
-    ref.by === 'externalId'
-      ? `compound_external_id: no compound with external id ${ref.value}`
-      : ref.by === 'id'
-        ? `compound_id: no compound ${ref.value}`
-        : `compound_name: no compound named ${ref.value}`;
-
-  return {
-    async resolve<R extends { line: number; compound: CompoundRef }>(rows: readonly R[], outcome: Outcome): Promise<Map<R, CompoundRecord>> {
-      const ids = await Promise.all(rows.map((row) => idOf(row.compound)));
-      const unknown = [...new Set(ids.filter((id): id is string => typeof id === 'string' && !known.has(id)))];
-      if (unknown.length > 0) {
-        for (const c of await getCompounds(unknown)) known.set(c.id, c);
-        for (const id of unknown) if (!known.has(id)) known.set(id, null);
-      }
-      const resolved = new Map<R, CompoundRecord>();
-      rows.forEach((row, i) => {
-        const id = ids[i];
-        if (id === undefined) return;
-        if (typeof id !== 'string') return outcome.reject(row.line, id.reject);
-        const compound = known.get(id);
-        if (!compound) return outcome.reject(row.line, missing(row.compound));
-        if (!canSeeCompound(caller, compound)) {
-          return outcome.reject(row.line, `compound ${compound.id} (${compound.name}) is outside your jurisdiction`);
-        }
-        resolved.set(row, compound);
-      });
-      return resolved;
-    },
-  };
-}
-
-/** Normalised name → ids of the compounds the caller may import into. */
-async function namesInJurisdiction(context: ImportContext): Promise<Map<string, string[]>> {
-  const sources = await scopeSources(context.caller, context.places);
-  const visible = (await Promise.all(sources.map((s) => (s.kind === 'query' ? queryAll<Item>(s.query) : batchGet<Item>(s.keys)))))
-    .flat()
-    .map(compoundFromItem)
-    .filter((compound) => canSeeCompound(context.caller, compound));
-  const byName = Map.groupBy(visible, (compound) => normaliseName(compound.name));
-  return new Map([...byName].map(([name, compounds]) => [name, compounds.map((c) => c.id)]));
-}
-
-/**
- * The grid each building row names, by id or by name within its compound's community; a grid
- * the community does not have yet is created there (and audited), as a city's building list
- * names its grids. Grids are read once per request.
- */
-function gridResolver(context: ImportContext) {
-  const byId = new Map<string, Grid | null>();
-  const ofCommunity = new Map<string, Promise<Grid[]>>();
-  const gridsOf = (communityId: string) => {
-    let grids = ofCommunity.get(communityId);
-    if (!grids) {
-      grids = gridsOfCommunity(communityId);
-      ofCommunity.set(communityId, grids);
-    }
-    return grids;
-  };
-  return {
-    /** Reads the grids these rows may name: by id, and those of their compounds' communities. */
-    async load(rows: readonly [BuildingRow, CompoundRecord][]): Promise<void> {
-      const ids = [...new Set(rows.map(([row]) => (row.grid ?? '').trim()))].filter((v) => Id.safeParse(v).success && !byId.has(v));
-      if (ids.length > 0) {
-        for (const item of await batchGet<Item>(ids.map((id) => keys.grid(id)))) byId.set(item.id as string, gridFromItem(item));
-        for (const id of ids) if (!byId.has(id)) byId.set(id, null);
-      }
-      await Promise.all([...new Set(rows.map(([, c]) => c.communityId).filter((c): c is string => c !== null))].map(gridsOf));
-    },
-
-    async resolve(value: string, compound: CompoundRecord, outcome: Outcome): Promise<string | { reject: string }> {
-      const communityId = compound.communityId;
-      if (communityId === null) {
-        return { reject: `grid_id: compound ${compound.name} is in no community yet; assign it before naming its grid` };
-      }
-      const grids = await gridsOf(communityId);
-      const known = findGrid(grids, value) ?? byId.get(value.trim()) ?? undefined;
-      if (known) {
-        if (known.communityId !== communityId) {
-          return { reject: `grid_id: grid ${known.id} belongs to community ${known.communityId}, not to ${communityId} where the compound lies` };
-        }
-        return known.id;
-      }
-      const grid: Grid = {
-        id: gridIdFor(communityId, value), name: value.trim(), communityId, streetId: compound.streetId ?? '', workers: [],
-      };
-      if (!context.dryRun) {
-        try {
-          await putItem(gridItem(grid), { condition: 'attribute_not_exists(pk)', conflict: `grid ${grid.id} exists` });
-        } catch (error) {
-          if (!(error instanceof ConflictError)) throw error;
-          // Made meanwhile by another import of the same file, or the code is another community's grid.
-          const existing = await getGrid(grid.id);
-          if (existing?.communityId !== communityId) return { reject: `grid_id: grid ${grid.id} belongs to another community` };
-        }
-      }
-      outcome.audit('GRID', grid.id, diff(undefined, grid, ['name', 'communityId', 'streetId']), 'create');
-      grids.push(grid);
-      byId.set(grid.id, grid);
-      return grid.id;
-    },
-  };
-}
-
-/**
- * Adds grids to compounds and compounds to grids. ADD of a string set is idempotent, so a retried
- * or repeated import adds nothing twice; the compound's version moves so that a concurrent edit
- * of the compound (conditional on its version) cannot put back a stale set. The updates go 100 to
- * a TransactWriteItems call, far cheaper than as many UpdateItem calls; a group that is cancelled
- * (an item deleted meanwhile, a conflicting write) is done again one update at a time.
- */
-function gridLinks(links: readonly { compound: CompoundRecord; gridIds: ReadonlySet<string> }[]): (() => Promise<void>)[] {
-  const byGrid = new Map<string, Set<string>>();
-  for (const { compound, gridIds } of links) {
-    for (const gridId of gridIds) byGrid.set(gridId, (byGrid.get(gridId) ?? new Set()).add(compound.id));
-  }
-  const add = (key: { pk: string; sk: string }, expression: string, values: Record<string, unknown>) =>
-    ({ Key: key, UpdateExpression: expression, ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: values });
-  const updates = [
-    ...links.map(({ compound, gridIds }) => add(keys.compound(compound.id), 'ADD gridIds :grids, version :one', { ':grids': new Set(gridIds), ':one': 1 })),
-    ...[...byGrid].map(([gridId, compoundIds]) => add(keys.grid(gridId), 'ADD compoundIds :compounds', { ':compounds': compoundIds })),
-  ];
-  const tasks: (() => Promise<void>)[] = [];
-  for (let i = 0; i < updates.length; i += TRANSACTION_SIZE) {
-    const group = updates.slice(i, i + TRANSACTION_SIZE);
-    tasks.push(async () => {
-      try {
-        await transactWrite(group.map((update) => ({ update })), 'an item of the group is gone or changed');
-      } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
-        for (const update of group) await updateIfThere(update);
-      }
-    });
-  }
-  return tasks;
-}
-
-/** TransactWriteItems takes at most 100 actions. */
-const TRANSACTION_SIZE = 100;
-
-/** One ADD on its own; an item that is gone (deleted since it was read) is left alone. */
-async function updateIfThere(update: Parameters<typeof updateItem>[0]): Promise<void> {
-  try {
-    await updateItem(update, 'the item is gone');
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-  }
 }

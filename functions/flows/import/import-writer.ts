@@ -7,8 +7,8 @@
  */
 import { nowIso } from '#functions/platform/clock.ts';
 import { groupsOfCompounds, reevaluateAfterWrite, touchGroups } from '#functions/stores/exit-rules-store.ts';
-import { inParallel } from '#shared/parallel.ts';
-import { BATCH_WRITE_SIZE, batchWrite, type Item } from '#functions/platform/table.ts';
+import { chunks, inParallel } from '#shared/parallel.ts';
+import { ITEMS_PER_WRITE, writeItems, type ImportItem } from '#functions/stores/import-store.ts';
 
 export class WriteStream {
   private readonly queue: (() => Promise<void>)[] = [];
@@ -22,16 +22,11 @@ export class WriteStream {
   }
 
   /**
-   * Queues the items, 25 to a call (UnprocessedItems are retried by batchWrite), and `then` once
+   * Queues the items, 25 to a call (UnprocessedItems are retried by writeItems), and `then` once
    * every one of them has landed.
    */
-  write(items: readonly Item[], then: readonly (() => Promise<void>)[] = []): void {
-    const batches: (() => Promise<void>)[] = [];
-    for (let i = 0; i < items.length; i += BATCH_WRITE_SIZE) {
-      const batch = items.slice(i, i + BATCH_WRITE_SIZE);
-      batches.push(() => batchWrite(batch, { concurrency: 1 }));
-    }
-    this.runThen(batches, then);
+  write(items: readonly ImportItem[], then: readonly (() => Promise<void>)[] = []): void {
+    this.runThen(chunks(items, ITEMS_PER_WRITE).map((batch) => () => writeItems(batch)), then);
   }
 
   /** Queues any other write. */

@@ -20,7 +20,6 @@ import {
 } from '#shared/schemas/imports.ts';
 import { nowIso } from '#functions/platform/clock.ts';
 import { ForbiddenError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '#functions/platform/errors.ts';
-import type { RawBody } from '#functions/edge/http.ts';
 import { buildingImporter, exitImporter } from './import-members.ts';
 import { communityImporter } from './import-communities.ts';
 import { compoundImporter } from './import-compounds.ts';
@@ -28,19 +27,27 @@ import type { ChunkOutcome, ImportContext, KindImporter } from './import-kind.ts
 import { logger } from '#functions/platform/logger.ts';
 import { loadPlaces } from '#functions/stores/places-store.ts';
 import { WriteStream } from './import-writer.ts';
-import { BATCH_WRITE_SIZE } from '#functions/platform/table.ts';
+import { ITEMS_PER_WRITE } from '#functions/stores/import-store.ts';
 
 /** Rows classified and written together: a few BatchGet and a few dozen BatchWrite calls. */
 const CHUNK_ROWS = 1000;
 /** BatchWriteItem calls in flight at once (the benchmark's raw writes use the same). */
 export const WRITE_CONCURRENCY = 8;
 /** Write calls queued before reading stops to let them catch up: about two chunks' worth. */
-const QUEUED_WRITES = Math.ceil((4 * CHUNK_ROWS) / BATCH_WRITE_SIZE);
+const QUEUED_WRITES = Math.ceil((4 * CHUNK_ROWS) / ITEMS_PER_WRITE);
 /** Rejects listed in the summary; the count covers all of them. */
 const MAX_LISTED_REJECTS = 1000;
 
+/** The request body as the edge hands it over: bytes, with the media type the request declared. */
+export interface ImportBody {
+  readonly bytes: Buffer;
+  readonly contentType: string;
+  /** The `charset` parameter of Content-Type, lower-cased, when given. */
+  readonly charset: string | undefined;
+}
+
 export interface ImportRequest {
-  readonly body: RawBody;
+  readonly body: ImportBody;
   readonly query: ImportQuery;
   readonly caller: Caller;
 }
@@ -85,7 +92,7 @@ function importerFor(kind: ImportKind, context: ImportContext): KindImporter<Row
 }
 
 async function importRows(
-  body: RawBody,
+  body: ImportBody,
   query: ImportQuery,
   importer: KindImporter<RowOf[ImportKind]>,
   summary: SummaryBuilder,
@@ -128,14 +135,14 @@ async function importRows(
   if (!query.dryRun) await importer.finish?.();
 }
 
-/** A problem with the file as a whole answers 400 (or 415) naming the field, before anything is written. */
+/** A problem with the file as a whole fails the import naming the field, before anything is written. */
 async function fileErrorsAsProblems(work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;
-    if (error.status === 415) throw new UnsupportedMediaTypeError(`${error.field}: ${error.message}`);
-    throw new ValidationError([{ field: error.field, message: error.message }]);
+    if (error.code === 'unreadable') throw new UnsupportedMediaTypeError(`${error.field}: ${error.message}`, { cause: error });
+    throw new ValidationError([{ field: error.field, message: error.message }], undefined, { cause: error });
   }
 }
 

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
-import type { CognitoAuthAdapter } from './cognito.ts';
+import type { CognitoAuthAdapter } from './adapter.ts';
 import { LoginCard } from './LoginCard.tsx';
 
 export function CognitoSignIn({ auth }: { auth: CognitoAuthAdapter }) {

@@ -7,8 +7,8 @@
  * goes into the same session store as a local token. Signing out ends the session and sends the
  * browser to /logout, which ends the hosted UI's own session too.
  */
-import type { RuntimeConfig } from '../config.ts';
-import { SignInError } from './adapter.ts';
+import type { RuntimeConfig } from '#shared/runtime-config.ts';
+import { SignInError, type CognitoAuthAdapter } from './adapter.ts';
 import { sessionFromToken, type Session, type SessionStore } from './session.ts';
 
 export interface CognitoSettings {
@@ -112,18 +112,6 @@ export async function exchangeCode(settings: CognitoSettings, code: string, veri
   if (!response.ok) throw new SignInError(`the sign-in service refused the code (${String(answer.error ?? response.status)})`);
   if (typeof answer.id_token !== 'string') throw new SignInError('the sign-in service sent no ID token');
   return answer.id_token;
-}
-
-export interface CognitoAuthAdapter {
-  readonly kind: 'cognito';
-  /** Sends the browser to the hosted UI. */
-  signIn(): Promise<void>;
-  /**
-   * Completes a sign-in when the URL is Cognito's callback (once per code, however often it is
-   * called): the session, or undefined when the URL is no callback.
-   */
-  completeSignIn(url: string): Promise<Session | undefined>;
-  signOut(): Promise<void>;
 }
 
 export function createCognitoAuth(settings: CognitoSettings, store: SessionStore, ports: BrowserPorts): CognitoAuthAdapter {
