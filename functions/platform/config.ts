@@ -14,7 +14,10 @@ export interface Config {
   /** Check every response against its catalogue schema (local and tests). */
   readonly validateResponses: boolean;
   readonly version: string;
-  /** The exit rules' settings and the secret that keys ID-number hashes (see exit-settings.ts). */
+  /**
+   * Exit settings: the clock-in grace (shared/domain/exit-rules.ts), the fever threshold
+   * (shared/domain/entries.ts), and the secret that keys ID-number hashes (id-hash.ts).
+   */
   readonly exits: {
     readonly clockInGraceMinutes: number;
     readonly feverThresholdC: number;

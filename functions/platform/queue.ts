@@ -4,7 +4,9 @@
  * semantics. Messages are validated against the queue's schema before they leave.
  */
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { queues, type QueueMessage, type QueueName } from '#shared/catalogue/index.ts';
+import { queues, type QueueMessage, type QueueName } from '#shared/catalogue/queues.ts';
+import { queueUrlVariable } from '#shared/queue-env.ts';
+import { drain, type Backoff } from '#shared/retry.ts';
 import { config } from './config.ts';
 
 export interface QueuePort {
@@ -26,25 +28,22 @@ export async function sendMessages<Q extends QueueName>(queue: Q, messages: read
   await port.send(queue, bodies);
 }
 
-/** `assignCompounds` → `QUEUE_URL_ASSIGN_COMPOUNDS`, set by CDK on each function that sends. */
-export const queueUrlVariable = (queue: string): string =>
-  `QUEUE_URL_${queue.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}`;
-
 /** SendMessageBatch allows 10 entries and 1 MiB in all. */
 const MAX_ENTRIES = 10;
 /** SQS takes messages, and SendMessageBatch calls, of at most 1 MiB. */
 export const SQS_MAX_MESSAGE_BYTES = 1024 * 1024;
 const MAX_BATCH_BYTES = SQS_MAX_MESSAGE_BYTES;
-const MAX_ATTEMPTS = 5;
+/** Failed entries: the first resend waits up to 100 ms, doubling up to 1 s, five tries in all. */
+const SEND_BACKOFF: Backoff = { baseMs: 100, capMs: 1000, attempts: 5 };
 
 export class SqsQueuePort implements QueuePort {
   private readonly client: SQSClient;
-  private readonly backoffMs: (attempt: number) => number;
+  private readonly backoffMs: ((retry: number) => number) | undefined;
 
-  constructor(client?: SQSClient, options: { backoffMs?: (attempt: number) => number } = {}) {
+  /** `backoffMs`, for tests: how long to wait before resend number `retry`, instead of the jittered wait. */
+  constructor(client?: SQSClient, options: { backoffMs?: (retry: number) => number } = {}) {
     this.client = client ?? new SQSClient({ region: config().region });
-    // Full jitter on an exponential base, so retrying senders do not move in step.
-    this.backoffMs = options.backoffMs ?? ((attempt) => Math.random() * Math.min(1000, 50 * 2 ** attempt));
+    this.backoffMs = options.backoffMs;
   }
 
   async send(queue: QueueName, bodies: readonly string[]): Promise<void> {
@@ -55,17 +54,18 @@ export class SqsQueuePort implements QueuePort {
 
   /** Failed entries are sent again; sender faults (bad entries) are not retried. */
   private async sendBatch(url: string, bodies: readonly string[]): Promise<void> {
-    let pending = bodies.map((body, i) => ({ Id: String(i), MessageBody: body }));
-    for (let attempt = 1; pending.length > 0; attempt++) {
-      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, this.backoffMs(attempt - 1)));
-      const out = await this.client.send(new SendMessageBatchCommand({ QueueUrl: url, Entries: pending }));
-      const failed = out.Failed ?? [];
-      const fatal = failed.filter((f) => f.SenderFault);
-      if (fatal.length > 0) throw new Error(`SQS rejected ${fatal.length} messages: ${fatal[0]?.Code} ${fatal[0]?.Message}`);
-      if (failed.length > 0 && attempt >= MAX_ATTEMPTS) throw new Error(`${failed.length} messages unsent after ${attempt} attempts`);
-      const retry = new Set(failed.map((f) => f.Id));
-      pending = pending.filter((entry) => retry.has(entry.Id));
-    }
+    await drain(
+      bodies.map((body, i) => ({ Id: String(i), MessageBody: body })),
+      async (pending) => {
+        const out = await this.client.send(new SendMessageBatchCommand({ QueueUrl: url, Entries: [...pending] }));
+        const failed = out.Failed ?? [];
+        const fatal = failed.filter((f) => f.SenderFault);
+        if (fatal.length > 0) throw new Error(`SQS rejected ${fatal.length} messages: ${fatal[0]?.Code} ${fatal[0]?.Message}`);
+        const again = new Set(failed.map((f) => f.Id));
+        return pending.filter((entry) => again.has(entry.Id));
+      },
+      { ...SEND_BACKOFF, what: 'messages', left: 'unsent', delay: this.backoffMs },
+    );
   }
 }
 

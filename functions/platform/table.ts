@@ -16,10 +16,11 @@ import {
   type TransactWriteCommandInput,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { chunks, inParallel } from '#shared/parallel.ts';
+import { drain, retry, type Backoff } from '#shared/retry.ts';
 import { TABLE, type IndexName } from '#shared/table.ts';
 import { config } from './config.ts';
-import { ConflictError, ValidationError } from './errors.ts';
-import { inParallel } from '#shared/parallel.ts';
+import { ConditionFailedError, InvalidCursorError } from './errors.ts';
 
 export type Item = Record<string, unknown>;
 export interface Key {
@@ -126,12 +127,13 @@ export async function transactWrite(ops: readonly TransactOp[], conflict?: strin
 function asConflict(error: unknown, conflict: string | undefined): unknown {
   const name = (error as { name?: string }).name;
   if (conflict && (name === 'ConditionalCheckFailedException' || transactionCancelled(error))) {
-    return new ConflictError(conflict, { cause: error });
+    return new ConditionFailedError(conflict, { cause: error });
   }
   return error;
 }
 
-const MAX_TRANSACTION_ATTEMPTS = 8;
+/** Hot-counter races: the first retry waits up to 40 ms, doubling up to 1 s, eight tries in all. */
+const TRANSACTION_BACKOFF: Backoff = { baseMs: 40, capMs: 1000, attempts: 8 };
 
 interface CancelledTransaction {
   readonly name?: string;
@@ -161,15 +163,10 @@ const isConflict = (error: unknown): boolean => {
  * answer, thrown as DynamoDB's error (see {@link failedConditions}).
  */
 export async function transactWithRetry(ops: readonly TransactOp[]): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await transactWrite(ops);
-      return;
-    } catch (error) {
-      if (!isConflict(error) || failedConditions(error) || attempt >= MAX_TRANSACTION_ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 20 * 2 ** attempt)));
-    }
-  }
+  await retry(() => transactWrite(ops), {
+    ...TRANSACTION_BACKOFF,
+    retryable: (error) => isConflict(error) && !failedConditions(error),
+  });
 }
 
 export interface QueryOptions {
@@ -235,65 +232,61 @@ export async function queryAll<T extends Item>(options: Omit<QueryOptions, 'star
 /** BatchWriteItem takes at most 25 items a call. */
 export const BATCH_WRITE_SIZE = 25;
 const BATCH_GET_SIZE = 100;
-const MAX_BATCH_ATTEMPTS = 8;
+/** Unprocessed items and keys: the first retry waits up to 50 ms, doubling up to 2 s, eight tries in all. */
+const BATCH_BACKOFF: Backoff = { baseMs: 50, capMs: 2000, attempts: 8 };
 
 export interface BatchOptions {
   /** Batch calls in flight at once. */
   readonly concurrency?: number;
   /** BatchGet only: strongly consistent reads. */
   readonly consistent?: boolean;
-  /** For tests: how long to wait before a retry (full jitter on an exponential base). */
-  readonly backoffMs?: (attempt: number) => number;
+  /** For tests: how long to wait before retry number `retry`, instead of the jittered wait. */
+  readonly backoffMs?: (retry: number) => number;
 }
 
-const defaultBackoff = (attempt: number) => Math.random() * Math.min(2000, 25 * 2 ** attempt);
+const batchBackoff = (what: string, options: BatchOptions) => ({ ...BATCH_BACKOFF, what, delay: options.backoffMs });
 
 /**
  * Writes items 25 a call; UnprocessedItems are retried with exponential backoff and full jitter
  * until written or the attempts run out (then it throws: a caller must not think they landed).
  */
 export async function batchWrite(items: readonly Item[], options: BatchOptions = {}): Promise<void> {
-  const chunks: Item[][] = [];
-  for (let i = 0; i < items.length; i += BATCH_WRITE_SIZE) chunks.push(items.slice(i, i + BATCH_WRITE_SIZE));
-  await inParallel(chunks, options.concurrency ?? 4, (chunk) => writeChunk(chunk, options.backoffMs ?? defaultBackoff));
-}
-
-async function writeChunk(chunk: Item[], backoffMs: (attempt: number) => number): Promise<void> {
-  let requests = chunk.map((item) => ({ PutRequest: { Item: item } }));
-  for (let attempt = 0; requests.length > 0; attempt++) {
-    if (attempt >= MAX_BATCH_ATTEMPTS) throw new Error(`${requests.length} items still unprocessed after ${attempt} attempts`);
-    if (attempt > 0) await sleep(backoffMs(attempt));
-    const out = await documentClient().send(new BatchWriteCommand({ RequestItems: { [tableName()]: requests } }));
-    requests = (out.UnprocessedItems?.[tableName()] ?? []) as typeof requests;
-  }
+  await inParallel(chunks(items, BATCH_WRITE_SIZE), options.concurrency ?? 4, (chunk) =>
+    drain(
+      chunk.map((item) => ({ PutRequest: { Item: item } })),
+      async (requests) => {
+        const out = await documentClient().send(new BatchWriteCommand({ RequestItems: { [tableName()]: [...requests] } }));
+        return (out.UnprocessedItems?.[tableName()] ?? []) as typeof requests;
+      },
+      batchBackoff('items', options),
+    ),
+  );
 }
 
 /** Reads items by key, 100 a call, retrying unprocessed keys; missing items are absent from the result. */
 export async function batchGet<T extends Item>(keys: readonly Key[], options: BatchOptions = {}): Promise<T[]> {
   const unique = [...new Map(keys.map((k) => [`${k.pk}\u0000${k.sk}`, k])).values()];
-  const chunks: Key[][] = [];
-  for (let i = 0; i < unique.length; i += BATCH_GET_SIZE) chunks.push(unique.slice(i, i + BATCH_GET_SIZE));
-  const results = await inParallel(chunks, options.concurrency ?? 4, async (chunk) => {
+  const results = await inParallel(chunks(unique, BATCH_GET_SIZE), options.concurrency ?? 4, async (chunk) => {
     const found: T[] = [];
-    let pending: Key[] = chunk;
-    const backoff = options.backoffMs ?? defaultBackoff;
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt >= MAX_BATCH_ATTEMPTS) throw new Error(`${pending.length} keys still unprocessed after ${attempt} attempts`);
-      if (attempt > 0) await sleep(backoff(attempt));
-      const out = await documentClient().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: options.consistent } } }));
-      found.push(...((out.Responses?.[tableName()] ?? []) as T[]));
-      pending = (out.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Key[];
-    }
+    await drain(
+      chunk,
+      async (pending) => {
+        const out = await documentClient().send(
+          new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: [...pending], ConsistentRead: options.consistent } } }),
+        );
+        found.push(...((out.Responses?.[tableName()] ?? []) as T[]));
+        return (out.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Key[];
+      },
+      batchBackoff('keys', options),
+    );
     return found;
   });
   return results.flat();
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
- * Opaque page cursors. A cursor the client altered fails to decode and answers 400 naming
- * `query.nextToken`, never 500.
+ * Opaque page cursors. A cursor the client altered fails to decode: an InvalidCursorError, the
+ * caller's fault, never a server fault.
  */
 export function encodeCursor(value: unknown): string {
   return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
@@ -303,8 +296,8 @@ export function decodeCursor<T>(token: string, check: (value: unknown) => value 
   try {
     const value: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
     if (check(value)) return value;
-  } catch {
-    // fall through to the validation error
+  } catch (error) {
+    throw new InvalidCursorError(undefined, { cause: error });
   }
-  throw new ValidationError([{ field: 'query.nextToken', message: 'is not a cursor this API issued' }]);
+  throw new InvalidCursorError();
 }

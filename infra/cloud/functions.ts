@@ -15,7 +15,7 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { TableAccess } from '#shared/catalogue/index.ts';
-import { queueUrlVariable } from '#functions/platform/queue.ts';
+import { queueUrlVariable } from '#shared/queue-env.ts';
 import { nodejsBundling } from './bundling.ts';
 import type { Data } from './data.ts';
 import { handlerModules, queueEntries, ROOT, type HandlerModule } from './handlers.ts';

@@ -19,7 +19,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import type { RuntimeConfig } from '#web/src/config.ts';
+import type { RuntimeConfig } from '#shared/runtime-config.ts';
 import { ROOT } from './handlers.ts';
 import { lambdaRole } from './lambda-role.ts';
 import { acknowledge } from './nag.ts';

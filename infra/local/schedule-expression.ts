@@ -15,7 +15,7 @@
  *   (Saturday), `nL` (the last weekday n of the month) and `n#k` (the k-th weekday n). Each of
  *   these stands alone in its field, as Quartz requires.
  */
-import { DAY_MS, HOUR_MS, MINUTE_MS } from './domain/time.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '#shared/domain/time.ts';
 
 export type ScheduleField =
   | 'expression'

@@ -1,6 +1,6 @@
 /**
  * The in-process EventBridge: fires each catalogue schedule's job `functions/jobs/<job>.ts` with
- * a ScheduledEvent at the times EventBridge would (shared/schedule-expression.ts, UTC). A rate
+ * a ScheduledEvent at the times EventBridge would (schedule-expression.ts, UTC). A rate
  * counts from start(); a cron fires on its whole minutes.
  *
  * A failing job is logged and the schedule goes on (EventBridge would retry the async
@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { schedules as catalogueSchedules, type ScheduleSpec } from '#shared/catalogue/index.ts';
-import { nextFire, parseScheduleExpression, type ScheduleExpression } from '#shared/schedule-expression.ts';
+import { nextFire, parseScheduleExpression, type ScheduleExpression } from './schedule-expression.ts';
 import { cachedLoader, importHandler } from './handler-import.ts';
 import { lambdaContext } from './lambda-context.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION, localArn } from './local-arn.ts';

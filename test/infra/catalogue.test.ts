@@ -7,7 +7,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { functionAccess, queues, routes, schedules, type FunctionAccess, type RouteSpec } from '#shared/catalogue/index.ts';
-import { queueUrlVariable } from '#functions/platform/queue.ts';
+import { queueUrlVariable } from '#shared/queue-env.ts';
 import { cordonFunctions, environmentOf, logGroupIdOf, onlyId, resourcesOf, template } from './synth.ts';
 
 const allRoutes = Object.values(routes as Record<string, RouteSpec>);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   functionAccess, queues, routes, schedules, type QueueSpec, type RouteSpec,
 } from '#shared/catalogue/index.ts';
-import { parseScheduleExpression } from '#shared/schedule-expression.ts';
+import { parseScheduleExpression } from '#infra/local/schedule-expression.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const moduleExists = (folder: string, name: string) => existsSync(path.join(root, 'functions', folder, `${name}.ts`));

@@ -6,7 +6,7 @@ import {
   parseScheduleExpression,
   ScheduleExpressionError,
   type ScheduleField,
-} from '#shared/schedule-expression.ts';
+} from '#infra/local/schedule-expression.ts';
 
 const at = (iso: string): Date => new Date(iso);
 const fire = (expression: string, after: string): string => nextFire(expression, at(after)).toISOString();

@@ -1,7 +1,7 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ScheduleSpec } from '#shared/catalogue/index.ts';
-import { ScheduleExpressionError } from '#shared/schedule-expression.ts';
+import { ScheduleExpressionError } from '#infra/local/schedule-expression.ts';
 import { scheduledHandler } from '#functions/edge/scheduled.ts';
 import { captureLogs } from '../support/logs.ts';
 import { createScheduleRunner, type JobHandler, type ScheduleRunner, type ScheduleRunnerOptions } from '#infra/local/schedule-runner.ts';

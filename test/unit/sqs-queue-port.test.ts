@@ -1,7 +1,8 @@
 import { SendMessageBatchCommand, SQSClient, type SendMessageBatchRequestEntry } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { batches, queueUrlVariable, sendMessages, setQueuePort, SqsQueuePort } from '#functions/platform/queue.ts';
+import { batches, sendMessages, setQueuePort, SqsQueuePort } from '#functions/platform/queue.ts';
+import { queueUrlVariable } from '#shared/queue-env.ts';
 
 const sqs = mockClient(SQSClient);
 const URL = 'https://sqs.cn-north-1.amazonaws.com.cn/123456789012/cordon-assign-compounds';

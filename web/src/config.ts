@@ -1,31 +1,9 @@
 /**
- * Runtime configuration, read from /config.json when the app starts, so one build serves every
- * environment: the cloud deploy writes the API's URL and a basemap there; locally the file says
- * "same origin, no basemap" (the machine may be offline).
+ * Loads the runtime configuration, /config.json, when the app starts (its shape, which the cloud
+ * deploy writes, is in shared/runtime-config.ts).
  */
 import * as z from 'zod';
-
-export const RuntimeConfig = z.object({
-  /** Base URL of the API; "" for the page's own origin (the local servers proxy the API). */
-  apiUrl: z.string(),
-  /** A Leaflet tile URL template; without it the map draws on a plain background. */
-  tileUrl: z.string().min(1).optional(),
-  tileAttribution: z.string().optional(),
-  /**
-   * The coordinate system of the tiles: Chinese providers draw in GCJ-02 (AutoNavi, Tencent) or
-   * BD-09 (Baidu), and every overlay is shifted to match (web/src/map/coords.ts). Default wgs84.
-   */
-  tileCrs: z.enum(['wgs84', 'gcj02', 'bd09']).optional(),
-  /** The deepest zoom the tiles have (the map zooms no further). */
-  tileMaxZoom: z.number().int().min(1).max(22).optional(),
-  /** Cognito sign-in, written by the cloud deploy; absent locally (the demo issuer signs in). */
-  region: z.string().min(1).optional(),
-  userPoolId: z.string().min(1).optional(),
-  userPoolClientId: z.string().min(1).optional(),
-  /** The user pool's hosted-UI domain (https://<prefix>.auth.<region>.amazoncognito.com); with the client id, sign-in goes there. */
-  authDomain: z.url({ protocol: /^https$/ }).optional(),
-});
-export type RuntimeConfig = z.infer<typeof RuntimeConfig>;
+import { RuntimeConfig } from '#shared/runtime-config.ts';
 
 export class ConfigError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {

@@ -7,7 +7,7 @@ import { createApiClient, type ApiClient } from './api/client.ts';
 import { createLocalAuth, type AuthAdapter } from './auth/adapter.ts';
 import { browserPorts, cognitoSettings, createCognitoAuth } from './auth/cognito.ts';
 import { createSessionStore, type SessionState, type SessionStore } from './auth/session.ts';
-import type { RuntimeConfig } from './config.ts';
+import type { RuntimeConfig } from '#shared/runtime-config.ts';
 import { forgetVisitsOnSignOut } from './tasks/outbox.ts';
 
 export interface Services {

@@ -8,7 +8,7 @@
  * the city's files carry, so importing those files lands on the same ids.
  */
 import { memberIdFor, newCompound, type CompoundRecord } from '#shared/domain/compounds.ts';
-import { communityIdFor } from '#shared/import/rows.ts';
+import { communityIdFor } from '#shared/domain/ids.ts';
 import type { Building } from '#shared/schemas/building.ts';
 import type { CompoundStatus } from '#shared/schemas/compound.ts';
 import type { Exit } from '#shared/schemas/exit.ts';

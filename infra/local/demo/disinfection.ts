@@ -19,7 +19,7 @@ import { indexSortKeys, keys } from '#shared/table.ts';
 import { newCampaignItem } from '#functions/stores/campaign-store.ts';
 import { caseItem } from '#functions/stores/case-store.ts';
 import { missedRoundItem } from '#functions/stores/disinfection-log-store.ts';
-import { taskItem } from '#functions/stores/task-store.ts';
+import { taskItem } from '#functions/stores/task-records.ts';
 import type { Item } from '#functions/platform/table.ts';
 import type { GeneratedCity } from './city.ts';
 

@@ -10,6 +10,7 @@
  */
 import { ApiError, ProblemError, UnauthorizedError } from '../api/errors.ts';
 import type { OutboxEntry, OutboxFailure, OutboxStore } from './outbox.ts';
+import { backoffDelay, type Backoff as SharedBackoff } from '#shared/retry.ts';
 import type { VisitCreate } from '#shared/schemas/visit.ts';
 
 export type SyncPhase = 'idle' | 'syncing' | 'waiting';
@@ -24,10 +25,8 @@ export interface SyncState {
   readonly retryAt?: number;
 }
 
-export interface Backoff {
-  readonly baseMs: number;
-  readonly maxMs: number;
-}
+/** The first retry waits up to `baseMs`, each next one up to twice the last, none over `capMs`. */
+export type Backoff = Pick<SharedBackoff, 'baseMs' | 'capMs'>;
 
 export interface OutboxSyncOptions {
   readonly store: OutboxStore;
@@ -57,7 +56,7 @@ export interface OutboxSync {
   stop(): void;
 }
 
-const DEFAULT_BACKOFF: Backoff = { baseMs: 2_000, maxMs: 60_000 };
+const DEFAULT_BACKOFF: Backoff = { baseMs: 2_000, capMs: 60_000 };
 
 /** Worth sending again later: no answer, the server's fault, or told to slow down. */
 export function isRetryable(error: unknown): boolean {
@@ -73,9 +72,9 @@ function failureOf(error: unknown): OutboxFailure {
   return { status: 0, title: error instanceof Error ? error.message : String(error) };
 }
 
-/** Full jitter on a doubling delay: attempt 1 waits up to base, then 2×, 4× … up to max. */
-export const backoffDelay = (attempt: number, backoff: Backoff, random: () => number): number =>
-  Math.round(random() * Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, attempt - 1)));
+/** The wait before an entry's retry number `attempt`, in whole milliseconds (shared/retry.ts's full jitter). */
+export const retryDelay = (attempt: number, backoff: Backoff, random: () => number): number =>
+  Math.round(backoffDelay(attempt, backoff, random));
 
 export function createOutboxSync(options: OutboxSyncOptions): OutboxSync {
   const { store, username, send } = options;
@@ -125,7 +124,7 @@ export function createOutboxSync(options: OutboxSyncOptions): OutboxSync {
         const attempts = entry.attempts + 1;
         if (isRetryable(error)) {
           await store.update(entry.visitId, { attempts });
-          const delay = backoffDelay(attempts, backoff, random);
+          const delay = retryDelay(attempts, backoff, random);
           if (!stopped) timer = setTimeout(() => void flush(), delay);
           await refresh('waiting', Date.now() + delay);
           return;
