@@ -62,19 +62,31 @@ export function listClaim(value: unknown): string[] {
   return inner.split(/[\s,]+/).filter(Boolean);
 }
 
-export type ClaimsResult = { ok: true; caller: Caller } | { ok: false; status: 401 | 403; reason: string };
+/**
+ * Why claims give no caller: no claims or no identity in them (nobody is named), or a user
+ * named without exactly one role group. A code to tell the cases apart and the sentence to show.
+ */
+export type ClaimsRefusal =
+  | { readonly code: 'no-claims'; readonly message: string }
+  | { readonly code: 'no-identity'; readonly message: string }
+  | { readonly code: 'no-role'; readonly message: string }
+  | { readonly code: 'many-roles'; readonly message: string };
+
+export type ClaimsResult = { ok: true; caller: Caller } | { ok: false; refusal: ClaimsRefusal };
+
+const refused = (refusal: ClaimsRefusal): ClaimsResult => ({ ok: false, refusal });
 
 export function callerFromClaims(claims: Record<string, unknown> | undefined): ClaimsResult {
-  if (!claims) return { ok: false, status: 401, reason: 'no verified token claims' };
+  if (!claims) return refused({ code: 'no-claims', message: 'no verified token claims' });
   const userId = claims[CLAIMS.subject];
   const username = claims[CLAIMS.username] ?? claims['username'];
   if (typeof userId !== 'string' || userId === '' || typeof username !== 'string' || username === '') {
-    return { ok: false, status: 401, reason: 'token lacks sub or username' };
+    return refused({ code: 'no-identity', message: 'token lacks sub or username' });
   }
   const roles = listClaim(claims[CLAIMS.groups]).filter((g): g is Role => (ROLES as readonly string[]).includes(g));
   const role = roles[0];
-  if (role === undefined) return { ok: false, status: 403, reason: 'the user belongs to no role group' };
-  if (roles.length > 1) return { ok: false, status: 403, reason: 'the user belongs to more than one role group' };
+  if (role === undefined) return refused({ code: 'no-role', message: 'the user belongs to no role group' });
+  if (roles.length > 1) return refused({ code: 'many-roles', message: 'the user belongs to more than one role group' });
   const text = (name: string) => {
     const v = claims[name];
     return typeof v === 'string' && v !== '' ? v : undefined;

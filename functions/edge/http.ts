@@ -1,10 +1,11 @@
 /**
  * The HTTP edge of every API function: one middy stack per catalogue route that reads the
  * caller from the JWT authorizer's claims, checks the route's roles, parses params, query and
- * body with the route's zod schemas, and maps every failure once to problem+json.
+ * body with the route's zod schemas, and answers every failure as problem+json (the mapping from
+ * failure to problem is problems.ts).
  *
  * A resource module declares only its implementations:
- *   export const handler = httpHandler('compounds', { listCompounds: async ({ query, caller }) => … });
+ *   export const handler = httpHandler(compoundsRoutes, { listCompounds: async ({ query, caller }) => … });
  */
 import { createHash } from 'node:crypto';
 import middy from '@middy/core';
@@ -16,8 +17,8 @@ import type {
   Context,
 } from 'aws-lambda';
 import type * as z from 'zod';
-import { routes, type OperationId, type Routes, type RouteSpec } from '#shared/catalogue/index.ts';
-import { callerFromClaims } from '#shared/claims.ts';
+import type { RouteSpec } from '#shared/catalogue/types.ts';
+import { callerFromClaims, type ClaimsRefusal } from '#shared/claims.ts';
 import type { Caller } from '#shared/roles.ts';
 import { config } from '../platform/config.ts';
 import {
@@ -25,6 +26,7 @@ import {
   type FieldError,
 } from '../platform/errors.ts';
 import { logger } from '../platform/logger.ts';
+import { problemOf } from './problems.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -84,12 +86,8 @@ export type RouteImpl<R extends RouteSpec> = (
   input: RouteInput<R>,
 ) => Promise<RouteOutput<R> | Reply<RouteOutput<R>>>;
 
-/** The operation ids whose routes live in the given resource module. */
-export type OperationsOf<Res extends string> = {
-  [K in OperationId]: Routes[K]['resource'] extends Res ? K : never;
-}[OperationId];
-
-export type Implementations<Res extends string> = { [K in OperationsOf<Res>]: RouteImpl<Routes[K]> };
+/** One implementation for every route of a resource's route table. */
+export type Implementations<T extends Record<string, RouteSpec>> = { [K in keyof T]: RouteImpl<T[K]> };
 
 interface Parsed {
   params: unknown;
@@ -105,15 +103,20 @@ export const routeKey = (route: Pick<RouteSpec, 'method' | 'path'>): string => `
 
 /**
  * The Lambda handler of one resource module: dispatches on API Gateway's `routeKey` to the
- * route's stack, built once per cold start.
+ * route's stack, built once per cold start. It takes the resource's own route table
+ * (shared/catalogue/routes/<resource>.ts), not the whole catalogue, so a function's bundle carries
+ * only its own routes' schemas.
  */
-export function httpHandler<Res extends string>(resource: Res, implementations: Implementations<Res>) {
+export function httpHandler<T extends Record<string, RouteSpec>>(table: T, implementations: Implementations<T>) {
   const stacks = new Map<string, (event: HttpEvent, context: Context) => Promise<HttpResult>>();
-  for (const [operationId, impl] of Object.entries(implementations) as [OperationId, RouteImpl<RouteSpec>][]) {
-    const route: RouteSpec = routes[operationId];
-    if (route.resource !== resource) throw new Error(`${operationId} belongs to ${route.resource}, not ${resource}`);
+  const resources = new Set<string>();
+  for (const [operationId, impl] of Object.entries(implementations) as [string, RouteImpl<RouteSpec>][]) {
+    const route = table[operationId];
+    if (!route) throw new Error(`${operationId} is not a route of this table`);
+    resources.add(route.resource);
     stacks.set(routeKey(route), routeStack(operationId, route, impl));
   }
+  const resource = [...resources].join(', ');
   return async (event: HttpEvent, context: Context): Promise<HttpResult> => {
     const stack = stacks.get(event.routeKey);
     if (stack) return stack(event, context);
@@ -168,16 +171,10 @@ function problemResponses(): middy.MiddlewareObj<HttpEvent, HttpResult> {
   };
 }
 
+/** The problem+json answer to a failure (see problems.ts); `instance` is the request's path. */
 export function problem(error: unknown, instance: string): HttpResult {
-  const known = error instanceof CordonError ? error : undefined;
-  const body = known
-    ? { type: known.type, title: known.title, status: known.status, detail: known.message, instance, errors: known.errors }
-    : { type: '/problems/internal', title: 'Internal error', status: 500, instance };
-  return {
-    statusCode: body.status,
-    headers: { 'content-type': 'application/problem+json', ...known?.headers },
-    body: JSON.stringify(body),
-  };
+  const { status, headers, body } = problemOf(error, instance);
+  return { statusCode: status, headers: { ...headers }, body: JSON.stringify(body) };
 }
 
 function authorise(operationId: string, route: RouteSpec): middy.MiddlewareObj<HttpEvent, HttpResult> {
@@ -188,13 +185,26 @@ function authorise(operationId: string, route: RouteSpec): middy.MiddlewareObj<H
       if (route.auth !== 'jwt') return;
       const claims = request.event.requestContext.authorizer?.jwt?.claims;
       const result = callerFromClaims(claims);
-      if (!result.ok) throw result.status === 401 ? new UnauthorizedError(result.reason) : new ForbiddenError(result.reason);
+      if (!result.ok) throw claimsFailure(result.refusal);
       if (!route.roles?.includes(result.caller.role)) {
         throw new ForbiddenError(`role ${result.caller.role} may not ${operationId}`);
       }
       parsed.caller = result.caller;
     },
   };
+}
+
+/** A token that names nobody is unauthenticated; one that names a user without one role, forbidden. */
+function claimsFailure(refusal: ClaimsRefusal): CordonError {
+  const options = { cause: refusal };
+  switch (refusal.code) {
+    case 'no-claims':
+    case 'no-identity':
+      return new UnauthorizedError(refusal.message, options);
+    case 'no-role':
+    case 'many-roles':
+      return new ForbiddenError(refusal.message, options);
+  }
 }
 
 function parseInput(route: RouteSpec): middy.MiddlewareObj<HttpEvent, HttpResult> {
@@ -263,8 +273,8 @@ function jsonBody(event: HttpEvent): unknown {
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   try {
     return JSON.parse(text);
-  } catch {
-    throw new ValidationError([{ field: 'body', message: 'is not valid JSON' }]);
+  } catch (error) {
+    throw new ValidationError([{ field: 'body', message: 'is not valid JSON' }], undefined, { cause: error });
   }
 }
 

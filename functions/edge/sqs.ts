@@ -18,7 +18,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { queues, type QueueMessage, type QueueName } from '#shared/catalogue/index.ts';
+import { queues, type QueueMessage, type QueueName } from '#shared/catalogue/queues.ts';
 import { logger } from '../platform/logger.ts';
 
 /** A body that is not JSON or does not match the queue's schema; retrying will not help, the DLQ will. */
@@ -79,7 +79,7 @@ function messageParser<Q extends QueueName>(queue: Q): (record: SQSRecord) => Qu
     try {
       json = JSON.parse(record.body);
     } catch {
-      // JSON.parse's message quotes the body; it stays out of the error.
+      // JSON.parse's message quotes the body: it stays out of the error, so it is no cause either.
       throw new MessageParseError(record.messageId, 'body is not JSON');
     }
     const result = schema.safeParse(json);

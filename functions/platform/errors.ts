@@ -1,81 +1,127 @@
 /**
- * Failures a handler can answer with, each mapped once to an RFC 9457 problem in http.ts.
- * Anything else is a server fault and answers 500 without details.
+ * Cordon's failures: one class per kind, each with a `code` saying what went wrong and never an
+ * HTTP status. Edges, stores, flows and handlers throw them; the HTTP edge maps each code once
+ * to an RFC 9457 problem (functions/edge/problems.ts). Anything else is a server fault.
+ *
+ * Every class takes `{ cause }` last: a failure raised because of another keeps it, for the logs
+ * and the debugger, never for the caller.
  */
 export interface FieldError {
   readonly field: string;
   readonly message: string;
 }
 
-export class CordonError extends Error {
-  readonly status: number;
-  readonly title: string;
-  readonly type: string;
-  readonly errors: readonly FieldError[] | undefined;
-  readonly headers: Readonly<Record<string, string>>;
+/**
+ * What kind of failure: the general kinds, then the specific ones that carry more than a
+ * sentence and have a problem type of their own.
+ */
+export const FAILURE_CODES = [
+  'invalid',
+  'unauthenticated',
+  'forbidden',
+  'not-found',
+  'conflict',
+  'too-large',
+  'unsupported-media-type',
+  'unaccounted-households',
+  'task-limit',
+] as const;
+export type FailureCode = (typeof FAILURE_CODES)[number];
 
-  constructor(
-    status: number,
-    slug: string,
-    title: string,
-    detail: string,
-    options: { cause?: unknown; errors?: readonly FieldError[]; headers?: Record<string, string> } = {},
-  ) {
+export interface FailureOptions {
+  /** The failure (a DynamoDB exception, a domain refusal …) this one was raised because of. */
+  readonly cause?: unknown;
+}
+
+export class CordonError extends Error {
+  readonly code: FailureCode;
+  /** Which fields are at fault, when the failure is about what the caller sent. */
+  readonly errors: readonly FieldError[] | undefined;
+
+  constructor(code: FailureCode, detail: string, options: FailureOptions & { readonly errors?: readonly FieldError[] } = {}) {
     super(detail, { cause: options.cause });
     this.name = 'CordonError';
-    this.status = status;
-    this.title = title;
-    this.type = `/problems/${slug}`;
+    this.code = code;
     this.errors = options.errors;
-    this.headers = options.headers ?? {};
   }
 }
 
+/** What the caller sent breaks a rule: the fields at fault, each with why. */
 export class ValidationError extends CordonError {
-  constructor(errors: readonly FieldError[], detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ')) {
-    super(400, 'validation', 'Invalid request', detail, { errors });
+  constructor(
+    errors: readonly FieldError[],
+    detail = errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+    options: FailureOptions = {},
+  ) {
+    super('invalid', detail, { ...options, errors });
     this.name = 'ValidationError';
   }
 }
 
+/**
+ * A page cursor this API did not issue, or one that no longer fits the list asked for. Cursors
+ * come back only as `query.nextToken`, so that is the field at fault.
+ */
+export class InvalidCursorError extends ValidationError {
+  constructor(message = 'is not a cursor this API issued', options: FailureOptions = {}) {
+    super([{ field: 'query.nextToken', message }], undefined, options);
+    this.name = 'InvalidCursorError';
+  }
+}
+
+/** No caller could be told from the request: no token, or one that names nobody. */
 export class UnauthorizedError extends CordonError {
-  constructor(detail = 'A valid bearer token is required') {
-    super(401, 'unauthorized', 'Unauthorized', detail, { headers: { 'www-authenticate': 'Bearer' } });
+  constructor(detail = 'A valid bearer token is required', options: FailureOptions = {}) {
+    super('unauthenticated', detail, options);
     this.name = 'UnauthorizedError';
   }
 }
 
+/** The caller is known and may not do this: their role, or the place lies outside their jurisdiction. */
 export class ForbiddenError extends CordonError {
-  constructor(detail: string) {
-    super(403, 'forbidden', 'Forbidden', detail);
+  constructor(detail: string, options: FailureOptions = {}) {
+    super('forbidden', detail, options);
     this.name = 'ForbiddenError';
   }
 }
 
 export class NotFoundError extends CordonError {
-  constructor(detail: string) {
-    super(404, 'not-found', 'Not found', detail);
+  constructor(detail: string, options: FailureOptions = {}) {
+    super('not-found', detail, options);
     this.name = 'NotFoundError';
   }
 }
 
+/** The request is valid but the state it meets refuses it: taken, changed meanwhile, already done. */
 export class ConflictError extends CordonError {
-  constructor(detail: string, options: { cause?: unknown } = {}) {
-    super(409, 'conflict', 'Conflict', detail, options);
+  constructor(detail: string, options: FailureOptions = {}) {
+    super('conflict', detail, options);
     this.name = 'ConflictError';
   }
 }
 
+/**
+ * A conditional write found the item other than it expected (DynamoDB's
+ * ConditionalCheckFailedException, or a transaction cancelled by a failed condition); the
+ * DynamoDB exception is its cause.
+ */
+export class ConditionFailedError extends ConflictError {
+  constructor(detail: string, options: FailureOptions = {}) {
+    super(detail, options);
+    this.name = 'ConditionFailedError';
+  }
+}
+
 export class PayloadTooLargeError extends CordonError {
-  constructor(detail: string) {
-    super(413, 'payload-too-large', 'Payload too large', detail);
+  constructor(detail: string, options: FailureOptions = {}) {
+    super('too-large', detail, options);
     this.name = 'PayloadTooLargeError';
   }
 }
 
 export class UnsupportedMediaTypeError extends CordonError {
-  constructor(detail: string) {
-    super(415, 'unsupported-media-type', 'Unsupported media type', detail);
+  constructor(detail: string, options: FailureOptions = {}) {
+    super('unsupported-media-type', detail, options);
     this.name = 'UnsupportedMediaTypeError';
   }
 }

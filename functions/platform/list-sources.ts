@@ -3,7 +3,7 @@
  * cursor across them: how the compound lists, and every list shaped like them, page.
  */
 import { TABLE } from '#shared/table.ts';
-import { ValidationError } from './errors.ts';
+import { InvalidCursorError } from './errors.ts';
 import { batchGet, decodeCursor, encodeCursor, queryPage, type Item, type Key, type QueryOptions } from './table.ts';
 
 const INTERNAL = [
@@ -53,7 +53,7 @@ export async function readSources<T>(
   limit: number,
   cursor: ListCursor | undefined,
 ): Promise<ListPage<T>> {
-  if (cursor && !fitsSources(cursor, sources)) throw new ValidationError([{ field: 'query.nextToken', message: 'is not a cursor of this list' }]);
+  if (cursor && !fitsSources(cursor, sources)) throw new InvalidCursorError('is not a cursor of this list');
   const items: T[] = [];
   let read = 0;
   const first = cursor?.s ?? 0;
@@ -123,7 +123,8 @@ function keyOf(item: Item, query: QueryOptions): Item {
 
 /**
  * Whether a client's cursor can resume these sources: a start key DynamoDB would refuse (another
- * partition, outside the sort-key condition, not a key) is the client's mistake, so 400, not 500.
+ * partition, outside the sort-key condition, not a key) is the client's mistake (an
+ * InvalidCursorError), not a server fault.
  */
 function fitsSources(cursor: ListCursor, sources: readonly Source[]): boolean {
   const source = Number.isInteger(cursor.s) ? sources[cursor.s] : undefined;

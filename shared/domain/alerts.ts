@@ -14,8 +14,13 @@ export function newAlert(input: NewAlert): Alert {
   return { ...input, id: alertIdFor(input.source), status: 'open' };
 }
 
+/** Why an alert may not be closed: it is closed already. The sentence says by whom and when. */
+export type CloseRefusal = { readonly code: 'already-closed'; readonly message: string };
+
 /** Closing records what was done; a closed alert stays closed (the note is the record). */
-export function closedAlert(alert: Alert, close: { at: string; by: string; note: string }): Alert | 'already-closed' {
-  if (alert.status === 'closed') return 'already-closed';
+export function closedAlert(alert: Alert, close: { at: string; by: string; note: string }): Alert | CloseRefusal {
+  if (alert.status === 'closed') {
+    return { code: 'already-closed', message: `alert ${alert.id} was closed by ${alert.closedBy} at ${alert.closedAt}` };
+  }
   return { ...alert, status: 'closed', closedAt: close.at, closedBy: close.by, closeNote: close.note };
 }

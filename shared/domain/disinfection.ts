@@ -115,17 +115,29 @@ export function requiredRoundsOn(settings: RoundSettings, day: { isToday: boolea
   return closed ? requiredRounds(settings) : 0;
 }
 
-/** A completion checked against the task's set: done, partial, or the field that is wrong. */
+/**
+ * Why a round's completion is refused: areas outside the task's set, or areas left out without
+ * a reason. A code to tell the cases apart, the field at fault and the sentence to show.
+ */
+export type CompletionRefusal =
+  | { readonly code: 'foreign-areas'; readonly field: 'body.areas'; readonly message: string }
+  | { readonly code: 'reason-missing'; readonly field: 'body.reason'; readonly message: string };
+
+/** A completion checked against the task's set: done, partial, or refused. */
 export function judgeCompletion(
   planned: readonly AreaCode[],
   body: Pick<RoundCompletion, 'areas' | 'reason'>,
-): { outcome: 'done' | 'partial'; areas: AreaCode[] } | { field: string; message: string } {
+): { outcome: 'done' | 'partial'; areas: AreaCode[] } | CompletionRefusal {
   const areas = [...new Set(body.areas)];
   const foreign = areas.filter((a) => !planned.includes(a));
-  if (foreign.length > 0) return { field: 'body.areas', message: `not in this task's area set (${planned.join(', ')}): ${foreign.join(', ')}` };
+  if (foreign.length > 0) {
+    return { code: 'foreign-areas', field: 'body.areas', message: `not in this task's area set (${planned.join(', ')}): ${foreign.join(', ')}` };
+  }
   const ordered = planned.filter((a) => areas.includes(a));
   if (ordered.length === planned.length) return { outcome: 'done', areas: ordered };
-  if (!body.reason) return { field: 'body.reason', message: `is required when areas are left out (${planned.filter((a) => !areas.includes(a)).join(', ')})` };
+  if (!body.reason) {
+    return { code: 'reason-missing', field: 'body.reason', message: `is required when areas are left out (${planned.filter((a) => !areas.includes(a)).join(', ')})` };
+  }
   return { outcome: 'partial', areas: ordered };
 }
 

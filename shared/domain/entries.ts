@@ -1,7 +1,8 @@
 /**
  * Entry registration at a checkpoint (出入登记): the 四必 (identity asked, record, temperature,
  * mask), fever (≥ 37.3 °C, reported to the community at once), who may pass under closed
- * management, and the hourly counts. Pure; hashing of ID numbers lives with the key (functions/lib).
+ * management, and the hourly counts. Pure; hashing of ID numbers lives with the key
+ * (functions/platform/id-hash.ts).
  */
 import type { CompoundStatus } from '../schemas/compound.ts';
 import { isSealed } from './exits.ts';

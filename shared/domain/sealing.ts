@@ -16,7 +16,15 @@ export type SealLevel = (typeof SEAL_LEVELS)[number];
 export const SEALERS = ['city', 'community'] as const satisfies readonly Role[];
 export const LIFTERS = ['city'] as const satisfies readonly Role[];
 
-export type Transition = { readonly ok: true; readonly to: CompoundStatus } | { readonly ok: false; readonly reason: string };
+/**
+ * Why a compound's status may not change as asked: it is at that level already, or there is
+ * nothing to lift. A code to tell the cases apart and the sentence to show the caller.
+ */
+export type StatusRefusal =
+  | { readonly code: 'already-at-level'; readonly message: string }
+  | { readonly code: 'not-sealed'; readonly message: string };
+
+export type Transition = { readonly ok: true; readonly to: CompoundStatus } | { readonly ok: false; readonly refusal: StatusRefusal };
 
 /**
  * Sealing moves a compound to the level asked: up (closed → lockdown), down (lockdown → closed,
@@ -24,7 +32,7 @@ export type Transition = { readonly ok: true; readonly to: CompoundStatus } | { 
  * level it is at is refused, so a double-submitted form does not write a second history record.
  */
 export function sealTransition(from: CompoundStatus, level: SealLevel): Transition {
-  if (from === level) return { ok: false, reason: `the compound is already ${level}` };
+  if (from === level) return { ok: false, refusal: { code: 'already-at-level', message: `the compound is already ${level}` } };
   return { ok: true, to: level };
 }
 
@@ -38,5 +46,5 @@ export const mayChangeStatus = (role: Role, from: CompoundStatus, to: CompoundSt
 /** Lifting ends closed management or lockdown; there is nothing to lift otherwise. */
 export function liftTransition(from: CompoundStatus): Transition {
   if (isSealed(from)) return { ok: true, to: 'lifted' };
-  return { ok: false, reason: `the compound is ${from}, not sealed` };
+  return { ok: false, refusal: { code: 'not-sealed', message: `the compound is ${from}, not sealed` } };
 }

@@ -19,7 +19,7 @@ export function* readCsv(
   columns: Readonly<Record<string, string>> | undefined,
 ): Generator<ReadItem> {
   if (kind === 'communities') {
-    throw new ImportFileError('query.kind', 'community boundaries are imported from GeoJSON (polygons), not CSV', { status: 415 });
+    throw new ImportFileError('query.kind', 'community boundaries are imported from GeoJSON (polygons), not CSV', { code: 'unreadable' });
   }
   let mapping: ColumnMapping | undefined;
   let width = 0;

@@ -17,14 +17,14 @@ const CHARSETS: Readonly<Record<string, TextEncoding>> = {
 
 /**
  * The encoding to read with: the query's choice, else the Content-Type charset, else `auto`.
- * A charset we cannot read is refused (415) rather than decoded into nonsense.
+ * A charset we cannot read is refused as unreadable rather than decoded into nonsense.
  */
 export function chooseEncoding(requested: Encoding, charset: string | undefined): TextEncoding | 'auto' {
   if (requested !== 'auto') return requested;
   if (charset === undefined || charset === '') return 'auto';
   const known = CHARSETS[charset.toLowerCase()];
   if (!known) {
-    throw new ImportFileError('header.content-type', `charset ${charset} is not supported: send UTF-8 or GB18030/GBK`, { status: 415 });
+    throw new ImportFileError('header.content-type', `charset ${charset} is not supported: send UTF-8 or GB18030/GBK`, { code: 'unreadable' });
   }
   return known;
 }

@@ -26,14 +26,16 @@ describe('claims', () => {
     expect(listClaim(undefined)).toEqual([]);
   });
 
-  it('answers 401 without claims or identity', () => {
-    expect(callerFromClaims(undefined)).toMatchObject({ ok: false, status: 401 });
-    expect(callerFromClaims({ 'cognito:groups': '[city]' })).toMatchObject({ ok: false, status: 401 });
+  it('refuses without claims or identity', () => {
+    expect(callerFromClaims(undefined)).toEqual({ ok: false, refusal: { code: 'no-claims', message: 'no verified token claims' } });
+    expect(callerFromClaims({ 'cognito:groups': '[city]' })).toEqual({ ok: false, refusal: { code: 'no-identity', message: 'token lacks sub or username' } });
   });
 
-  it('answers 403 for no role or several roles', () => {
+  it('refuses no role or several roles', () => {
     const base = { sub: 'u', 'cognito:username': 'x' };
-    expect(callerFromClaims({ ...base, 'cognito:groups': '[admins]' })).toMatchObject({ ok: false, status: 403 });
-    expect(callerFromClaims({ ...base, 'cognito:groups': '[city grid]' })).toMatchObject({ ok: false, status: 403 });
+    expect(callerFromClaims({ ...base, 'cognito:groups': '[admins]' }))
+      .toEqual({ ok: false, refusal: { code: 'no-role', message: 'the user belongs to no role group' } });
+    expect(callerFromClaims({ ...base, 'cognito:groups': '[city grid]' }))
+      .toEqual({ ok: false, refusal: { code: 'many-roles', message: 'the user belongs to more than one role group' } });
   });
 });

@@ -82,6 +82,13 @@ describe('rounds required and done', () => {
     expect(judgeCompletion(['corridor', 'elevator', 'public_area'], { areas: ['guard_room'], reason: 'x' })).toMatchObject({ field: 'body.areas' });
   });
 
+  it('says why a completion is refused, with a code, the field at fault and the sentence to show', () => {
+    expect(judgeCompletion(['corridor', 'elevator'], { areas: ['corridor'] }))
+      .toEqual({ code: 'reason-missing', field: 'body.reason', message: 'is required when areas are left out (elevator)' });
+    expect(judgeCompletion(['corridor', 'elevator'], { areas: ['guard_room'], reason: 'x' }))
+      .toEqual({ code: 'foreign-areas', field: 'body.areas', message: "not in this task's area set (corridor, elevator): guard_room" });
+  });
+
   it('open or claimed past due reads overdue; done reads done or partial', () => {
     const due = '2026-11-23T08:00:00.000Z';
     expect(roundStatus({ status: 'open', dueAt: due }, '2026-11-23T07:59:59.999Z')).toBe('open');

@@ -68,6 +68,11 @@ describe('the sealing lifecycle', () => {
     expect(liftTransition('lifted').ok).toBe(false);
   });
 
+  it('says why it refuses, with a code and the sentence to show', () => {
+    expect(sealTransition('closed', 'closed')).toEqual({ ok: false, refusal: { code: 'already-at-level', message: 'the compound is already closed' } });
+    expect(liftTransition('normal')).toEqual({ ok: false, refusal: { code: 'not-sealed', message: 'the compound is normal, not sealed' } });
+  });
+
   it('leaves lifting to city staff when a status comes by import, and sealing to any registry editor', () => {
     expect(mayChangeStatus('community', 'lockdown', 'normal')).toBe(false);
     expect(mayChangeStatus('community', 'closed', 'lifted')).toBe(false);

@@ -38,8 +38,8 @@ describe('chooseEncoding', () => {
     expect(chooseEncoding('auto', undefined)).toBe('auto');
   });
 
-  it('refuses a charset it cannot read with 415', () => {
-    expect(() => chooseEncoding('auto', 'latin1')).toThrow(expect.objectContaining({ status: 415 }));
+  it('refuses a charset it cannot read as unreadable (415 at the edge)', () => {
+    expect(() => chooseEncoding('auto', 'latin1')).toThrow(expect.objectContaining({ code: 'unreadable' }));
   });
 });
 
