@@ -9,7 +9,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { schedules, type ScheduleName } from '#shared/catalogue/index.ts';
+import { schedules, type ScheduleName } from '#shared/catalogue/schedules.ts';
 import { logger } from '../platform/logger.ts';
 
 /** The catalogue schedule that fired, so a job need not restate its own name. */

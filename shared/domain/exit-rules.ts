@@ -11,15 +11,12 @@
  * are chosen by a fixed order: designated main checkpoints (`main`) first, then by id.
  */
 import type { CompoundStatus } from '../schemas/compound.ts';
+import type { ExitRuleCode } from '../schemas/exit.ts';
 import { chinaMinute } from './china-time.ts';
 import { clockInState, coverageGaps, currentShifts, type ShiftTimes } from './duty.ts';
 import { HOUR_MS, isoAfter, isoAt, MINUTE_MS } from './time.ts';
 import { allowedOpenExits, isSealed } from './exits.ts';
 
-export const EXIT_RULE_CODES = [
-  'surplus_open_exit', 'seal_unconfirmed', 'no_duty_coverage', 'missed_clock_in', 'open_in_lockdown',
-] as const;
-export type ExitRuleCode = (typeof EXIT_RULE_CODES)[number];
 
 export interface RuleSettings {
   /** Minutes after a shift's start within which its person must clock in (15 by seed 000's practice). */

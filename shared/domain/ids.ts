@@ -33,3 +33,11 @@ export function entityId(
       : `loc:${source.scope ?? ''}:${normaliseName(source.name)}@${source.location[0].toFixed(4)},${source.location[1].toFixed(4)}`;
   return `${prefix}_${stableHash(basis)}`;
 }
+
+/**
+ * The id a community gets from its external id: stable, and the same the demo city's generator
+ * gives (entityId of the external id alone).
+ */
+export function communityIdFor(externalId: string): string {
+  return entityId('cm', { externalId: externalId.trim(), name: '', location: [0, 0] });
+}

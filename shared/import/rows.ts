@@ -8,7 +8,6 @@ import { Building } from '../schemas/building.ts';
 import {
   AnyGeometry, Id, Lat, Lng, type AreaGeometry, type AnyGeometry as Geometry,
 } from '../schemas/common.ts';
-import { entityId } from '../domain/ids.ts';
 import type { CompoundStatus } from '../schemas/compound.ts';
 import type { Exit } from '../schemas/exit.ts';
 import type { Crs, ImportKind } from '../schemas/imports.ts';
@@ -90,14 +89,6 @@ export interface CommunityRow {
   readonly streetId: string;
   readonly streetName?: string;
   readonly boundary: AreaGeometry;
-}
-
-/**
- * The id a community gets from its external id: stable, and the same the demo city's generator
- * gives (entityId of the external id alone).
- */
-export function communityIdFor(externalId: string): string {
-  return entityId('cm', { externalId: externalId.trim(), name: '', location: [0, 0] });
 }
 
 export interface RowOf {

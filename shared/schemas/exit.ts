@@ -4,7 +4,6 @@
  * unresolved with its reasons.
  */
 import * as z from 'zod';
-import { EXIT_RULE_CODES } from '../domain/exit-rules.ts';
 import { BboxParam, Id, Limit, NextToken, PointGeometry, Position, Timestamp, featureCollection } from './common.ts';
 import { Responsibility } from './sealing.ts';
 
@@ -45,6 +44,14 @@ export const ExitProperties = Exit.omit({ location: true, updatedAt: true, updat
 export const ExitCollection = featureCollection(PointGeometry, ExitProperties).meta({ id: 'ExitCollection' });
 export const ExitListQuery = z.object({ limit: Limit, nextToken: NextToken });
 
+/**
+ * The exit rules' codes (their judgement is shared/domain/exit-rules.ts): declared here, with the
+ * API's vocabulary, so a schema never loads the rules themselves.
+ */
+export const EXIT_RULE_CODES = [
+  'surplus_open_exit', 'seal_unconfirmed', 'no_duty_coverage', 'missed_clock_in', 'open_in_lockdown',
+] as const;
+export type ExitRuleCode = (typeof EXIT_RULE_CODES)[number];
 export const ExitRuleCode = z.enum(EXIT_RULE_CODES);
 export const ExitReason = z
   .object({

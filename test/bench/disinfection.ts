@@ -7,7 +7,8 @@
  */
 import { chinaDay } from '#shared/domain/china-time.ts';
 import { manualCampaignRound } from '#shared/domain/disinfection.ts';
-import { TASK_BUILDERS, type TaskDraft } from '#shared/domain/fan-out.ts';
+import type { TaskDraft } from '#shared/domain/fan-out.ts';
+import { TASK_BUILDERS } from '#shared/domain/task-builders.ts';
 import type { CaseReport } from '#shared/schemas/case.ts';
 import { caseFingerprint } from '#shared/domain/cases.ts';
 import { caseBuildings, caseItem } from '#functions/stores/case-store.ts';

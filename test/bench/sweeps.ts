@@ -10,13 +10,14 @@
 import { randomUUID } from 'node:crypto';
 import turfBbox from '@turf/bbox';
 import { queues, routes } from '#shared/catalogue/index.ts';
-import { TASK_BUILDERS, type TaskDraft } from '#shared/domain/fan-out.ts';
+import type { TaskDraft } from '#shared/domain/fan-out.ts';
+import { TASK_BUILDERS } from '#shared/domain/task-builders.ts';
 import type { CampaignKind } from '#shared/schemas/campaign.ts';
 import type { Bbox } from '#shared/schemas/common.ts';
 import type { LocalUser } from '#shared/schemas/local.ts';
 import { batchWrite } from '#functions/platform/table.ts';
-import { taskItem } from '#functions/stores/task-store.ts';
-import { TASK_WRITE_CONCURRENCY } from '#functions/flows/fan-out.ts';
+import { taskItem } from '#functions/stores/task-records.ts';
+import { TASK_WRITE_CONCURRENCY } from '#functions/stores/expansion-store.ts';
 import type { GeneratedCity } from '#infra/local/demo/city.ts';
 import { startLocalRuntime, type LocalRuntime } from '#infra/local/runtime.ts';
 import { countReads } from './compounds-bbox.ts';

@@ -1,3 +1,7 @@
+/**
+ * Sweep campaigns with every queue message delivered twice, as racing copies: still one task per
+ * building and exact counters.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanTable } from '../support/table-scan.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';

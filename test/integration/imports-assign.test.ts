@@ -8,7 +8,7 @@ import { handler as assignCompoundsWorker } from '#functions/workers/assign-comp
 import { lambdaContext } from '#infra/local/lambda-context.ts';
 import type { QueueRunner } from '#infra/local/queue-runner.ts';
 import { compoundIdFor } from '#shared/domain/compounds.ts';
-import { communityIdFor } from '#shared/import/rows.ts';
+import { communityIdFor } from '#shared/domain/ids.ts';
 import type { AreaGeometry } from '#shared/schemas/common.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 import { countByType, fixture, scanAll, seedPlaces, users } from './imports-support.ts';

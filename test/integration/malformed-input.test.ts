@@ -1,3 +1,8 @@
+/**
+ * Random and malformed input, generated with fast-check (PROPERTY_RUNS runs each): a compound
+ * body or import file that is wrong by construction is refused (4xx, or every import row
+ * rejected) and writes nothing.
+ */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toNumber } from '#shared/import/values.ts';

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_RULE_SETTINGS, EXIT_RULES, EXIT_RULE_CODES, evaluateExits, explain, missedClockIns, nextCheckAt, openInLockdown,
+  DEFAULT_RULE_SETTINGS, EXIT_RULES, evaluateExits, explain, missedClockIns, nextCheckAt, openInLockdown,
   surplusOpenExits, uncoveredExits, unconfirmedSeals, withSince, type ExitGroup, type RuleExit,
 } from '#shared/domain/exit-rules.ts';
 import type { ShiftTimes } from '#shared/domain/duty.ts';
+import { EXIT_RULE_CODES } from '#shared/schemas/exit.ts';
 
 const NOW = '2026-11-22T08:00:00.000Z';
 const at = (minutes: number) => new Date(Date.parse(NOW) + minutes * 60_000).toISOString();

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mapColumns } from '#shared/import/columns.ts';
 import { ImportFileError } from '#shared/import/errors.ts';
 import { formatOf, readItems } from '#shared/import/read.ts';
-import { communityIdFor, isUnreadable, readRow, type SourceRow } from '#shared/import/rows.ts';
+import { communityIdFor } from '#shared/domain/ids.ts';
+import { isUnreadable, readRow, type SourceRow } from '#shared/import/rows.ts';
 import { compoundStatus, exitKind, exitStatus, toNumber, yesNo } from '#shared/import/values.ts';
 
 /** A row on line 7 whose cells are given by header, as a file would have them. */

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, NetworkError, ProblemError, UnauthorizedError } from '#web/src/api/errors.ts';
 import { createMemoryOutbox, type OutboxEntry, type OutboxStore } from '#web/src/tasks/outbox.ts';
-import { backoffDelay, createOutboxSync, isRetryable, type OutboxSync } from '#web/src/tasks/outbox-sync.ts';
+import { createOutboxSync, isRetryable, retryDelay as backoffDelay, type OutboxSync } from '#web/src/tasks/outbox-sync.ts';
 import type { VisitCreate } from '#shared/schemas/visit.ts';
 
 const visit = (visitId: string, householdId = '1-1-101'): VisitCreate => ({
@@ -30,7 +30,7 @@ function scripted(...answers: (unknown | 'ok')[]) {
 
 let syncs: OutboxSync[] = [];
 function syncOf(store: OutboxStore, send: (e: OutboxEntry) => Promise<unknown>, username = 'grid-a') {
-  const sync = createOutboxSync({ store, username, send, backoff: { baseMs: 1000, maxMs: 8000 }, random: () => 0.999 });
+  const sync = createOutboxSync({ store, username, send, backoff: { baseMs: 1000, capMs: 8000 }, random: () => 0.999 });
   syncs.push(sync);
   return sync;
 }
@@ -178,7 +178,7 @@ describe('outbox sync', () => {
     const offline = new NetworkError('recordVisit', new TypeError('Failed to fetch'));
     const { send, sent } = scripted(offline);
     const events = new EventTarget();
-    const sync = createOutboxSync({ store, username: 'grid-a', send, events: events as unknown as Window, backoff: { baseMs: 60_000, maxMs: 60_000 } });
+    const sync = createOutboxSync({ store, username: 'grid-a', send, events: events as unknown as Window, backoff: { baseMs: 60_000, capMs: 60_000 } });
     syncs.push(sync);
     await store.add({ taskId: 't.1', username: 'grid-a', body: visit('v1') });
     sync.start();
@@ -219,7 +219,7 @@ describe('retry rules', () => {
   });
 
   it('doubles the delay up to the cap, jittered below it', () => {
-    const b = { baseMs: 1000, maxMs: 8000 };
+    const b = { baseMs: 1000, capMs: 8000 };
     expect([1, 2, 3, 4, 5, 9].map((n) => backoffDelay(n, b, () => 0.999999))).toEqual([1000, 2000, 4000, 8000, 8000, 8000]);
     expect(backoffDelay(3, b, () => 0)).toBe(0);
   });

@@ -5,9 +5,8 @@
  * without a browser.
  */
 import type { OperationId } from '#shared/catalogue/index.ts';
-import { EXIT_RULE_CODES, type ExitRuleCode } from '#shared/domain/exit-rules.ts';
 import type { Role } from '#shared/roles.ts';
-import type { UnresolvedExit } from '#shared/schemas/exit.ts';
+import { EXIT_RULE_CODES, type ExitRuleCode, type UnresolvedExit } from '#shared/schemas/exit.ts';
 import { mayCall } from '../api/may.ts';
 
 export { EXIT_RULE_CODES, type ExitRuleCode, type UnresolvedExit };
