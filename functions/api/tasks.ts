@@ -6,8 +6,7 @@
  */
 import { isWorkable } from '#shared/domain/campaigns.ts';
 import { canSeeTask, canWorkTask, parseTaskId } from '#shared/domain/tasks.ts';
-import { withoutResidentDetails } from '#shared/domain/visits.ts';
-import { seesResidentDetails, type Caller } from '#shared/roles.ts';
+import type { Caller } from '#shared/roles.ts';
 import { getCampaign } from '../stores/campaign-store.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.ts';
 import { httpHandler } from '../edge/http.ts';
@@ -50,10 +49,7 @@ async function workableTask(id: string, caller: Caller): Promise<TaskRecord> {
 export const handler = httpHandler(tasksRoutes, {
   listTasks: ({ query, caller }) => listTasks(query, caller),
 
-  getTask: async ({ params, caller }) => {
-    const view = await taskView(await taskForCaller(params.id, caller));
-    return seesResidentDetails(caller) ? view : { ...view, visits: view.visits.map(withoutResidentDetails) };
-  },
+  getTask: async ({ params, caller }) => taskView(await taskForCaller(params.id, caller), caller),
 
   claimTask: async ({ params, caller }) => taskSummary(await claimTask(await workableTask(params.id, caller), caller)),
 

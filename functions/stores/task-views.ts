@@ -1,12 +1,15 @@
 /**
  * A task as the API shows it: the summary of lists and actions (lease time left, coverage, a
- * round's due time), the full view with households and visits, and a visit stored earlier
- * answered again to a resend.
+ * round's due time), the full view with households and visits (their residents' details and the
+ * round's free text as the reader may see them), and a visit stored earlier answered again to a
+ * resend.
  */
 import { secondsLeft } from '#shared/domain/tasks.ts';
-import { coverageRatio, visitFingerprint } from '#shared/domain/visits.ts';
+import { noteFor } from '#shared/domain/privacy.ts';
+import { coverageRatio, visitFingerprint, withoutResidentDetails } from '#shared/domain/visits.ts';
 import { roundStatus } from '#shared/domain/disinfection.ts';
 import type { RoundOfTask } from '#shared/schemas/disinfection.ts';
+import { seesResidentDetails, type Caller } from '#shared/roles.ts';
 import type { Task, TaskSummary } from '#shared/schemas/task.ts';
 import type { Visit, VisitCreate } from '#shared/schemas/visit.ts';
 import { keys } from '#shared/table.ts';
@@ -43,17 +46,22 @@ const visitFromItem = (item: Item): Visit => {
   return visit;
 };
 
-export async function taskView(t: TaskRecord): Promise<Task> {
+/**
+ * The task with its households and visits as the caller may read it: a visit's note and a
+ * returnee's origin only for those who see residents' details, a round's note and reason masked
+ * for the rest (noteFor).
+ */
+export async function taskView(t: TaskRecord, caller: Caller): Promise<Task> {
   const visits = (await queryAll<Item>({ partition: keys.visit(t.id, '').pk, beginsWith: 'VISIT#', consistent: true }))
     .map(visitFromItem)
     .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.visitId.localeCompare(b.visitId));
   return {
     ...taskSummary(t),
     households: householdsOfTask(t).map((h) => ({ ...h, outcome: t.hh[h.id]?.o ?? null })),
-    visits,
+    visits: seesResidentDetails(caller) ? visits : visits.map(withoutResidentDetails),
     ...(t.completedAt ? { completedAt: t.completedAt, completedBy: t.completedBy } : {}),
-    ...(t.note ? { note: t.note } : {}),
-    ...(t.reason ? { reason: t.reason } : {}),
+    ...(t.note ? { note: noteFor(caller, t.note) } : {}),
+    ...(t.reason ? { reason: noteFor(caller, t.reason) } : {}),
   };
 }
 

@@ -35,11 +35,13 @@ export async function startTestStack(options: {
   users: readonly LocalUser[];
   seed?: () => Promise<void>;
   queueOptions?: Omit<QueueRunnerOptions, 'log'>;
+  /** Receives the runtime's own lines (the local API's request log among them). */
+  log?: (line: string) => void;
 }): Promise<TestStack> {
   const endpoint = inject('dynamodbEndpoint');
   const tableName = await freshTable(endpoint);
   if (options.seed) await options.seed();
-  const runtime = await startLocalRuntime({ endpoint, tableName, apiPort: 0, users: options.users, queueOptions: options.queueOptions });
+  const runtime = await startLocalRuntime({ endpoint, tableName, apiPort: 0, users: options.users, queueOptions: options.queueOptions, log: options.log });
   const { api, identity } = runtime;
   const client = (token: string | undefined): Client => {
     const request: Client['request'] = (method, path, init = {}) => {
