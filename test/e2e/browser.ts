@@ -1,8 +1,9 @@
 /**
  * Helpers for the end-to-end tests: Debian's Chromium driven by playwright-core (Playwright's
- * own browser download cannot work here), one per test file with a fresh context per test, the app's sign-in, and reading the map's state — the
- * compound shapes, the legend and the bbox the app asked for — so tests wait for conditions,
- * never for durations.
+ * own browser download cannot work here), one per test file with a fresh context per test, the
+ * app's sign-in, and reading the map's state — the compound shapes, the legend, the bbox the app
+ * asked for and the view it has painted — so tests wait for conditions, never for durations, and
+ * open compounds by name or from the list, or click one where the painted view has drawn it.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,9 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '#infra/local/setup.ts';
 import { createApiClient, type ApiClient } from '#web/src/api/client.ts';
+import zhMap from '#web/src/locales/zh-CN/map.json' with { type: 'json' };
+import { AREA_ZOOM } from '#web/src/map/tiles.ts';
+import { paintedView, type PaintedView, type Pixel } from './canvas-point.ts';
 
 const RESULTS = path.resolve(import.meta.dirname, '../../test-results/e2e');
 
@@ -84,8 +88,9 @@ export interface MapState {
 /**
  * Waits until the compounds for the current viewport are loaded and drawn (the map draws on a
  * canvas, so the compounds in view are read from the page's list of them, which mirrors the
- * legend, and the canvas holds at least as many), and reads the map in that same moment, so
- * bbox, legend and shapes belong together even if the map moves on right after.
+ * legend, and the canvas holds at least as many) and the map says it has painted its view,
+ * and reads the map in that same moment, so bbox, legend and shapes belong together even if
+ * the map moves on right after.
  */
 export async function settledMap(page: Page): Promise<MapState> {
   const settled = await page.waitForFunction((): MapState | false => {
@@ -99,8 +104,9 @@ export async function settledMap(page: Page): Promise<MapState> {
       communityId: el.dataset.communityId ?? '',
     }));
     const shown = entries.filter((li) => !li.classList.contains('legend-hidden')).reduce((sum, li) => sum + countOf(li), 0);
-    const drawn = Number(document.querySelector<HTMLElement>('.compound-map')?.dataset.drawn ?? -1);
-    if (shapes.length !== shown || drawn < shown) return false;
+    const map = document.querySelector<HTMLElement>('.compound-map');
+    const drawn = Number(map?.dataset.drawn ?? -1);
+    if (shapes.length !== shown || drawn < shown || map?.dataset.painted === undefined) return false;
     const total = document.querySelector('.legend-total');
     return {
       bbox: area.dataset.bbox ?? '',
@@ -112,57 +118,54 @@ export async function settledMap(page: Page): Promise<MapState> {
   return (await settled.jsonValue()) as MapState;
 }
 
-/**
- * A compound to click on the map like a user would: the canvas has no element per shape, so
- * the compound is first chosen from the in-view list (the map flies to it), its panel closed,
- * and the map's centre — now the compound's — is the point to click.
- */
-export async function clickableCompound(page: Page): Promise<{ id: string; x: number; y: number }> {
+/** Finds a compound by its name in the map's search and opens it from the results (the map flies to it). */
+export async function findAndOpen(page: Page, name: string, id: string): Promise<Locator> {
+  await page.getByLabel(zhMap.map.search.label).fill(name);
+  const result = page.locator(`section.compound-list-box .compound-item[data-compound-id="${id}"]`);
+  await result.waitFor();
+  if ((await result.locator('.compound-item-name').textContent()) !== name) throw new Error(`the search for ${name} found another name`);
+  await result.click();
+  const panel = page.locator(`.compound-panel[data-compound-id="${id}"]`);
+  await panel.waitFor();
+  return panel;
+}
+
+/** Opens the first compound of the list of compounds in view, the map's way in for keyboards (no pixels involved). */
+export async function openFirstInView(page: Page): Promise<{ id: string; panel: Locator }> {
+  await page.locator('details.compound-list-box summary').click();
   const item = page.locator('details.compound-list-box .compound-item[data-compound-id]').first();
   const id = (await item.getAttribute('data-compound-id')) ?? '';
-  await page.locator('details.compound-list-box summary').click();
   await item.click();
   const panel = page.locator(`.compound-panel[data-compound-id="${id}"]`);
   await panel.waitFor();
-  await page.keyboard.press('Escape');
-  await panel.waitFor({ state: 'detached' });
-  await page.locator('details.compound-list-box summary').click();
-  await settledMap(page);
-  const box = await page.locator('.compound-map').boundingBox();
-  if (!id || !box) throw new Error('no compound to click');
-  // The map centres the compound; a community label or an exit badge may sit on top of that
-  // very point, so take the nearest point where the click reaches the canvas underneath.
-  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-  const onCanvas = await page.evaluate(({ x, y }) => {
-    for (let r = 0; r <= 12; r += 2) {
-      for (const [dx, dy] of [[0, 0], [r, 0], [-r, 0], [0, r], [0, -r], [r, r], [-r, -r], [r, -r], [-r, r]] as const) {
-        if (document.elementFromPoint(x + dx, y + dy)?.tagName === 'CANVAS') return { x: x + dx, y: y + dy };
-      }
-    }
-    return undefined;
-  }, centre);
-  return { id, ...(onCanvas ?? centre) };
+  return { id, panel };
 }
 
 /**
- * Clicks the map at the centred compound and returns the compound whose panel the click opened.
- * The compound's point need not lie inside its outline, and a neighbour may be drawn over it, so
- * the click may open a neighbour (the test then checks that one against the API) or nothing, when
- * it is tried a few pixels around.
+ * Waits until the map has painted, close in (outlines), a view that holds `bbox` (west, south,
+ * east, north on the map) with everything in view loaded (web/src/map/DrawnSignal.tsx), and
+ * returns that view with the map container's box on the page.
  */
-export async function clickCompoundOpen(page: Page, at: { x: number; y: number }): Promise<{ id: string; panel: Locator }> {
-  const panel = page.locator('.compound-panel[data-compound-id]');
-  const around = [[0, 0], [6, 0], [-6, 0], [0, 6], [0, -6], [12, 12], [-12, -12], [12, -12], [-12, 12]] as const;
-  for (const [dx, dy] of around) {
-    await page.mouse.click(at.x + dx, at.y + dy);
-    try {
-      await panel.waitFor({ timeout: 3_000 });
-      return { id: (await panel.getAttribute('data-compound-id')) ?? '', panel };
-    } catch {
-      // Nothing there: try the next point.
-    }
-  }
-  throw new Error(`no compound opened by a click around ${at.x},${at.y}`);
+export async function paintedViewHolding(page: Page, bbox: readonly [number, number, number, number]): Promise<PaintedView> {
+  const handle = await page.waitForFunction(([[w, s, e, n], closeIn]) => {
+    const map = document.querySelector<HTMLElement>('.compound-map');
+    const area = document.querySelector<HTMLElement>('.map-area');
+    const painted = map?.dataset.painted;
+    if (!map || !painted || area?.dataset.state !== 'ready' || Number(area.dataset.zoom) < closeIn) return false;
+    const [west, south, east, north] = painted.split(',').map(Number) as [number, number, number, number];
+    if (!(west <= w && south <= s && east >= e && north >= n)) return false;
+    const box = map.getBoundingClientRect();
+    return { painted, left: box.left + map.clientLeft, top: box.top + map.clientTop, width: map.clientWidth, height: map.clientHeight };
+  }, [bbox, AREA_ZOOM] as const);
+  const { painted, ...box } = (await handle.jsonValue()) as { painted: string; left: number; top: number; width: number; height: number };
+  return paintedView(painted, box);
+}
+
+/** The first of the points where nothing lies over the map's canvas (a label, a marker, the legend). */
+export async function firstOnCanvas(page: Page, points: readonly Pixel[]): Promise<Pixel | undefined> {
+  const index = await page.evaluate((candidates) =>
+    candidates.findIndex(({ x, y }) => document.elementFromPoint(x, y)?.tagName === 'CANVAS'), points);
+  return points[index];
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

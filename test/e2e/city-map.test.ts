@@ -14,7 +14,7 @@ import { demoCity } from '#infra/local/demo/users.ts';
 import { allFeatures } from '#web/src/api/client.ts';
 import zhCN from '#web/src/locales/zh-CN/core.json' with { type: 'json' };
 import zhMap from '#web/src/locales/zh-CN/map.json' with { type: 'json' };
-import { apiAs, browserPerFile, screenshot, settledMap, signIn } from './browser.ts';
+import { apiAs, browserPerFile, findAndOpen, screenshot, settledMap, signIn } from './browser.ts';
 
 const webUrl = inject('webUrl');
 const apiUrl = inject('apiUrl');
@@ -42,18 +42,6 @@ async function signedIn(username: string): Promise<Page> {
   if (await mapLink.getAttribute('aria-current') !== 'page') await mapLink.click();
   await settledMap(page);
   return page;
-}
-
-/** Finds the compound by its Chinese name and opens it from the results. */
-async function findAndOpen(page: Page, name: string, id: string) {
-  await page.getByLabel(zhMap.map.search.label).fill(name);
-  const result = page.locator(`section.compound-list-box .compound-item[data-compound-id="${id}"]`);
-  await result.waitFor();
-  expect(await result.locator('.compound-item-name').textContent()).toBe(name);
-  await result.click();
-  const panel = page.locator(`.compound-panel[data-compound-id="${id}"]`);
-  await panel.waitFor();
-  return panel;
 }
 
 const pill = (page: Page) => page.locator('.compound-panel .status-pill');

@@ -18,7 +18,7 @@
  * disinfection team and the first of its compounds other than the sweep's.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { demoCity } from '#infra/local/demo/users.ts';
 import type { ApiClient } from '#web/src/api/client.ts';
 import { AREA_ZOOM } from '#web/src/map/tiles.ts';
@@ -51,7 +51,8 @@ let taskId: string;
 /** Unvisited buildings in view on the city staff's map before the task was completed. */
 let unvisitedBefore: number;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A fan-out through the queue runner, polled: on a loaded machine it may take a while, never a fixed time. */
+const FAN_OUT = { timeout: 45_000, interval: 200 };
 
 /** A box around the building, for the unvisited-buildings query. */
 const bboxAround = ([lng, lat]: readonly [number, number]) => [lng - 0.002, lat - 0.002, lng + 0.002, lat + 0.002].join(',');
@@ -127,11 +128,10 @@ beforeAll(async () => {
   ({ id: campaignId } = await boss.call('createCampaign', { body: { kind: 'sweep', scope: { type: 'compound', id: building.compoundId } } }));
   taskId = `${campaignId}.${building.id}`;
   // The fan-out runs on the queue runner: wait until the campaign's tasks are written.
-  for (let i = 0; i < 200; i++) {
-    const campaign = await boss.call('getCampaign', { params: { id: campaignId } });
-    if (campaign.status === 'active') break;
-    await sleep(100);
-  }
+  await vi.waitFor(async () => {
+    const { status } = await boss.call('getCampaign', { params: { id: campaignId } });
+    if (status !== 'active') throw new Error(`campaign ${campaignId} is still ${status}`);
+  }, FAN_OUT);
   browser = await launchChromium();
   // The phone stands at the building, and may say so (for "nearest first").
   ({ context, page } = await phone({
@@ -221,8 +221,8 @@ describe('grid worker on a phone', () => {
 
     // Back online: the outbox sends it, the header says so, the household shows the API's outcome.
     await context.setOffline(false);
-    await expect.poll(syncState, { timeout: 20_000 }).toBe('synced');
-    await expect.poll(() => markOf(offline), { timeout: 10_000 }).toBe('recorded');
+    await expect.poll(syncState, { timeout: 30_000 }).toBe('synced');
+    await expect.poll(() => markOf(offline), { timeout: 30_000 }).toBe('recorded');
     expect(await page.locator('.sync-status').textContent()).toContain(zh.tasks.sync.synced);
     const synced = await workerApi.call('getTask', { params: { id: taskId } });
     expect(synced.households.find((h) => h.id === offline)?.outcome).toBe('seen_some');
@@ -270,13 +270,11 @@ describe('disinfection staff on a phone', () => {
     if (!team || !roundCompound) throw new Error('the demo city has no disinfection team for 显陵社区');
     const { id: roundId } = await boss.call('createCampaign', { body: { kind: 'disinfection', scope: { type: 'compound', id: roundCompound } } });
     const staff = await apiAs(apiUrl, team.username);
-    let tasks: { id: string; round?: { planned: string[] } }[] = [];
-    for (let i = 0; i < 200 && tasks.length === 0; i++) {
-      tasks = (await staff.call('listTasks', { query: { campaignId: roundId } })).items;
-      if (tasks.length === 0) await sleep(100);
-    }
-    const round = tasks[0];
-    if (!round) throw new Error(`round ${roundId} made no task for ${roundCompound}`);
+    const round = await vi.waitFor(async () => {
+      const [task] = (await staff.call('listTasks', { query: { campaignId: roundId } })).items;
+      if (!task) throw new Error(`round ${roundId} made no task for ${roundCompound} yet`);
+      return task;
+    }, FAN_OUT);
     const planned = round.round?.planned ?? [];
     expect(planned.length).toBeGreaterThan(1);
 

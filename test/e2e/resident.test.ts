@@ -9,7 +9,7 @@
  * through the API with ids of this file (case_e2e_resident_*).
  */
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { encode } from 'uqr';
 import { demoCity } from '#infra/local/demo/users.ts';
 import { chinaDay } from '#shared/domain/china-time.ts';
@@ -44,14 +44,12 @@ beforeAll(async () => {
   const boss = await apiAs(apiUrl, cityUser.username);
   const { id: campaignId } = await boss.call('createCampaign', { body: { kind: 'disinfection', scope: { type: 'compound', id: compound.id } } });
   const staff = await apiAs(apiUrl, team.username);
-  // The fan-out runs on the queue runner: wait until the round's tasks are there.
-  let tasks: { id: string; buildingId?: string | null }[] = [];
-  for (let i = 0; i < 100 && tasks.length === 0; i++) {
-    tasks = (await staff.call('listTasks', { query: { campaignId } })).items as typeof tasks;
-    if (tasks.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const publicTask = tasks.find((t) => !t.buildingId);
-  if (!publicTask) throw new Error(`round ${campaignId} made no public-areas task for ${compound.id}`);
+  // The fan-out runs on the queue runner: poll until the round's public-areas task is there.
+  const publicTask = await vi.waitFor(async () => {
+    const task = (await staff.call('listTasks', { query: { campaignId } })).items.find((t) => !t.buildingId);
+    if (!task) throw new Error(`round ${campaignId} made no public-areas task for ${compound.id} yet`);
+    return task;
+  }, { timeout: 45_000, interval: 200 });
   await staff.call('claimTask', { params: { id: publicTask.id } });
   await staff.call('completeTask', { params: { id: publicTask.id }, body: { areas: ['corridor', 'elevator', 'guard_room', 'garbage_point', 'public_area'] } });
 }, 60_000);

@@ -3,6 +3,11 @@
  * click zooms into it), each single point drawn by the caller. Reclustered on every settled
  * move, only for what is on screen. The city map's exits and unvisited buildings both draw
  * through it.
+ *
+ * A point drawn as a path goes to the SVG renderer handed to `drawPoint`, never to the map's
+ * canvas: a canvas of its own in this pane would cover the whole map above the compounds'
+ * canvas and take every click meant for a compound (Leaflet hands a canvas's clicks to no
+ * canvas below it), while SVG lets clicks through wherever no point is drawn.
  */
 import L from 'leaflet';
 import { useEffect, useEffectEvent, useMemo } from 'react';
@@ -23,8 +28,8 @@ export interface ClusteredPointsProps<P extends ClusterPoint> {
   readonly clusterBelowZoom: number;
   /** A class for the cluster badges (their colour says what they count). */
   readonly clusterClass: string;
-  /** The layer of one point, at its (shifted) place. */
-  drawPoint(point: P, at: L.LatLngLiteral): L.Layer;
+  /** The layer of one point, at its (shifted) place; a path goes to `renderer`. */
+  drawPoint(point: P, at: L.LatLngLiteral, renderer: L.Renderer): L.Layer;
   /** Accessible name of a cluster badge, given its count. */
   clusterLabel(count: number): string;
 }
@@ -36,13 +41,14 @@ export function ClusteredPoints<P extends ClusterPoint>(props: ClusteredPointsPr
   const { pane, points, clusterBelowZoom, clusterClass } = props;
   const shift = useShift();
   const group = useMemo(() => L.layerGroup([], { pane }), [pane]);
+  const renderer = useMemo(() => L.svg({ pane }), [pane]);
   const map = useMapLayer(group);
   const index = useMemo(() => {
     const tree = new Supercluster<{ i: number }>({ radius: CLUSTER_RADIUS, maxZoom: clusterBelowZoom - 1 });
     tree.load(points.map((p, i) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.location[0] as number, p.location[1] as number] }, properties: { i } })));
     return tree;
   }, [points, clusterBelowZoom]);
-  const draw = useEffectEvent((p: P, at: L.LatLngLiteral) => props.drawPoint(p, at));
+  const draw = useEffectEvent((p: P, at: L.LatLngLiteral) => props.drawPoint(p, at, renderer));
   const label = useEffectEvent((count: number) => props.clusterLabel(count));
 
   useEffect(() => {

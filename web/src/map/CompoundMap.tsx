@@ -12,6 +12,7 @@ import { MapContainer, Pane, ScaleControl, TileLayer } from 'react-leaflet';
 import { useServices } from '../services.tsx';
 import { CommunityBoundaries } from './CommunityBoundaries.tsx';
 import { CompoundShapes } from './CompoundShapes.tsx';
+import { DrawnSignal } from './DrawnSignal.tsx';
 import type { CommunityFeature, CompoundProps, CompoundSummary, MapView } from './data.ts';
 import { FitBounds } from './FitBounds.tsx';
 import { MIN_ZOOM, type CompoundShape } from './tiles.ts';
@@ -32,6 +33,9 @@ export interface CompoundMapProps {
   readonly selectedCompoundId: string | undefined;
   onSelectCompound(compound: CompoundProps): void;
   onViewChange(view: MapView): void;
+  /** The view last reported, and whether everything drawn for it is loaded (DrawnSignal). */
+  readonly view: MapView | undefined;
+  readonly loaded: boolean;
   /** Point layers above the compounds (unvisited buildings, exits), each in the pane it names. */
   readonly children?: ReactNode;
 }
@@ -49,6 +53,7 @@ export function CompoundMap(props: CompoundMapProps) {
       zoomSnap={0.25}
       attributionControl={config.tileUrl !== undefined}
     >
+      <DrawnSignal view={props.view} ready={props.loaded} />
       {config.tileUrl && <TileLayer url={config.tileUrl} attribution={config.tileAttribution ?? ''} maxZoom={config.tileMaxZoom ?? DEFAULT_MAX_ZOOM} />}
       {/* Panes of their own stack boundaries under compounds under points (Leaflet's overlay
           pane is at 400, markers at 600, tooltips at 650). */}

@@ -26,7 +26,7 @@ const CLUSTER_BELOW_ZOOM = 15;
 export function ExitMarkers({ pane, exits }: ExitMarkersProps) {
   const { t } = useTranslation();
   const drawPoint = useCallback(
-    (exit: ExitPoint, at: L.LatLngLiteral): L.Layer => {
+    (exit: ExitPoint, at: L.LatLngLiteral, renderer: L.Renderer): L.Layer => {
       const label = { name: exit.name, status: t(`map.exits.status.${exit.status}`) };
       const text = exit.reasons.length > 0
         ? t('map.labelReasons', { ...label, reasons: exit.reasons.join(t('map.reasonSeparator')) })
@@ -40,6 +40,7 @@ export function ExitMarkers({ pane, exits }: ExitMarkersProps) {
           })
         : L.circleMarker(at, {
             pane,
+            renderer,
             radius: 5,
             weight: 2.5,
             color: exit.status === 'open' ? '#1f7a45' : '#222b38',

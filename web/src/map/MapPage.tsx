@@ -132,6 +132,7 @@ export function MapPage() {
   }, [campaigns]);
 
   const state = compounds.error !== undefined ? 'error' : compounds.loading || view === undefined ? 'loading' : 'ready';
+  const loaded = state === 'ready' && !unresolved.loading && !compoundExits.loading && !unvisited.loading && !campaigns.loading;
 
   return (
     <main id="main" className="map-page">
@@ -165,6 +166,8 @@ export function MapPage() {
             selectedCompoundId={selected?.id}
             onSelectCompound={setSelected}
             onViewChange={setView}
+            view={view}
+            loaded={loaded}
           >
             {showUnvisited && <UnvisitedLayer pane="unvisited" buildings={unvisited.items} />}
             {layers.exits && <ExitMarkers pane="exits" exits={exitPoints} />}

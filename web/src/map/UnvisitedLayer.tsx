@@ -28,8 +28,8 @@ export function UnvisitedLayer({ pane, buildings }: { pane: string; buildings: r
     [buildings],
   );
   const drawPoint = useCallback(
-    (b: UnvisitedPoint, at: L.LatLngLiteral) =>
-      L.circleMarker(at, { pane, radius: 4, weight: 1, color: '#4b1d78', fillColor: '#8e44d8', fillOpacity: 0.9 })
+    (b: UnvisitedPoint, at: L.LatLngLiteral, renderer: L.Renderer) =>
+      L.circleMarker(at, { pane, renderer, radius: 4, weight: 1, color: '#4b1d78', fillColor: '#8e44d8', fillOpacity: 0.9 })
         .bindTooltip(t('map.unvisited.tooltip', { name: b.name, visited: b.visited, total: b.total })),
     [pane, t],
   );
