@@ -12,8 +12,10 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'The caller\'s role or jurisdiction does not allow this',
   404: 'Not found',
   409: 'Conflict with the current state',
+  412: 'The item changed since the version If-Match names: read it again',
   413: 'Body too large',
   415: 'Unsupported Content-Type',
+  503: 'The table failed partway: `errors` says which lines are in; send the file again',
 };
 
 export function openApiDocument(options: { version: string; serverUrl?: string; includeLocal?: boolean }) {
@@ -40,7 +42,7 @@ export function openApiDocument(options: { version: string; serverUrl?: string; 
 
 function operation(operationId: string, route: RouteSpec): ZodOpenApiOperationObject {
   const statuses = new Set<number>(route.errors ?? []);
-  if (route.params || route.query || route.body) statuses.add(400);
+  if (route.params || route.query || route.headers || route.body) statuses.add(400);
   if (route.auth === 'jwt') {
     statuses.add(401);
     statuses.add(403);
@@ -67,6 +69,7 @@ function operation(operationId: string, route: RouteSpec): ZodOpenApiOperationOb
     requestParams: {
       ...(route.params ? { path: route.params } : {}),
       ...(route.query ? { query: route.query } : {}),
+      ...(route.headers ? { header: route.headers } : {}),
     },
     ...(route.body
       ? {

@@ -7,12 +7,14 @@ import { diff } from '#shared/domain/audit.ts';
 import { keptSealing } from '#shared/domain/exits.ts';
 import type { Caller } from '#shared/roles.ts';
 import type { Exit, ExitPatch, Sealing } from '#shared/schemas/exit.ts';
+import { exitEtag } from '#shared/schemas/preconditions.ts';
 import { communityForCaller, exitForCaller } from '../edge/access.ts';
 import { nowIso } from '../platform/clock.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../platform/errors.ts';
 import type { StoredExit } from '../stores/exit-rules-store.ts';
 import { exitDetail, languageOf, listUnresolved, saveJudgedExit } from '../stores/exit-store.ts';
-import { httpHandler } from '../edge/http.ts';
+import { httpHandler, versioned } from '../edge/http.ts';
+import { matchedWrite, requireMatch } from '../edge/preconditions.ts';
 import { exitsRoutes } from '#shared/catalogue/routes/exits.ts';
 import { loadPlaces } from '../stores/places-store.ts';
 
@@ -28,19 +30,27 @@ export const handler = httpHandler(exitsRoutes, {
     return page;
   },
 
-  getExit: async ({ params, caller, event }) =>
-    exitDetail(await exitForCaller(params.id, caller), caller, languageOf(event.headers['accept-language'])),
+  getExit: async ({ params, caller, event }) => {
+    const scope = await exitForCaller(params.id, caller);
+    return versioned(await exitDetail(scope, caller, languageOf(event.headers['accept-language'])), exitEtag(scope.exit));
+  },
 
-  patchExit: async ({ params, body, caller, event }) => {
+  patchExit: async ({ params, body, headers, caller, event }) => {
     const language = languageOf(event.headers['accept-language']);
     const scope = await exitForCaller(params.id, caller, { consistent: true });
+    const what = `exit ${params.id}`;
+    // Checked before the change is worked out: a client that saw another version decides anew.
+    requireMatch(headers['if-match'], exitEtag(scope.exit), what);
     const at = nowIso();
     const next = patchedExit(scope.exit, body, caller, at);
     const changes = diff(scope.exit, next, AUDITED_EXIT_FIELDS);
     // Nothing changes: the exit just read (consistently) is the answer.
-    if (Object.keys(changes).length === 0) return exitDetail(scope, caller, language);
-    await saveJudgedExit(scope.exit, next, { caller, at, changes }, `exit ${params.id} was changed by someone else meanwhile; read it again and retry`);
-    return exitDetail(await exitForCaller(params.id, caller, { consistent: true }), caller, language);
+    if (Object.keys(changes).length === 0) return versioned(await exitDetail(scope, caller, language), exitEtag(scope.exit));
+    // Conditional on the version read, the one If-Match named.
+    await matchedWrite(headers['if-match'], what, () =>
+      saveJudgedExit(scope.exit, next, { caller, at, changes }, `${what} was changed by someone else meanwhile; read it again and retry`));
+    const saved = await exitForCaller(params.id, caller, { consistent: true });
+    return versioned(await exitDetail(saved, caller, language), exitEtag(saved.exit));
   },
 });
 

@@ -43,6 +43,18 @@ export interface ExitInScope {
 const CHANGED_FIELDS = ['sealing', 'main', 'restricted'] as const;
 
 /**
+ * The updatedAt a change writes: its time, or just after the version it replaces when the clock
+ * has not moved past it (a second change in one millisecond, a host whose clock is behind).
+ * updatedAt is the exit's version — its ETag, and the condition of the next change — so every
+ * change must move it, or a client holding the old tag could overwrite the new state.
+ */
+function nextVersion(read: string, at: string): string {
+  const previous = Date.parse(read);
+  if (!Number.isFinite(previous) || Date.parse(at) > previous) return at;
+  return new Date(previous + 1).toISOString();
+}
+
+/**
  * Writes a changed exit with its audit record, conditional on the version that was read (its
  * `updatedAt`): an exit changed meanwhile fails with a ConflictError saying `conflict`. The
  * exit's rule group is marked due in the same transaction and judged right after.
@@ -57,7 +69,9 @@ export async function saveJudgedExit(
   const group = await groupOfCompound(current.compoundId);
   const set = ['#status = :status', 'updatedAt = :at', 'updatedBy = :by'];
   const remove: string[] = [];
-  const values: Record<string, unknown> = { ':status': next.status, ':at': at, ':by': caller.username, ':read': current.updatedAt };
+  const values: Record<string, unknown> = {
+    ':status': next.status, ':at': nextVersion(current.updatedAt, at), ':by': caller.username, ':read': current.updatedAt,
+  };
   for (const field of CHANGED_FIELDS) {
     if (next[field] === undefined) remove.push(`#${field}`);
     else {
@@ -163,7 +177,7 @@ export async function listUnresolved(
     return {
       id: exit.id, compoundId: exit.compoundId, compoundName: standing.compoundName, communityId: standing.communityId,
       streetId: standing.streetId, name: exit.name, status: exit.status, location: exit.location,
-      reasons: reasonsOf(standing, language), since, ...(responsible ? { responsible } : {}),
+      reasons: reasonsOf(standing, language), since, ...(responsible ? { responsible } : {}), updatedAt: exit.updatedAt,
     };
   });
   return { ...pageOf(items, page.next), read: page.read };

@@ -57,7 +57,8 @@ export class Api extends Construct {
       corsPreflight: {
         allowOrigins: [webOrigin],
         allowMethods: [...new Set(routes.map((r) => CorsHttpMethod[r.spec.method]))],
-        allowHeaders: ['authorization', 'content-type', 'accept'],
+        allowHeaders: ['authorization', 'content-type', 'accept', 'if-match'],
+        exposeHeaders: ['etag', 'location'],
         maxAge: Duration.days(1),
       },
     });

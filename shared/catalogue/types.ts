@@ -26,6 +26,8 @@ export interface RouteSpec {
   readonly description?: string;
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
+  /** Request headers the route reads (lower-case names, e.g. `if-match`), validated like params and query. */
+  readonly headers?: z.ZodObject;
   /** JSON bodies are parsed and validated; `raw` bodies reach the handler as bytes. */
   readonly body?: { readonly kind: 'json'; readonly schema: z.ZodType } | { readonly kind: 'raw'; readonly contentTypes: readonly string[] };
   readonly response: {

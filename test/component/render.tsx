@@ -16,6 +16,8 @@ export interface Call {
   readonly method: string;
   readonly path: string;
   readonly body: unknown;
+  /** The version a change was made from, when it was sent with one (If-Match). */
+  readonly ifMatch?: string | undefined;
 }
 
 /** Answers a call: a JSON body (200), or a full Response. */
@@ -25,7 +27,11 @@ export function renderWithServices(ui: ReactNode, answer: Answer = () => ({})) {
   const calls: Call[] = [];
   const fetch: typeof globalThis.fetch = async (input, init) => {
     const url = new URL(String(input), window.location.origin);
-    const call = { method: init?.method ?? 'GET', path: url.pathname + url.search, body: init?.body ? JSON.parse(String(init.body)) : undefined };
+    const call = {
+      method: init?.method ?? 'GET', path: url.pathname + url.search, body: init?.body ? JSON.parse(String(init.body)) : undefined,
+      // Undefined unless sent, which toEqual takes as absent: other calls still equal { method, path, body }.
+      ifMatch: new Headers(init?.headers).get('if-match') ?? undefined,
+    };
     calls.push(call);
     const result = await answer(call);
     return result instanceof Response ? result : Response.json(result);

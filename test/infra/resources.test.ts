@@ -127,6 +127,12 @@ describe('api', () => {
     expect(cors.AllowOrigins).toEqual([{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [onlyId(t, 'AWS::CloudFront::Distribution'), 'DomainName'] }]] }]);
   });
 
+  it('lets the web app send If-Match and read ETag across origins (changes made from a stale screen answer 412)', () => {
+    const cors = api.Properties.CorsConfiguration as { AllowHeaders: string[]; ExposeHeaders: string[] };
+    expect(cors.AllowHeaders).toContain('if-match');
+    expect(cors.ExposeHeaders).toContain('etag');
+  });
+
   it('throttles and writes JSON access logs to a log group with retention', () => {
     expect(stage.Properties).toMatchObject({ StageName: '$default', AutoDeploy: true, DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 } });
     const logs = stage.Properties.AccessLogSettings as { DestinationArn: { 'Fn::GetAtt': string[] }; Format: string };

@@ -8,6 +8,7 @@ import { Audit, Limit, NextToken, page } from '#shared/schemas/common.ts';
 import {
   CompoundCollection, CompoundCreate, CompoundFeature, CompoundIdParams, CompoundListQuery, CompoundPatch,
 } from '#shared/schemas/compound.ts';
+import { IfMatchHeaders } from '#shared/schemas/preconditions.ts';
 import { ExitCollection, ExitListQuery } from '#shared/schemas/exit.ts';
 import { defineRoutes } from '../types.ts';
 
@@ -27,13 +28,17 @@ export const compoundsRoutes = defineRoutes({
   getCompound: {
     method: 'GET', path: '/v1/compounds/{id}', resource: 'compounds', auth: 'jwt', roles: ROLES,
     summary: 'One compound', params: CompoundIdParams,
+    description: 'The ETag header names the compound\'s version ("v<version>"): send it back as If-Match when changing it.',
     response: { status: 200, schema: CompoundFeature, contentType: 'application/geo+json' }, errors: [404],
   },
   patchCompound: {
     method: 'PATCH', path: '/v1/compounds/{id}', resource: 'compounds', auth: 'jwt', roles: REGISTRY_EDITORS,
     summary: 'Change a compound\'s registry data (not its status: seal and lift do that)',
-    params: CompoundIdParams, body: { kind: 'json', schema: CompoundPatch },
-    response: { status: 200, schema: CompoundFeature, contentType: 'application/geo+json' }, errors: [404, 409],
+    description:
+      'With If-Match (the ETag of the version read), a compound changed since is refused with 412 and nothing is written; ' +
+      'the answer carries the new version\'s ETag. Without If-Match, a change racing another answers 409.',
+    params: CompoundIdParams, headers: IfMatchHeaders, body: { kind: 'json', schema: CompoundPatch },
+    response: { status: 200, schema: CompoundFeature, contentType: 'application/geo+json' }, errors: [404, 409, 412],
   },
   listCompoundHistory: {
     method: 'GET', path: '/v1/compounds/{id}/history', resource: 'compounds', auth: 'jwt',

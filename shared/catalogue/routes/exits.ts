@@ -4,6 +4,7 @@
  */
 import { OVERSEERS, ROLES } from '#shared/roles.ts';
 import { ExitDetail, ExitIdParams, ExitPatch, UnresolvedExitPage, UnresolvedExitQuery } from '#shared/schemas/exit.ts';
+import { IfMatchHeaders } from '#shared/schemas/preconditions.ts';
 import { defineRoutes } from '../types.ts';
 
 export const exitsRoutes = defineRoutes({
@@ -18,13 +19,17 @@ export const exitsRoutes = defineRoutes({
   getExit: {
     method: 'GET', path: '/v1/exits/{id}', resource: 'exits', auth: 'jwt', roles: ROLES,
     summary: 'One exit with its standing under the exit rules', params: ExitIdParams,
+    description: 'The ETag header names the exit\'s version (from its updatedAt): send it back as If-Match when changing it.',
     response: { status: 200, schema: ExitDetail }, errors: [404],
   },
   patchExit: {
     method: 'PATCH', path: '/v1/exits/{id}', resource: 'exits', auth: 'jwt', roles: OVERSEERS,
     summary: 'Open or seal an exit, confirm its sealing, designate the main checkpoint, restrict it in lockdown',
-    description: 'Officials may only confirm a sealing (inspectors on site); the compound\'s exits are judged again at once.',
-    params: ExitIdParams, body: { kind: 'json', schema: ExitPatch },
-    response: { status: 200, schema: ExitDetail }, errors: [404, 409],
+    description:
+      'Officials may only confirm a sealing (inspectors on site); the compound\'s exits are judged again at once. ' +
+      'With If-Match (the ETag of the version read), an exit changed since is refused with 412 and nothing is written; ' +
+      'the answer carries the new version\'s ETag. Without If-Match, a change racing another answers 409.',
+    params: ExitIdParams, headers: IfMatchHeaders, body: { kind: 'json', schema: ExitPatch },
+    response: { status: 200, schema: ExitDetail }, errors: [404, 409, 412],
   },
 });

@@ -27,6 +27,11 @@ export type RequestOf<K extends OperationId> = ParamsPart<Spec<K>> & QueryPart<S
 
 export interface CallOptions {
   readonly signal?: AbortSignal;
+  /**
+   * The ETag of the version a change was made from (shared/schemas/preconditions.ts): the API
+   * refuses the change with 412 when the item has changed since (see `isStale`).
+   */
+  readonly ifMatch?: string;
 }
 
 type CallArgs<K extends OperationId> = object extends RequestOf<K>
@@ -63,6 +68,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const headers: Record<string, string> = { accept: 'application/json, application/geo+json, application/problem+json' };
       const token = options.getToken();
       if (token) headers.authorization = `Bearer ${token}`;
+      if (callOptions.ifMatch !== undefined) headers['if-match'] = callOptions.ifMatch;
       let body: BodyInit | undefined;
       if (request.body !== undefined) {
         const raw = request.contentType !== undefined;

@@ -44,4 +44,7 @@ export class NetworkError extends ApiError {
   }
 }
 
+/** The API refused a change made from a version that is no longer the current one (If-Match, 412). */
+export const isStale = (error: unknown): boolean => error instanceof ApiError && error.status === 412;
+
 export const isAbort = (error: unknown): boolean => error instanceof DOMException && error.name === 'AbortError';

@@ -3,11 +3,15 @@
  * seal it (with how), confirm a sealing, restrict it to lockdown passage, post a duty rota, or
  * read its shifts and missed clock-ins. Each change goes through `onAct`, which takes the exit
  * off the board until the API says how it stands (and brings it back with the failure, if any).
+ * A change is made from the version listed (If-Match): when someone else changed the exit
+ * meanwhile, the API refuses it and the user is told so.
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SEALING_METHODS } from '#shared/schemas/exit.ts';
+import { exitEtag } from '#shared/schemas/preconditions.ts';
 import type { Role } from '#shared/roles.ts';
+import { isStale } from '../api/errors.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { useApi } from '../services.tsx';
 import { actionsFor, type UnresolvedExit } from './grouping.ts';
@@ -42,9 +46,10 @@ export function ExitActions({ exit, role, onAct, failure }: ExitActionsProps) {
   };
   const params = { id: exit.id };
   const sealing = () => ({ method, confirmedAt: new Date().toISOString() });
-  const seal = () => run(() => api.call('patchExit', { params, body: { status: 'sealed', sealing: sealing() } }));
-  const confirm = () => run(() => api.call('patchExit', { params, body: { sealing: sealing() } }));
-  const restrict = () => run(() => api.call('patchExit', { params, body: { restricted: true } }));
+  const version = exit.updatedAt === undefined ? {} : { ifMatch: exitEtag({ updatedAt: exit.updatedAt }) };
+  const seal = () => run(() => api.call('patchExit', { params, body: { status: 'sealed', sealing: sealing() } }, version));
+  const confirm = () => run(() => api.call('patchExit', { params, body: { sealing: sealing() } }, version));
+  const restrict = () => run(() => api.call('patchExit', { params, body: { restricted: true } }, version));
   const addShifts = (event: FormEvent) => {
     event.preventDefault();
     const rotation = { from: new Date().toISOString(), days, shiftHours: hours, people: [person.trim()] };
@@ -55,7 +60,13 @@ export function ExitActions({ exit, role, onAct, failure }: ExitActionsProps) {
   const sealsOrConfirms = actions.includes('seal') || actions.includes('confirmSealing');
   return (
     <div className="board-actions" aria-busy={pending}>
-      {failure !== undefined && <ErrorNotice title={t('board.actions.failed')} error={failure} />}
+      {isStale(failure) ? (
+        <div className="notice notice-error" role="alert" data-testid="exit-stale">
+          <p>{t('board.actions.stale')}</p>
+        </div>
+      ) : (
+        failure !== undefined && <ErrorNotice title={t('board.actions.failed')} error={failure} />
+      )}
       {sealsOrConfirms && (
         <div className="board-action-row">
           <label htmlFor={`${id}-method`}>{t('board.actions.method')}</label>

@@ -2,13 +2,15 @@
  * The board's data: unresolved exits page by page (load more), filtered by community on the
  * server; an action hides its exit at once and then asks the API for the exit's standing — it
  * leaves the board only when the API no longer counts it unresolved, comes back if the action
- * failed, and stays with its remaining reasons if others still hold. Also the open lockdown
- * suggestions and the communities' names.
+ * failed, and stays with its remaining reasons if others still hold. An action refused because
+ * someone else changed the exit meanwhile (If-Match, 412) brings it back as it now stands, with
+ * its new version. Also the open lockdown suggestions and the communities' names.
  */
 import { useCallback, useMemo, useState } from 'react';
 import type { MissedRound } from '#shared/schemas/disinfection.ts';
 import type { ExitDetail } from '#shared/schemas/exit.ts';
 import { allFeatures } from '../api/client.ts';
+import { isStale } from '../api/errors.ts';
 import { useAsync } from '../hooks/useAsync.ts';
 import { useApi } from '../services.tsx';
 import { without, type UnresolvedExit } from './grouping.ts';
@@ -39,7 +41,7 @@ export interface ExitList {
 /** An exit's detail as a board item, or undefined once it breaks no rule. */
 export function standingOf(detail: ExitDetail, listed: UnresolvedExit): UnresolvedExit | undefined {
   if (!detail.unresolved || detail.reasons.length === 0) return undefined;
-  return { ...listed, status: detail.status, reasons: detail.reasons, since: detail.since ?? listed.since };
+  return { ...listed, status: detail.status, reasons: detail.reasons, since: detail.since ?? listed.since, updatedAt: detail.updatedAt };
 }
 
 interface Edits {
@@ -96,6 +98,10 @@ export function useUnresolvedExits(communityId: string | undefined): ExitList {
       else failed.set(exitId, error);
       return { failed };
     });
+    const standing = async () => {
+      const detail = await api.call('getExit', { params: { id: exitId } });
+      return (listed && standingOf(detail, listed)) ?? null;
+    };
     fail(undefined);
     show(false);
     setActing((n) => n + 1);
@@ -104,11 +110,13 @@ export function useUnresolvedExits(communityId: string | undefined): ExitList {
         await action();
       } catch (error) {
         fail(error);
+        // Changed by someone else since it was listed: shown as it now stands, with the version
+        // a new action is made from. Unread, it stays as listed and the refusal says why.
+        if (isStale(error)) settle(await standing().catch(() => listed ?? null));
         return;
       }
       try {
-        const detail = await api.call('getExit', { params: { id: exitId } });
-        settle((listed && standingOf(detail, listed)) ?? null);
+        settle(await standing());
       } catch {
         // The action landed; without a fresh standing, the next reload tells.
         settle(null);

@@ -2,7 +2,8 @@
  * The chosen compound: name, status, community, area, property management, counts of its
  * buildings and households; its exits with the reasons any breaks a rule; the current sweep's
  * coverage; today's disinfection; the responsibility list (phones masked as the API decides for
- * the role); its sealing history; and the actions the role may take. Escape or the close button
+ * the role); its sealing history; the actions the role may take, and a change of its registry
+ * data made from the version shown (CompoundEdit). Escape or the close button
  * dismisses it; it takes focus when a compound is chosen so a screen reader reads it.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
@@ -11,6 +12,7 @@ import type { Role } from '#shared/roles.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { GateQrCode } from '../public/GateQrCode.tsx';
 import { CompoundActions } from './CompoundActions.tsx';
+import { CompoundEdit } from './CompoundEdit.tsx';
 import type { CompoundProps, Coverage } from './data.ts';
 import { mayCall } from '../api/may.ts';
 import { useCompoundDetail, useDisinfectionToday, useResponsibility, useSealingHistory } from './panel-data.ts';
@@ -33,6 +35,7 @@ export function CompoundPanel(props: CompoundPanelProps) {
   const { t, i18n } = useTranslation();
   const [version, setVersion] = useState(0);
   const readsHistory = mayCall(role, 'listCompoundHistory');
+  const edits = mayCall(role, 'patchCompound');
   const detail = useCompoundDetail(compound.id, version);
   const history = useSealingHistory(compound.id, version, readsHistory);
   const responsibility = useResponsibility(compound.id);
@@ -50,6 +53,7 @@ export function CompoundPanel(props: CompoundPanelProps) {
     props.onStatusChange(id, status);
     setVersion((n) => n + 1);
   };
+  const reread = () => setVersion((n) => n + 1);
   return (
     <section
       className="compound-panel"
@@ -59,7 +63,7 @@ export function CompoundPanel(props: CompoundPanelProps) {
     >
       <header className="compound-panel-header">
         <h2 id="compound-title" ref={heading} tabIndex={-1}>
-          {compound.name}
+          {counts?.name ?? compound.name}
         </h2>
         <button type="button" className="button button-icon" aria-label={t('panel.close')} onClick={onClose}>
           ×
@@ -105,6 +109,7 @@ export function CompoundPanel(props: CompoundPanelProps) {
       {detail.error !== undefined && <ErrorNotice title={t('panel.failed')} error={detail.error} onRetry={detail.reload} />}
 
       <CompoundActions compound={compound} role={role} onStatusChange={statusChanged} onLaunched={props.onLaunched} />
+      {edits && <CompoundEdit compoundId={compound.id} current={detail.data} onReread={reread} />}
 
       <h3>{t('panel.exitsTitle')}</h3>
       {counts && (

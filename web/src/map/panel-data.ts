@@ -4,6 +4,7 @@
  * rules), its sealing history, its responsibility list, and today's disinfection log — read from
  * the public route residents see, so it carries no personal data.
  */
+import { compoundEtag } from '#shared/schemas/preconditions.ts';
 import { allFeatures } from '../api/client.ts';
 import { ApiError } from '../api/errors.ts';
 import { useAsync } from '../hooks/useAsync.ts';
@@ -30,6 +31,7 @@ export function useCompoundDetail(id: string, version: number) {
     ]);
     const standings = await Promise.all(exits.map((e) => api.call('getExit', { params: { id: e.id } }, { signal })));
     return {
+      name: compound.properties.name,
       address: compound.properties.address,
       // A compound chosen from the dots came without these (shape=point).
       areaM2: compound.properties.areaM2,
@@ -37,6 +39,8 @@ export function useCompoundDetail(id: string, version: number) {
       buildings: buildings.length,
       households: buildings.reduce((sum, b) => sum + b.properties.households, 0),
       exits: standings,
+      /** The version read, which a change sends back as If-Match (the API's ETag for this compound). */
+      etag: compoundEtag(compound.properties),
     };
   });
 }
