@@ -11,7 +11,7 @@ import type { Caller } from '#shared/roles.ts';
 import type { Building } from '#shared/schemas/building.ts';
 import type { Grid } from '#shared/schemas/places.ts';
 import { keys } from '#shared/table.ts';
-import { ConflictError } from '../platform/errors.ts';
+import { ConflictError, CordonError } from '../platform/errors.ts';
 import { BATCH_WRITE_SIZE, batchGet, batchWrite, putItem, queryAll, transactWrite, updateItem, type Item } from '../platform/table.ts';
 import { buildingFromItem, compoundFromItem, scopeSources } from './compound-store.ts';
 import { storedExitFromItem, type StoredExit } from './exit-rules-store.ts';
@@ -20,14 +20,63 @@ import { gridFromItem, gridItem, type Places } from './places-store.ts';
 /** An item as its aggregate's store shaped it; an import passes it on unread. */
 export type ImportItem = Item;
 
-/** Items one {@link writeItems} call takes (BatchWriteItem's limit). */
+/** Items one {@link writeUnits} call takes (BatchWriteItem's limit). */
 export const ITEMS_PER_WRITE = BATCH_WRITE_SIZE;
 
 /**
- * One BatchWriteItem call of at most {@link ITEMS_PER_WRITE} items (UnprocessedItems retried
- * until they land); the import's stream decides how many run at once.
+ * Items that stand or fall together: a row's entity and its audit record (`line` the row's), or
+ * records of no one row. A unit goes whole into one BatchWriteItem call, and DynamoDB refuses
+ * such a call whole, so a refused unit has written nothing.
  */
-export const writeItems = (items: readonly ImportItem[]): Promise<void> => batchWrite(items, { concurrency: 1 });
+export interface WriteUnit {
+  readonly line?: number | undefined;
+  readonly items: readonly ImportItem[];
+}
+
+/** A unit DynamoDB will not store (an item too big, a number it cannot hold …), with why. */
+export interface RefusedUnit<U extends WriteUnit> {
+  readonly unit: U;
+  readonly reason: string;
+}
+
+/**
+ * One BatchWriteItem call of units of at most {@link ITEMS_PER_WRITE} items in all
+ * (UnprocessedItems retried until they land); the import's stream decides how many run at once.
+ * When DynamoDB (or the table's own size check) refuses the call for what an item holds, each
+ * unit is written by itself, so one bad row costs only itself: the units refused again are
+ * returned, and everything else has landed. Any other failure is the table's and is thrown.
+ */
+export async function writeUnits<U extends WriteUnit>(units: readonly U[]): Promise<RefusedUnit<U>[]> {
+  try {
+    await batchWrite(units.flatMap((u) => u.items), { concurrency: 1 });
+    return [];
+  } catch (error) {
+    if (refusal(error) === undefined) throw error;
+  }
+  const refused: RefusedUnit<U>[] = [];
+  for (const unit of units) {
+    try {
+      await batchWrite(unit.items, { concurrency: 1 });
+    } catch (error) {
+      const reason = refusal(error);
+      if (reason === undefined) throw error;
+      refused.push({ unit, reason });
+    }
+  }
+  return refused;
+}
+
+/**
+ * Why what an item holds cannot be stored, when that is the failure, naming the field where it
+ * can: the table's typed refusal (an item over 400 KB), or DynamoDB's ValidationException (a
+ * number out of its range …). Undefined for a failure of the table itself (unreachable, gone,
+ * throttled past the retries).
+ */
+function refusal(error: unknown): string | undefined {
+  if (error instanceof CordonError && (error.code === 'too-large' || error.code === 'invalid')) return error.message;
+  if ((error as { name?: string }).name === 'ValidationException') return `row: DynamoDB refuses to store it: ${(error as Error).message}`;
+  return undefined;
+}
 
 /** A building or exit of a compound, by the ids a row gives. */
 interface MemberRef {

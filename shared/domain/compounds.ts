@@ -63,8 +63,9 @@ export function compoundIdOf(draft: Pick<CompoundDraft, 'externalId' | 'name' | 
 }
 
 /**
- * The id of a compound's building or exit: stable for its external id, or its name and place
- * (the importer and the demo city both name members this way).
+ * The id of a compound's building or exit as it was made before issue 13: from its external id,
+ * or its name and place, alone. The demo city names members this way, and items imported then
+ * keep these ids; new imports scope them to the compound (memberId in ids.ts).
  */
 export function memberIdFor(
   kind: 'building' | 'exit',

@@ -35,6 +35,24 @@ export function entityId(
 }
 
 /**
+ * The id of a compound's building or exit: its external id (else its name and place) within its
+ * compound, so another compound's row with the same external id makes an item of its own, with
+ * its own tasks, shifts and entries. Ids made before issue 13 came from the external id alone
+ * (memberIdFor in compounds.ts, as the demo city still makes them); items stored under them keep
+ * them, and the importer finds them there.
+ */
+export function memberId(
+  kind: 'building' | 'exit',
+  compoundId: string,
+  source: { readonly externalId?: string | undefined; readonly name: string },
+  location: readonly [number, number],
+): string {
+  return entityId(MEMBER_PREFIX[kind], { externalId: source.externalId, name: source.name, location, scope: compoundId });
+}
+
+const MEMBER_PREFIX = { building: 'b', exit: 'e' } as const;
+
+/**
  * The id a community gets from its external id: stable, and the same the demo city's generator
  * gives (entityId of the external id alone).
  */

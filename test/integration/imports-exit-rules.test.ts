@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recheckDue } from '#functions/jobs/recheck-exits.ts';
 import { nowIso } from '#functions/platform/clock.ts';
-import { memberIdFor } from '#shared/domain/compounds.ts';
+import { compoundIdFor } from '#shared/domain/compounds.ts';
+import { memberId } from '#shared/domain/ids.ts';
 import type { ImportSummary } from '#shared/schemas/imports.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 import { scanAll, seedPlaces, users } from './imports-support.ts';
@@ -33,7 +34,11 @@ const compounds = (lockdownC: boolean) => [
 const EXITS = 'external_id,compound_external_id,name,kind,status,lng,lat';
 const exitRow = (externalId: string, compound: string, name: string, status: string, lng: number, lat: number) =>
   `${externalId},${compound},${name},mixed,${status},${lng},${lat}`;
-const exitId = (externalId: string) => memberIdFor('exit', { externalId, name: '' }, [0, 0]);
+/** An exit's id: its external id within its compound (RA-1 is R-A's, BULK-E7 is BULK-C7's). */
+const exitId = (externalId: string) => {
+  const compound = externalId.startsWith('BULK-E') ? externalId.replace('BULK-E', 'BULK-C') : `R-${externalId.charAt(1)}`;
+  return memberId('exit', compoundIdFor({ externalId: compound, name: '' }, [0, 0]), { externalId, name: '' }, [0, 0]);
+};
 
 interface Unresolved {
   id: string;

@@ -35,16 +35,15 @@ export function communityImporter(context: ImportContext): KindImporter<Communit
         const nextStreet: Street = { id: row.streetId, name: row.streetName ?? street?.name ?? row.streetId };
         const streetChanges = diff(street, nextStreet, STREET_FIELDS);
         if (Object.keys(streetChanges).length > 0) {
-          // A street is written once per request, not counted as a row of the file.
-          outcome.items.push(streetItem(nextStreet));
-          outcome.audit('STREET', nextStreet.id, streetChanges, street ? 'update' : 'create');
+          // A street is written once per request, with the row that names it first, not counted as a row of the file.
+          outcome.put(row.line, 'STREET', nextStreet.id, streetItem(nextStreet), streetChanges, street ? 'update' : 'create');
           streets.set(nextStreet.id, nextStreet);
         }
         const current = places.communityById.get(id);
         const next: Community = { id, name: row.name, streetId: row.streetId, boundary: row.boundary };
-        outcome.write('COMMUNITY', id, communityItem(next), diff(current, next, COMMUNITY_FIELDS), current !== undefined);
+        outcome.write('COMMUNITY', id, communityItem(next), diff(current, next, COMMUNITY_FIELDS), current !== undefined, row.line);
       }
-      if (outcome.items.length > 0) written = true;
+      if (outcome.units.length > 0) written = true;
       return outcome;
     },
 

@@ -73,8 +73,8 @@ export function compoundImporter(context: ImportContext): KindImporter<CompoundR
             outcome.reject(row.line, `status: only city staff lift ${current.status} (POST /v1/compounds/${current.id}/lift, with the reason)`);
             continue;
           }
-          outcome.write('COMPOUND', next.id, compoundWriteItem(next), diff(current, next, AUDITED_COMPOUND_FIELDS), true);
-          if (changesJudgement(current, next)) judge.add(next.id);
+          const written = outcome.write('COMPOUND', next.id, compoundWriteItem(next), diff(current, next, AUDITED_COMPOUND_FIELDS), true, row.line);
+          if (written && changesJudgement(current, next)) judge.add(next.id);
           continue;
         }
         let compound = newCompound(draft, derive);
@@ -87,7 +87,7 @@ export function compoundImporter(context: ImportContext): KindImporter<CompoundR
           const own = caller.jurisdiction.communityId ?? '';
           compound = newCompound({ ...draft, communityId: own }, derive);
         }
-        outcome.write('COMPOUND', compound.id, compoundWriteItem(compound), diff(undefined, compound, AUDITED_COMPOUND_FIELDS), false);
+        outcome.write('COMPOUND', compound.id, compoundWriteItem(compound), diff(undefined, compound, AUDITED_COMPOUND_FIELDS), false, row.line);
       }
       if (judge.size > 0) outcome.afterWrite.push(judgeRules(judge));
       return outcome;

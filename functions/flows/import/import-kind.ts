@@ -8,7 +8,8 @@ import type { ImportReject } from '#shared/schemas/imports.ts';
 import { auditItem } from '#functions/stores/audit-store.ts';
 import type { AuditEntity } from '#shared/table.ts';
 import type { Places } from '#functions/stores/places-store.ts';
-import type { ImportItem } from '#functions/stores/import-store.ts';
+import type { ImportItem, WriteUnit } from '#functions/stores/import-store.ts';
+import { itemSize, MAX_ITEM_BYTES } from '#functions/platform/item-size.ts';
 
 export interface ImportContext {
   readonly caller: Caller;
@@ -26,8 +27,8 @@ export interface ChunkOutcome {
   readonly unchanged: number;
   /** Lines of the whole file (the request's line offset added). */
   readonly rejects: readonly ImportReject[];
-  /** Entities and their audit records, written together in one BatchWrite stream. */
-  readonly items: readonly ImportItem[];
+  /** Entities with their audit records, a row's together, written in one BatchWrite stream. */
+  readonly units: readonly RowUnit[];
   /** Writes that cannot go in a batch (set ADDs), in the same stream as the items. */
   readonly updates: readonly (() => Promise<void>)[];
   /** Work that reads this chunk's items (the exit rules' judgement), run once they have all landed. */
@@ -42,13 +43,19 @@ export interface KindImporter<Row> {
   finish?(): Promise<void>;
 }
 
+/** A row's writes (or, without a line, records of no one row) and the count the row added. */
+export interface RowUnit extends WriteUnit {
+  /** Taken back from the summary when DynamoDB refuses the unit. */
+  readonly counted?: 'imported' | 'updated';
+}
+
 /** Collects one chunk's outcome. */
 export class Outcome {
   imported = 0;
   updated = 0;
   unchanged = 0;
   readonly rejects: ImportReject[] = [];
-  readonly items: ImportItem[] = [];
+  readonly units: RowUnit[] = [];
   readonly updates: (() => Promise<void>)[] = [];
   readonly afterWrite: (() => Promise<void>)[] = [];
   private readonly context: ImportContext;
@@ -62,25 +69,61 @@ export class Outcome {
   }
 
   /**
-   * A new entity (`before` undefined) or a changed one: the item and its audit record. An
-   * existing entity without changes is counted and not written.
+   * A new entity (`existed` false) or a changed one: the item and its audit record, as the row
+   * on `line`. An existing entity without changes is counted and not written. False when the
+   * row cannot be stored (its item or audit record is over DynamoDB's item size): then it is
+   * rejected, and the caller does nothing more for it.
    */
-  write(entity: AuditEntity, entityId: string, item: ImportItem, changes: Changes, existed: boolean): void {
-    if (existed) this.updated++;
-    else this.imported++;
+  write(entity: AuditEntity, entityId: string, item: ImportItem, changes: Changes, existed: boolean, line: number): boolean {
     if (Object.keys(changes).length === 0) {
+      this.updated++;
       this.unchanged++;
-      return;
+      return true;
     }
-    this.items.push(item);
-    this.audit(entity, entityId, changes, existed ? 'update' : 'create');
+    const counted = existed ? 'updated' : 'imported';
+    if (!this.put(line, entity, entityId, item, changes, existed ? 'update' : 'create', counted)) return false;
+    this[counted]++;
+    return true;
+  }
+
+  /**
+   * An item and its audit record as part of the row on `line`, not counted (a street its
+   * community row creates); false, with the row rejected, when it cannot be stored.
+   */
+  put(line: number, entity: AuditEntity, entityId: string, item: ImportItem, changes: Changes, action: string, counted?: RowUnit['counted']): boolean {
+    const records = [item, this.auditRecord(entity, entityId, changes, action)];
+    const tooBig = records.map(oversized).find((reason) => reason !== undefined);
+    if (tooBig !== undefined) {
+      this.reject(line, tooBig);
+      return false;
+    }
+    this.units.push({ line, items: records, ...(counted ? { counted } : {}) });
+    return true;
   }
 
   /** An audit record alone, for a change written another way (a set ADD after the batch). */
   audit(entity: AuditEntity, entityId: string, changes: Changes, action = 'update'): void {
-    const { caller, at, source } = this.context;
-    this.items.push(auditItem({ entity, entityId, action, caller, at, changes, source }));
+    this.units.push({ items: [this.auditRecord(entity, entityId, changes, action)] });
   }
+
+  private auditRecord(entity: AuditEntity, entityId: string, changes: Changes, action: string): ImportItem {
+    const { caller, at, source } = this.context;
+    return auditItem({ entity, entityId, action, caller, at, changes, source });
+  }
+}
+
+/**
+ * Why an item cannot be stored, naming the field that makes it big (of an audit record, the
+ * changed field that does), or undefined when it fits DynamoDB's 400 KB. Checked per row before
+ * the row joins a batch, so that a batch never fails for one row.
+ */
+export function oversized(item: ImportItem): string | undefined {
+  const size = itemSize(item);
+  if (size.bytes <= MAX_ITEM_BYTES) return undefined;
+  const audit = item.type === 'audit' && size.largest === 'changes';
+  const field = audit ? itemSize(item.changes as ImportItem).largest : size.largest;
+  const what = audit ? 'the record of this change' : 'the item';
+  return `${field}: too big to store: ${what} would be ${size.bytes} bytes, and DynamoDB stores at most ${MAX_ITEM_BYTES} (simplify the ${field})`;
 }
 
 /**

@@ -5,6 +5,11 @@
  * name, created when its community lacks it) is kept on both sides with set ADDs (idempotent,
  * import-store.ts `linkGrids`): the compound's `gridIds` and the grid's `compoundIds`.
  *
+ * A member's id is its external id (else name and place) scoped to its compound, so two
+ * compounds' rows with one external id make two items, each with its own tasks, shifts and
+ * entries. An item imported before ids were scoped keeps its id: a row looks under both ids in
+ * its compound's partition, and updates what it finds.
+ *
  * Exits are kept current under the exit rules (exit-rules-store.ts). A re-imported exit changes
  * only what its row carries; the main checkpoint, the restriction, the sealing confirmation (while
  * it stays sealed) and the standing with its index keys stay as the table holds them. A new exit,
@@ -17,6 +22,7 @@
  */
 import { diff } from '#shared/domain/audit.ts';
 import { memberIdFor, type CompoundRecord } from '#shared/domain/compounds.ts';
+import { memberId } from '#shared/domain/ids.ts';
 import { keptSealing } from '#shared/domain/exits.ts';
 import { shapeOf } from '#shared/geo/shape.ts';
 import type { BuildingRow, ExitRow } from '#shared/import/rows.ts';
@@ -51,7 +57,7 @@ export function buildingImporter(context: ImportContext): KindImporter<BuildingR
       const outcome = new Outcome(context);
       const resolved = await compounds.resolve(rows, outcome);
       await grids.load([...resolved].filter(([row]) => row.grid !== undefined));
-      const candidates: { row: BuildingRow; building: Building; compound: CompoundRecord }[] = [];
+      const candidates: { row: BuildingRow; building: Building; compound: CompoundRecord; ids: MemberIds }[] = [];
       for (const row of rows) {
         const compound = resolved.get(row);
         if (!compound) continue;
@@ -62,10 +68,10 @@ export function buildingImporter(context: ImportContext): KindImporter<BuildingR
         }
         const shape = row.geometry ? shapeOf({ geometry: row.geometry }) : undefined;
         const location = row.location ?? shape?.location ?? compound.location;
-        const id = claimMember('building', row, location, compound, seen, outcome);
-        if (id === undefined) continue;
+        const ids = claimMember('building', row, location, compound, seen, outcome);
+        if (ids === undefined) continue;
         const building: Building = {
-          id,
+          id: ids.id,
           compoundId: compound.id,
           ...(row.externalId !== undefined ? { externalId: row.externalId } : {}),
           name: row.name,
@@ -79,21 +85,22 @@ export function buildingImporter(context: ImportContext): KindImporter<BuildingR
           updatedAt: at,
           updatedBy: caller.username,
         };
-        candidates.push({ row, building, compound });
+        candidates.push({ row, building, compound, ids });
       }
-      const stored = await storedBuildings(candidates.map((c) => c.building));
-      for (const { row, building, compound } of candidates) {
-        const current = stored.get(`${compound.id}/${building.id}`);
-        // What the row leaves out, a stored building keeps.
+      const stored = await storedBuildings(candidates.flatMap((c) => lookups(c.compound, c.ids)));
+      for (const { row, building, compound, ids } of candidates) {
+        const current = storedMember(stored, compound, ids);
+        // What the row leaves out, a stored building keeps (and its id, made the old way or the new).
         const next: Building = current
           ? {
               ...building,
+              id: current.id,
               gridId: building.gridId ?? current.gridId,
               location: row.location ?? (row.geometry ? building.location : current.location),
               geometry: row.geometry ?? current.geometry,
             }
           : building;
-        outcome.write('BUILDING', next.id, buildingItem(next), diff(current, next, BUILDING_FIELDS), current !== undefined);
+        if (!outcome.write('BUILDING', next.id, buildingItem(next), diff(current, next, BUILDING_FIELDS), current !== undefined, row.line)) continue;
         const gridId = next.gridId;
         if (gridId && !compound.gridIds.includes(gridId)) {
           const link = links.get(compound.id) ?? { compound, gridIds: new Set<string>() };
@@ -126,14 +133,14 @@ export function exitImporter(context: ImportContext): KindImporter<ExitRow> {
     async apply(rows) {
       const outcome = new Outcome(context);
       const resolved = await compounds.resolve(rows, outcome);
-      const candidates: { row: ExitRow; exit: Exit }[] = [];
+      const candidates: { row: ExitRow; exit: Exit; compound: CompoundRecord; ids: MemberIds }[] = [];
       for (const row of rows) {
         const compound = resolved.get(row);
         if (!compound) continue;
-        const id = claimMember('exit', row, row.location, compound, seen, outcome);
-        if (id === undefined) continue;
+        const ids = claimMember('exit', row, row.location, compound, seen, outcome);
+        if (ids === undefined) continue;
         const exit: Exit = {
-          id,
+          id: ids.id,
           compoundId: compound.id,
           ...(row.externalId !== undefined ? { externalId: row.externalId } : {}),
           name: row.name,
@@ -143,15 +150,15 @@ export function exitImporter(context: ImportContext): KindImporter<ExitRow> {
           updatedAt: at,
           updatedBy: caller.username,
         };
-        candidates.push({ row, exit });
+        candidates.push({ row, exit, compound, ids });
       }
-      const stored = await storedExits(candidates.map((c) => c.exit));
+      const stored = await storedExits(candidates.flatMap((c) => lookups(c.compound, c.ids)));
       const judge = new Set<string>();
-      for (const { row, exit } of candidates) {
-        const current = stored.get(`${exit.compoundId}/${exit.id}`);
+      for (const { row, exit, compound, ids } of candidates) {
+        const current = storedMember(stored, compound, ids);
         const next = current ? reimportedExit(current, exit, row) : exit;
         const changes = diff(current, next, EXIT_FIELDS);
-        outcome.write('EXIT', next.id, storedExitItem(next), changes, current !== undefined);
+        if (!outcome.write('EXIT', next.id, storedExitItem(next), changes, current !== undefined, row.line)) continue;
         // A new exit, or one opened or sealed, changes what the rules see.
         if (!current || 'status' in changes) judge.add(next.compoundId);
       }
@@ -170,13 +177,22 @@ export function exitImporter(context: ImportContext): KindImporter<ExitRow> {
 function reimportedExit(current: StoredExit, exit: Exit, row: ExitRow): StoredExit {
   const { sealing, ...kept } = current;
   const held = keptSealing(current.status, exit.status, sealing);
-  return { ...kept, ...exit, kind: row.kind ?? current.kind, ...(held ? { sealing: held } : {}) };
+  return { ...kept, ...exit, id: current.id, kind: row.kind ?? current.kind, ...(held ? { sealing: held } : {}) };
 }
 
 /**
- * A building's or exit's id (from its external id, else its name and place, as the demo city's
- * generator makes them), or undefined when an earlier row of the request has it: then the row
- * is rejected.
+ * A member's ids: the one a new item gets, scoped to its compound, and the one an item imported
+ * before issue 13 was given (from the external id, or name and place, alone). Under the row's
+ * compound's partition either one can only be that compound's own item.
+ */
+interface MemberIds {
+  readonly id: string;
+  readonly unscoped: string;
+}
+
+/**
+ * A building's or exit's ids, or undefined when an earlier row of the request names the same
+ * member of the same compound: then the row is rejected.
  */
 function claimMember(
   kind: 'building' | 'exit',
@@ -185,10 +201,20 @@ function claimMember(
   compound: CompoundRecord,
   seen: FirstSeen,
   outcome: Outcome,
-): string | undefined {
-  const id = memberIdFor(kind, row, location);
-  const first = seen.claim(`${compound.id}/${id}`, row.line);
-  if (first === undefined) return id;
+): MemberIds | undefined {
+  const id = memberId(kind, compound.id, row, location);
+  const first = seen.claim(id, row.line);
+  if (first === undefined) return { id, unscoped: memberIdFor(kind, row, location) };
   outcome.reject(row.line, duplicateReason(first, row.externalId));
   return undefined;
 }
+
+/** Where a member may be stored: under its scoped id, or under the id an older import gave it. */
+const lookups = (compound: CompoundRecord, ids: MemberIds) => [
+  { compoundId: compound.id, id: ids.id },
+  { compoundId: compound.id, id: ids.unscoped },
+];
+
+/** The stored member, under its scoped id or else its older one. */
+const storedMember = <T>(stored: ReadonlyMap<string, T>, compound: CompoundRecord, ids: MemberIds): T | undefined =>
+  stored.get(`${compound.id}/${ids.id}`) ?? stored.get(`${compound.id}/${ids.unscoped}`);

@@ -1,14 +1,15 @@
 /**
- * The write side of an import: one stream of BatchWriteItem calls (25 items each, a fixed number
- * in flight) fed by every chunk, with the set ADDs in the same stream. Chunks queue their writes
- * and go on classifying the next rows; the stream stays full instead of draining at the end of
- * each chunk, and a reader that runs ahead waits once too much is queued. Work that must see a
- * chunk's items (the exit rules' judgement) waits for that chunk's batches, not for the stream.
+ * The write side of an import: one stream of BatchWriteItem calls (up to 25 items each, a row's
+ * items never split between calls, a fixed number in flight) fed by every chunk, with the set
+ * ADDs in the same stream. Chunks queue their writes and go on classifying the next rows; the
+ * stream stays full instead of draining at the end of each chunk, and a reader that runs ahead
+ * waits once too much is queued. Work that must see a chunk's items (the exit rules' judgement)
+ * waits for that chunk's batches, not for the stream.
  */
 import { nowIso } from '#functions/platform/clock.ts';
 import { groupsOfCompounds, reevaluateAfterWrite, touchGroups } from '#functions/stores/exit-rules-store.ts';
-import { chunks, inParallel } from '#shared/parallel.ts';
-import { ITEMS_PER_WRITE, writeItems, type ImportItem } from '#functions/stores/import-store.ts';
+import { inParallel } from '#shared/parallel.ts';
+import { ITEMS_PER_WRITE, writeUnits, type RefusedUnit, type WriteUnit } from '#functions/stores/import-store.ts';
 
 export class WriteStream {
   private readonly queue: (() => Promise<void>)[] = [];
@@ -22,11 +23,16 @@ export class WriteStream {
   }
 
   /**
-   * Queues the items, 25 to a call (UnprocessedItems are retried by writeItems), and `then` once
-   * every one of them has landed.
+   * Queues the units, whole, up to 25 items to a call (UnprocessedItems are retried by
+   * writeUnits), and `then` once every call has succeeded. `settled` hears of each call's units
+   * once they have landed, with those DynamoDB refused (which wrote nothing).
    */
-  write(items: readonly ImportItem[], then: readonly (() => Promise<void>)[] = []): void {
-    this.runThen(chunks(items, ITEMS_PER_WRITE).map((batch) => () => writeItems(batch)), then);
+  write<U extends WriteUnit>(
+    units: readonly U[],
+    then: readonly (() => Promise<void>)[] = [],
+    settled: (units: readonly U[], refused: readonly RefusedUnit<U>[]) => void = () => {},
+  ): void {
+    this.runThen(callsOf(units).map((call) => async () => settled(call, await writeUnits(call))), then);
   }
 
   /** Queues any other write. */
@@ -67,6 +73,14 @@ export class WriteStream {
     if (this.failure !== undefined) throw this.failure;
   }
 
+  /**
+   * Resolves once no write is in flight, whether or not one failed: after a failure, what the
+   * lanes were sending has landed or failed before anyone reports what is in.
+   */
+  async quiet(): Promise<void> {
+    while (this.running > 0) await this.change();
+  }
+
   private change(): Promise<void> {
     return new Promise<void>((resolve) => this.idle.push(resolve));
   }
@@ -92,6 +106,24 @@ export class WriteStream {
   private wake(): void {
     for (const resolve of this.idle.splice(0)) resolve();
   }
+}
+
+/** Units packed in order into calls of at most {@link ITEMS_PER_WRITE} items; a unit is never split. */
+function callsOf<U extends WriteUnit>(units: readonly U[]): U[][] {
+  const calls: U[][] = [];
+  let call: U[] = [];
+  let items = 0;
+  for (const unit of units) {
+    if (items + unit.items.length > ITEMS_PER_WRITE && call.length > 0) {
+      calls.push(call);
+      call = [];
+      items = 0;
+    }
+    call.push(unit);
+    items += unit.items.length;
+  }
+  if (call.length > 0) calls.push(call);
+  return calls;
 }
 
 /**

@@ -4,7 +4,11 @@
  * boundaries), which classifies them against what is stored and says what to write. Entity
  * items and their audit items go out in one BatchWriteItem stream (import-writer.ts); while they
  * are written the next rows are read and classified. Rejected rows write nothing and are
- * reported with their line.
+ * reported with their line; so is a row the table cannot store (an item over 400 KB, found
+ * before it joins a batch, or a value DynamoDB refuses, found by writing its batch's rows one by
+ * one). The answer is always the summary, unless the table itself fails partway: then a 503
+ * problem lists which lines are in and which are not (import-ledger.ts), and sending the file
+ * again completes it, since every row finds its stored item by id.
  *
  * Memory: the body is held once as bytes and once as text (≤ 10 MB, API Gateway's limit); rows
  * exist only a chunk at a time. Bigger files are sent in parts by the CLI, each a request.
@@ -19,11 +23,14 @@ import {
   API_MAX_BODY_BYTES, type ImportKind, type ImportQuery, type ImportReject, type ImportSummary,
 } from '#shared/schemas/imports.ts';
 import { nowIso } from '#functions/platform/clock.ts';
-import { ForbiddenError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '#functions/platform/errors.ts';
+import {
+  ForbiddenError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError, type CordonError,
+} from '#functions/platform/errors.ts';
 import { buildingImporter, exitImporter } from './import-members.ts';
 import { communityImporter } from './import-communities.ts';
 import { compoundImporter } from './import-compounds.ts';
-import type { ChunkOutcome, ImportContext, KindImporter } from './import-kind.ts';
+import type { ChunkOutcome, ImportContext, KindImporter, RowUnit } from './import-kind.ts';
+import { LineLedger } from './import-ledger.ts';
 import { logger } from '#functions/platform/logger.ts';
 import { loadPlaces } from '#functions/stores/places-store.ts';
 import { WriteStream } from './import-writer.ts';
@@ -69,7 +76,16 @@ export async function runImport({ body, query, caller }: ImportRequest): Promise
     places: await loadPlaces({ fresh: query.kind === 'communities' }),
   };
   const summary = new SummaryBuilder(importId, query.kind);
-  await fileErrorsAsProblems(() => importRows(body, query, importerFor(query.kind, context), summary));
+  const ledger = new LineLedger();
+  try {
+    await importRows(body, query, importerFor(query.kind, context), summary, ledger);
+  } catch (error) {
+    if (error instanceof ImportFileError) throw fileProblem(error);
+    // Anything else failed partway (the table, nearly always): say which lines are in, so that
+    // the file can be sent again. The cause is for the logs only.
+    logger.error('import incomplete', { importId, kind: query.kind, error });
+    throw ledger.incomplete(summary.result().rejects, { cause: error });
+  }
   const result = summary.result();
   logger.info('import', {
     importId, kind: query.kind, imported: result.imported, updated: result.updated, rejected: result.rejected,
@@ -96,54 +112,65 @@ async function importRows(
   query: ImportQuery,
   importer: KindImporter<RowOf[ImportKind]>,
   summary: SummaryBuilder,
+  ledger: LineLedger,
 ): Promise<void> {
   const { text } = decodeText(body.bytes, chooseEncoding(query.encoding, body.charset));
   const items = readItems(text, { kind: query.kind, format: formatOf(query.format, body.contentType), columns: query.columns });
   const writes = new WriteStream(WRITE_CONCURRENCY);
   let chunk: RowOf[ImportKind][] = [];
-  const send = (outcome: ChunkOutcome) => {
+  const send = (outcome: ChunkOutcome, lines: readonly number[] = []) => {
     summary.add(outcome);
+    ledger.classified(lines, outcome.rejects, outcome.units);
     if (query.dryRun) return;
-    writes.write(outcome.items, outcome.afterWrite);
+    writes.write(outcome.units, outcome.afterWrite, (units, refused) => {
+      const notStored = new Set(refused.map((r) => r.unit));
+      for (const unit of units) ledger.settled(unit, notStored.has(unit));
+      for (const { unit, reason } of refused) summary.refused(unit, reason);
+    });
     for (const update of outcome.updates) writes.run(update);
   };
   const flush = async () => {
-    send(await importer.apply(chunk));
+    send(await importer.apply(chunk), chunk.map((row) => row.line));
     chunk = [];
     // Read on while the writes go out, but never more than about two chunks ahead of them.
     await writes.below(QUEUED_WRITES);
   };
-  // Lines are made lines of the whole file here, so every reject and message agrees.
-  const offset = query.lineOffset;
-  for (const item of items) {
-    if (isUnreadable(item)) {
-      summary.reject(item.line + offset, item.reject);
-      continue;
+  try {
+    // Lines are made lines of the whole file here, so every reject and message agrees.
+    const offset = query.lineOffset;
+    for (const item of items) {
+      if (isUnreadable(item)) {
+        summary.reject(item.line + offset, item.reject);
+        ledger.rejectedOnRead(item.line + offset);
+        continue;
+      }
+      const result = readRow(query.kind, offset === 0 ? item : { ...item, line: item.line + offset }, query.crs);
+      if (!result.ok) {
+        summary.reject(result.line, result.reason);
+        ledger.rejectedOnRead(result.line);
+        continue;
+      }
+      ledger.read(result.row.line);
+      chunk.push(result.row);
+      if (chunk.length >= CHUNK_ROWS) await flush();
     }
-    const result = readRow(query.kind, offset === 0 ? item : { ...item, line: item.line + offset }, query.crs);
-    if (!result.ok) {
-      summary.reject(result.line, result.reason);
-      continue;
-    }
-    chunk.push(result.row);
-    if (chunk.length >= CHUNK_ROWS) await flush();
+    if (chunk.length > 0) await flush();
+    ledger.finishedReading();
+    const last = importer.end?.();
+    if (last) send(last);
+    await writes.close();
+    if (!query.dryRun) await importer.finish?.();
+  } catch (error) {
+    // What is in flight lands or fails before anyone reads the ledger.
+    await writes.quiet();
+    throw error;
   }
-  if (chunk.length > 0) await flush();
-  const last = importer.end?.();
-  if (last) send(last);
-  await writes.close();
-  if (!query.dryRun) await importer.finish?.();
 }
 
 /** A problem with the file as a whole fails the import naming the field, before anything is written. */
-async function fileErrorsAsProblems(work: () => Promise<void>): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    if (!(error instanceof ImportFileError)) throw error;
-    if (error.code === 'unreadable') throw new UnsupportedMediaTypeError(`${error.field}: ${error.message}`, { cause: error });
-    throw new ValidationError([{ field: error.field, message: error.message }], undefined, { cause: error });
-  }
+function fileProblem(error: ImportFileError): CordonError {
+  if (error.code === 'unreadable') return new UnsupportedMediaTypeError(`${error.field}: ${error.message}`, { cause: error });
+  return new ValidationError([{ field: error.field, message: error.message }], undefined, { cause: error });
 }
 
 class SummaryBuilder {
@@ -170,6 +197,19 @@ class SummaryBuilder {
     this.updated += outcome.updated;
     this.unchanged += outcome.unchanged;
     for (const r of outcome.rejects) this.reject(r.line, r.reason);
+  }
+
+  /**
+   * A row's unit the table would not store: the row is a reject after all, and no longer
+   * counted. A record of no one row (a grid's creation, a compound's new grids) is only logged.
+   */
+  refused(unit: RowUnit, reason: string): void {
+    if (unit.line === undefined) {
+      logger.warn('import record not stored', { importId: this.importId, reason });
+      return;
+    }
+    if (unit.counted) this[unit.counted]--;
+    this.reject(unit.line, reason);
   }
 
   result(): ImportSummary {

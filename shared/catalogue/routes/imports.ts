@@ -11,8 +11,10 @@ export const importsRoutes = defineRoutes({
     summary: 'Import compounds, buildings, exits or community boundaries from GeoJSON or CSV',
     description:
       'The file is the raw body (UTF-8 with or without BOM, or GB18030/GBK). Each bad row is rejected with its line ' +
-      'and reason and writes nothing; good rows go in. Re-importing updates by external id, or by name and location.',
+      'and reason and writes nothing; good rows go in. Re-importing updates by external id, or by name and location. ' +
+      'If the table fails partway, 503 import-incomplete lists in `errors` which lines are in (`lines.2-1201`: written) ' +
+      'and which are not; sending the file again completes it.',
     query: ImportQuery, body: { kind: 'raw', contentTypes: IMPORT_CONTENT_TYPES },
-    response: { status: 200, schema: ImportSummary }, errors: [413, 415],
+    response: { status: 200, schema: ImportSummary }, errors: [413, 415, 503],
   },
 });
