@@ -1,8 +1,10 @@
 /**
  * Alert routes: the list a community acts on (open first, newest first) and closing an alert.
  */
-import { closedAlert } from '#shared/domain/alerts.ts';
-import { canSeeCompound } from '#shared/roles.ts';
+import { closedAlert, closeRefusalFor } from '#shared/domain/alerts.ts';
+import { noteFor } from '#shared/domain/privacy.ts';
+import { canSeeCompound, type Caller } from '#shared/roles.ts';
+import type { Alert } from '#shared/schemas/alert.ts';
 import { communityForCaller } from '../edge/access.ts';
 import { alertFromItem, alertSources, getAlert, saveClosedAlert } from '../stores/alert-store.ts';
 import { nowIso } from '../platform/clock.ts';
@@ -12,6 +14,10 @@ import { alertsRoutes } from '#shared/catalogue/routes/alerts.ts';
 import { cursorOf, pageOf, readSources } from '../platform/list-sources.ts';
 import { loadPlaces } from '../stores/places-store.ts';
 
+/** The alert with its closing note as the caller may read it (noteFor). */
+const closeNoteFor = (caller: Caller, alert: Alert): Alert =>
+  alert.closeNote === undefined ? alert : { ...alert, closeNote: noteFor(caller, alert.closeNote) };
+
 export const handler = httpHandler(alertsRoutes, {
   listAlerts: async ({ query, caller }) => {
     const places = await loadPlaces();
@@ -20,7 +26,7 @@ export const handler = httpHandler(alertsRoutes, {
       alertSources(caller, places, query.communityId, query.status),
       (item) => {
         const alert = alertFromItem(item);
-        return query.kind === undefined || alert.kind === query.kind ? alert : undefined;
+        return query.kind === undefined || alert.kind === query.kind ? closeNoteFor(caller, alert) : undefined;
       },
       query.limit ?? 100,
       cursorOf(query.nextToken),
@@ -34,10 +40,12 @@ export const handler = httpHandler(alertsRoutes, {
     if (!canSeeCompound(caller, { id: alert.compoundId, streetId: alert.streetId, communityId: alert.communityId, gridIds: [] })) {
       throw new ForbiddenError(`alert ${params.id} is outside your jurisdiction`);
     }
+    const refusal = closeRefusalFor(alert, caller.role);
+    if (refusal) throw new ForbiddenError(refusal.message, { cause: refusal });
     const at = nowIso();
     const closed = closedAlert(alert, { at, by: caller.username, note: body.note });
     if ('code' in closed) throw new ConflictError(closed.message, { cause: closed });
     await saveClosedAlert(closed, caller, at, body.note);
-    return closed;
+    return closeNoteFor(caller, closed);
   },
 });

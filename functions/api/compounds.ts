@@ -4,8 +4,10 @@
  */
 import { canSeeCompound, type Caller } from '#shared/roles.ts';
 import { diff } from '#shared/domain/audit.ts';
+import { auditFor } from '#shared/domain/privacy.ts';
 import { AUDITED_COMPOUND_FIELDS, changedCompound, newCompound, type CompoundRecord } from '#shared/domain/compounds.ts';
 import type { CompoundListQuery } from '#shared/schemas/compound.ts';
+import { compoundEtag } from '#shared/schemas/preconditions.ts';
 import { communityForCaller, compoundForCaller, streetForCaller } from '../edge/access.ts';
 import { auditFromItem, auditSource } from '../stores/audit-store.ts';
 import { nowIso } from '../platform/clock.ts';
@@ -16,7 +18,8 @@ import {
 import { cursorOf, pageOf, readSources, tokenOf, type Source } from '../platform/list-sources.ts';
 import { saveJudgedCompound } from '../stores/exit-rules-store.ts';
 import { buildingFeature, collection, compoundFeature, compoundSummaryFeature, exitFeature } from '../platform/features.ts';
-import { httpHandler, Reply } from '../edge/http.ts';
+import { httpHandler, Reply, versioned } from '../edge/http.ts';
+import { matchedWrite, requireMatch } from '../edge/preconditions.ts';
 import { compoundsRoutes } from '#shared/catalogue/routes/compounds.ts';
 import { loadPlaces, type Places } from '../stores/places-store.ts';
 
@@ -38,7 +41,10 @@ export const handler = httpHandler(compoundsRoutes, {
     return collection(page.items, tokenOf(page.next));
   },
 
-  getCompound: async ({ params, caller }) => compoundFeature(await compoundForCaller(params.id, caller)),
+  getCompound: async ({ params, caller }) => {
+    const compound = await compoundForCaller(params.id, caller);
+    return versioned(compoundFeature(compound), compoundEtag(compound));
+  },
 
   createCompound: async ({ body, caller }) => {
     const places = await loadPlaces();
@@ -51,26 +57,31 @@ export const handler = httpHandler(compoundsRoutes, {
     return new Reply(compoundFeature(compound), { location: `/v1/compounds/${compound.id}` });
   },
 
-  patchCompound: async ({ params, body, caller }) => {
+  patchCompound: async ({ params, body, headers, caller }) => {
     const current = await compoundForCaller(params.id, caller, { consistent: true });
+    const what = `compound ${params.id}`;
+    // Checked before the change is worked out: a client that saw another version decides anew.
+    requireMatch(headers['if-match'], compoundEtag(current), what);
     const places = await loadPlaces();
     if (body.communityId) communityForCaller(places, body.communityId, caller, 'body.communityId');
     const at = nowIso();
     const next = changedCompound(current, body, { caller, at, communities: places.communities });
     const changes = diff(current, next, AUDITED_COMPOUND_FIELDS);
-    if (Object.keys(changes).length === 0) return compoundFeature(current);
-    // A new name, place or area changes how its exits are listed: judged in the same step.
-    await saveJudgedCompound(current, next, { action: 'update', caller, at, changes }, {
-      conflict: `compound ${params.id} was changed by someone else meanwhile; read it again and retry`,
-    });
-    return compoundFeature(next);
+    if (Object.keys(changes).length === 0) return versioned(compoundFeature(current), compoundEtag(current));
+    // A new name, place or area changes how its exits are listed: judged in the same step. The
+    // write is conditional on the version read, the one If-Match named.
+    await matchedWrite(headers['if-match'], what, () =>
+      saveJudgedCompound(current, next, { action: 'update', caller, at, changes }, {
+        conflict: `${what} was changed by someone else meanwhile; read it again and retry`,
+      }));
+    return versioned(compoundFeature(next), compoundEtag(next));
   },
 
   listCompoundHistory: async ({ params, query, caller }) => {
     await compoundForCaller(params.id, caller);
     const page = await readSources(
       [auditSource('COMPOUND', params.id)],
-      auditFromItem,
+      (item) => auditFor(caller, auditFromItem(item)),
       query.limit ?? 100,
       cursorOf(query.nextToken),
     );

@@ -7,7 +7,7 @@ import {
   clockInState, coverageGaps, coverageOverlaps, MAX_SHIFT_LIST_MS, MAX_SHIFT_MS, metresBetween, rotationShifts, shiftIdFor,
   shiftToClockIn,
 } from '#shared/domain/duty.ts';
-import { DAY_MS, isoAfter, isoAt } from '#shared/domain/time.ts';
+import { DAY_MS, isoAfter } from '#shared/domain/time.ts';
 import type { ClockIn, ShiftCreate } from '#shared/schemas/duty.ts';
 import { nowIso } from '../platform/clock.ts';
 import { config } from '../platform/config.ts';
@@ -26,7 +26,7 @@ export const handler = httpHandler(dutyRoutes, {
     const at = nowIso();
     const shifts: StoredShift[] = drafts(body).map((d) => ({
       id: shiftIdFor(exit.id, d.person, d.start), exitId: exit.id, compoundId: compound.id,
-      person: d.person, start: isoAt(d.start), end: isoAt(d.end), createdAt: at, createdBy: caller.username,
+      person: d.person, start: d.start, end: d.end, createdAt: at, createdBy: caller.username,
     }));
     const group = await groupOfCompound(compound.id);
     const { stored, created } = await addShifts(exit.id, shifts, caller, at, { with: [touchGroup(group, at)] });
@@ -39,8 +39,9 @@ export const handler = httpHandler(dutyRoutes, {
   listShifts: async ({ params, query, caller }) => {
     const { exit } = await exitForReader(params.id, caller);
     const now = nowIso();
-    const from = query.from ? isoAt(query.from) : isoAfter(now, -DAY_MS);
-    const to = query.to ? isoAt(query.to) : isoAfter(now, DAY_MS);
+    // Given times come in UTC already (Timestamp); the defaults are a day either side of now.
+    const from = query.from ?? isoAfter(now, -DAY_MS);
+    const to = query.to ?? isoAfter(now, DAY_MS);
     const span = Date.parse(to) - Date.parse(from);
     // The window's limits whichever ends were given (the schema checks them only when both are).
     if (span <= 0 || span > MAX_SHIFT_LIST_MS) {

@@ -43,7 +43,7 @@ export const handler = httpHandler(entriesRoutes, {
         })
       : undefined;
     const stored = alert ? { ...entry, alertId: alert.id } : entry;
-    return entryView(await registerEntry(stored, alert ? { alert, by: caller } : undefined));
+    return entryView(await registerEntry(stored, alert ? { alert, by: caller } : undefined), caller);
   },
 
   listEntries: async ({ params, query, caller }) => {
@@ -51,7 +51,7 @@ export const handler = httpHandler(entriesRoutes, {
     // readSources answers a cursor of another exit's or day's list with 400.
     const page = await readSources(
       [entriesOfDaySource(scope.exit.id, query.date ?? chinaDay(nowIso()))],
-      (item) => entryView(storedEntryFromItem(item)),
+      (item) => entryView(storedEntryFromItem(item), caller),
       query.limit ?? 100,
       cursorOf(query.nextToken),
     );
@@ -67,10 +67,9 @@ export const handler = httpHandler(entriesRoutes, {
   createPass: async ({ params, body, caller }) => {
     await compoundForCaller(params.id, caller);
     const at = nowIso();
+    // validUntil comes in UTC (Timestamp), so the gate's check compares instants, not offsets.
     const { idNumber, ...rest } = body;
-    // In UTC like every time the server writes, so the gate's check compares instants, not offsets.
-    const validUntil = new Date(body.validUntil).toISOString();
-    const pass: StoredPass = { ...rest, validUntil, ...hashIdNumber(idNumber), compoundId: params.id, createdAt: at, createdBy: caller.username };
+    const pass: StoredPass = { ...rest, ...hashIdNumber(idNumber), compoundId: params.id, createdAt: at, createdBy: caller.username };
     return savePass(pass, caller, at);
   },
 });

@@ -44,6 +44,8 @@ type Out<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
 export interface RouteInput<R extends RouteSpec> {
   readonly params: Out<R['params']>;
   readonly query: Out<R['query']>;
+  /** The headers the route declares, parsed (the rest stay in `event.headers`). */
+  readonly headers: Out<R['headers']>;
   readonly body: R['body'] extends { kind: 'json'; schema: infer S extends z.ZodType }
     ? z.output<S>
     : R['body'] extends { kind: 'raw' }
@@ -75,6 +77,16 @@ export function cacheable<T>(body: T, maxAgeSeconds: number): Reply<T> {
   return new Reply(body, { 'cache-control': `public, max-age=${maxAgeSeconds}`, etag });
 }
 
+/**
+ * An answer carrying the item's version as its ETag (see preconditions.ts): what a client sends
+ * back in If-Match. The tag names the item's editable state, not the body, which varies with the
+ * caller (masked phones) and with derived state (an exit's standing), so If-None-Match never
+ * turns it into a 304.
+ */
+class Versioned<T> extends Reply<T> {}
+
+export const versioned = <T>(body: T, etag: string): Reply<T> => new Versioned(body, { etag });
+
 /** If-None-Match (a list, `*`, weak or strong) names this ETag: weak comparison, as RFC 9110 asks. */
 function notModified(ifNoneMatch: string | undefined, etag: string | undefined): boolean {
   if (!ifNoneMatch || !etag) return false;
@@ -92,6 +104,7 @@ export type Implementations<T extends Record<string, RouteSpec>> = { [K in keyof
 interface Parsed {
   params: unknown;
   query: unknown;
+  headers: unknown;
   body: unknown;
   caller: Caller | undefined;
 }
@@ -180,7 +193,7 @@ export function problem(error: unknown, instance: string): HttpResult {
 function authorise(operationId: string, route: RouteSpec): middy.MiddlewareObj<HttpEvent, HttpResult> {
   return {
     before: (request) => {
-      const parsed: Parsed = { params: {}, query: {}, body: undefined, caller: undefined };
+      const parsed: Parsed = { params: {}, query: {}, headers: {}, body: undefined, caller: undefined };
       parsedInputs.set(request.event, parsed);
       if (route.auth !== 'jwt') return;
       const claims = request.event.requestContext.authorizer?.jwt?.claims;
@@ -216,6 +229,7 @@ function parseInput(route: RouteSpec): middy.MiddlewareObj<HttpEvent, HttpResult
       const errors: FieldError[] = [];
       parsed.params = validate('params', route.params, event.pathParameters ?? {}, errors);
       parsed.query = validate('query', route.query, event.queryStringParameters ?? {}, errors);
+      parsed.headers = validate('headers', route.headers, event.headers ?? {}, errors);
       if (route.body?.kind === 'json') parsed.body = validate('body', route.body.schema, jsonBody(event), errors);
       else if (route.body?.kind === 'raw') parsed.body = rawBody(event, route.body.contentTypes);
       if (errors.length > 0) throw new ValidationError(errors);
@@ -299,7 +313,7 @@ function respond(route: RouteSpec, result: unknown, event: HttpEvent): HttpResul
     }
   }
   if (route.response.status === 204) return { statusCode: 204, headers: { ...reply.headers } };
-  if (notModified(event.headers['if-none-match'], reply.headers.etag)) return { statusCode: 304, headers: { ...reply.headers } };
+  if (!(reply instanceof Versioned) && notModified(event.headers['if-none-match'], reply.headers.etag)) return { statusCode: 304, headers: { ...reply.headers } };
   return {
     statusCode: route.response.status,
     headers: { 'content-type': route.response.contentType ?? 'application/json', ...reply.headers },

@@ -24,6 +24,8 @@ export const PROBLEM_TYPES: Readonly<Record<FailureCode, ProblemType>> = {
   'unsupported-media-type': { status: 415, slug: 'unsupported-media-type', title: 'Unsupported media type' },
   'unaccounted-households': { status: 409, slug: 'unaccounted-households', title: 'Households not accounted for' },
   'task-limit': { status: 409, slug: 'task-limit', title: 'Task limit reached' },
+  'precondition-failed': { status: 412, slug: 'precondition-failed', title: 'Precondition failed' },
+  'import-incomplete': { status: 503, slug: 'import-incomplete', title: 'Import incomplete' },
 };
 
 const INTERNAL: ProblemType = { status: 500, slug: 'internal', title: 'Internal error' };

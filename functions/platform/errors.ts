@@ -25,6 +25,8 @@ export const FAILURE_CODES = [
   'unsupported-media-type',
   'unaccounted-households',
   'task-limit',
+  'precondition-failed',
+  'import-incomplete',
 ] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];
 
@@ -112,10 +114,41 @@ export class ConditionFailedError extends ConflictError {
   }
 }
 
+/**
+ * The caller made the change from a version of the item that is no longer the stored one (HTTP
+ * If-Match): nothing was written, and the caller reads the item again before deciding anew.
+ */
+export class PreconditionFailedError extends CordonError {
+  constructor(detail: string, options: FailureOptions = {}) {
+    super('precondition-failed', detail, options);
+    this.name = 'PreconditionFailedError';
+  }
+}
+
 export class PayloadTooLargeError extends CordonError {
   constructor(detail: string, options: FailureOptions = {}) {
     super('too-large', detail, options);
     this.name = 'PayloadTooLargeError';
+  }
+}
+
+/**
+ * An item larger than DynamoDB stores (400 KB), refused by the table before it is sent: nothing
+ * of the write is made. `attribute` is the item's largest attribute, the field at fault.
+ */
+export class ItemTooLargeError extends CordonError {
+  readonly attribute: string;
+  readonly bytes: number | undefined;
+
+  /** `bytes` undefined: DynamoDB itself refused the item (an update that made it grow). */
+  constructor(attribute: string, bytes: number | undefined, limit: number, options: FailureOptions = {}) {
+    const message = bytes === undefined
+      ? `makes the item larger than DynamoDB stores (${limit} bytes)`
+      : `makes the item ${bytes} bytes; DynamoDB stores at most ${limit}`;
+    super('too-large', `${attribute}: ${message}`, { ...options, errors: [{ field: attribute, message }] });
+    this.name = 'ItemTooLargeError';
+    this.attribute = attribute;
+    this.bytes = bytes;
   }
 }
 

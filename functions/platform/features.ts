@@ -2,6 +2,7 @@
  * Registry records as GeoJSON features, the shape every map endpoint answers with.
  */
 import type { CompoundRecord } from '#shared/domain/compounds.ts';
+import { validPosition } from '#shared/geo/validate.ts';
 import type { Building } from '#shared/schemas/building.ts';
 import type { Point } from '#shared/schemas/common.ts';
 import type { CompoundFeature, CompoundListProperties, CompoundProperties, CompoundShape } from '#shared/schemas/compound.ts';
@@ -14,9 +15,12 @@ const toMicroDegrees = (n: number) => Math.round(n * 1e6) / 1e6;
 
 /**
  * `shape: 'point'` answers the centroid and what a dot needs (CompoundListProperties): a
- * zoomed-out map draws ten thousand dots, not outlines.
+ * zoomed-out map draws ten thousand dots, not outlines. Undefined for a stored compound with no
+ * place to draw (compoundFromItem repairs what it can, and has logged it): a list skips it
+ * rather than fail for every other compound.
  */
 export function compoundSummaryFeature(c: CompoundRecord, shape: CompoundShape = 'area') {
+  if (!validPosition(c.location) || !(c.areaM2 >= 0)) return undefined;
   if (shape === 'point') {
     const properties: CompoundListProperties = {
       id: c.id, name: c.name, status: c.status, communityId: c.communityId, streetId: c.streetId, gridIds: c.gridIds,

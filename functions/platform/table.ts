@@ -18,9 +18,11 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { chunks, inParallel } from '#shared/parallel.ts';
 import { drain, retry, type Backoff } from '#shared/retry.ts';
+import { UNSTORABLE_NUMBER } from '#shared/schemas/common.ts';
 import { TABLE, type IndexName } from '#shared/table.ts';
 import { config } from './config.ts';
-import { ConditionFailedError, InvalidCursorError } from './errors.ts';
+import { ConditionFailedError, InvalidCursorError, ItemTooLargeError, ValidationError } from './errors.ts';
+import { itemSize, MAX_ITEM_BYTES } from './item-size.ts';
 
 export type Item = Record<string, unknown>;
 export interface Key {
@@ -67,6 +69,7 @@ export interface ConditionalPut {
 }
 
 export async function putItem(item: Item, options: ConditionalPut = {}): Promise<void> {
+  checkItems([item]);
   try {
     await documentClient().send(
       new PutCommand({
@@ -86,6 +89,7 @@ export async function updateItem(
   input: Omit<UpdateCommandInput, 'TableName'>,
   conflict?: string,
 ): Promise<Item | undefined> {
+  checkItems([input.ExpressionAttributeValues ?? {}]);
   try {
     const out = await documentClient().send(new UpdateCommand({ TableName: tableName(), ...input }));
     return out.Attributes;
@@ -102,6 +106,7 @@ export type TransactOp =
 
 /** All or nothing: an entity change and its audit record land together. */
 export async function transactWrite(ops: readonly TransactOp[], conflict?: string): Promise<void> {
+  checkItems(ops.map((op) => ('put' in op ? op.put : 'update' in op ? (op.update.ExpressionAttributeValues ?? {}) : {})));
   const items: TransactItem[] = ops.map((op) =>
     'put' in op
       ? {
@@ -124,7 +129,27 @@ export async function transactWrite(ops: readonly TransactOp[], conflict?: strin
   }
 }
 
+/**
+ * Refuses, before anything is sent, a write with an item over DynamoDB's 400 KB (for an update,
+ * whose result is not known here, when its new values alone are over), or with a number DynamoDB
+ * cannot store: either would fail the whole request in DynamoDB, as an untyped error.
+ */
+function checkItems(items: readonly Item[]): void {
+  for (const item of items) {
+    const size = itemSize(item);
+    if (size.bytes > MAX_ITEM_BYTES) throw new ItemTooLargeError(size.largest, size.bytes, MAX_ITEM_BYTES);
+    if (size.unstorable !== undefined) throw new ValidationError([{ field: size.unstorable, message: UNSTORABLE_NUMBER }]);
+  }
+}
+
+/** DynamoDB's own refusal of an item over 400 KB (an update that made it grow), as the typed failure. */
+const tooLarge = (error: unknown): boolean => {
+  const e = error as { name?: string; message?: string };
+  return e.name === 'ValidationException' && /item size/i.test(e.message ?? '');
+};
+
 function asConflict(error: unknown, conflict: string | undefined): unknown {
+  if (tooLarge(error)) return new ItemTooLargeError('item', undefined, MAX_ITEM_BYTES, { cause: error });
   const name = (error as { name?: string }).name;
   if (conflict && (name === 'ConditionalCheckFailedException' || transactionCancelled(error))) {
     return new ConditionFailedError(conflict, { cause: error });
@@ -251,6 +276,8 @@ const batchBackoff = (what: string, options: BatchOptions) => ({ ...BATCH_BACKOF
  * until written or the attempts run out (then it throws: a caller must not think they landed).
  */
 export async function batchWrite(items: readonly Item[], options: BatchOptions = {}): Promise<void> {
+  // All checked first: a batch refused for one item writes none of them.
+  checkItems(items);
   await inParallel(chunks(items, BATCH_WRITE_SIZE), options.concurrency ?? 4, (chunk) =>
     drain(
       chunk.map((item) => ({ PutRequest: { Item: item } })),

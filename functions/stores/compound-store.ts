@@ -5,6 +5,8 @@
 import type { Changes } from '#shared/domain/audit.ts';
 import type { CompoundRecord } from '#shared/domain/compounds.ts';
 import { coverBbox, encodeGeohash, expandBbox, intersects } from '#shared/geo/geohash.ts';
+import { shapeOf } from '#shared/geo/shape.ts';
+import { areaProblems, NO_LIMITS, outerRingsOnly, validPosition } from '#shared/geo/validate.ts';
 import { listScope, type Caller } from '#shared/roles.ts';
 import type { Building } from '#shared/schemas/building.ts';
 import type { Bbox } from '#shared/schemas/common.ts';
@@ -16,6 +18,7 @@ import {
 import { auditItem } from './audit-store.ts';
 import { getGrid, type Places } from './places-store.ts';
 import { withoutKeys, type Source } from '../platform/list-sources.ts';
+import { logger } from '../platform/logger.ts';
 import { inParallel } from '#shared/parallel.ts';
 import { batchGet, getItem, queryAll, transactWrite, type Item, type TransactOp } from '../platform/table.ts';
 
@@ -49,7 +52,48 @@ export function compoundWriteItem(compound: CompoundRecord): Item {
 export function compoundFromItem(item: Item): CompoundRecord {
   const compound = withoutKeys<CompoundRecord>(item);
   const grids = item.gridIds;
-  return { ...compound, gridIds: grids instanceof Set ? [...(grids as Set<string>)].sort() : ((grids as string[]) ?? []) };
+  return repaired({ ...compound, gridIds: grids instanceof Set ? [...(grids as Set<string>)].sort() : ((grids as string[]) ?? []) });
+}
+
+/**
+ * A compound stored before geometry was checked at the edge (a hole outside its ring left a
+ * negative area and a centroid on another continent, and broke every list that met it) is
+ * answered repaired: its holes dropped when that leaves a valid area, else its polygon dropped and
+ * its point kept; area, centroid and bbox worked out again. The item stays as it is until its next
+ * change, which writes the repaired compound. With neither a valid polygon nor a valid point
+ * nothing can be made of it: lists skip it (see compoundSummaryFeature).
+ */
+function repaired(compound: CompoundRecord): CompoundRecord {
+  const fault = faultOf(compound);
+  if (fault === undefined) return compound;
+  const geometry = compound.geometry ? outerRingsOnly(compound.geometry) ?? null : null;
+  const located = geometry !== null || validPosition(compound.location);
+  warnOnce(compound.id, located ? `${fault}; answered repaired` : `${fault}; lists skip it`);
+  if (!located) return compound;
+  const declared = compound.areaSource === 'declared' && compound.areaM2 > 0 ? compound.areaM2 : undefined;
+  const shape = shapeOf({ geometry, location: geometry ? undefined : compound.location, areaM2: declared });
+  const { location, bbox, areaM2, areaSource } = shape;
+  return { ...compound, geometry: shape.geometry, location, bbox, areaM2, areaSource };
+}
+
+/** What about the stored compound breaks the contract, if anything: the first fault found. */
+function faultOf(compound: CompoundRecord): string | undefined {
+  if (!validPosition(compound.location)) return 'location is not [lng, lat] in range';
+  if (!(Number.isFinite(compound.areaM2) && compound.areaM2 >= 0)) return 'areaM2 is not a number of m² (negative?)';
+  if (!compound.geometry) return undefined;
+  const [problem] = areaProblems(compound.geometry, NO_LIMITS);
+  return problem ? `geometry.${problem.path.join('.')}: ${problem.message}` : undefined;
+}
+
+/** Compounds already reported by this process: a map that reloads every minute logs a bad one once. */
+const reported = new Set<string>();
+
+function warnOnce(compoundId: string, fault: string): void {
+  if (reported.has(compoundId)) return;
+  if (reported.size >= 10_000) reported.clear();
+  reported.add(compoundId);
+  // The id and where the geometry is at fault: no name, address or other text of the item.
+  logger.warn('stored compound breaks the contract', { compoundId, fault });
 }
 
 export async function getCompound(id: string, options: { consistent?: boolean } = {}): Promise<CompoundRecord | undefined> {

@@ -11,7 +11,7 @@
  */
 import { chinaDay, utcHoursOfChinaDay } from '#shared/domain/china-time.ts';
 import { hourBucket } from '#shared/domain/entries.ts';
-import { maskName, maskPhone } from '#shared/domain/privacy.ts';
+import { maskName, maskPhone, noteFor } from '#shared/domain/privacy.ts';
 import type { Caller } from '#shared/roles.ts';
 import type { Alert } from '#shared/schemas/alert.ts';
 import type { Entry, Pass } from '#shared/schemas/entry.ts';
@@ -55,9 +55,17 @@ const canonical = (value: unknown): string =>
 export const sameRegistration = (stored: StoredEntry, retried: StoredEntry): boolean =>
   REGISTERED.every((field) => canonical(stored[field]) === canonical(retried[field]));
 
-/** An entry as lists show it: name and phone masked, the ID number as its last four only. */
-export function entryView(entry: StoredEntry): Entry {
-  const { person, ...rest } = entry;
+/**
+ * An entry as lists show it: name and phone masked, the ID number as its last four only; its
+ * free text (note, refusal reason) as the caller may read it (noteFor).
+ */
+export function entryView(entry: StoredEntry, caller: Caller): Entry {
+  const { person, ...stored } = entry;
+  const rest = {
+    ...stored,
+    ...(stored.note !== undefined ? { note: noteFor(caller, stored.note) } : {}),
+    ...(stored.refusalReason !== undefined ? { refusalReason: noteFor(caller, stored.refusalReason) } : {}),
+  };
   if (!person) return rest;
   return {
     ...rest,

@@ -90,11 +90,15 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, options: ApiServerOptions): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
   const method = (req.method ?? 'GET').toUpperCase();
   const cors = corsHeaders(req, options.allowedOrigins ?? []);
   if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
     return send(res, 204, { ...cors, 'access-control-max-age': '600' });
+  }
+  const url = requestUrl(req.url);
+  if (!url) {
+    const error = new ValidationError([{ field: 'path', message: 'is not a valid URL path: a "%" must begin an escape such as %2F, of UTF-8 bytes' }]);
+    return sendResult(res, problem(error, pathOnly(req.url)), cors);
   }
   let found: { route: CompiledRoute; params: Record<string, string> } | undefined;
   for (const route of compiled) {
@@ -137,6 +141,23 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: ApiSer
   }
   sendResult(res, result, cors);
 }
+
+/**
+ * The request's URL, or undefined when its path cannot be read: not a URL, or an escape that is
+ * not %XX of UTF-8 (`%`, `%E0%A4%A`), which path parameters could not be decoded from.
+ */
+function requestUrl(raw: string | undefined): URL | undefined {
+  try {
+    const url = new URL(raw ?? '/', 'http://localhost');
+    decodeURIComponent(url.pathname);
+    return url;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The path part of a request target, for a problem's `instance`. */
+const pathOnly = (raw: string | undefined): string => (raw ?? '/').split('?')[0] ?? '/';
 
 /** A Lambda proxy result as the HTTP response API Gateway makes of it. */
 function sendResult(res: ServerResponse, result: HttpResult, cors: Record<string, string>): void {
@@ -250,8 +271,8 @@ function corsHeaders(req: IncomingMessage, allowed: readonly string[]): Record<s
   return {
     'access-control-allow-origin': origin,
     'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
-    'access-control-allow-headers': 'authorization,content-type',
-    'access-control-expose-headers': 'location',
+    'access-control-allow-headers': 'authorization,content-type,if-match',
+    'access-control-expose-headers': 'location,etag',
     vary: 'origin',
   };
 }

@@ -1,8 +1,9 @@
 /**
  * The local stand-in for Cognito: signs ID tokens for the demo users with the claims Cognito
  * would put in them, and verifies them the way API Gateway's JWT authorizer does (signature,
- * issuer, audience, expiry). The signing key persists with the data folder, so a browser's
- * session survives a restart.
+ * issuer, audience, expiry, not-before, and an issue time not in the future beyond a minute's
+ * clock skew). The signing key persists with the data folder, so a browser's session survives a
+ * restart.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,11 @@ const LOCAL_ISSUER = 'https://cordon.local/identity';
 const LOCAL_AUDIENCE = 'cordon-web';
 const ALGORITHM = 'ES256';
 const TOKEN_HOURS = 12;
+/**
+ * How far ahead of this clock a token's `iat` may lie: the JWT authorizer wants it before the
+ * current time; a minute allows for the clocks of issuer and verifier drifting apart.
+ */
+export const CLOCK_SKEW_SECONDS = 60;
 
 export interface LocalIdentity {
   readonly users: readonly LocalUser[];
@@ -52,6 +58,8 @@ export async function createLocalIdentity(options: { users: readonly LocalUser[]
           audience: LOCAL_AUDIENCE,
           algorithms: [ALGORITHM],
         });
+        // jose checks iat only against a maximum age; the authorizer also refuses one from the future.
+        if (payload.iat !== undefined && payload.iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) return undefined;
         return payload as Record<string, unknown>;
       } catch {
         return undefined;

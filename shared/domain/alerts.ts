@@ -3,8 +3,10 @@
  * same transaction, so it exists exactly when the source does; its id comes from the source, so
  * a retried visit or entry cannot raise a second one.
  */
-import type { Alert, AlertSource } from '../schemas/alert.ts';
+import { OVERSEERS, type Role } from '../roles.ts';
+import type { Alert, AlertKind, AlertSource } from '../schemas/alert.ts';
 import { stableHash } from './ids.ts';
+import { SEALERS } from './sealing.ts';
 
 export type NewAlert = Omit<Alert, 'id' | 'status' | 'closedAt' | 'closedBy' | 'closeNote'>;
 
@@ -14,8 +16,32 @@ export function newAlert(input: NewAlert): Alert {
   return { ...input, id: alertIdFor(input.source), status: 'open' };
 }
 
-/** Why an alert may not be closed: it is closed already. The sentence says by whom and when. */
-export type CloseRefusal = { readonly code: 'already-closed'; readonly message: string };
+/**
+ * Who may close an alert, by its kind. A lockdown suggestion has one action, sealing the
+ * compound, and closing it says that was decided: it is for those who may seal (city staff and
+ * the community, DOMAIN.md Sealing); officials inspect and see it wait on them, as the board
+ * shows. A fever or symptoms alert is closed by whichever overseer followed it up.
+ */
+export const ALERT_CLOSERS: Readonly<Record<AlertKind, readonly Role[]>> = {
+  symptoms: OVERSEERS,
+  fever: OVERSEERS,
+  lockdown_suggested: SEALERS,
+};
+
+/**
+ * Why an alert may not be closed: it is closed already (the sentence says by whom and when), or
+ * the caller's role may not close its kind.
+ */
+export type CloseRefusal =
+  | { readonly code: 'already-closed'; readonly message: string }
+  | { readonly code: 'not-for-role'; readonly message: string };
+
+/** The refusal when `role` may not close alerts of this kind, else undefined. */
+export function closeRefusalFor(alert: Pick<Alert, 'id' | 'kind'>, role: Role): CloseRefusal | undefined {
+  const closers: readonly Role[] = ALERT_CLOSERS[alert.kind];
+  if (closers.includes(role)) return undefined;
+  return { code: 'not-for-role', message: `a ${alert.kind} alert is closed by ${closers.join(' or ')} staff, not by ${role} staff (alert ${alert.id})` };
+}
 
 /** Closing records what was done; a closed alert stays closed (the note is the record). */
 export function closedAlert(alert: Alert, close: { at: string; by: string; note: string }): Alert | CloseRefusal {

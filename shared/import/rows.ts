@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { Building } from '../schemas/building.ts';
+import { AREA_LIMITS, areaProblems, type AreaLimits } from '../geo/validate.ts';
 import {
   AnyGeometry, Id, Lat, Lng, type AreaGeometry, type AnyGeometry as Geometry,
 } from '../schemas/common.ts';
@@ -221,7 +222,7 @@ function readPlace(kind: ImportKind, source: SourceRow, values: Values | undefin
     throw new RowError(`${fieldLabel(missing, source.mapping)}: is required with ${fieldLabel(missing === 'lat' ? 'lng' : 'lat', source.mapping)}`);
   }
   if (geometry?.type === 'Point') return { location: positionToWgs84(geometry.coordinates, crs) };
-  if (geometry) return { geometry: geometryToWgs84(geometry, crs) };
+  if (geometry) return { geometry: validArea(kind, geometryToWgs84(geometry, crs)) };
   if (given(lng)) {
     // A bad number is reported by the field schemas; there is no place to give then.
     if (!values) return {};
@@ -247,6 +248,25 @@ function readGeometry(kind: ImportKind, raw: unknown): Geometry {
     throw new RowError(`geometry${issue && issue.path.length > 0 ? `.${issue.path.map(String).join('.')}` : ''}: ${issue?.message ?? 'is invalid'}`);
   }
   return parsed.data;
+}
+
+/** What each kind's polygon outlines, for its caps (exits take points only). */
+const AREA_OF: Readonly<Record<ImportKind, AreaLimits>> = {
+  compounds: AREA_LIMITS.compound,
+  buildings: AREA_LIMITS.building,
+  exits: AREA_LIMITS.building,
+  communities: AREA_LIMITS.community,
+};
+
+/**
+ * The polygon, if it is a valid area within its kind's caps. Checked in WGS-84, after the
+ * conversion, since that is what is stored: rounding to 1e-7° could fold a ring a few
+ * centimetres across.
+ */
+function validArea(kind: ImportKind, geometry: AreaGeometry): AreaGeometry {
+  const [problem] = areaProblems(geometry, AREA_OF[kind]);
+  if (problem) throw new RowError(`geometry${problem.path.map((p) => `.${String(p)}`).join('')}: ${problem.message}`);
+  return geometry;
 }
 
 /** Positions with an altitude ([lng, lat, z]) lose it: Cordon's maps are flat. */

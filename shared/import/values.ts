@@ -4,6 +4,7 @@
  * zod schema whose messages read well after a field name: "lat: must be a number".
  */
 import * as z from 'zod';
+import { storableNumber, UNSTORABLE_NUMBER } from '../schemas/common.ts';
 import { COMPOUND_STATUSES, type CompoundStatus } from '../schemas/compound.ts';
 import { EXIT_KINDS, EXIT_STATUSES } from '../schemas/exit.ts';
 
@@ -45,7 +46,8 @@ export function toNumber(value: unknown): unknown {
   return Number(plain);
 }
 
-export const number = () => z.number({ error: required('must be a number') });
+/** A number, one DynamoDB can store (see DynamoNumber). */
+export const number = () => z.number({ error: required('must be a number') }).refine(storableNumber, UNSTORABLE_NUMBER);
 
 export function numeric<T extends z.ZodType>(schema: T) {
   return z.preprocess(toNumber, schema);

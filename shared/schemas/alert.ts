@@ -9,6 +9,7 @@ export const ALERT_KINDS = ['symptoms', 'fever', 'lockdown_suggested'] as const;
 export const AlertKind = z.enum(ALERT_KINDS).meta({
   description: 'symptoms: found on a sweep visit; fever: at an exit check; lockdown_suggested: a confirmed case (a suggestion with one action, never automatic)',
 });
+export type AlertKind = z.infer<typeof AlertKind>;
 export const ALERT_STATUSES = ['open', 'closed'] as const;
 export const AlertStatus = z.enum(ALERT_STATUSES);
 export const ALERT_SOURCES = ['visit', 'entry', 'case'] as const;

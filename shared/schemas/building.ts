@@ -3,7 +3,7 @@
  * the layout so that "no household missed" can be checked against a known list.
  */
 import * as z from 'zod';
-import { AreaGeometry, Id, Limit, NextToken, PointGeometry, Position, featureCollection } from './common.ts';
+import { AreaGeometry, DynamoNumber, Id, Limit, NextToken, PointGeometry, Position, featureCollection } from './common.ts';
 
 export const Building = z
   .object({
@@ -12,10 +12,10 @@ export const Building = z
     externalId: z.string().optional(),
     name: z.string(),
     gridId: Id.nullable(),
-    units: z.number().int().min(1).max(20).meta({ description: '单元 / 门栋 count' }),
-    floors: z.number().int().min(1).max(120),
-    householdsPerFloor: z.number().int().min(1).max(40).meta({ description: 'Households per unit per floor' }),
-    households: z.number().int().nonnegative().meta({ description: 'units × floors × householdsPerFloor' }),
+    units: DynamoNumber.int().min(1).max(20).meta({ description: '单元 / 门栋 count' }),
+    floors: DynamoNumber.int().min(1).max(120),
+    householdsPerFloor: DynamoNumber.int().min(1).max(40).meta({ description: 'Households per unit per floor' }),
+    households: DynamoNumber.int().nonnegative().meta({ description: 'units × floors × householdsPerFloor' }),
     location: Position,
     geometry: AreaGeometry.nullable(),
     updatedAt: z.string(),
@@ -30,5 +30,5 @@ export const BuildingCollection = featureCollection(z.union([AreaGeometry, Point
 });
 export const BuildingListQuery = z.object({ limit: Limit, nextToken: NextToken });
 
-export const Household = z.object({ id: z.string(), unit: z.number().int(), floor: z.number().int(), room: z.string() });
+export const Household = z.object({ id: z.string(), unit: DynamoNumber.int(), floor: DynamoNumber.int(), room: z.string() });
 export type Household = z.infer<typeof Household>;

@@ -3,7 +3,7 @@
  * totals, progress and the compounds whose fan-out failed. Field names are DESIGN.md's contract.
  */
 import * as z from 'zod';
-import { Id, Limit, NextToken, Timestamp } from './common.ts';
+import { Day, DynamoNumber, Id, Limit, NextToken, Timestamp } from './common.ts';
 
 export const CAMPAIGN_KINDS = ['sweep', 'disinfection'] as const;
 export const CampaignKind = z.enum(CAMPAIGN_KINDS).meta({
@@ -42,7 +42,7 @@ export const FailedCompound = z.object({
 });
 export type FailedCompound = z.infer<typeof FailedCompound>;
 
-export const Count = z.number().int().nonnegative();
+export const Count = DynamoNumber.int().nonnegative();
 
 export const Campaign = z
   .object({
@@ -61,7 +61,7 @@ export const Campaign = z
       householdsVisited: Count.meta({ description: 'Households accounted for (seen, refused or vacant; no answer needs a revisit)' }),
       peopleSeen: Count,
     }),
-    coverage: z.number().min(0).max(1).meta({ description: 'householdsVisited / totals.households' }),
+    coverage: DynamoNumber.min(0).max(1).meta({ description: 'householdsVisited / totals.households' }),
     compounds: z.object({ planned: Count.nullable(), expanded: Count, failed: Count }).meta({
       description: 'Fan-out progress: planned is null until the scope has been listed',
     }),
@@ -72,7 +72,7 @@ export const Campaign = z
     cancelledAt: Timestamp.optional(),
     cancelledBy: z.string().optional(),
     round: z
-      .object({ day: z.iso.date(), slot: z.string(), publicAreas: z.boolean(), caseBuildings: z.boolean(), scheduled: z.boolean() })
+      .object({ day: Day, slot: z.string(), publicAreas: z.boolean(), caseBuildings: z.boolean(), scheduled: z.boolean() })
       .optional()
       .meta({ description: 'Disinfection: the round\'s China day and slot, what it covers, whether the schedule started it' }),
   })
@@ -96,7 +96,7 @@ export const Coverage = z
     households: Count,
     householdsVisited: Count,
     peopleSeen: Count,
-    coverage: z.number().min(0).max(1),
+    coverage: DynamoNumber.min(0).max(1),
   })
   .meta({ id: 'Coverage' });
 export type Coverage = z.infer<typeof Coverage>;

@@ -4,7 +4,7 @@
  * building for 14 days (extra disinfection rounds); a confirmed case suggests lockdown.
  */
 import * as z from 'zod';
-import { Id, Timestamp } from './common.ts';
+import { DynamoNumber, Id, Timestamp } from './common.ts';
 import { ChinaDay } from './disinfection.ts';
 
 export const CASE_KINDS = ['confirmed', 'suspected', 'asymptomatic'] as const;
@@ -18,7 +18,7 @@ export const CaseCreate = z
     buildingId: Id,
     date: ChinaDay.meta({ description: 'Day in China the cases were reported; not in the future' }),
     kind: CaseKind,
-    count: z.number().int().min(1).max(10_000),
+    count: DynamoNumber.int().min(1).max(10_000),
   })
   .strict()
   .meta({ id: 'CaseCreate' });
@@ -31,7 +31,7 @@ export const CaseReport = z
     buildingId: Id,
     date: ChinaDay,
     kind: CaseKind,
-    count: z.number().int().min(1),
+    count: DynamoNumber.int().min(1),
     reportedAt: Timestamp,
     reportedBy: z.string(),
     alertId: Id.optional().meta({ description: 'The lockdown suggestion this report raised, if any' }),
@@ -43,9 +43,9 @@ export type CaseReport = z.infer<typeof CaseReport>;
 export const CaseDay = z
   .object({
     day: ChinaDay,
-    confirmed: z.number().int().nonnegative(),
-    suspected: z.number().int().nonnegative(),
-    asymptomatic: z.number().int().nonnegative(),
+    confirmed: DynamoNumber.int().nonnegative(),
+    suspected: DynamoNumber.int().nonnegative(),
+    asymptomatic: DynamoNumber.int().nonnegative(),
   })
   .strict()
   .meta({ id: 'CaseDay' });

@@ -1,16 +1,34 @@
 /**
- * Schemas every resource shares: ids, coordinates, GeoJSON geometry, bbox, pages, problems.
- * Coordinates are WGS-84 [lng, lat]; anything else is converted before it reaches these.
+ * Schemas every resource shares: ids, numbers DynamoDB can store, coordinates, GeoJSON geometry,
+ * bbox, times and days, pages, problems. Coordinates are WGS-84 [lng, lat]; anything else is
+ * converted before it reaches these.
  */
 import * as z from 'zod';
+import { AREA_LIMITS, areaProblems, type AreaLimits } from '../geo/validate.ts';
 
 export const Id = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "_" or "-"')
   .meta({ description: 'Identifier', example: 'c_3f9a1b2c' });
 
-export const Lng = z.number().gte(-180).lte(180);
-export const Lat = z.number().gte(-90).lte(90);
+/**
+ * Whether DynamoDB can store the number: it keeps magnitudes from 1e-130 to 9.99…e125 (and 0)
+ * with 38 significant digits, and refuses the rest with an error that used to surface as a 500
+ * after the request had been accepted. A double has at most 17 significant digits, so only the
+ * magnitude needs checking; a double below 1e126 prints as at most 9.999999999999999e125.
+ */
+export const storableNumber = (n: number): boolean => n === 0 || (Math.abs(n) >= 1e-130 && Math.abs(n) < 1e126);
+export const UNSTORABLE_NUMBER = 'must be 0 or between 1e-130 and 1e126 in size (DynamoDB stores no other number)';
+
+/**
+ * Every number the API takes or stores: `DynamoNumber.int().min(1)` and so on. A coordinate like
+ * 5e-324 is refused rather than rounded to 0, as any other number is: nothing a client sends is
+ * changed behind its back, and no map gives such a coordinate.
+ */
+export const DynamoNumber = z.number().refine(storableNumber, UNSTORABLE_NUMBER);
+
+export const Lng = DynamoNumber.gte(-180).lte(180);
+export const Lat = DynamoNumber.gte(-90).lte(90);
 export const Position = z.tuple([Lng, Lat]).meta({ description: '[longitude, latitude], WGS-84' });
 
 const LinearRing = z
@@ -30,6 +48,24 @@ export const MultiPolygonGeometry = z
   .object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(LinearRing).min(1)).min(1) })
   .meta({ id: 'MultiPolygon' });
 export const AreaGeometry = z.discriminatedUnion('type', [PolygonGeometry, MultiPolygonGeometry]);
+
+/**
+ * A Polygon or MultiPolygon that is a valid area within the limits (shared/geo/validate.ts), for
+ * every request that takes one; each problem names its position (`coordinates.1` is the first
+ * hole). Responses keep the plain {@link AreaGeometry}: what is stored was checked on the way in.
+ */
+export function validArea(limits: AreaLimits) {
+  return AreaGeometry.superRefine(
+    (geometry, ctx) => {
+      for (const problem of areaProblems(geometry, limits)) ctx.addIssue({ code: 'custom', path: [...problem.path], message: problem.message });
+    },
+    // Only on a well-formed geometry: a ring too short is reported once, by the ring's own schema.
+    { when: (payload) => payload.issues.length === 0 },
+  ).meta({
+    description: `A valid area: closed rings of at least 4 positions, none crossing itself or another, holes inside their outer ring; at most ${limits.maxPositions} positions and ${limits.maxAreaM2 / 1_000_000} km²`,
+  });
+}
+export const CompoundArea = validArea(AREA_LIMITS.compound);
 export const AnyGeometry = z.discriminatedUnion('type', [PointGeometry, PolygonGeometry, MultiPolygonGeometry]);
 export type Point = z.infer<typeof PointGeometry>;
 export type AreaGeometry = z.infer<typeof AreaGeometry>;
@@ -73,13 +109,48 @@ export const BboxParam = z
 export const Limit = z.coerce.number().int().min(1).max(1000).optional();
 export const NextToken = z.string().min(1).max(2048).optional().meta({ description: 'Opaque cursor from the previous page' });
 
-export const Timestamp = z.iso.datetime({ offset: true }).meta({ description: 'ISO-8601 time' });
+/**
+ * The instants the API takes and stores: from 2000 up to 2100 (UTC). A year 0000 or 9999 is a
+ * client's mistake, and one DynamoDB, key order and toISOString cannot all hold (year 9999 at
+ * -12:00 is year 10000 in UTC); a duty rota or a pass has no business outside this century.
+ */
+export const EARLIEST_TIME = '2000-01-01T00:00:00.000Z';
+export const LATEST_TIME = '2100-01-01T00:00:00.000Z';
+export const EARLIEST_DAY = '2000-01-01';
+export const LATEST_DAY = '2099-12-31';
+const EARLIEST_MS = Date.parse(EARLIEST_TIME);
+const LATEST_MS = Date.parse(LATEST_TIME);
+
+/**
+ * Every instant that enters or leaves the API: ISO-8601 with `Z` or an offset, within
+ * [EARLIEST_TIME, LATEST_TIME), parsed into UTC in toISOString() form before a handler sees it,
+ * so what is stored compares as a string in the order of time. Input and output types are both
+ * string; the OpenAPI document describes what it takes (any offset) and what it answers (UTC).
+ */
+export const Timestamp = z.iso
+  .datetime({ offset: true })
+  .transform((raw, ctx) => {
+    const t = Date.parse(raw);
+    if (!(t >= EARLIEST_MS && t < LATEST_MS)) {
+      ctx.addIssue({ code: 'custom', message: `must lie from ${EARLIEST_TIME} up to ${LATEST_TIME}` });
+      return z.NEVER;
+    }
+    return new Date(t).toISOString();
+  })
+  .pipe(z.iso.datetime())
+  .meta({ description: 'ISO-8601 time with Z or an offset, from 2000 up to 2100; answered in UTC', example: '2026-11-22T08:00:00.000Z' });
+
+/** A calendar day (YYYY-MM-DD) within the same century as {@link Timestamp}. */
+export const Day = z.iso
+  .date({ abort: true })
+  .refine((day) => day >= EARLIEST_DAY && day <= LATEST_DAY, `must lie from ${EARLIEST_DAY} to ${LATEST_DAY}`)
+  .meta({ description: 'YYYY-MM-DD, from 2000 to 2099', example: '2026-11-23' });
 
 export const Problem = z
   .object({
     type: z.string(),
     title: z.string(),
-    status: z.number().int(),
+    status: DynamoNumber.int(),
     detail: z.string().optional(),
     instance: z.string().optional(),
     errors: z

@@ -4,7 +4,8 @@
  */
 import * as z from 'zod';
 import {
-  AreaGeometry, BboxParam, Id, Limit, NextToken, Position, PointGeometry, Timestamp, feature, featureCollection,
+  AreaGeometry, BboxParam, CompoundArea, DynamoNumber, Id, Limit, NextToken, Position, PointGeometry, Timestamp, feature,
+  featureCollection,
 } from './common.ts';
 
 /** normal → closed (封闭管理) → lockdown (封控) → lifted (解除). */
@@ -15,7 +16,7 @@ export type CompoundStatus = z.infer<typeof CompoundStatus>;
 const Name = z.string().trim().min(1, 'must not be empty').max(100, 'at most 100 characters');
 const Address = z.string().trim().max(200, 'at most 200 characters');
 const ExternalId = z.string().trim().min(1).max(100).meta({ description: 'Id in the source system; re-imports match on it' });
-const AreaM2 = z.number().positive().max(50_000_000).meta({ description: 'Area in m², when declared rather than computed' });
+const AreaM2 = DynamoNumber.positive().max(50_000_000).meta({ description: 'Area in m², when declared rather than computed' });
 
 export const Compound = z
   .object({
@@ -29,7 +30,7 @@ export const Compound = z
     communityId: Id.nullable(),
     unassigned: z.boolean().meta({ description: 'Lies in no known community; held at city level until assigned' }),
     gridIds: z.array(Id),
-    areaM2: z.number().nonnegative(),
+    areaM2: DynamoNumber.nonnegative(),
     areaSource: z.enum(['polygon', 'declared', 'none']),
     geometry: AreaGeometry.nullable(),
     location: Position.meta({ description: 'Centroid of the polygon, or the point given' }),
@@ -37,7 +38,7 @@ export const Compound = z
     createdBy: z.string(),
     updatedAt: Timestamp,
     updatedBy: z.string(),
-    version: z.number().int().positive(),
+    version: DynamoNumber.int().positive(),
   })
   .meta({ id: 'Compound' });
 export type Compound = z.infer<typeof Compound>;
@@ -87,7 +88,7 @@ export const CompoundCreate = z
     status: CompoundStatus.default('normal'),
     propertyManaged: z.boolean().default(false),
     communityId: Id.optional().meta({ description: 'Omit to place by point-in-polygon; unassigned if none' }),
-    geometry: AreaGeometry.optional(),
+    geometry: CompoundArea.optional(),
     location: Position.optional(),
     areaM2: AreaM2.optional(),
   })
@@ -107,7 +108,7 @@ export const CompoundPatch = z
     address: Address,
     propertyManaged: z.boolean(),
     communityId: Id.meta({ description: 'Assign the compound to this community' }),
-    geometry: AreaGeometry,
+    geometry: CompoundArea,
     location: Position,
     areaM2: AreaM2.nullable().meta({ description: 'Declared area; null to compute from the polygon again' }),
   })

@@ -4,7 +4,7 @@
  * The log carries no staff name, id or note: it is posted to residents (每日消毒情况公示).
  */
 import * as z from 'zod';
-import { Id, Limit, NextToken, Timestamp } from './common.ts';
+import { Day, DynamoNumber, Id, Limit, NextToken, Timestamp } from './common.ts';
 
 /** What a round disinfects: corridors, elevators, guard rooms, garbage points, public service areas. */
 export const AREA_CODES = ['corridor', 'elevator', 'guard_room', 'garbage_point', 'public_area'] as const;
@@ -20,7 +20,7 @@ export type RoundTarget = z.infer<typeof RoundTarget>;
 export const Slot = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM').meta({ example: '08:00' });
 
 /** A day in China (UTC+8), `YYYY-MM-DD`. */
-export const ChinaDay = z.iso.date().meta({ description: 'Day in China (UTC+8)', example: '2026-11-23' });
+export const ChinaDay = Day.meta({ description: 'Day in China (UTC+8)', example: '2026-11-23' });
 
 export const ROUND_STATUSES = ['open', 'claimed', 'done', 'partial', 'overdue'] as const;
 export const RoundStatus = z.enum(ROUND_STATUSES).meta({
@@ -49,8 +49,8 @@ export const DisinfectionLog = z
   .object({
     compoundId: Id,
     date: ChinaDay,
-    requiredRounds: z.number().int().nonnegative().meta({ description: 'Public-area rounds the day requires (每日至少2次) of a compound under closed management or lockdown; 0 under normal management' }),
-    completedRounds: z.number().int().nonnegative().meta({ description: 'Public-area rounds done or partial' }),
+    requiredRounds: DynamoNumber.int().nonnegative().meta({ description: 'Public-area rounds the day requires (每日至少2次) of a compound under closed management or lockdown; 0 under normal management' }),
+    completedRounds: DynamoNumber.int().nonnegative().meta({ description: 'Public-area rounds done or partial' }),
     items: z.array(DisinfectionLogEntry),
   })
   .strict()
@@ -75,8 +75,8 @@ export const MissedRound = z
     communityId: Id.nullable(),
     streetId: Id.nullable(),
     date: ChinaDay,
-    required: z.number().int().nonnegative(),
-    completed: z.number().int().nonnegative(),
+    required: DynamoNumber.int().nonnegative(),
+    completed: DynamoNumber.int().nonnegative(),
   })
   .meta({ id: 'MissedRound' });
 export type MissedRound = z.infer<typeof MissedRound>;

@@ -4,7 +4,8 @@
  */
 import * as z from 'zod';
 import { CLOCK_IN_STATES, MAX_SHIFT_LIST_MS, MAX_SHIFT_MS } from '../domain/duty.ts';
-import { Id, Position, Timestamp } from './common.ts';
+import { DAY_MS } from '../domain/time.ts';
+import { DynamoNumber, Id, LATEST_TIME, Position, Timestamp } from './common.ts';
 
 const Person = z.string().trim().min(1).max(100).meta({ description: 'Username of the duty staff member' });
 
@@ -17,11 +18,15 @@ const OneShift = z
 const Rotation = z
   .object({
     from: Timestamp.meta({ description: 'Start of the first shift' }),
-    days: z.number().int().min(1).max(14),
+    days: DynamoNumber.int().min(1).max(14),
     shiftHours: z.union([z.literal(8), z.literal(12), z.literal(24)]).meta({ description: '8: 3 × 8 h; 12: 2 × 12 h; 24' }),
     people: z.array(Person).min(1).max(24),
   })
-  .strict();
+  .strict()
+  // Its shifts are stored too: the last must end within the range every time keeps to.
+  .refine((r) => Date.parse(r.from) + r.days * DAY_MS <= Date.parse(LATEST_TIME), {
+    message: `its last shift must end by ${LATEST_TIME}`, path: ['days'],
+  });
 
 export const ShiftCreate = z
   .union([OneShift, z.object({ rotation: Rotation }).strict()])
@@ -49,7 +54,7 @@ export const Shift = z
   .meta({ id: 'Shift' });
 export type Shift = z.infer<typeof Shift>;
 
-export const ShiftsCreated = z.object({ items: z.array(Shift), created: z.number().int() }).meta({ id: 'ShiftsCreated' });
+export const ShiftsCreated = z.object({ items: z.array(Shift), created: DynamoNumber.int() }).meta({ id: 'ShiftsCreated' });
 
 const Interval = z.object({ start: Timestamp, end: Timestamp });
 export const ShiftList = z
@@ -80,7 +85,7 @@ export const ClockIn = z
     person: z.string(),
     at: Timestamp,
     position: Position,
-    distanceM: z.number().nonnegative().meta({ description: 'How far from the exit the clock-in was made' }),
+    distanceM: DynamoNumber.nonnegative().meta({ description: 'How far from the exit the clock-in was made' }),
     clockIn: ClockInState,
   })
   .meta({ id: 'ClockIn' });

@@ -4,13 +4,13 @@
  * enclosure's area (declared, or the members' areas summed).
  */
 import * as z from 'zod';
-import { Id, Timestamp } from './common.ts';
+import { DynamoNumber, Id, Timestamp } from './common.ts';
 
 export const EnclosureCreate = z
   .object({
     name: z.string().trim().min(1).max(100),
     compoundIds: z.array(Id).min(2, 'an enclosure merges at least two compounds').max(20),
-    areaM2: z.number().positive().max(50_000_000).optional(),
+    areaM2: DynamoNumber.positive().max(50_000_000).optional(),
   })
   .strict()
   .refine((e) => new Set(e.compoundIds).size === e.compoundIds.length, { message: 'names a compound twice', path: ['compoundIds'] })
@@ -22,7 +22,7 @@ export const Enclosure = z
     id: Id,
     name: z.string(),
     compoundIds: z.array(Id),
-    areaM2: z.number().nonnegative(),
+    areaM2: DynamoNumber.nonnegative(),
     areaSource: z.enum(['declared', 'members']),
     communityId: Id.nullable(),
     streetId: Id.nullable(),

@@ -7,7 +7,7 @@
 import * as z from 'zod';
 import { ID_NUMBER_PATTERN } from '../domain/privacy.ts';
 import { PERSON_CATEGORIES } from '../domain/entries.ts';
-import { Id, Limit, NextToken, Timestamp } from './common.ts';
+import { Day, DynamoNumber, Id, Limit, NextToken, Timestamp } from './common.ts';
 
 export const PersonCategory = z.enum(PERSON_CATEGORIES);
 const IdNumber = z.string().trim().regex(ID_NUMBER_PATTERN, 'must be an 18-character (or old 15-digit) ID number');
@@ -24,7 +24,7 @@ export const EntryCreate = z
     direction: z.enum(['in', 'out']),
     category: PersonCategory,
     checks: FourChecks,
-    temperatureC: z.number().min(30).max(45).optional(),
+    temperatureC: DynamoNumber.min(30).max(45).optional(),
     person: z
       .object({ name: z.string().trim().min(1).max(50).optional(), phone: z.string().trim().regex(/^[\d+\-\s]{5,20}$/).optional(), idNumber: IdNumber.optional() })
       .strict()
@@ -56,7 +56,7 @@ export const Entry = z
     direction: z.enum(['in', 'out']),
     category: PersonCategory,
     checks: FourChecks,
-    temperatureC: z.number().optional(),
+    temperatureC: DynamoNumber.optional(),
     fever: z.boolean(),
     person: z
       .object({ name: z.string().optional(), phone: z.string().optional(), idLast4: z.string().optional() })
@@ -79,7 +79,7 @@ export type Entry = z.infer<typeof Entry>;
 
 export const EntryPage = z.object({ items: z.array(Entry), nextToken: z.string().optional() });
 export const EntryListQuery = z.object({
-  date: z.iso.date().optional().meta({ description: 'Day in China (UTC+8) to list (default: today there)' }),
+  date: Day.optional().meta({ description: 'Day in China (UTC+8) to list (default: today there)' }),
   limit: Limit,
   nextToken: NextToken,
 });
@@ -87,16 +87,16 @@ export const EntryListQuery = z.object({
 export const HourlyCounts = z
   .object({
     exitId: Id,
-    date: z.string(),
+    date: Day,
     hours: z.array(
       z.object({
         hour: z.string().meta({ description: 'The hour in UTC, e.g. 2026-11-22T16 (00:00–01:00 on 23 November in China)' }),
-        in: z.number(), out: z.number(), admitted: z.number(), refused: z.number(), fever: z.number(),
+        in: DynamoNumber, out: DynamoNumber, admitted: DynamoNumber, refused: DynamoNumber, fever: DynamoNumber,
       }),
     ),
   })
   .meta({ id: 'HourlyCounts' });
-export const CountsQuery = z.object({ date: z.iso.date().optional().meta({ description: 'Day in China (UTC+8): its 24 hours (default: today there)' }) });
+export const CountsQuery = z.object({ date: Day.optional().meta({ description: 'Day in China (UTC+8): its 24 hours (default: today there)' }) });
 
 /** A pre-registered commuter's pass (seed 003: 事先录入造册, then 比对). */
 export const PassCreate = z

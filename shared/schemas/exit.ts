@@ -4,7 +4,7 @@
  * unresolved with its reasons.
  */
 import * as z from 'zod';
-import { BboxParam, Id, Limit, NextToken, PointGeometry, Position, Timestamp, featureCollection } from './common.ts';
+import { BboxParam, DynamoNumber, Id, Limit, NextToken, PointGeometry, Position, Timestamp, featureCollection } from './common.ts';
 import { Responsibility } from './sealing.ts';
 
 export const EXIT_STATUSES = ['open', 'sealed'] as const;
@@ -33,7 +33,7 @@ export const Exit = z
     main: z.boolean().optional().meta({ description: 'The designated main checkpoint: kept open before the others' }),
     restricted: z.boolean().optional().meta({ description: 'Open only to medical, supply and emergency passage (lockdown), not ordinary traffic' }),
     sealing: Sealing.optional(),
-    location: z.tuple([z.number(), z.number()]),
+    location: z.tuple([DynamoNumber, DynamoNumber]),
     updatedAt: z.string(),
     updatedBy: z.string(),
   })
@@ -82,6 +82,7 @@ export const UnresolvedExit = z
     reasons: z.array(ExitReason).min(1),
     since: Timestamp,
     responsible: Responsibility.optional(),
+    updatedAt: z.string().optional().meta({ description: 'The exit\'s version: its ETag, for If-Match on PATCH /v1/exits/{id}, derives from it' }),
   })
   .meta({ id: 'UnresolvedExit' });
 export type UnresolvedExit = z.infer<typeof UnresolvedExit>;

@@ -3,7 +3,7 @@
  * The file is the raw request body; options travel in the query.
  */
 import * as z from 'zod';
-import { Id } from './common.ts';
+import { DynamoNumber, Id } from './common.ts';
 
 export const IMPORT_KINDS = ['compounds', 'buildings', 'exits', 'communities'] as const;
 export const ImportKind = z.enum(IMPORT_KINDS);
@@ -56,19 +56,19 @@ export const ImportQuery = z.object({
 });
 export type ImportQuery = z.infer<typeof ImportQuery>;
 
-export const ImportReject = z.object({ line: z.number().int(), reason: z.string() });
+export const ImportReject = z.object({ line: DynamoNumber.int(), reason: z.string() });
 export type ImportReject = z.infer<typeof ImportReject>;
 
 export const ImportSummary = z
   .object({
     importId: Id,
     kind: ImportKind,
-    imported: z.number().int().nonnegative(),
-    updated: z.number().int().nonnegative().meta({ description: 'Rows that matched an existing item (by id), changed or not' }),
-    unchanged: z.number().int().nonnegative().optional().meta({
+    imported: DynamoNumber.int().nonnegative(),
+    updated: DynamoNumber.int().nonnegative().meta({ description: 'Rows that matched an existing item (by id), changed or not' }),
+    unchanged: DynamoNumber.int().nonnegative().optional().meta({
       description: 'Of the updated rows, those that changed nothing and were not written',
     }),
-    rejected: z.number().int().nonnegative(),
+    rejected: DynamoNumber.int().nonnegative(),
     rejects: z.array(ImportReject),
     rejectsTruncated: z.boolean().optional().meta({ description: 'Only the first 1,000 rejects are listed' }),
   })

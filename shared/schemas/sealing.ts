@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { SEAL_LEVELS } from '../domain/sealing.ts';
-import { Id, Timestamp } from './common.ts';
+import { DynamoNumber, Id, Timestamp } from './common.ts';
 import { CompoundStatus } from './compound.ts';
 
 const Reason = z.string().trim().min(1, 'say why').max(500, 'at most 500 characters');
@@ -25,7 +25,7 @@ export const SealResult = z
     reason: z.string(),
     at: Timestamp,
     by: z.string(),
-    unresolvedExits: z.number().int().nonnegative().meta({ description: 'Exits of the compound that now break a rule' }),
+    unresolvedExits: DynamoNumber.int().nonnegative().meta({ description: 'Exits of the compound that now break a rule' }),
   })
   .meta({ id: 'SealResult' });
 

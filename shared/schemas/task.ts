@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { Household } from './building.ts';
-import { BboxParam, Id, Limit, NextToken, PointGeometry, Position, Timestamp, featureCollection } from './common.ts';
+import { BboxParam, Day, DynamoNumber, Id, Limit, NextToken, PointGeometry, Position, Timestamp, featureCollection } from './common.ts';
 import { CampaignKind, Count } from './campaign.ts';
 import { AreaCode, RoundCompletion, RoundTarget, Slot } from './disinfection.ts';
 import { Visit } from './visit.ts';
@@ -37,14 +37,14 @@ export const TaskSummary = z
     status: TaskStatus,
     holder: z.string().nullable(),
     leaseExpiresAt: Timestamp.nullable(),
-    leaseSecondsLeft: z.number().int().nullable().meta({ description: 'Lease time left when answered; negative once lapsed' }),
+    leaseSecondsLeft: DynamoNumber.int().nullable().meta({ description: 'Lease time left when answered; negative once lapsed' }),
     householdsTotal: Count,
     householdsVisited: Count.meta({ description: 'Accounted for: seen, refused or vacant' }),
     peopleSeen: Count,
-    coverage: z.number().min(0).max(1),
+    coverage: DynamoNumber.min(0).max(1),
     covered: z.boolean().meta({ description: 'Every household accounted for' }),
     round: z
-      .object({ day: z.iso.date(), slot: Slot, target: RoundTarget, dueAt: Timestamp, planned: z.array(AreaCode) })
+      .object({ day: Day, slot: Slot, target: RoundTarget, dueAt: Timestamp, planned: z.array(AreaCode) })
       .optional()
       .meta({ description: 'Disinfection: the round (China day and slot), the target, when it is due, the area set' }),
     overdue: z.boolean().optional().meta({ description: 'Disinfection: open or claimed past its due time' }),

@@ -3,7 +3,7 @@
  * the visit id, so an offline phone that resends gets the same answer and nothing is counted twice.
  */
 import * as z from 'zod';
-import { Id, Timestamp } from './common.ts';
+import { Day, DynamoNumber, Id, Timestamp } from './common.ts';
 
 /** seen_all / seen_some: people met face to face; no_answer needs a revisit; refused and vacant close the household. */
 export const VISIT_OUTCOMES = ['seen_all', 'seen_some', 'no_answer', 'refused', 'vacant'] as const;
@@ -18,7 +18,7 @@ export type Symptom = z.infer<typeof Symptom>;
 /** 四类人员: confirmed, suspected, fever patients not ruled out, close contacts. */
 export const FOUR_CATEGORIES = ['confirmed', 'suspected', 'fever', 'close_contact'] as const;
 
-const DateOnly = z.iso.date().meta({ description: 'YYYY-MM-DD' });
+const DateOnly = Day.meta({ description: 'YYYY-MM-DD' });
 
 export const VisitFlag = z
   .discriminatedUnion('type', [
@@ -40,7 +40,7 @@ export const VisitCreate = z
     visitId: Id.meta({ description: 'Made by the client (e.g. a UUID); resending the same visit is safe' }),
     householdId: z.string().regex(/^\d{1,2}-\d{1,3}-\d{1,5}$/, 'must be a household id of the task, unit-floor-room'),
     outcome: VisitOutcome,
-    peopleSeen: z.number().int().min(0).max(50),
+    peopleSeen: DynamoNumber.int().min(0).max(50),
     symptoms: z.array(Symptom).max(SYMPTOMS.length).default([]),
     flags: z.array(VisitFlag).max(20).default([]),
     note: z.string().trim().max(500).optional(),

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mapColumns } from '#shared/import/columns.ts';
 import { ImportFileError } from '#shared/import/errors.ts';
 import { formatOf, readItems } from '#shared/import/read.ts';
-import { communityIdFor } from '#shared/domain/ids.ts';
+import { communityIdFor, memberId } from '#shared/domain/ids.ts';
+import { memberIdFor } from '#shared/domain/compounds.ts';
 import { isUnreadable, readRow, type SourceRow } from '#shared/import/rows.ts';
 import { compoundStatus, exitKind, exitStatus, toNumber, yesNo } from '#shared/import/values.ts';
 
@@ -116,5 +117,23 @@ describe('communityIdFor', () => {
   it('is stable and the same for an external id with or without spaces around it', () => {
     expect(communityIdFor('wangfu')).toBe(communityIdFor(' wangfu '));
     expect(communityIdFor('wangfu')).toMatch(/^cm_[0-9a-z]{13}$/);
+  });
+});
+
+describe('memberId', () => {
+  it('scopes a building\'s or exit\'s id to its compound, by external id or by name and place', () => {
+    const row = { externalId: 'B-1', name: '1栋' };
+    expect(memberId('building', 'c_a', row, [112.5, 31.1])).toBe(memberId('building', 'c_a', { ...row, name: '另名' }, [0, 0]));
+    expect(memberId('building', 'c_a', row, [0, 0])).not.toBe(memberId('building', 'c_b', row, [0, 0]));
+    expect(memberId('exit', 'c_a', row, [0, 0])).not.toBe(memberId('exit', 'c_b', row, [0, 0]));
+    const unnamed = { name: '南门' };
+    expect(memberId('exit', 'c_a', unnamed, [112.5, 31.1])).not.toBe(memberId('exit', 'c_b', unnamed, [112.5, 31.1]));
+    expect(memberId('exit', 'c_a', unnamed, [112.5, 31.1])).toMatch(/^e_[0-9a-z]{13}$/);
+    expect(memberId('building', 'c_a', row, [0, 0])).toMatch(/^b_[0-9a-z]{13}$/);
+  });
+
+  it('differs from the id made before ids were scoped, which stays as it was', () => {
+    expect(memberId('building', 'c_a', { externalId: 'B-1', name: '' }, [0, 0])).not.toBe(memberIdFor('building', { externalId: 'B-1', name: '' }, [0, 0]));
+    expect(memberIdFor('building', { externalId: 'B-1', name: '' }, [0, 0])).toBe('b_1z82jcjib706o');
   });
 });

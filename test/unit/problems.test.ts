@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ConditionFailedError, ConflictError, CordonError, FAILURE_CODES, ForbiddenError, InvalidCursorError, NotFoundError,
-  PayloadTooLargeError, UnauthorizedError, UnsupportedMediaTypeError, ValidationError, type FailureCode,
+  PayloadTooLargeError, PreconditionFailedError, UnauthorizedError, UnsupportedMediaTypeError, ValidationError, type FailureCode,
 } from '#functions/platform/errors.ts';
 import { problem } from '#functions/edge/http.ts';
 import { PROBLEM_TYPES, problemOf } from '#functions/edge/problems.ts';
@@ -20,6 +20,8 @@ const EXPECTED: Record<FailureCode, { status: number; type: string; title: strin
   'unsupported-media-type': { status: 415, type: '/problems/unsupported-media-type', title: 'Unsupported media type' },
   'unaccounted-households': { status: 409, type: '/problems/unaccounted-households', title: 'Households not accounted for' },
   'task-limit': { status: 409, type: '/problems/task-limit', title: 'Task limit reached' },
+  'precondition-failed': { status: 412, type: '/problems/precondition-failed', title: 'Precondition failed' },
+  'import-incomplete': { status: 503, type: '/problems/import-incomplete', title: 'Import incomplete' },
 };
 
 describe('problemOf', () => {
@@ -52,6 +54,7 @@ describe('problemOf', () => {
       [new UnsupportedMediaTypeError('send CSV'), 'unsupported-media-type'],
       [new UnaccountedHouseholdsError([{ householdId: 'h1', reason: 'not_visited' }]), 'unaccounted-households'],
       [new TaskLimitError(3), 'task-limit'],
+      [new PreconditionFailedError('changed since'), 'precondition-failed'],
     ];
     for (const [error, code] of cases) {
       expect(error.code, error.name).toBe(code);

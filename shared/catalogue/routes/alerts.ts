@@ -15,6 +15,7 @@ export const alertsRoutes = defineRoutes({
   closeAlert: {
     method: 'POST', path: '/v1/alerts/{id}/close', resource: 'alerts', auth: 'jwt', roles: OVERSEERS,
     summary: 'Close an alert, saying what was done', params: AlertIdParams, body: { kind: 'json', schema: AlertClose },
+    description: 'A lockdown_suggested alert is closed only by those who may seal the compound (city and community staff): 403 for officials. Fever and symptoms alerts by any overseer in jurisdiction.',
     response: { status: 200, schema: Alert }, errors: [404, 409],
   },
 });
