@@ -8,7 +8,7 @@
  * byte here and there, never low. The same walk finds a number DynamoDB cannot store (the schemas
  * bound every number a client sends; this catches one that slipped past them).
  */
-import { storableNumber } from '#shared/schemas/common.ts';
+import { storableNumber } from '#shared/storable-number.ts';
 
 /** 400 KB, names included. */
 export const MAX_ITEM_BYTES = 400 * 1024;

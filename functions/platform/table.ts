@@ -18,7 +18,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { chunks, inParallel } from '#shared/parallel.ts';
 import { drain, retry, type Backoff } from '#shared/retry.ts';
-import { UNSTORABLE_NUMBER } from '#shared/schemas/common.ts';
+import { UNSTORABLE_NUMBER } from '#shared/storable-number.ts';
 import { TABLE, type IndexName } from '#shared/table.ts';
 import { config } from './config.ts';
 import { ConditionFailedError, InvalidCursorError, ItemTooLargeError, ValidationError } from './errors.ts';

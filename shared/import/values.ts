@@ -4,7 +4,7 @@
  * zod schema whose messages read well after a field name: "lat: must be a number".
  */
 import * as z from 'zod';
-import { storableNumber, UNSTORABLE_NUMBER } from '../schemas/common.ts';
+import { storableNumber, UNSTORABLE_NUMBER } from '../storable-number.ts';
 import { COMPOUND_STATUSES, type CompoundStatus } from '../schemas/compound.ts';
 import { EXIT_KINDS, EXIT_STATUSES } from '../schemas/exit.ts';
 

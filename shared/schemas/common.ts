@@ -4,6 +4,7 @@
  * converted before it reaches these.
  */
 import * as z from 'zod';
+import { storableNumber, UNSTORABLE_NUMBER } from '../storable-number.ts';
 import { AREA_LIMITS, areaProblems, type AreaLimits } from '../geo/validate.ts';
 
 export const Id = z
@@ -11,14 +12,6 @@ export const Id = z
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "_" or "-"')
   .meta({ description: 'Identifier', example: 'c_3f9a1b2c' });
 
-/**
- * Whether DynamoDB can store the number: it keeps magnitudes from 1e-130 to 9.99…e125 (and 0)
- * with 38 significant digits, and refuses the rest with an error that used to surface as a 500
- * after the request had been accepted. A double has at most 17 significant digits, so only the
- * magnitude needs checking; a double below 1e126 prints as at most 9.999999999999999e125.
- */
-export const storableNumber = (n: number): boolean => n === 0 || (Math.abs(n) >= 1e-130 && Math.abs(n) < 1e126);
-export const UNSTORABLE_NUMBER = 'must be 0 or between 1e-130 and 1e126 in size (DynamoDB stores no other number)';
 
 /**
  * Every number the API takes or stores: `DynamoNumber.int().min(1)` and so on. A coordinate like
