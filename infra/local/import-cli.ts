@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import * as z from 'zod';
 import { Crs, Encoding, Format, ImportKind } from '#shared/schemas/imports.ts';
 import { LocalUserList, TokenResponse } from '#shared/schemas/local.ts';
-import { formatFromName, importFile, kindFromName } from './import-client.ts';
+import { formatFromName, importFile, ImportRequestError, kindFromName } from './import-client.ts';
 import { routes } from '#shared/catalogue/index.ts';
 
 const USAGE =
@@ -97,6 +97,8 @@ async function getJson(url: string, body?: unknown): Promise<unknown> {
 }
 
 main().catch((error: unknown) => {
+  // The rejects of the parts that went in before the failure are still the user's to fix.
+  if (error instanceof ImportRequestError) for (const reject of error.before.rejects) console.log(`line ${reject.line}: ${reject.reason}`);
   if (error instanceof UsageError) console.error(error.message);
   else console.error(`import failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = error instanceof UsageError ? 2 : 1;

@@ -222,12 +222,22 @@ export interface ImportFileResult {
   readonly rejects: ImportReject[];
 }
 
-/** The API answered a part with an error (4xx/5xx). */
+/**
+ * The API answered a part with an error (4xx/5xx). The parts before it went in: their totals
+ * travel with the error, so the user learns what landed (and that sending the file again
+ * completes it without duplicates) instead of only what failed.
+ */
 export class ImportRequestError extends Error {
-  constructor(status: number, body: string, lineOffset: number) {
+  readonly before: ImportFileResult;
+
+  constructor(status: number, body: string, lineOffset: number, before: ImportFileResult = { imported: 0, updated: 0, rejected: 0, rejects: [] }) {
     const { method, path } = routes.createImport;
-    super(`${method} ${path} answered ${status} for the part starting after line ${lineOffset}: ${problemText(body)}`);
+    const landed = before.imported + before.updated + before.rejected > 0
+      ? `; lines up to ${lineOffset} went in (${before.imported} imported, ${before.updated} updated, ${before.rejected} rejected): send the file again to complete it`
+      : '';
+    super(`${method} ${path} answered ${status} for the part starting after line ${lineOffset}: ${problemText(body)}${landed}`);
     this.name = 'ImportRequestError';
+    this.before = before;
   }
 }
 
@@ -269,7 +279,7 @@ export async function importFile(file: string, options: ImportFileOptions): Prom
       body: part.body as Uint8Array<ArrayBuffer>,
     });
     const text = await response.text();
-    if (!response.ok) throw new ImportRequestError(response.status, text, part.lineOffset);
+    if (!response.ok) throw new ImportRequestError(response.status, text, part.lineOffset, { ...totals, rejects: [...totals.rejects] });
     const summary = JSON.parse(text) as ImportSummary;
     totals.imported += summary.imported;
     totals.updated += summary.updated;
