@@ -11,7 +11,7 @@ import type { RouteSpec } from '#shared/catalogue/types.ts';
 import { Id } from '#shared/schemas/common.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 import { mutated, valid } from '../support/zod-arbitrary.ts';
-import { COMPOUNDS, EXITS, FUZZ_RUNS, clientsOf, cityHints, freshCity, fuzzTimeout, fuzzUsers, guard, type City } from './fuzz-support.ts';
+import { COMPOUNDS, EXITS, FUZZ_PARAMETERS, clientsOf, cityHints, freshCity, fuzzTimeout, fuzzUsers, guard, type City } from './fuzz-support.ts';
 
 const writeRoutes = Object.entries(routes as Record<string, RouteSpec>)
   .filter(([, route]) => route.auth === 'jwt' && route.method !== 'GET');
@@ -81,7 +81,7 @@ describe.each(jsonRoutes)('%s', (operationId, route) => {
         const init = 'raw' in body ? { raw: body.raw, contentType: 'application/json', headers } : { body: body.json, headers };
         await send(`${caller} ${route.method} ${path}`, () => clients[caller]!.request(route.method, path, init));
       }),
-      { numRuns: FUZZ_RUNS },
+      FUZZ_PARAMETERS,
     );
     report(operationId);
   }, fuzzTimeout(1_500));
