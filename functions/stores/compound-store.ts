@@ -76,11 +76,16 @@ function repaired(compound: CompoundRecord): CompoundRecord {
   return { ...compound, geometry: shape.geometry, location, bbox, areaM2, areaSource };
 }
 
-/** What about the stored compound breaks the contract, if anything: the first fault found. */
+/**
+ * What about the stored compound breaks the contract, if anything: the first fault found. Every
+ * read of every compound passes here, so the full geometry check runs only when the cheap
+ * signs of a broken shape show: a bad shape's centroid lands outside its own bbox (a centroid
+ * of a sound polygon never does).
+ */
 function faultOf(compound: CompoundRecord): string | undefined {
   if (!validPosition(compound.location)) return 'location is not [lng, lat] in range';
   if (!(Number.isFinite(compound.areaM2) && compound.areaM2 >= 0)) return 'areaM2 is not a number of m² (negative?)';
-  if (!compound.geometry) return undefined;
+  if (!compound.geometry || (compound.bbox && intersects([...compound.location, ...compound.location] as Bbox, compound.bbox as Bbox))) return undefined;
   const [problem] = areaProblems(compound.geometry, NO_LIMITS);
   return problem ? `geometry.${problem.path.join('.')}: ${problem.message}` : undefined;
 }
