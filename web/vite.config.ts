@@ -10,7 +10,8 @@ import { defineConfig, type InlineConfig, type ProxyOptions } from 'vite';
 import { routes } from '#shared/catalogue/index.ts';
 
 export const WEB_ROOT = fileURLToPath(new URL('.', import.meta.url));
-export const WEB_DIST = fileURLToPath(new URL('./dist', import.meta.url));
+/** Where the production build goes; CORDON_WEB_DIST moves it (two checkouts' test runs building side by side). */
+export const WEB_DIST = process.env.CORDON_WEB_DIST ?? fileURLToPath(new URL('./dist', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The first segments of the catalogue's paths (/v1, /local, /health …): the API's; everything else is the app. */
