@@ -10,6 +10,8 @@ export const CLAIMS = {
   subject: 'sub',
   username: 'cognito:username',
   groups: 'cognito:groups',
+  /** The person's display name (Cognito's standard attribute), kept in audit records beside the username. */
+  name: 'name',
   street: 'custom:street',
   community: 'custom:community',
   grid: 'custom:grid',
@@ -102,7 +104,8 @@ export function callerFromClaims(claims: Record<string, unknown> | undefined): C
     compoundIds: list(CLAIMS.compounds),
     exitIds: list(CLAIMS.exits),
   });
-  return { ok: true, caller: { userId, username, role, jurisdiction } };
+  const name = text(CLAIMS.name);
+  return { ok: true, caller: { userId, username, ...(name ? { name } : {}), role, jurisdiction } };
 }
 
 function stripUndefined<T extends object>(value: T): T {

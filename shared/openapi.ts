@@ -2,9 +2,19 @@
  * The OpenAPI 3.1 document, generated from the catalogue (zod-openapi), so it cannot drift
  * from the routes the handlers serve.
  */
+import * as z from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { routes, type RouteSpec } from './catalogue/index.ts';
+import { routeHeaders } from './catalogue/headers.ts';
 import { Problem } from './schemas/common.ts';
+import { IDEMPOTENT_REPLAYED_HEADER } from './schemas/idempotency.ts';
+
+/** On an idempotent route's success: whether this is the answer stored under the Idempotency-Key, sent again. */
+const ReplayedHeaders = z.object({
+  [IDEMPOTENT_REPLAYED_HEADER]: z.literal('true').optional().meta({
+    description: 'Present on an answer given again from what the first request with this Idempotency-Key answered: nothing was done this time',
+  }),
+});
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Invalid request: `errors` names each field',
@@ -15,6 +25,7 @@ const STATUS_TEXT: Record<number, string> = {
   412: 'The item changed since the version If-Match names: read it again',
   413: 'Body too large',
   415: 'Unsupported Content-Type',
+  422: 'The Idempotency-Key was used for a different request: nothing was done',
   503: 'The table failed partway: `errors` says which lines are in; send the file again',
 };
 
@@ -42,7 +53,9 @@ export function openApiDocument(options: { version: string; serverUrl?: string; 
 
 function operation(operationId: string, route: RouteSpec): ZodOpenApiOperationObject {
   const statuses = new Set<number>(route.errors ?? []);
-  if (route.params || route.query || route.headers || route.body) statuses.add(400);
+  const headers = routeHeaders(route);
+  if (route.params || route.query || headers || route.body) statuses.add(400);
+  if (route.idempotent) statuses.add(422);
   if (route.auth === 'jwt') {
     statuses.add(401);
     statuses.add(403);
@@ -50,6 +63,7 @@ function operation(operationId: string, route: RouteSpec): ZodOpenApiOperationOb
   const responses: ZodOpenApiOperationObject['responses'] = {
     [String(route.response.status)]: {
       description: route.summary,
+      ...(route.idempotent ? { headers: ReplayedHeaders } : {}),
       content: { [route.response.contentType ?? 'application/json']: { schema: route.response.schema } },
     },
   };
@@ -69,7 +83,7 @@ function operation(operationId: string, route: RouteSpec): ZodOpenApiOperationOb
     requestParams: {
       ...(route.params ? { path: route.params } : {}),
       ...(route.query ? { query: route.query } : {}),
-      ...(route.headers ? { header: route.headers } : {}),
+      ...(headers ? { header: headers } : {}),
     },
     ...(route.body
       ? {

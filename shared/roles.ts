@@ -27,6 +27,8 @@ export interface Jurisdiction {
 export interface Caller {
   readonly userId: string;
   readonly username: string;
+  /** The display name the token carries (the `name` claim), so records can show a person, not an account. */
+  readonly name?: string;
   readonly role: Role;
   readonly jurisdiction: Jurisdiction;
 }

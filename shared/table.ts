@@ -86,6 +86,11 @@ export const keys = {
   visit: (taskId: string, visitId: string) => ({ pk: `TASK#${taskId}`, sk: `VISIT#${visitId}` }),
   /** How many tasks a worker holds, kept beside each claim in one transaction. */
   workerTasks: (username: string) => ({ pk: `WORKER#${username}`, sk: 'TASKS' }),
+  /**
+   * The answer to one field action under the caller's Idempotency-Key, per operation: a partition
+   * each, so a busy worker's keys spread over the table. Expires by the table's TTL.
+   */
+  idempotency: (username: string, operationId: string, key: string) => ({ pk: `IDEMPOTENCY#${username}#${operationId}#${key}`, sk: META }),
   /** Marks a table the demo city was seeded into. */
   seed: (name: string) => ({ pk: `SEED#${name}`, sk: META }),
   /** Exits: duty shifts, entries and hourly counts live in the exit's own partition. */

@@ -13,6 +13,7 @@ import { httpHandler } from '../edge/http.ts';
 import { alertsRoutes } from '#shared/catalogue/routes/alerts.ts';
 import { cursorOf, pageOf, readSources } from '../platform/list-sources.ts';
 import { loadPlaces } from '../stores/places-store.ts';
+import { message } from '#shared/messages/message.ts';
 
 /** The alert with its closing note as the caller may read it (noteFor). */
 const closeNoteFor = (caller: Caller, alert: Alert): Alert =>
@@ -36,15 +37,15 @@ export const handler = httpHandler(alertsRoutes, {
 
   closeAlert: async ({ params, body, caller }) => {
     const alert = await getAlert(params.id, { consistent: true });
-    if (!alert) throw new NotFoundError(`no alert ${params.id}`);
+    if (!alert) throw new NotFoundError(message('access.no-alert', { id: params.id }));
     if (!canSeeCompound(caller, { id: alert.compoundId, streetId: alert.streetId, communityId: alert.communityId, gridIds: [] })) {
-      throw new ForbiddenError(`alert ${params.id} is outside your jurisdiction`);
+      throw new ForbiddenError(message('access.alert-outside', { id: params.id }));
     }
     const refusal = closeRefusalFor(alert, caller.role);
-    if (refusal) throw new ForbiddenError(refusal.message, { cause: refusal });
+    if (refusal) throw new ForbiddenError(refusal.said, { cause: refusal });
     const at = nowIso();
     const closed = closedAlert(alert, { at, by: caller.username, note: body.note });
-    if ('code' in closed) throw new ConflictError(closed.message, { cause: closed });
+    if ('code' in closed) throw new ConflictError(closed.said, { cause: closed });
     await saveClosedAlert(closed, caller, at, body.note);
     return closeNoteFor(caller, closed);
   },

@@ -20,13 +20,14 @@ import {
 } from '../stores/campaign-store.ts';
 import { nowIso } from '../platform/clock.ts';
 import { getCompound } from '../stores/compound-store.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, fieldError } from '../platform/errors.ts';
 import { collection, point } from '../platform/features.ts';
 import { httpHandler } from '../edge/http.ts';
 import { campaignsRoutes } from '#shared/catalogue/routes/campaigns.ts';
 import { cursorOf, pageOf, readSources, tokenOf } from '../platform/list-sources.ts';
 import { getGrid, loadPlaces } from '../stores/places-store.ts';
 import { taskFromItem } from '../stores/task-records.ts';
+import { message } from '#shared/messages/message.ts';
 
 /** The places a scope lies in; 404 for a place that does not exist. */
 async function placeOf(scope: CampaignScope): Promise<ScopePlace> {
@@ -37,22 +38,22 @@ async function placeOf(scope: CampaignScope): Promise<ScopePlace> {
       return { type: 'city', ...none };
     case 'street': {
       const street = (await loadPlaces()).streetById.get(id);
-      if (!street) throw new NotFoundError(`no street ${id}`);
+      if (!street) throw new NotFoundError(message('access.no-street', { id }));
       return { type: 'street', ...none, streetId: street.id };
     }
     case 'community': {
       const community = (await loadPlaces()).communityById.get(id);
-      if (!community) throw new NotFoundError(`no community ${id}`);
+      if (!community) throw new NotFoundError(message('access.no-community', { id }));
       return { type: 'community', ...none, streetId: community.streetId, communityId: community.id };
     }
     case 'grid': {
       const grid = await getGrid(id);
-      if (!grid) throw new NotFoundError(`no grid ${id}`);
+      if (!grid) throw new NotFoundError(message('access.no-grid', { id }));
       return { type: 'grid', ...none, streetId: grid.streetId, communityId: grid.communityId, gridId: grid.id };
     }
     case 'compound': {
       const compound = await getCompound(id);
-      if (!compound) throw new NotFoundError(`no compound ${id}`);
+      if (!compound) throw new NotFoundError(message('access.no-compound', { id }));
       return { type: 'compound', ...none, streetId: compound.streetId, communityId: compound.communityId, compoundId: compound.id, gridIds: compound.gridIds };
     }
   }
@@ -60,18 +61,18 @@ async function placeOf(scope: CampaignScope): Promise<ScopePlace> {
 
 async function campaignForCaller(id: string, caller: Caller, options: { consistent?: boolean } = {}): Promise<CampaignRecord> {
   const campaign = await getCampaign(id, options);
-  if (!campaign) throw new NotFoundError(`no campaign ${id}`);
-  if (!canFollow(caller, campaign.place)) throw new ForbiddenError(`campaign ${id} is outside your jurisdiction`);
+  if (!campaign) throw new NotFoundError(message('access.no-campaign', { id }));
+  if (!canFollow(caller, campaign.place)) throw new ForbiddenError(message('access.campaign-outside', { id }));
   return campaign;
 }
 
 export const handler = httpHandler(campaignsRoutes, {
   createCampaign: async ({ body, caller }) => {
     const place = await placeOf(body.scope);
-    if (!canLaunchIn(caller, place)) throw new ForbiddenError(`the ${body.scope.type} scope is outside your jurisdiction`);
+    if (!canLaunchIn(caller, place)) throw new ForbiddenError(message('access.scope-outside', { scope: message(`scope.${body.scope.type}`) }));
     const id = `cp_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
     const at = nowIso();
-    if (body.dueAt && Date.parse(body.dueAt) <= Date.parse(at)) throw new ValidationError([{ field: 'body.dueAt', message: 'must lie in the future' }]);
+    if (body.dueAt && Date.parse(body.dueAt) <= Date.parse(at)) throw new ValidationError([fieldError('body.dueAt', message('field.must-be-future'))]);
     await launchCampaign({
       id, kind: body.kind, scope: body.scope, place, ...(body.dueAt ? { dueAt: body.dueAt } : {}), createdAt: at, createdBy: caller.username,
       // A manual round: its slot is the launch minute (China time), case buildings included.
@@ -99,8 +100,8 @@ export const handler = httpHandler(campaignsRoutes, {
 
   cancelCampaign: async ({ params, caller }) => {
     const campaign = await campaignForCaller(params.id, caller, { consistent: true });
-    if (!canLaunchIn(caller, campaign.place)) throw new ForbiddenError(`only those whose jurisdiction holds the whole scope may cancel campaign ${params.id}`);
-    if (campaign.status === 'cancelled' || campaign.status === 'done') throw new ConflictError(`campaign ${params.id} is ${campaign.status}`);
+    if (!canLaunchIn(caller, campaign.place)) throw new ForbiddenError(message('campaign.cancel-outside', { id: params.id }));
+    if (campaign.status === 'cancelled' || campaign.status === 'done') throw new ConflictError(message('campaign.is', { id: params.id, status: message(`campaign.status.${campaign.status}`) }));
     return campaignView(await cancelCampaign(campaign, caller, nowIso()));
   },
 

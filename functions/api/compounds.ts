@@ -22,6 +22,7 @@ import { httpHandler, Reply, versioned } from '../edge/http.ts';
 import { matchedWrite, requireMatch } from '../edge/preconditions.ts';
 import { compoundsRoutes } from '#shared/catalogue/routes/compounds.ts';
 import { loadPlaces, type Places } from '../stores/places-store.ts';
+import { message } from '#shared/messages/message.ts';
 
 export const handler = httpHandler(compoundsRoutes, {
   listCompounds: async ({ query, caller }) => {
@@ -59,7 +60,7 @@ export const handler = httpHandler(compoundsRoutes, {
 
   patchCompound: async ({ params, body, headers, caller }) => {
     const current = await compoundForCaller(params.id, caller, { consistent: true });
-    const what = `compound ${params.id}`;
+    const what = message('thing.compound', { id: params.id });
     // Checked before the change is worked out: a client that saw another version decides anew.
     requireMatch(headers['if-match'], compoundEtag(current), what);
     const places = await loadPlaces();
@@ -72,7 +73,7 @@ export const handler = httpHandler(compoundsRoutes, {
     // write is conditional on the version read, the one If-Match named.
     await matchedWrite(headers['if-match'], what, () =>
       saveJudgedCompound(current, next, { action: 'update', caller, at, changes }, {
-        conflict: `${what} was changed by someone else meanwhile; read it again and retry`,
+        conflict: message('change.meanwhile', { what }),
       }));
     return versioned(compoundFeature(next), compoundEtag(next));
   },

@@ -17,6 +17,7 @@ import { httpHandler } from '../edge/http.ts';
 import { disinfectionRoutes } from '#shared/catalogue/routes/disinfection.ts';
 import { cursorOf, pageOf, readSources, withoutKeys } from '../platform/list-sources.ts';
 import { loadPlaces } from '../stores/places-store.ts';
+import { message } from '#shared/messages/message.ts';
 
 /** The caller's (or the filter's) part of the day's missed rounds; undefined for all. */
 async function missedWithin(query: MissedRoundsQuery, caller: Caller): Promise<MissedRoundsWithin | undefined> {
@@ -58,9 +59,9 @@ export const handler = httpHandler(disinfectionRoutes, {
   getDisinfectionLog: async ({ params, query, caller }) => {
     const date = query.date ?? chinaDay(nowIso());
     const compound = caller.role === 'disinfection' ? await getCompound(params.id) : await compoundForCaller(params.id, caller);
-    if (!compound) throw new NotFoundError(`no compound ${params.id}`);
+    if (!compound) throw new NotFoundError(message('access.no-compound', { id: params.id }));
     if (caller.role === 'disinfection' && !disinfectsCompound(caller, { compoundId: compound.id, communityId: compound.communityId, propertyManaged: compound.propertyManaged })) {
-      throw new ForbiddenError(`compound ${params.id} is not one you disinfect`);
+      throw new ForbiddenError(message('disinfection.not-yours', { id: params.id }));
     }
     return disinfectionDay(params.id, date, compound.status);
   },

@@ -12,11 +12,12 @@ import type { ClockIn, ShiftCreate } from '#shared/schemas/duty.ts';
 import { nowIso } from '../platform/clock.ts';
 import { config } from '../platform/config.ts';
 import { addShifts, recordClock, shiftsAround, shiftsBetween, shiftView, type StoredShift } from '../stores/duty-store.ts';
-import { ConflictError, ValidationError } from '../platform/errors.ts';
+import { ConflictError, ValidationError, fieldError } from '../platform/errors.ts';
 import { groupOfCompound, reevaluateAfterWrite, touchGroup } from '../stores/exit-rules-store.ts';
 import { exitForCaller, exitForReader, ownExitForCaller } from '../edge/access.ts';
 import { httpHandler } from '../edge/http.ts';
 import { dutyRoutes } from '#shared/catalogue/routes/duty.ts';
+import { message } from '#shared/messages/message.ts';
 
 const grace = () => config().exits.clockInGraceMinutes;
 
@@ -47,7 +48,7 @@ export const handler = httpHandler(dutyRoutes, {
     if (span <= 0 || span > MAX_SHIFT_LIST_MS) {
       // Name the end the caller gave: the other is a default around now.
       const field = query.from && !query.to ? 'query.from' : 'query.to';
-      throw new ValidationError([{ field, message: `the window from ${from} to ${to} must run forwards, at most 14 days` }]);
+      throw new ValidationError([fieldError(field, message('duty.window', { from, to }))]);
     }
     // A shift lasts at most 24 h: one starting a day before the window may still reach into it.
     const shifts = (await shiftsBetween(exit.id, isoAfter(from, -MAX_SHIFT_MS), to)).filter((s) => s.end > from);
@@ -60,7 +61,7 @@ export const handler = httpHandler(dutyRoutes, {
     };
   },
 
-  createClockIn: async ({ params, body, caller }) => {
+  createClockIn: async ({ params, body, caller, once }) => {
     const { exit, compound } = await ownExitForCaller(params.id, caller);
     const at = nowIso();
     const mine = (await shiftsAround(exit.id, at)).filter((s) => s.person === caller.username);
@@ -69,17 +70,18 @@ export const handler = httpHandler(dutyRoutes, {
         ? shiftToClockIn(mine, caller.username, at)
         : mine.filter((s) => s.clockInAt !== undefined && s.clockOutAt === undefined && s.start <= at).sort((a, b) => b.start.localeCompare(a.start))[0];
     if (!shift) {
-      throw new ConflictError(body.kind === 'in' ? `you have no shift at exit ${exit.id} now` : `you are not clocked in at exit ${exit.id}`);
+      throw new ConflictError(message(body.kind === 'in' ? 'duty.no-shift-now' : 'duty.not-clocked-in', { id: exit.id }));
     }
-    if (body.kind === 'in' && shift.clockInAt) throw new ConflictError(`you clocked in for this shift at ${shift.clockInAt}`);
+    if (body.kind === 'in' && shift.clockInAt) throw new ConflictError(message('duty.clocked-in-already', { at: shift.clockInAt }));
     const distanceM = metresBetween(body.position, exit.location);
     const group = await groupOfCompound(compound.id);
-    await recordClock(shift, body.kind, { at, position: body.position, distanceM }, caller, { with: [touchGroup(group, at)] });
-    await reevaluateAfterWrite(group, at);
     const result: ClockIn = {
       kind: body.kind, exitId: exit.id, shiftId: shift.id, person: caller.username, at, position: body.position, distanceM,
       clockIn: clockInState({ ...shift, clockInAt: body.kind === 'in' ? at : shift.clockInAt }, at, grace()),
     };
+    // A resend under the same Idempotency-Key finds this answer, kept in the clock-in's own transaction.
+    await recordClock(shift, body.kind, { at, position: body.position, distanceM }, caller, { with: [touchGroup(group, at), ...(once ? [once.record(result)] : [])] });
+    await reevaluateAfterWrite(group, at);
     return result;
   },
 });

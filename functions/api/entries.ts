@@ -14,12 +14,13 @@ import { config } from '../platform/config.ts';
 import {
   entriesOfDaySource, entryView, getPass, hourlyCounts, registerEntry, savePass, storedEntryFromItem, type StoredEntry, type StoredPass,
 } from '../stores/entry-store.ts';
-import { ValidationError } from '../platform/errors.ts';
+import { ValidationError, fieldError } from '../platform/errors.ts';
 import type { ExitInScope } from '../stores/exit-store.ts';
 import { hashIdNumber } from '../platform/id-hash.ts';
 import { httpHandler } from '../edge/http.ts';
 import { entriesRoutes } from '#shared/catalogue/routes/entries.ts';
 import { cursorOf, pageOf, readSources } from '../platform/list-sources.ts';
+import { message } from '#shared/messages/message.ts';
 
 /** Plates as written at the gate: 鄂h 12345 is 鄂H12345. */
 const plateOf = (plate: string) => plate.replace(/\s/g, '').toUpperCase();
@@ -30,7 +31,7 @@ export const handler = httpHandler(entriesRoutes, {
     const at = nowIso();
     const fever = isFever(body.temperatureC, config().exits.feverThresholdC);
     if (fever && !body.escort) {
-      throw new ValidationError([{ field: 'body.escort', message: 'a fever needs the escort to the designated hospital recorded' }]);
+      throw new ValidationError([fieldError('body.escort', message('entry.fever-escort'))]);
     }
     const entry = await storedEntry(scope, body, caller.username, at, fever);
     const alert = fever

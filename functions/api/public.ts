@@ -15,9 +15,10 @@ import { casesOfCompound } from '../stores/case-store.ts';
 import { nowIso } from '../platform/clock.ts';
 import { getCompound } from '../stores/compound-store.ts';
 import { disinfectionDay } from '../stores/disinfection-log-store.ts';
-import { NotFoundError, ValidationError } from '../platform/errors.ts';
+import { NotFoundError, ValidationError, fieldError } from '../platform/errors.ts';
 import { cacheable, httpHandler } from '../edge/http.ts';
 import { publicRoutes } from '#shared/catalogue/routes/public.ts';
+import { message } from '#shared/messages/message.ts';
 
 /** Today's numbers change within minutes; a past day's only when a late round is completed. */
 const TODAY_MAX_AGE_S = 60;
@@ -25,7 +26,7 @@ const PAST_MAX_AGE_S = 600;
 
 async function publicCompound(compound: Promise<CompoundRecord | undefined>, id: string) {
   const found = await compound;
-  if (!found) throw new NotFoundError(`no compound ${id}`);
+  if (!found) throw new NotFoundError(message('access.no-compound', { id }));
   return { id: found.id, name: found.name, status: found.status };
 }
 
@@ -42,9 +43,9 @@ const publicRound = (entry: DisinfectionLogEntry): PublicRound => ({
 
 function logDay(date: string | undefined, today: string): string {
   const day = date ?? today;
-  if (day > today) throw new ValidationError([{ field: 'query.date', message: `must not be in the future (today in China is ${today})` }]);
+  if (day > today) throw new ValidationError([fieldError('query.date', message('public.date-future', { today }))]);
   const oldest = dayBefore(today, PUBLIC_LOG_DAYS);
-  if (day < oldest) throw new ValidationError([{ field: 'query.date', message: `must be within the last ${PUBLIC_LOG_DAYS} days (from ${oldest})` }]);
+  if (day < oldest) throw new ValidationError([fieldError('query.date', message('public.date-too-old', { days: PUBLIC_LOG_DAYS, oldest }))]);
   return day;
 }
 

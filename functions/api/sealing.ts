@@ -12,11 +12,12 @@ import { compoundForCaller } from '../edge/access.ts';
 import { nowIso } from '../platform/clock.ts';
 import { getCompounds } from '../stores/compound-store.ts';
 import { createEnclosure, getEnclosure } from '../stores/enclosure-store.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, fieldError } from '../platform/errors.ts';
 import { reevaluateAfterWrite, saveJudgedCompound, touchGroup, type GroupRef } from '../stores/exit-rules-store.ts';
 import { httpHandler } from '../edge/http.ts';
 import { sealingRoutes } from '#shared/catalogue/routes/sealing.ts';
 import { getResponsibility, saveResponsibility } from '../stores/responsibility-store.ts';
+import { message } from '#shared/messages/message.ts';
 
 export const handler = httpHandler(sealingRoutes, {
   sealCompound: ({ params, body, caller }) =>
@@ -28,7 +29,7 @@ export const handler = httpHandler(sealingRoutes, {
   getResponsibility: async ({ params, caller }) => {
     await compoundForCaller(params.id, caller);
     const shown = await getResponsibility(params.id, caller);
-    if (!shown) throw new NotFoundError(`compound ${params.id} has no responsibility list yet`);
+    if (!shown) throw new NotFoundError(message('sealing.no-responsibility-list', { id: params.id }));
     return shown;
   },
 
@@ -40,11 +41,11 @@ export const handler = httpHandler(sealingRoutes, {
   createEnclosure: async ({ body, caller }) => {
     const compounds = await getCompounds(body.compoundIds);
     const missing = body.compoundIds.filter((id) => !compounds.some((c) => c.id === id));
-    if (missing.length > 0) throw new ValidationError([{ field: 'body.compoundIds', message: `no compound ${missing.join(', ')}` }]);
+    if (missing.length > 0) throw new ValidationError([fieldError('body.compoundIds', message('sealing.no-compounds', { ids: missing.join(', ') }))]);
     const outside = compounds.filter((c) => !canSeeCompound(caller, c));
-    if (outside.length > 0) throw new ForbiddenError(`compound ${outside.map((c) => c.id).join(', ')} is outside your jurisdiction`);
+    if (outside.length > 0) throw new ForbiddenError(message('sealing.compounds-outside', { ids: outside.map((c) => c.id).join(', ') }));
     const communities = new Set(compounds.map((c) => c.communityId));
-    if (communities.size > 1) throw new ValidationError([{ field: 'body.compoundIds', message: 'an enclosure lies within one community' }]);
+    if (communities.size > 1) throw new ValidationError([fieldError('body.compoundIds', message('sealing.one-community'))]);
     const at = nowIso();
     const ids = [...body.compoundIds].sort();
     const first = compounds[0];
@@ -67,9 +68,9 @@ export const handler = httpHandler(sealingRoutes, {
 
   getEnclosure: async ({ params, caller }) => {
     const enclosure = await getEnclosure(params.id);
-    if (!enclosure) throw new NotFoundError(`no enclosure ${params.id}`);
+    if (!enclosure) throw new NotFoundError(message('access.no-enclosure', { id: params.id }));
     const compounds = await getCompounds(enclosure.compoundIds);
-    if (!compounds.some((c) => canSeeCompound(caller, c))) throw new ForbiddenError(`enclosure ${params.id} is outside your jurisdiction`);
+    if (!compounds.some((c) => canSeeCompound(caller, c))) throw new ForbiddenError(message('access.enclosure-outside', { id: params.id }));
     return enclosure;
   },
 });
@@ -83,7 +84,7 @@ async function changeStatus(
 ) {
   const current = await compoundForCaller(id, caller, { consistent: true });
   const result = transition(current.status);
-  if (!result.ok) throw new ConflictError(result.refusal.message, { cause: result.refusal });
+  if (!result.ok) throw new ConflictError(result.refusal.said, { cause: result.refusal });
   const at = nowIso();
   const next = { ...current, status: result.to, updatedAt: at, updatedBy: caller.username, version: current.version + 1 };
   // A transition always changes the status, so the compound's exits are always judged again.
@@ -91,7 +92,7 @@ async function changeStatus(
     current,
     next,
     { action, caller, at, changes: { ...diff(current, next, ['status']), reason: { from: null, to: reason } } },
-    { conflict: `compound ${id} was changed by someone else meanwhile; read it again and retry` },
+    { conflict: message('change.meanwhile', { what: message('thing.compound', { id }) }) },
   );
   const unresolved = [...(judged?.standings.entries() ?? [])].filter(([, s]) => s.unresolved).length;
   return { id, status: result.to, from: current.status, reason, at, by: caller.username, unresolvedExits: unresolved };

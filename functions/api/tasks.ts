@@ -7,9 +7,13 @@
 import { isWorkable } from '#shared/domain/campaigns.ts';
 import { canSeeTask, canWorkTask, parseTaskId } from '#shared/domain/tasks.ts';
 import type { Caller } from '#shared/roles.ts';
+import type { TaskSummary } from '#shared/schemas/task.ts';
 import { getCampaign } from '../stores/campaign-store.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, fieldError } from '../platform/errors.ts';
+import { message } from '#shared/messages/message.ts';
 import { httpHandler } from '../edge/http.ts';
+import type { Once } from '../edge/idempotency.ts';
+import type { Remember } from '../stores/idempotency-store.ts';
 import { tasksRoutes } from '#shared/catalogue/routes/tasks.ts';
 import { claimTask, completeRound, completeTask, extendTask, releaseTask } from '../stores/task-actions.ts';
 import { listTasks } from '../stores/task-lists.ts';
@@ -20,8 +24,8 @@ import { recordVisit } from '../stores/task-visits.ts';
 async function taskForCaller(id: string, caller: Caller): Promise<TaskRecord> {
   const { campaignId, targetId } = parseTaskId(id);
   const task = await getTask(id, campaignId, targetId);
-  if (!task) throw new NotFoundError(`no task ${id}`);
-  if (!canSeeTask(caller, task)) throw new ForbiddenError(`task ${id} is outside your jurisdiction`);
+  if (!task) throw new NotFoundError(message('access.no-task', { id }));
+  if (!canSeeTask(caller, task)) throw new ForbiddenError(message('access.task-outside', { id }));
   return task;
 }
 
@@ -29,14 +33,16 @@ async function taskForCaller(id: string, caller: Caller): Promise<TaskRecord> {
 async function ownTask(id: string, caller: Caller): Promise<TaskRecord> {
   const task = await taskForCaller(id, caller);
   if (!canWorkTask(caller, task)) {
-    throw new ForbiddenError(task.kind === 'disinfection' ? `task ${id} belongs to compound ${task.compoundId}'s disinfection staff, not yours` : `task ${id} belongs to grid ${task.gridId ?? 'none'}, not yours`);
+    throw new ForbiddenError(task.kind === 'disinfection'
+      ? message('task.not-your-compound', { id, compound: task.compoundId })
+      : message('task.not-your-grid', { id, grid: task.gridId ?? '-' }));
   }
   return task;
 }
 
 async function ensureCampaignRuns(task: TaskRecord): Promise<void> {
   const campaign = await getCampaign(task.campaignId);
-  if (!campaign || !isWorkable(campaign.status)) throw new ConflictError(`campaign ${task.campaignId} is ${campaign?.status ?? 'gone'}`);
+  if (!campaign || !isWorkable(campaign.status)) throw new ConflictError(message('task.campaign-not-workable', { id: task.campaignId, status: message(`campaign.status.${campaign?.status ?? 'gone'}`) }));
 }
 
 /** The task, if the caller may work it and its campaign still runs. */
@@ -46,17 +52,40 @@ async function workableTask(id: string, caller: Caller): Promise<TaskRecord> {
   return task;
 }
 
+/**
+ * The task's summary after an action. With an Idempotency-Key, the action's transaction also keeps
+ * it, and the caller gets the very summary kept (its lease seconds counted once), unless the
+ * action answered without writing (a round's completion sent again).
+ */
+async function summaryAfter(once: Once<TaskSummary> | undefined, action: (remember?: Remember<TaskRecord>) => Promise<TaskRecord>): Promise<TaskSummary> {
+  let kept: { readonly of: TaskRecord; readonly summary: TaskSummary } | undefined;
+  const after = await action(once && ((outcome) => {
+    kept = { of: outcome, summary: taskSummary(outcome) };
+    return once.record(kept.summary);
+  }));
+  return kept?.of === after ? kept.summary : taskSummary(after);
+}
+
 export const handler = httpHandler(tasksRoutes, {
   listTasks: ({ query, caller }) => listTasks(query, caller),
 
   getTask: async ({ params, caller }) => taskView(await taskForCaller(params.id, caller), caller),
 
-  claimTask: async ({ params, caller }) => taskSummary(await claimTask(await workableTask(params.id, caller), caller)),
+  claimTask: async ({ params, caller, once }) => {
+    const task = await workableTask(params.id, caller);
+    return summaryAfter(once, (remember) => claimTask(task, caller, remember));
+  },
 
-  extendTask: async ({ params, caller }) => taskSummary(await extendTask(await workableTask(params.id, caller), caller)),
+  extendTask: async ({ params, caller, once }) => {
+    const task = await workableTask(params.id, caller);
+    return summaryAfter(once, (remember) => extendTask(task, caller, remember));
+  },
 
   // Giving a task back is allowed after a cancel too, so the worker's count of held tasks comes down.
-  releaseTask: async ({ params, caller }) => taskSummary(await releaseTask(await ownTask(params.id, caller), caller)),
+  releaseTask: async ({ params, caller, once }) => {
+    const task = await ownTask(params.id, caller);
+    return summaryAfter(once, (remember) => releaseTask(task, caller, remember));
+  },
 
   recordVisit: async ({ params, body, caller }) => {
     const task = await ownTask(params.id, caller);
@@ -68,17 +97,18 @@ export const handler = httpHandler(tasksRoutes, {
   },
 
   // One route for both kinds; the body must fit the task's kind (400 naming the field otherwise).
-  completeTask: async ({ params, body, caller }) => {
+  completeTask: async ({ params, body, caller, once }) => {
     const task = await ownTask(params.id, caller);
     if (task.kind === 'disinfection') {
-      if (!body?.areas) throw new ValidationError([{ field: 'body.areas', message: 'is required: the areas disinfected' }]);
+      if (!body?.areas) throw new ValidationError([fieldError('body.areas', message('task.areas-required'))]);
       // A resent completion gets its answer even after the round has moved on.
       if (task.status !== 'done') await ensureCampaignRuns(task);
-      return taskSummary(await completeRound(task, { ...body, areas: body.areas }, caller));
+      const completion = { ...body, areas: body.areas };
+      return summaryAfter(once, (remember) => completeRound(task, completion, caller, remember));
     }
     const extra = Object.keys(body ?? {});
-    if (extra.length > 0) throw new ValidationError(extra.map((name) => ({ field: `body.${name}`, message: 'a sweep task completes without a body: every household must be accounted for' })));
+    if (extra.length > 0) throw new ValidationError(extra.map((name) => fieldError(`body.${name}`, message('task.sweep-no-body'))));
     await ensureCampaignRuns(task);
-    return taskSummary(await completeTask(task, caller));
+    return summaryAfter(once, (remember) => completeTask(task, caller, remember));
   },
 });

@@ -4,6 +4,10 @@
  * body with the route's zod schemas, and answers every failure as problem+json (the mapping from
  * failure to problem is problems.ts).
  *
+ * Every answer is in the caller's language, chosen once here from Accept-Language
+ * (shared/messages/language.ts) and named in Content-Language: problems through the message
+ * catalogue, zod's own messages through its locale, and a handler's own text from `language`.
+ *
  * A resource module declares only its implementations:
  *   export const handler = httpHandler(compoundsRoutes, { listCompounds: async ({ query, caller }) => … });
  */
@@ -16,16 +20,22 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import type * as z from 'zod';
+import * as z from 'zod';
+import { routeHeaders } from '#shared/catalogue/headers.ts';
 import type { RouteSpec } from '#shared/catalogue/types.ts';
+import { IDEMPOTENT_REPLAYED_HEADER } from '#shared/schemas/idempotency.ts';
 import { callerFromClaims, type ClaimsRefusal } from '#shared/claims.ts';
 import type { Caller } from '#shared/roles.ts';
+import { negotiateLanguage, type Language } from '#shared/messages/language.ts';
+import { message, saidOfIssue } from '#shared/messages/message.ts';
 import { config } from '../platform/config.ts';
 import {
   CordonError, ForbiddenError, NotFoundError, UnauthorizedError, UnsupportedMediaTypeError, ValidationError,
-  type FieldError,
+  fieldError, type FieldError,
 } from '../platform/errors.ts';
 import { logger } from '../platform/logger.ts';
+import type { StoredAnswer } from '../stores/idempotency-store.ts';
+import { answerOnce, type Once, type OnceRequest } from './idempotency.ts';
 import { problemOf } from './problems.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -52,6 +62,10 @@ export interface RouteInput<R extends RouteSpec> {
       ? RawBody
       : undefined;
   readonly caller: R['auth'] extends 'jwt' ? Caller : undefined;
+  /** On a route marked `idempotent`, when the request carries an Idempotency-Key: write its record in the action's transaction. */
+  readonly once: R['idempotent'] extends true ? Once<RouteOutput<R>> | undefined : undefined;
+  /** The language to answer in (Accept-Language, chosen once by the edge). */
+  readonly language: Language;
   readonly event: HttpEvent;
   readonly context: Context;
 }
@@ -107,6 +121,7 @@ interface Parsed {
   headers: unknown;
   body: unknown;
   caller: Caller | undefined;
+  language: Language;
 }
 
 /** What the edge parsed, keyed by the event it came from (middy's handler sees only the event). */
@@ -133,7 +148,7 @@ export function httpHandler<T extends Record<string, RouteSpec>>(table: T, imple
   return async (event: HttpEvent, context: Context): Promise<HttpResult> => {
     const stack = stacks.get(event.routeKey);
     if (stack) return stack(event, context);
-    return problem(new NotFoundError(`no route ${event.routeKey} in ${resource}`), event.rawPath);
+    return problem(new NotFoundError(message('edge.no-route', { route: event.routeKey, resource })), event.rawPath, languageOf(event.headers));
   };
 }
 
@@ -148,9 +163,26 @@ function routeStack(operationId: string, route: RouteSpec, impl: RouteImpl<Route
     .handler(async (event, context) => {
       const parsed = parsedInputs.get(event);
       if (!parsed) throw new Error('input was not parsed');
-      const result = await impl({ ...parsed, event, context } as RouteInput<RouteSpec>);
-      return respond(route, result, event);
+      const once = route.idempotent ? onceRequest(operationId, route, parsed) : undefined;
+      if (!once) return respond(route, await impl({ ...parsed, once: undefined, event, context } as RouteInput<RouteSpec>), event, parsed.language);
+      return answerOnce(
+        once,
+        async (o) => respond(route, await impl({ ...parsed, once: o, event, context } as RouteInput<RouteSpec>), event, parsed.language),
+        (stored) => replayed(route, stored),
+      );
     });
+}
+
+/** What an idempotent route's request is, for answerOnce (idempotency.ts). */
+function onceRequest(operationId: string, route: RouteSpec, parsed: Parsed): OnceRequest {
+  const key = (parsed.headers as { 'idempotency-key'?: string } | undefined)?.['idempotency-key'];
+  return { operationId, status: route.response.status, username: parsed.caller?.username, key, params: parsed.params, body: parsed.body };
+}
+
+/** The answer stored under an Idempotency-Key, sent again as it was first sent. */
+function replayed(route: RouteSpec, stored: StoredAnswer): HttpResult {
+  const headers = { 'content-type': route.response.contentType ?? 'application/json', [IDEMPOTENT_REPLAYED_HEADER.toLowerCase()]: 'true' };
+  return stored.status === 204 ? { statusCode: 204, headers } : { statusCode: stored.status, headers, body: stored.body };
 }
 
 /** One line per request: operation, status, duration, staff username. Never bodies. */
@@ -179,28 +211,34 @@ function problemResponses(): middy.MiddlewareObj<HttpEvent, HttpResult> {
     onError: (request) => {
       const error = request.error;
       if (!(error instanceof CordonError)) logger.error('unhandled error', { error });
-      request.response = problem(error, request.event.rawPath);
+      request.response = problem(error, request.event.rawPath, languageOf(request.event.headers));
     },
   };
 }
 
-/** The problem+json answer to a failure (see problems.ts); `instance` is the request's path. */
-export function problem(error: unknown, instance: string): HttpResult {
-  const { status, headers, body } = problemOf(error, instance);
+/** The language a request is answered in: the one place Accept-Language is read. */
+export const languageOf = (headers: Readonly<Record<string, string | string[] | undefined>> | undefined): Language => {
+  const header = headers?.['accept-language'] ?? headers?.['Accept-Language'];
+  return negotiateLanguage(Array.isArray(header) ? header.join(',') : header);
+};
+
+/** The problem+json answer to a failure (see problems.ts), said in `language`; `instance` is the request's path. */
+export function problem(error: unknown, instance: string, language: Language): HttpResult {
+  const { status, headers, body } = problemOf(error, instance, language);
   return { statusCode: status, headers: { ...headers }, body: JSON.stringify(body) };
 }
 
 function authorise(operationId: string, route: RouteSpec): middy.MiddlewareObj<HttpEvent, HttpResult> {
   return {
     before: (request) => {
-      const parsed: Parsed = { params: {}, query: {}, headers: {}, body: undefined, caller: undefined };
+      const parsed: Parsed = { params: {}, query: {}, headers: {}, body: undefined, caller: undefined, language: languageOf(request.event.headers) };
       parsedInputs.set(request.event, parsed);
       if (route.auth !== 'jwt') return;
       const claims = request.event.requestContext.authorizer?.jwt?.claims;
       const result = callerFromClaims(claims);
       if (!result.ok) throw claimsFailure(result.refusal);
       if (!route.roles?.includes(result.caller.role)) {
-        throw new ForbiddenError(`role ${result.caller.role} may not ${operationId}`);
+        throw new ForbiddenError(message('edge.role-may-not', { role: result.caller.role, operation: operationId }));
       }
       parsed.caller = result.caller;
     },
@@ -213,33 +251,44 @@ function claimsFailure(refusal: ClaimsRefusal): CordonError {
   switch (refusal.code) {
     case 'no-claims':
     case 'no-identity':
-      return new UnauthorizedError(refusal.message, options);
+      return new UnauthorizedError(message(`edge.${refusal.code}`), options);
     case 'no-role':
     case 'many-roles':
-      return new ForbiddenError(refusal.message, options);
+      return new ForbiddenError(message(`edge.${refusal.code}`), options);
   }
 }
 
 function parseInput(route: RouteSpec): middy.MiddlewareObj<HttpEvent, HttpResult> {
+  const headers = routeHeaders(route);
   return {
     before: (request) => {
       const parsed = parsedInputs.get(request.event);
       if (!parsed) throw new Error('authorise must run first');
       const event = request.event;
       const errors: FieldError[] = [];
-      parsed.params = validate('params', route.params, event.pathParameters ?? {}, errors);
-      parsed.query = validate('query', route.query, event.queryStringParameters ?? {}, errors);
-      parsed.headers = validate('headers', route.headers, event.headers ?? {}, errors);
-      if (route.body?.kind === 'json') parsed.body = validate('body', route.body.schema, jsonBody(event), errors);
+      const check = (where: string, schema: z.ZodType | undefined, value: unknown) => validate(where, schema, value, errors, parsed.language);
+      parsed.params = check('params', route.params, event.pathParameters ?? {});
+      parsed.query = check('query', route.query, event.queryStringParameters ?? {});
+      parsed.headers = check('headers', headers, event.headers ?? {});
+      if (route.body?.kind === 'json') parsed.body = check('body', route.body.schema, jsonBody(event));
       else if (route.body?.kind === 'raw') parsed.body = rawBody(event, route.body.contentTypes);
       if (errors.length > 0) throw new ValidationError(errors);
     },
   };
 }
 
-function validate(where: string, schema: z.ZodType | undefined, value: unknown, errors: FieldError[]): unknown {
+/** zod's own messages in each language Cordon speaks; a schema's own message is said by fieldErrors. */
+const ZOD_LOCALES: Readonly<Record<Language, () => { localeError: z.core.$ZodErrorMap }>> = { 'zh-CN': z.locales.zhCN, en: z.locales.en };
+const zodErrors = new Map<Language, z.core.$ZodErrorMap>();
+function zodErrorMap(language: Language): z.core.$ZodErrorMap {
+  let map = zodErrors.get(language);
+  if (!map) zodErrors.set(language, (map = ZOD_LOCALES[language]().localeError));
+  return map;
+}
+
+function validate(where: string, schema: z.ZodType | undefined, value: unknown, errors: FieldError[], language: Language): unknown {
   if (!schema) return {};
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { error: zodErrorMap(language) });
   if (result.success) return result.data;
   errors.push(...fieldErrors(where, result.error));
   return undefined;
@@ -256,19 +305,20 @@ function issueErrors(base: readonly PropertyKey[], issue: Issue): FieldError[] {
   const at = [...base, ...issue.path];
   const field = at.map(String).join('.');
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({ field: `${field}.${key}`, message: 'is not a known field' }));
+    return issue.keys.map((key) => fieldError(`${field}.${key}`, message('field.unknown')));
   }
   if (issue.code === 'invalid_union' && issue.errors.length > 0) {
     // A union of values (8 | 12 | 24): every branch says "expected X"; name them all at once.
     const values = issue.errors.map((branch) => (branch.length === 1 && branch[0]?.code === 'invalid_value' && branch[0].path.length === 0 ? branch[0].values : undefined));
-    if (values.every((v) => v !== undefined)) return [{ field, message: `must be one of ${values.flat().map(String).join(', ')}` }];
+    if (values.every((v) => v !== undefined)) return [fieldError(field, message('field.one-of', { values: values.flat().map(String).join(', ') }))];
     // Else the branch the input came closest to (fewest issues, then deepest) names the real field,
     // where the union's own issue would only say "body".
     const depth = (branch: readonly Issue[]) => Math.max(...branch.map((i) => i.path.length));
     const closest = [...issue.errors].sort((a, b) => a.length - b.length || depth(b) - depth(a))[0] ?? [];
     return closest.flatMap((inner) => issueErrors(at, inner));
   }
-  return [{ field, message: issue.message }];
+  const said = saidOfIssue(issue);
+  return [said ? fieldError(field, said) : { field, message: issue.message }];
 }
 
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json$/;
@@ -280,31 +330,35 @@ function mediaType(event: HttpEvent): { type: string; charset: string | undefine
   return { type: type.toLowerCase(), charset };
 }
 
+const typeOrNone = (type: string) => type || message('edge.no-content-type');
+
 function jsonBody(event: HttpEvent): unknown {
   if (event.body === undefined || event.body === '') return undefined;
   const { type } = mediaType(event);
-  if (!JSON_TYPE.test(type)) throw new UnsupportedMediaTypeError(`send application/json, not ${type || 'no Content-Type'}`);
+  if (!JSON_TYPE.test(type)) throw new UnsupportedMediaTypeError(message('edge.send-json', { type: typeOrNone(type) }));
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ValidationError([{ field: 'body', message: 'is not valid JSON' }], undefined, { cause: error });
+    throw new ValidationError([fieldError('body', message('field.not-json'))], undefined, { cause: error });
   }
 }
 
 function rawBody(event: HttpEvent, accepted: readonly string[]): RawBody {
   const { type, charset } = mediaType(event);
   if (!accepted.includes(type)) {
-    throw new UnsupportedMediaTypeError(`send one of ${accepted.join(', ')}, not ${type || 'no Content-Type'}`);
+    throw new UnsupportedMediaTypeError(message('edge.send-one-of', { accepted: accepted.join(', '), type: typeOrNone(type) }));
   }
   const body = event.body ?? '';
   const bytes = event.isBase64Encoded ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8');
-  if (bytes.length === 0) throw new ValidationError([{ field: 'body', message: 'is empty: send the file as the body' }]);
+  if (bytes.length === 0) throw new ValidationError([fieldError('body', message('field.empty-file'))]);
   return { bytes, contentType: type, charset };
 }
 
-function respond(route: RouteSpec, result: unknown, event: HttpEvent): HttpResult {
-  const reply = result instanceof Reply ? result : new Reply(result, {});
+function respond(route: RouteSpec, result: unknown, event: HttpEvent, language: Language): HttpResult {
+  const answered = result instanceof Reply ? result : new Reply(result, {});
+  // The answer's text (an exit's reasons, say) is in this language, and a cache keeps one per language.
+  const reply = new (answered instanceof Versioned ? Versioned : Reply)(answered.body, { 'content-language': language, vary: 'Accept-Language', ...answered.headers });
   if (config().validateResponses) {
     const check = route.response.schema.safeParse(reply.body);
     if (!check.success) {

@@ -13,24 +13,23 @@
  */
 import { ifMatches, type IfMatch } from '#shared/schemas/preconditions.ts';
 import { ConditionFailedError, PreconditionFailedError } from '../platform/errors.ts';
-
-const STALE = 'was changed by someone else since the version If-Match names; read it again, then decide anew';
+import { message, type MessageParam } from '#shared/messages/message.ts';
 
 /** Throws 412 unless the item's current tag satisfies If-Match (absent: no condition). */
-export function requireMatch(condition: IfMatch | undefined, etag: string, what: string): void {
-  if (condition && !ifMatches(condition, etag)) throw new PreconditionFailedError(`${what} ${STALE}`);
+export function requireMatch(condition: IfMatch | undefined, etag: string, what: MessageParam): void {
+  if (condition && !ifMatches(condition, etag)) throw new PreconditionFailedError(message('precondition.stale', { what }));
 }
 
 /**
  * Runs a write conditional on the version {@link requireMatch} accepted: when a racing change made
  * the condition fail and the caller named a version, that version is gone — 412, not 409.
  */
-export async function matchedWrite<T>(condition: IfMatch | undefined, what: string, write: () => Promise<T>): Promise<T> {
+export async function matchedWrite<T>(condition: IfMatch | undefined, what: MessageParam, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
     if (condition && !condition.any && error instanceof ConditionFailedError) {
-      throw new PreconditionFailedError(`${what} ${STALE}`, { cause: error });
+      throw new PreconditionFailedError(message('precondition.stale', { what }), { cause: error });
     }
     throw error;
   }

@@ -3,40 +3,57 @@
  * problem type (`/problems/<slug>`), title and headers, as RFC 9457 problem details. The detail
  * is the error's message and `errors` its field list; its cause is never shown. Anything that is
  * not a CordonError is a server fault: 500 with no detail.
+ *
+ * Said in the caller's language (shared/messages/): the title from the catalogue by the problem's
+ * slug, the detail and each field's message from the catalogue message the failure carries, with
+ * its key as `code` so a client can tell failures apart without reading prose. A failure raised
+ * with plain text keeps it as it is.
  */
-import { CordonError, type FailureCode, type FieldError } from '../platform/errors.ts';
+import { say, type Message } from '#shared/messages/message.ts';
+import type { Language } from '#shared/messages/language.ts';
+import { CordonError, ValidationError, type FailureCode, type FieldError } from '../platform/errors.ts';
 
 export interface ProblemType {
   readonly status: number;
-  /** The problem's `type` is `/problems/<slug>`. */
-  readonly slug: string;
-  readonly title: string;
+  /** The problem's `type` is `/problems/<slug>`; its title is the catalogue's `problem.<slug>`. */
+  readonly slug: ProblemSlug;
   readonly headers?: Readonly<Record<string, string>>;
 }
 
+type ProblemSlug = Extract<Message['key'], `problem.${string}`> extends `problem.${infer S}` ? S : never;
+
 export const PROBLEM_TYPES: Readonly<Record<FailureCode, ProblemType>> = {
-  invalid: { status: 400, slug: 'validation', title: 'Invalid request' },
-  unauthenticated: { status: 401, slug: 'unauthorized', title: 'Unauthorized', headers: { 'www-authenticate': 'Bearer' } },
-  forbidden: { status: 403, slug: 'forbidden', title: 'Forbidden' },
-  'not-found': { status: 404, slug: 'not-found', title: 'Not found' },
-  conflict: { status: 409, slug: 'conflict', title: 'Conflict' },
-  'too-large': { status: 413, slug: 'payload-too-large', title: 'Payload too large' },
-  'unsupported-media-type': { status: 415, slug: 'unsupported-media-type', title: 'Unsupported media type' },
-  'unaccounted-households': { status: 409, slug: 'unaccounted-households', title: 'Households not accounted for' },
-  'task-limit': { status: 409, slug: 'task-limit', title: 'Task limit reached' },
-  'precondition-failed': { status: 412, slug: 'precondition-failed', title: 'Precondition failed' },
-  'import-incomplete': { status: 503, slug: 'import-incomplete', title: 'Import incomplete' },
+  invalid: { status: 400, slug: 'validation' },
+  unauthenticated: { status: 401, slug: 'unauthorized', headers: { 'www-authenticate': 'Bearer' } },
+  forbidden: { status: 403, slug: 'forbidden' },
+  'not-found': { status: 404, slug: 'not-found' },
+  conflict: { status: 409, slug: 'conflict' },
+  'too-large': { status: 413, slug: 'payload-too-large' },
+  'unsupported-media-type': { status: 415, slug: 'unsupported-media-type' },
+  'unaccounted-households': { status: 409, slug: 'unaccounted-households' },
+  'task-limit': { status: 409, slug: 'task-limit' },
+  'precondition-failed': { status: 412, slug: 'precondition-failed' },
+  'import-incomplete': { status: 503, slug: 'import-incomplete' },
+  'idempotency-key-reused': { status: 422, slug: 'idempotency-key-reused' },
 };
 
-const INTERNAL: ProblemType = { status: 500, slug: 'internal', title: 'Internal error' };
+const INTERNAL: ProblemType = { status: 500, slug: 'internal' };
+
+export interface ProblemFieldError {
+  readonly field: string;
+  readonly message: string;
+  readonly code?: string;
+}
 
 export interface ProblemBody {
   readonly type: string;
   readonly title: string;
   readonly status: number;
+  /** The catalogue key of the detail, when the failure said it through the catalogue. */
+  readonly code?: string;
   readonly detail?: string;
   readonly instance: string;
-  readonly errors?: readonly FieldError[];
+  readonly errors?: readonly ProblemFieldError[];
 }
 
 export interface Problem {
@@ -45,13 +62,32 @@ export interface Problem {
   readonly body: ProblemBody;
 }
 
-/** The problem an error answers with; `instance` is the request's path. */
-export function problemOf(error: unknown, instance: string): Problem {
+const fieldOf = (error: FieldError, language: Language): ProblemFieldError =>
+  error.said ? { field: error.field, message: say(error.said, language), code: error.said.key } : { field: error.field, message: error.message };
+
+/** The failure's detail in the language: its catalogue message, its field list, or its plain text. */
+function detailOf(error: CordonError, fields: readonly ProblemFieldError[] | undefined, language: Language): string {
+  if (error.said) return say(error.said, language);
+  if (error instanceof ValidationError && error.detailFromErrors && fields) return fields.map((e) => `${e.field}: ${e.message}`).join('; ');
+  return error.message;
+}
+
+/** The problem an error answers with, said in `language`; `instance` is the request's path. */
+export function problemOf(error: unknown, instance: string, language: Language): Problem {
   const known = error instanceof CordonError ? error : undefined;
   const kind = known ? PROBLEM_TYPES[known.code] : INTERNAL;
-  const head = { type: `/problems/${kind.slug}`, title: kind.title, status: kind.status };
-  const body: ProblemBody = known
-    ? { ...head, detail: known.message, instance, ...(known.errors ? { errors: known.errors } : {}) }
-    : { ...head, instance };
-  return { status: kind.status, headers: { 'content-type': 'application/problem+json', ...kind.headers }, body };
+  const head = { type: `/problems/${kind.slug}`, title: say({ key: `problem.${kind.slug}` }, language), status: kind.status };
+  let body: ProblemBody = { ...head, instance };
+  if (known) {
+    const fields = known.errors?.map((e) => fieldOf(e, language));
+    body = {
+      ...head,
+      detail: detailOf(known, fields, language),
+      instance,
+      ...(fields ? { errors: fields } : {}),
+      ...(known.said ? { code: known.said.key } : {}),
+    };
+  }
+  const headers = { 'content-type': 'application/problem+json', 'content-language': language, ...kind.headers };
+  return { status: kind.status, headers, body };
 }

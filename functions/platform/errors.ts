@@ -6,10 +6,22 @@
  * Every class takes `{ cause }` last: a failure raised because of another keeps it, for the logs
  * and the debugger, never for the caller.
  */
+import { say, type Message } from '#shared/messages/message.ts';
+
 export interface FieldError {
   readonly field: string;
+  /** Why, in English (what the logs and tests read). */
   readonly message: string;
+  /** Why, as a catalogue message the HTTP edge says in the caller's language; `message` is then its English. */
+  readonly said?: Message;
 }
+
+/** A field error whose message the edge says in the caller's language. */
+export const fieldError = (field: string, said: Message): FieldError => ({ field, message: say(said, 'en'), said });
+
+/** A failure's detail: plain English, or a catalogue message said in the caller's language at the edge. */
+export type Detail = string | Message;
+const english = (detail: Detail): string => (typeof detail === 'string' ? detail : say(detail, 'en'));
 
 /**
  * What kind of failure: the general kinds, then the specific ones that carry more than a
@@ -27,6 +39,7 @@ export const FAILURE_CODES = [
   'task-limit',
   'precondition-failed',
   'import-incomplete',
+  'idempotency-key-reused',
 ] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];
 
@@ -39,24 +52,27 @@ export class CordonError extends Error {
   readonly code: FailureCode;
   /** Which fields are at fault, when the failure is about what the caller sent. */
   readonly errors: readonly FieldError[] | undefined;
+  /** The detail as a catalogue message, when it has one; `message` is its English. */
+  readonly said: Message | undefined;
 
-  constructor(code: FailureCode, detail: string, options: FailureOptions & { readonly errors?: readonly FieldError[] } = {}) {
-    super(detail, { cause: options.cause });
+  constructor(code: FailureCode, detail: Detail, options: FailureOptions & { readonly errors?: readonly FieldError[] } = {}) {
+    super(english(detail), { cause: options.cause });
     this.name = 'CordonError';
     this.code = code;
     this.errors = options.errors;
+    this.said = typeof detail === 'string' ? undefined : detail;
   }
 }
 
 /** What the caller sent breaks a rule: the fields at fault, each with why. */
 export class ValidationError extends CordonError {
-  constructor(
-    errors: readonly FieldError[],
-    detail = errors.map((e) => `${e.field}: ${e.message}`).join('; '),
-    options: FailureOptions = {},
-  ) {
-    super('invalid', detail, { ...options, errors });
+  /** The detail is the field list itself (`field: why; …`), so the edge says it from the fields in the caller's language. */
+  readonly detailFromErrors: boolean;
+
+  constructor(errors: readonly FieldError[], detail?: Detail, options: FailureOptions = {}) {
+    super('invalid', detail ?? errors.map((e) => `${e.field}: ${e.message}`).join('; '), { ...options, errors });
     this.name = 'ValidationError';
+    this.detailFromErrors = detail === undefined;
   }
 }
 
@@ -65,15 +81,15 @@ export class ValidationError extends CordonError {
  * come back only as `query.nextToken`, so that is the field at fault.
  */
 export class InvalidCursorError extends ValidationError {
-  constructor(message = 'is not a cursor this API issued', options: FailureOptions = {}) {
-    super([{ field: 'query.nextToken', message }], undefined, options);
+  constructor(said: Message = { key: 'field.not-cursor' }, options: FailureOptions = {}) {
+    super([fieldError('query.nextToken', said)], undefined, options);
     this.name = 'InvalidCursorError';
   }
 }
 
 /** No caller could be told from the request: no token, or one that names nobody. */
 export class UnauthorizedError extends CordonError {
-  constructor(detail = 'A valid bearer token is required', options: FailureOptions = {}) {
+  constructor(detail: Detail = 'A valid bearer token is required', options: FailureOptions = {}) {
     super('unauthenticated', detail, options);
     this.name = 'UnauthorizedError';
   }
@@ -81,14 +97,14 @@ export class UnauthorizedError extends CordonError {
 
 /** The caller is known and may not do this: their role, or the place lies outside their jurisdiction. */
 export class ForbiddenError extends CordonError {
-  constructor(detail: string, options: FailureOptions = {}) {
+  constructor(detail: Detail, options: FailureOptions = {}) {
     super('forbidden', detail, options);
     this.name = 'ForbiddenError';
   }
 }
 
 export class NotFoundError extends CordonError {
-  constructor(detail: string, options: FailureOptions = {}) {
+  constructor(detail: Detail, options: FailureOptions = {}) {
     super('not-found', detail, options);
     this.name = 'NotFoundError';
   }
@@ -96,7 +112,7 @@ export class NotFoundError extends CordonError {
 
 /** The request is valid but the state it meets refuses it: taken, changed meanwhile, already done. */
 export class ConflictError extends CordonError {
-  constructor(detail: string, options: FailureOptions = {}) {
+  constructor(detail: Detail, options: FailureOptions = {}) {
     super('conflict', detail, options);
     this.name = 'ConflictError';
   }
@@ -108,7 +124,7 @@ export class ConflictError extends CordonError {
  * DynamoDB exception is its cause.
  */
 export class ConditionFailedError extends ConflictError {
-  constructor(detail: string, options: FailureOptions = {}) {
+  constructor(detail: Detail, options: FailureOptions = {}) {
     super(detail, options);
     this.name = 'ConditionFailedError';
   }
@@ -119,14 +135,14 @@ export class ConditionFailedError extends ConflictError {
  * If-Match): nothing was written, and the caller reads the item again before deciding anew.
  */
 export class PreconditionFailedError extends CordonError {
-  constructor(detail: string, options: FailureOptions = {}) {
+  constructor(detail: Detail, options: FailureOptions = {}) {
     super('precondition-failed', detail, options);
     this.name = 'PreconditionFailedError';
   }
 }
 
 export class PayloadTooLargeError extends CordonError {
-  constructor(detail: string, options: FailureOptions = {}) {
+  constructor(detail: Detail, options: FailureOptions = {}) {
     super('too-large', detail, options);
     this.name = 'PayloadTooLargeError';
   }
@@ -153,7 +169,7 @@ export class ItemTooLargeError extends CordonError {
 }
 
 export class UnsupportedMediaTypeError extends CordonError {
-  constructor(detail: string, options: FailureOptions = {}) {
+  constructor(detail: Detail, options: FailureOptions = {}) {
     super('unsupported-media-type', detail, options);
     this.name = 'UnsupportedMediaTypeError';
   }

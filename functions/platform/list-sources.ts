@@ -53,7 +53,7 @@ export async function readSources<T>(
   limit: number,
   cursor: ListCursor | undefined,
 ): Promise<ListPage<T>> {
-  if (cursor && !fitsSources(cursor, sources)) throw new InvalidCursorError('is not a cursor of this list');
+  if (cursor && !fitsSources(cursor, sources)) throw new InvalidCursorError({ key: 'field.not-cursor-of-list' });
   const items: T[] = [];
   let read = 0;
   const first = cursor?.s ?? 0;

@@ -18,10 +18,10 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { chunks, inParallel } from '#shared/parallel.ts';
 import { drain, retry, type Backoff } from '#shared/retry.ts';
-import { UNSTORABLE_NUMBER } from '#shared/storable-number.ts';
+import { message } from '#shared/messages/message.ts';
 import { TABLE, type IndexName } from '#shared/table.ts';
 import { config } from './config.ts';
-import { ConditionFailedError, InvalidCursorError, ItemTooLargeError, ValidationError } from './errors.ts';
+import { ConditionFailedError, InvalidCursorError, ItemTooLargeError, ValidationError, fieldError, type Detail } from './errors.ts';
 import { itemSize, MAX_ITEM_BYTES } from './item-size.ts';
 
 export type Item = Record<string, unknown>;
@@ -65,7 +65,7 @@ export interface ConditionalPut {
   readonly values?: Record<string, unknown>;
   readonly names?: Record<string, string>;
   /** The conflict to report when the condition fails. */
-  readonly conflict?: string;
+  readonly conflict?: Detail;
 }
 
 export async function putItem(item: Item, options: ConditionalPut = {}): Promise<void> {
@@ -87,7 +87,7 @@ export async function putItem(item: Item, options: ConditionalPut = {}): Promise
 
 export async function updateItem(
   input: Omit<UpdateCommandInput, 'TableName'>,
-  conflict?: string,
+  conflict?: Detail,
 ): Promise<Item | undefined> {
   checkItems([input.ExpressionAttributeValues ?? {}]);
   try {
@@ -105,7 +105,7 @@ export type TransactOp =
   | { readonly delete: Key; readonly condition?: string; readonly values?: Record<string, unknown> };
 
 /** All or nothing: an entity change and its audit record land together. */
-export async function transactWrite(ops: readonly TransactOp[], conflict?: string): Promise<void> {
+export async function transactWrite(ops: readonly TransactOp[], conflict?: Detail): Promise<void> {
   checkItems(ops.map((op) => ('put' in op ? op.put : 'update' in op ? (op.update.ExpressionAttributeValues ?? {}) : {})));
   const items: TransactItem[] = ops.map((op) =>
     'put' in op
@@ -138,7 +138,7 @@ function checkItems(items: readonly Item[]): void {
   for (const item of items) {
     const size = itemSize(item);
     if (size.bytes > MAX_ITEM_BYTES) throw new ItemTooLargeError(size.largest, size.bytes, MAX_ITEM_BYTES);
-    if (size.unstorable !== undefined) throw new ValidationError([{ field: size.unstorable, message: UNSTORABLE_NUMBER }]);
+    if (size.unstorable !== undefined) throw new ValidationError([fieldError(size.unstorable, message('schema.unstorable-number'))]);
   }
 }
 
@@ -148,7 +148,7 @@ const tooLarge = (error: unknown): boolean => {
   return e.name === 'ValidationException' && /item size/i.test(e.message ?? '');
 };
 
-function asConflict(error: unknown, conflict: string | undefined): unknown {
+function asConflict(error: unknown, conflict: Detail | undefined): unknown {
   if (tooLarge(error)) return new ItemTooLargeError('item', undefined, MAX_ITEM_BYTES, { cause: error });
   const name = (error as { name?: string }).name;
   if (conflict && (name === 'ConditionalCheckFailedException' || transactionCancelled(error))) {

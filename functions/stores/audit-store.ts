@@ -14,7 +14,7 @@ export function auditItem(record: {
   readonly entity: AuditEntity;
   readonly entityId: string;
   readonly action: string;
-  readonly caller: Pick<Caller, 'username' | 'role'>;
+  readonly caller: Pick<Caller, 'username' | 'role' | 'name'>;
   readonly at: string;
   readonly changes: Changes;
   readonly source?: string;
@@ -27,6 +27,8 @@ export function auditItem(record: {
   const audit: Audit = {
     at: record.at,
     actor: record.caller.username,
+    // The name as the token gave it: a history reader sees a person, not an account id.
+    ...(record.caller.name ? { actorName: record.caller.name } : {}),
     role: record.caller.role,
     action: record.action,
     entity: record.entity,

@@ -22,6 +22,7 @@ import { ConflictError } from '../platform/errors.ts';
 import { withoutKeys } from '../platform/list-sources.ts';
 import { inParallel } from '#shared/parallel.ts';
 import { failedConditions, getItem, queryAll, transactWithRetry, type Item, type TransactOp } from '../platform/table.ts';
+import { message } from '#shared/messages/message.ts';
 
 const reportFromItem = (item: Item): CaseReport => {
   const { fingerprint: _f, ...report } = withoutKeys<CaseReport & { fingerprint?: string }>(item);
@@ -81,7 +82,7 @@ export function caseItem(report: CaseReport, fingerprint: string): Item {
 export async function storedCase(caseId: string, body: CaseCreate): Promise<CaseReport | undefined> {
   const item = await getItem<Item>(keys.caseReport(caseId), { consistent: true });
   if (!item) return undefined;
-  if (item.fingerprint !== caseFingerprint(body)) throw new ConflictError(`case ${caseId} was reported with different content; a new report needs a new caseId`);
+  if (item.fingerprint !== caseFingerprint(body)) throw new ConflictError(message('case.differs', { id: caseId }));
   return reportFromItem(item);
 }
 
@@ -153,7 +154,7 @@ export async function recordCase(
         const stored = await storedCase(body.caseId, body);
         if (stored) return stored;
       }
-      if (attempt >= 3) throw new ConflictError(`case ${body.caseId} raced another report; send it again`, { cause: error });
+      if (attempt >= 3) throw new ConflictError(message('case.raced', { id: body.caseId }), { cause: error });
     }
   }
 }

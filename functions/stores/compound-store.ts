@@ -21,6 +21,7 @@ import { withoutKeys, type Source } from '../platform/list-sources.ts';
 import { logger } from '../platform/logger.ts';
 import { inParallel } from '#shared/parallel.ts';
 import { batchGet, getItem, queryAll, transactWrite, type Item, type TransactOp } from '../platform/table.ts';
+import type { Detail } from '../platform/errors.ts';
 
 /**
  * How far beyond a bbox the geo query looks for centroids, so that a compound whose polygon
@@ -138,7 +139,7 @@ export function saveCompound(
   next: CompoundRecord,
   audit: { readonly action: string; readonly caller: Pick<Caller, 'username' | 'role'>; readonly at: string; readonly changes: Changes; readonly source?: string },
   options: {
-    readonly conflict: string;
+    readonly conflict: Detail;
     readonly condition?: string;
     readonly values?: Record<string, unknown>;
     /** Writes that must land with the change (sealing marks the compound's exits for re-evaluation). */

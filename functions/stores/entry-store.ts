@@ -11,6 +11,7 @@
  */
 import { chinaDay, utcHoursOfChinaDay } from '#shared/domain/china-time.ts';
 import { hourBucket } from '#shared/domain/entries.ts';
+import { canonicalJson } from '#shared/domain/ids.ts';
 import { maskName, maskPhone, noteFor } from '#shared/domain/privacy.ts';
 import type { Caller } from '#shared/roles.ts';
 import type { Alert } from '#shared/schemas/alert.ts';
@@ -22,6 +23,7 @@ import { ConflictError } from '../platform/errors.ts';
 import type { HashedId } from '../platform/id-hash.ts';
 import { withoutKeys, type Source } from '../platform/list-sources.ts';
 import { getItem, putItem, queryAll, transactWrite, updateItem, type Item } from '../platform/table.ts';
+import { message } from '#shared/messages/message.ts';
 
 /** As stored: the person's name and phone kept for tracing, the ID number only hashed. */
 export type StoredEntry = Omit<Entry, 'person'> & {
@@ -45,15 +47,9 @@ const REGISTERED = [
   'direction', 'category', 'checks', 'temperatureC', 'person', 'passId', 'vehicle', 'outcome', 'refusalReason', 'escort', 'note',
 ] as const satisfies readonly (keyof StoredEntry)[];
 
-/** Key order aside: the table gives maps back in its own order. */
-const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  ) ?? '';
-
-/** Whether a registration under an entry id already taken is a retry of the stored one, not another person. */
+/** Whether a registration under an entry id already taken is a retry of the stored one, not another person (key order aside). */
 export const sameRegistration = (stored: StoredEntry, retried: StoredEntry): boolean =>
-  REGISTERED.every((field) => canonical(stored[field]) === canonical(retried[field]));
+  REGISTERED.every((field) => canonicalJson(stored[field]) === canonicalJson(retried[field]));
 
 /**
  * An entry as lists show it: name and phone masked, the ID number as its last four only; its
@@ -95,7 +91,7 @@ export async function registerEntry(entry: StoredEntry, raised?: { readonly aler
     if (!existing) throw error;
     const landed = storedEntryFromItem(existing);
     if (!sameRegistration(landed, entry)) {
-      throw new ConflictError(`entry ${entry.id} is registered with other details; a new registration needs a new entryId`, { cause: error });
+      throw new ConflictError(message('entry.differs', { id: entry.id }), { cause: error });
     }
     return landed;
   }

@@ -19,6 +19,7 @@ import { cursorOf, pageOf, readSources, type Source } from '../platform/list-sou
 import type { Places } from './places-store.ts';
 import { getResponsibility, responsibilitiesOf } from './responsibility-store.ts';
 import { getItem, queryPage, transactWrite, type Item } from '../platform/table.ts';
+import type { Detail } from '../platform/errors.ts';
 
 /** The exit with this id, from the byParent index (no compound needed). */
 export async function findExit(id: string): Promise<StoredExit | undefined> {
@@ -63,7 +64,7 @@ export async function saveJudgedExit(
   current: StoredExit,
   next: StoredExit,
   audit: { readonly caller: Pick<Caller, 'username' | 'role'>; readonly at: string; readonly changes: Changes },
-  conflict: string,
+  conflict: Detail,
 ): Promise<void> {
   const { caller, at } = audit;
   const group = await groupOfCompound(current.compoundId);
@@ -97,8 +98,6 @@ export async function saveJudgedExit(
   );
   await reevaluateAfterWrite(group, at);
 }
-
-export const languageOf = (acceptLanguage: string | undefined): Language => (/^\s*zh/i.test(acceptLanguage ?? '') ? 'zh-CN' : 'en');
 
 const reasonsOf = (standing: StoredStanding | undefined, language: Language) =>
   (standing?.reasons ?? []).map((r) => ({ code: r.code, message: explain(r, language), since: r.since }));

@@ -2,7 +2,8 @@
  * A task's life: claim, extend, release, complete (a sweep's, a round's) and lease expiry, each
  * one transaction with its counters and audit record, conditional on the task version that was
  * read (visits are in task-visits.ts). A refusal by the task rules (taken, not yours, lapsed) is
- * a conflict with the rule's message.
+ * a conflict with the rule's message. Each action takes the `remember` of a request with an
+ * Idempotency-Key and writes its record in the action's own transaction (idempotency-store.ts).
  *
  * The per-worker limit is race-free because the worker's counter item (`WORKER#u / TASKS`) is
  * updated in the claim's own transaction with the condition `held < limit`: two claims racing
@@ -11,11 +12,13 @@
 import { addOp, settleCampaign } from './campaign-store.ts';
 import { gridSort, householdsOfTask, rereadTask, type TaskRecord } from './task-records.ts';
 import { TaskLimitError, UnaccountedHouseholdsError } from './task-errors.ts';
+import { transactOnce, type Remember } from './idempotency-store.ts';
 import { asHolder, heldOp, onLatestTask, OPEN_AGAIN, taskAudit, taskUpdate, transactOnTask, type Actor } from './task-writes.ts';
 import { chinaDay } from '#shared/domain/china-time.ts';
 import { judgeCompletion } from '#shared/domain/disinfection.ts';
 import { claimRefusal, leaseEnd, leaseLapsed } from '#shared/domain/tasks.ts';
 import { unaccounted } from '#shared/domain/visits.ts';
+import { message } from '#shared/messages/message.ts';
 import { SYSTEM_ACTOR, type Caller } from '#shared/roles.ts';
 import type { AreaCode, RoundCompletion, RoundOfTask } from '#shared/schemas/disinfection.ts';
 import { indexKeys, indexSortKeys, keys } from '#shared/table.ts';
@@ -24,11 +27,11 @@ import { ConflictError, ValidationError } from '../platform/errors.ts';
 import { sweepSettings } from '../platform/sweep-settings.ts';
 import { failedConditions, getItem, transactionCancelled, transactWithRetry, type Item, type TransactOp } from '../platform/table.ts';
 
-export async function claimTask(t: TaskRecord, caller: Caller): Promise<TaskRecord> {
+export async function claimTask(t: TaskRecord, caller: Caller, remember?: Remember<TaskRecord>): Promise<TaskRecord> {
   const at = now();
   const atIso = at.toISOString();
   const refusal = claimRefusal(t, caller.username, atIso);
-  if (refusal) throw new ConflictError(refusal.message, { cause: refusal });
+  if (refusal) throw new ConflictError(refusal.said, { cause: refusal });
   const { leaseMinutes, taskLimit } = sweepSettings();
   const lease = leaseEnd(at, leaseMinutes);
   const previous = t.status === 'claimed' ? t.holder : null;
@@ -45,49 +48,53 @@ export async function claimTask(t: TaskRecord, caller: Caller): Promise<TaskReco
     ops.push(taskAudit(t, 'expire', SYSTEM_ACTOR, atIso, { holder: { from: previous, to: null }, leaseExpiresAt: { from: t.leaseExpiresAt, to: null } }));
   }
   ops.push(taskAudit(t, 'claim', caller, atIso, { status: { from: t.status, to: 'claimed' }, holder: { from: previous, to: caller.username }, leaseExpiresAt: { from: t.leaseExpiresAt, to: lease } }));
+  const claimed: TaskRecord = { ...t, status: 'claimed', holder: caller.username, leaseExpiresAt: lease, version: t.version + 1 };
   try {
-    await transactWithRetry(ops);
+    await transactOnce(ops, remember?.(claimed));
   } catch (error) {
     const failed = failedConditions(error);
     if (failed?.includes(1) && previous !== caller.username && !failed.includes(0)) throw new TaskLimitError(taskLimit, { cause: error });
-    if (transactionCancelled(error)) throw new ConflictError(`task ${t.id} was claimed by someone else meanwhile`, { cause: error });
+    if (transactionCancelled(error)) throw new ConflictError(message('task.claimed-meanwhile', { id: t.id }), { cause: error });
     throw error;
   }
-  return { ...t, status: 'claimed', holder: caller.username, leaseExpiresAt: lease, version: t.version + 1 };
+  return claimed;
 }
 
-export async function extendTask(t: TaskRecord, caller: Caller): Promise<TaskRecord> {
+export async function extendTask(t: TaskRecord, caller: Caller, remember?: Remember<TaskRecord>): Promise<TaskRecord> {
   const atIso = asHolder(t, caller);
   const lease = leaseEnd(now(), sweepSettings().leaseMinutes);
+  const extended: TaskRecord = { ...t, leaseExpiresAt: lease, version: t.version + 1 };
   await transactOnTask(t, [
     taskUpdate(t, { leaseExpiresAt: lease, gsi3sk: indexSortKeys.lease(lease, t.id) }),
     taskAudit(t, 'extend', caller, atIso, { leaseExpiresAt: { from: t.leaseExpiresAt, to: lease } }),
-  ]);
-  return { ...t, leaseExpiresAt: lease, version: t.version + 1 };
+  ], remember?.(extended));
+  return extended;
 }
 
-export async function releaseTask(t: TaskRecord, caller: Caller): Promise<TaskRecord> {
+export async function releaseTask(t: TaskRecord, caller: Caller, remember?: Remember<TaskRecord>): Promise<TaskRecord> {
   const atIso = asHolder(t, caller);
+  const released: TaskRecord = { ...t, status: 'open', holder: null, leaseExpiresAt: null, version: t.version + 1 };
   await transactOnTask(t, [
     taskUpdate(t, { status: 'open', gsi1sk: gridSort(t, 'open') }, OPEN_AGAIN),
     heldOp(caller.username, -1),
     taskAudit(t, 'release', caller, atIso, { status: { from: 'claimed', to: 'open' }, holder: { from: caller.username, to: null } }),
-  ]);
-  return { ...t, status: 'open', holder: null, leaseExpiresAt: null, version: t.version + 1 };
+  ], remember?.(released));
+  return released;
 }
 
-export async function completeTask(t: TaskRecord, caller: Caller): Promise<TaskRecord> {
+export async function completeTask(t: TaskRecord, caller: Caller, remember?: Remember<TaskRecord>): Promise<TaskRecord> {
   const atIso = asHolder(t, caller);
   const missing = unaccounted(householdsOfTask(t).map((h) => h.id), t.hh);
   if (missing.length > 0) throw new UnaccountedHouseholdsError(missing);
+  const done: TaskRecord = { ...t, status: 'done', holder: null, leaseExpiresAt: null, completedAt: atIso, completedBy: caller.username, version: t.version + 1 };
   await transactOnTask(t, [
     taskUpdate(t, { status: 'done', completedAt: atIso, completedBy: caller.username, gsi1sk: gridSort(t, 'done') }, OPEN_AGAIN),
     heldOp(caller.username, -1),
     addOp(keys.campaign(t.campaignId), { add: { tasksDone: 1 } }),
     taskAudit(t, 'complete', caller, atIso, { status: { from: 'claimed', to: 'done' } }),
-  ]);
+  ], remember?.(done));
   await settleCampaign(t.campaignId);
-  return { ...t, status: 'done', holder: null, leaseExpiresAt: null, completedAt: atIso, completedBy: caller.username, version: t.version + 1 };
+  return done;
 }
 
 /**
@@ -120,10 +127,10 @@ const ROUND_RACE = { baseMs: 0, capMs: 0, attempts: 3 } as const;
  * count towards the compound's rounds of the day (the missed-rounds job's input), in the same
  * transaction.
  */
-export async function completeRound(first: TaskRecord, body: RoundCompletion, caller: Caller): Promise<TaskRecord> {
+export async function completeRound(first: TaskRecord, body: RoundCompletion, caller: Caller, remember?: Remember<TaskRecord>): Promise<TaskRecord> {
   const round = first.round as RoundOfTask;
   const judged = judgeCompletion(round.planned, body);
-  if ('code' in judged) throw new ValidationError([{ field: judged.field, message: judged.message }], undefined, { cause: judged });
+  if ('code' in judged) throw new ValidationError([{ field: judged.field, message: judged.message, said: judged.said }], undefined, { cause: judged });
   return onLatestTask(first, ROUND_RACE, async (t) => {
     if (sameCompletion(t, caller, judged.areas)) return t;
     const atIso = asHolder(t, caller);
@@ -144,9 +151,11 @@ export async function completeRound(first: TaskRecord, body: RoundCompletion, ca
       }));
       if (round.day < chinaDay(atIso)) ops.push(...(await missedEntryOps(round.day, t)));
     }
-    await transactWithRetry(ops);
+    const done: TaskRecord = { ...t, status: 'done', holder: null, leaseExpiresAt: null, completedAt: atIso, completedBy: caller.username, areasDone: judged.areas, partial, version: t.version + 1 };
+    // A duplicate under the same key that won meanwhile is not retried: the edge answers with its answer.
+    await transactOnce(ops, remember?.(done));
     await settleCampaign(t.campaignId);
-    return { ...t, status: 'done', holder: null, leaseExpiresAt: null, completedAt: atIso, completedBy: caller.username, areasDone: judged.areas, partial, version: t.version + 1 };
+    return done;
   });
 }
 

@@ -4,14 +4,17 @@
  * meanwhile) are ConflictErrors. Each has a code of its own, which the HTTP edge answers with
  * a problem type of its own (functions/edge/problems.ts).
  */
-import { CordonError, type FailureOptions } from '../platform/errors.ts';
+import { message } from '#shared/messages/message.ts';
+import { CordonError, fieldError, type FailureOptions } from '../platform/errors.ts';
 
 /** A task cannot be completed: one field error per household not accounted for, with why. */
 export class UnaccountedHouseholdsError extends CordonError {
-  constructor(missing: readonly { householdId: string; reason: string }[], options: FailureOptions = {}) {
-    super('unaccounted-households',
-      `${missing.length} households are not accounted for: visit them (no answer needs a revisit) before completing`,
-      { ...options, errors: missing.map((m) => ({ field: `households.${m.householdId}`, message: m.reason })) });
+  constructor(missing: readonly { householdId: string; reason: 'not_visited' | 'no_answer' }[], options: FailureOptions = {}) {
+    super('unaccounted-households', message('task.unaccounted', { count: missing.length }), {
+      ...options,
+      // The code (task.household.no_answer | not_visited) says why to a client; the message says it to a person.
+      errors: missing.map((m) => fieldError(`households.${m.householdId}`, message(`task.household.${m.reason}`))),
+    });
     this.name = 'UnaccountedHouseholdsError';
   }
 }
@@ -21,7 +24,7 @@ export class TaskLimitError extends CordonError {
   readonly limit: number;
 
   constructor(limit: number, options: FailureOptions = {}) {
-    super('task-limit', `you hold ${limit} tasks, the most one worker may hold; complete or release one first`, options);
+    super('task-limit', message('task.limit', { limit }), options);
     this.name = 'TaskLimitError';
     this.limit = limit;
   }

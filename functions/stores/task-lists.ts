@@ -23,9 +23,10 @@ import { gridsOfCommunity } from './places-store.ts';
 import { taskFromItem, type TaskRecord } from './task-records.ts';
 import { taskSummary } from './task-views.ts';
 import { nowIso } from '../platform/clock.ts';
-import { ValidationError } from '../platform/errors.ts';
+import { ValidationError, fieldError } from '../platform/errors.ts';
 import { cursorOf, pageOf, readSources, type Source } from '../platform/list-sources.ts';
 import { batchGet, queryAll, type Item } from '../platform/table.ts';
+import { message } from '#shared/messages/message.ts';
 
 /** Reads a list page may take when cancelled campaigns' tasks thinned it; it answers short after that. */
 const LIST_READS = 4;
@@ -84,7 +85,7 @@ async function listSources(query: TaskListQuery, caller: Caller): Promise<Source
     return [...grids.map((g) => g.id), null].flatMap((id) => gridSources(id, query));
   }
   if (query.campaignId) return [campaignSource(query.campaignId)];
-  throw new ValidationError([{ field: 'query.campaignId', message: 'is required: name the campaign whose tasks to list' }]);
+  throw new ValidationError([fieldError('query.campaignId', message('task.campaign-list-needs-id'))]);
 }
 
 /** Campaigns seen cancelled by this instance: the status is final, so they are never read again. */

@@ -18,6 +18,7 @@ import { now } from '../platform/clock.ts';
 import { ConflictError } from '../platform/errors.ts';
 import { withoutKeys } from '../platform/list-sources.ts';
 import { getItem, queryAll, type Item } from '../platform/table.ts';
+import { message } from '#shared/messages/message.ts';
 
 export function taskSummary(t: TaskRecord, at: Date = now()): TaskSummary {
   return {
@@ -68,7 +69,7 @@ export async function taskView(t: TaskRecord, caller: Caller): Promise<Task> {
 /** A conflict for a resent visit id whose body differs; the stored visit when it is the same. */
 function sameVisit(existing: Item, body: VisitCreate): Visit {
   if (existing.fingerprint !== visitFingerprint(body)) {
-    throw new ConflictError(`visit ${body.visitId} was recorded with different content; a new visit needs a new visitId`);
+    throw new ConflictError(message('task.visit-differs', { id: body.visitId }));
   }
   return visitFromItem(existing);
 }

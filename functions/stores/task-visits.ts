@@ -15,6 +15,7 @@ import type { Visit, VisitCreate } from '#shared/schemas/visit.ts';
 import { keys } from '#shared/table.ts';
 import { ConflictError, ValidationError } from '../platform/errors.ts';
 import { failedConditions, transactWithRetry, type TransactOp } from '../platform/table.ts';
+import { message } from '#shared/messages/message.ts';
 
 /**
  * Visits to one task are serialised by its version, so a phone sending its offline backlog at
@@ -50,7 +51,7 @@ export async function recordVisit(first: TaskRecord, body: VisitCreate, caller: 
         const stored = await storedVisit(t.id, body);
         if (stored) return stored;
       }
-      if (failed?.includes(ops.alertIndex)) throw new ConflictError(`visit id ${body.visitId} is already in use; a new visit needs a new visitId`, { cause: error });
+      if (failed?.includes(ops.alertIndex)) throw new ConflictError(message('task.visit-id-used', { id: body.visitId }), { cause: error });
       throw error;
     }
   });

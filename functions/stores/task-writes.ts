@@ -5,14 +5,16 @@
  */
 import { addOp } from './campaign-store.ts';
 import { auditItem } from './audit-store.ts';
+import { transactOnce } from './idempotency-store.ts';
 import { rereadTask, type TaskRecord } from './task-records.ts';
 import { holderRefusal } from '#shared/domain/tasks.ts';
+import { message } from '#shared/messages/message.ts';
 import { retry, type Backoff } from '#shared/retry.ts';
 import type { Caller } from '#shared/roles.ts';
 import { keys } from '#shared/table.ts';
 import { now } from '../platform/clock.ts';
 import { ConflictError, NotFoundError } from '../platform/errors.ts';
-import { transactionCancelled, transactWithRetry, type TransactOp } from '../platform/table.ts';
+import { transactionCancelled, type TransactOp } from '../platform/table.ts';
 
 export type Actor = Pick<Caller, 'username' | 'role'>;
 
@@ -51,7 +53,7 @@ export const heldOp = (username: string, delta: 1 | -1, limit?: number): Transac
     ...(limit !== undefined ? { condition: { expression: 'attribute_not_exists(held) OR held < :limit', values: { ':limit': limit } } } : {}),
   });
 
-export const changedMeanwhile = (t: TaskRecord, cause?: unknown) => new ConflictError(`task ${t.id} changed meanwhile; read it again`, { cause });
+export const changedMeanwhile = (t: TaskRecord, cause?: unknown) => new ConflictError(message('task.changed-meanwhile', { id: t.id }), { cause });
 
 /**
  * Runs `work` on the task and, while its transaction loses a race (another write moved the
@@ -64,7 +66,7 @@ export async function onLatestTask<T>(first: TaskRecord, race: Backoff, work: (t
     return await retry(async (attempt) => {
       if (attempt > 1) {
         const again = await rereadTask(t);
-        if (!again) throw new NotFoundError('the task is gone');
+        if (!again) throw new NotFoundError(message('task.gone'));
         t = again;
       }
       return await work(t, attempt);
@@ -78,13 +80,14 @@ export async function onLatestTask<T>(first: TaskRecord, race: Backoff, work: (t
 export function asHolder(t: TaskRecord, caller: Caller): string {
   const atIso = now().toISOString();
   const refusal = holderRefusal(t, caller.username, atIso);
-  if (refusal) throw new ConflictError(refusal.message, { cause: refusal });
+  if (refusal) throw new ConflictError(refusal.said, { cause: refusal });
   return atIso;
 }
 
-export async function transactOnTask(t: TaskRecord, ops: readonly TransactOp[]): Promise<void> {
+/** The action's transaction, with the request's Idempotency-Key record when it has one (idempotency-store.ts). */
+export async function transactOnTask(t: TaskRecord, ops: readonly TransactOp[], record?: TransactOp): Promise<void> {
   try {
-    await transactWithRetry(ops);
+    await transactOnce(ops, record);
   } catch (error) {
     if (transactionCancelled(error)) throw changedMeanwhile(t, error);
     throw error;

@@ -57,8 +57,8 @@ export class Api extends Construct {
       corsPreflight: {
         allowOrigins: [webOrigin],
         allowMethods: [...new Set(routes.map((r) => CorsHttpMethod[r.spec.method]))],
-        allowHeaders: ['authorization', 'content-type', 'accept', 'if-match'],
-        exposeHeaders: ['etag', 'location'],
+        allowHeaders: ['authorization', 'content-type', 'accept', 'if-match', 'idempotency-key'],
+        exposeHeaders: ['etag', 'location', 'idempotent-replayed'],
         maxAge: Duration.days(1),
       },
     });

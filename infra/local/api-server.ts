@@ -12,12 +12,14 @@ import { pathMatcher, type PathMatcher } from '#shared/catalogue/paths.ts';
 import { stringifyClaims } from '#shared/claims.ts';
 import { API_MAX_BODY_BYTES } from '#shared/schemas/imports.ts';
 import { LocalUserList, TokenRequest, TokenResponse } from '#shared/schemas/local.ts';
-import { NotFoundError, ValidationError } from '#functions/platform/errors.ts';
-import { problem, type HttpEvent, type HttpResult } from '#functions/edge/http.ts';
+import { NotFoundError, ValidationError, fieldError } from '#functions/platform/errors.ts';
+import { languageOf, problem, type HttpEvent, type HttpResult } from '#functions/edge/http.ts';
+import type { Language } from '#shared/messages/language.ts';
 import { cachedLoader, importHandler } from './handler-import.ts';
 import type { LocalIdentity } from './identity.ts';
 import { invokeLocal, LambdaTimeout } from './lambda-context.ts';
 import { LOCAL_ACCOUNT } from './local-arn.ts';
+import { message } from '#shared/messages/message.ts';
 
 /** API Gateway gives an integration at most 30 s. */
 const INTEGRATION_TIMEOUT_MS = 30_000;
@@ -97,8 +99,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: ApiSer
   }
   const url = requestUrl(req.url);
   if (!url) {
-    const error = new ValidationError([{ field: 'path', message: 'is not a valid URL path: a "%" must begin an escape such as %2F, of UTF-8 bytes' }]);
-    return sendResult(res, problem(error, pathOnly(req.url)), cors);
+    const error = new ValidationError([fieldError('path', message('local.bad-path'))]);
+    return sendResult(res, problem(error, pathOnly(req.url), languageOf(req.headers)), cors);
   }
   let found: { route: CompiledRoute; params: Record<string, string> } | undefined;
   for (const route of compiled) {
@@ -116,7 +118,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: ApiSer
   if (body === 'too-large') return sendJson(res, 413, { message: 'Request Entity Too Large' }, { ...cors, connection: 'close' });
 
   if (found.route.spec.auth === 'local') {
-    return sendResult(res, await serveLocal(found.route.operationId, body, options.identity), cors);
+    return sendResult(res, await serveLocal(found.route.operationId, body, options.identity, languageOf(req.headers)), cors);
   }
 
   let claims: Record<string, string> | undefined;
@@ -162,13 +164,17 @@ const pathOnly = (raw: string | undefined): string => (raw ?? '/').split('?')[0]
 /** A Lambda proxy result as the HTTP response API Gateway makes of it. */
 function sendResult(res: ServerResponse, result: HttpResult, cors: Record<string, string>): void {
   const headers: Record<string, string> = { ...cors };
-  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
+  for (const [name, value] of Object.entries(result.headers ?? {})) {
+    const key = name.toLowerCase();
+    // Vary lists every header the answer varies by: CORS's Origin and the handler's own (Accept-Language).
+    headers[key] = key === 'vary' && headers.vary ? `${headers.vary}, ${String(value)}` : String(value);
+  }
   const payload = result.body === undefined ? undefined : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
   send(res, result.statusCode ?? 200, headers, payload);
 }
 
 /** The demo identity routes, which stand in for Cognito and so are no Lambda's. */
-async function serveLocal(operationId: string, body: Buffer, identity: LocalIdentity): Promise<HttpResult> {
+async function serveLocal(operationId: string, body: Buffer, identity: LocalIdentity, language: Language): Promise<HttpResult> {
   const json = (value: unknown): HttpResult => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
   if (operationId === 'listLocalUsers') return json(LocalUserList.parse(identity.users));
   let parsed: unknown;
@@ -179,10 +185,10 @@ async function serveLocal(operationId: string, body: Buffer, identity: LocalIden
   }
   const request = TokenRequest.safeParse(parsed);
   if (!request.success) {
-    return problem(new ValidationError([{ field: 'body.username', message: 'is required' }], 'body.username: give a demo username'), routes.issueLocalToken.path);
+    return problem(new ValidationError([fieldError('body.username', message('field.required'))], message('local.username-required')), routes.issueLocalToken.path, language);
   }
   const issued = await identity.issue(request.data.username);
-  if (!issued) return problem(new NotFoundError(`no demo user ${request.data.username}`), routes.issueLocalToken.path);
+  if (!issued) return problem(new NotFoundError(message('local.no-user', { username: request.data.username })), routes.issueLocalToken.path, language);
   return json(TokenResponse.parse(issued));
 }
 
@@ -271,8 +277,8 @@ function corsHeaders(req: IncomingMessage, allowed: readonly string[]): Record<s
   return {
     'access-control-allow-origin': origin,
     'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
-    'access-control-allow-headers': 'authorization,content-type,if-match',
-    'access-control-expose-headers': 'location,etag',
+    'access-control-allow-headers': 'authorization,content-type,if-match,idempotency-key',
+    'access-control-expose-headers': 'location,etag,idempotent-replayed',
     vary: 'origin',
   };
 }

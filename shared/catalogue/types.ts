@@ -37,6 +37,13 @@ export interface RouteSpec {
   };
   /** Problem statuses this route answers with, beyond 400/401/403 implied by auth and input. */
   readonly errors?: readonly number[];
+  /**
+   * A field action a phone's outbox may resend: it takes an optional `Idempotency-Key` header
+   * (checked by the edge, documented in OpenAPI), and the same key with the same request answers
+   * the stored answer again instead of acting twice (functions/edge/idempotency.ts). The handler
+   * writes the answer in its action's transaction, through the `once` it is given.
+   */
+  readonly idempotent?: boolean;
 }
 
 export interface QueueSpec {

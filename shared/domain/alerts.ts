@@ -7,6 +7,7 @@ import { OVERSEERS, type Role } from '../roles.ts';
 import type { Alert, AlertKind, AlertSource } from '../schemas/alert.ts';
 import { stableHash } from './ids.ts';
 import { SEALERS } from './sealing.ts';
+import { spoken, type Spoken } from '../messages/message.ts';
 
 export type NewAlert = Omit<Alert, 'id' | 'status' | 'closedAt' | 'closedBy' | 'closeNote'>;
 
@@ -32,21 +33,19 @@ export const ALERT_CLOSERS: Readonly<Record<AlertKind, readonly Role[]>> = {
  * Why an alert may not be closed: it is closed already (the sentence says by whom and when), or
  * the caller's role may not close its kind.
  */
-export type CloseRefusal =
-  | { readonly code: 'already-closed'; readonly message: string }
-  | { readonly code: 'not-for-role'; readonly message: string };
+export type CloseRefusal = ({ readonly code: 'already-closed' } | { readonly code: 'not-for-role' }) & Spoken;
 
 /** The refusal when `role` may not close alerts of this kind, else undefined. */
 export function closeRefusalFor(alert: Pick<Alert, 'id' | 'kind'>, role: Role): CloseRefusal | undefined {
   const closers: readonly Role[] = ALERT_CLOSERS[alert.kind];
   if (closers.includes(role)) return undefined;
-  return { code: 'not-for-role', message: `a ${alert.kind} alert is closed by ${closers.join(' or ')} staff, not by ${role} staff (alert ${alert.id})` };
+  return { code: 'not-for-role', ...spoken('alert.not-for-role', { kind: alert.kind, closers: closers.join(' | '), role, id: alert.id }) };
 }
 
 /** Closing records what was done; a closed alert stays closed (the note is the record). */
 export function closedAlert(alert: Alert, close: { at: string; by: string; note: string }): Alert | CloseRefusal {
   if (alert.status === 'closed') {
-    return { code: 'already-closed', message: `alert ${alert.id} was closed by ${alert.closedBy} at ${alert.closedAt}` };
+    return { code: 'already-closed', ...spoken('alert.already-closed', { id: alert.id, by: alert.closedBy ?? '', at: alert.closedAt ?? '' }) };
   }
   return { ...alert, status: 'closed', closedAt: close.at, closedBy: close.by, closeNote: close.note };
 }

@@ -13,6 +13,7 @@
 import type { AreaCode, MissedRound, RoundCompletion, RoundStatus, RoundTarget } from '../schemas/disinfection.ts';
 import { chinaDay, chinaMinute } from './china-time.ts';
 import { DAY_MS, HOUR_MS, isoAt, MINUTE_MS } from './time.ts';
+import { spoken, type Spoken } from '../messages/message.ts';
 
 export const PUBLIC_AREA_SET: readonly AreaCode[] = ['corridor', 'elevator', 'guard_room', 'garbage_point', 'public_area'];
 /** A case building's own set: its corridors, elevators and entrance hall. */
@@ -120,8 +121,8 @@ export function requiredRoundsOn(settings: RoundSettings, day: { isToday: boolea
  * a reason. A code to tell the cases apart, the field at fault and the sentence to show.
  */
 export type CompletionRefusal =
-  | { readonly code: 'foreign-areas'; readonly field: 'body.areas'; readonly message: string }
-  | { readonly code: 'reason-missing'; readonly field: 'body.reason'; readonly message: string };
+  | ({ readonly code: 'foreign-areas'; readonly field: 'body.areas' } & Spoken)
+  | ({ readonly code: 'reason-missing'; readonly field: 'body.reason' } & Spoken);
 
 /** A completion checked against the task's set: done, partial, or refused. */
 export function judgeCompletion(
@@ -131,12 +132,12 @@ export function judgeCompletion(
   const areas = [...new Set(body.areas)];
   const foreign = areas.filter((a) => !planned.includes(a));
   if (foreign.length > 0) {
-    return { code: 'foreign-areas', field: 'body.areas', message: `not in this task's area set (${planned.join(', ')}): ${foreign.join(', ')}` };
+    return { code: 'foreign-areas', field: 'body.areas', ...spoken('disinfection.foreign-areas', { planned: planned.join(', '), foreign: foreign.join(', ') }) };
   }
   const ordered = planned.filter((a) => areas.includes(a));
   if (ordered.length === planned.length) return { outcome: 'done', areas: ordered };
   if (!body.reason) {
-    return { code: 'reason-missing', field: 'body.reason', message: `is required when areas are left out (${planned.filter((a) => !areas.includes(a)).join(', ')})` };
+    return { code: 'reason-missing', field: 'body.reason', ...spoken('disinfection.reason-missing', { left: planned.filter((a) => !areas.includes(a)).join(', ') }) };
   }
   return { outcome: 'partial', areas: ordered };
 }

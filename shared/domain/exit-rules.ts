@@ -16,6 +16,7 @@ import { chinaMinute } from './china-time.ts';
 import { clockInState, coverageGaps, currentShifts, type ShiftTimes } from './duty.ts';
 import { HOUR_MS, isoAfter, isoAt, MINUTE_MS } from './time.ts';
 import { allowedOpenExits, isSealed } from './exits.ts';
+import type { Language } from '../messages/language.ts';
 
 
 export interface RuleSettings {
@@ -46,7 +47,7 @@ export interface ExitGroup {
 }
 
 export type Detail = Readonly<Record<string, string | number>>;
-export type Language = 'zh-CN' | 'en';
+export type { Language };
 
 export interface ExitRule {
   readonly code: ExitRuleCode;

@@ -14,6 +14,15 @@ export function stableHash(text: string): string {
   return hash.toString(36).padStart(13, '0');
 }
 
+/**
+ * JSON with every object's keys in order, so two values equal but for key order (the table gives
+ * maps back in its own order; clients build bodies in theirs) give the same text.
+ */
+export const canonicalJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  ) ?? '';
+
 /** Names compare after trimming, NFKC (full-width → half-width) and removing inner spaces. */
 export function normaliseName(name: string): string {
   return name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();

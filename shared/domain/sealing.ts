@@ -9,6 +9,7 @@
 import type { CompoundStatus } from '../schemas/compound.ts';
 import type { Role } from '../roles.ts';
 import { isSealed } from './exits.ts';
+import { message, spoken, type Spoken } from '../messages/message.ts';
 
 export const SEAL_LEVELS = ['closed', 'lockdown'] as const;
 export type SealLevel = (typeof SEAL_LEVELS)[number];
@@ -20,9 +21,7 @@ export const LIFTERS = ['city'] as const satisfies readonly Role[];
  * Why a compound's status may not change as asked: it is at that level already, or there is
  * nothing to lift. A code to tell the cases apart and the sentence to show the caller.
  */
-export type StatusRefusal =
-  | { readonly code: 'already-at-level'; readonly message: string }
-  | { readonly code: 'not-sealed'; readonly message: string };
+export type StatusRefusal = ({ readonly code: 'already-at-level' } | { readonly code: 'not-sealed' }) & Spoken;
 
 export type Transition = { readonly ok: true; readonly to: CompoundStatus } | { readonly ok: false; readonly refusal: StatusRefusal };
 
@@ -32,7 +31,7 @@ export type Transition = { readonly ok: true; readonly to: CompoundStatus } | { 
  * level it is at is refused, so a double-submitted form does not write a second history record.
  */
 export function sealTransition(from: CompoundStatus, level: SealLevel): Transition {
-  if (from === level) return { ok: false, refusal: { code: 'already-at-level', message: `the compound is already ${level}` } };
+  if (from === level) return { ok: false, refusal: { code: 'already-at-level', ...spoken('sealing.already-at-level', { level: message(`compound.status.${level}`) }) } };
   return { ok: true, to: level };
 }
 
@@ -46,5 +45,5 @@ export const mayChangeStatus = (role: Role, from: CompoundStatus, to: CompoundSt
 /** Lifting ends closed management or lockdown; there is nothing to lift otherwise. */
 export function liftTransition(from: CompoundStatus): Transition {
   if (isSealed(from)) return { ok: true, to: 'lifted' };
-  return { ok: false, refusal: { code: 'not-sealed', message: `the compound is ${from}, not sealed` } };
+  return { ok: false, refusal: { code: 'not-sealed', ...spoken('sealing.not-sealed', { from: message(`compound.status.${from}`) }) } };
 }

@@ -5,6 +5,7 @@
  * States follow HOT Tasking Manager's: open → claimed (with a lease) → done; a lapsed lease
  * returns the task to open (the expiry job, or the next claim) and is written to the audit.
  */
+import { spoken, type Spoken } from '../messages/message.ts';
 import { isoAfter, MINUTE_MS } from './time.ts';
 import type { Household } from '../schemas/building.ts';
 import type { TaskStatus } from '../schemas/task.ts';
@@ -101,32 +102,32 @@ export const leaseLapsed = (task: LeaseState, now: string): boolean =>
   task.status === 'claimed' && task.leaseExpiresAt !== null && task.leaseExpiresAt <= now;
 
 /**
- * Why the caller may not claim a task or act on it as its holder: a code to tell the cases apart
- * and the sentence to show the caller.
+ * Why the caller may not claim a task or act on it as its holder: a code to tell the cases apart,
+ * the sentence to show the caller (English, for logs) and the same as a catalogue message, which
+ * the API says in the caller's language.
  */
-export type TaskRefusal =
-  | { readonly code: 'done'; readonly message: string }
-  | { readonly code: 'held-by-you'; readonly message: string }
-  | { readonly code: 'taken'; readonly message: string }
-  | { readonly code: 'not-holder'; readonly message: string }
-  | { readonly code: 'lease-lapsed'; readonly message: string };
+type Refusal<C extends string> = { readonly code: C } & Spoken;
+export type TaskRefusal = Refusal<'done'> | Refusal<'held-by-you'> | Refusal<'taken'> | Refusal<'not-holder'> | Refusal<'lease-lapsed'>;
 
 export type ClaimRefusal = Extract<TaskRefusal, { code: 'done' | 'held-by-you' | 'taken' }>;
 export type HolderRefusal = Extract<TaskRefusal, { code: 'done' | 'not-holder' | 'lease-lapsed' }>;
 
+const refused = <C extends TaskRefusal['code']>(code: C, params?: Readonly<Record<string, string>>): Refusal<C> =>
+  ({ code, ...spoken(`task.${code}`, params) });
+
 /** Why the caller cannot claim, or undefined when they can. */
 export function claimRefusal(task: LeaseState, username: string, now: string): ClaimRefusal | undefined {
-  if (task.status === 'done') return { code: 'done', message: 'the task is done' };
-  if (task.status === 'claimed' && task.holder === username && !leaseLapsed(task, now)) return { code: 'held-by-you', message: 'you hold this task already; extend it instead' };
-  if (task.status === 'claimed' && !leaseLapsed(task, now)) return { code: 'taken', message: `the task is held by another worker until ${task.leaseExpiresAt}` };
+  if (task.status === 'done') return refused('done');
+  if (task.status === 'claimed' && task.holder === username && !leaseLapsed(task, now)) return refused('held-by-you');
+  if (task.status === 'claimed' && !leaseLapsed(task, now)) return refused('taken', { until: task.leaseExpiresAt ?? '' });
   return undefined;
 }
 
 /** Why the caller cannot act as the holder (extend, release, visit, complete), or undefined. */
 export function holderRefusal(task: LeaseState, username: string, now: string): HolderRefusal | undefined {
-  if (task.status === 'done') return { code: 'done', message: 'the task is done' };
-  if (task.status !== 'claimed' || task.holder !== username) return { code: 'not-holder', message: 'you do not hold this task; claim it first' };
-  if (leaseLapsed(task, now)) return { code: 'lease-lapsed', message: 'your lease on this task has lapsed; claim it again' };
+  if (task.status === 'done') return refused('done');
+  if (task.status !== 'claimed' || task.holder !== username) return refused('not-holder');
+  if (leaseLapsed(task, now)) return refused('lease-lapsed');
   return undefined;
 }
 

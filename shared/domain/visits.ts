@@ -11,6 +11,7 @@
  */
 import { stableHash } from './ids.ts';
 import type { Visit, VisitCreate, VisitOutcome } from '../schemas/visit.ts';
+import { spoken, type Spoken } from '../messages/message.ts';
 
 export const ACCOUNTING_OUTCOMES: readonly VisitOutcome[] = ['seen_all', 'seen_some', 'refused', 'vacant'];
 export const accounts = (outcome: VisitOutcome | undefined): boolean => outcome !== undefined && ACCOUNTING_OUTCOMES.includes(outcome);
@@ -40,24 +41,23 @@ export function applyVisit(previous: HouseholdState | undefined, visit: Pick<Vis
   };
 }
 
-export interface FieldProblem {
+export interface FieldProblem extends Spoken {
   readonly field: string;
-  readonly message: string;
 }
 
 /** What the schema cannot see: the household must be the task's, and the count must fit the outcome. */
 export function checkVisit(visit: VisitCreate, householdIds: ReadonlySet<string>): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!householdIds.has(visit.householdId)) problems.push({ field: 'body.householdId', message: `is not a household of this task's building` });
+  if (!householdIds.has(visit.householdId)) problems.push({ field: 'body.householdId', ...spoken('visit.not-household') });
   const met = visit.outcome === 'seen_all' || visit.outcome === 'seen_some';
-  if (met && visit.peopleSeen < 1) problems.push({ field: 'body.peopleSeen', message: `must be at least 1 when the outcome is ${visit.outcome}` });
+  if (met && visit.peopleSeen < 1) problems.push({ field: 'body.peopleSeen', ...spoken('visit.people-at-least-1', { outcome: visit.outcome }) });
   if (!met && visit.outcome !== 'refused' && visit.peopleSeen > 0) {
-    problems.push({ field: 'body.peopleSeen', message: `must be 0 when the outcome is ${visit.outcome}` });
+    problems.push({ field: 'body.peopleSeen', ...spoken('visit.people-zero', { outcome: visit.outcome }) });
   }
   if ((visit.outcome === 'no_answer' || visit.outcome === 'vacant') && visit.symptoms.length > 0) {
-    problems.push({ field: 'body.symptoms', message: `must be empty when nobody was met (${visit.outcome})` });
+    problems.push({ field: 'body.symptoms', ...spoken('visit.symptoms-nobody-met', { outcome: visit.outcome }) });
   }
-  if (new Set(visit.symptoms).size !== visit.symptoms.length) problems.push({ field: 'body.symptoms', message: 'lists a symptom twice' });
+  if (new Set(visit.symptoms).size !== visit.symptoms.length) problems.push({ field: 'body.symptoms', ...spoken('visit.symptom-twice') });
   return problems;
 }
 

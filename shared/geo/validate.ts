@@ -13,13 +13,13 @@
  * not to, and turf's area does not depend on it.
  */
 import turfArea from '@turf/area';
+import { message, spoken, type Message, type Spoken } from '../messages/message.ts';
 
 export type GeometryPath = readonly (string | number)[];
 
 /** A problem and where it lies, as a path from the geometry object: ['coordinates', 1] is the first hole. */
-export interface GeometryProblem {
+export interface GeometryProblem extends Spoken {
   readonly path: GeometryPath;
-  readonly message: string;
 }
 
 type Position = readonly number[];
@@ -32,7 +32,7 @@ export interface AreaLimits {
   readonly maxPositions: number;
   readonly maxAreaM2: number;
   /** What the geometry outlines, for messages: "a compound". */
-  readonly what: string;
+  readonly what: Message;
 }
 
 /**
@@ -49,13 +49,13 @@ export const MAX_POSITIONS = 5_000;
  * at most 1,000 km², larger than a rural street.
  */
 export const AREA_LIMITS = {
-  compound: { maxPositions: MAX_POSITIONS, maxAreaM2: 50_000_000, what: 'a compound' },
-  building: { maxPositions: MAX_POSITIONS, maxAreaM2: 1_000_000, what: 'a building' },
-  community: { maxPositions: MAX_POSITIONS, maxAreaM2: 1_000_000_000, what: 'a community' },
+  compound: { maxPositions: MAX_POSITIONS, maxAreaM2: 50_000_000, what: message('geo.what.compound') },
+  building: { maxPositions: MAX_POSITIONS, maxAreaM2: 1_000_000, what: message('geo.what.building') },
+  community: { maxPositions: MAX_POSITIONS, maxAreaM2: 1_000_000_000, what: message('geo.what.community') },
 } as const satisfies Record<string, AreaLimits>;
 
 /** For data already stored: only validity, no caps. */
-export const NO_LIMITS: AreaLimits = { maxPositions: Infinity, maxAreaM2: Infinity, what: 'an area' };
+export const NO_LIMITS: AreaLimits = { maxPositions: Infinity, maxAreaM2: Infinity, what: message('geo.what.area') };
 
 /** Enough to fix a file row by row; a polygon with a hundred faults is not described in full. */
 const MAX_REPORTED = 5;
@@ -75,12 +75,12 @@ export function areaProblems(geometry: AreaGeometryInput, limits: AreaLimits): G
   const polygons: readonly (readonly Ring[])[] = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   // Schemas have checked the shape of what comes in; what was stored long ago may be anything.
   if (!isArray(polygons) || !polygons.every((rings) => isArray(rings) && rings.length > 0)) {
-    return [{ path: ['coordinates'], message: `must be the rings of a ${geometry.type}` }];
+    return [{ path: ['coordinates'], ...spoken('geo.not-rings', { type: geometry.type }) }];
   }
   const prefix = (p: number): GeometryPath => (geometry.type === 'Polygon' ? ['coordinates'] : ['coordinates', p]);
   const positions = polygons.reduce((n, rings) => n + rings.reduce((m, ring) => m + ring.length, 0), 0);
   if (positions > limits.maxPositions) {
-    return [{ path: ['coordinates'], message: `has ${grouped(positions)} positions; at most ${grouped(limits.maxPositions)} (simplify the outline)` }];
+    return [{ path: ['coordinates'], ...spoken('geo.too-many-positions', { count: grouped(positions), max: grouped(limits.maxPositions) }) }];
   }
   const structure = polygons.flatMap((rings, p) => rings.flatMap((ring, r) => ringStructure(ring, [...prefix(p), r])));
   if (structure.length > 0) return structure.slice(0, MAX_REPORTED);
@@ -92,13 +92,13 @@ export function areaProblems(geometry: AreaGeometryInput, limits: AreaLimits): G
   if (crossings.length > 0) return crossings;
   // A ring that crosses nowhere encloses some area, unless rounding has flattened it.
   const flat = rings.filter((ring) => planarArea(ring.corners) === 0);
-  if (flat.length > 0) return flat.slice(0, MAX_REPORTED).map((ring) => ({ path: ring.path, message: 'encloses no area' }));
+  if (flat.length > 0) return flat.slice(0, MAX_REPORTED).map((ring) => ({ path: ring.path, ...spoken('geo.no-area') }));
   const placement = [...holeProblems(polygons.map((_, p) => rings.filter((r) => r.polygon === p))), ...partProblems(rings)];
   if (placement.length > 0) return placement.slice(0, MAX_REPORTED);
 
   const area = limits.maxAreaM2 === Infinity ? 0 : turfArea(geometry as Parameters<typeof turfArea>[0]);
   if (area > limits.maxAreaM2) {
-    return [{ path: [], message: `encloses ${km2(area)} km²; ${limits.what} is at most ${km2(limits.maxAreaM2)} km²` }];
+    return [{ path: [], ...spoken('geo.too-big', { area: km2(area), what: limits.what, max: km2(limits.maxAreaM2) }) }];
   }
   return [];
 }
@@ -122,15 +122,15 @@ const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const km2 = (m2: number) => String(Math.round(m2 / 10_000) / 100);
 
 function ringStructure(ring: Ring, path: GeometryPath): GeometryProblem[] {
-  if (!isArray(ring)) return [{ path, message: 'must be a ring: an array of positions' }];
+  if (!isArray(ring)) return [{ path, ...spoken('geo.not-a-ring') }];
   const problems: GeometryProblem[] = [];
   ring.forEach((position, i) => {
-    if (!validPosition(position)) problems.push({ path: [...path, i], message: 'must be [longitude, latitude] within ±180/±90' });
+    if (!validPosition(position)) problems.push({ path: [...path, i], ...spoken('geo.bad-position') });
   });
   if (problems.length > 0) return problems;
-  if (ring.length < 4) return [{ path, message: 'a ring needs at least 4 positions' }];
+  if (ring.length < 4) return [{ path, ...spoken('geo.ring-min-positions') }];
   if (!same(ring[0] as Position, ring[ring.length - 1] as Position)) {
-    return [{ path, message: 'a ring must be closed (first position equals last)' }];
+    return [{ path, ...spoken('schema.ring-closed') }];
   }
   return [];
 }
@@ -157,7 +157,7 @@ function ringInfo(ring: Ring, polygon: number, index: number, path: GeometryPath
 }
 
 function degenerateRing(ring: RingInfo): GeometryProblem[] {
-  return ring.corners.length < 4 ? [{ path: ring.path, message: 'a ring needs at least 3 distinct corners' }] : [];
+  return ring.corners.length < 4 ? [{ path: ring.path, ...spoken('geo.ring-min-corners') }] : [];
 }
 
 function planarArea(corners: readonly Position[]): number {
@@ -219,19 +219,17 @@ function edgeProblem(e: Edge, f: Edge, rings: readonly RingInfo[], multi: boolea
     if (adjacent && meeting === 'touch') return undefined;
     const [first, later] = e.k < f.k ? [e, f] : [f, e];
     const [from, to] = [ring.at[first.k] as number, ring.at[later.k] as number];
-    const how = meeting === 'touch' ? 'touches itself' : 'crosses itself';
-    return { path: [...ring.path, to], message: `the ring ${how}: its edge from position ${to} meets its edge from position ${from}` };
+    return { path: [...ring.path, to], ...spoken(meeting === 'touch' ? 'geo.ring-self-touch' : 'geo.ring-self-cross', { to, from }) };
   }
   if (meeting === 'touch') return undefined;
   const [other, later] = e.ring < f.ring ? [rings[e.ring], rings[f.ring]] : [rings[f.ring], rings[e.ring]];
   if (!other || !later) return undefined;
-  const how = meeting === 'overlap' ? 'shares an edge with' : 'crosses';
-  return { path: later.path, message: `${how} ${ringName(other, later, multi)}: rings may meet only at single points` };
+  return { path: later.path, ...spoken(meeting === 'overlap' ? 'geo.shares-edge' : 'geo.crosses', { ring: ringName(other, later, multi) }) };
 }
 
-function ringName(ring: RingInfo, from: RingInfo, multi: boolean): string {
-  const name = ring.index === 0 ? 'the outer ring' : `hole ${ring.index}`;
-  return multi && ring.polygon !== from.polygon ? `${name} of polygon ${ring.polygon}` : name;
+function ringName(ring: RingInfo, from: RingInfo, multi: boolean): Message {
+  const name = ring.index === 0 ? message('geo.ring.outer') : message('geo.ring.hole', { index: ring.index });
+  return multi && ring.polygon !== from.polygon ? message('geo.ring.of-polygon', { ring: name, polygon: ring.polygon }) : name;
 }
 
 type Meeting = 'none' | 'touch' | 'cross' | 'overlap';
@@ -300,11 +298,11 @@ function holeProblems(polygons: readonly (readonly RingInfo[])[]): GeometryProbl
     if (!shell) continue;
     for (const hole of holes) {
       if (!ringInside(hole, shell)) {
-        problems.push({ path: hole.path, message: 'lies outside the outer ring: a hole must lie inside it' });
+        problems.push({ path: hole.path, ...spoken('geo.hole-outside') });
         continue;
       }
       const container = holes.find((other) => other !== hole && ringInside(hole, other) && !(ringInside(other, hole) && other.index > hole.index));
-      if (container) problems.push({ path: hole.path, message: `lies inside hole ${container.index}: holes must not overlap` });
+      if (container) problems.push({ path: hole.path, ...spoken('geo.hole-in-hole', { index: container.index }) });
     }
   }
   return problems;
@@ -321,7 +319,7 @@ function partProblems(rings: readonly RingInfo[]): GeometryProblem[] {
       if (ringInside(other, part) && other.polygon > part.polygon) continue;
       const holes = rings.filter((r) => r.polygon === other.polygon && r.index > 0);
       if (holes.some((hole) => ringInside(part, hole))) continue;
-      problems.push({ path: part.path, message: `lies on polygon ${other.polygon}: the parts of a MultiPolygon must not overlap` });
+      problems.push({ path: part.path, ...spoken('geo.part-overlap', { polygon: other.polygon }) });
     }
   }
   return problems;

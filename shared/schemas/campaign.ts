@@ -2,6 +2,7 @@
  * Campaigns (大走访、大排查 sweeps; later disinfection rounds): a scope fanned out into tasks, with
  * totals, progress and the compounds whose fan-out failed. Field names are DESIGN.md's contract.
  */
+import { message, schemaMessage } from '../messages/message.ts';
 import * as z from 'zod';
 import { Day, DynamoNumber, Id, Limit, NextToken, Timestamp } from './common.ts';
 
@@ -23,8 +24,8 @@ export const CampaignScope = z
   .object({ type: ScopeType, id: Id.optional() })
   .strict()
   .superRefine((scope, ctx) => {
-    if (scope.type === 'city' && scope.id !== undefined) ctx.addIssue({ code: 'custom', path: ['id'], message: 'a city scope takes no id' });
-    if (scope.type !== 'city' && scope.id === undefined) ctx.addIssue({ code: 'custom', path: ['id'], message: `a ${scope.type} scope needs the ${scope.type}'s id` });
+    if (scope.type === 'city' && scope.id !== undefined) ctx.addIssue({ code: 'custom', path: ['id'], ...schemaMessage('schema.city-no-id') });
+    if (scope.type !== 'city' && scope.id === undefined) ctx.addIssue({ code: 'custom', path: ['id'], ...schemaMessage('schema.scope-needs-id', { scope: message(`scope.${scope.type}`) }) });
   })
   .meta({ id: 'CampaignScope', description: 'The place the campaign covers; its id is omitted for the city' });
 export type CampaignScope = z.infer<typeof CampaignScope>;

@@ -3,8 +3,9 @@
  * bbox, times and days, pages, problems. Coordinates are WGS-84 [lng, lat]; anything else is
  * converted before it reaches these.
  */
+import { schemaMessage } from '../messages/message.ts';
 import * as z from 'zod';
-import { storableNumber, UNSTORABLE_NUMBER } from '../storable-number.ts';
+import { storableNumber } from '../storable-number.ts';
 import { AREA_LIMITS, areaProblems, type AreaLimits } from '../geo/validate.ts';
 
 export const Id = z
@@ -18,7 +19,7 @@ export const Id = z
  * 5e-324 is refused rather than rounded to 0, as any other number is: nothing a client sends is
  * changed behind its back, and no map gives such a coordinate.
  */
-export const DynamoNumber = z.number().refine(storableNumber, UNSTORABLE_NUMBER);
+export const DynamoNumber = z.number().refine(storableNumber, schemaMessage('schema.unstorable-number'));
 
 export const Lng = DynamoNumber.gte(-180).lte(180);
 export const Lat = DynamoNumber.gte(-90).lte(90);
@@ -27,7 +28,7 @@ export const Position = z.tuple([Lng, Lat]).meta({ description: '[longitude, lat
 const LinearRing = z
   .array(Position)
   .min(4, 'a ring needs at least 4 positions')
-  .refine((ring) => samePosition(ring[0], ring[ring.length - 1]), 'a ring must be closed (first position equals last)');
+  .refine((ring) => samePosition(ring[0], ring[ring.length - 1]), schemaMessage('schema.ring-closed'));
 
 function samePosition(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
   return a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1];
@@ -50,7 +51,7 @@ export const AreaGeometry = z.discriminatedUnion('type', [PolygonGeometry, Multi
 export function validArea(limits: AreaLimits) {
   return AreaGeometry.superRefine(
     (geometry, ctx) => {
-      for (const problem of areaProblems(geometry, limits)) ctx.addIssue({ code: 'custom', path: [...problem.path], message: problem.message });
+      for (const problem of areaProblems(geometry, limits)) ctx.addIssue({ code: 'custom', path: [...problem.path], message: problem.message, params: { said: problem.said } });
     },
     // Only on a well-formed geometry: a ring too short is reported once, by the ring's own schema.
     { when: (payload) => payload.issues.length === 0 },
@@ -84,15 +85,15 @@ export const BboxParam = z
       minLng === undefined || minLat === undefined || maxLng === undefined || maxLat === undefined ||
       parts.some((n) => !Number.isFinite(n))
     ) {
-      ctx.addIssue({ code: 'custom', message: 'must be four numbers: minLng,minLat,maxLng,maxLat' });
+      ctx.addIssue({ code: 'custom', ...schemaMessage('schema.bbox-four') });
       return z.NEVER;
     }
     if (minLng < -180 || maxLng > 180 || minLat < -90 || maxLat > 90 || minLng > maxLng || minLat > maxLat) {
-      ctx.addIssue({ code: 'custom', message: 'must lie within ±180/±90 with min ≤ max' });
+      ctx.addIssue({ code: 'custom', ...schemaMessage('schema.bbox-range') });
       return z.NEVER;
     }
     if (maxLng - minLng > MAX_BBOX_DEG || maxLat - minLat > MAX_BBOX_DEG) {
-      ctx.addIssue({ code: 'custom', message: `spans more than ${MAX_BBOX_DEG}° a side; zoom in` });
+      ctx.addIssue({ code: 'custom', ...schemaMessage('schema.bbox-too-big', { deg: MAX_BBOX_DEG }) });
       return z.NEVER;
     }
     return [minLng, minLat, maxLng, maxLat];
@@ -125,7 +126,7 @@ export const Timestamp = z.iso
   .transform((raw, ctx) => {
     const t = Date.parse(raw);
     if (!(t >= EARLIEST_MS && t < LATEST_MS)) {
-      ctx.addIssue({ code: 'custom', message: `must lie from ${EARLIEST_TIME} up to ${LATEST_TIME}` });
+      ctx.addIssue({ code: 'custom', ...schemaMessage('schema.time-range', { from: EARLIEST_TIME, to: LATEST_TIME }) });
       return z.NEVER;
     }
     return new Date(t).toISOString();
@@ -136,7 +137,7 @@ export const Timestamp = z.iso
 /** A calendar day (YYYY-MM-DD) within the same century as {@link Timestamp}. */
 export const Day = z.iso
   .date({ abort: true })
-  .refine((day) => day >= EARLIEST_DAY && day <= LATEST_DAY, `must lie from ${EARLIEST_DAY} to ${LATEST_DAY}`)
+  .refine((day) => day >= EARLIEST_DAY && day <= LATEST_DAY, schemaMessage('schema.day-range', { from: EARLIEST_DAY, to: LATEST_DAY }))
   .meta({ description: 'YYYY-MM-DD, from 2000 to 2099', example: '2026-11-23' });
 
 export const Problem = z
@@ -147,9 +148,14 @@ export const Problem = z
     detail: z.string().optional(),
     instance: z.string().optional(),
     errors: z
-      .array(z.object({ field: z.string(), message: z.string() }))
+      .array(z.object({
+        field: z.string(),
+        message: z.string().meta({ description: 'Why, in the language of Content-Language (Accept-Language: zh → Chinese, en → English, default Chinese)' }),
+        code: z.string().optional().meta({ description: 'A stable code for why, e.g. field.unknown, task.household.no_answer' }),
+      }))
       .optional()
       .meta({ description: 'One entry per invalid field, e.g. body.name or query.bbox' }),
+    code: z.string().optional().meta({ description: 'A stable code for the detail, e.g. task.taken, task.limit' }),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 export type Problem = z.infer<typeof Problem>;
@@ -181,6 +187,7 @@ export const Audit = z
   .object({
     at: Timestamp,
     actor: z.string(),
+    actorName: z.string().optional().meta({ description: 'The actor\'s display name when the change was made; absent for Cordon\'s own work (actor system…)' }),
     role: z.string(),
     action: z.string(),
     entity: z.string(),

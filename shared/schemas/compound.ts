@@ -2,6 +2,7 @@
  * Compounds (小区): the unit of closed management. Stored as WGS-84 with a polygon when known
  * and always a point (the polygon's centroid, or the point given).
  */
+import { schemaMessage } from '../messages/message.ts';
 import * as z from 'zod';
 import {
   AreaGeometry, BboxParam, CompoundArea, DynamoNumber, Id, Limit, NextToken, Position, PointGeometry, Timestamp, feature,
@@ -94,7 +95,7 @@ export const CompoundCreate = z
   })
   .strict()
   .refine((c) => c.geometry !== undefined || c.location !== undefined, {
-    message: 'give a geometry (Polygon/MultiPolygon) or a location [lng, lat]',
+    ...schemaMessage('schema.geometry-or-location'),
     path: ['geometry'],
   })
   .meta({ id: 'CompoundCreate' });
@@ -114,7 +115,7 @@ export const CompoundPatch = z
   })
   .partial()
   .strict()
-  .refine((p) => Object.keys(p).length > 0, { message: 'give at least one field to change' })
+  .refine((p) => Object.keys(p).length > 0, schemaMessage('schema.change-something'))
   .meta({ id: 'CompoundPatch' });
 export type CompoundPatch = z.infer<typeof CompoundPatch>;
 

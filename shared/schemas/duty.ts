@@ -2,6 +2,7 @@
  * Duty at an exit: shifts (one person, start, end), rotation templates that make the next days'
  * shifts (3 × 8 h, 2 × 12 h), clock-ins and clock-outs with time and position.
  */
+import { schemaMessage } from '../messages/message.ts';
 import * as z from 'zod';
 import { CLOCK_IN_STATES, MAX_SHIFT_LIST_MS, MAX_SHIFT_MS } from '../domain/duty.ts';
 import { DAY_MS } from '../domain/time.ts';
@@ -12,8 +13,8 @@ const Person = z.string().trim().min(1).max(100).meta({ description: 'Username o
 const OneShift = z
   .object({ person: Person, start: Timestamp, end: Timestamp })
   .strict()
-  .refine((s) => Date.parse(s.end) > Date.parse(s.start), { message: 'must be after start', path: ['end'] })
-  .refine((s) => Date.parse(s.end) - Date.parse(s.start) <= MAX_SHIFT_MS, { message: 'a shift lasts at most 24 hours', path: ['end'] });
+  .refine((s) => Date.parse(s.end) > Date.parse(s.start), { ...schemaMessage('schema.end-after-start'), path: ['end'] })
+  .refine((s) => Date.parse(s.end) - Date.parse(s.start) <= MAX_SHIFT_MS, { ...schemaMessage('schema.shift-24h'), path: ['end'] });
 
 const Rotation = z
   .object({
@@ -25,7 +26,7 @@ const Rotation = z
   .strict()
   // Its shifts are stored too: the last must end within the range every time keeps to.
   .refine((r) => Date.parse(r.from) + r.days * DAY_MS <= Date.parse(LATEST_TIME), {
-    message: `its last shift must end by ${LATEST_TIME}`, path: ['days'],
+    ...schemaMessage('schema.last-shift-by', { latest: LATEST_TIME }), path: ['days'],
   });
 
 export const ShiftCreate = z
@@ -69,7 +70,7 @@ export const ShiftList = z
 export const ShiftListQuery = z
   .object({ from: Timestamp.optional(), to: Timestamp.optional() })
   .refine((q) => !q.from || !q.to || (Date.parse(q.to) > Date.parse(q.from) && Date.parse(q.to) - Date.parse(q.from) <= MAX_SHIFT_LIST_MS), {
-    message: 'must be after from, at most 14 days later', path: ['to'],
+    ...schemaMessage('schema.to-after-from'), path: ['to'],
   });
 
 export const ClockInCreate = z

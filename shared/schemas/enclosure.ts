@@ -3,6 +3,7 @@
  * shared exits. The exit rules then count the open exits of all members together, against the
  * enclosure's area (declared, or the members' areas summed).
  */
+import { schemaMessage } from '../messages/message.ts';
 import * as z from 'zod';
 import { DynamoNumber, Id, Timestamp } from './common.ts';
 
@@ -13,7 +14,7 @@ export const EnclosureCreate = z
     areaM2: DynamoNumber.positive().max(50_000_000).optional(),
   })
   .strict()
-  .refine((e) => new Set(e.compoundIds).size === e.compoundIds.length, { message: 'names a compound twice', path: ['compoundIds'] })
+  .refine((e) => new Set(e.compoundIds).size === e.compoundIds.length, { ...schemaMessage('schema.compound-twice'), path: ['compoundIds'] })
   .meta({ id: 'EnclosureCreate' });
 export type EnclosureCreate = z.infer<typeof EnclosureCreate>;
 

@@ -4,6 +4,7 @@
  * four; names and phones come back masked. Pre-registered commuters (seed 003) are matched by
  * their pass, so the check is a comparison rather than a new record.
  */
+import { schemaMessage } from '../messages/message.ts';
 import * as z from 'zod';
 import { ID_NUMBER_PATTERN } from '../domain/privacy.ts';
 import { PERSON_CATEGORIES } from '../domain/entries.ts';
@@ -41,8 +42,8 @@ export const EntryCreate = z
     note: z.string().trim().max(300).optional(),
   })
   .strict()
-  .refine((e) => !e.checks.temperatureMeasured || e.temperatureC !== undefined, { message: 'give the temperature measured', path: ['temperatureC'] })
-  .refine((e) => e.outcome !== 'refused' || e.refusalReason !== undefined, { message: 'say why the person was refused', path: ['refusalReason'] })
+  .refine((e) => !e.checks.temperatureMeasured || e.temperatureC !== undefined, { ...schemaMessage('schema.temperature-needed'), path: ['temperatureC'] })
+  .refine((e) => e.outcome !== 'refused' || e.refusalReason !== undefined, { ...schemaMessage('schema.refusal-reason-needed'), path: ['refusalReason'] })
   .meta({ id: 'EntryCreate' });
 export type EntryCreate = z.infer<typeof EntryCreate>;
 

@@ -3,6 +3,7 @@
  * exit rules (shared/domain/exit-rules.ts) judge them, and an exit that breaks one is listed as
  * unresolved with its reasons.
  */
+import { schemaMessage } from '../messages/message.ts';
 import * as z from 'zod';
 import { BboxParam, DynamoNumber, Id, Limit, NextToken, PointGeometry, Position, Timestamp, featureCollection } from './common.ts';
 import { Responsibility } from './sealing.ts';
@@ -56,7 +57,7 @@ export const ExitRuleCode = z.enum(EXIT_RULE_CODES);
 export const ExitReason = z
   .object({
     code: ExitRuleCode,
-    message: z.string().meta({ description: 'Why, in the caller\'s language (Accept-Language zh → Chinese, else English)' }),
+    message: z.string().meta({ description: 'Why, in the caller\'s language (Accept-Language: zh → Chinese, en → English, default Chinese)' }),
     since: Timestamp,
   })
   .meta({ id: 'ExitReason' });
@@ -123,7 +124,7 @@ export const ExitPatch = z
   })
   .partial()
   .strict()
-  .refine((p) => Object.keys(p).length > 0, { message: 'give at least one field to change' })
-  .refine((p) => !(p.status === 'open' && p.sealing), { message: 'an open exit has no sealing to confirm', path: ['sealing'] })
+  .refine((p) => Object.keys(p).length > 0, schemaMessage('schema.change-something'))
+  .refine((p) => !(p.status === 'open' && p.sealing), { ...schemaMessage('schema.open-no-sealing'), path: ['sealing'] })
   .meta({ id: 'ExitPatch' });
 export type ExitPatch = z.infer<typeof ExitPatch>;

@@ -2,6 +2,7 @@
  * Import of compounds, buildings, exits and community boundaries from GeoJSON or CSV.
  * The file is the raw request body; options travel in the query.
  */
+import { schemaMessage } from '../messages/message.ts';
 import * as z from 'zod';
 import { DynamoNumber, Id } from './common.ts';
 
@@ -32,7 +33,7 @@ const ColumnMap = z
       const field = pair.slice(0, at).trim();
       const header = pair.slice(at + 1).trim();
       if (at <= 0 || header === '') {
-        ctx.addIssue({ code: 'custom', message: `"${pair}" is not field:Header` });
+        ctx.addIssue({ code: 'custom', ...schemaMessage('schema.columns-pair', { pair }) });
         return z.NEVER;
       }
       map[field] = header;

@@ -4,6 +4,7 @@
  * stale screen is refused (412) instead of overwriting a newer version. Shared by the API, which
  * makes and checks the tags, and the web app, which sends back the tag of what it showed.
  */
+import { schemaMessage } from '../messages/message.ts';
 import * as z from 'zod';
 
 /** A compound's tag: its version, which every write of the compound moves. */
@@ -48,7 +49,7 @@ export const IfMatchHeader = z
   .transform((value, ctx): IfMatch => {
     const parsed = parseIfMatch(value);
     if (parsed) return parsed;
-    ctx.addIssue({ code: 'custom', message: 'must be * or a list of entity tags, e.g. "v3"' });
+    ctx.addIssue({ code: 'custom', ...schemaMessage('schema.if-match') });
     return z.NEVER;
   })
   .meta({

@@ -33,7 +33,7 @@ describe('numbers DynamoDB cannot store', () => {
     const city = await stack.as('city');
     const before = await tableFingerprint();
     const body = await expectProblem(await city.post('/v1/compounds', { name: '下溢', location: [112.52, 31.12], areaM2: 1e-300 }), 400);
-    expect(body.errors).toEqual([{ field: 'body.areaM2', message: expect.stringMatching(/1e-130/) }]);
+    expect(body.errors).toEqual([{ field: 'body.areaM2', message: expect.stringMatching(/1e-130/), code: 'schema.unstorable-number' }]);
     expect(await tableFingerprint()).toBe(before);
   });
 
@@ -73,7 +73,7 @@ describe('items over 400 KB', () => {
     const before = await tableFingerprint();
     const geometry = { type: 'Polygon', coordinates: [circle(40_000)] };
     const body = await expectProblem(await city.post('/v1/compounds', { name: '四万个点', geometry }), 400);
-    expect(body.errors).toEqual([{ field: 'body.geometry.coordinates', message: expect.stringMatching(/5,000/) }]);
+    expect(body.errors).toEqual([{ field: 'body.geometry.coordinates', message: expect.stringMatching(/5,000/), code: 'geo.too-many-positions' }]);
     const patched = await expectProblem(await city.patch('/v1/compounds/c_a', { geometry }), 400);
     expect(patched.errors?.map((e) => e.field)).toEqual(['body.geometry.coordinates']);
     expect(await tableFingerprint()).toBe(before);

@@ -228,11 +228,13 @@ describe('sealing', () => {
     const after = await unresolved('city');
     expect(after.e_d1).toBeUndefined();
     expect(after.e_d2).toBeUndefined();
-    const history = (await (await city.get('/v1/compounds/c_d/history')).json()) as { items: { action: string; actor: string; changes: Record<string, { to: unknown }> }[] };
+    const history = (await (await city.get('/v1/compounds/c_d/history')).json()) as { items: { action: string; actor: string; actorName?: string; changes: Record<string, { to: unknown }> }[] };
     expect(history.items.slice(0, 2).map((h) => [h.action, h.changes.status?.to, h.changes.reason?.to])).toEqual([
       ['lift', 'lifted', '14天无新增'],
       ['seal', 'lockdown', '确诊病例 1 例'],
     ]);
+    // The history names the person (the token's name), so a reader never has to decode an account id.
+    expect(history.items.slice(0, 2).map((h) => [h.actor, h.actorName])).toEqual([['city', '市指挥部'], ['city', '市指挥部']]);
   });
 
   it('keeps the responsibility list, phones in full to staff who call them and masked to others', async () => {

@@ -1,8 +1,8 @@
 /**
  * A property per write route of the catalogue (FUZZ_RUNS runs each; `npm run fuzz` runs 500):
  * bodies generated from the route's own zod schema, valid and with one thing made wrong, sent by
- * callers the route allows, at seeded entities and sometimes at unknown or malformed ids. Never a
- * 5xx; a 4xx writes nothing. Imports have their own file (fuzz-imports.test.ts).
+ * callers the route allows, at seeded entities and sometimes at unknown or malformed ids, with
+ * If-Match and Idempotency-Key headers where the route reads them. Never a 5xx; a 4xx writes nothing. Imports have their own file (fuzz-imports.test.ts).
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,10 @@ function bodyOf(route: RouteSpec): fc.Arbitrary<Body> {
 
 /** If-Match on a PATCH: none mostly, else a tag that cannot be current, or any. */
 const ifMatch = fc.option(fc.constantFrom('*', '"0"', 'W/"stale"', 'garbage', ''), { freq: 2 });
+/** On an idempotent route: no key, a few keys used again and again (resends, and reuse with other bodies), or any printable text. */
+const idempotencyKey = (route: RouteSpec) => (route.idempotent
+  ? fc.option(fc.oneof(fc.constantFrom('fuzz-key-0001', 'fuzz-key-0002'), fc.stringMatching(/^[ -~]{0,120}$/)), { freq: 3 })
+  : fc.constant(null));
 
 let stack: TestStack;
 let city: City | undefined;
@@ -76,8 +80,11 @@ describe.each(jsonRoutes)('%s', (operationId, route) => {
     const clients = await clientsOf(stack, callers);
     const { send, report } = guard(stack);
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...callers), pathOf(route, city), bodyOf(route), ifMatch, async (caller, path, body, tag) => {
-        const headers = route.method === 'PATCH' && tag !== null ? { 'if-match': tag } : undefined;
+      fc.asyncProperty(fc.constantFrom(...callers), pathOf(route, city), bodyOf(route), ifMatch, idempotencyKey(route), async (caller, path, body, tag, key) => {
+        const headers = {
+          ...(route.method === 'PATCH' && tag !== null ? { 'if-match': tag } : {}),
+          ...(key !== null ? { 'idempotency-key': key } : {}),
+        };
         const init = 'raw' in body ? { raw: body.raw, contentType: 'application/json', headers } : { body: body.json, headers };
         await send(`${caller} ${route.method} ${path}`, () => clients[caller]!.request(route.method, path, init));
       }),

@@ -63,7 +63,7 @@ describe('POST /v1/compounds refuses a polygon that is not a valid area', () => 
     const city = await stack.as('city');
     const before = await tableFingerprint();
     const body = await expectProblem(await city.post('/v1/compounds', { name: '洞在外面', geometry: holeOutside }), 400);
-    expect(body.errors).toEqual([{ field: 'body.geometry.coordinates.1', message: expect.stringMatching(/outside the outer ring/) }]);
+    expect(body.errors).toEqual([{ field: 'body.geometry.coordinates.1', message: expect.stringMatching(/outside the outer ring/), code: 'geo.hole-outside' }]);
     expect(await tableFingerprint()).toBe(before);
   });
 
@@ -71,14 +71,14 @@ describe('POST /v1/compounds refuses a polygon that is not a valid area', () => 
     const city = await stack.as('city');
     const before = await tableFingerprint();
     const body = await expectProblem(await city.post('/v1/compounds', { name: '蝴蝶结', geometry: bowTie }), 400);
-    expect(body.errors).toEqual([{ field: 'body.geometry.coordinates.0.2', message: expect.stringMatching(/crosses itself/) }]);
+    expect(body.errors).toEqual([{ field: 'body.geometry.coordinates.0.2', message: expect.stringMatching(/crosses itself/), code: 'geo.ring-self-cross' }]);
     expect(await tableFingerprint()).toBe(before);
   });
 
   it('answers 400 for a polygon larger than a compound can be, naming the geometry', async () => {
     const city = await stack.as('city');
     const body = await expectProblem(await city.post('/v1/compounds', { name: '太大了', geometry: square(112.0, 31.0, 0.5) }), 400);
-    expect(body.errors).toEqual([{ field: 'body.geometry', message: expect.stringMatching(/km²/) }]);
+    expect(body.errors).toEqual([{ field: 'body.geometry', message: expect.stringMatching(/km²/), code: 'geo.too-big' }]);
   });
 
   it('answers 400 for overlapping parts of a MultiPolygon, naming the part', async () => {

@@ -45,7 +45,8 @@ export async function startTestStack(options: {
   const { api, identity } = runtime;
   const client = (token: string | undefined): Client => {
     const request: Client['request'] = (method, path, init = {}) => {
-      const headers: Record<string, string> = { ...init.headers };
+      // Tests read the API's texts in English; one that asks for another language says so.
+      const headers: Record<string, string> = { 'accept-language': 'en', ...init.headers };
       if (token) headers.authorization = `Bearer ${token}`;
       let body: string | Uint8Array | undefined;
       if (init.raw !== undefined) {

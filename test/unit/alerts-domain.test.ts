@@ -19,6 +19,6 @@ describe('alerts', () => {
     const closed = closedAlert(alert, { at: '2026-11-22T09:00:00.000Z', by: 'community-cm1', note: '已闭环转运定点医院' });
     expect(closed).toMatchObject({ status: 'closed', closedBy: 'community-cm1', closeNote: '已闭环转运定点医院' });
     expect('code' in closed ? closed : closedAlert(closed, { at: '2026-11-22T10:00:00.000Z', by: 'x', note: 'y' }))
-      .toEqual({ code: 'already-closed', message: `alert ${alert.id} was closed by community-cm1 at 2026-11-22T09:00:00.000Z` });
+      .toMatchObject({ code: 'already-closed', message: `alert ${alert.id} was closed by community-cm1 at 2026-11-22T09:00:00.000Z` });
   });
 });

@@ -22,6 +22,7 @@ const EXPECTED: Record<FailureCode, { status: number; type: string; title: strin
   'task-limit': { status: 409, type: '/problems/task-limit', title: 'Task limit reached' },
   'precondition-failed': { status: 412, type: '/problems/precondition-failed', title: 'Precondition failed' },
   'import-incomplete': { status: 503, type: '/problems/import-incomplete', title: 'Import incomplete' },
+  'idempotency-key-reused': { status: 422, type: '/problems/idempotency-key-reused', title: 'Idempotency-Key reused' },
 };
 
 describe('problemOf', () => {
@@ -30,7 +31,7 @@ describe('problemOf', () => {
     const error = new CordonError(code, 'what went wrong');
 
     // Act
-    const { status, body } = problemOf(error, INSTANCE);
+    const { status, body } = problemOf(error, INSTANCE, 'en');
 
     // Assess
     expect(status).toBe(EXPECTED[code].status);
@@ -58,7 +59,7 @@ describe('problemOf', () => {
     ];
     for (const [error, code] of cases) {
       expect(error.code, error.name).toBe(code);
-      expect(problemOf(error, INSTANCE).body.type, error.name).toBe(EXPECTED[code].type);
+      expect(problemOf(error, INSTANCE, 'en').body.type, error.name).toBe(EXPECTED[code].type);
     }
   });
 
@@ -72,18 +73,18 @@ describe('problemOf', () => {
   });
 
   it('lists the fields at fault as `errors`, with the detail built from them', () => {
-    const { body } = problemOf(new ValidationError([{ field: 'query.bbox', message: 'bad' }]), INSTANCE);
+    const { body } = problemOf(new ValidationError([{ field: 'query.bbox', message: 'bad' }]), INSTANCE, 'en');
     expect(body).toEqual({
       type: '/problems/validation', title: 'Invalid request', status: 400, detail: 'query.bbox: bad', instance: INSTANCE,
       errors: [{ field: 'query.bbox', message: 'bad' }],
     });
-    expect(problemOf(new InvalidCursorError(), INSTANCE).body.errors).toEqual([{ field: 'query.nextToken', message: 'is not a cursor this API issued' }]);
+    expect(problemOf(new InvalidCursorError(), INSTANCE, 'en').body.errors).toEqual([{ field: 'query.nextToken', message: 'is not a cursor this API issued', code: 'field.not-cursor' }]);
   });
 
   it('asks for a bearer token when the caller is unauthenticated, and only then', () => {
-    expect(problemOf(new UnauthorizedError(), INSTANCE).headers).toEqual({ 'content-type': 'application/problem+json', 'www-authenticate': 'Bearer' });
-    expect(problemOf(new UnauthorizedError(), INSTANCE).body.detail).toBe('A valid bearer token is required');
-    expect(problemOf(new ForbiddenError('no'), INSTANCE).headers).toEqual({ 'content-type': 'application/problem+json' });
+    expect(problemOf(new UnauthorizedError(), INSTANCE, 'en').headers).toEqual({ 'content-type': 'application/problem+json', 'content-language': 'en', 'www-authenticate': 'Bearer' });
+    expect(problemOf(new UnauthorizedError(), INSTANCE, 'en').body.detail).toBe('A valid bearer token is required');
+    expect(problemOf(new ForbiddenError('no'), INSTANCE, 'en').headers).toEqual({ 'content-type': 'application/problem+json', 'content-language': 'en' });
   });
 
   it('keeps a cause on the error and never shows it in the problem', () => {
@@ -92,7 +93,7 @@ describe('problemOf', () => {
     const error = new ConditionFailedError('task t_1 changed meanwhile; read it again', { cause });
 
     // Act
-    const result = problem(error, INSTANCE);
+    const result = problem(error, INSTANCE, 'en');
 
     // Assess
     expect(error.cause).toBe(cause);
@@ -116,17 +117,17 @@ describe('problemOf', () => {
 
   it('answers anything else as a 500 with no detail', () => {
     // Act
-    const result = problem(new Error('table cordon-dev not found in eu-west-1'), INSTANCE);
+    const result = problem(new Error('table cordon-dev not found in eu-west-1'), INSTANCE, 'en');
 
     // Assess
     expect(result.statusCode).toBe(500);
-    expect(result.headers).toEqual({ 'content-type': 'application/problem+json' });
+    expect(result.headers).toEqual({ 'content-type': 'application/problem+json', 'content-language': 'en' });
     expect(JSON.parse(result.body as string)).toEqual({ type: '/problems/internal', title: 'Internal error', status: 500, instance: INSTANCE });
     expect(result.body).not.toContain('cordon-dev');
   });
 
   it('writes the members in the order the API has always written them', () => {
-    const result = problem(new UnaccountedHouseholdsError([{ householdId: 'h1', reason: 'no_answer' }]), INSTANCE);
+    const result = problem(new UnaccountedHouseholdsError([{ householdId: 'h1', reason: 'no_answer' }]), INSTANCE, 'en');
     expect(result.statusCode).toBe(409);
     expect(result.body).toBe(JSON.stringify({
       type: '/problems/unaccounted-households',
@@ -134,7 +135,47 @@ describe('problemOf', () => {
       status: 409,
       detail: '1 households are not accounted for: visit them (no answer needs a revisit) before completing',
       instance: INSTANCE,
-      errors: [{ field: 'households.h1', message: 'no_answer' }],
+      errors: [{ field: 'households.h1', message: 'no answer: visit again', code: 'task.household.no_answer' }],
+      code: 'task.unaccounted',
     }));
+  });
+});
+
+describe('problemOf in the caller\'s language', () => {
+  it('says the title, a catalogue detail and each catalogue field message in Chinese, with stable codes', () => {
+    // Prepare
+    const error = new UnaccountedHouseholdsError([{ householdId: 'h1', reason: 'no_answer' }, { householdId: 'h2', reason: 'not_visited' }]);
+
+    // Act
+    const { headers, body } = problemOf(error, INSTANCE, 'zh-CN');
+
+    // Assess
+    expect(headers['content-language']).toBe('zh-CN');
+    expect(body).toMatchObject({
+      title: '仍有住户未落实',
+      detail: '还有 2 户未落实：完成前请走访（无人应答的需要复访）',
+      code: 'task.unaccounted',
+      errors: [
+        { field: 'households.h1', message: '无人应答，需复访', code: 'task.household.no_answer' },
+        { field: 'households.h2', message: '未走访', code: 'task.household.not_visited' },
+      ],
+    });
+  });
+
+  it('builds a validation detail from the fields in the language, and keeps plain text as it is', () => {
+    const fields = problemOf(new InvalidCursorError(), INSTANCE, 'zh-CN').body;
+    expect(fields.detail).toBe('query.nextToken: 不是本接口签发的分页游标');
+    const plain = problemOf(new ConflictError('x is y'), INSTANCE, 'zh-CN').body;
+    expect(plain).toMatchObject({ title: '状态冲突', detail: 'x is y' });
+    expect(plain).not.toHaveProperty('code');
+  });
+
+  it('has a title in both languages for every problem type', () => {
+    for (const code of FAILURE_CODES) {
+      const en = problemOf(new CordonError(code, 'x'), INSTANCE, 'en').body.title;
+      const zh = problemOf(new CordonError(code, 'x'), INSTANCE, 'zh-CN').body.title;
+      expect(zh, code).not.toBe(en);
+      expect(zh, code).toMatch(/[\u4e00-\u9fff]/);
+    }
   });
 });

@@ -155,16 +155,16 @@ describe('tasks', () => {
   it('may be claimed when open or when its lease lapsed, not while held or done', () => {
     expect(claimRefusal({ status: 'open', holder: null, leaseExpiresAt: null }, 'a', now)).toBeUndefined();
     expect(claimRefusal({ status: 'claimed', holder: 'b', leaseExpiresAt: '2026-11-22T09:59:59.000Z' }, 'a', now)).toBeUndefined();
-    expect(claimRefusal({ status: 'claimed', holder: 'b', leaseExpiresAt: '2026-11-22T10:00:01.000Z' }, 'a', now)).toEqual({ code: 'taken', message: expect.stringMatching(/held by another/) });
-    expect(claimRefusal({ status: 'claimed', holder: 'a', leaseExpiresAt: '2026-11-22T11:00:00.000Z' }, 'a', now)).toEqual({ code: 'held-by-you', message: expect.stringMatching(/extend/) });
-    expect(claimRefusal({ status: 'done', holder: null, leaseExpiresAt: null }, 'a', now)).toEqual({ code: 'done', message: expect.stringMatching(/done/) });
+    expect(claimRefusal({ status: 'claimed', holder: 'b', leaseExpiresAt: '2026-11-22T10:00:01.000Z' }, 'a', now)).toMatchObject({ code: 'taken', message: expect.stringMatching(/held by another/) });
+    expect(claimRefusal({ status: 'claimed', holder: 'a', leaseExpiresAt: '2026-11-22T11:00:00.000Z' }, 'a', now)).toMatchObject({ code: 'held-by-you', message: expect.stringMatching(/extend/) });
+    expect(claimRefusal({ status: 'done', holder: null, leaseExpiresAt: null }, 'a', now)).toMatchObject({ code: 'done', message: expect.stringMatching(/done/) });
   });
 
   it('lets only the holder with a live lease act', () => {
     const held = { status: 'claimed' as const, holder: 'a', leaseExpiresAt: '2026-11-22T11:00:00.000Z' };
     expect(holderRefusal(held, 'a', now)).toBeUndefined();
-    expect(holderRefusal(held, 'b', now)).toEqual({ code: 'not-holder', message: expect.stringMatching(/claim it first/) });
-    expect(holderRefusal({ ...held, leaseExpiresAt: now }, 'a', now)).toEqual({ code: 'lease-lapsed', message: expect.stringMatching(/lapsed/) });
+    expect(holderRefusal(held, 'b', now)).toMatchObject({ code: 'not-holder', message: expect.stringMatching(/claim it first/) });
+    expect(holderRefusal({ ...held, leaseExpiresAt: now }, 'a', now)).toMatchObject({ code: 'lease-lapsed', message: expect.stringMatching(/lapsed/) });
   });
 
   it('computes leases and the time left', () => {

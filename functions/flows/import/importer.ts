@@ -35,6 +35,7 @@ import { logger } from '#functions/platform/logger.ts';
 import { loadPlaces } from '#functions/stores/places-store.ts';
 import { WriteStream } from './import-writer.ts';
 import { ITEMS_PER_WRITE } from '#functions/stores/import-store.ts';
+import { message } from '#shared/messages/message.ts';
 
 /** Rows classified and written together: a few BatchGet and a few dozen BatchWrite calls. */
 const CHUNK_ROWS = 1000;
@@ -61,10 +62,10 @@ export interface ImportRequest {
 
 export async function runImport({ body, query, caller }: ImportRequest): Promise<ImportSummary> {
   if (body.bytes.length > API_MAX_BODY_BYTES) {
-    throw new PayloadTooLargeError(`the body has ${body.bytes.length} bytes; send at most ${API_MAX_BODY_BYTES} (the CLI splits files)`);
+    throw new PayloadTooLargeError(message('import.body-too-large', { bytes: body.bytes.length, limit: API_MAX_BODY_BYTES }));
   }
   if (query.kind === 'communities' && caller.role !== 'city') {
-    throw new ForbiddenError('only city staff import community boundaries');
+    throw new ForbiddenError(message('import.boundaries-city-only'));
   }
   const started = performance.now();
   const importId = query.importId ?? `imp-${randomUUID()}`;

@@ -24,6 +24,6 @@ export const dutyRoutes = defineRoutes({
     summary: 'Clock in (or out) at your own exit, for your shift running now',
     description: '403 at any exit you are not posted to; 409 when you have no shift now or already clocked in.',
     params: ExitIdParams, body: { kind: 'json', schema: ClockInCreate },
-    response: { status: 201, schema: ClockIn }, errors: [404, 409],
+    response: { status: 201, schema: ClockIn }, errors: [404, 409], idempotent: true,
   },
 });

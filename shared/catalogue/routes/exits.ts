@@ -13,7 +13,7 @@ export const exitsRoutes = defineRoutes({
     summary: 'Exits that break a rule (status=unresolved), with reasons, compound, responsible person and since when',
     description:
       'Answered from the sparse indexes an exit carries while unresolved (by street and community, by geo cell for a bbox). ' +
-      'Reason messages follow Accept-Language (zh → Chinese, else English). Officials see their jurisdiction, community admins their community.',
+      'Reason messages follow Accept-Language (zh → Chinese, en → English, default Chinese). Officials see their jurisdiction, community admins their community.',
     query: UnresolvedExitQuery, response: { status: 200, schema: UnresolvedExitPage },
   },
   getExit: {

@@ -1,6 +1,8 @@
 /**
  * Routes over tasks: grid workers list their grid's tasks in walking order, claim one with a
  * lease, record household visits, and complete it once every household is accounted for.
+ * The holder's actions are `idempotent` (an outbox resends them with an Idempotency-Key); a
+ * visit is idempotent by its own visitId instead.
  */
 import { OVERSEERS } from '#shared/roles.ts';
 import { page } from '#shared/schemas/common.ts';
@@ -28,17 +30,17 @@ export const tasksRoutes = defineRoutes({
     method: 'POST', path: '/v1/tasks/{id}/claim', resource: 'tasks', auth: 'jwt', roles: workers,
     summary: 'Claim an open task (or one whose lease lapsed) with a lease',
     description: '409 when another worker holds it, or when the caller already holds as many tasks as one worker may.',
-    params: TaskIdParams, response: { status: 200, schema: TaskSummary }, errors: [404, 409],
+    params: TaskIdParams, response: { status: 200, schema: TaskSummary }, errors: [404, 409], idempotent: true,
   },
   extendTask: {
     method: 'POST', path: '/v1/tasks/{id}/extend', resource: 'tasks', auth: 'jwt', roles: workers,
     summary: 'Renew the lease on a task one holds', params: TaskIdParams,
-    response: { status: 200, schema: TaskSummary }, errors: [404, 409],
+    response: { status: 200, schema: TaskSummary }, errors: [404, 409], idempotent: true,
   },
   releaseTask: {
     method: 'POST', path: '/v1/tasks/{id}/release', resource: 'tasks', auth: 'jwt', roles: workers,
     summary: 'Give a held task back (open again; its visits stay)', params: TaskIdParams,
-    response: { status: 200, schema: TaskSummary }, errors: [404, 409],
+    response: { status: 200, schema: TaskSummary }, errors: [404, 409], idempotent: true,
   },
   recordVisit: {
     method: 'POST', path: '/v1/tasks/{id}/visits', resource: 'tasks', auth: 'jwt', roles: workers,
@@ -54,6 +56,6 @@ export const tasksRoutes = defineRoutes({
       + '{areas, note?, reason?}: areas of the task\'s set; fewer than the whole set is a partial round and needs a reason. '
       + 'Sending the same completion again answers the done task.',
     params: TaskIdParams, body: { kind: 'json', schema: TaskCompletion },
-    response: { status: 200, schema: TaskSummary }, errors: [404, 409],
+    response: { status: 200, schema: TaskSummary }, errors: [404, 409], idempotent: true,
   },
 });

@@ -1,0 +1,284 @@
+/**
+ * Every text the API sends to a person, in each language Cordon speaks, keyed by a stable code
+ * that clients may read (problem+json `code`, `errors[].code`). The one place these texts live:
+ * the edge says them in the caller's language (shared/messages/message.ts), and a new message
+ * gets its key here, in both languages, before a failure can carry it.
+ *
+ * Keys: `problem.<slug>` are the problem types' titles; the rest are `<area>.<what>`.
+ * `{name}` is a parameter, filled in as given (ids, numbers, times are never translated).
+ */
+import type { Language } from './language.ts';
+
+type Texts = Readonly<Record<Language, string>>;
+
+export const MESSAGES = {
+  // Problem titles, one per problem type (functions/edge/problems.ts).
+  'problem.validation': { en: 'Invalid request', 'zh-CN': '请求无效' },
+  'problem.unauthorized': { en: 'Unauthorized', 'zh-CN': '未登录或登录已失效' },
+  'problem.forbidden': { en: 'Forbidden', 'zh-CN': '无权操作' },
+  'problem.not-found': { en: 'Not found', 'zh-CN': '未找到' },
+  'problem.conflict': { en: 'Conflict', 'zh-CN': '状态冲突' },
+  'problem.payload-too-large': { en: 'Payload too large', 'zh-CN': '内容过大' },
+  'problem.unsupported-media-type': { en: 'Unsupported media type', 'zh-CN': '不支持的内容类型' },
+  'problem.unaccounted-households': { en: 'Households not accounted for', 'zh-CN': '仍有住户未落实' },
+  'problem.task-limit': { en: 'Task limit reached', 'zh-CN': '已达任务上限' },
+  'problem.precondition-failed': { en: 'Precondition failed', 'zh-CN': '内容已被他人修改' },
+  'problem.import-incomplete': { en: 'Import incomplete', 'zh-CN': '导入未完成' },
+  'problem.idempotency-key-reused': { en: 'Idempotency-Key reused', 'zh-CN': '幂等键已用于其他请求' },
+  'problem.internal': { en: 'Internal error', 'zh-CN': '服务器内部错误' },
+
+  // What the edge itself refuses (functions/edge/http.ts).
+  'edge.no-route': { en: 'no route {route} in {resource}', 'zh-CN': '{resource} 中没有路由 {route}' },
+  'edge.role-may-not': { en: 'role {role} may not {operation}', 'zh-CN': '角色 {role} 不能执行 {operation}' },
+  'edge.token-required': { en: 'A valid bearer token is required', 'zh-CN': '需要有效的登录令牌' },
+  'edge.no-claims': { en: 'no verified token claims', 'zh-CN': '令牌未通过验证' },
+  'edge.no-identity': { en: 'token lacks sub or username', 'zh-CN': '令牌缺少用户标识' },
+  'edge.no-role': { en: 'the user belongs to no role group', 'zh-CN': '该用户不属于任何角色组' },
+  'edge.many-roles': { en: 'the user belongs to more than one role group', 'zh-CN': '该用户属于多个角色组' },
+  'edge.send-json': { en: 'send application/json, not {type}', 'zh-CN': '请以 application/json 发送，而非 {type}' },
+  'edge.send-one-of': { en: 'send one of {accepted}, not {type}', 'zh-CN': '请以 {accepted} 之一发送，而非 {type}' },
+  'edge.no-content-type': { en: 'no Content-Type', 'zh-CN': '未声明 Content-Type' },
+  'field.not-json': { en: 'is not valid JSON', 'zh-CN': '不是有效的 JSON' },
+  'field.empty-file': { en: 'is empty: send the file as the body', 'zh-CN': '为空：请把文件作为请求体发送' },
+  'field.unknown': { en: 'is not a known field', 'zh-CN': '不是可识别的字段' },
+  'field.one-of': { en: 'must be one of {values}', 'zh-CN': '必须是以下之一：{values}' },
+  'field.required': { en: 'is required', 'zh-CN': '为必填项' },
+  'field.future': { en: 'lies in the future', 'zh-CN': '不能晚于当前时间' },
+  'field.must-be-future': { en: 'must lie in the future', 'zh-CN': '必须晚于当前时间' },
+  'field.not-cursor': { en: 'is not a cursor this API issued', 'zh-CN': '不是本接口签发的分页游标' },
+  'field.not-cursor-of-list': { en: 'is not a cursor of this list', 'zh-CN': '不是此列表的分页游标' },
+
+  // Preconditions (If-Match).
+  'precondition.stale': {
+    en: '{what} was changed by someone else since the version If-Match names; read it again, then decide anew',
+    'zh-CN': '{what} 在您读取之后已被他人修改；请重新读取后再决定',
+  },
+  'thing.compound': { en: 'compound {id}', 'zh-CN': '小区 {id}' },
+  'thing.exit': { en: 'exit {id}', 'zh-CN': '出入口 {id}' },
+
+  // Jurisdiction and lookups (functions/edge/access.ts and handlers).
+  'access.no': { en: 'no {what}', 'zh-CN': '没有{what}' },
+  'access.outside': { en: '{what} is outside your jurisdiction', 'zh-CN': '{what} 不在您的管辖范围内' },
+  'access.no-compound': { en: 'no compound {id}', 'zh-CN': '没有小区 {id}' },
+  'access.no-community': { en: 'no community {id}', 'zh-CN': '没有社区 {id}' },
+  'access.no-street': { en: 'no street {id}', 'zh-CN': '没有街道 {id}' },
+  'access.no-grid': { en: 'no grid {id}', 'zh-CN': '没有网格 {id}' },
+  'access.no-exit': { en: 'no exit {id}', 'zh-CN': '没有出入口 {id}' },
+  'access.no-task': { en: 'no task {id}', 'zh-CN': '没有任务 {id}' },
+  'access.no-campaign': { en: 'no campaign {id}', 'zh-CN': '没有排查活动 {id}' },
+  'access.no-alert': { en: 'no alert {id}', 'zh-CN': '没有预警 {id}' },
+  'access.no-enclosure': { en: 'no enclosure {id}', 'zh-CN': '没有合围 {id}' },
+  'access.no-building': { en: 'no building {building} in compound {compound}', 'zh-CN': '小区 {compound} 中没有楼栋 {building}' },
+  'access.compound-outside': { en: 'compound {id} is outside your jurisdiction', 'zh-CN': '小区 {id} 不在您的管辖范围内' },
+  'access.community-outside': { en: 'community {id} is outside your jurisdiction', 'zh-CN': '社区 {id} 不在您的管辖范围内' },
+  'access.street-outside': { en: 'street {id} is outside your jurisdiction', 'zh-CN': '街道 {id} 不在您的管辖范围内' },
+  'access.task-outside': { en: 'task {id} is outside your jurisdiction', 'zh-CN': '任务 {id} 不在您的管辖范围内' },
+  'access.campaign-outside': { en: 'campaign {id} is outside your jurisdiction', 'zh-CN': '排查活动 {id} 不在您的管辖范围内' },
+  'access.alert-outside': { en: 'alert {id} is outside your jurisdiction', 'zh-CN': '预警 {id} 不在您的管辖范围内' },
+  'access.enclosure-outside': { en: 'enclosure {id} is outside your jurisdiction', 'zh-CN': '合围 {id} 不在您的管辖范围内' },
+  'access.scope-outside': { en: 'the {scope} scope is outside your jurisdiction', 'zh-CN': '该{scope}范围不在您的管辖范围内' },
+  'access.not-on-duty': { en: 'you are not on duty at exit {id}', 'zh-CN': '您不在出入口 {id} 值守' },
+
+  // Tasks (shared/domain/tasks.ts, functions/stores/task-*.ts, functions/api/tasks.ts).
+  'task.done': { en: 'the task is done', 'zh-CN': '该任务已完成' },
+  'task.held-by-you': { en: 'you hold this task already; extend it instead', 'zh-CN': '您已领取该任务；如需更多时间请延期' },
+  'task.taken': { en: 'the task is held by another worker until {until}', 'zh-CN': '该任务已被其他人领取，至 {until}' },
+  'task.not-holder': { en: 'you do not hold this task; claim it first', 'zh-CN': '您尚未领取该任务；请先领取' },
+  'task.lease-lapsed': { en: 'your lease on this task has lapsed; claim it again', 'zh-CN': '您对该任务的领取已过期；请重新领取' },
+  'task.claimed-meanwhile': { en: 'task {id} was claimed by someone else meanwhile', 'zh-CN': '任务 {id} 刚刚已被他人领取' },
+  'task.changed-meanwhile': { en: 'task {id} changed meanwhile; read it again', 'zh-CN': '任务 {id} 刚刚有变动；请刷新后重试' },
+  'task.gone': { en: 'the task is gone', 'zh-CN': '该任务已不存在' },
+  'task.limit': {
+    en: 'you hold {limit} tasks, the most one worker may hold; complete or release one first',
+    'zh-CN': '您已领取 {limit} 个任务，已达每人上限；请先完成或释放一个',
+  },
+  'task.unaccounted': {
+    en: '{count} households are not accounted for: visit them (no answer needs a revisit) before completing',
+    'zh-CN': '还有 {count} 户未落实：完成前请走访（无人应答的需要复访）',
+  },
+  'task.household.not_visited': { en: 'not visited', 'zh-CN': '未走访' },
+  'task.household.no_answer': { en: 'no answer: visit again', 'zh-CN': '无人应答，需复访' },
+  'task.not-your-grid': { en: 'task {id} belongs to grid {grid}, not yours', 'zh-CN': '任务 {id} 属于网格 {grid}，不是您的' },
+  'task.not-your-compound': {
+    en: "task {id} belongs to compound {compound}'s disinfection staff, not yours",
+    'zh-CN': '任务 {id} 属于小区 {compound} 的消杀人员，不是您的',
+  },
+  'task.campaign-not-workable': { en: 'campaign {id} is {status}', 'zh-CN': '排查活动 {id} {status}' },
+  'task.campaign-list-needs-id': { en: 'is required: name the campaign whose tasks to list', 'zh-CN': '为必填项：请指明要列出哪个活动的任务' },
+  'task.areas-required': { en: 'is required: the areas disinfected', 'zh-CN': '为必填项：请填写已消杀的区域' },
+  'task.sweep-no-body': {
+    en: 'a sweep task completes without a body: every household must be accounted for',
+    'zh-CN': '走访任务完成时不带内容：每户都必须已落实',
+  },
+  'task.visit-id-used': { en: 'visit id {id} is already in use; a new visit needs a new visitId', 'zh-CN': '走访编号 {id} 已被使用；新的走访需要新的 visitId' },
+  'task.visit-differs': { en: 'visit {id} was recorded with different content; a new visit needs a new visitId', 'zh-CN': '走访 {id} 已以不同内容记录；新的走访需要新的 visitId' },
+
+  // Campaign states as a parameter.
+  'campaign.status.fanning-out': { en: 'fanning-out', 'zh-CN': '正在派发' },
+  'campaign.status.active': { en: 'active', 'zh-CN': '进行中' },
+  'campaign.status.done': { en: 'done', 'zh-CN': '已结束' },
+  'campaign.status.cancelled': { en: 'cancelled', 'zh-CN': '已取消' },
+  'campaign.status.gone': { en: 'gone', 'zh-CN': '已不存在' },
+  'campaign.cancel-outside': {
+    en: 'only those whose jurisdiction holds the whole scope may cancel campaign {id}',
+    'zh-CN': '只有管辖范围覆盖整个活动范围的人员才能取消排查活动 {id}',
+  },
+  // Changes that met another change (conditional writes).
+  'change.meanwhile': {
+    en: '{what} was changed by someone else meanwhile; read it again and retry',
+    'zh-CN': '{what} 刚刚已被他人修改；请刷新后重试',
+  },
+  'entry.differs': {
+    en: 'entry {id} is registered with other details; a new registration needs a new entryId',
+    'zh-CN': '登记 {id} 已以不同内容登记；新的登记需要新的 entryId',
+  },
+  'case.differs': {
+    en: 'case {id} was reported with different content; a new report needs a new caseId',
+    'zh-CN': '病例 {id} 已以不同内容上报；新的上报需要新的 caseId',
+  },
+  'case.raced': { en: 'case {id} raced another report; send it again', 'zh-CN': '病例 {id} 与另一次上报冲突；请重新提交' },
+
+  // Visits (shared/domain/visits.ts).
+  'visit.not-household': { en: "is not a household of this task's building", 'zh-CN': '不是该任务楼栋中的住户' },
+  'visit.people-at-least-1': { en: 'must be at least 1 when the outcome is {outcome}', 'zh-CN': '结果为 {outcome} 时至少为 1' },
+  'visit.people-zero': { en: 'must be 0 when the outcome is {outcome}', 'zh-CN': '结果为 {outcome} 时必须为 0' },
+  'visit.symptoms-nobody-met': { en: 'must be empty when nobody was met ({outcome})', 'zh-CN': '未见到人（{outcome}）时必须为空' },
+  'visit.symptom-twice': { en: 'lists a symptom twice', 'zh-CN': '重复列出了同一症状' },
+
+  // Disinfection (shared/domain/disinfection.ts, functions/api/disinfection.ts).
+  'disinfection.foreign-areas': { en: "not in this task's area set ({planned}): {foreign}", 'zh-CN': '不在该任务的区域范围（{planned}）内：{foreign}' },
+  'disinfection.reason-missing': { en: 'is required when areas are left out ({left})', 'zh-CN': '有区域未消杀（{left}）时为必填项' },
+  'disinfection.not-yours': { en: 'compound {id} is not one you disinfect', 'zh-CN': '小区 {id} 不由您负责消杀' },
+
+  // Exits (functions/api/exits.ts).
+  'exit.official-confirms-only': {
+    en: 'officials may confirm a sealing, not open, seal or designate exits',
+    'zh-CN': '督查人员只能确认封闭，不能开启、封闭或指定出入口',
+  },
+  'exit.open-no-sealing': { en: 'exit {id} is open: seal it before confirming its sealing', 'zh-CN': '出入口 {id} 处于开启状态：确认封闭前请先封闭' },
+
+  // Sealing and enclosures (shared/domain/sealing.ts, functions/api/sealing.ts).
+  'sealing.already-at-level': { en: 'the compound is already {level}', 'zh-CN': '该小区已处于{level}状态' },
+  'sealing.not-sealed': { en: 'the compound is {from}, not sealed', 'zh-CN': '该小区为{from}状态，未封闭' },
+  'compound.status.closed': { en: 'closed', 'zh-CN': '封闭管理' },
+  'compound.status.lockdown': { en: 'lockdown', 'zh-CN': '封控' },
+  'compound.status.normal': { en: 'normal', 'zh-CN': '正常' },
+  'compound.status.lifted': { en: 'lifted', 'zh-CN': '已解封' },
+  'sealing.no-responsibility-list': { en: 'compound {id} has no responsibility list yet', 'zh-CN': '小区 {id} 尚无责任清单' },
+  'sealing.no-compounds': { en: 'no compound {ids}', 'zh-CN': '没有小区 {ids}' },
+  'sealing.compounds-outside': { en: 'compound {ids} is outside your jurisdiction', 'zh-CN': '小区 {ids} 不在您的管辖范围内' },
+  'sealing.one-community': { en: 'an enclosure lies within one community', 'zh-CN': '一个合围只能在同一个社区内' },
+
+  // Alerts (shared/domain/alerts.ts).
+  'alert.not-for-role': {
+    en: 'a {kind} alert is closed by {closers} staff, not by {role} staff (alert {id})',
+    'zh-CN': '{kind}预警由{closers}人员关闭，{role}人员不能关闭（预警 {id}）',
+  },
+  'alert.already-closed': { en: 'alert {id} was closed by {by} at {at}', 'zh-CN': '预警 {id} 已由 {by} 于 {at} 关闭' },
+
+  // Campaigns, cases, duty, entries, public pages.
+  'campaign.is': { en: 'campaign {id} is {status}', 'zh-CN': '排查活动 {id} {status}' },
+  'case.date-future': { en: 'must not lie in the future (today in China is {today})', 'zh-CN': '不能晚于今天（北京时间今天是 {today}）' },
+  'case.from-after-to': { en: 'must not lie after to', 'zh-CN': '不能晚于结束日期' },
+  'case.span-too-long': { en: 'spans more than {days} days', 'zh-CN': '跨度超过 {days} 天' },
+  'public.date-future': { en: 'must not be in the future (today in China is {today})', 'zh-CN': '不能晚于今天（北京时间今天是 {today}）' },
+  'public.date-too-old': { en: 'must be within the last {days} days (from {oldest})', 'zh-CN': '必须在最近 {days} 天内（自 {oldest} 起）' },
+  'duty.window': { en: 'the window from {from} to {to} must run forwards, at most 14 days', 'zh-CN': '时间段 {from} 至 {to} 须先后有序，且不超过 14 天' },
+  'duty.no-shift-now': { en: 'you have no shift at exit {id} now', 'zh-CN': '您此刻在出入口 {id} 没有班次' },
+  'duty.not-clocked-in': { en: 'you are not clocked in at exit {id}', 'zh-CN': '您未在出入口 {id} 打卡上岗' },
+  'duty.clocked-in-already': { en: 'you clocked in for this shift at {at}', 'zh-CN': '您已于 {at} 为本班次打卡' },
+  'entry.fever-escort': {
+    en: 'a fever needs the escort to the designated hospital recorded',
+    'zh-CN': '发热人员须登记转运至定点医院的情况',
+  },
+
+  // Geometry (shared/geo/validate.ts): what is wrong with an outline, said where it lies.
+  'geo.not-rings': { en: 'must be the rings of a {type}', 'zh-CN': '必须是 {type} 的环' },
+  'geo.too-many-positions': { en: 'has {count} positions; at most {max} (simplify the outline)', 'zh-CN': '有 {count} 个坐标点；最多 {max} 个（请简化轮廓）' },
+  'geo.no-area': { en: 'encloses no area', 'zh-CN': '没有围出面积' },
+  'geo.too-big': { en: 'encloses {area} km²; {what} is at most {max} km²', 'zh-CN': '面积 {area} 平方公里；{what}最大 {max} 平方公里' },
+  'geo.what.compound': { en: 'a compound', 'zh-CN': '小区' },
+  'geo.what.building': { en: 'a building', 'zh-CN': '楼栋' },
+  'geo.what.community': { en: 'a community', 'zh-CN': '社区' },
+  'geo.what.area': { en: 'an area', 'zh-CN': '区域' },
+  'geo.not-a-ring': { en: 'must be a ring: an array of positions', 'zh-CN': '必须是环：坐标点数组' },
+  'geo.bad-position': { en: 'must be [longitude, latitude] within ±180/±90', 'zh-CN': '必须是 ±180/±90 之内的 [经度, 纬度]' },
+  'geo.ring-min-positions': { en: 'a ring needs at least 4 positions', 'zh-CN': '环至少需要 4 个坐标点' },
+  'geo.ring-min-corners': { en: 'a ring needs at least 3 distinct corners', 'zh-CN': '环至少需要 3 个不同的顶点' },
+  'geo.ring-self-touch': {
+    en: 'the ring touches itself: its edge from position {to} meets its edge from position {from}',
+    'zh-CN': '环自相接触：自第 {to} 点起的边与自第 {from} 点起的边相交',
+  },
+  'geo.ring-self-cross': {
+    en: 'the ring crosses itself: its edge from position {to} meets its edge from position {from}',
+    'zh-CN': '环自相交叉：自第 {to} 点起的边与自第 {from} 点起的边相交',
+  },
+  'geo.shares-edge': { en: 'shares an edge with {ring}: rings may meet only at single points', 'zh-CN': '与{ring}共用一条边：环之间只能在单点相接' },
+  'geo.crosses': { en: 'crosses {ring}: rings may meet only at single points', 'zh-CN': '与{ring}交叉：环之间只能在单点相接' },
+  'geo.ring.outer': { en: 'the outer ring', 'zh-CN': '外环' },
+  'geo.ring.hole': { en: 'hole {index}', 'zh-CN': '洞 {index}' },
+  'geo.ring.of-polygon': { en: '{ring} of polygon {polygon}', 'zh-CN': '多边形 {polygon} 的{ring}' },
+  'geo.hole-outside': { en: 'lies outside the outer ring: a hole must lie inside it', 'zh-CN': '位于外环之外：洞必须在外环之内' },
+  'geo.hole-in-hole': { en: 'lies inside hole {index}: holes must not overlap', 'zh-CN': '位于洞 {index} 之内：洞之间不能重叠' },
+  'geo.part-overlap': { en: 'lies on polygon {polygon}: the parts of a MultiPolygon must not overlap', 'zh-CN': '位于多边形 {polygon} 之上：MultiPolygon 的各部分不能重叠' },
+
+  // The local runtime's own routes and paths (infra/local/api-server.ts).
+  'local.username-required': { en: 'body.username: give a demo username', 'zh-CN': 'body.username：请提供演示用户名' },
+  'local.no-user': { en: 'no demo user {username}', 'zh-CN': '没有演示用户 {username}' },
+  'local.bad-path': {
+    en: 'is not a valid URL path: a "%" must begin an escape such as %2F, of UTF-8 bytes',
+    'zh-CN': '不是有效的 URL 路径："%" 必须开始一个 UTF-8 字节的转义，如 %2F',
+  },
+
+  // Imports (functions/flows/import/importer.ts).
+  'import.body-too-large': {
+    en: 'the body has {bytes} bytes; send at most {limit} (the CLI splits files)',
+    'zh-CN': '请求体有 {bytes} 字节；最多 {limit} 字节（命令行工具会自动拆分文件）',
+  },
+  'import.boundaries-city-only': { en: 'only city staff import community boundaries', 'zh-CN': '只有市级人员可以导入社区边界' },
+
+  // Messages of the request schemas (shared/schemas/), said through their issue's `params.said`.
+  'schema.geometry-or-location': { en: 'give a geometry (Polygon/MultiPolygon) or a location [lng, lat]', 'zh-CN': '请提供范围（Polygon/MultiPolygon）或位置 [经度, 纬度]' },
+  'schema.change-something': { en: 'give at least one field to change', 'zh-CN': '请至少提供一个要修改的字段' },
+  'schema.compound-twice': { en: 'names a compound twice', 'zh-CN': '重复列出了同一个小区' },
+  'schema.ring-closed': { en: 'a ring must be closed (first position equals last)', 'zh-CN': '环必须闭合（首尾坐标相同）' },
+  'schema.bbox-four': { en: 'must be four numbers: minLng,minLat,maxLng,maxLat', 'zh-CN': '必须是四个数：最小经度,最小纬度,最大经度,最大纬度' },
+  'schema.bbox-range': { en: 'must lie within ±180/±90 with min ≤ max', 'zh-CN': '必须在 ±180/±90 之内，且最小值 ≤ 最大值' },
+  'schema.bbox-too-big': { en: 'spans more than {deg}° a side; zoom in', 'zh-CN': '边长超过 {deg}°；请放大地图' },
+  'schema.time-range': { en: 'must lie from {from} up to {to}', 'zh-CN': '必须在 {from} 至 {to} 之间' },
+  'schema.day-range': { en: 'must lie from {from} to {to}', 'zh-CN': '必须在 {from} 至 {to} 之间' },
+  'schema.temperature-needed': { en: 'give the temperature measured', 'zh-CN': '请填写测得的体温' },
+  'schema.refusal-reason-needed': { en: 'say why the person was refused', 'zh-CN': '请说明劝返原因' },
+  'schema.if-match': { en: 'must be * or a list of entity tags, e.g. "v3"', 'zh-CN': '必须是 * 或实体标签列表，如 "v3"' },
+  'schema.idempotency-key': { en: 'must be 8 to 100 characters of A-Z, a-z, 0-9, _ . : -', 'zh-CN': '须为 8 至 100 个字符，仅限 A-Z、a-z、0-9 及 _ . : -' },
+  'schema.city-no-id': { en: 'a city scope takes no id', 'zh-CN': '全市范围不需要 id' },
+  'schema.scope-needs-id': { en: "a {scope} scope needs the {scope}'s id", 'zh-CN': '{scope}范围需要提供该{scope}的 id' },
+  'schema.columns-pair': { en: '"{pair}" is not field:Header', 'zh-CN': '"{pair}" 不是 字段:表头 的形式' },
+  'schema.open-no-sealing': { en: 'an open exit has no sealing to confirm', 'zh-CN': '开启的出入口没有可确认的封闭' },
+  'schema.end-after-start': { en: 'must be after start', 'zh-CN': '必须晚于开始时间' },
+  'schema.shift-24h': { en: 'a shift lasts at most 24 hours', 'zh-CN': '一个班次最长 24 小时' },
+  'schema.last-shift-by': { en: 'its last shift must end by {latest}', 'zh-CN': '最后一个班次须在 {latest} 前结束' },
+  'schema.to-after-from': { en: 'must be after from, at most 14 days later', 'zh-CN': '必须晚于开始时间，且不超过 14 天' },
+  'schema.unstorable-number': {
+    en: 'must be 0 or between 1e-130 and 1e126 in size (DynamoDB stores no other number)',
+    'zh-CN': '必须为 0，或绝对值在 1e-130 至 1e126 之间（DynamoDB 无法存储其他数值）',
+  },
+  // Idempotency-Key (functions/edge/idempotency.ts, functions/stores/idempotency-store.ts).
+  'idempotency.key-reused': {
+    en: 'this Idempotency-Key was used for a different request; make a new key for a new action',
+    'zh-CN': '此幂等键已用于另一个请求；新的操作请使用新的键',
+  },
+  'idempotency.answered-meanwhile': {
+    en: 'a request with this Idempotency-Key was answered meanwhile; send it again to read the answer',
+    'zh-CN': '使用此幂等键的请求刚刚已处理；请重新发送以获取结果',
+  },
+  'field.used-for-other-request': { en: 'was used for a different request', 'zh-CN': '已用于另一个请求' },
+
+  'scope.city': { en: 'city', 'zh-CN': '全市' },
+  'scope.street': { en: 'street', 'zh-CN': '街道' },
+  'scope.community': { en: 'community', 'zh-CN': '社区' },
+  'scope.grid': { en: 'grid', 'zh-CN': '网格' },
+  'scope.compound': { en: 'compound', 'zh-CN': '小区' },
+} as const satisfies Record<string, Texts>;
+
+export type MessageKey = keyof typeof MESSAGES;

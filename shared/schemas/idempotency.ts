@@ -1,0 +1,33 @@
+/**
+ * Idempotency-Key: the client's id of one field action (a claim, a completion, a clock-in …), sent
+ * as a request header so that a resend after a lost answer is answered again instead of acting
+ * twice. Shared by the API, which checks the key's form and keeps the answer under it, and the web
+ * app's outbox, which makes one key per queued action.
+ */
+import * as z from 'zod';
+import { schemaMessage } from '../messages/message.ts';
+
+/** The header as sent; the edge reads it lower-cased, as every header. */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+/** Set on an answer given again from what was stored under the key. */
+export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
+/** How long the answer under a key is kept: a phone offline longer resends into a new action. */
+export const IDEMPOTENCY_TTL_HOURS = 24;
+
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,100}$/;
+
+// A refinement, not .regex(), so that its message is the catalogue's, said in the caller's language; meta documents the pattern.
+export const IdempotencyKey = z
+  .string()
+  .refine((key) => IDEMPOTENCY_KEY_PATTERN.test(key), schemaMessage('schema.idempotency-key'))
+  .meta({
+    pattern: IDEMPOTENCY_KEY_PATTERN.source,
+    description:
+      `The client's id of this action. The same key with the same request within ${IDEMPOTENCY_TTL_HOURS} h answers what the first ` +
+      'answered (with `Idempotent-Replayed: true`) and acts no second time; with another request it is a 422. ' +
+      'Keys are the caller\'s own: another user\'s key never collides. Optional: without it the request acts as it always did.',
+    example: 'claim-01J9Z3X8Q6W2',
+  });
+
+/** The request headers of an idempotent route (names lower-case, as the edge reads them). */
+export const IdempotencyHeaders = z.object({ 'idempotency-key': IdempotencyKey.optional() });
