@@ -1,11 +1,14 @@
 /**
  * `npm start`: the whole of Cordon on this machine — DynamoDB Local, the table, the demo city
- * (seeded once), the local API with its queue and schedule runners, and the web app. Ctrl-C or
- * SIGTERM stops everything, DynamoDB Local's Java process included.
+ * (seeded once), the local API with its queue and schedule runners, and the web app as users get
+ * it: the production build with its service worker, rebuilt first when missing or older than its
+ * sources. `npm run dev` (--dev) serves the app from Vite's dev server instead, with hot reload
+ * and no service worker. Ctrl-C or SIGTERM stops everything, DynamoDB Local's Java process included.
  *
  * Options (or environment): --port (PORT, 3000), --web-port (WEB_PORT, 5173),
  * --dynamodb-port (DYNAMODB_PORT, 8000, or a free one when taken), --data-dir (DATA_DIR, .data),
- * --in-memory, --host (HOST, 127.0.0.1), --no-web, --no-seed, --table (TABLE_NAME, cordon), --quiet.
+ * --in-memory, --host (HOST, 127.0.0.1), --no-web, --no-seed, --table (TABLE_NAME, cordon), --quiet, --dev,
+ * --public-url (PUBLIC_URL: where phones reach the web app, for the gate QR code).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,6 +33,8 @@ const { values: args } = parseArgs({
     'no-web': { type: 'boolean', default: false },
     'no-seed': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
+    dev: { type: 'boolean', default: false },
+    'public-url': { type: 'string', default: process.env.PUBLIC_URL },
   },
 });
 
@@ -93,7 +98,9 @@ try {
 
   let webUrl: string | undefined;
   if (!args['no-web']) {
-    const web = await startWebServer({ port: webPort, host, apiUrl: runtime.api.url });
+    const web = await startWebServer({
+      port: webPort, host, apiUrl: runtime.api.url, mode: args.dev ? 'dev' : 'preview', log: (line) => console.log(line), publicUrl: args['public-url'],
+    });
     stoppers.push(() => web.close());
     webUrl = web.url;
   }
@@ -124,11 +131,11 @@ function printWelcome(apiUrl: string, webUrl: string | undefined, dynamodbUrl: s
   const byRole = Map.groupBy(users, (user) => user.role);
   console.log(`
 Cordon is running.
-  Web app        ${webUrl ?? '(not started: --no-web)'}
+  Web app        ${webUrl ? `${webUrl}   (${args.dev ? 'dev server, hot reload' : 'production build, works offline; npm run dev for hot reload'})` : '(not started: --no-web)'}
   API            ${apiUrl}   (OpenAPI: ${apiUrl}/openapi.json)
   DynamoDB Local ${dynamodbUrl}   table ${args.table}${inMemory ? ' (in memory)' : `, data in ${path.relative(root, dataDir)}/`}
 
-Demo users (${users.length}; all at ${apiUrl}/local/users). Log in on the web app, or:
+Demo users (${users.length}; all at ${apiUrl}/local/users). Log in on the web app${webUrl ? ` (or at once: ${webUrl}/login?user=NAME)` : ''}, or:
   curl -s -X POST ${apiUrl}/local/token -H 'content-type: application/json' -d '{"username":"${users[0]?.username ?? ''}"}'`);
   for (const [role, list] of byRole) {
     const shown = list.slice(0, 2).map((u) => `${u.username} (${u.name})`).join(', ');

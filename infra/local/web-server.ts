@@ -1,14 +1,16 @@
 /**
- * Serves the web app next to the local API, through Vite's JS API: `dev` (hot reload, for
- * working on the app) or `preview` (the production build, built here first when web/dist is
- * missing or older than its sources; for tests and demos). Both proxy the API's paths to the
- * local API, so the app's runtime config can say "same origin" ("apiUrl": "").
+ * Serves the web app next to the local API, through Vite's JS API: `preview` (the production
+ * build with its service worker, built here first when web/dist is missing or older than its
+ * sources; what `npm start`, the tests and demos serve) or `dev` (Vite's dev server with hot
+ * reload and no service worker, `npm run dev`). Both proxy the API's paths to the local API, so
+ * the app's runtime config can say "same origin" ("apiUrl": "").
  */
 import { readdirSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { build, createServer, preview, type InlineConfig } from 'vite';
 import { WEB_DIST, WEB_ROOT, webConfig } from '#web/vite.config.ts';
+import { runtimeConfigPlugin } from './runtime-config.ts';
 
 export interface WebServerOptions {
   /** 0 picks a free port. */
@@ -18,6 +20,10 @@ export interface WebServerOptions {
   readonly apiUrl: string;
   /** @default 'dev' */
   readonly mode?: 'dev' | 'preview';
+  /** Told when the production build is (re)made, which takes a while. */
+  readonly log?: (line: string) => void;
+  /** The address phones reach the app at, for the gate QR code (runtime-config.ts); else found per request. */
+  readonly publicUrl?: string | undefined;
 }
 
 export interface WebServer {
@@ -31,9 +37,16 @@ const IGNORED = new Set(['dist', 'node_modules']);
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const host = options.host ?? '127.0.0.1';
-  const config: InlineConfig = { ...webConfig({ apiUrl: options.apiUrl }), configFile: false };
+  const app = webConfig({ apiUrl: options.apiUrl });
+  // /config.json answered per request, with the public URL the gate QR code prints.
+  const plugins = [...(app.plugins ?? []), runtimeConfigPlugin({ webRoot: WEB_ROOT, host, publicUrl: options.publicUrl })];
+  const config: InlineConfig = { ...app, plugins, configFile: false };
   if (options.mode === 'preview') {
-    if (buildIsStale()) await build(config);
+    if (buildIsStale()) {
+      const where = path.relative(process.cwd(), WEB_DIST);
+      options.log?.(`Building the web app into ${where.startsWith('..') ? WEB_DIST : where} (missing or older than its sources) …`);
+      await build(config);
+    }
     const server = await preview({ ...config, preview: { ...config.preview, port: options.port, host, strictPort: true } });
     return { url: urlOf(host, server.httpServer.address()), close: () => server.close() };
   }

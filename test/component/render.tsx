@@ -10,6 +10,8 @@ import { createApiClient } from '#web/src/api/client.ts';
 import { createLocalAuth } from '#web/src/auth/adapter.ts';
 import { createSessionStore } from '#web/src/auth/session.ts';
 import { ServicesProvider, type Services } from '#web/src/services.tsx';
+import { currentLanguage } from '#web/src/i18n.ts';
+import type { RuntimeConfig } from '#shared/runtime-config.ts';
 
 /** What a test's fetch sees of each call. */
 export interface Call {
@@ -18,27 +20,35 @@ export interface Call {
   readonly body: unknown;
   /** The version a change was made from, when it was sent with one (If-Match). */
   readonly ifMatch?: string | undefined;
+  /** The client's id for a change, when it was sent with one (Idempotency-Key). */
+  readonly idempotencyKey?: string | undefined;
 }
 
 /** Answers a call: a JSON body (200), or a full Response. */
 export type Answer = (call: Call) => unknown;
 
-export function renderWithServices(ui: ReactNode, answer: Answer = () => ({})) {
+export function renderWithServices(ui: ReactNode, answer: Answer = () => ({}), options: { config?: Partial<RuntimeConfig> } = {}) {
   const calls: Call[] = [];
+  /** The language each call asked the API to answer in (Accept-Language), in the order of `calls`. */
+  const languages: (string | undefined)[] = [];
   const fetch: typeof globalThis.fetch = async (input, init) => {
     const url = new URL(String(input), window.location.origin);
     const call = {
       method: init?.method ?? 'GET', path: url.pathname + url.search, body: init?.body ? JSON.parse(String(init.body)) : undefined,
       // Undefined unless sent, which toEqual takes as absent: other calls still equal { method, path, body }.
       ifMatch: new Headers(init?.headers).get('if-match') ?? undefined,
+      idempotencyKey: new Headers(init?.headers).get('idempotency-key') ?? undefined,
     };
     calls.push(call);
+    // Every call carries it, so it is kept beside the calls rather than in them (which tests compare whole).
+    languages.push(new Headers(init?.headers).get('accept-language') ?? undefined);
     const result = await answer(call);
     return result instanceof Response ? result : Response.json(result);
   };
   const sessions = createSessionStore();
-  const api = createApiClient({ baseUrl: '', getToken: () => 'test', onUnauthorized: () => sessions.end('expired'), fetch });
-  const services: Services = { config: { apiUrl: '' }, api, sessions, auth: createLocalAuth(api, sessions) };
+  // The app's language as the app sends it (web/src/services.tsx).
+  const api = createApiClient({ baseUrl: '', getToken: () => 'test', getLanguage: currentLanguage, onUnauthorized: () => sessions.end('expired'), fetch });
+  const services: Services = { config: { apiUrl: '', ...options.config }, api, sessions, auth: createLocalAuth(api, sessions) };
   const screen = render(<ServicesProvider services={services}>{ui}</ServicesProvider>);
-  return { screen, calls, services };
+  return { screen, calls, languages, services };
 }

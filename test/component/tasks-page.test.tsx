@@ -10,6 +10,8 @@ import { claimsFor } from '#shared/claims.ts';
 import type { Role } from '#shared/roles.ts';
 import type { Task, TaskSummary } from '#shared/schemas/task.ts';
 import { sessionFromToken } from '#web/src/auth/session.ts';
+import en from '#web/src/locales/en/tasks.json' with { type: 'json' };
+import { OUTBOX_DATABASE, createIndexedDbOutbox } from '#web/src/tasks/outbox.ts';
 import { TasksPage } from '#web/src/tasks/TasksPage.tsx';
 import { renderWithServices, type Call } from './render.tsx';
 
@@ -36,7 +38,12 @@ function open(ui: { token: string; answer: (call: Call) => unknown }) {
 }
 
 
-afterEach(() => window.history.replaceState(null, '', '/'));
+afterEach(async () => {
+  window.history.replaceState(null, '', '/');
+  // Nothing a test queued is left for the next one.
+  const outbox = createIndexedDbOutbox(OUTBOX_DATABASE);
+  for (const entry of await outbox.list()) await outbox.remove(entry.id);
+});
 
 describe('tasks list', () => {
   it('lists my tasks apart from the open ones, and says kindly when a claim loses the race', async () => {
@@ -68,6 +75,35 @@ describe('tasks list', () => {
     expect(calls.filter((c) => c.path.startsWith('/v1/tasks?'))).toHaveLength(2);
   });
 
+  it('brings the task just claimed into view under 我的任务 and puts the focus on it', async () => {
+    let claimed = false;
+    const many = Array.from({ length: 30 }, (_, i) => base({ id: `cp1.b${i + 1}`, targetId: `b${i + 1}`, buildingName: `${i + 1}栋`, order: i }));
+    const last = 'cp1.b30';
+    open({
+      token: tokenFor('grid-a', 'grid', { gridId: 'g1' }),
+      answer: (call) => {
+        if (call.path.startsWith('/v1/tasks?')) {
+          return { items: many.map((task) => (claimed && task.id === last ? { ...task, status: 'claimed', holder: 'grid-a', leaseSecondsLeft: 7200 } : task)) };
+        }
+        if (call.path === `/v1/tasks/${last}/claim`) {
+          claimed = true;
+          return { ...many[29], status: 'claimed', holder: 'grid-a', leaseSecondsLeft: 7200 };
+        }
+        return {};
+      },
+    });
+    const openSection = page.getByRole('region', { name: '本网格待认领任务' });
+    const lastCard = openSection.getByRole('listitem').filter({ hasText: '南湖里 30栋' });
+    await expect.element(lastCard).toBeVisible();
+    lastCard.element().scrollIntoView();
+    await userEvent.click(lastCard.getByRole('button', { name: '认领' }));
+
+    const mine = page.getByRole('region', { name: '我认领的任务' }).getByRole('listitem').filter({ hasText: '南湖里 30栋' });
+    await expect.element(mine).toHaveFocus();
+    await expect.element(mine).toBeInViewport();
+    await expect.element(page.getByRole('status').filter({ hasText: '已认领，开始走访吧。' })).toBeInTheDocument();
+  });
+
   it('lists the households still missing when completing is refused', async () => {
     const held = base({ status: 'claimed', holder: 'grid-a', leaseSecondsLeft: 3600 });
     const task: Task = {
@@ -94,6 +130,38 @@ describe('tasks list', () => {
     await userEvent.click(page.getByRole('button', { name: '完成任务' }));
     const alert = page.getByTestId('unaccounted');
     await expect.element(alert).toMatchTextContent('1 单元 102 室 — 无人应答，需再次走访');
+  });
+});
+
+describe('words', () => {
+  it('speaks of rounds, not door-to-door visits, to disinfection staff', async () => {
+    const round = base({
+      id: 'dr1.c1', campaignId: 'dr1', kind: 'disinfection', targetId: 'c1', buildingId: null, buildingName: null, householdsTotal: 0,
+      round: { day: '2026-11-23', slot: '08:00', target: 'public_areas', dueAt: '2026-11-23T04:00:00.000Z', planned: ['corridor'] },
+    });
+    let claimed = false;
+    open({
+      token: tokenFor('dis-a', 'disinfection', { compoundIds: ['c1'] }),
+      answer: (call) => {
+        if (call.path.startsWith('/v1/tasks?')) return { items: [claimed ? { ...round, status: 'claimed', holder: 'dis-a', leaseSecondsLeft: 3600 } : round] };
+        if (call.path === '/v1/tasks/dr1.c1/claim') {
+          claimed = true;
+          return { ...round, status: 'claimed', holder: 'dis-a', leaseSecondsLeft: 3600 };
+        }
+        return {};
+      },
+    });
+    await expect.element(page.getByRole('region', { name: '待认领消杀任务' })).toBeVisible();
+    await expect.element(page.getByRole('button', { name: '按任务顺序' })).toBeVisible();
+    await userEvent.click(page.getByRole('button', { name: '认领' }));
+    await expect.element(page.getByRole('status').filter({ hasText: '已认领，开始消杀吧。' })).toBeVisible();
+    expect(document.querySelector('.tasks-view')?.textContent).not.toMatch(/走访/);
+  });
+
+  it('names the button beside a status apart from every status, in English too', () => {
+    const statuses = Object.values(en.tasks.card.status);
+    expect(statuses).not.toContain(en.tasks.actions.view);
+    expect(en.tasks.actions.view).toBe('View');
   });
 });
 

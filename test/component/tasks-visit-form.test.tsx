@@ -82,6 +82,24 @@ describe('VisitForm', () => {
     expect(visit?.note).toBe('二楼东户');
   });
 
+  it('says each problem beside its field too, tied to it for screen readers (aria-describedby)', async () => {
+    renderForm();
+    await userEvent.click(page.getByRole('button', { name: '保存' }));
+    const outcomes = page.getByRole('group', { name: '走访结果' });
+    await expect.element(outcomes).toHaveAccessibleDescription('请选择走访结果');
+    await expect.element(outcomes.getByText('请选择走访结果')).toBeVisible();
+
+    await userEvent.click(page.getByRole('radio', { name: '见到全部' }));
+    await userEvent.click(page.getByRole('checkbox', { name: '返乡人员' }));
+    await userEvent.click(page.getByRole('button', { name: '保存' }));
+    const origin = page.getByRole('textbox', { name: '从何地返回' });
+    await expect.element(origin).toHaveAccessibleDescription('请填写从何地返回');
+    // Beside the field: the message follows the field itself, not only the summary at the top.
+    const beside = origin.element().nextElementSibling;
+    expect(beside?.textContent).toBe('请填写从何地返回');
+    await expect.element(outcomes).not.toHaveAttribute('aria-describedby');
+  });
+
   it('never lets a visit that met people count nobody', async () => {
     renderForm();
     await userEvent.click(page.getByRole('radio', { name: '见到部分' }));

@@ -60,6 +60,16 @@ export function browserPerFile(webUrl: string): FileBrowser {
   };
 }
 
+/**
+ * Waits until the page could start again with no network: the service worker installed and
+ * controlling it, and the runtime config kept in its cache (web/src/pwa/register.ts).
+ */
+export async function untilOfflineReady(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.waitForFunction(async () => (await caches.match('/config.json')) !== undefined, undefined, { polling: 100 });
+}
+
 /** Signs in with the keyboard only: search for the user, Tab to their button, Enter. */
 export async function signIn(page: Page, username: string): Promise<void> {
   const search = page.locator('#user-search');
@@ -177,10 +187,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /**
  * The app's own API client, signed in as a demo user, to ask the local API directly what the
- * page should show.
+ * page should show; in `language` when given (Accept-Language), else the API's default.
  */
-export async function apiAs(apiUrl: string, username: string): Promise<ApiClient> {
-  const client = (token?: string) => createApiClient({ baseUrl: apiUrl, getToken: () => token, onUnauthorized: () => undefined });
+export async function apiAs(apiUrl: string, username: string, language?: string): Promise<ApiClient> {
+  const client = (token?: string) => createApiClient({
+    baseUrl: apiUrl, getToken: () => token, onUnauthorized: () => undefined, ...(language ? { getLanguage: () => language } : {}),
+  });
   const { token } = await client().call('issueLocalToken', { body: { username } });
   return client(token);
 }

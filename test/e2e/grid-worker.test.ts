@@ -26,6 +26,7 @@ import zhCore from '#web/src/locales/zh-CN/core.json' with { type: 'json' };
 import zhMap from '#web/src/locales/zh-CN/map.json' with { type: 'json' };
 import zh from '#web/src/locales/zh-CN/tasks.json' with { type: 'json' };
 import { apiAs, LAPTOP, launchChromium, PHONE, screenshot, settledMap, signIn } from './browser.ts';
+import { household as phoneHousehold, markOf as phoneMarkOf, recordVisit as phoneRecordVisit, syncState as phoneSyncState } from './tasks-phone.ts';
 
 const webUrl = inject('webUrl');
 const apiUrl = inject('apiUrl');
@@ -108,18 +109,10 @@ async function phone(options: Parameters<Browser['newContext']>[0] = {}): Promis
   return { context, page };
 }
 
-const household = (id: string) => page.locator(`.household[data-household-id="${id}"]`);
-const markOf = (id: string) => household(id).getAttribute('data-mark');
-const syncState = () => page.locator('.sync-status').getAttribute('data-sync-state');
-
-/** Opens the household's visit form, picks the outcome (and people for a visit that met some), saves. */
-async function recordVisit(id: string, outcome: keyof typeof zh.tasks.outcome, people = 0): Promise<void> {
-  await household(id).click();
-  await page.getByRole('radio', { name: zh.tasks.outcome[outcome] }).check();
-  for (let i = 1; i < people; i++) await page.getByRole('button', { name: zh.tasks.visit.more }).click();
-  await page.getByRole('button', { name: zh.tasks.visit.save }).click();
-  await household(id).waitFor();
-}
+const household = (id: string) => phoneHousehold(page, id);
+const markOf = (id: string) => phoneMarkOf(page, id);
+const syncState = () => phoneSyncState(page);
+const recordVisit = (id: string, outcome: keyof typeof zh.tasks.outcome, people = 0) => phoneRecordVisit(page, id, outcome, people);
 
 beforeAll(async () => {
   if (!worker || !building || !cityUser) throw new Error(`the demo city has no grid worker or building in ${GRID}`);
@@ -181,7 +174,7 @@ describe('grid worker on a phone', () => {
   it('records every household, one of them offline, and completes the task', async () => {
     if (!building) throw new Error('no building');
     const mine = page.locator(`[data-section="mine"] .task-card[data-task-id="${taskId}"]`);
-    await mine.getByRole('button', { name: zh.tasks.actions.open, exact: false }).click();
+    await mine.getByRole('button', { name: zh.tasks.actions.view, exact: false }).click();
     await page.locator(`.task-detail[data-task-id="${taskId}"]`).waitFor();
     const ids = await page.locator('.household').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.householdId ?? ''));
     expect(ids).toHaveLength(building.households);
@@ -288,7 +281,7 @@ describe('disinfection staff on a phone', () => {
       await card.locator('[data-action="claim"]').click();
       const mine = staffPage.locator(`[data-section="mine"] .task-card[data-task-id="${round.id}"]`);
       await mine.waitFor();
-      await mine.getByRole('button', { name: zh.tasks.actions.open, exact: false }).click();
+      await mine.getByRole('button', { name: zh.tasks.actions.view, exact: false }).click();
       const left = planned.at(-1) as keyof typeof zh.tasks.round.area;
       await staffPage.getByRole('checkbox', { name: zh.tasks.round.area[left] }).uncheck();
       await staffPage.getByRole('button', { name: zh.tasks.round.submit }).click();

@@ -1,4 +1,4 @@
-/** sessionStorage's contract, in memory, for the web app's unit tests. */
+/** Web Storage's contract (localStorage's, sessionStorage's), in memory, for the web app's unit tests. */
 export function memoryStorage(): Storage {
   const items = new Map<string, string>();
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '#shared/roles.ts';
-import { residentPath, routeOf, viewsOf } from '#web/src/layout/navigation.ts';
+import { loginLink, residentPath, routeOf, viewsOf } from '#web/src/layout/navigation.ts';
 
 describe('web navigation', () => {
   it('reads the view from the path, trailing slash or not', () => {
@@ -15,6 +15,15 @@ describe('web navigation', () => {
     const id = 'c-花园 1/2';
     expect(routeOf(residentPath(id))).toEqual({ view: 'resident', compoundId: id });
     expect(routeOf('/c/')).toEqual({ view: 'home' });
+  });
+
+  it("reads the sign-in link's user, and writes it back the same", () => {
+    const name = 'grid-王府 1&2';
+    const link = loginLink(name);
+    const query = link.indexOf('?');
+    expect(routeOf(link.slice(0, query), link.slice(query))).toEqual({ view: 'login', user: name });
+    expect(routeOf('/login')).toEqual({ view: 'login', user: undefined });
+    expect(routeOf('/login', '?user=%20')).toEqual({ view: 'login', user: undefined });
   });
 
   it('opens the map to every role but tasks only to those who have tasks', () => {

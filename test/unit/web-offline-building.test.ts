@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VisitCreate } from '#shared/schemas/visit.ts';
 import { buildingOf, leftToVisit } from '#web/src/tasks/households.ts';
-import type { OutboxEntry } from '#web/src/tasks/outbox.ts';
+import type { VisitEntry } from '#web/src/tasks/households.ts';
 import { distanceM, nearestFirst } from '#web/src/tasks/place.ts';
 import { roundCompletionOf } from '#web/src/tasks/RoundForm.tsx';
 import { emptyDraft, visitOf, withOutcome, withPeople } from '#web/src/tasks/visit-draft.ts';
@@ -16,8 +16,8 @@ const hh = (id: string, outcome: string | null = null) => {
   return { id, unit: Number(unit), floor: Number(floor), room: room ?? '', outcome };
 };
 
-const queued = (visitId: string, body: Partial<VisitCreate>, state: OutboxEntry['state'] = 'pending', seq = 1): OutboxEntry => ({
-  visitId, taskId: 't', username: 'u', seq, queuedAt: '', state, attempts: 0,
+const queued = (visitId: string, body: Partial<VisitCreate>, state: VisitEntry['state'] = 'pending', seq = 1): VisitEntry => ({
+  id: visitId, kind: 'visit', subject: 't', username: 'u', seq, queuedAt: '', state, attempts: 0,
   body: { visitId, householdId: '1-1-101', outcome: 'seen_all', peopleSeen: 1, symptoms: [], flags: [], ...body },
 });
 

@@ -1,11 +1,12 @@
 /**
  * The app's shell: the header, then the view the URL names. The resident page is open to
  * everyone; every other view needs a session and a role that may open it — any other path
- * leads to the role's home view.
+ * leads to the role's home view. Locally, /login?user=NAME signs in as that demo user first.
  */
 import { useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CognitoSignIn } from './auth/CognitoSignIn.tsx';
+import { useLinkSignIn } from './auth/link-sign-in.ts';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { BoardPage } from './board/BoardPage.tsx';
 import { AppHeader } from './layout/AppHeader.tsx';
@@ -22,14 +23,17 @@ export function App() {
   const { session } = useSession();
   const { auth } = useServices();
   const route = useRoute();
+  const link = useLinkSignIn(route);
   const role = session?.user.role;
   const allowed = role ? viewsOf(role) : [];
-  const view = route.view !== 'resident' && route.view !== 'home' && allowed.includes(route.view) ? route.view : allowed[0];
+  const view = route.view !== 'resident' && route.view !== 'home' && route.view !== 'login' && allowed.includes(route.view) ? route.view : allowed[0];
+  // While a sign-in link is signing in, or tells why it could not, the URL stays the link's.
+  const linkHolds = link.pending || link.failure !== undefined;
 
   // A path the role may not open (or none) shows the role's home view; the URL says so too.
   useEffect(() => {
-    if (route.view !== 'resident' && view && route.view !== view) navigate(pathOf(view), { replace: true });
-  }, [route.view, view]);
+    if (route.view !== 'resident' && !linkHolds && view && route.view !== view) navigate(pathOf(view), { replace: true });
+  }, [route.view, view, linkHolds]);
 
   if (route.view === 'resident') {
     return (
@@ -46,10 +50,16 @@ export function App() {
       </a>
       <AppHeader view={view} />
       {/* A new user gets new views: nothing of the previous jurisdiction survives. */}
-      {session && Page ? (
+      {link.pending ? (
+        <main id="main" className="login-page" aria-busy="true">
+          <p className="login-status" role="status">
+            {t('login.signingIn')}
+          </p>
+        </main>
+      ) : session && Page && !link.failure ? (
         <Page key={session.user.username} />
       ) : auth.kind === 'local' ? (
-        <LoginPage auth={auth} />
+        <LoginPage auth={auth} linkFailure={link.failure} />
       ) : (
         <CognitoSignIn auth={auth} />
       )}

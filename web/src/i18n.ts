@@ -2,17 +2,17 @@
  * Translations: Chinese (zh-CN) by default, English on request. The choice persists in
  * localStorage; the document's title and lang follow it. Numbers are formatted by i18next's
  * `number` formatter (Intl) in the current language, e.g. `{{value, number}}`.
+ *
+ * The languages are the API's (shared/messages/language.ts): the client sends the current one
+ * as Accept-Language, so what the API says comes in the language the app shows.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { resources } from './locales/index.ts';
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '#shared/messages/language.ts';
 
-export const LANGUAGES = ['zh-CN', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-const DEFAULT_LANGUAGE: Language = 'zh-CN';
+export { LANGUAGES, type Language };
 const STORAGE_KEY = 'cordon.language';
-
-const isLanguage = (value: unknown): value is Language => (LANGUAGES as readonly unknown[]).includes(value);
 
 function savedLanguage(): Language {
   try {

@@ -9,6 +9,7 @@ import { browserPorts, cognitoSettings, createCognitoAuth } from './auth/cognito
 import { createSessionStore, type SessionState, type SessionStore } from './auth/session.ts';
 import type { RuntimeConfig } from '#shared/runtime-config.ts';
 import { forgetVisitsOnSignOut } from './tasks/outbox.ts';
+import { currentLanguage } from './i18n.ts';
 
 export interface Services {
   readonly config: RuntimeConfig;
@@ -22,6 +23,7 @@ export function createServices(config: RuntimeConfig): Services {
   const api = createApiClient({
     baseUrl: config.apiUrl,
     getToken: () => sessions.getState().session?.token,
+    getLanguage: currentLanguage,
     onUnauthorized: () => sessions.end('expired'),
   });
   const cognito = cognitoSettings(config, window.location.origin);

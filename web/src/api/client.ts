@@ -32,6 +32,11 @@ export interface CallOptions {
    * refuses the change with 412 when the item has changed since (see `isStale`).
    */
   readonly ifMatch?: string;
+  /**
+   * The client's id for a change (8–100 of [A-Za-z0-9_.:-]), sent as `Idempotency-Key`: the API
+   * answers a resend with the same key and request with the stored answer instead of acting again.
+   */
+  readonly idempotencyKey?: string;
 }
 
 type CallArgs<K extends OperationId> = object extends RequestOf<K>
@@ -46,6 +51,11 @@ export interface ApiClientOptions {
   /** "" for the page's own origin. */
   readonly baseUrl: string;
   readonly getToken: () => string | undefined;
+  /**
+   * The app's language, sent as Accept-Language on every call so that the API's own texts
+   * (exit reasons, problem titles, details and field messages) come in it, not in the browser's.
+   */
+  readonly getLanguage?: () => string;
   /** Called on every 401, before the call rejects with `UnauthorizedError`. */
   readonly onUnauthorized: () => void;
   readonly fetch?: typeof fetch;
@@ -68,7 +78,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const headers: Record<string, string> = { accept: 'application/json, application/geo+json, application/problem+json' };
       const token = options.getToken();
       if (token) headers.authorization = `Bearer ${token}`;
+      const language = options.getLanguage?.();
+      if (language) headers['accept-language'] = language;
       if (callOptions.ifMatch !== undefined) headers['if-match'] = callOptions.ifMatch;
+      if (callOptions.idempotencyKey !== undefined) headers['idempotency-key'] = callOptions.idempotencyKey;
       let body: BodyInit | undefined;
       if (request.body !== undefined) {
         const raw = request.contentType !== undefined;

@@ -1,19 +1,22 @@
 /**
  * The local sign-in page: the demo users grouped by role, searchable (a demo city has a few
  * hundred), one button per user. Each group shows its first few — the handy ones — until the
- * user searches or asks for all.
+ * user searches or asks for all. A sign-in link (/login?user=NAME) that failed lands here too,
+ * saying why.
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '#shared/roles.ts';
 import type { LocalUser } from '#shared/schemas/local.ts';
+import { ApiError, NetworkError } from '../api/errors.ts';
 import { useAsync } from '../hooks/useAsync.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import type { LocalAuthAdapter } from './adapter.ts';
+import type { LinkFailure } from './link-sign-in.ts';
 import { LoginCard } from './LoginCard.tsx';
 import { UserGroup } from './UserGroup.tsx';
 
-export function LoginPage({ auth }: { auth: LocalAuthAdapter }) {
+export function LoginPage({ auth, linkFailure }: { auth: LocalAuthAdapter; linkFailure?: LinkFailure | undefined }) {
   const { t } = useTranslation();
   const users = useAsync('demo-users', (signal) => auth.listUsers(signal));
   const [query, setQuery] = useState('');
@@ -51,6 +54,7 @@ export function LoginPage({ auth }: { auth: LocalAuthAdapter }) {
 
   return (
     <LoginCard title={t('login.title')} intro={t('login.intro')}>
+      {linkFailure && <LinkFailureNotice failure={linkFailure} />}
       {failure !== undefined && <ErrorNotice title={t('login.failed')} error={failure} />}
       {users.error !== undefined && <ErrorNotice title={t('login.failed')} error={users.error} onRetry={users.reload} />}
       <div className="search-field">
@@ -80,5 +84,17 @@ export function LoginPage({ auth }: { auth: LocalAuthAdapter }) {
         ))}
       </div>
     </LoginCard>
+  );
+}
+
+/** Why the sign-in link did not sign in: no such demo user (the API refused the name), or the error. */
+function LinkFailureNotice({ failure }: { failure: LinkFailure }) {
+  const { t } = useTranslation();
+  const refused = failure.error instanceof ApiError && !(failure.error instanceof NetworkError) && failure.error.status < 500;
+  if (!refused) return <ErrorNotice title={t('login.link.failed', { username: failure.username })} error={failure.error} />;
+  return (
+    <p className="notice notice-error" role="alert">
+      {t('login.link.unknown', { username: failure.username })}
+    </p>
   );
 }

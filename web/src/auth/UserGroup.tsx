@@ -36,11 +36,12 @@ export function UserGroup({ role, users, showAll, disabled, onPick }: UserGroupP
               className="user-button"
               disabled={disabled}
               data-username={user.username}
-              aria-label={t('login.signInAs', { name: user.name, role: roleName })}
               onClick={() => onPick(user.username)}
             >
-              <span className="user-name">{user.name}</span>
+              {/* The name is the visible text, then what the button does (label-content-name-mismatch: speech users say what they see). */}
+              <span className="user-name">{user.name}</span>{' '}
               <span className="user-username">{user.username}</span>
+              <span className="visually-hidden">{t('login.signInAs', { role: roleName })}</span>
             </button>
           </li>
         ))}

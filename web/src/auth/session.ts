@@ -1,7 +1,9 @@
 /**
  * The signed-in session: the token and who it says the user is. The user is read from the
  * token's own claims with the same parser the API uses, so a Cognito ID token reads the same
- * as a local one. Kept in sessionStorage: a tab's sign-in ends with the tab.
+ * as a local one. Kept in localStorage so that it survives a cold start: a field worker who
+ * closes the app (or whose phone ends it) opens it again, offline too, still signed in. It is
+ * still dropped when expired or malformed, and on sign-out.
  */
 import { decodeJwt, type JWTPayload } from 'jose';
 import { callerFromClaims } from '#shared/claims.ts';
@@ -63,7 +65,7 @@ export interface SessionStore {
   end(reason: EndReason): void;
 }
 
-export function createSessionStore(storage: Storage = sessionStorage): SessionStore {
+export function createSessionStore(storage: Storage = localStorage): SessionStore {
   const saved = storage.getItem(STORAGE_KEY);
   const restored = saved ? sessionFromToken(saved) : undefined;
   if (saved && !restored) storage.removeItem(STORAGE_KEY);

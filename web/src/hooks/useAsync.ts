@@ -2,8 +2,13 @@
  * Loads something for a key and cancels the load when the key changes or the component goes.
  * `data` and `error` belong to the current key; `latest` is the last value loaded for any key,
  * so a view can keep showing it while the next one loads (no flicker while panning).
+ *
+ * The app's language is part of every key: the API's texts (exit reasons, say) come in the
+ * language the client sends (web/src/api/client.ts), so a switch loads everything shown again,
+ * in one place rather than in every view.
  */
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isAbort } from '../api/errors.ts';
 
 export interface AsyncState<T> {
@@ -23,7 +28,8 @@ export function useAsync<T>(key: string | null, load: (signal: AbortSignal) => P
   const [settled, setSettled] = useState<Settled<T>>();
   const [latest, setLatest] = useState<T>();
   const run = useEffectEvent(load);
-  const fullKey = key === null ? null : `${attempt}:${key}`;
+  const { i18n } = useTranslation();
+  const fullKey = key === null ? null : `${attempt}:${i18n.language}:${key}`;
 
   useEffect(() => {
     if (fullKey === null) return;

@@ -13,6 +13,8 @@ export type SignedInView = (typeof SIGNED_IN_VIEWS)[number];
 export type Route =
   | { readonly view: SignedInView }
   | { readonly view: 'resident'; readonly compoundId: string }
+  /** The local sign-in link, `/login?user=NAME` (the local runtime only; see web/src/auth/link-sign-in.ts). */
+  | { readonly view: 'login'; readonly user: string | undefined }
   | { readonly view: 'home' };
 
 /** The views each role opens, its home first. */
@@ -32,10 +34,15 @@ export const residentPath = (compoundId: string): string => `/c/${encodeURICompo
 
 export const pathOf = (view: SignedInView): string => `/${view}`;
 
-export function routeOf(pathname: string): Route {
+/** The link that signs in as a demo user and opens their role's home view (locally only). */
+export const loginLink = (username: string): string => `/login?user=${encodeURIComponent(username)}`;
+
+/** The route of a path and its query (only the sign-in link reads the query). */
+export function routeOf(pathname: string, search = ''): Route {
   const resident = /^\/c\/([^/]+)\/?$/.exec(pathname);
   if (resident?.[1]) return { view: 'resident', compoundId: decodeURIComponent(resident[1]) };
   const view = pathname.replace(/^\/|\/$/g, '');
+  if (view === 'login') return { view: 'login', user: new URLSearchParams(search).get('user')?.trim() || undefined };
   return (SIGNED_IN_VIEWS as readonly string[]).includes(view) ? { view: view as SignedInView } : { view: 'home' };
 }
 
@@ -54,15 +61,18 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
-  if (path === window.location.pathname) return;
+  // A link to the view already open adds no history entry; a replace may still change the query.
+  if (path === window.location.pathname + (options.replace ? window.location.search : '')) return;
   if (options.replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);
   notify();
 }
 
-const currentPath = () => window.location.pathname;
+const currentPath = () => window.location.pathname + window.location.search;
 
 /** The route of the current URL; re-renders on navigation and on the browser's back and forward. */
 export function useRoute(): Route {
-  return routeOf(useSyncExternalStore(subscribe, currentPath));
+  const path = useSyncExternalStore(subscribe, currentPath);
+  const query = path.indexOf('?');
+  return query < 0 ? routeOf(path) : routeOf(path.slice(0, query), path.slice(query));
 }

@@ -1,11 +1,13 @@
 /**
  * The outbox's state in the view's header, in words (not colour alone): 已同步, N 条待同步 (and
- * whether it is sending or waiting for the network), 同步失败 N 条 — and the failed visits, each
- * with why the API refused it, to retry or discard.
+ * whether it is sending or waiting for the network), 同步失败 N 条 — and the refused entries of
+ * every kind, each with why the API refused it, to retry or discard.
  */
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { SyncState } from './outbox-sync.ts';
-import type { OutboxSync } from './outbox-sync.ts';
+import type { OutboxEntry } from './outbox.ts';
+import { describeEntry } from './outbox-kinds.ts';
+import type { OutboxSync, SyncState } from './outbox-sync.ts';
 
 export type SyncLabel = 'synced' | 'pending' | 'failed';
 
@@ -28,7 +30,33 @@ export function SyncStatus({ state }: { state: SyncState }) {
   );
 }
 
-export function FailedVisits({ state, sync }: { state: SyncState; sync: OutboxSync }) {
+/** The API's codes for the conflicts a field worker meets, said in the view's own words. */
+const CONFLICT_WORDS: Readonly<Record<string, string>> = {
+  'task.taken': 'taken',
+  'task.claimed-meanwhile': 'taken',
+  'task.lease-lapsed': 'lapsed',
+  'task.not-holder': 'notHolder',
+  'task.limit': 'limit',
+};
+
+/** Why the API refused an entry, in the worker's words where the kind of refusal is known. */
+function reasonOf(t: TFunction, entry: OutboxEntry): string {
+  const failure = entry.failure;
+  if (!failure) return '';
+  if (failure.code !== undefined && failure.code in CONFLICT_WORDS) return t(`tasks.outbox.conflict.${CONFLICT_WORDS[failure.code]}`);
+  if (failure.status === 409 && failure.type?.endsWith('/task-limit')) return t('tasks.feedback.limit');
+  // An API that gives no code: a refused claim is one someone else won.
+  if (failure.status === 409 && entry.kind === 'claim' && failure.code === undefined) return t('tasks.outbox.conflict.taken');
+  // Anything else in the API's own words (in the app's language).
+  return failure.detail ?? failure.title;
+}
+
+/**
+ * The entries the API refused, each with why, what waits behind it (later entries of the same
+ * task are not sent until the worker decides), and the worker's choice: retry, discard it, or
+ * discard it with what waits behind it.
+ */
+export function FailedEntries({ state, sync }: { state: SyncState; sync: OutboxSync }) {
   const { t } = useTranslation();
   if (state.failed.length === 0) return null;
   return (
@@ -36,16 +64,25 @@ export function FailedVisits({ state, sync }: { state: SyncState; sync: OutboxSy
       <h2 id="failed-visits-title">{t('tasks.sync.failedTitle')}</h2>
       <p>{t('tasks.sync.failedHelp')}</p>
       <ul>
-        {state.failed.map((entry) => (
-          <li key={entry.visitId} data-visit-id={entry.visitId}>
-            <strong>{t('tasks.sync.household', { household: entry.body.householdId })}</strong>{' '}
-            {t(`tasks.outcome.${entry.body.outcome}`)} — {entry.failure?.detail ?? entry.failure?.title}
-            <span className="failed-actions">
-              <button type="button" className="button" onClick={() => void sync.retry(entry.visitId)}>{t('tasks.sync.retry')}</button>
-              <button type="button" className="button" onClick={() => void sync.discard(entry.visitId)}>{t('tasks.sync.discard')}</button>
-            </span>
-          </li>
-        ))}
+        {state.failed.map((entry) => {
+          const behind = state.blocked.filter((e) => e.subject === entry.subject && e.seq > entry.seq).length;
+          return (
+            <li key={entry.id} data-entry-id={entry.id} data-kind={entry.kind} data-visit-id={entry.kind === 'visit' ? entry.id : undefined}>
+              <strong>{entry.label ? `${entry.label} · ` : ''}{describeEntry(t, entry)}</strong>{' '}
+              — <span className="failed-reason">{reasonOf(t, entry)}</span>
+              {behind > 0 && <span className="failed-blocked" data-blocked={behind}>{t('tasks.outbox.blocked', { count: behind })}</span>}
+              <span className="failed-actions">
+                <button type="button" className="button" onClick={() => void sync.retry(entry.id)}>{t('tasks.sync.retry')}</button>
+                <button type="button" className="button" onClick={() => void sync.discard(entry.id)}>{t('tasks.sync.discard')}</button>
+                {behind > 0 && (
+                  <button type="button" className="button" onClick={() => void sync.discard(entry.id, { withBlocked: true })}>
+                    {t('tasks.outbox.discardAll', { count: behind + 1 })}
+                  </button>
+                )}
+              </span>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

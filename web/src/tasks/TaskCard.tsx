@@ -4,11 +4,14 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { TaskSummary } from '#shared/schemas/task.ts';
+import type { Unconfirmed } from './overlay.ts';
 import { minutesLeft } from './time.ts';
 
 export interface TaskCardProps {
   readonly task: TaskSummary;
   readonly mine: boolean;
+  /** An action of the worker's the server has not confirmed yet (待确认). */
+  readonly unconfirmed?: Unconfirmed;
   /** When the API answered (epoch ms), to count the lease down from its own count. */
   readonly answeredAt: number;
   readonly now: number;
@@ -23,17 +26,20 @@ export interface TaskCardProps {
 export const taskName = (task: Pick<TaskSummary, 'compoundName' | 'buildingName'>): string =>
   task.buildingName ? `${task.compoundName} ${task.buildingName}` : task.compoundName;
 
-export function TaskCard({ task, mine, answeredAt, now, distanceM, busy, onOpen, onClaim, onExtend, onRelease }: TaskCardProps) {
+export function TaskCard({ task, mine, unconfirmed, answeredAt, now, distanceM, busy, onOpen, onClaim, onExtend, onRelease }: TaskCardProps) {
   const { t } = useTranslation();
   const left = mine ? minutesLeft(task.leaseSecondsLeft, answeredAt, now) : null;
   const name = taskName(task);
   return (
-    <li className="task-card" data-task-id={task.id} data-status={task.status} data-mine={mine || undefined}>
+    // Focusable from script only: after a claim the view puts the focus on the claimed task.
+    <li className="task-card" tabIndex={-1} data-task-id={task.id} data-status={task.status} data-mine={mine || undefined}
+      data-unconfirmed={unconfirmed}>
       <div className="task-card-main">
         <h3 className="task-name">{name}</h3>
         <p className="task-meta">
           <span className="task-kind" data-kind={task.kind}>{t(`tasks.card.kind.${task.kind}`)}</span>
           <span className="task-status" data-status={task.status}>{t(`tasks.card.status.${task.status}`)}</span>
+          {unconfirmed && <span className="task-unconfirmed">{t(`tasks.card.unconfirmed.${unconfirmed}`)}</span>}
           {task.round && (
             <span className="task-round">
               {t('tasks.card.round', { slot: task.round.slot })} · {t(`tasks.card.target.${task.round.target}`)}
@@ -56,7 +62,7 @@ export function TaskCard({ task, mine, answeredAt, now, distanceM, busy, onOpen,
       </div>
       <div className="task-actions">
         <button type="button" className="button button-primary" aria-label={t('tasks.actions.openTask', { name })} onClick={onOpen}>
-          {t('tasks.actions.open')}
+          {t('tasks.actions.view')}
         </button>
         {(task.status === 'open' || (mine && left === 0)) && (
           <button type="button" className="button" data-action="claim" disabled={busy} onClick={onClaim}>{t('tasks.actions.claim')}</button>

@@ -2,22 +2,29 @@
  * One task's building, as the worker walks it: 单元 → 楼层 → 户, each household showing whether
  * it is visited and how (or that its visit waits in the outbox); a tap opens the visit form.
  * The holder claims, extends, releases and completes here; a 409 on complete lists the
- * households still unaccounted for. What was loaded stays on screen when the network goes.
+ * households still unaccounted for. Every action goes through the outbox; the worker's unsent
+ * ones are laid over what the API said (a claim made offline lets visits be recorded behind it).
+ * What was loaded stays on screen when the network goes, and each task opened is kept on the
+ * phone: opened offline, it shows that copy — or, for a task never opened, what the list knows.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemError } from '../api/errors.ts';
+import type { Task, TaskSummary } from '#shared/schemas/task.ts';
 import type { VisitCreate } from '#shared/schemas/visit.ts';
-import { useAsync } from '../hooks/useAsync.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { useApi } from '../services.tsx';
 import { FeedbackLine } from './FeedbackLine.tsx';
-import { buildingOf, leftToVisit, type HouseholdView } from './households.ts';
+import { buildingOf, leftToVisit, visitsOf, type HouseholdView } from './households.ts';
+import { OfflineNote } from './OfflineNote.tsx';
+import { LIST_READ, taskRead, type OfflineReads } from './offline-reads.ts';
 import type { OutboxSync, SyncState } from './outbox-sync.ts';
+import { overlay } from './overlay.ts';
 import { RoundForm } from './RoundForm.tsx';
 import { taskName } from './TaskCard.tsx';
 import { minutesLeft, useNow } from './time.ts';
-import { useTaskAction, type TaskAction } from './useTaskAction.ts';
+import { useSavedRead } from './useSavedRead.ts';
+import { useTaskAction, type ActionOutcome, type TaskAction } from './useTaskAction.ts';
 import { VisitForm } from './VisitForm.tsx';
 
 export interface TaskDetailProps {
@@ -27,8 +34,19 @@ export interface TaskDetailProps {
   readonly syncState: SyncState;
   /** Bumped whenever the outbox delivered a visit: the task is read again. */
   readonly sentCount: number;
-  /** Back to the list; `completed` when the task was just completed there. */
-  onBack(completed?: boolean): void;
+  /** Back to the list; `completed` when the task was just completed there ('queued': kept to send). */
+  onBack(completed?: boolean | 'queued'): void;
+}
+
+/** A task as shown: `fromList` when only the list's copy was at hand (no households known). */
+type ShownTask = Task & { readonly fromList?: boolean };
+
+/** The list's copy of a task, for one never opened while online. */
+async function fromSavedList(reads: OfflineReads, username: string, taskId: string) {
+  const list = await reads.get<TaskSummary[]>(username, LIST_READ);
+  const summary = list?.value.find((task) => task.id === taskId);
+  if (!list || !summary) return undefined;
+  return { value: { ...summary, households: [], visits: [], fromList: true } as ShownTask, at: list.at };
 }
 
 interface Unaccounted {
@@ -36,12 +54,13 @@ interface Unaccounted {
   readonly reason: string;
 }
 
-/** The households a 409 on complete names (`households.1-3-302`: no_answer | not_visited). */
+/** The households a 409 on complete names (`households.1-3-302`, code task.household.no_answer | not_visited). */
 function unaccountedOf(error: unknown): Unaccounted[] | undefined {
   if (!(error instanceof ProblemError) || error.status !== 409 || !error.problem.errors) return undefined;
   const listed = error.problem.errors
     .filter((e) => e.field.startsWith('households.'))
-    .map((e) => ({ householdId: e.field.slice('households.'.length), reason: e.message }));
+    // The code says why (task.household.no_answer | not_visited); the message is for people.
+    .map((e) => ({ householdId: e.field.slice('households.'.length), reason: e.code?.replace('task.household.', '') ?? e.message }));
   return listed.length > 0 ? listed : undefined;
 }
 
@@ -54,17 +73,23 @@ export function TaskDetail({ taskId, username, sync, syncState, sentCount, onBac
   const [unaccounted, setUnaccounted] = useState<Unaccounted[]>();
   const refocus = useRef<string | undefined>(undefined);
   const heading = useRef<HTMLHeadingElement>(null);
-  const loaded = useAsync(`${taskId}:${sentCount}`, async (signal) => ({
-    task: await api.call('getTask', { params: { id: taskId } }, { signal }),
-    at: Date.now(),
-  }));
-  const { busy, feedback, run } = useTaskAction(api, (action: TaskAction, ok: boolean) => {
-    if (ok && action === 'complete') onBack(true);
-    else loaded.reload();
+  const loaded = useSavedRead<ShownTask>(
+    `${taskId}:${sentCount}`, username, taskRead(taskId),
+    (signal) => api.call('getTask', { params: { id: taskId } }, { signal }),
+    async (reads) => (await reads.get<ShownTask>(username, taskRead(taskId))) ?? fromSavedList(reads, username, taskId),
+  );
+  const { busy, feedback, run } = useTaskAction(sync, (action: TaskAction, outcome: ActionOutcome) => {
+    if (outcome.ok && action === 'complete') onBack(outcome.queued ? 'queued' : true);
+    // An answered action is read again through the outbox's onSent (sentCount).
+    else if (!outcome.ok || outcome.queued) loaded.reload();
   });
   // Keep showing the last answer for this task while it reloads, or when the network is gone.
-  const current = loaded.data ?? (loaded.latest?.task.id === taskId ? loaded.latest : undefined);
-  const task = current?.task;
+  const current = loaded.data ?? (loaded.latest?.value.id === taskId ? loaded.latest : undefined);
+  const shown = useMemo(
+    () => (current ? overlay(current.value, [...syncState.pending, ...syncState.failed], username) : undefined),
+    [current, syncState, username],
+  );
+  const task = shown?.task;
 
   useEffect(() => heading.current?.focus(), []);
   // Back from the form, the focus returns to the household just recorded.
@@ -75,11 +100,11 @@ export function TaskDetail({ taskId, username, sync, syncState, sentCount, onBac
   }, [visiting]);
 
   const queued = useMemo(
-    () => [...syncState.failed, ...syncState.pending].filter((e) => e.taskId === taskId).sort((a, b) => a.seq - b.seq),
+    () => visitsOf([...syncState.failed, ...syncState.pending], taskId),
     [syncState, taskId],
   );
   const units = useMemo(() => (task ? buildingOf(task.households, queued) : []), [task, queued]);
-  const pendingHere = queued.filter((e) => e.state === 'pending').length;
+  const pendingHere = queued.filter((e) => e.kind === 'visit' && e.state === 'pending').length;
 
   if (!task) {
     return (
@@ -91,7 +116,7 @@ export function TaskDetail({ taskId, username, sync, syncState, sentCount, onBac
   }
 
   const mine = task.status === 'claimed' && task.holder === username;
-  const left = mine ? minutesLeft(task.leaseSecondsLeft, current.at, now) : null;
+  const left = mine && current ? minutesLeft(task.leaseSecondsLeft, current.at, now) : null;
   const working = mine && left !== 0;
   const name = taskName(task);
   const remaining = leftToVisit(units);
@@ -101,8 +126,10 @@ export function TaskDetail({ taskId, username, sync, syncState, sentCount, onBac
     return h ? t('tasks.building.household', { unit: h.unit, room: h.room }) : householdId;
   };
 
+  const words = task.kind === 'disinfection' ? 'rounds' : 'sweep';
+
   const save = async (visit: VisitCreate) => {
-    await sync.enqueue(task.id, visit);
+    await sync.enqueue({ id: visit.visitId, kind: 'visit', subject: task.id, body: visit, label: name });
     const household = visiting;
     refocus.current = household?.id;
     setSaved(household ? t('tasks.building.household', { unit: household.unit, room: household.room }) : visit.householdId);
@@ -111,8 +138,8 @@ export function TaskDetail({ taskId, username, sync, syncState, sentCount, onBac
 
   const complete = async () => {
     setUnaccounted(undefined);
-    const error = await run('complete', task.id);
-    setUnaccounted(unaccountedOf(error));
+    const outcome = await run('complete', task.id, name);
+    setUnaccounted(unaccountedOf(outcome.error));
   };
 
   if (visiting) {
@@ -138,26 +165,29 @@ export function TaskDetail({ taskId, username, sync, syncState, sentCount, onBac
       <p className="task-meta">
         <span className="task-kind" data-kind={task.kind}>{t(`tasks.card.kind.${task.kind}`)}</span>
         <span className="task-status" data-status={task.status}>{t(`tasks.card.status.${task.status}`)}</span>
+        {shown.unconfirmed && <span className="task-unconfirmed">{t(`tasks.card.unconfirmed.${shown.unconfirmed}`)}</span>}
         {left !== null && <span className="task-lease">{left > 0 ? t('tasks.card.leaseLeft', { minutes: left }) : t('tasks.card.leaseLapsed')}</span>}
       </p>
+      {current?.offline && <OfflineNote at={current.at} />}
+      {task.fromList && <p className="hint" data-from-list="">{t('tasks.offline.fromList')}</p>}
       {loaded.error !== undefined && <ErrorNotice title={t('tasks.loadFailed')} error={loaded.error} onRetry={loaded.reload} />}
-      {!unaccounted && <FeedbackLine feedback={feedback} />}
+      {!unaccounted && <FeedbackLine feedback={feedback} words={words} />}
       {saved && (
         <p className="notice task-feedback" role="status" data-feedback="saved">{t('tasks.visit.saved', { household: saved })}</p>
       )}
 
       <div className="task-actions">
         {(task.status === 'open' || (mine && !working)) && (
-          <button type="button" className="button button-primary" data-action="claim" disabled={busy !== undefined} onClick={() => void run('claim', task.id)}>
+          <button type="button" className="button button-primary" data-action="claim" disabled={busy !== undefined} onClick={() => void run('claim', task.id, name)}>
             {t('tasks.actions.claim')}
           </button>
         )}
         {working && (
           <>
-            <button type="button" className="button" data-action="extend" disabled={busy !== undefined} onClick={() => void run('extend', task.id)}>
+            <button type="button" className="button" data-action="extend" disabled={busy !== undefined} onClick={() => void run('extend', task.id, name)}>
               {t('tasks.actions.extend')}
             </button>
-            <button type="button" className="button" data-action="release" disabled={busy !== undefined} onClick={() => void run('release', task.id)}>
+            <button type="button" className="button" data-action="release" disabled={busy !== undefined} onClick={() => void run('release', task.id, name)}>
               {t('tasks.actions.release')}
             </button>
           </>
@@ -165,7 +195,7 @@ export function TaskDetail({ taskId, username, sync, syncState, sentCount, onBac
       </div>
 
       {task.kind === 'disinfection' ? (
-        <RoundForm task={task} enabled={working} busy={busy !== undefined} onComplete={(completion) => void run('complete', task.id, completion)} />
+        <RoundForm task={task} enabled={working} busy={busy !== undefined} onComplete={(completion) => void run('complete', task.id, name, completion)} />
       ) : (
         <section className="building" aria-label={t('tasks.building.label')}>
           {!working && task.status !== 'done' && <p className="hint">{t('tasks.building.notHolder')}</p>}
@@ -224,7 +254,7 @@ export function TaskDetail({ taskId, username, sync, syncState, sentCount, onBac
                 </div>
               )}
               <button type="button" className="button button-primary button-wide" data-action="complete"
-                disabled={busy !== undefined || pendingHere > 0} onClick={() => void complete()}>
+                disabled={busy !== undefined} onClick={() => void complete()}>
                 {t('tasks.actions.complete')}
               </button>
             </div>

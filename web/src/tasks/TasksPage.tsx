@@ -1,25 +1,31 @@
 /**
  * The grid worker's (and disinfection staff's) home view, phone first: the outbox's sync state
- * in the view's header; the tasks I hold, with the claim's time left; my grid's open tasks in
- * the API's walking order, or nearest first when the phone may say where it is. Opening a task
- * shows its building (TaskDetail). Visits go through the outbox, so the view works offline.
+ * in the view's header; the tasks I hold, with the claim's time left (or 待确认 while a claim
+ * made offline waits for the server); my grid's open tasks in the API's walking order, or
+ * nearest first when the phone may say where it is. Opening a task shows its building
+ * (TaskDetail). Every action goes through the outbox and the list is kept on the phone, so the
+ * view works offline.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../styles/tasks.css';
 import type { TaskSummary } from '#shared/schemas/task.ts';
-import { useAsync } from '../hooks/useAsync.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { useApi, useSession } from '../services.tsx';
 import { FeedbackLine } from './FeedbackLine.tsx';
+import { LIST_READ } from './offline-reads.ts';
+import { OfflineNote } from './OfflineNote.tsx';
+import type { OutboxSync, SyncState } from './outbox-sync.ts';
+import { overlayAll, type Unconfirmed } from './overlay.ts';
 import { distanceM, nearestFirst, usePlace } from './place.ts';
-import { FailedVisits, SyncStatus } from './SyncStatus.tsx';
-import { TaskCard } from './TaskCard.tsx';
+import { FailedEntries, SyncStatus } from './SyncStatus.tsx';
+import { TaskCard, taskName } from './TaskCard.tsx';
 import { TaskDetail } from './TaskDetail.tsx';
 import { useNow } from './time.ts';
 import { useOutboxSync } from './useOutboxSync.ts';
 import { useOpenTask } from './useOpenTask.ts';
-import { useTaskAction, type Feedback } from './useTaskAction.ts';
+import { useSavedRead } from './useSavedRead.ts';
+import { useTaskAction, type ActionOutcome, type Feedback, type TaskAction } from './useTaskAction.ts';
 
 /** The view is only routed for a signed-in user; the shell makes sure. */
 function useUser(): { username: string; disinfects: boolean } {
@@ -43,7 +49,7 @@ export function TasksPage() {
         <p className="tasks-bar-title">{t('tasks.title')}</p>
         <SyncStatus state={state} />
       </div>
-      <FailedVisits state={state} sync={sync} />
+      <FailedEntries state={state} sync={sync} />
       {openTask ? (
         <TaskDetail
           key={openTask}
@@ -53,7 +59,7 @@ export function TasksPage() {
           syncState={state}
           sentCount={sentCount}
           onBack={(completed) => {
-            setNotice(completed ? { kind: 'done', action: 'complete' } : undefined);
+            setNotice(completed ? { kind: completed === 'queued' ? 'queued' : 'done', action: 'complete' } : undefined);
             close();
           }}
         />
@@ -61,6 +67,8 @@ export function TasksPage() {
         <TaskList
           username={username}
           disinfects={disinfects}
+          sync={sync}
+          syncState={state}
           sentCount={sentCount}
           notice={notice}
           onOpen={(id) => {
@@ -77,53 +85,88 @@ interface TaskListProps {
   readonly username: string;
   /** Disinfection staff see their compounds' rounds, not a grid's buildings. */
   readonly disinfects: boolean;
+  readonly sync: OutboxSync;
+  readonly syncState: SyncState;
   readonly sentCount: number;
   /** What happened in the task just left (its completion), until the list has news of its own. */
   readonly notice: Feedback | undefined;
   onOpen(id: string): void;
 }
 
-function TaskList({ username, disinfects, sentCount, notice, onOpen }: TaskListProps) {
+interface Shown {
+  readonly task: TaskSummary;
+  readonly unconfirmed?: Unconfirmed;
+}
+
+function TaskList({ username, disinfects, sync, syncState, sentCount, notice, onOpen }: TaskListProps) {
   const { t } = useTranslation();
   const api = useApi();
   const now = useNow();
   const { place, locate, forget } = usePlace();
-  const loaded = useAsync(`tasks:${sentCount}`, async (signal) => ({
-    items: (await api.call('listTasks', { query: { limit: 200 } }, { signal })).items,
-    at: Date.now(),
-  }));
+  const loaded = useSavedRead(`tasks:${sentCount}`, username, LIST_READ, async (signal) =>
+    (await api.call('listTasks', { query: { limit: 200 } }, { signal })).items);
   const reload = loaded.reload;
-  const { busy, feedback, run } = useTaskAction(api, useCallback(() => reload(), [reload]));
+  // After a claim the task moves to 我的任务: bring it into view and put the focus on it.
+  const claimed = useRef<string | undefined>(undefined);
+  // An action the API answered is read again through the outbox's onSent (sentCount); the
+  // others (kept offline, refused while watched) are read again here.
+  const afterwards = useCallback((_action: TaskAction, outcome: ActionOutcome) => {
+    if (!outcome.ok || outcome.queued) reload();
+  }, [reload]);
+  const { busy, feedback, run } = useTaskAction(sync, afterwards);
   const current = loaded.data ?? loaded.latest;
 
   const { mine, open } = useMemo(() => {
-    const items = current?.items ?? [];
-    const isMine = (task: TaskSummary) => task.status === 'claimed' && task.holder === username;
-    return { mine: items.filter(isMine), open: items.filter((task) => task.status === 'open') };
-  }, [current, username]);
+    const entries = [...syncState.pending, ...syncState.failed];
+    const items = overlayAll(current?.value ?? [], entries, username);
+    const isMine = ({ task }: Shown) => task.status === 'claimed' && task.holder === username;
+    return { mine: items.filter(isMine), open: items.filter(({ task }) => task.status === 'open') };
+  }, [current, syncState, username]);
   const here = place.kind === 'located' ? place.at : undefined;
-  const openSorted = useMemo(() => nearestFirst(open, here), [open, here]);
+  const openSorted = useMemo(() => {
+    const byId = new Map(open.map((shown) => [shown.task.id, shown]));
+    return nearestFirst(open.map((s) => s.task), here).map((task) => byId.get(task.id) ?? { task });
+  }, [open, here]);
 
-  const card = (task: TaskSummary, isMine: boolean) => (
+  useEffect(() => {
+    if (!claimed.current) return;
+    const card = document.querySelector<HTMLElement>(`[data-section="mine"] .task-card[data-task-id="${CSS.escape(claimed.current)}"]`);
+    if (!card) return;
+    card.scrollIntoView({ block: 'center' });
+    card.focus({ preventScroll: true });
+    claimed.current = undefined;
+  }, [mine]);
+
+  const claim = async (task: TaskSummary) => {
+    // Marked before the claim: the task may show under 我的任务 before the action returns (queued offline).
+    claimed.current = task.id;
+    const outcome = await run('claim', task.id, taskName(task));
+    if (!outcome.ok) claimed.current = undefined;
+  };
+
+  const card = ({ task, unconfirmed }: Shown, isMine: boolean) => (
     <TaskCard
       key={task.id}
       task={task}
       mine={isMine}
+      unconfirmed={unconfirmed}
       answeredAt={current?.at ?? now}
       now={now}
       distanceM={here ? distanceM(here, [task.location[0], task.location[1]]) : undefined}
       busy={busy !== undefined}
       onOpen={() => onOpen(task.id)}
-      onClaim={() => void run('claim', task.id)}
-      onExtend={() => void run('extend', task.id)}
-      onRelease={() => void run('release', task.id)}
+      onClaim={() => void claim(task)}
+      onExtend={() => void run('extend', task.id, taskName(task))}
+      onRelease={() => void run('release', task.id, taskName(task))}
     />
   );
 
+  const words = disinfects ? 'rounds' : 'sweep';
   return (
     <main id="main" className="tasks-page task-list">
       <h1 className="visually-hidden">{t('tasks.title')}</h1>
-      <FeedbackLine feedback={feedback ?? notice} />
+      <FeedbackLine feedback={feedback ?? notice} words={words} />
+      {current?.offline && <OfflineNote at={current.at} />}
       {loaded.error !== undefined && (
         <ErrorNotice title={t('tasks.loadFailed')} error={loaded.error} onRetry={reload} />
       )}
@@ -133,20 +176,20 @@ function TaskList({ username, disinfects, sentCount, notice, onOpen }: TaskListP
         <>
           <section className="task-section" aria-labelledby="tasks-mine" data-section="mine">
             <h2 id="tasks-mine">{t('tasks.mine')}</h2>
-            {mine.length === 0 ? <p className="hint">{t('tasks.mineNone')}</p> : <ul className="task-cards">{mine.map((task) => card(task, true))}</ul>}
+            {mine.length === 0 ? <p className="hint">{t(`tasks.mineNone.${words}`)}</p> : <ul className="task-cards">{mine.map((shown) => card(shown, true))}</ul>}
           </section>
           <section className="task-section" aria-labelledby="tasks-open" data-section="open">
             <div className="section-head">
               <h2 id="tasks-open">{disinfects ? t('tasks.openRounds') : t('tasks.open')}</h2>
               <span className="section-count">{t('tasks.openCount', { count: open.length })}</span>
             </div>
-            <div className="order-switch" role="group" aria-label={t('tasks.order.walking')}>
-              <button type="button" className="button" aria-pressed={!here} onClick={forget}>{t('tasks.order.walking')}</button>
+            <div className="order-switch" role="group" aria-label={t(`tasks.order.label.${words}`)}>
+              <button type="button" className="button" aria-pressed={!here} onClick={forget}>{t(`tasks.order.walking.${words}`)}</button>
               <button type="button" className="button" aria-pressed={!!here} onClick={locate}>{t('tasks.order.nearest')}</button>
             </div>
             {place.kind === 'locating' && <p className="hint" role="status">{t('tasks.order.locating')}</p>}
-            {place.kind === 'unavailable' && <p className="hint" role="status">{t('tasks.order.unavailable')}</p>}
-            {openSorted.length === 0 ? <p className="hint">{t('tasks.openNone')}</p> : <ul className="task-cards">{openSorted.map((task) => card(task, false))}</ul>}
+            {place.kind === 'unavailable' && <p className="hint" role="status">{t(`tasks.order.unavailable.${words}`)}</p>}
+            {openSorted.length === 0 ? <p className="hint">{t('tasks.openNone')}</p> : <ul className="task-cards">{openSorted.map((shown) => card(shown, false))}</ul>}
           </section>
           <button type="button" className="button" onClick={reload}>{t('tasks.reload')}</button>
         </>

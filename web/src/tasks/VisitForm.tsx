@@ -55,6 +55,11 @@ export function VisitForm({ householdId, householdLabel, onSave, onCancel, newVi
   };
 
   const invalid = (field: DraftField) => problems.includes(field) || undefined;
+  // Each problem is said beside its field as well as in the summary, and tied to it for readers.
+  const errorId = (field: DraftField) => `${id}-error-${field}`;
+  const describedBy = (field: DraftField) => (problems.includes(field) ? errorId(field) : undefined);
+  const fieldError = (field: DraftField) =>
+    problems.includes(field) ? <p id={errorId(field)} className="field-error" data-field={field}>{t(`tasks.visit.field.${field}`)}</p> : null;
 
   return (
     <form className="visit-form" aria-labelledby={`${id}-title`} onSubmit={(event) => void submit(event)} noValidate data-household-id={householdId}>
@@ -73,8 +78,9 @@ export function VisitForm({ householdId, householdLabel, onSave, onCancel, newVi
         </div>
       )}
 
-      <fieldset className="visit-outcomes" aria-invalid={invalid('outcome')}>
+      <fieldset className="visit-outcomes" aria-invalid={invalid('outcome')} aria-describedby={describedBy('outcome')}>
         <legend>{t('tasks.visit.outcome')}</legend>
+        {fieldError('outcome')}
         {VISIT_OUTCOMES.map((outcome) => (
           <label key={outcome} className="choice choice-big" data-outcome={outcome}>
             <input
@@ -102,6 +108,7 @@ export function VisitForm({ householdId, householdLabel, onSave, onCancel, newVi
           max={MAX_PEOPLE}
           aria-labelledby={`${id}-people`}
           aria-invalid={invalid('peopleSeen')}
+          aria-describedby={describedBy('peopleSeen')}
           value={draft.peopleSeen}
           disabled={quiet}
           onChange={(event) => change(withPeople(draft, Number(event.target.value) || 0))}
@@ -110,10 +117,12 @@ export function VisitForm({ householdId, householdLabel, onSave, onCancel, newVi
           onClick={() => change(withPeople(draft, draft.peopleSeen + 1))}>
           +
         </button>
+        {fieldError('peopleSeen')}
       </div>
 
-      <fieldset className="visit-checks" disabled={quiet} aria-invalid={invalid('symptoms')}>
+      <fieldset className="visit-checks" disabled={quiet} aria-invalid={invalid('symptoms')} aria-describedby={describedBy('symptoms')}>
         <legend>{t('tasks.visit.symptoms')}</legend>
+        {fieldError('symptoms')}
         {quiet && <p className="hint">{t('tasks.visit.symptomsNone')}</p>}
         {SYMPTOMS.map((symptom) => (
           <label key={symptom} className="choice" data-symptom={symptom}>
@@ -134,11 +143,13 @@ export function VisitForm({ householdId, householdLabel, onSave, onCancel, newVi
         {draft.returnee.on && (
           <div className="flag-details">
             <label htmlFor={`${id}-origin`}>{t('tasks.visit.origin')}</label>
-            <input id={`${id}-origin`} type="text" maxLength={100} aria-invalid={invalid('origin')} value={draft.returnee.origin}
+            <input id={`${id}-origin`} type="text" maxLength={100} aria-invalid={invalid('origin')} aria-describedby={describedBy('origin')} value={draft.returnee.origin}
               onChange={(event) => change({ ...draft, returnee: { ...draft.returnee, origin: event.target.value } })} />
+            {fieldError('origin')}
             <label htmlFor={`${id}-date`}>{t('tasks.visit.returnDate')}</label>
-            <input id={`${id}-date`} type="date" aria-invalid={invalid('returnDate')} value={draft.returnee.date}
+            <input id={`${id}-date`} type="date" aria-invalid={invalid('returnDate')} aria-describedby={describedBy('returnDate')} value={draft.returnee.date}
               onChange={(event) => change({ ...draft, returnee: { ...draft.returnee, date: event.target.value } })} />
+            {fieldError('returnDate')}
           </div>
         )}
         <FlagCheck flag="home_observation" checked={draft.homeObservation} onChange={(on) => change({ ...draft, homeObservation: on })} />
@@ -160,8 +171,9 @@ export function VisitForm({ householdId, householdLabel, onSave, onCancel, newVi
       </fieldset>
 
       <label htmlFor={`${id}-note`} className="field-label">{t('tasks.visit.note')}</label>
-      <textarea id={`${id}-note`} rows={2} maxLength={500} aria-invalid={invalid('note')} value={draft.note}
+      <textarea id={`${id}-note`} rows={2} maxLength={500} aria-invalid={invalid('note')} aria-describedby={describedBy('note')} value={draft.note}
         onChange={(event) => change({ ...draft, note: event.target.value })} />
+      {fieldError('note')}
 
       <div className="form-actions">
         <button type="button" className="button" onClick={onCancel}>{t('tasks.visit.cancel')}</button>

@@ -5,10 +5,16 @@
  */
 import { accounts } from '#shared/domain/visits.ts';
 import type { Task } from '#shared/schemas/task.ts';
-import type { VisitOutcome } from '#shared/schemas/visit.ts';
+import type { VisitCreate, VisitOutcome } from '#shared/schemas/visit.ts';
 import type { OutboxEntry } from './outbox.ts';
 
 type ApiHousehold = Task['households'][number];
+
+export type VisitEntry = OutboxEntry<VisitCreate>;
+
+/** The outbox's visits of one task, oldest first (other kinds left out). */
+export const visitsOf = (entries: readonly OutboxEntry[], taskId: string): VisitEntry[] =>
+  entries.filter((e): e is VisitEntry => e.kind === 'visit' && e.subject === taskId).sort((a, b) => a.seq - b.seq);
 
 /** Not visited, the API's outcome, or the phone's own word on a visit the API has not answered. */
 export type HouseholdMark =
@@ -40,14 +46,14 @@ export interface UnitView {
 const isOutcome = (value: string | null): value is VisitOutcome =>
   value === 'seen_all' || value === 'seen_some' || value === 'no_answer' || value === 'refused' || value === 'vacant';
 
-function markOf(household: ApiHousehold, queued: OutboxEntry | undefined): HouseholdMark {
+function markOf(household: ApiHousehold, queued: VisitEntry | undefined): HouseholdMark {
   if (queued) return { kind: queued.state === 'failed' ? 'failed' : 'pending', outcome: queued.body.outcome };
   return isOutcome(household.outcome) ? { kind: 'recorded', outcome: household.outcome } : { kind: 'none' };
 }
 
 /** Units in order, floors bottom up, rooms in order; the newest queued visit of a household wins. */
-export function buildingOf(households: readonly ApiHousehold[], queued: readonly OutboxEntry[]): UnitView[] {
-  const latest = new Map<string, OutboxEntry>();
+export function buildingOf(households: readonly ApiHousehold[], queued: readonly VisitEntry[]): UnitView[] {
+  const latest = new Map<string, VisitEntry>();
   for (const entry of queued) latest.set(entry.body.householdId, entry);
   const units = new Map<number, Map<number, HouseholdView[]>>();
   for (const h of households) {

@@ -1,30 +1,47 @@
 /**
- * The phone's outbox of household visits: every visit is queued here first (IndexedDB, so it
- * survives a dead network, a closed tab and a restart) under the client's visitId, and leaves
- * only once the API has answered it. Entries keep their queueing order, one entry per visitId
- * (queueing the same visit again is a no-op), and the user who recorded them — another user
- * signing in on the same phone must not send them with their token — and leave with their user
- * when that user signs out (forgetVisitsOnSignOut).
+ * The phone's outbox of field actions: every claim, extend, release, visit and completion (and,
+ * later, the gate's clock-ins and entries) is queued here first (IndexedDB, so it survives a dead
+ * network, a closed tab and a restart) under a client id, and leaves only once the API has
+ * answered it. An entry's `kind` says how it is sent and shown (outbox-kinds.ts); the store and
+ * the sync engine know nothing of kinds. Entries keep their queueing order, one entry per client
+ * id (queueing it again is a no-op), the `subject` they act on (a task: its later entries wait
+ * behind a failed one), and the user who recorded them — another user signing in on the same
+ * phone must not send them with their token — and leave with their user when that user signs
+ * out (forgetFieldDataOnSignOut).
  *
  * The store is deliberately dumb; when and how entries are sent is outbox-sync.ts.
  */
-import type { VisitCreate } from '#shared/schemas/visit.ts';
 import type { SessionStore } from '../auth/session.ts';
+import { ENTRIES, OUTBOX_DATABASE, SEQ_INDEX, committed, done, offlineDatabase } from './offline-db.ts';
+import { createOfflineReads } from './offline-reads.ts';
+
+export { OUTBOX_DATABASE };
 
 export type OutboxState = 'pending' | 'failed';
 
-/** Why the API refused an entry (a 409 for a reused visitId with another body, or another 4xx). */
+/** Why the API refused an entry (a 409 conflict, or another 4xx). */
 export interface OutboxFailure {
   readonly status: number;
   readonly title: string;
   readonly detail?: string;
+  /** The problem's type (`/problems/task-limit`, …), to say it in the worker's words. */
+  readonly type?: string;
+  /** The API's stable code for why (`task.taken`, `task.lease-lapsed`, …), when it gives one. */
+  readonly code?: string;
+  readonly errors?: readonly { readonly field: string; readonly message: string }[];
 }
 
-export interface OutboxEntry {
-  readonly visitId: string;
-  readonly taskId: string;
+export interface OutboxEntry<B = unknown> {
+  /** The client id: a visit's visitId, the Idempotency-Key of any other action. */
+  readonly id: string;
+  /** How it is sent and shown: `claim`, `extend`, `release`, `visit`, `complete`, … */
+  readonly kind: string;
+  /** What it acts on (a task id): later entries of a subject wait behind its failed one. */
+  readonly subject: string;
   readonly username: string;
-  readonly body: VisitCreate;
+  readonly body: B;
+  /** What the worker called it when it was queued (the task's name), to list it by. */
+  readonly label?: string;
   /** Queueing order: strictly increasing on this phone. */
   readonly seq: number;
   readonly queuedAt: string;
@@ -33,16 +50,16 @@ export interface OutboxEntry {
   readonly failure?: OutboxFailure;
 }
 
-export type OutboxDraft = Pick<OutboxEntry, 'taskId' | 'username' | 'body'>;
+export type OutboxDraft = Pick<OutboxEntry, 'id' | 'kind' | 'subject' | 'username' | 'body' | 'label'>;
 export type OutboxPatch = Partial<Pick<OutboxEntry, 'state' | 'attempts' | 'failure'>>;
 
 export interface OutboxStore {
-  /** Queues a visit; an entry with the same visitId already queued is kept and answered instead. */
+  /** Queues an entry; one with the same id already queued is kept and answered instead. */
   add(draft: OutboxDraft): Promise<OutboxEntry>;
   /** Every entry, oldest first. */
   list(): Promise<OutboxEntry[]>;
-  update(visitId: string, patch: OutboxPatch): Promise<void>;
-  remove(visitId: string): Promise<void>;
+  update(id: string, patch: OutboxPatch): Promise<void>;
+  remove(id: string): Promise<void>;
 }
 
 /** Orders entries across restarts (the clock) and within a millisecond (the counter). */
@@ -56,7 +73,6 @@ function sequencer(): () => number {
 
 const newEntry = (draft: OutboxDraft, seq: number): OutboxEntry => ({
   ...draft,
-  visitId: draft.body.visitId,
   seq,
   queuedAt: new Date().toISOString(),
   state: 'pending',
@@ -71,104 +87,75 @@ export function createMemoryOutbox(): OutboxStore {
   const next = sequencer();
   return {
     async add(draft) {
-      const existing = entries.get(draft.body.visitId);
+      const existing = entries.get(draft.id);
       if (existing) return existing;
       const entry = newEntry(draft, next());
-      entries.set(entry.visitId, entry);
+      entries.set(entry.id, entry);
       return entry;
     },
     list: async () => [...entries.values()].sort(bySeq),
-    async update(visitId, patch) {
-      const entry = entries.get(visitId);
-      if (entry) entries.set(visitId, { ...entry, ...patch });
+    async update(id, patch) {
+      const entry = entries.get(id);
+      if (entry) entries.set(id, { ...entry, ...patch });
     },
-    async remove(visitId) {
-      entries.delete(visitId);
+    async remove(id) {
+      entries.delete(id);
     },
   };
 }
 
-const DB_VERSION = 1;
-const STORE = 'visits';
-const SEQ_INDEX = 'seq';
-
-/** One IndexedDB request as a promise. */
-function done<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-/** A transaction's end: writes count only once it commits. */
-function committed(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
-
-function openDatabase(name: string): Promise<IDBDatabase> {
-  const request = indexedDB.open(name, DB_VERSION);
-  request.onupgradeneeded = () => {
-    const store = request.result.createObjectStore(STORE, { keyPath: 'visitId' });
-    store.createIndex(SEQ_INDEX, 'seq', { unique: false });
-  };
-  return done(request);
-}
-
-export const OUTBOX_DATABASE = 'cordon-outbox';
-
-/** The outbox in IndexedDB (raw API: three small operations need no library). */
+/** The outbox in IndexedDB (raw API: four small operations need no library). */
 export function createIndexedDbOutbox(name = OUTBOX_DATABASE): OutboxStore {
-  let db: Promise<IDBDatabase> | undefined;
-  const database = () => (db ??= openDatabase(name));
+  const database = () => offlineDatabase(name);
   const next = sequencer();
-
-  async function write(work: (store: IDBObjectStore) => void): Promise<void> {
-    const tx = (await database()).transaction(STORE, 'readwrite');
-    work(tx.objectStore(STORE));
-    await committed(tx);
-  }
 
   return {
     async add(draft) {
-      const tx = (await database()).transaction(STORE, 'readwrite');
-      const store = tx.objectStore(STORE);
-      // Read and insert in one transaction, so two adds of one visit cannot both insert.
-      const existing = (await done(store.get(draft.body.visitId))) as OutboxEntry | undefined;
+      const tx = (await database()).transaction(ENTRIES, 'readwrite');
+      const store = tx.objectStore(ENTRIES);
+      // Read and insert in one transaction, so two adds of one entry cannot both insert.
+      const existing = (await done(store.get(draft.id))) as OutboxEntry | undefined;
       const entry = existing ?? newEntry(draft, next());
       if (!existing) store.add(entry);
       await committed(tx);
       return entry;
     },
     async list() {
-      const tx = (await database()).transaction(STORE, 'readonly');
-      return (await done(tx.objectStore(STORE).index(SEQ_INDEX).getAll())) as OutboxEntry[];
+      const tx = (await database()).transaction(ENTRIES, 'readonly');
+      return (await done(tx.objectStore(ENTRIES).index(SEQ_INDEX).getAll())) as OutboxEntry[];
     },
-    async update(visitId, patch) {
-      const tx = (await database()).transaction(STORE, 'readwrite');
-      const store = tx.objectStore(STORE);
-      const entry = (await done(store.get(visitId))) as OutboxEntry | undefined;
+    async update(id, patch) {
+      const tx = (await database()).transaction(ENTRIES, 'readwrite');
+      const store = tx.objectStore(ENTRIES);
+      const entry = (await done(store.get(id))) as OutboxEntry | undefined;
       if (entry) store.put({ ...entry, ...patch });
       await committed(tx);
     },
-    remove: (visitId) => write((store) => store.delete(visitId)),
+    async remove(id) {
+      const tx = (await database()).transaction(ENTRIES, 'readwrite');
+      tx.objectStore(ENTRIES).delete(id);
+      await committed(tx);
+    },
   };
 }
 
-/** IndexedDB where the browser has it, memory otherwise (the queue then lasts as long as the tab). */
+let shared: OutboxStore | undefined;
+
+/** The page's outbox: IndexedDB where the browser has it, memory otherwise (the queue then lasts as long as the tab). */
 export function createOutbox(): OutboxStore {
-  return typeof indexedDB === 'undefined' ? createMemoryOutbox() : createIndexedDbOutbox();
+  return (shared ??= typeof indexedDB === 'undefined' ? createMemoryOutbox() : createIndexedDbOutbox());
 }
 
 /**
- * Drops a user's entries when they sign out: visits hold households' health, and a shared phone
- * keeps no one's after they leave. A session that only expired keeps them, to be sent once the
- * same user signs in again.
+ * Drops a user's outbox entries and offline copies when they sign out: visits hold households'
+ * health, and a shared phone keeps no one's after they leave. A session that only expired keeps
+ * them, to be sent once the same user signs in again.
  */
-export function forgetVisitsOnSignOut(sessions: SessionStore, store: () => OutboxStore = createOutbox): () => void {
+export function forgetFieldDataOnSignOut(
+  sessions: SessionStore,
+  store: () => OutboxStore = createOutbox,
+  reads = createOfflineReads,
+): () => void {
   let username = sessions.getState().session?.user.username;
   return sessions.subscribe(() => {
     const { session, ended } = sessions.getState();
@@ -177,7 +164,11 @@ export function forgetVisitsOnSignOut(sessions: SessionStore, store: () => Outbo
     if (session || ended !== 'signed-out' || leaving === undefined) return;
     const outbox = store();
     void outbox.list().then(async (entries) => {
-      for (const entry of entries) if (entry.username === leaving) await outbox.remove(entry.visitId);
+      for (const entry of entries) if (entry.username === leaving) await outbox.remove(entry.id);
     });
+    void reads().forget(leaving);
   });
 }
+
+/** The earlier name, for callers that knew only visits. */
+export const forgetVisitsOnSignOut = forgetFieldDataOnSignOut;

@@ -1,26 +1,28 @@
 /**
  * The page's outbox sync for the signed-in worker: one store per tab (IndexedDB), one sync per
  * user, started while the tasks view is open — which also sends what an earlier visit to the
- * app left behind.
+ * app left behind. Each entry is sent as its kind says (outbox-kinds.ts).
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ApiClient } from '../api/client.ts';
-import { createOutbox, type OutboxEntry, type OutboxStore } from './outbox.ts';
+import { createOutbox, type OutboxEntry } from './outbox.ts';
+import { sendByKind, waitsBehindFailure } from './outbox-kinds.ts';
 import { createOutboxSync, type OutboxSync, type SyncState } from './outbox-sync.ts';
 
-let store: OutboxStore | undefined;
-const sharedStore = (): OutboxStore => (store ??= createOutbox());
-
+/** `onSent` hears of each entry the API answered or refused (what is shown is read again). */
 export function useOutboxSync(api: ApiClient, username: string, onSent: (entry: OutboxEntry) => void): { sync: OutboxSync; state: SyncState } {
   const [sync] = useState(() =>
     createOutboxSync({
-      store: sharedStore(),
+      store: createOutbox(),
       username,
-      send: (entry) => api.call('recordVisit', { params: { id: entry.taskId }, body: entry.body }),
+      send: (entry) => sendByKind(api, entry),
+      waitsBehindFailure,
       events: window,
     }),
   );
   useEffect(() => sync.onSent(onSent), [sync, onSent]);
+  // A refusal nobody watched means the server's state differs from what is shown: read it again too.
+  useEffect(() => sync.onRefused(onSent), [sync, onSent]);
   useEffect(() => {
     sync.start();
     return () => sync.stop();
