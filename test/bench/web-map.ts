@@ -120,7 +120,7 @@ function gzipOf(files: readonly string[]): number {
 
 async function measureApp(browser: Browser, webUrl: string, token: string): Promise<Figures> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  await context.addInitScript((t) => sessionStorage.setItem('cordon.token', t), token);
+  await context.addInitScript((t) => localStorage.setItem('cordon.token', t), token);
   await context.addInitScript(FRAME_RECORDER);
   const page = await context.newPage();
   const bytes = await countBytes(page);

@@ -5,6 +5,7 @@
  * judges it resolved, staying with what still holds, and coming back when the action fails;
  * paging; the lockdown suggestion's one action.
  */
+import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import type { Role } from '#shared/roles.ts';
@@ -55,9 +56,10 @@ interface Api {
   pages?: Record<string, { items: UnresolvedExit[]; nextToken?: string }>;
 }
 
-function board(role: Role, api: Api = {}) {
+/** `shell` lays the page out as the app does (a test of the layout needs the app's full-height column). */
+function board(role: Role, api: Api = {}, shell = (ui: ReactNode) => ui) {
   const exits = api.exits ?? EXITS;
-  const rendered = renderWithServices(<BoardPage />, (call) => {
+  const rendered = renderWithServices(shell(<BoardPage />), (call) => {
     const url = new URL(call.path, 'http://x');
     if (url.pathname === '/v1/communities') return communities;
     if (url.pathname === '/v1/alerts') return { items: api.alerts ?? [] };
@@ -98,7 +100,7 @@ const countOf = (group: string) => document.querySelector(`section.board-group[d
 const card = (id: string) => document.querySelector<HTMLElement>(`.board-exit[data-exit-id="${id}"]`);
 
 afterEach(() => {
-  sessionStorage.clear();
+  localStorage.removeItem('cordon.token');
   document.body.replaceChildren();
 });
 
@@ -225,6 +227,57 @@ describe('missed disinfection rounds', () => {
     await expect.poll(() => section.element().querySelectorAll('.board-round').length).toBe(1);
     expect(section.element().querySelector('.board-count')?.textContent).toBe('1');
     expect(calls.some((c) => c.path.startsWith('/v1/missed-rounds') && c.path.includes('date=2026-11-21'))).toBe(true);
+    // The chosen day in the app's words beside the field, whatever the browser's date format.
+    expect(page.getByTestId('missed-rounds-day').element().textContent).toBe('2026年11月21日');
+  });
+});
+
+describe('contrast', () => {
+  /** WCAG's contrast ratio of two computed colours (rgb()/rgba() as the browser reports them). */
+  const luminance = (colour: string) => {
+    const [r, g, b] = (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const ratio = (a: string, b: string) => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+    return (hi + 0.05) / (lo + 0.05);
+  };
+
+  it('writes every reason tag and marker in colours at least 4.5:1 apart (WCAG AA)', async () => {
+    board('official');
+    await expect.poll(() => document.querySelectorAll('.board-map .board-marker').length).toBe(5);
+    const tagged = [...document.querySelectorAll<HTMLElement>('.board-reason-tag, .board-marker')];
+    const reasons = new Set(tagged.map((el) => el.dataset.reason));
+    expect([...reasons]).toEqual(expect.arrayContaining(['surplus_open_exit', 'seal_unconfirmed', 'no_duty_coverage', 'missed_clock_in']));
+    for (const el of tagged) {
+      const style = getComputedStyle(el);
+      expect(ratio(style.color, style.backgroundColor), `${el.className} ${el.dataset.reason}`).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+});
+
+describe('on a phone', () => {
+  it('shows the list or the map, switched by two buttons, the list first', async () => {
+    await page.viewport(360, 740);
+    try {
+      board('official', {}, (ui) => <div className="app" style={{ height: '740px' }}>{ui}</div>);
+      await ready();
+      const list = document.querySelector<HTMLElement>('.board-list');
+      const map = document.querySelector<HTMLElement>('.board-map-area');
+      await expect.element(page.getByRole('button', { name: '列表' })).toHaveAttribute('aria-pressed', 'true');
+      expect(list?.offsetHeight).toBeGreaterThan(0);
+      expect(map?.offsetHeight).toBe(0);
+      await userEvent.click(page.getByRole('button', { name: '地图' }));
+      await expect.poll(() => map?.offsetHeight ?? 0).toBeGreaterThan(400);
+      expect(list?.offsetHeight).toBe(0);
+      // Shown, the map fits the exits and draws them.
+      await expect.poll(() => document.querySelectorAll('.board-map .board-marker').length).toBe(5);
+    } finally {
+      await page.viewport(1024, 768);
+    }
   });
 });
 

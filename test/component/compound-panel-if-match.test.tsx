@@ -19,7 +19,7 @@ const none = () => Response.json({ type: '/problems/not-found', title: 'Not foun
 const empty = { type: 'FeatureCollection', features: [] };
 
 afterEach(() => {
-  sessionStorage.clear();
+  localStorage.removeItem('cordon.token');
   document.body.replaceChildren();
 });
 

@@ -14,7 +14,7 @@ import { demoCity } from '#infra/local/demo/users.ts';
 import { allFeatures } from '#web/src/api/client.ts';
 import zhCN from '#web/src/locales/zh-CN/core.json' with { type: 'json' };
 import zhMap from '#web/src/locales/zh-CN/map.json' with { type: 'json' };
-import { apiAs, browserPerFile, findAndOpen, screenshot, settledMap, signIn } from './browser.ts';
+import { apiAs, browserPerFile, findAndOpen, PHONE, screenshot, settledMap, signIn } from './browser.ts';
 
 const webUrl = inject('webUrl');
 const apiUrl = inject('apiUrl');
@@ -124,5 +124,90 @@ describe('city map as city staff', () => {
     await panel.getByRole('button', { name: zhMap.map.actions.sweep }).waitFor();
     expect(await panel.getByRole('button', { name: zhMap.map.actions.seal }).count()).toBe(0);
     expect(await panel.getByRole('button', { name: zhMap.map.actions.lift }).count()).toBe(0);
+  });
+});
+
+/**
+ * A sweep launched from the panel (issue 14): confirmed with its size, then its fan-out shown
+ * until the API reports it active, and the picker, the panel and the counts following the API.
+ * The compound is a closed one of a grid no other journey uses (not the grid worker's
+ * g-xianling-4, nor the communities above), with the fewest buildings: its grid's workers get
+ * new tasks, nobody else's.
+ */
+const usedCommunities = new Set([firstCommunity, firstGrid, target?.communityId]);
+const sweepTarget = city.compounds
+  .filter((c) => c.status === 'closed' && !usedCommunities.has(c.communityId ?? undefined) && c.gridIds.length > 0 && !c.gridIds.some((g) => g.startsWith('g-xianling')))
+  .map((c) => ({ compound: c, buildings: city.buildings.filter((b) => b.compoundId === c.id).length }))
+  .filter((c) => c.buildings > 0)
+  .sort((a, b) => a.buildings - b.buildings || a.compound.id.localeCompare(b.compound.id))[0]?.compound;
+
+describe('launching a sweep from the map', () => {
+  it('confirms the scope and size, then shows the fan-out until the API reports it active', async () => {
+    if (!sweepTarget || !cityUser) throw new Error('the demo city has no closed compound for the sweep journey');
+    const page = await signedIn(cityUser.username);
+    const panel = await findAndOpen(page, sweepTarget.name, sweepTarget.id);
+    const api = await apiAs(apiUrl, cityUser.username);
+    const buildings = await allFeatures(api, 'listCompoundBuildings', { params: { id: sweepTarget.id } });
+    const households = buildings.reduce((sum, b) => sum + b.properties.households, 0);
+
+    await panel.getByRole('button', { name: zhMap.map.actions.sweep }).click();
+    const confirm = panel.getByTestId('sweep-confirm');
+    await expect.poll(() => confirm.textContent()).toContain(`${buildings.length} 栋楼（${households.toLocaleString('zh-CN')} 户）`);
+    await confirm.getByRole('button', { name: zhMap.map.actions.confirmSweep }).click();
+
+    // Progress from the launch on, until the API says active.
+    const progress = panel.getByTestId('sweep-progress');
+    await progress.waitFor();
+    await expect.poll(() => progress.getAttribute('data-status'), { timeout: 45_000 }).toBe('active');
+    const campaigns = await api.call('listCampaigns', { query: { limit: 5 } });
+    const launched = campaigns.items.find((c) => c.scope.type === 'compound' && c.scope.id === sweepTarget.id);
+    expect(launched?.status).toBe('active');
+    expect(await progress.textContent()).toContain(`${launched?.progress.tasksCreated ?? -1} 项任务已派发`);
+    await screenshot(page, 'city-map-sweep-active-zh');
+
+    // The picker, the panel and the counts say what the API says, without a reload.
+    const picker = page.locator('#campaign-picker');
+    expect(await picker.inputValue()).toBe(launched?.id);
+    expect(await picker.locator('option:checked').textContent()).toContain(zhMap.map.layers.campaignStatus.active);
+    await expect.poll(() => panel.getByTestId('compound-coverage').locator('dd').textContent()).toContain(`0/${households.toLocaleString('zh-CN')} 户`);
+    await expect.poll(() => page.getByTestId('coverage').textContent()).toContain(`0/${households.toLocaleString('zh-CN')} 户`);
+  });
+});
+
+/** The header and the legend on a phone (360×740), in both languages. */
+describe('the map on a phone', () => {
+  const heightOf = (page: Page, selector: string) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().height);
+
+  it('keeps the header to one line and the legend folded, the map mostly visible', async () => {
+    if (!cityUser) throw new Error('no city user');
+    const page = await open('', PHONE);
+    await signIn(page, cityUser.username);
+    await settledMap(page);
+
+    expect(await heightOf(page, '.app-header')).toBeLessThanOrEqual(56);
+    const legend = page.getByTestId('legend');
+    expect(await legend.getAttribute('data-open')).toBe('false');
+    const map = await page.locator('.map-area').evaluate((el) => el.getBoundingClientRect());
+    const folded = await legend.evaluate((el) => el.getBoundingClientRect());
+    expect(map.height).toBeGreaterThan(250);
+    expect(folded.width * folded.height).toBeLessThan(0.1 * map.width * map.height);
+    await screenshot(page, 'map-phone-zh');
+
+    // Unfolded on request, and folded again.
+    await legend.getByRole('button', { name: zhMap.legend.title }).click();
+    expect(await legend.getAttribute('data-open')).toBe('true');
+    await legend.locator('li[data-status="closed"]').waitFor();
+    await legend.getByRole('button', { name: zhMap.legend.title }).click();
+    expect(await legend.getAttribute('data-open')).toBe('false');
+
+    // English through the header's menu: still one line, the name cut with an ellipsis rather than wrapped.
+    await page.getByRole('button', { name: zhCN.header.menu }).click();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await heightOf(page, '.app-header')).toBeLessThanOrEqual(56);
+    const name = page.getByTestId('user-name');
+    expect(await name.getAttribute('title')).toBe(cityUser.name);
+    expect(await name.evaluate((el) => getComputedStyle(el).whiteSpace)).toBe('nowrap');
+    await screenshot(page, 'map-phone-en');
   });
 });

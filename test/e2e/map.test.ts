@@ -221,11 +221,11 @@ describe('session', () => {
     const forged = (await stranger.issue(cityUser.username))?.token;
     if (!forged) throw new Error(`the other issuer has no ${cityUser.username}`);
     const page = await open();
-    await page.evaluate((token) => sessionStorage.setItem('cordon.token', token), forged);
+    await page.evaluate((token) => localStorage.setItem('cordon.token', token), forged);
     await page.reload();
 
     await page.locator('.login-card .notice', { hasText: '登录已过期' }).waitFor();
     await page.locator(`button[data-username="${cityUser.username}"]`).waitFor();
-    expect(await page.evaluate(() => sessionStorage.getItem('cordon.token'))).toBeNull();
+    expect(await page.evaluate(() => localStorage.getItem('cordon.token'))).toBeNull();
   });
 });

@@ -17,7 +17,7 @@ import { explain } from '#shared/domain/exit-rules.ts';
 import type { UnresolvedExit } from '#shared/schemas/exit.ts';
 import type { ApiClient } from '#web/src/api/client.ts';
 import zhCN from '#web/src/locales/zh-CN/board.json' with { type: 'json' };
-import { apiAs, browserPerFile, screenshot, signIn } from './browser.ts';
+import { apiAs, browserPerFile, LAPTOP, PHONE, screenshot, signIn } from './browser.ts';
 
 const webUrl = inject('webUrl');
 const apiUrl = inject('apiUrl');
@@ -41,8 +41,8 @@ async function unresolved(): Promise<UnresolvedExit[]> {
   return all;
 }
 
-async function boardOf(username: string): Promise<Page> {
-  const page = await open();
+async function boardOf(username: string, screen = LAPTOP): Promise<Page> {
+  const page = await open('', screen);
   await signIn(page, username);
   await page.waitForURL('**/board');
   await page.locator('.board-page[data-state="ready"]').waitFor();
@@ -75,7 +75,7 @@ describe('the officials\' board', () => {
     expect(text).toContain(target.compoundName);
     expect(text).toContain(target.name);
     expect(text).toContain(zhCN.board.reasons.seal_unconfirmed);
-    // The API's own explanation, in the page's language (Accept-Language from the zh-CN browser).
+    // The API's own explanation, in the app's language (the client sends it as Accept-Language).
     expect(text).toContain(explain({ code: 'seal_unconfirmed', detail: {} }, 'zh-CN'));
     if (target.responsible) expect(await listed.getByTestId('responsible-name').textContent()).toBe(target.responsible.responsiblePerson.name);
     // Oldest first within the group.
@@ -145,5 +145,45 @@ describe('the officials\' board', () => {
     await page.locator('#board-reason').selectOption('missed_clock_in');
     expect(await page.locator('section.board-group').evaluateAll((sections) => sections.map((s) => s.getAttribute('data-group')))).toEqual(['missed_clock_in']);
     await screenshot(page, 'board-missed-clock-ins');
+  });
+});
+
+/** Where the exits are, on a laptop and on a phone (issue 14). */
+describe('the board\'s map', () => {
+  it('draws the compounds (outlines and names close in) under the exits\' markers, none hiding another', async () => {
+    const exit = (await unresolved()).find((e) => e.communityId);
+    if (!exit?.communityId) throw new Error('the demo city has no unresolved exit in a community');
+    const page = await boardOf(OFFICIAL);
+    await showCommunity(page, exit.communityId);
+    const map = page.locator('.board-map');
+    await map.locator(`.board-marker[data-exit-id="${exit.id}"]`).waitFor();
+    // Fitted to one community's exits, the map is close in: the compounds are outlines, with names.
+    await expect.poll(() => map.getAttribute('data-drawn').then(Number)).toBeGreaterThan(0);
+    await expect.poll(() => map.locator('.compound-label:not(.compound-label-hidden)').count()).toBeGreaterThan(0);
+    // No two markers on top of one another.
+    const boxes = await map.locator('.board-marker').evaluateAll((markers) => markers.map((m) => {
+      const box = m.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }));
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThanOrEqual(12);
+    }
+    await screenshot(page, 'board-map-outlines');
+  });
+
+  it('on a phone, shows the list or the map, switched at the top', async () => {
+    const page = await boardOf(OFFICIAL, PHONE);
+    const list = page.locator('.board-list');
+    const map = page.locator('.board-map-area');
+    expect(await list.isVisible()).toBe(true);
+    expect(await map.isVisible()).toBe(false);
+    await page.getByRole('button', { name: zhCN.board.pane.map }).click();
+    await map.waitFor();
+    expect(await list.isVisible()).toBe(false);
+    const box = await map.evaluate((el) => el.getBoundingClientRect());
+    expect(box.top).toBeLessThan(200);
+    expect(box.height).toBeGreaterThan(400);
+    await page.locator('.board-map .board-marker').first().waitFor();
+    await screenshot(page, 'board-phone-map');
   });
 });

@@ -1,25 +1,39 @@
 /**
  * The board's exits on a map beside the list: one marker per exit, labelled with its first
  * reason's short mark (so the reason is read without colour), the selected one raised and
- * reachable by keyboard. Drawn through the city map's coordinate shift (GCJ-02 / BD-09 tiles).
+ * reachable by keyboard; under them the city map's own drawing of where they are — community
+ * boundaries and names, compound outlines (dots far out) coloured by status, and compound names
+ * close in — loaded per viewport cell as the map does (web/src/map/data.ts). Markers that would
+ * overlap on screen are spread in a ring around their common place (supercluster finds them,
+ * as it clusters the city map's points). Drawn through the city map's coordinate shift.
  *
  * Its markers are its own, not web/src/map/ExitMarkers: that one draws imperative layers through
- * ClusteredPoints, which clears and redraws every marker on each settled move and on nothing
- * else. The board's markers must keep their element (and its keyboard focus) while a selection
- * pans the map, show a new selection without a move, never cluster, carry a reason code (its
- * short mark) rather than translated reasons, and keep the element classes the tests read — so
- * only the coordinate shift is shared.
+ * ClusteredPoints, which clears and redraws every marker on each settled move and hides points
+ * inside cluster badges. The board's markers must keep their element (and its keyboard focus)
+ * while a selection pans the map, show a new selection without a move, each stay reachable
+ * (spread, never hidden in a cluster), carry a reason code (its short mark) rather than
+ * translated reasons, and keep the element classes the tests read.
  */
 import L from 'leaflet';
-import { useEffect, useEffectEvent, useMemo, useRef } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MapContainer, Marker, Tooltip, TileLayer, useMap } from 'react-leaflet';
+import { MapContainer, Marker, Pane, Tooltip, TileLayer, useMap } from 'react-leaflet';
+import { clustersInView, pointIndex } from '../map/clusters.ts';
+import { CommunityBoundaries } from '../map/CommunityBoundaries.tsx';
+import { CompoundNames } from '../map/CompoundNames.tsx';
+import { CompoundShapes } from '../map/CompoundShapes.tsx';
 import type { MapShift } from '../map/coords.ts';
+import { useCommunities, useCompoundsInView, useMapCaches, type CompoundProps, type MapView } from '../map/data.ts';
 import { useShift } from '../map/useShift.ts';
+import { ViewportWatcher } from '../map/ViewportWatcher.tsx';
 import { useServices } from '../services.tsx';
 import type { UnresolvedExit } from './grouping.ts';
 
 const FALLBACK_CENTER: [number, number] = [34, 108];
+/** Markers are 26 px across; supercluster's radius counts 512-px tiles, twice Leaflet's 256. */
+const OVERLAP_RADIUS = 2 * 26;
+/** Spread at every zoom: two exits at one gate stay apart however close in. */
+const SPREAD_MAX_ZOOM = 22;
 
 export interface BoardMapProps {
   readonly exits: readonly UnresolvedExit[];
@@ -40,15 +54,100 @@ function iconOf(exit: UnresolvedExit, mark: string, selected: boolean): L.DivIco
   });
 }
 
-/** Fits the map to the exits when the set of them changes (a filter, a new page), not on every action. */
+/**
+ * Fits the map to the exits when the set of them changes (a filter, a new page), not on every
+ * action. A map hidden behind the phone's list has no size: shown, it measures itself again and
+ * fits the exits then.
+ */
 function FitExits({ exits, shift }: { exits: readonly UnresolvedExit[]; shift: MapShift }) {
   const map = useMap();
   const key = exits.length === 0 ? '' : `${exits.length}:${exits[0]?.id}`;
   const fit = useEffectEvent(() => {
-    if (exits.length > 0) map.fitBounds(L.latLngBounds(exits.map((e) => latLng(shift, e))), { padding: [24, 24], maxZoom: 16 });
+    if (exits.length > 0 && map.getContainer().clientWidth > 0) {
+      map.fitBounds(L.latLngBounds(exits.map((e) => latLng(shift, e))), { padding: [24, 24], maxZoom: 16 });
+    }
   });
   useEffect(() => fit(), [key]);
+  useEffect(() => {
+    const container = map.getContainer();
+    let hidden = container.clientWidth === 0;
+    const observer = new ResizeObserver(() => {
+      map.invalidateSize();
+      const nowHidden = container.clientWidth === 0;
+      if (hidden && !nowHidden) fit();
+      hidden = nowHidden;
+    });
+    observer.observe(container);
+    return () => observer.disconnect();
+  }, [map]);
   return null;
+}
+
+/**
+ * Where each exit's marker goes at the current zoom: its own place, or — when markers would
+ * overlap there — a place on a ring around the group's centre, so every marker can be seen,
+ * hovered and clicked. Recomputed when the map settles.
+ */
+function useSpread(exits: readonly UnresolvedExit[], shift: MapShift): ReadonlyMap<string, L.LatLng> {
+  const map = useMap();
+  const index = useMemo(() => pointIndex(exits, OVERLAP_RADIUS, SPREAD_MAX_ZOOM), [exits]);
+  const [places, setPlaces] = useState<ReadonlyMap<string, L.LatLng>>(new Map());
+  useEffect(() => {
+    const place = () => {
+      const next = new Map<string, L.LatLng>();
+      const zoom = map.getZoom();
+      for (const item of clustersInView(index, map, shift)) {
+        if (!('cluster' in item.properties && item.properties.cluster)) continue;
+        const [lng, lat] = item.geometry.coordinates as [number, number];
+        const centre = map.project(shift.toMap([lng, lat]), zoom);
+        const leaves = index.getLeaves(item.properties.cluster_id, Infinity);
+        const radius = Math.max(20, (leaves.length * 28) / (2 * Math.PI));
+        leaves.forEach((leaf, k) => {
+          const exit = exits[leaf.properties.i];
+          const angle = (2 * Math.PI * k) / leaves.length - Math.PI / 2;
+          if (exit) next.set(exit.id, map.unproject(centre.add([radius * Math.cos(angle), radius * Math.sin(angle)]), zoom));
+        });
+      }
+      setPlaces(next);
+    };
+    place();
+    map.on('moveend', place);
+    return () => {
+      map.off('moveend', place);
+    };
+  }, [map, index, shift, exits]);
+  return places;
+}
+
+/**
+ * Where the exits are: community boundaries and names, compounds (dots far out, outlines and
+ * names close in) coloured by status — the city map's layers and data, for the board's view.
+ * A click on a compound chooses its first exit on the board.
+ */
+function Surroundings({ exits, selectedCompoundId, onSelect }: { exits: readonly UnresolvedExit[]; selectedCompoundId: string | undefined; onSelect(exitId: string): void }) {
+  const caches = useMapCaches();
+  const communities = useCommunities();
+  const communityList = useMemo(() => communities.data ?? [], [communities.data]);
+  const streetIds = useMemo(() => [...new Set(communityList.map((c) => c.properties.streetId))], [communityList]);
+  const [view, setView] = useState<MapView>();
+  const compounds = useCompoundsInView(caches, communities.data ? view : undefined, streetIds);
+  const choose = (compound: CompoundProps) => {
+    const first = exits.find((e) => e.compoundId === compound.id);
+    if (first) onSelect(first.id);
+  };
+  return (
+    <>
+      <ViewportWatcher onChange={setView} />
+      <Pane name="communities" style={{ zIndex: 380 }}>
+        <CommunityBoundaries pane="communities" communities={communityList} selectedId={undefined} />
+      </Pane>
+      <Pane name="compounds" style={{ zIndex: 420 }}>
+        <CompoundShapes pane="compounds" dotPane="compound-dots" compounds={compounds.items} shape={compounds.shape} selectedId={selectedCompoundId} onSelect={choose} />
+        {compounds.shape === 'area' && <CompoundNames compounds={compounds.items} />}
+      </Pane>
+      <Pane name="compound-dots" style={{ zIndex: 421 }} />
+    </>
+  );
 }
 
 /** Pans to the chosen exit. */
@@ -67,11 +166,12 @@ function ShowSelected({ exit, shift }: { exit: UnresolvedExit | undefined; shift
 interface ExitMarkerProps {
   readonly exit: UnresolvedExit;
   readonly selected: boolean;
-  readonly shift: MapShift;
+  /** Where the marker is drawn: the exit's place, or its place in a spread ring. */
+  readonly at: L.LatLngExpression;
   onSelect(exitId: string): void;
 }
 
-function ExitMarker({ exit, selected, shift, onSelect }: ExitMarkerProps) {
+function ExitMarker({ exit, selected, at, onSelect }: ExitMarkerProps) {
   const { t } = useTranslation();
   const ref = useRef<L.Marker>(null);
   const reason = exit.reasons[0]?.code;
@@ -92,7 +192,7 @@ function ExitMarker({ exit, selected, shift, onSelect }: ExitMarkerProps) {
   return (
     <Marker
       ref={ref}
-      position={latLng(shift, exit)}
+      position={at}
       icon={icon}
       zIndexOffset={selected ? 1000 : 0}
       title={label}
@@ -106,17 +206,25 @@ function ExitMarker({ exit, selected, shift, onSelect }: ExitMarkerProps) {
   );
 }
 
+/** The exits' markers, spread where they would overlap. */
+function ExitMarkers({ exits, selectedId, shift, onSelect }: BoardMapProps & { shift: MapShift }) {
+  const places = useSpread(exits, shift);
+  return exits.map((exit) => (
+    <ExitMarker key={exit.id} exit={exit} selected={exit.id === selectedId} at={places.get(exit.id) ?? latLng(shift, exit)} onSelect={onSelect} />
+  ));
+}
+
 export function BoardMap({ exits, selectedId, onSelect }: BoardMapProps) {
   const { config } = useServices();
   const shift = useShift();
+  const selected = exits.find((e) => e.id === selectedId);
   return (
-    <MapContainer className="board-map" center={FALLBACK_CENTER} zoom={4} maxZoom={config.tileMaxZoom ?? 18} attributionControl={config.tileUrl !== undefined}>
+    <MapContainer className="board-map" center={FALLBACK_CENTER} zoom={4} preferCanvas maxZoom={config.tileMaxZoom ?? 18} attributionControl={config.tileUrl !== undefined}>
       {config.tileUrl && <TileLayer url={config.tileUrl} attribution={config.tileAttribution ?? ''} maxZoom={config.tileMaxZoom ?? 18} />}
-      {exits.map((exit) => (
-        <ExitMarker key={exit.id} exit={exit} selected={exit.id === selectedId} shift={shift} onSelect={onSelect} />
-      ))}
+      <Surroundings exits={exits} selectedCompoundId={selected?.compoundId} onSelect={onSelect} />
+      <ExitMarkers exits={exits} selectedId={selectedId} shift={shift} onSelect={onSelect} />
       <FitExits exits={exits} shift={shift} />
-      <ShowSelected exit={exits.find((e) => e.id === selectedId)} shift={shift} />
+      <ShowSelected exit={selected} shift={shift} />
     </MapContainer>
   );
 }

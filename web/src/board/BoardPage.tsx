@@ -3,7 +3,8 @@
  * admins: unresolved exits grouped by reason or by community, oldest first, with who is
  * responsible and the actions that resolve them; the same exits on a map beside the list;
  * missed disinfection rounds and open lockdown suggestions beside them. Filters by community
- * (asked of the API) and reason; pages load on request.
+ * (asked of the API) and reason; pages load on request. On a phone the list and the map take
+ * the screen in turn, switched by two buttons at the top (the list first).
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -40,6 +41,8 @@ export function BoardPage() {
   const [reason, setReason] = useState<ExitRuleCode>();
   const [grouping, setGrouping] = useState<Grouping>('reason');
   const [selectedId, setSelectedId] = useState<string>();
+  /** What a phone shows (a wider screen shows both side by side). */
+  const [pane, setPane] = useState<'list' | 'map'>('list');
   const communityNames = useCommunityNames();
   const list = useUnresolvedExits(communityId);
   const suggestions = useLockdownSuggestions(communityId);
@@ -59,7 +62,14 @@ export function BoardPage() {
   };
 
   return (
-    <main id="main" className="board-page" data-state={list.loading ? 'loading' : list.acting > 0 ? 'acting' : 'ready'}>
+    <main id="main" className="board-page" data-pane={pane} data-state={list.loading ? 'loading' : list.acting > 0 ? 'acting' : 'ready'}>
+      <div className="board-pane-switch" role="group" aria-label={t('board.paneLabel')}>
+        {(['list', 'map'] as const).map((p) => (
+          <button key={p} type="button" className="button" aria-pressed={pane === p} data-pane={p} onClick={() => setPane(p)}>
+            {t(`board.pane.${p}`)}
+          </button>
+        ))}
+      </div>
       <div className="board-list">
         <header className="board-header">
           <h1>{t('board.title')}</h1>

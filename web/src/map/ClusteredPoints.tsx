@@ -11,15 +11,11 @@
  */
 import L from 'leaflet';
 import { useEffect, useEffectEvent, useMemo } from 'react';
-import Supercluster from 'supercluster';
+import { clustersInView, pointIndex, type ClusterPoint } from './clusters.ts';
 import { useMapLayer } from './useMapLayer.ts';
 import { useShift } from './useShift.ts';
 
-export interface ClusterPoint {
-  readonly id: string;
-  /** [lng, lat], WGS-84. */
-  readonly location: readonly [number, number] | readonly number[];
-}
+export type { ClusterPoint };
 
 export interface ClusteredPointsProps<P extends ClusterPoint> {
   readonly pane: string;
@@ -43,22 +39,14 @@ export function ClusteredPoints<P extends ClusterPoint>(props: ClusteredPointsPr
   const group = useMemo(() => L.layerGroup([], { pane }), [pane]);
   const renderer = useMemo(() => L.svg({ pane }), [pane]);
   const map = useMapLayer(group);
-  const index = useMemo(() => {
-    const tree = new Supercluster<{ i: number }>({ radius: CLUSTER_RADIUS, maxZoom: clusterBelowZoom - 1 });
-    tree.load(points.map((p, i) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.location[0] as number, p.location[1] as number] }, properties: { i } })));
-    return tree;
-  }, [points, clusterBelowZoom]);
+  const index = useMemo(() => pointIndex(points, CLUSTER_RADIUS, clusterBelowZoom - 1), [points, clusterBelowZoom]);
   const draw = useEffectEvent((p: P, at: L.LatLngLiteral) => props.drawPoint(p, at, renderer));
   const label = useEffectEvent((count: number) => props.clusterLabel(count));
 
   useEffect(() => {
     const redraw = () => {
       group.clearLayers();
-      const bounds = map.getBounds().pad(0.2);
-      const [west, south] = shift.fromMap(bounds.getSouthWest());
-      const [east, north] = shift.fromMap(bounds.getNorthEast());
-      const zoom = Math.floor(map.getZoom());
-      for (const item of index.getClusters([west, south, east, north], zoom)) {
+      for (const item of clustersInView(index, map, shift)) {
         const [lng, lat] = item.geometry.coordinates as [number, number];
         const at = shift.toMap([lng, lat]);
         if ('cluster' in item.properties && item.properties.cluster) {

@@ -1,14 +1,13 @@
 /**
  * Community (社区) boundaries with their names, under the compounds. Not interactive: clicks go
  * to the compounds. The chosen community is drawn stronger, the others fade. A name shows only
- * while its community is wide enough on screen to hold it, so a zoomed-out city stays legible.
- * Names are marker icons (placed by a transform), not tooltips: a tooltip measures itself on
- * every zoom, and a hundred of them forced a hundred layouts a frame.
+ * while its community is wide enough on screen to hold it (labels.ts).
  */
 import L, { type PathOptions } from 'leaflet';
 import { useEffect, useMemo } from 'react';
 import type { CommunityFeature } from './data.ts';
 import { asCollection, shiftedCoords } from './geo.ts';
+import { areaLabel, useFittedLabels, type AreaLabel } from './labels.ts';
 import { useMapLayer } from './useMapLayer.ts';
 import { useShift } from './useShift.ts';
 
@@ -16,7 +15,6 @@ import { useShift } from './useShift.ts';
 const LABEL_MIN_WIDTH_PX = 72;
 /** Past this many communities names are not drawn (the compound tooltips and panel say the community). */
 const MAX_LABELLED = 300;
-const LABEL_BOX: [number, number] = [140, 18];
 
 function boundaryStyle(id: string, selectedId: string | undefined): PathOptions {
   const dimmed = selectedId !== undefined && id !== selectedId;
@@ -40,37 +38,19 @@ export function CommunityBoundaries({ pane, communities, selectedId }: Community
   const shift = useShift();
   const { layer, labels } = useMemo(() => {
     const boundaries = L.geoJSON(asCollection(communities), { ...shiftedCoords(shift), pane, interactive: false });
-    const names: { marker: L.Marker; bounds: L.LatLngBounds }[] = [];
+    const names: AreaLabel[] = [];
     if (communities.length <= MAX_LABELLED) {
       boundaries.eachLayer((shape) => {
         const { name } = ((shape as L.Polygon).feature as unknown as CommunityFeature).properties;
-        const bounds = (shape as L.Polygon).getBounds();
-        const marker = L.marker(bounds.getCenter(), {
-          pane: 'tooltipPane',
-          interactive: false,
-          keyboard: false,
-          icon: L.divIcon({ className: 'community-label', html: name, iconSize: LABEL_BOX, iconAnchor: [LABEL_BOX[0] / 2, LABEL_BOX[1] / 2] }),
-        });
-        boundaries.addLayer(marker);
-        names.push({ marker, bounds });
+        const label = areaLabel(name, (shape as L.Polygon).getBounds(), 'community-label');
+        boundaries.addLayer(label.marker);
+        names.push(label);
       });
     }
     return { layer: boundaries, labels: names };
   }, [communities, pane, shift]);
   const map = useMapLayer(layer);
-  useEffect(() => {
-    const fitLabels = () => {
-      for (const { marker, bounds } of labels) {
-        const width = map.latLngToContainerPoint(bounds.getNorthEast()).x - map.latLngToContainerPoint(bounds.getSouthWest()).x;
-        marker.getElement()?.classList.toggle('community-label-hidden', width < LABEL_MIN_WIDTH_PX);
-      }
-    };
-    fitLabels();
-    map.on('zoomend', fitLabels);
-    return () => {
-      map.off('zoomend', fitLabels);
-    };
-  }, [labels, map]);
+  useFittedLabels(map, labels, LABEL_MIN_WIDTH_PX, 'community-label');
   useEffect(() => {
     layer.eachLayer((shape) => {
       if (shape instanceof L.Path) shape.setStyle(boundaryStyle(((shape as L.Polygon).feature as unknown as CommunityFeature).properties.id, selectedId));

@@ -7,16 +7,18 @@
  * dismisses it; it takes focus when a compound is chosen so a screen reader reads it.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '#shared/roles.ts';
+import { SYSTEM_ACTOR, type Role } from '#shared/roles.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { GateQrCode } from '../public/GateQrCode.tsx';
 import { CompoundActions } from './CompoundActions.tsx';
 import { CompoundEdit } from './CompoundEdit.tsx';
-import type { CompoundProps, Coverage } from './data.ts';
+import type { Campaign, CompoundProps, Coverage } from './data.ts';
 import { mayCall } from '../api/may.ts';
 import { useCompoundDetail, useDisinfectionToday, useResponsibility, useSealingHistory } from './panel-data.ts';
 import { swatchStyle, type CompoundStatus } from './status.ts';
+import { dateTime } from './when.ts';
 
 export interface CompoundPanelProps {
   readonly compound: CompoundProps;
@@ -24,6 +26,8 @@ export interface CompoundPanelProps {
   readonly communityName: string | undefined;
   /** The campaign whose coverage is shown, and this compound's row of it (none when it is outside the scope). */
   readonly campaignId: string | undefined;
+  /** That campaign as last read (undefined while it loads): while it fans out, coverage is not known yet. */
+  readonly campaign?: Campaign | undefined;
   readonly coverage: Coverage | undefined;
   onClose(): void;
   onStatusChange(id: string, status: CompoundStatus): void;
@@ -43,7 +47,6 @@ export function CompoundPanel(props: CompoundPanelProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   // The panel is keyed by the compound, so mounting it is choosing a compound.
   useEffect(() => heading.current?.focus(), []);
-  const time = new Intl.DateTimeFormat(i18n.language, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
   const pending = detail.loading ? t('panel.loading') : undefined;
   const counts = detail.data ?? detail.latest;
@@ -71,7 +74,9 @@ export function CompoundPanel(props: CompoundPanelProps) {
       </header>
       <dl className="facts">
         <Fact label={t('panel.status')}>
-          <span className="status-pill" data-status={compound.status} style={swatchStyle(compound.status)}>
+          {/* Dark words on a light pill (WCAG AA); the status's colour and pattern in its swatch. */}
+          <span className="status-pill" data-status={compound.status}>
+            <span className="swatch" style={swatchStyle(compound.status)} aria-hidden="true" />
             {t(`status.${compound.status}`)}
           </span>
         </Fact>
@@ -94,7 +99,11 @@ export function CompoundPanel(props: CompoundPanelProps) {
             ? t('panel.noCampaign')
             : props.coverage
               ? t('panel.coverageValue', { percent: props.coverage.coverage, visited: props.coverage.householdsVisited, total: props.coverage.households })
-              : t('panel.notInCampaign')}
+              : props.campaign === undefined
+                ? t('panel.loading')
+                : props.campaign.status === 'fanning-out'
+                  ? t('panel.fanningOut')
+                  : t('panel.notInCampaign')}
         </Fact>
         <Fact label={t('panel.disinfection')} testId="disinfection">
           {disinfection.loading
@@ -108,7 +117,14 @@ export function CompoundPanel(props: CompoundPanelProps) {
       </dl>
       {detail.error !== undefined && <ErrorNotice title={t('panel.failed')} error={detail.error} onRetry={detail.reload} />}
 
-      <CompoundActions compound={compound} role={role} onStatusChange={statusChanged} onLaunched={props.onLaunched} />
+      <CompoundActions
+        compound={compound}
+        role={role}
+        size={counts && !detail.loading ? { buildings: counts.buildings, households: counts.households } : undefined}
+        campaign={props.campaign}
+        onStatusChange={statusChanged}
+        onLaunched={props.onLaunched}
+      />
       {edits && <CompoundEdit compoundId={compound.id} current={detail.data} onReread={reread} />}
 
       <h3>{t('panel.exitsTitle')}</h3>
@@ -160,11 +176,11 @@ export function CompoundPanel(props: CompoundPanelProps) {
             <ol className="history" data-testid="history">
               {history.data.map((entry) => (
                 <li key={`${entry.at}-${entry.action}`}>
-                  <time dateTime={entry.at}>{time.format(new Date(entry.at))}</time>{' '}
+                  <time dateTime={entry.at}>{dateTime(entry.at, i18n.language)}</time>{' '}
                   {t('panel.historyEntry', {
                     from: t(`status.${String(entry.changes.status?.from ?? 'normal')}`),
                     to: t(`status.${String(entry.changes.status?.to)}`),
-                    by: entry.actor,
+                    by: actorOf(entry, t),
                   })}
                   {typeof entry.changes.reason?.to === 'string' && <span className="history-reason">{entry.changes.reason.to}</span>}
                 </li>
@@ -175,6 +191,17 @@ export function CompoundPanel(props: CompoundPanelProps) {
       )}
     </section>
   );
+}
+
+/**
+ * Who made a change, as a person reads it: the name the record carries; Cordon's own work
+ * (actors system, system:seed) as "System"; an older record without a name by its role — never
+ * the account id.
+ */
+function actorOf(entry: { actor: string; actorName?: string | undefined; role: string }, t: TFunction): string {
+  if (entry.actorName) return entry.actorName;
+  if (entry.actor === SYSTEM_ACTOR.username || entry.actor.startsWith(`${SYSTEM_ACTOR.username}:`)) return t('panel.system');
+  return t('panel.someone', { role: t(`roles.${entry.role}`, { defaultValue: t('panel.unknownRole') }) });
 }
 
 function Fact({ label, testId, children }: { label: string; testId?: string; children: ReactNode }) {

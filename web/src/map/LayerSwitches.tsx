@@ -1,6 +1,7 @@
 /** Which layers the map draws, and the campaign whose unvisited buildings it shows. */
 import { useTranslation } from 'react-i18next';
 import type { Campaign } from './data.ts';
+import { dateTime } from './when.ts';
 
 export interface Layers {
   readonly communities: boolean;
@@ -23,7 +24,6 @@ export interface LayerSwitchesProps {
 export function LayerSwitches({ layers, onChange, campaigns, campaignId, onCampaign, showExits }: LayerSwitchesProps) {
   const { t, i18n } = useTranslation();
   const names = (['communities', ...(showExits ? ['exits'] : []), 'unvisited'] as const) as readonly (keyof Layers)[];
-  const date = new Intl.DateTimeFormat(i18n.language, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   return (
     <section className="layers" aria-labelledby="layers-title">
       <h2 id="layers-title">{t('map.layers.title')}</h2>
@@ -45,7 +45,7 @@ export function LayerSwitches({ layers, onChange, campaigns, campaignId, onCampa
                 {t('map.layers.campaignOption', {
                   kind: t(`map.layers.kind.${c.kind}`),
                   scope: t(`map.layers.scope.${c.scope.type}`),
-                  at: date.format(new Date(c.createdAt)),
+                  at: dateTime(c.createdAt, i18n.language),
                   status: t(`map.layers.campaignStatus.${c.status}`),
                 })}
               </option>

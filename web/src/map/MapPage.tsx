@@ -5,7 +5,7 @@
  * beside the map. Data comes per viewport cell, cached (data.ts), and is filtered here.
  */
 import type { LatLngBounds } from 'leaflet';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { useSession } from '../services.tsx';
@@ -58,6 +58,18 @@ export function MapPage() {
   const runningSweep = campaigns.data?.find((c) => c.kind === 'sweep' && (c.status === 'active' || c.status === 'fanning-out'));
   const campaignId = campaignChoice === undefined ? runningSweep?.id : campaignChoice || undefined;
   const coverage = useCampaignCoverage(campaignId);
+  /** The chosen campaign as last read: polled while it fans out, so it is newer than the list's copy. */
+  const watched = coverage.current?.campaign;
+  const campaignList = useMemo(() => {
+    if (!campaigns.data || !watched) return campaigns.data;
+    const listed = campaigns.data.some((c) => c.id === watched.id);
+    return listed ? campaigns.data.map((c) => (c.id === watched.id ? watched : c)) : [watched, ...campaigns.data];
+  }, [campaigns.data, watched]);
+  const fanningOut = watched?.status === 'fanning-out';
+  // Once the fan-out ends, the unvisited buildings read while it ran are incomplete: read again.
+  useEffect(() => {
+    if (!fanningOut) caches.unvisited.clear();
+  }, [fanningOut, caches]);
   const unvisited = useUnvisitedBuildings(caches, view, layers.unvisited ? campaignId : undefined);
 
   const communityNames = useMemo(() => new Map(communityList.map((c) => [c.properties.id, c.properties.name])), [communityList]);
@@ -138,10 +150,10 @@ export function MapPage() {
     <main id="main" className="map-page">
       <h1 className="visually-hidden">{t('map.region')}</h1>
       <CityCounts
-        counts={counts}
-        unresolvedExits={followsExits ? unresolvedInView : undefined}
+        counts={state === 'ready' ? counts : undefined}
+        unresolvedExits={followsExits ? (unresolved.loading ? null : unresolvedInView) : undefined}
         unvisited={showUnvisited ? { count: unvisitedInView, loading: unvisited.loading } : undefined}
-        campaign={coverage.data?.campaign}
+        campaign={campaignId === undefined ? undefined : (watched ?? null)}
       />
       <section
         className="map-area"
@@ -173,7 +185,7 @@ export function MapPage() {
             {layers.exits && <ExitMarkers pane="exits" exits={exitPoints} />}
           </CompoundMap>
         )}
-        <StatusLegend counts={counts} hidden={filters.hidden} />
+        <StatusLegend counts={state === 'ready' ? counts : undefined} hidden={filters.hidden} />
         <p className="map-status" role="status">
           {state === 'loading' ? t('map.loading') : t('map.inView', { count: inView.length })}
         </p>
@@ -197,7 +209,7 @@ export function MapPage() {
         <LayerSwitches
           layers={layers}
           onChange={setLayers}
-          campaigns={campaigns.data}
+          campaigns={campaignList}
           campaignId={campaignId ?? ''}
           onCampaign={setCampaignChoice}
           showExits={followsExits}
@@ -209,7 +221,8 @@ export function MapPage() {
             role={role}
             communityName={selected.communityId ? (communityNames.get(selected.communityId) ?? selected.communityId) : undefined}
             campaignId={campaignId}
-            coverage={coverage.data?.byCompound.get(selected.id)}
+            campaign={watched}
+            coverage={coverage.current?.byCompound.get(selected.id)}
             onClose={() => setSelected(undefined)}
             onStatusChange={changed}
             onLaunched={launched}

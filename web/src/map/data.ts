@@ -5,7 +5,7 @@
  * the compounds in view close in; campaigns and their coverage; one compound's details. Types
  * come from the API catalogue.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { allFeatures, type ApiClient, type FeatureOf, type ResponseOf } from '../api/client.ts';
 import { useAsync } from '../hooks/useAsync.ts';
 import { useApi } from '../services.tsx';
@@ -132,8 +132,29 @@ export function useCampaigns(enabled: boolean) {
   return useAsync(enabled ? 'campaigns' : null, async (signal) => (await api.call('listCampaigns', { query: { limit: 50 } }, { signal })).items);
 }
 
-/** A campaign's totals and its coverage per compound. */
+/** How often a campaign that is still fanning out is read again (its progress, then `active`). */
+export const FAN_OUT_POLL_MS = 1_000;
+
+/**
+ * A campaign's totals and its coverage per compound. While it fans out it is read again every
+ * FAN_OUT_POLL_MS until the API says otherwise, so its progress is live and `active` shows as
+ * soon as the API reports it; `current` keeps the last reading of this campaign while the next
+ * one loads, so the figures do not blink to "loading" on every poll.
+ */
 export function useCampaignCoverage(campaignId: string | undefined) {
+  const state = useCoverage(campaignId);
+  const current = state.data ?? (state.latest?.campaign.id === campaignId ? state.latest : undefined);
+  const fanningOut = state.data?.campaign.status === 'fanning-out';
+  const { reload } = state;
+  useEffect(() => {
+    if (!fanningOut) return;
+    const timer = setTimeout(reload, FAN_OUT_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [fanningOut, state.data, reload]);
+  return { ...state, current: campaignId ? current : undefined };
+}
+
+function useCoverage(campaignId: string | undefined) {
   const api = useApi();
   return useAsync(campaignId ?? null, async (signal) => {
     const params = { id: campaignId ?? '' };

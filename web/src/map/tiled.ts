@@ -4,6 +4,7 @@
  * fetches only the cells it uncovers. A failed cell is not kept; `reload` tries it again.
  */
 import { useCallback, useEffect, useEffectEvent, useMemo, useReducer } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Tile } from './tiles.ts';
 
 /** About 400 cells of a few hundred features: a few MB at most. */
@@ -96,11 +97,12 @@ export interface TiledState<T> {
 
 /**
  * The items of `tiles` from `cache`, loading the missing cells with `load`. `prefix` names what
- * else the items depend on (the shape, the campaign) so cells of different kinds never mix.
+ * else the items depend on (the shape, the campaign) so cells of different kinds never mix; the
+ * app's language is part of it too, since the API's texts (exit reasons) come in that language.
  */
 export function useTiled<T>(
   cache: CellCache<T>,
-  prefix: string,
+  kind: string,
   tiles: readonly Tile[] | undefined,
   load: (tile: Tile) => Promise<T[]>,
   idOf: (item: T) => string,
@@ -108,6 +110,8 @@ export function useTiled<T>(
   const [version, bump] = useReducer((n: number) => n + 1, 0);
   useEffect(() => cache.subscribe(bump), [cache]);
   const run = useEffectEvent(load);
+  const { i18n } = useTranslation();
+  const prefix = `${i18n.language}:${kind}`;
 
   useEffect(() => {
     for (const tile of tiles ?? []) cache.ensure(`${prefix}|${tile.key}`, () => run(tile));
