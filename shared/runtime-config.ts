@@ -19,6 +19,12 @@ export const RuntimeConfig = z.object({
   tileCrs: z.enum(['wgs84', 'gcj02', 'bd09']).optional(),
   /** The deepest zoom the tiles have (the map zooms no further). */
   tileMaxZoom: z.number().int().min(1).max(22).optional(),
+  /**
+   * Where residents' phones reach the app (the gate QR code's address): the site's URL in the
+   * cloud; locally --public-url, or the machine's LAN address when the server listens on every
+   * interface but the page was opened on this machine's own name. Absent: the page's own origin.
+   */
+  publicUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** Cognito sign-in, written by the cloud deploy; absent locally (the demo issuer signs in). */
   region: z.string().min(1).optional(),
   userPoolId: z.string().min(1).optional(),

@@ -47,6 +47,8 @@ export class CordonStack extends Stack {
     this.api = new Api(this, 'Api', { stage, auth: this.auth, functions: this.functions, webOrigin: this.web.origin });
     this.web.publish({
       apiUrl: this.api.url,
+      // The gate QR codes print the site's own address.
+      publicUrl: this.web.origin,
       region: this.region,
       userPoolId: this.auth.userPool.userPoolId,
       userPoolClientId: this.auth.webClient.userPoolClientId,

@@ -76,8 +76,65 @@ describe('ResidentPage', () => {
     await expect.element(picker).toHaveAttribute('max', '2026-11-23');
     await userEvent.fill(picker, '2026-11-20');
     await expect.poll(() => textOf('log-summary')).toBe('2026-11-20：公共区域应消毒 2 次，已完成 0 次');
-    await expect.element(page.getByText('当天没有消毒安排。')).toBeVisible();
+    // Two rounds required and none listed: not "no rounds planned", which would contradict the summary.
+    await expect.element(page.getByText('当天没有消毒记录。')).toBeVisible();
+    expect(document.body.textContent).not.toContain('当天没有消毒安排');
     expect(calls.some((c) => c.path === '/public/compounds/c_a/disinfection-log?date=2026-11-20')).toBe(true);
+  });
+
+  it('says today\'s rounds have not started when some are required and none is listed yet', async () => {
+    renderWithServices(<ResidentPage compoundId="c_a" />, (call) => (call.path.endsWith('/cases') ? cases : { ...log('2026-11-23'), completedRounds: 0, rounds: [] }));
+    await expect.poll(() => textOf('log-summary')).toBe('2026-11-23：公共区域应消毒 2 次，已完成 0 次');
+    expect(textOf('log-empty')).toBe('今日消毒尚未开始，每轮完成后在此公示。');
+    expect(document.body.textContent).not.toContain('没有消毒安排');
+  });
+
+  it('says "no rounds planned" only for a day that requires none', async () => {
+    const normal = { ...compound, status: 'normal' as const };
+    renderWithServices(<ResidentPage compoundId="c_a" />, (call) =>
+      (call.path.endsWith('/cases') ? { ...cases, compound: normal } : { ...log('2026-11-23'), compound: normal, requiredRounds: 0, completedRounds: 0, rounds: [] }));
+    await expect.poll(() => textOf('log-empty')).toBe('当天没有消毒安排。');
+    expect(textOf('log-summary')).toBe('2026-11-23：无每日消毒要求，已完成 0 次');
+  });
+
+  it('calls an earlier day\'s unfinished round not done, due by 24:00 that day', async () => {
+    const missed: PublicDisinfectionLog = {
+      compound, date: '2026-11-22', today: '2026-11-23', requiredRounds: 2, completedRounds: 1,
+      rounds: [
+        { slot: '08:00', target: 'public_areas', status: 'done', planned: ['corridor'], areas: ['corridor'], completedAt: '2026-11-22T01:10:00.000Z', dueAt: '2026-11-22T08:00:00.000Z' },
+        // 16:00 is the day's last slot: due at the day's end, 2026-11-23 00:00 in China.
+        { slot: '16:00', target: 'public_areas', status: 'overdue', planned: ['corridor', 'elevator'], areas: [], dueAt: '2026-11-22T16:00:00.000Z' },
+      ],
+    };
+    renderWithServices(<ResidentPage compoundId="c_a" />, (call) => (call.path.endsWith('/cases') ? cases : missed));
+    await expect.poll(() => document.querySelector('.log-round[data-slot="16:00"]')?.textContent).toContain('✗ 未完成');
+    const late = document.querySelector('.log-round[data-slot="16:00"]')?.textContent ?? '';
+    expect(late).toContain('应于当日 24:00 前完成');
+    expect(late).not.toContain('00:00');
+    expect(late).not.toContain('已逾期');
+    await changeLanguage('en');
+    await expect.poll(() => document.querySelector('.log-round[data-slot="16:00"]')?.textContent).toContain('Not done');
+    expect(document.querySelector('.log-round[data-slot="16:00"]')?.textContent).toContain('Was due by 24:00 that day');
+  });
+
+  it('holds the final layout while loading: the sections below do not move when the answers come', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    renderWithServices(<ResidentPage compoundId="c_a" />, async (call) => {
+      await held;
+      return answers(call);
+    });
+    const hotlines = page.getByRole('heading', { name: '服务热线' });
+    await expect.element(hotlines).toBeVisible();
+    expect(document.querySelectorAll('.case-days tbody tr')).toHaveLength(14);
+    const before = hotlines.element().getBoundingClientRect().top;
+    const logBefore = page.getByRole('heading', { name: '消毒情况公示' }).element().getBoundingClientRect().top;
+    release();
+    await expect.element(page.getByTestId('today-confirmed')).toHaveTextContent('2 例');
+    await expect.poll(() => textOf('log-summary')).toContain('已完成 1 次');
+    expect(page.getByRole('heading', { name: '消毒情况公示' }).element().getBoundingClientRect().top).toBe(logBefore);
+    // Two rounds came, as the placeholder held two: the hotlines stay where they were.
+    expect(hotlines.element().getBoundingClientRect().top).toBe(before);
   });
 
   it('says so when the compound does not exist', async () => {
@@ -133,5 +190,23 @@ describe('GateQrCode', () => {
     }
     expect(printedWithClass).toBe(true);
     expect(document.body.classList.contains('printing-gate-qr')).toBe(false);
+  });
+
+  it('prints the configured public URL, not the address the admin opened the app at', async () => {
+    const publicUrl = 'http://192.168.1.20:5173';
+    renderWithServices(<GateQrCode compoundId="c_a" compoundName="阳光花园" />, undefined, { config: { publicUrl } });
+    const url = `${publicUrl}/c/c_a`;
+    await expect.element(page.getByRole('link', { name: url })).toHaveAttribute('href', url);
+    const svg = page.getByRole('img', { name: /阳光花园/ }).element();
+    const size = Number(svg.getAttribute('viewBox')?.split(' ')[2]);
+    expect(modules(svg.querySelector('path')?.getAttribute('d') ?? '', size)).toEqual(encode(url, QR_OPTIONS).data);
+    expect(page.getByTestId('gate-qr-loopback').elements()).toHaveLength(0);
+  });
+
+  it('warns that a code pointing at this machine\'s own name opens on no phone', async () => {
+    // The test page is served on localhost and no public URL is configured.
+    renderWithServices(<GateQrCode compoundId="c_a" compoundName="阳光花园" />);
+    expect(new URL(window.location.origin).hostname).toMatch(/^(localhost|127\.0\.0\.1)$/);
+    await expect.poll(() => textOf('gate-qr-loopback')).toContain('--public-url');
   });
 });

@@ -2,16 +2,21 @@
  * The residents' journey: a phone (360×740) with no session opens a compound's notice page
  * (/c/{id}) and reads, in Chinese, the cases reported and the round completed through the staff
  * API; an earlier day's log by date; the not-found page; and in the admin map's compound panel
- * (found by name in the map's search) the gate QR code, which encodes the page's URL. Screenshots land in test-results/e2e/.
+ * (found by name in the map's search) the gate QR code, which encodes the page's URL — and the
+ * configured public URL where one is set. The page does not contradict itself on a day with a
+ * missed round, and its layout does not jump while it loads (layout shifts summed by a
+ * PerformanceObserver, read once the content is in). Screenshots land in test-results/e2e/.
  *
  * Data: the demo city's LAST disinfection team's last closed or lockdown compound, which no other
  * journey picks (the others take the first, "handy" users); cases and a round are made here
- * through the API with ids of this file (case_e2e_resident_*).
+ * through the API with ids of this file (case_e2e_resident_*). The missed round is the demo
+ * seed's (yesterday's 16:00 round left undone, as GET /v1/missed-rounds lists it), only read.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { encode } from 'uqr';
 import { demoCity } from '#infra/local/demo/users.ts';
+import { startWebServer } from '#infra/local/web-server.ts';
 import { chinaDay } from '#shared/domain/china-time.ts';
 import { dayBefore } from '#shared/domain/disinfection.ts';
 import type { ApiClient } from '#web/src/api/client.ts';
@@ -19,7 +24,7 @@ import zhMap from '#web/src/locales/zh-CN/map.json' with { type: 'json' };
 import zhCN from '#web/src/locales/zh-CN/public.json' with { type: 'json' };
 import { QR_OPTIONS } from '#web/src/public/qr.ts';
 import { leakedKeys } from '../support/public-keys.ts';
-import { apiAs, browserPerFile, PHONE, screenshot, settledMap, signIn } from './browser.ts';
+import { apiAs, browserPerFile, findAndOpen, LAPTOP, PHONE, screenshot, settledMap, signIn } from './browser.ts';
 
 const webUrl = inject('webUrl');
 const apiUrl = inject('apiUrl');
@@ -53,6 +58,26 @@ beforeAll(async () => {
   await staff.call('claimTask', { params: { id: publicTask.id } });
   await staff.call('completeTask', { params: { id: publicTask.id }, body: { areas: ['corridor', 'elevator', 'guard_room', 'garbage_point', 'public_area'] } });
 }, 60_000);
+
+/** A layout-shift entry (not in TypeScript's DOM types yet). */
+type LayoutShift = PerformanceEntry & { readonly value: number };
+/** What the page's init script keeps: the sum of layout shifts, and its observer. */
+interface ShiftWindow {
+  layoutShift: number;
+  layoutShifts: PerformanceObserver;
+  addShifts(entries: readonly PerformanceEntry[]): void;
+}
+
+/**
+ * The page's layout shifts so far. Entries not yet handed to the observer's callback are taken
+ * with takeRecords(), so the sum is complete when read.
+ */
+const layoutShiftSoFar = (page: Page): Promise<number> =>
+  page.evaluate(() => {
+    const w = window as unknown as ShiftWindow;
+    w.addShifts(w.layoutShifts.takeRecords());
+    return w.layoutShift;
+  });
 
 const { open } = browserPerFile(webUrl);
 const onPhone = (path: string): Promise<Page> => open(path, { ...PHONE, deviceScaleFactor: 2 });
@@ -100,6 +125,59 @@ describe('the resident page on a phone', () => {
     await screenshot(page, 'resident-not-found');
   });
 
+  it('does not contradict itself on a day with a missed round', async () => {
+    if (!cityUser) throw new Error('no city user');
+    const boss = await apiAs(apiUrl, cityUser.username);
+    const yesterday = dayBefore(today);
+    const [missed] = (await boss.call('listMissedRounds', { query: { date: yesterday } })).items;
+    if (!missed) throw new Error(`the demo city lists no missed round on ${yesterday}`);
+    const page = await onPhone(`/c/${missed.compoundId}`);
+    await page.locator('[data-testid="log-summary"]').waitFor();
+    await page.locator('.log-date input').fill(yesterday);
+    const summary = page.locator(`[data-testid="log-summary"]:has-text("${yesterday}")`);
+    await summary.waitFor();
+    // The summary's counts are the API's, and the rounds listed bear them out.
+    expect(await summary.textContent()).toBe(`${yesterday}：公共区域应消毒 ${missed.required} 次，已完成 ${missed.completed} 次`);
+    const publicRounds = page.locator('.log-round').filter({ hasText: text.log.publicAreas });
+    const statuses = await publicRounds.evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.status));
+    expect(statuses.filter((s) => s === 'done' || s === 'partial')).toHaveLength(missed.completed);
+    // The round left undone reads "not done, due by 24:00 that day", not "overdue, due by 00:00".
+    const undone = page.locator('.log-round[data-status="missed"]');
+    expect(await undone.count()).toBeGreaterThan(0);
+    const undoneText = (await undone.allTextContents()).join('\n');
+    expect(undoneText).toContain(text.roundStatus.missed);
+    expect(undoneText).not.toContain(text.roundStatus.overdue);
+    expect(undoneText).not.toContain('00:00 前');
+    expect(await page.locator('main').textContent()).not.toContain(text.log.empty);
+    await screenshot(page, 'resident-phone-missed-round');
+  });
+
+  it.each([['phone', { ...PHONE, deviceScaleFactor: 2 }], ['laptop', LAPTOP]] as const)('keeps its layout while it loads on a %s: the layout shifts add up to less than 0.1', async (name, size) => {
+    if (!compound) throw new Error('no compound');
+    const page = await open('', size);
+    // Every layout shift from the first paint on. All count, hadRecentInput or not: nothing here is
+    // the user's doing, and Chromium marks some of an emulated phone's load shifts as after input.
+    await page.addInitScript(() => {
+      const w = window as unknown as ShiftWindow;
+      w.layoutShift = 0;
+      w.addShifts = (entries) => {
+        for (const entry of entries as LayoutShift[]) w.layoutShift += entry.value;
+      };
+      w.layoutShifts = new PerformanceObserver((list) => w.addShifts(list.getEntries()));
+      w.layoutShifts.observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${webUrl}/c/${compound.id}`);
+    await page.locator('[data-testid="today-confirmed"]').waitFor();
+    // Real rounds (placeholders have no slot) and the page's last line: everything has come.
+    await page.locator('.log-round[data-slot]').first().waitFor();
+    await page.locator('[data-testid="updated"]').waitFor();
+    const shift = await layoutShiftSoFar(page);
+    expect(shift, `layout shift on a ${name}`).toBeLessThan(0.1);
+    // The measure is live: the page's content pushed down now counts, so a jumping page would fail above.
+    await page.evaluate(() => document.querySelector('main')?.prepend(Object.assign(document.createElement('div'), { style: 'height: 300px' })));
+    await expect.poll(() => layoutShiftSoFar(page)).toBeGreaterThan(shift);
+  });
+
   it('serves answers with only public keys', async () => {
     if (!compound) throw new Error('no compound');
     for (const path of [`/public/compounds/${compound.id}/cases`, `/public/compounds/${compound.id}/disinfection-log`]) {
@@ -143,5 +221,30 @@ describe('the gate QR code in the admin panel', () => {
     expect(await qr.locator('button').textContent()).toBe(text.qr.print);
     await qr.scrollIntoViewIfNeeded();
     await screenshot(page, 'gate-qr-admin');
+  });
+
+  it('encodes the configured public URL when the app is served with one', async () => {
+    if (!cityUser || !compound) throw new Error('no city user or compound');
+    const publicUrl = 'http://cordon.example.test:8080';
+    // The same build, served as `npm start -- --public-url …` serves it.
+    const web = await startWebServer({ port: 0, apiUrl, mode: 'preview', publicUrl });
+    try {
+      const config = (await (await fetch(`${web.url}/config.json`)).json()) as { publicUrl?: string };
+      expect(config.publicUrl).toBe(publicUrl);
+      const page = await open();
+      await page.goto(web.url);
+      await signIn(page, cityUser.username);
+      await settledMap(page);
+      const panel = await findAndOpen(page, compound.name, compound.id);
+      const qr = panel.locator('.gate-qr');
+      const expected = `${publicUrl}/c/${compound.id}`;
+      expect(await qr.locator('.gate-qr-url').textContent()).toBe(expected);
+      const size = Number(((await qr.locator('svg').getAttribute('viewBox')) ?? '').split(' ')[2]);
+      expect(modulesOf((await qr.locator('svg path').getAttribute('d')) ?? '', size)).toEqual(encode(expected, QR_OPTIONS).data);
+      // A reachable address: no warning that only this machine can open it.
+      expect(await qr.locator('[data-testid="gate-qr-loopback"]').count()).toBe(0);
+    } finally {
+      await web.close();
+    }
   });
 });

@@ -179,7 +179,7 @@ describe('web', () => {
     });
   });
 
-  it('writes config.json at deploy time with the API URL, region, user pool ids and hosted-UI domain, and never caches it', () => {
+  it('writes config.json at deploy time with the API URL, public URL, region, user pool ids and hosted-UI domain, and never caches it', () => {
     const deployment = only('Custom::CDKBucketDeployment');
     const markers = deployment.Properties.SourceMarkers as Record<string, unknown>[];
     const values = Object.values(markers[markers.length - 1] ?? {});
@@ -190,6 +190,8 @@ describe('web', () => {
       { Ref: onlyId(t, 'AWS::Cognito::UserPoolClient') },
       // The hosted UI's domain (https://<prefix>.auth.<region>.amazoncognito.com, its prefix a token of its own).
       { Ref: onlyId(t, 'AWS::Cognito::UserPoolDomain') },
+      // The site's own address, which the gate QR codes print (publicUrl).
+      { 'Fn::GetAtt': [onlyId(t, 'AWS::CloudFront::Distribution'), 'DomainName'] },
     ]));
     expect(deployment.Properties).toMatchObject({ DestinationBucketName: { Ref: originBucketId }, Prune: true, DistributionPaths: ['/*'] });
     expect(distribution.CacheBehaviors).toContainEqual(expect.objectContaining({ PathPattern: '/config.json', CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad' }));

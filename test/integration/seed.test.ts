@@ -1,4 +1,5 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import turfBbox from '@turf/bbox';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { config } from '#functions/platform/config.ts';
 import { getCompound } from '#functions/stores/compound-store.ts';
@@ -8,10 +9,15 @@ import { generateCity } from '#infra/local/demo/city.ts';
 import { isSeeded, seedCity } from '#infra/local/demo/seed.ts';
 import { keys } from '#shared/table.ts';
 import { demoUsers } from '#infra/local/demo/users.ts';
+import { DEMO_ROUND_ID } from '#infra/local/demo/disinfection.ts';
+import { DEMO_SWEEP_ID } from '#infra/local/demo/sweep.ts';
 import { freshTable } from '../support/env.ts';
 import { startTestStack, type Client, type TestStack } from '../support/stack.ts';
 
 const city = generateCity();
+const firstCommunity = city.communities[0]?.id;
+const sweepCompounds = city.compounds.filter((c) => c.communityId === firstCommunity);
+const sweepBuildings = city.buildings.filter((b) => sweepCompounds.some((c) => c.id === b.compoundId));
 
 /** Items in the table by their `type`, read with a full scan (tests only). */
 async function itemsByType(): Promise<Record<string, number>> {
@@ -51,6 +57,8 @@ describe('seedCity', () => {
       cases: 4,
       roundTasks: expect.any(Number),
       missedRounds: expect.any(Number),
+      // The running sweep (demo/sweep.ts): a task per building of the first community.
+      sweepTasks: sweepBuildings.length,
     });
     expect(first.counts.unresolvedExits).toBeGreaterThan(0);
     expect(first.counts.missedRounds).toBeGreaterThan(0);
@@ -69,7 +77,9 @@ describe('seedCity', () => {
       responsibility: sealed,
       pass: 3,
       case: 4,
-      task: first.counts.roundTasks,
+      task: (first.counts.roundTasks ?? 0) + sweepBuildings.length,
+      // The sweep's coverage: a marker per compound, an item per grid and one for the community.
+      cover: sweepCompounds.length + new Set(sweepBuildings.map((b) => b.gridId)).size + 1,
       campaign: expect.any(Number),
       'rounds-done': expect.any(Number),
       'missed-round': first.counts.missedRounds,
@@ -144,6 +154,30 @@ describe('the seeded city through the API', () => {
     expect(own.length).toBeGreaterThan(0);
     const ids = await listAll(await stack.as('community-wangfu'));
     expect([...ids].sort()).toEqual(own.sort());
+  });
+
+  it('gives every field role work on first start: a running sweep and an open round', async () => {
+    const boss = await stack.as('city-1');
+    const campaign = (await (await boss.get(`/v1/campaigns/${DEMO_SWEEP_ID}`)).json()) as { kind: string; status: string; totals: { buildings: number; tasks: number } };
+    expect(campaign).toMatchObject({ kind: 'sweep', status: 'active', totals: { buildings: sweepBuildings.length, tasks: sweepBuildings.length } });
+    const running = (await (await boss.get('/v1/campaigns?status=active')).json()) as { items: { id: string }[] };
+    expect(running.items.map((c) => c.id)).toContain(DEMO_SWEEP_ID);
+    // Coverage as the fan-out leaves it: every building counted, none visited yet.
+    const coverage = (await (await boss.get(`/v1/campaigns/${DEMO_SWEEP_ID}/coverage?by=community`)).json()) as { items: { id: string; buildings: number; households: number; householdsVisited: number }[] };
+    expect(coverage.items).toEqual([expect.objectContaining({
+      id: firstCommunity, buildings: sweepBuildings.length, households: sweepBuildings.reduce((s, b) => s + b.households, 0), householdsVisited: 0,
+    })]);
+
+    const gridWorker = demoUsers().find((u) => u.role === 'grid' && u.jurisdiction.communityId === firstCommunity);
+    const tasks = (await (await (await stack.as(gridWorker?.username ?? '')).get(`/v1/tasks?status=open&campaignId=${DEMO_SWEEP_ID}`)).json()) as { items: { gridId: string }[] };
+    expect(tasks.items.length).toBeGreaterThan(0);
+    expect(tasks.items.every((t) => t.gridId === gridWorker?.jurisdiction.gridId)).toBe(true);
+    const unvisited = await boss.get(`/v1/campaigns/${DEMO_SWEEP_ID}/unvisited-buildings?bbox=${turfBbox({ type: 'MultiPoint', coordinates: sweepBuildings.map((b) => [...b.location]) }).join(',')}`);
+    expect(((await unvisited.json()) as { features: unknown[] }).features).toHaveLength(sweepBuildings.length);
+
+    const staff = demoUsers().find((u) => u.role === 'disinfection' && u.jurisdiction.compoundIds?.some((id) => sweepCompounds.some((c) => c.id === id)));
+    const rounds = (await (await (await stack.as(staff?.username ?? '')).get(`/v1/tasks?status=open&campaignId=${DEMO_ROUND_ID}`)).json()) as { items: unknown[] };
+    expect(rounds.items.length).toBeGreaterThan(0);
   });
 
   it('lists a grid worker the compounds of their grid, and duty staff their compound', async () => {

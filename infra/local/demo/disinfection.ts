@@ -3,17 +3,21 @@
  * days, so case buildings get their own tasks), and yesterday's and today's rounds as the
  * schedule would have started them — most tasks done, some partial with a reason, some still
  * open (overdue once past due), and one compound that missed yesterday's 16:00 round, judged as
- * the day-end job would. Written through the stores' own item shapes; every id and key follows
+ * the day-end job would; and a round the first community's admin launched by hand minutes before
+ * the seed, still open, so its disinfection staff have work at any hour (before 08:00 the day's
+ * schedule has started nothing). Written through the stores' own item shapes; every id and key follows
  * from the city and the seed time, so re-seeding rewrites the same items.
  */
 import { caseFingerprint, intensifies, inCaseWindow } from '#shared/domain/cases.ts';
 import { chinaDay } from '#shared/domain/china-time.ts';
 import { disinfectionTasks } from '#shared/domain/disinfection-tasks.ts';
 import {
-  dayBefore, DEFAULT_CASE_BUILDING_ROUND_TIMES, DEFAULT_ROUND_TIMES, missedOfDay, requiredRounds, roundIdOf, roundSlots, scheduledRound, slotStart,
+  dayBefore, DEFAULT_CASE_BUILDING_ROUND_TIMES, DEFAULT_ROUND_TIMES, manualCampaignRound, missedOfDay, requiredRounds, roundIdOf, roundSlots, scheduledRound,
+  slotStart, type CampaignRound,
 } from '#shared/domain/disinfection.ts';
 import { isSealed } from '#shared/domain/exits.ts';
 import { isoAfter, MINUTE_MS } from '#shared/domain/time.ts';
+import type { CampaignScope } from '#shared/schemas/campaign.ts';
 import type { CaseReport } from '#shared/schemas/case.ts';
 import { indexSortKeys, keys } from '#shared/table.ts';
 import { newCampaignItem } from '#functions/stores/campaign-store.ts';
@@ -26,6 +30,8 @@ import type { GeneratedCity } from './city.ts';
 /** The defaults, not the environment: the seed is the same wherever it runs. */
 const SETTINGS = { publicSlots: [...DEFAULT_ROUND_TIMES], caseSlots: [...DEFAULT_CASE_BUILDING_ROUND_TIMES] };
 const CITY = { type: 'city', streetId: null, communityId: null, gridId: null, compoundId: null } as const;
+/** The hand-launched round's id: fixed, so a re-seed rewrites it. */
+export const DEMO_ROUND_ID = 'cp_demo_round';
 
 export interface DisinfectionSeed {
   readonly items: Item[];
@@ -57,6 +63,13 @@ export function disinfectionSeed(city: GeneratedCity, now: string, actor: string
   for (const r of reports) if (intensifies(r.kind) && inCaseWindow(r.date, today)) (caseBuildings[r.compoundId] ??= []).push(r.buildingId);
 
   const items: Item[] = reports.map((r) => caseItem(r, caseFingerprint(r)));
+  /** A compound's tasks of a round, as the round's fan-out builds them: it reads only the compound's case buildings. */
+  const roundDrafts = (campaign: { id: string; kind: 'disinfection'; scope: CampaignScope }, round: CampaignRound, compound: GeneratedCity['compounds'][number]) => disinfectionTasks({
+    campaign: { ...campaign, round },
+    compound: { id: compound.id, name: compound.name, streetId: compound.streetId, communityId: compound.communityId, location: compound.location, propertyManaged: compound.propertyManaged },
+    buildings: (buildingsOf.get(compound.id) ?? []).filter((b) => caseBuildings[compound.id]?.includes(b.id)),
+    exits: [],
+  });
   const done = new Map<string, number>();
   let roundTasks = 0;
   const days = [yesterday, today];
@@ -71,13 +84,7 @@ export function disinfectionSeed(city: GeneratedCity, now: string, actor: string
       let tasksDone = 0;
       let tasks = 0;
       compounds.forEach((compound, i) => {
-        const drafts = disinfectionTasks({
-          campaign: { ...campaign, round },
-          compound: { id: compound.id, name: compound.name, streetId: compound.streetId, communityId: compound.communityId, location: compound.location, propertyManaged: compound.propertyManaged },
-          // As the round's fan-out reads them: only the compound's case buildings.
-          buildings: (buildingsOf.get(compound.id) ?? []).filter((b) => caseBuildings[compound.id]?.includes(b.id)),
-          exits: [],
-        });
+        const drafts = roundDrafts(campaign, round, compound);
         for (const draft of drafts) {
           tasks++;
           const task = taskItem({ id, kind: 'disinfection' }, draft, startedAt);
@@ -109,6 +116,27 @@ export function disinfectionSeed(city: GeneratedCity, now: string, actor: string
         compoundsPlanned: compounds.length, compoundsExpanded: compounds.length, totalTasks: tasks, tasksCreated: tasks, tasksDone,
       });
     }
+  }
+  // Launched by hand over the first community ten minutes ago (a manual round: every compound of its scope), all still open.
+  const first = city.communities[0];
+  const admin = city.users.find((u) => u.role === 'community' && u.jurisdiction.communityId === first?.id);
+  if (first && admin) {
+    const startedAt = isoAfter(now, -10 * MINUTE_MS);
+    const round = manualCampaignRound(startedAt);
+    const scope = { type: 'community' as const, id: first.id };
+    const campaign = { id: DEMO_ROUND_ID, kind: 'disinfection' as const, scope };
+    const compounds = city.compounds.filter((c) => c.communityId === first.id);
+    const drafts = compounds.flatMap((compound) => roundDrafts(campaign, round, compound));
+    items.push(...drafts.map((draft) => taskItem(campaign, draft, startedAt)));
+    items.push({
+      ...newCampaignItem({
+        id: DEMO_ROUND_ID, kind: 'disinfection', scope, createdAt: startedAt, createdBy: admin.username, round,
+        place: { type: 'community', streetId: first.streetId, communityId: first.id, gridId: null, compoundId: null },
+      }),
+      status: 'active',
+      compoundsPlanned: compounds.length, compoundsExpanded: compounds.length, totalTasks: drafts.length, tasksCreated: drafts.length,
+    });
+    roundTasks += drafts.length;
   }
   for (const day of days) {
     for (const compound of sealed) {

@@ -1,22 +1,34 @@
 /**
  * The gate notice's QR code (居民公示二维码) for the admin view: the resident page's absolute URL
  * as an SVG QR code, the URL as text, and a print button that prints only the notice.
+ *
+ * The URL starts with the configured public URL (/config.json's `publicUrl`: the site in the
+ * cloud, the machine's LAN address or --public-url locally), else the page's own origin; when
+ * that is this machine's own name (127.0.0.1, localhost), no phone can open it, and the panel
+ * says so beside the code.
  */
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { residentPath } from '../layout/navigation.ts';
+import { useServices } from '../services.tsx';
 import { qrImage } from './qr.ts';
 import '../styles/public.css';
 
 /** The page's body class while printing: the print stylesheet then shows the notice alone. */
 const PRINTING = 'printing-gate-qr';
 
-const residentUrl = (compoundId: string, origin = window.location.origin): string => origin + residentPath(compoundId);
+const residentUrl = (compoundId: string, origin: string): string => origin.replace(/\/+$/, '') + residentPath(compoundId);
+
+/** Names that only this machine resolves to itself. */
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 export function GateQrCode({ compoundId, compoundName }: { compoundId: string; compoundName: string }) {
   const { t } = useTranslation();
   const titleId = useId();
-  const url = residentUrl(compoundId);
+  const { config } = useServices();
+  const origin = config.publicUrl ?? window.location.origin;
+  const url = residentUrl(compoundId, origin);
+  const onlyHere = LOOPBACK.test(new URL(origin).hostname);
   const image = useMemo(() => qrImage(url), [url]);
 
   const print = () => {
@@ -40,6 +52,11 @@ export function GateQrCode({ compoundId, compoundName }: { compoundId: string; c
         <path d={image.path} fill="#000" />
       </svg>
       <p className="gate-qr-hint">{t('public.qr.hint')}</p>
+      {onlyHere && (
+        <p className="gate-qr-warning" role="note" data-testid="gate-qr-loopback">
+          {t('public.qr.loopback')}
+        </p>
+      )}
       <p className="gate-qr-url">
         <a href={url} target="_blank" rel="noreferrer">
           {url}

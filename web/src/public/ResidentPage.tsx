@@ -43,27 +43,28 @@ export function ResidentPage({ compoundId }: { compoundId: string }) {
   }
 
   const compound = cases.data?.compound ?? log.latest?.compound;
+  const loading = cases.loading || log.loading;
   return (
-    <main id="main" className="resident-page" data-compound-id={compoundId} aria-busy={cases.loading || log.loading}>
+    <main id="main" className="resident-page" data-compound-id={compoundId} aria-busy={loading}>
       <PageTop title={compound?.name ?? t('public.title')} />
-      {compound && (
-        <p className="resident-status">
-          {t('public.statusLabel')}
+      {/* The status line is there from the first paint (blank until known), so nothing below moves. */}
+      <p className="resident-status">
+        {t('public.statusLabel')}
+        {compound ? (
           <span className="resident-status-pill" data-status={compound.status}>
             {t(`status.${compound.status}`)}
           </span>
-        </p>
-      )}
-      {cases.loading && <p className="resident-loading" role="status">{t('public.loading')}</p>}
-      {cases.error !== undefined && <ErrorNotice title={t('public.loadFailed')} error={cases.error} onRetry={cases.reload} />}
-      {cases.data && <CaseCounts cases={cases.data} />}
+        ) : (
+          <span className="resident-status-pill skeleton-line" aria-hidden="true">&nbsp;&nbsp;&nbsp;&nbsp;</span>
+        )}
+      </p>
+      <p className="visually-hidden" role="status">{loading ? t('public.loading') : ''}</p>
+      {cases.error !== undefined ? <ErrorNotice title={t('public.loadFailed')} error={cases.error} onRetry={cases.reload} /> : <CaseCounts cases={cases.data} />}
       <DisinfectionLogView log={log} date={date} onDate={setDate} />
       <Hotlines />
-      {cases.data && (
-        <p className="resident-updated" data-testid="updated">
-          {t('public.updated', { time: chinaTime(cases.data.loadedAt) })}
-        </p>
-      )}
+      <p className="resident-updated" data-testid={cases.data ? 'updated' : undefined}>
+        {cases.data ? t('public.updated', { time: chinaTime(cases.data.loadedAt) }) : '\u00a0'}
+      </p>
     </main>
   );
 }
