@@ -3,18 +3,24 @@
  * everyone; every other view needs a session and a role that may open it — any other path
  * leads to the role's home view. Locally, /login?user=NAME signs in as that demo user first.
  */
-import { useEffect, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CognitoSignIn } from './auth/CognitoSignIn.tsx';
 import { useLinkSignIn } from './auth/link-sign-in.ts';
 import { LoginPage } from './auth/LoginPage.tsx';
-import { BoardPage } from './board/BoardPage.tsx';
 import { AppHeader } from './layout/AppHeader.tsx';
 import { navigate, pathOf, useRoute, viewsOf, type SignedInView } from './layout/navigation.ts';
-import { MapPage } from './map/MapPage.tsx';
-import { ResidentPage } from './public/ResidentPage.tsx';
 import { useServices, useSession } from './services.tsx';
-import { TasksPage } from './tasks/TasksPage.tsx';
+
+/*
+ * Each view is its own chunk, loaded when first opened: a resident's phone gets the resident page
+ * without the map, and a worker's /tasks without Leaflet. The service worker precaches every
+ * chunk, so a view opens offline all the same.
+ */
+const MapPage = lazy(() => import('./map/MapPage.tsx').then((m) => ({ default: m.MapPage })));
+const TasksPage = lazy(() => import('./tasks/TasksPage.tsx').then((m) => ({ default: m.TasksPage })));
+const BoardPage = lazy(() => import('./board/BoardPage.tsx').then((m) => ({ default: m.BoardPage })));
+const ResidentPage = lazy(() => import('./public/ResidentPage.tsx').then((m) => ({ default: m.ResidentPage })));
 
 const PAGES: Record<SignedInView, ComponentType> = { map: MapPage, tasks: TasksPage, board: BoardPage };
 
@@ -38,7 +44,9 @@ export function App() {
   if (route.view === 'resident') {
     return (
       <div className="app app-public">
-        <ResidentPage compoundId={route.compoundId} />
+        <Suspense fallback={null}>
+          <ResidentPage compoundId={route.compoundId} />
+        </Suspense>
       </div>
     );
   }
@@ -57,7 +65,9 @@ export function App() {
           </p>
         </main>
       ) : session && Page && !link.failure ? (
-        <Page key={session.user.username} />
+        <Suspense fallback={<main id="main" aria-busy="true" />}>
+          <Page key={session.user.username} />
+        </Suspense>
       ) : auth.kind === 'local' ? (
         <LoginPage auth={auth} linkFailure={link.failure} />
       ) : (
