@@ -69,8 +69,8 @@ describe('the sealing lifecycle', () => {
   });
 
   it('says why it refuses, with a code and the sentence to show', () => {
-    expect(sealTransition('closed', 'closed')).toEqual({ ok: false, refusal: { code: 'already-at-level', message: 'the compound is already closed' } });
-    expect(liftTransition('normal')).toEqual({ ok: false, refusal: { code: 'not-sealed', message: 'the compound is normal, not sealed' } });
+    expect(sealTransition('closed', 'closed')).toMatchObject({ ok: false, refusal: { code: 'already-at-level', message: 'the compound is already closed', said: { key: 'sealing.already-at-level' } } });
+    expect(liftTransition('normal')).toMatchObject({ ok: false, refusal: { code: 'not-sealed', message: 'the compound is normal, not sealed' } });
   });
 
   it('leaves lifting to city staff when a status comes by import, and sealing to any registry editor', () => {

@@ -12,7 +12,7 @@ import type { VisitCreate } from '#shared/schemas/visit.ts';
 import { sendByKind, waitsBehindFailure } from '#web/src/tasks/outbox-kinds.ts';
 import type { OutboxEntry } from '#web/src/tasks/outbox.ts';
 import { isRetryable } from '#web/src/tasks/outbox-sync.ts';
-import { overlay } from '#web/src/tasks/overlay.ts';
+import { entriesOver, overlay } from '#web/src/tasks/overlay.ts';
 
 const entry = (over: Partial<OutboxEntry>): OutboxEntry => ({
   id: 'k-0a1b2c3d4e', kind: 'claim', subject: 'cp1.b1', username: 'grid-a', body: undefined,
@@ -114,5 +114,17 @@ describe('pending actions over the API\'s word', () => {
       entry({ kind: 'visit' }),
     ];
     expect(overlay(task(), others, 'grid-a')).toEqual({ task: task() });
+  });
+
+  it('keeps an answered claim laid over until a read made after it settles, so the task does not flip back to open meanwhile', () => {
+    const sent = entry({ kind: 'claim', id: 'k-sent-claim' });
+    const idle = { phase: 'idle' as const, pending: [], failed: [], blocked: [] };
+    // The outbox no longer holds the claim; the list read before it says the task is open.
+    expect(overlay(task(), entriesOver(idle, [sent], false), 'grid-a').task).toMatchObject({ status: 'claimed', holder: 'grid-a' });
+    // The read made after the answer has settled: the API's word stands alone.
+    expect(overlay(task(), entriesOver(idle, [sent], true), 'grid-a')).toEqual({ task: task() });
+    // A refused entry is never laid over, answered list or not.
+    const refused = { ...sent, state: 'failed' as const };
+    expect(overlay(task(), entriesOver({ ...idle, failed: [refused] }, [sent], false), 'grid-a')).toEqual({ task: task() });
   });
 });

@@ -19,7 +19,8 @@ import { buildingOf, leftToVisit, visitsOf, type HouseholdView } from './househo
 import { OfflineNote } from './OfflineNote.tsx';
 import { LIST_READ, taskRead, type OfflineReads } from './offline-reads.ts';
 import type { OutboxSync, SyncState } from './outbox-sync.ts';
-import { overlay } from './overlay.ts';
+import type { OutboxEntry } from './outbox.ts';
+import { entriesOver, overlay } from './overlay.ts';
 import { RoundForm } from './RoundForm.tsx';
 import { taskName } from './TaskCard.tsx';
 import { minutesLeft, useNow } from './time.ts';
@@ -34,6 +35,8 @@ export interface TaskDetailProps {
   readonly syncState: SyncState;
   /** Bumped whenever the outbox delivered a visit: the task is read again. */
   readonly sentCount: number;
+  /** Entries the API answered lately, laid over the task until it is read again (overlay.ts). */
+  readonly answered: readonly OutboxEntry[];
   /** Back to the list; `completed` when the task was just completed there ('queued': kept to send). */
   onBack(completed?: boolean | 'queued'): void;
 }
@@ -64,7 +67,7 @@ function unaccountedOf(error: unknown): Unaccounted[] | undefined {
   return listed.length > 0 ? listed : undefined;
 }
 
-export function TaskDetail({ taskId, username, sync, syncState, sentCount, onBack }: TaskDetailProps) {
+export function TaskDetail({ taskId, username, sync, syncState, sentCount, answered, onBack }: TaskDetailProps) {
   const { t } = useTranslation();
   const api = useApi();
   const now = useNow();
@@ -85,10 +88,9 @@ export function TaskDetail({ taskId, username, sync, syncState, sentCount, onBac
   });
   // Keep showing the last answer for this task while it reloads, or when the network is gone.
   const current = loaded.data ?? (loaded.latest?.value.id === taskId ? loaded.latest : undefined);
-  const shown = useMemo(
-    () => (current ? overlay(current.value, [...syncState.pending, ...syncState.failed], username) : undefined),
-    [current, syncState, username],
-  );
+  const settled = loaded.data !== undefined;
+  const over = useMemo(() => entriesOver(syncState, answered, settled), [syncState, answered, settled]);
+  const shown = useMemo(() => (current ? overlay(current.value, over, username) : undefined), [current, over, username]);
   const task = shown?.task;
 
   useEffect(() => heading.current?.focus(), []);
@@ -99,12 +101,10 @@ export function TaskDetail({ taskId, username, sync, syncState, sentCount, onBac
     refocus.current = undefined;
   }, [visiting]);
 
-  const queued = useMemo(
-    () => visitsOf([...syncState.failed, ...syncState.pending], taskId),
-    [syncState, taskId],
-  );
+  const queued = useMemo(() => visitsOf(over, taskId), [over, taskId]);
   const units = useMemo(() => (task ? buildingOf(task.households, queued) : []), [task, queued]);
-  const pendingHere = queued.filter((e) => e.kind === 'visit' && e.state === 'pending').length;
+  // What the outbox still holds, not what was just answered and waits to be read again.
+  const pendingHere = visitsOf(syncState.pending, taskId).length;
 
   if (!task) {
     return (

@@ -16,7 +16,8 @@ import { FeedbackLine } from './FeedbackLine.tsx';
 import { LIST_READ } from './offline-reads.ts';
 import { OfflineNote } from './OfflineNote.tsx';
 import type { OutboxSync, SyncState } from './outbox-sync.ts';
-import { overlayAll, type Unconfirmed } from './overlay.ts';
+import type { OutboxEntry } from './outbox.ts';
+import { entriesOver, overlayAll, type Unconfirmed } from './overlay.ts';
 import { distanceM, nearestFirst, usePlace } from './place.ts';
 import { FailedEntries, SyncStatus } from './SyncStatus.tsx';
 import { TaskCard, taskName } from './TaskCard.tsx';
@@ -26,6 +27,9 @@ import { useOutboxSync } from './useOutboxSync.ts';
 import { useOpenTask } from './useOpenTask.ts';
 import { useSavedRead } from './useSavedRead.ts';
 import { useTaskAction, type ActionOutcome, type Feedback, type TaskAction } from './useTaskAction.ts';
+
+/** How many answered entries the view keeps to lay over reads still loading: more than a pass sends between two reads. */
+const ANSWERED_KEPT = 200;
 
 /** The view is only routed for a signed-in user; the shell makes sure. */
 function useUser(): { username: string; disinfects: boolean } {
@@ -37,9 +41,13 @@ export function TasksPage() {
   const { t } = useTranslation();
   const api = useApi();
   const { username, disinfects } = useUser();
-  const [sentCount, setSentCount] = useState(0);
-  const countSent = useCallback(() => setSentCount((n) => n + 1), []);
+  const [sent, setSent] = useState<{ readonly count: number; readonly answered: readonly OutboxEntry[] }>({ count: 0, answered: [] });
+  const countSent = useCallback(
+    (entry: OutboxEntry) => setSent((s) => ({ count: s.count + 1, answered: [...s.answered, entry].slice(-ANSWERED_KEPT) })),
+    [],
+  );
   const { sync, state } = useOutboxSync(api, username, countSent);
+  const sentCount = sent.count;
   const { taskId: openTask, open, close } = useOpenTask();
   const [notice, setNotice] = useState<Feedback>();
 
@@ -58,6 +66,7 @@ export function TasksPage() {
           sync={sync}
           syncState={state}
           sentCount={sentCount}
+          answered={sent.answered}
           onBack={(completed) => {
             setNotice(completed ? { kind: completed === 'queued' ? 'queued' : 'done', action: 'complete' } : undefined);
             close();
@@ -70,6 +79,7 @@ export function TasksPage() {
           sync={sync}
           syncState={state}
           sentCount={sentCount}
+          answered={sent.answered}
           notice={notice}
           onOpen={(id) => {
             setNotice(undefined);
@@ -88,6 +98,8 @@ interface TaskListProps {
   readonly sync: OutboxSync;
   readonly syncState: SyncState;
   readonly sentCount: number;
+  /** Entries the API answered lately, laid over the list until it is read again (overlay.ts). */
+  readonly answered: readonly OutboxEntry[];
   /** What happened in the task just left (its completion), until the list has news of its own. */
   readonly notice: Feedback | undefined;
   onOpen(id: string): void;
@@ -98,7 +110,7 @@ interface Shown {
   readonly unconfirmed?: Unconfirmed;
 }
 
-function TaskList({ username, disinfects, sync, syncState, sentCount, notice, onOpen }: TaskListProps) {
+function TaskList({ username, disinfects, sync, syncState, sentCount, answered, notice, onOpen }: TaskListProps) {
   const { t } = useTranslation();
   const api = useApi();
   const now = useNow();
@@ -117,11 +129,11 @@ function TaskList({ username, disinfects, sync, syncState, sentCount, notice, on
   const current = loaded.data ?? loaded.latest;
 
   const { mine, open } = useMemo(() => {
-    const entries = [...syncState.pending, ...syncState.failed];
+    const entries = entriesOver(syncState, answered, loaded.data !== undefined);
     const items = overlayAll(current?.value ?? [], entries, username);
     const isMine = ({ task }: Shown) => task.status === 'claimed' && task.holder === username;
     return { mine: items.filter(isMine), open: items.filter(({ task }) => task.status === 'open') };
-  }, [current, syncState, username]);
+  }, [current, syncState, answered, loaded.data, username]);
   const here = place.kind === 'located' ? place.at : undefined;
   const openSorted = useMemo(() => {
     const byId = new Map(open.map((shown) => [shown.task.id, shown]));

@@ -6,6 +6,7 @@
  */
 import type { TaskSummary } from '#shared/schemas/task.ts';
 import type { OutboxEntry } from './outbox.ts';
+import type { SyncState } from './outbox-sync.ts';
 
 /** The task action still waiting for the server's word, if any. */
 export type Unconfirmed = 'claim' | 'extend' | 'release' | 'complete';
@@ -36,3 +37,16 @@ export function overlay<T extends TaskSummary>(task: T, entries: readonly Outbox
 /** Each task of a list overlaid. */
 export const overlayAll = <T extends TaskSummary>(tasks: readonly T[], entries: readonly OutboxEntry[], username: string): Overlaid<T>[] =>
   tasks.map((task) => overlay(task, entries, username));
+
+/**
+ * The entries to lay over a read: the pending and refused ones, and — until a read made after
+ * their answers has settled — those the API just answered. An answered entry leaves the outbox
+ * before the view has read the task again; without it the view would show the old state for a
+ * moment (a claimed task back among the open ones, a visited household unvisited).
+ */
+export function entriesOver(state: SyncState, answered: readonly OutboxEntry[], readSettled: boolean): OutboxEntry[] {
+  const refused = new Set(state.failed.map((e) => e.id));
+  // An answered entry is handed over as it was sent: still pending, as far as the overlay goes.
+  const recent = readSettled ? [] : answered.filter((e) => !refused.has(e.id) && e.state === 'pending');
+  return [...recent, ...state.pending, ...state.failed];
+}
