@@ -42,6 +42,11 @@ const buildings = city.buildings
 const FAN_OUT = { timeout: 45_000, interval: 200 };
 /** Sending a day's outbox once the network is back. */
 const SYNC = { timeout: 90_000 };
+/**
+ * A whole journey — a building's every household recorded by taps, then a sync — on a loaded
+ * 2-core machine: longer than the e2e default, and longer than its own waits put together.
+ */
+const JOURNEY = 240_000;
 
 const files = browserPerFile(webUrl);
 let workerApi: ApiClient;
@@ -147,7 +152,7 @@ describe('a grid worker with no signal', () => {
     expect(writes[0]?.path).toBe(`/v1/tasks/${taskId}/claim`);
     expect(writes.at(-1)?.path).toBe(`/v1/tasks/${taskId}/complete`);
     expect(await page.locator(`.task-card[data-task-id="${taskId}"]`).count()).toBe(0);
-  });
+  }, JOURNEY);
 
   it('shows a claim that lost to work done online meanwhile as a conflict, holds what waits behind it, and never retries it', async () => {
     const taskId = taskOf(1);
@@ -195,5 +200,5 @@ describe('a grid worker with no signal', () => {
     expect(done.status).toBe('done');
     expect(done.visits).toHaveLength(households.length);
     expect(done.visits.every((v) => v.outcome === 'vacant')).toBe(true);
-  });
+  }, JOURNEY);
 });

@@ -68,6 +68,12 @@ async function tokenFor(apiUrl: string, username: string): Promise<string> {
   return ((await response.json()) as { token: string }).token;
 }
 
+/**
+ * Starting Java, making the table and seeding the demo city (its sweep and round included) is a
+ * minute's work on a loaded 2-core machine; each test starts it once or twice.
+ */
+const STARTS = 240_000;
+
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 50));
 }
@@ -92,7 +98,7 @@ describe('npm start', () => {
       expect(await stop(started, 'SIGTERM')).toBe(0);
     }
     expect(javaOn(started.dynamodbPort)).toEqual([]);
-  });
+  }, STARTS);
 
   it('keeps its data between runs unless told --in-memory, and stops on Ctrl-C', async () => {
     const again = await start(['--data-dir', dataDir]);
@@ -112,5 +118,5 @@ describe('npm start', () => {
     } finally {
       expect(await stop(fresh, 'SIGTERM')).toBe(0);
     }
-  });
+  }, STARTS);
 });
