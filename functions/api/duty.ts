@@ -8,11 +8,13 @@ import {
   shiftToClockIn,
 } from '#shared/domain/duty.ts';
 import { DAY_MS, isoAfter } from '#shared/domain/time.ts';
+import { isDutyStaffOf } from '#shared/domain/staff.ts';
 import type { ClockIn, ShiftCreate } from '#shared/schemas/duty.ts';
 import { nowIso } from '../platform/clock.ts';
 import { config } from '../platform/config.ts';
 import { addShifts, recordClock, shiftsAround, shiftsBetween, shiftView, type StoredShift } from '../stores/duty-store.ts';
 import { ConflictError, ValidationError, fieldError } from '../platform/errors.ts';
+import { getStaffMembers } from '../stores/staff-store.ts';
 import { groupOfCompound, reevaluateAfterWrite, touchGroup } from '../stores/exit-rules-store.ts';
 import { exitForCaller, exitForReader, ownExitForCaller } from '../edge/access.ts';
 import { httpHandler } from '../edge/http.ts';
@@ -24,6 +26,7 @@ const grace = () => config().exits.clockInGraceMinutes;
 export const handler = httpHandler(dutyRoutes, {
   createShifts: async ({ params, body, caller }) => {
     const { exit, compound } = await exitForCaller(params.id, caller);
+    await refuseOthersThanDutyStaff(body, compound.id);
     const at = nowIso();
     const shifts: StoredShift[] = drafts(body).map((d) => ({
       id: shiftIdFor(exit.id, d.person, d.start), exitId: exit.id, compoundId: compound.id,
@@ -85,6 +88,21 @@ export const handler = httpHandler(dutyRoutes, {
     return result;
   },
 });
+
+/**
+ * A shift only for duty staff of the exit's compound, as the directory knows them: anyone else
+ * (unknown, another role, another compound's) is refused, naming the person's field.
+ */
+async function refuseOthersThanDutyStaff(body: ShiftCreate, compoundId: string): Promise<void> {
+  const people = 'rotation' in body
+    ? body.rotation.people.map((person, i) => ({ person, field: `body.rotation.people.${i}` }))
+    : [{ person: body.person, field: 'body.person' }];
+  const staff = await getStaffMembers(people.map((p) => p.person));
+  const refused = people.filter((p) => !isDutyStaffOf(staff.get(p.person), compoundId));
+  if (refused.length > 0) {
+    throw new ValidationError(refused.map((p) => fieldError(p.field, message('duty.not-duty-staff', { person: p.person, id: compoundId }))));
+  }
+}
 
 function drafts(body: ShiftCreate): { person: string; start: string; end: string }[] {
   if ('rotation' in body) return rotationShifts(body.rotation);

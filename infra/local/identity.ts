@@ -3,7 +3,8 @@
  * would put in them, and verifies them the way API Gateway's JWT authorizer does (signature,
  * issuer, audience, expiry, not-before, and an issue time not in the future beyond a minute's
  * clock skew). The signing key persists with the data folder, so a browser's session survives a
- * restart.
+ * restart. Users added later (staff created through the API) sign in at once, and, through
+ * `lookup` (the staff directory), after a restart too.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,18 +24,30 @@ export const CLOCK_SKEW_SECONDS = 60;
 
 export interface LocalIdentity {
   readonly users: readonly LocalUser[];
+  /** Lets a new user sign in (and be listed) from now on, as Cognito's AdminCreateUser does. */
+  add(user: LocalUser): void;
   issue(username: string, now?: Date): Promise<{ token: string; expiresAt: string } | undefined>;
   /** The verified claims, or undefined for a missing, forged, foreign or expired token. */
   verify(token: string): Promise<Record<string, unknown> | undefined>;
 }
 
-export async function createLocalIdentity(options: { users: readonly LocalUser[]; keyFile?: string }): Promise<LocalIdentity> {
+export async function createLocalIdentity(options: {
+  users: readonly LocalUser[];
+  keyFile?: string;
+  /** Where a user not in `users` is looked up: those created in an earlier run. */
+  lookup?: (username: string) => Promise<LocalUser | undefined>;
+}): Promise<LocalIdentity> {
   const { privateKey, publicKey } = await loadOrCreateKeys(options.keyFile);
-  const byName = new Map(options.users.map((u) => [u.username, u]));
+  const users = [...options.users];
+  const byName = new Map(users.map((u) => [u.username, u]));
   return {
-    users: options.users,
+    users,
+    add(user) {
+      if (!byName.has(user.username)) users.push(user);
+      byName.set(user.username, user);
+    },
     async issue(username, now = new Date()) {
-      const user = byName.get(username);
+      const user = byName.get(username) ?? (await options.lookup?.(username));
       if (!user) return undefined;
       const issuedAt = Math.floor(now.getTime() / 1000);
       const expires = issuedAt + TOKEN_HOURS * 3600;

@@ -4,6 +4,9 @@
  * `npm start`, the end-to-end tests and the benchmarks, so all three run the same composition.
  */
 import { setQueuePort } from '#functions/platform/queue.ts';
+import { nowIso } from '#functions/platform/clock.ts';
+import { setUserPoolPort, type PoolUser } from '#functions/platform/user-pool.ts';
+import { getStaff, putStaff } from '#functions/stores/staff-store.ts';
 import type { LocalUser } from '#shared/schemas/local.ts';
 import { startApiServer, type ApiServer } from './api-server.ts';
 import { pointHandlersAt } from './handler-env.ts';
@@ -44,7 +47,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   queues.start();
   const schedules = createScheduleRunner({ log: options.log });
   if (options.runSchedules) schedules.start();
-  const identity = await createLocalIdentity({ users: options.users, keyFile: options.keyFile });
+  // The users the local sign-in knows are the directory's people (as a Cognito pool's users would
+  // be), and a staff member created through the API is a user the local sign-in knows at once.
+  await putStaff(options.users, nowIso(), LOCAL_DIRECTORY_ACTOR);
+  const identity = await createLocalIdentity({ users: options.users, keyFile: options.keyFile, lookup: localUserOf });
+  setUserPoolPort({ createUser: async (user) => identity.add(localUser(user)) });
   const api = await startApiServer({
     port: options.apiPort,
     host: options.host,
@@ -63,6 +70,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       await schedules.stop();
       await queues.stop();
       setQueuePort(undefined);
+      setUserPoolPort(undefined);
     },
   };
+}
+
+/** Who wrote the directory entries of the local users, in their `createdBy`. */
+const LOCAL_DIRECTORY_ACTOR = 'system:local';
+
+const localUser = ({ username, name, role, jurisdiction }: PoolUser): LocalUser => ({ username, name, role, jurisdiction });
+
+async function localUserOf(username: string): Promise<LocalUser | undefined> {
+  const staff = await getStaff(username);
+  return staff ? localUser(staff) : undefined;
 }

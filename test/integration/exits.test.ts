@@ -256,6 +256,9 @@ describe('sealing', () => {
 
   it('judges an enclosure\'s exits together: two small compounds behind one fence keep one open exit', async () => {
     const admin = await stack.as('community-cm2');
+    // Shifts are only for the compounds' duty staff: the admin adds them to the directory first.
+    const dutyX = { username: 'duty-x', name: '值守丙', role: 'duty', jurisdiction: { compoundIds: ['c_s1', 'c_s2'], exitIds: ['e_s1', 'e_s2'] } };
+    await expectStatus(await admin.post('/v1/staff', dutyX), 201);
     for (const id of ['e_s1', 'e_s2']) await expectStatus(await admin.post(`/v1/exits/${id}/shifts`, rotation(['duty-x'], -1)), 201);
     const before = await unresolved('city');
     expect([before.e_s1, before.e_s2]).toEqual([undefined, undefined]);

@@ -11,6 +11,7 @@ import { expect } from 'vitest';
 import { localClient } from '#infra/local/bootstrap.ts';
 import { batchWrite } from '#functions/platform/table.ts';
 import { buildingItem, exitItem } from '#functions/stores/compound-store.ts';
+import { putStaff } from '#functions/stores/staff-store.ts';
 import { chinaDay } from '#shared/domain/china-time.ts';
 import { CampaignScope } from '#shared/schemas/campaign.ts';
 import { AreaGeometry, Id, Position } from '#shared/schemas/common.ts';
@@ -67,6 +68,8 @@ export async function freshCity(stack: TestStack, previous?: City): Promise<City
   }
   const tableName = await freshTable(stack.endpoint);
   await seedFixtureCity();
+  // The new table's staff directory holds the users the local sign-in knows, as the runtime's start wrote them into the first.
+  await putStaff(stack.identity.users, seedAt, 'system:test');
   const exit = (id: string, compoundId: string, location: [number, number]) =>
     exitItem({ id, compoundId, name: `${id}门`, kind: 'mixed', status: 'open', location, updatedAt: seedAt, updatedBy: 'system:test' });
   await batchWrite([

@@ -1,0 +1,89 @@
+/**
+ * The staff directory in the table (`STAFF#<username> / META`, all of it in one byParent
+ * partition): an entry per user, with the places their work lies in (derived once, on write, from
+ * their jurisdiction and its compounds) so a list filters by jurisdiction without reading
+ * compounds. A username is taken once: creating one already there is a ConflictError.
+ */
+import { staffPlaces, type StaffPlaces } from '#shared/domain/staff.ts';
+import { message } from '#shared/messages/message.ts';
+import type { Caller } from '#shared/roles.ts';
+import type { Staff, StaffJurisdiction } from '#shared/schemas/staff.ts';
+import { indexKeys, keys } from '#shared/table.ts';
+import { auditItem } from './audit-store.ts';
+import { getCompounds } from './compound-store.ts';
+import { withoutKeys } from '../platform/list-sources.ts';
+import { batchGet, batchWrite, getItem, queryAll, transactWrite, type Item } from '../platform/table.ts';
+
+export interface StoredStaff extends Staff {
+  readonly places: StaffPlaces;
+  readonly createdAt: string;
+  readonly createdBy: string;
+}
+
+export function staffItem(staff: StoredStaff): Item {
+  return { ...keys.staff(staff.username), gsi1pk: indexKeys.staffDirectory(), gsi1sk: staff.username, type: 'staff', ...staff };
+}
+
+const staffFromItem = (item: Item): StoredStaff => withoutKeys<StoredStaff>(item);
+
+/** The directory entry as the API shows it (before masking). */
+export const staffView = ({ username, name, role, jurisdiction, phone }: StoredStaff): Staff => ({
+  username, name, role, jurisdiction, ...(phone === undefined ? {} : { phone }),
+});
+
+export async function getStaff(username: string): Promise<StoredStaff | undefined> {
+  const item = await getItem<Item>(keys.staff(username));
+  return item ? staffFromItem(item) : undefined;
+}
+
+/** Several entries by username; those not in the directory are left out. */
+export async function getStaffMembers(usernames: readonly string[]): Promise<Map<string, StoredStaff>> {
+  const wanted = [...new Set(usernames)];
+  if (wanted.length === 0) return new Map();
+  const found = (await batchGet<Item>(wanted.map((u) => keys.staff(u)))).map(staffFromItem);
+  return new Map(found.map((s) => [s.username, s]));
+}
+
+/** The whole directory, by username. */
+export async function listStaff(): Promise<StoredStaff[]> {
+  return (await queryAll<Item>({ index: 'byParent', partition: indexKeys.staffDirectory() })).map(staffFromItem);
+}
+
+/** Where a jurisdiction's work lies, reading its compounds (those not found are left out). */
+export async function placesOf(jurisdiction: StaffJurisdiction): Promise<StaffPlaces> {
+  const compounds = jurisdiction.compoundIds?.length ? await getCompounds(jurisdiction.compoundIds) : [];
+  return staffPlaces(jurisdiction, compounds);
+}
+
+/** Adds an entry with its audit record, only if the username is new (else a ConflictError). */
+export function createStaff(staff: StoredStaff, caller: Pick<Caller, 'username' | 'role' | 'name'>): Promise<void> {
+  return transactWrite(
+    [
+      { put: staffItem(staff), condition: 'attribute_not_exists(pk)' },
+      {
+        put: auditItem({
+          entity: 'STAFF', entityId: staff.username, action: 'create', caller, at: staff.createdAt,
+          // The phone stays out of the history: it is personal data, and the entry holds it.
+          changes: { staff: { from: null, to: { name: staff.name, role: staff.role, jurisdiction: staff.jurisdiction } } },
+        }),
+      },
+    ],
+    message('staff.taken', { username: staff.username }),
+  );
+}
+
+/**
+ * Writes entries for these people over any there (the local runtime's users at start), their
+ * places read from their compounds in one go.
+ */
+export async function putStaff(people: readonly Staff[], at: string, by: string): Promise<void> {
+  const ids = [...new Set(people.flatMap((p) => p.jurisdiction.compoundIds ?? []))];
+  const byId = new Map((ids.length ? await getCompounds(ids) : []).map((c) => [c.id, c]));
+  const entries = people.map(({ username, name, role, jurisdiction, phone }): StoredStaff => ({
+    username, name, role, jurisdiction, ...(phone === undefined ? {} : { phone }),
+    places: staffPlaces(jurisdiction, (jurisdiction.compoundIds ?? []).flatMap((id) => byId.get(id) ?? [])),
+    createdAt: at,
+    createdBy: by,
+  }));
+  await batchWrite(entries.map(staffItem));
+}

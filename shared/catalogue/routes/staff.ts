@@ -1,0 +1,22 @@
+/**
+ * Routes of the staff directory (人员名录): people by name, role and jurisdiction, so rotas and
+ * lists name people instead of account ids.
+ */
+import { ROLES } from '#shared/roles.ts';
+import { Staff, StaffCreate, StaffList, StaffListQuery } from '#shared/schemas/staff.ts';
+import { defineRoutes } from '../types.ts';
+
+export const staffRoutes = defineRoutes({
+  listStaff: {
+    method: 'GET', path: '/v1/staff', resource: 'staff', auth: 'jwt', roles: ROLES,
+    summary: 'Staff within the caller\'s jurisdiction, by role, community and part of a name',
+    description: 'Phones are masked (138****5678) for callers who need not call staff (grid, duty and disinfection staff). 403 for a community outside the caller\'s jurisdiction.',
+    query: StaffListQuery, response: { status: 200, schema: StaffList },
+  },
+  createStaff: {
+    method: 'POST', path: '/v1/staff', resource: 'staff', auth: 'jwt', roles: ['city', 'community'],
+    summary: 'Add a staff member and their sign-in (in the cloud a Cognito user in the role\'s group, with a temporary password)',
+    description: 'City staff add anyone; community admins add community, grid, duty and disinfection staff of their own community only (403 elsewhere). 409 for a username already taken.',
+    body: { kind: 'json', schema: StaffCreate }, response: { status: 201, schema: Staff }, errors: [409],
+  },
+});
