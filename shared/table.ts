@@ -54,11 +54,11 @@ export const GEO_SORT_PRECISION = 10;
 /** What the audit trail records changes of; each entity's records share one partition. */
 export type AuditEntity =
   | 'STREET' | 'COMMUNITY' | 'GRID' | 'COMPOUND' | 'BUILDING' | 'EXIT'
-  | 'CAMPAIGN' | 'TASK' | 'ALERT' | 'CASE';
+  | 'CAMPAIGN' | 'TASK' | 'ALERT' | 'CASE' | 'STAFF';
 export const auditPartition = (entity: AuditEntity, entityId: string): string => `AUDIT#${entity}#${entityId}`;
 
 /** Sort-key prefixes of the items kept under a compound's partition. */
-export const CHILD_PREFIX = { building: 'BUILDING#', exit: 'EXIT#' } as const;
+export const CHILD_PREFIX = { building: 'BUILDING#', exit: 'EXIT#', dropOff: 'DROPOFF#' } as const;
 
 export const keys = {
   street: (id: string) => ({ pk: `STREET#${id}`, sk: META }),
@@ -91,6 +91,8 @@ export const keys = {
    * each, so a busy worker's keys spread over the table. Expires by the table's TTL.
    */
   idempotency: (username: string, operationId: string, key: string) => ({ pk: `IDEMPOTENCY#${username}#${operationId}#${key}`, sk: META }),
+  /** A staff member's directory entry, keyed by username: a username is taken once. */
+  staff: (username: string) => ({ pk: `STAFF#${username}`, sk: META }),
   /** Marks a table the demo city was seeded into. */
   seed: (name: string) => ({ pk: `SEED#${name}`, sk: META }),
   /** Exits: duty shifts, entries and hourly counts live in the exit's own partition. */
@@ -101,6 +103,8 @@ export const keys = {
   exitRules: (groupId: string) => ({ pk: `RULES#${groupId}`, sk: META }),
   responsibility: (compoundId: string) => ({ pk: `COMPOUND#${compoundId}`, sk: 'RESPONSIBILITY' }),
   pass: (compoundId: string, passId: string) => ({ pk: `COMPOUND#${compoundId}`, sk: `PASS#${passId}` }),
+  /** A compound's drop-off point; a compound's points are one begins_with under its partition. */
+  dropOff: (compoundId: string, id: string) => ({ pk: `COMPOUND#${compoundId}`, sk: `${CHILD_PREFIX.dropOff}${id}` }),
   enclosure: (id: string) => ({ pk: `ENCLOSURE#${id}`, sk: META }),
   /** Present while the compound is a member of an enclosure. */
   enclosureOf: (compoundId: string) => ({ pk: `COMPOUND#${compoundId}`, sk: 'ENCLOSURE' }),
@@ -142,6 +146,8 @@ export const indexKeys = {
   exitRulesDue: (day: string) => `XDUE#${day}`,
   /** byParent: an exit's entries of one UTC day, in time order. */
   entriesOfExitDay: (exitId: string, day: string) => `EXITLOG#${exitId}#${day}`,
+  /** byParent: the whole staff directory in one partition by username; lists filter it by jurisdiction (a city has a few thousand staff). */
+  staffDirectory: () => 'STAFF',
   /** All campaigns, newest first (byParent); lists filter them by jurisdiction, there are few. */
   campaigns: () => 'CAMPAIGNS',
   /** A grid's tasks (byParent), sorted by status, campaign, compound and walking order. */

@@ -1,26 +1,28 @@
 /**
  * Entry routes: registration by the duty staff at their own exit (idempotent by the client's
  * entry id; a fever raises the community's alert in the same transaction), the day's entries
- * masked, hourly counts, and pre-registered passes.
+ * masked, and hourly counts. An entry may name a pre-registered pass (passId) or a scanned one (passQr).
  */
 import { newAlert } from '#shared/domain/alerts.ts';
 import { chinaDay } from '#shared/domain/china-time.ts';
 import { entryWarnings, isFever } from '#shared/domain/entries.ts';
 import { stableHash } from '#shared/domain/ids.ts';
 import type { EntryCreate } from '#shared/schemas/entry.ts';
-import { compoundForCaller, exitForReader, ownExitForCaller } from '../edge/access.ts';
+import { exitForReader, ownExitForCaller } from '../edge/access.ts';
 import { nowIso } from '../platform/clock.ts';
 import { config } from '../platform/config.ts';
 import {
-  entriesOfDaySource, entryView, getPass, hourlyCounts, registerEntry, savePass, storedEntryFromItem, type StoredEntry, type StoredPass,
+  entriesOfDaySource, entryView, hourlyCounts, registerEntry, storedEntryFromItem, type StoredEntry,
 } from '../stores/entry-store.ts';
+import { getPass, judgeScannedPass, type StoredPass } from '../stores/pass-store.ts';
 import { ValidationError, fieldError } from '../platform/errors.ts';
 import type { ExitInScope } from '../stores/exit-store.ts';
 import { hashIdNumber } from '../platform/id-hash.ts';
 import { httpHandler } from '../edge/http.ts';
 import { entriesRoutes } from '#shared/catalogue/routes/entries.ts';
 import { cursorOf, pageOf, readSources } from '../platform/list-sources.ts';
-import { message } from '#shared/messages/message.ts';
+import { message, type MessageKey } from '#shared/messages/message.ts';
+import type { PassCheckReason, PassJudgement } from '#shared/domain/passes.ts';
 
 /** Plates as written at the gate: 鄂h 12345 is 鄂H12345. */
 const plateOf = (plate: string) => plate.replace(/\s/g, '').toUpperCase();
@@ -64,16 +66,29 @@ export const handler = httpHandler(entriesRoutes, {
     const date = query.date ?? chinaDay(nowIso());
     return { exitId: scope.exit.id, date, hours: await hourlyCounts(scope.exit.id, date) };
   },
-
-  createPass: async ({ params, body, caller }) => {
-    await compoundForCaller(params.id, caller);
-    const at = nowIso();
-    // validUntil comes in UTC (Timestamp), so the gate's check compares instants, not offsets.
-    const { idNumber, ...rest } = body;
-    const pass: StoredPass = { ...rest, ...hashIdNumber(idNumber), compoundId: params.id, createdAt: at, createdBy: caller.username };
-    return savePass(pass, caller, at);
-  },
 });
+
+/**
+ * The pass an entry names: by its QR text (judged as at pass-checks, and refused when it cannot be
+ * linked, or when a person is admitted on a pass that does not admit), or by its id.
+ */
+async function namedPass(scope: ExitInScope, body: EntryCreate, at: string): Promise<{ passId?: string; pass?: StoredPass; judged?: PassJudgement }> {
+  if (body.passQr === undefined) return body.passId ? { passId: body.passId, pass: await getPass(scope.compound.id, body.passId) } : {};
+  const { judgement, claims, stored } = await judgeScannedPass(body.passQr, scope.compound.id, at);
+  if (!judgement.valid && (judgement.reason === 'bad_signature' || judgement.reason === 'other_compound' || body.outcome === 'admitted')) {
+    throw new ValidationError([fieldError('body.passQr', message(REFUSED[judgement.reason]))]);
+  }
+  if (body.passId !== undefined && body.passId !== claims?.passId) {
+    throw new ValidationError([fieldError('body.passQr', message('pass.qr-other-pass', { qrPass: claims?.passId ?? '', passId: body.passId }))]);
+  }
+  return { passId: claims?.passId, pass: stored, judged: judgement };
+}
+
+/** Why a scanned pass cannot stand behind the entry, as the field's message. */
+const REFUSED = {
+  bad_signature: 'pass.refused.bad_signature', other_compound: 'pass.refused.other_compound', revoked: 'pass.refused.revoked',
+  expired: 'pass.refused.expired', not_yet_valid: 'pass.refused.not_yet_valid',
+} as const satisfies Record<PassCheckReason, MessageKey>;
 
 /**
  * The entry as stored. A pre-registered pass turns the check into a comparison: the holder's
@@ -81,17 +96,18 @@ export const handler = httpHandler(entriesRoutes, {
  */
 async function storedEntry(scope: ExitInScope, body: EntryCreate, by: string, at: string, fever: boolean): Promise<StoredEntry> {
   const hashed = body.person?.idNumber ? hashIdNumber(body.person.idNumber) : undefined;
+  const { passId, pass, judged } = await namedPass(scope, body, at);
   let preRegistered: StoredEntry['preRegistered'];
-  if (body.passId) {
-    const pass = await getPass(scope.compound.id, body.passId);
+  if (passId) {
     preRegistered = pass
       ? {
           passFound: true,
-          valid: Date.parse(pass.validUntil) >= Date.parse(at),
+          valid: judged ? judged.valid : pass.revokedAt === undefined && Date.parse(pass.validUntil) >= Date.parse(at),
+          ...(judged && !judged.valid ? { reason: judged.reason } : {}),
           ...(hashed ? { idMatches: hashed.idHash === pass.idHash } : {}),
           ...(body.vehicle && pass.plate ? { plateMatches: plateOf(body.vehicle.plate) === plateOf(pass.plate) } : {}),
         }
-      : { passFound: false, valid: false };
+      : { passFound: false, valid: false, ...(judged && !judged.valid ? { reason: judged.reason } : {}) };
   }
   const { name, phone } = body.person ?? {};
   const person = body.person ? { ...(name ? { name } : {}), ...(phone ? { phone } : {}), ...(hashed ?? {}) } : undefined;
@@ -101,7 +117,7 @@ async function storedEntry(scope: ExitInScope, body: EntryCreate, by: string, at
     ...(body.temperatureC !== undefined ? { temperatureC: body.temperatureC } : {}),
     fever,
     ...(person ? { person } : {}),
-    ...(body.passId ? { passId: body.passId } : {}),
+    ...(passId ? { passId } : {}),
     ...(preRegistered ? { preRegistered } : {}),
     ...(body.vehicle ? { vehicle: body.vehicle } : {}),
     outcome: body.outcome,

@@ -10,11 +10,13 @@ import type { CompoundRecord } from '#shared/domain/compounds.ts';
 import { chinaDay } from '#shared/domain/china-time.ts';
 import { dayBefore } from '#shared/domain/disinfection.ts';
 import type { DisinfectionLogEntry } from '#shared/schemas/disinfection.ts';
-import { PUBLIC_CASE_DAYS, PUBLIC_LOG_DAYS, type PublicRound } from '#shared/schemas/public.ts';
+import type { DropOffPoint } from '#shared/schemas/drop-off.ts';
+import { PUBLIC_CASE_DAYS, PUBLIC_LOG_DAYS, type PublicDropOffPoint, type PublicRound } from '#shared/schemas/public.ts';
 import { casesOfCompound } from '../stores/case-store.ts';
 import { nowIso } from '../platform/clock.ts';
 import { getCompound } from '../stores/compound-store.ts';
 import { disinfectionDay } from '../stores/disinfection-log-store.ts';
+import { dropOffPointsOf } from '../stores/drop-off-store.ts';
 import { NotFoundError, ValidationError, fieldError } from '../platform/errors.ts';
 import { cacheable, httpHandler } from '../edge/http.ts';
 import { publicRoutes } from '#shared/catalogue/routes/public.ts';
@@ -39,6 +41,13 @@ const publicRound = (entry: DisinfectionLogEntry): PublicRound => ({
   areas: entry.areas,
   ...(entry.completedAt ? { completedAt: entry.completedAt } : {}),
   dueAt: entry.dueAt,
+});
+
+const publicDropOff = (point: DropOffPoint): PublicDropOffPoint => ({
+  name: point.name,
+  ...(point.hours ? { hours: point.hours } : {}),
+  ...(point.location?.description ? { location: { description: point.location.description } } : {}),
+  ...(point.buildingName ? { buildingName: point.buildingName } : {}),
 });
 
 function logDay(date: string | undefined, today: string): string {
@@ -73,5 +82,11 @@ export const handler = httpHandler(publicRoutes, {
       { compound, date, today, requiredRounds: log.requiredRounds, completedRounds: log.completedRounds, rounds: log.items.map(publicRound) },
       date === today ? TODAY_MAX_AGE_S : PAST_MAX_AGE_S,
     );
+  },
+
+  getPublicDropOffPoints: async ({ params }) => {
+    // Both reads at once; an unknown compound's (empty) list is thrown away.
+    const [compound, points] = await Promise.all([publicCompound(getCompound(params.id), params.id), dropOffPointsOf(params.id)]);
+    return cacheable({ compound, items: points.map(publicDropOff) }, TODAY_MAX_AGE_S);
   },
 });

@@ -23,6 +23,8 @@ export interface Config {
     readonly feverThresholdC: number;
     readonly idHashKey: string;
   };
+  /** The master key passes' QR tokens are signed under, per compound (functions/platform/pass-signing.ts). */
+  readonly passSigningKey: string;
   /** Disinfection round slots in China time (DISINFECTION_ROUND_TIMES, CASE_BUILDING_ROUND_TIMES; see shared/domain/disinfection.ts). */
   readonly rounds: RoundSettings;
 }
@@ -43,6 +45,8 @@ export function config(): Config {
       // Local and tests only; the cloud sets ID_HASH_KEY from a secret (a missing key must not fall back there).
       idHashKey: process.env[secrets.idHashKey.variable] ?? (process.env.STAGE === undefined || process.env.STAGE === 'local' ? 'cordon-local-id-hash-key' : ''),
     },
+    // Local and tests only, as with ID_HASH_KEY; the cloud sets PASS_SIGNING_KEY from a secret.
+    passSigningKey: process.env[secrets.passSigningKey.variable] ?? (process.env.STAGE === undefined || process.env.STAGE === 'local' ? 'cordon-local-pass-signing-key' : ''),
     rounds: {
       publicSlots: parseSlots(process.env.DISINFECTION_ROUND_TIMES) ?? [...DEFAULT_ROUND_TIMES],
       caseSlots: parseSlots(process.env.CASE_BUILDING_ROUND_TIMES) ?? [...DEFAULT_CASE_BUILDING_ROUND_TIMES],

@@ -9,9 +9,9 @@ import { maskPersonalText } from '#shared/domain/privacy.ts';
 
 /**
  * Fields that hold residents' free text (notes, a refusal reason, a person), whole requests or records
- * (a body, a table item) or credentials: withheld whatever they hold.
+ * (a body, a table item) or credentials (a pass's QR text among them): withheld whatever they hold.
  */
-const WITHHELD = new Set(['note', 'closeNote', 'refusalReason', 'person', 'body', 'Item', 'Items', 'Attributes', 'authorization', 'cookie', 'cookies']);
+const WITHHELD = new Set(['note', 'closeNote', 'refusalReason', 'person', 'body', 'Item', 'Items', 'Attributes', 'authorization', 'cookie', 'cookies', 'qr', 'passQr']);
 
 /**
  * Every value the logger writes passes here (its JSON replacer): a withheld field becomes a

@@ -1,7 +1,7 @@
 /**
  * Entries at an exit (`EXIT#<exit> / ENTRY#<entryId>`), listed by day (the day in China, UTC+8)
- * from byParent (`EXITLOG#<exit>#<day>`), with hourly counters (`EXIT#<exit> / COUNT#<hour>`, ADD) and
- * pre-registered passes (`COMPOUND#<compound> / PASS#<passId>`).
+ * from byParent (`EXITLOG#<exit>#<day>`), with hourly counters (`EXIT#<exit> / COUNT#<hour>`, ADD).
+ * Passes have their own store (pass-store.ts).
  *
  * The client's entry id keys the item, so a retried registration fails its condition and answers
  * with the entry already stored instead of counting the person twice. Counters are bumped after
@@ -15,10 +15,9 @@ import { canonicalJson } from '#shared/domain/ids.ts';
 import { maskName, maskPhone, noteFor } from '#shared/domain/privacy.ts';
 import type { Caller } from '#shared/roles.ts';
 import type { Alert } from '#shared/schemas/alert.ts';
-import type { Entry, Pass } from '#shared/schemas/entry.ts';
+import type { Entry } from '#shared/schemas/entry.ts';
 import { indexKeys, indexSortKeys, keys } from '#shared/table.ts';
 import { alertOps } from './alert-store.ts';
-import { auditItem } from './audit-store.ts';
 import { ConflictError } from '../platform/errors.ts';
 import type { HashedId } from '../platform/id-hash.ts';
 import { withoutKeys, type Source } from '../platform/list-sources.ts';
@@ -124,42 +123,4 @@ async function countEntry(entry: StoredEntry): Promise<void> {
     ExpressionAttributeNames: { '#type': 'type', '#hour': 'hour', '#fever': 'fever', '#dir': entry.direction, '#outcome': entry.outcome },
     ExpressionAttributeValues: { ':type': 'exit-count', ':exit': entry.exitId, ':hour': hour, ':one': 1, ':fever': entry.fever ? 1 : 0 },
   });
-}
-
-export type StoredPass = Omit<Pass, 'name'> & { readonly name: string; readonly idHash: string };
-
-export function passItem(pass: StoredPass): Item {
-  return { ...keys.pass(pass.compoundId, pass.passId), type: 'pass', ...pass };
-}
-
-const passView = (item: Item): Pass => {
-  const { idHash: _h, name, ...rest } = withoutKeys<StoredPass>(item);
-  return { ...rest, name: maskName(name) };
-};
-
-export async function getPass(compoundId: string, passId: string): Promise<StoredPass | undefined> {
-  const item = await getItem<Item>(keys.pass(compoundId, passId));
-  return item ? withoutKeys<StoredPass>(item) : undefined;
-}
-
-/**
- * Writes a pass with its audit record. A pass id keeps its holder: given again it renews the pass
- * (a retry, a new validity), never hands it to someone else (a ConflictError). Returns the pass as
- * shown, the name masked.
- */
-export async function savePass(pass: StoredPass, caller: Pick<Caller, 'username' | 'role'>, at: string): Promise<Pass> {
-  const item = passItem(pass);
-  await transactWrite(
-    [
-      { put: item, condition: 'attribute_not_exists(pk) OR idHash = :holder', values: { ':holder': pass.idHash } },
-      {
-        put: auditItem({
-          entity: 'COMPOUND', entityId: pass.compoundId, action: 'pass', caller, at,
-          changes: { passId: { from: null, to: pass.passId }, validUntil: { from: null, to: pass.validUntil } },
-        }),
-      },
-    ],
-    `pass ${pass.passId} belongs to someone else; give the new holder a new pass id`,
-  );
-  return passView(item);
 }

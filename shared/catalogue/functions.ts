@@ -17,6 +17,7 @@ export type TableAccess = 'read' | 'write';
  */
 export const secrets = {
   idHashKey: { variable: 'ID_HASH_KEY', description: 'Keys the HMAC of residents\' ID numbers (only hash + last 4 are stored)' },
+  passSigningKey: { variable: 'PASS_SIGNING_KEY', description: 'Master key of passes\' QR tokens: each compound\'s gate key is derived from it' },
 } as const;
 export type SecretName = keyof typeof secrets;
 
@@ -40,10 +41,13 @@ export const functionAccess = {
     sealing: { table: readWrite },
     exits: { table: readWrite },
     duty: { table: readWrite },
-    entries: { table: readWrite, secrets: ['idHashKey'] },
+    staff: { table: readWrite },
+    entries: { table: readWrite, secrets: ['idHashKey', 'passSigningKey'] },
+    passes: { table: readWrite, secrets: ['idHashKey', 'passSigningKey'] },
     campaigns: { table: readWrite, sends: ['campaignPlan'] },
     tasks: { table: readWrite },
     cases: { table: readWrite },
+    'drop-off-points': { table: readWrite },
     disinfection: { table: read },
     public: { table: read },
   },

@@ -7,15 +7,18 @@ import { campaignsRoutes } from './routes/campaigns.ts';
 import { casesRoutes } from './routes/cases.ts';
 import { compoundsRoutes } from './routes/compounds.ts';
 import { disinfectionRoutes } from './routes/disinfection.ts';
+import { dropOffPointsRoutes } from './routes/drop-off-points.ts';
 import { dutyRoutes } from './routes/duty.ts';
 import { entriesRoutes } from './routes/entries.ts';
 import { exitsRoutes } from './routes/exits.ts';
 import { importsRoutes } from './routes/imports.ts';
 import { localRoutes } from './routes/local.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { passesRoutes } from './routes/passes.ts';
 import { placesRoutes } from './routes/places.ts';
 import { publicRoutes } from './routes/public.ts';
 import { sealingRoutes } from './routes/sealing.ts';
+import { staffRoutes } from './routes/staff.ts';
 import { tasksRoutes } from './routes/tasks.ts';
 
 export const routes = {
@@ -30,8 +33,11 @@ export const routes = {
   ...sealingRoutes,
   ...exitsRoutes,
   ...dutyRoutes,
+  ...staffRoutes,
   ...entriesRoutes,
+  ...passesRoutes,
   ...casesRoutes,
+  ...dropOffPointsRoutes,
   ...disinfectionRoutes,
   ...publicRoutes,
 };

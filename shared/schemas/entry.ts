@@ -8,11 +8,12 @@ import { schemaMessage } from '../messages/message.ts';
 import * as z from 'zod';
 import { ID_NUMBER_PATTERN } from '../domain/privacy.ts';
 import { PERSON_CATEGORIES } from '../domain/entries.ts';
+import { PASS_CHECK_REASONS } from '../domain/passes.ts';
 import { Day, DynamoNumber, Id, Limit, NextToken, Timestamp } from './common.ts';
 
 export const PersonCategory = z.enum(PERSON_CATEGORIES);
-const IdNumber = z.string().trim().regex(ID_NUMBER_PATTERN, 'must be an 18-character (or old 15-digit) ID number');
-const Plate = z.string().trim().min(2).max(12);
+export const IdNumber = z.string().trim().regex(ID_NUMBER_PATTERN, 'must be an 18-character (or old 15-digit) ID number');
+export const Plate = z.string().trim().min(2).max(12);
 
 export const FourChecks = z
   .object({ identityAsked: z.boolean(), recorded: z.boolean(), temperatureMeasured: z.boolean(), maskWorn: z.boolean() })
@@ -31,6 +32,9 @@ export const EntryCreate = z
       .strict()
       .optional(),
     passId: Id.optional().meta({ description: 'A pre-registered pass (出入证); its holder is compared, not recorded again' }),
+    passQr: z.string().trim().min(1).max(200).optional().meta({
+      description: 'The text of a scanned pass\'s QR code: judged as by pass-checks and linked (passId). A forged or other compound\'s pass is refused (400 naming passQr); an expired, revoked or not-yet-valid one only with outcome refused',
+    }),
     vehicle: z.object({ plate: Plate, passId: Id.optional(), trunkChecked: z.boolean().optional() }).strict().optional(),
     outcome: z.enum(['admitted', 'refused']),
     refusalReason: z.string().trim().min(1).max(200).optional(),
@@ -65,7 +69,10 @@ export const Entry = z
       .meta({ description: 'Masked: name 张**, phone 138****5678, ID number only its last four' }),
     passId: Id.optional(),
     preRegistered: z
-      .object({ passFound: z.boolean(), valid: z.boolean(), idMatches: z.boolean().optional(), plateMatches: z.boolean().optional() })
+      .object({
+        passFound: z.boolean(), valid: z.boolean(), idMatches: z.boolean().optional(), plateMatches: z.boolean().optional(),
+        reason: z.enum(PASS_CHECK_REASONS).optional().meta({ description: 'Why a scanned pass (passQr) was not valid' }),
+      })
       .optional(),
     vehicle: z.object({ plate: z.string(), passId: Id.optional(), trunkChecked: z.boolean().optional() }).optional(),
     outcome: z.enum(['admitted', 'refused']),
@@ -98,32 +105,3 @@ export const HourlyCounts = z
   })
   .meta({ id: 'HourlyCounts' });
 export const CountsQuery = z.object({ date: Day.optional().meta({ description: 'Day in China (UTC+8): its 24 hours (default: today there)' }) });
-
-/** A pre-registered commuter's pass (seed 003: 事先录入造册, then 比对). */
-export const PassCreate = z
-  .object({
-    passId: Id,
-    name: z.string().trim().min(1).max(50),
-    idNumber: IdNumber,
-    category: PersonCategory,
-    plate: Plate.optional(),
-    validUntil: Timestamp,
-  })
-  .strict()
-  .meta({ id: 'PassCreate' });
-export type PassCreate = z.infer<typeof PassCreate>;
-
-export const Pass = z
-  .object({
-    passId: Id,
-    compoundId: Id,
-    name: z.string().meta({ description: 'Masked' }),
-    idLast4: z.string(),
-    category: PersonCategory,
-    plate: z.string().optional(),
-    validUntil: Timestamp,
-    createdAt: Timestamp,
-    createdBy: z.string(),
-  })
-  .meta({ id: 'Pass' });
-export type Pass = z.infer<typeof Pass>;

@@ -9,6 +9,7 @@ import { CaseDay } from './case.ts';
 import { Id } from './common.ts';
 import { CompoundStatus } from './compound.ts';
 import { ChinaDay, DisinfectionLog, DisinfectionLogEntry } from './disinfection.ts';
+import { DropOffPoint } from './drop-off.ts';
 
 /** How far back the public log reaches; older days are not posted. */
 export const PUBLIC_LOG_DAYS = 30;
@@ -55,3 +56,19 @@ export const PublicDisinfectionLog = DisinfectionLog.pick({ date: true, required
   .strict()
   .meta({ id: 'PublicDisinfectionLog', description: 'A compound\'s disinfection rounds of one China day (每日消毒情况公示)' });
 export type PublicDisinfectionLog = z.infer<typeof PublicDisinfectionLog>;
+
+/**
+ * A drop-off point as the gate notice posts it: its name, hours, where it is in words and the
+ * building it serves — picked (an allow-list), so who posted it and its ids stay out.
+ */
+export const PublicDropOffPoint = DropOffPoint.pick({ name: true, hours: true, buildingName: true })
+  .extend({ location: z.object({ description: z.string() }).strict().optional() })
+  .strict()
+  .meta({ id: 'PublicDropOffPoint', description: 'One drop-off point (物品指定存放点); no ids, no staff' });
+export type PublicDropOffPoint = z.infer<typeof PublicDropOffPoint>;
+
+export const PublicDropOffPoints = z
+  .object({ compound: PublicCompound, items: z.array(PublicDropOffPoint) })
+  .strict()
+  .meta({ id: 'PublicDropOffPoints', description: 'Where a compound\'s residents receive goods (物品指定存放点)' });
+export type PublicDropOffPoints = z.infer<typeof PublicDropOffPoints>;

@@ -28,8 +28,9 @@ describe('MainNav', () => {
     expect((window as unknown as Record<symbol, boolean>)[marker]).toBe(true);
   });
 
-  it('shows nothing to a role with one view', async () => {
-    const { container } = await render(<MainNav role="duty" current="map" />);
-    expect(container.querySelector('nav')).toBeNull();
+  it("links duty staff's gate view first, their home, and the map", async () => {
+    await render(<MainNav role="duty" current="gate" />);
+    expect(page.getByRole('link').elements().map((a) => a.textContent)).toEqual(['卡口值守', '地图']);
+    await expect.element(page.getByRole('link', { name: '卡口值守' })).toHaveAttribute('aria-current', 'page');
   });
 });

@@ -24,11 +24,15 @@ const log = (date: string): PublicDisinfectionLog => ({
 /** The text of the element with this test id, or undefined while there is none (Chinese regexes in toHaveTextContent do not match in browser mode). */
 const textOf = (testId: string) => page.getByTestId(testId).elements()[0]?.textContent ?? undefined;
 
-const answers = (call: Call): unknown => {
+/** The answers of a test that is not about drop-off points: none posted. */
+const noDropOff = (answer: (call: Call) => unknown) => (call: Call): unknown =>
+  (call.path.endsWith('/drop-off-points') ? { compound, items: [] } : answer(call));
+
+const answers = noDropOff((call: Call): unknown => {
   if (call.path.endsWith('/cases')) return cases;
   const date = new URLSearchParams(call.path.split('?')[1]).get('date') ?? '2026-11-23';
   return log(date);
-};
+});
 
 afterEach(async () => {
   await changeLanguage('zh-CN');
@@ -83,7 +87,7 @@ describe('ResidentPage', () => {
   });
 
   it('says today\'s rounds have not started when some are required and none is listed yet', async () => {
-    renderWithServices(<ResidentPage compoundId="c_a" />, (call) => (call.path.endsWith('/cases') ? cases : { ...log('2026-11-23'), completedRounds: 0, rounds: [] }));
+    renderWithServices(<ResidentPage compoundId="c_a" />, noDropOff((call) => (call.path.endsWith('/cases') ? cases : { ...log('2026-11-23'), completedRounds: 0, rounds: [] })));
     await expect.poll(() => textOf('log-summary')).toBe('2026-11-23：公共区域应消毒 2 次，已完成 0 次');
     expect(textOf('log-empty')).toBe('今日消毒尚未开始，每轮完成后在此公示。');
     expect(document.body.textContent).not.toContain('没有消毒安排');
@@ -91,8 +95,8 @@ describe('ResidentPage', () => {
 
   it('says "no rounds planned" only for a day that requires none', async () => {
     const normal = { ...compound, status: 'normal' as const };
-    renderWithServices(<ResidentPage compoundId="c_a" />, (call) =>
-      (call.path.endsWith('/cases') ? { ...cases, compound: normal } : { ...log('2026-11-23'), compound: normal, requiredRounds: 0, completedRounds: 0, rounds: [] }));
+    renderWithServices(<ResidentPage compoundId="c_a" />, noDropOff((call) =>
+      (call.path.endsWith('/cases') ? { ...cases, compound: normal } : { ...log('2026-11-23'), compound: normal, requiredRounds: 0, completedRounds: 0, rounds: [] })));
     await expect.poll(() => textOf('log-empty')).toBe('当天没有消毒安排。');
     expect(textOf('log-summary')).toBe('2026-11-23：无每日消毒要求，已完成 0 次');
   });
@@ -106,7 +110,7 @@ describe('ResidentPage', () => {
         { slot: '16:00', target: 'public_areas', status: 'overdue', planned: ['corridor', 'elevator'], areas: [], dueAt: '2026-11-22T16:00:00.000Z' },
       ],
     };
-    renderWithServices(<ResidentPage compoundId="c_a" />, (call) => (call.path.endsWith('/cases') ? cases : missed));
+    renderWithServices(<ResidentPage compoundId="c_a" />, noDropOff((call) => (call.path.endsWith('/cases') ? cases : missed)));
     await expect.poll(() => document.querySelector('.log-round[data-slot="16:00"]')?.textContent).toContain('✗ 未完成');
     const late = document.querySelector('.log-round[data-slot="16:00"]')?.textContent ?? '';
     expect(late).toContain('应于当日 24:00 前完成');

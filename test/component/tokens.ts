@@ -5,7 +5,9 @@
 import { claimsFor } from '#shared/claims.ts';
 import type { Jurisdiction, Role } from '#shared/roles.ts';
 
-const b64 = (value: object) => btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(value))));
+// base64url, as a JWT has it: some names' bytes make '+' or '/' in plain base64, which jose refuses.
+const b64 = (value: object) =>
+  btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(value)))).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
 
 export function unsignedToken(
   user: { username: string; role: Role; jurisdiction: Jurisdiction; name?: string },

@@ -36,7 +36,9 @@ function pathOf(route: RouteSpec, city: City): fc.Arbitrary<string> {
     { weight: 1, arbitrary: valid(route.params?.shape.id ?? Id) as fc.Arbitrary<string> },
     { weight: 1, arbitrary: fc.oneof(fc.string({ maxLength: 80 }).map(encodeURIComponent), fc.constantFrom('%', '%zz', '..', '%2e%2e', '%00')) },
   );
-  return id.map((value) => route.path.replace('{id}', value));
+  // A second id (a pass of the compound): one the fuzzed bodies issue, or any.
+  const passId = route.path.includes('{passId}') ? ((cityHints.keys?.passId ?? valid(Id)) as fc.Arbitrary<string>) : fc.constant('');
+  return fc.tuple(id, passId).map(([value, pass]) => route.path.replace('{id}', value).replace('{passId}', pass));
 }
 
 type Body = { json: unknown } | { raw: string };

@@ -18,6 +18,9 @@ const city = generateCity();
 const firstCommunity = city.communities[0]?.id;
 const sweepCompounds = city.compounds.filter((c) => c.communityId === firstCommunity);
 const sweepBuildings = city.buildings.filter((b) => sweepCompounds.some((c) => c.id === b.compoundId));
+/** Compounds duty staff hold with an open exit: each has a drop-off point beside it (demo/drop-off.ts). */
+const staffedWithOpenExit = [...new Set(city.users.filter((u) => u.role === 'duty').flatMap((u) => u.jurisdiction.compoundIds ?? []))]
+  .filter((id) => city.exits.some((e) => e.compoundId === id && e.status === 'open'));
 
 /** Items in the table by their `type`, read with a full scan (tests only). */
 async function itemsByType(): Promise<Record<string, number>> {
@@ -59,9 +62,11 @@ describe('seedCity', () => {
       missedRounds: expect.any(Number),
       // The running sweep (demo/sweep.ts): a task per building of the first community.
       sweepTasks: sweepBuildings.length,
+      dropOffPoints: staffedWithOpenExit.length,
     });
     expect(first.counts.unresolvedExits).toBeGreaterThan(0);
     expect(first.counts.missedRounds).toBeGreaterThan(0);
+    expect(first.counts.dropOffPoints).toBeGreaterThan(0);
     const sealed = city.compounds.filter((c) => c.status === 'closed' || c.status === 'lockdown').length;
     const written = await itemsByType();
     expect(written).toEqual({
@@ -83,6 +88,7 @@ describe('seedCity', () => {
       campaign: expect.any(Number),
       'rounds-done': expect.any(Number),
       'missed-round': first.counts.missedRounds,
+      dropOff: staffedWithOpenExit.length,
       seed: 1,
     });
     expect(await isSeeded()).toBe(true);

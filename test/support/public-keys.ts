@@ -6,7 +6,7 @@
 export const PUBLIC_KEYS = new Set([
   'compound', 'id', 'name', 'status', 'today', 'todayCounts', 'confirmed', 'suspected', 'asymptomatic',
   'days', 'day', 'date', 'requiredRounds', 'completedRounds', 'rounds', 'slot', 'target', 'buildingName',
-  'planned', 'areas', 'completedAt', 'dueAt',
+  'planned', 'areas', 'completedAt', 'dueAt', 'items', 'hours', 'location', 'description',
 ]);
 
 /** Key fragments that could carry personal data (compared case-insensitively). */

@@ -31,4 +31,10 @@ describe('web navigation', () => {
     expect(ROLES.filter((role) => viewsOf(role).includes('tasks'))).toEqual(['grid', 'disinfection']);
     expect(viewsOf('official')[0]).toBe('board');
   });
+
+  it("opens the gate view to duty staff only, as their home", () => {
+    expect(routeOf('/gate')).toEqual({ view: 'gate' });
+    expect(ROLES.filter((role) => viewsOf(role).includes('gate'))).toEqual(['duty']);
+    expect(viewsOf('duty')[0]).toBe('gate');
+  });
 });

@@ -20,9 +20,10 @@ import { useServices, useSession } from './services.tsx';
 const MapPage = lazy(() => import('./map/MapPage.tsx').then((m) => ({ default: m.MapPage })));
 const TasksPage = lazy(() => import('./tasks/TasksPage.tsx').then((m) => ({ default: m.TasksPage })));
 const BoardPage = lazy(() => import('./board/BoardPage.tsx').then((m) => ({ default: m.BoardPage })));
+const GatePage = lazy(() => import('./gate/GatePage.tsx').then((m) => ({ default: m.GatePage })));
 const ResidentPage = lazy(() => import('./public/ResidentPage.tsx').then((m) => ({ default: m.ResidentPage })));
 
-const PAGES: Record<SignedInView, ComponentType> = { map: MapPage, tasks: TasksPage, board: BoardPage };
+const PAGES: Record<SignedInView, ComponentType> = { map: MapPage, tasks: TasksPage, board: BoardPage, gate: GatePage };
 
 export function App() {
   const { t } = useTranslation();

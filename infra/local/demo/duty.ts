@@ -18,7 +18,7 @@ import { evaluateExits, nextCheckAt, type ExitGroup } from '#shared/domain/exit-
 import { isSealed } from '#shared/domain/exits.ts';
 import { keys } from '#shared/table.ts';
 import { shiftItem, type StoredShift } from '#functions/stores/duty-store.ts';
-import { passItem } from '#functions/stores/entry-store.ts';
+import { passItem } from '#functions/stores/pass-store.ts';
 import { rulesItem, ruleSettings, standingOf, storedExitItem } from '#functions/stores/exit-rules-store.ts';
 import { hashIdNumber } from '#functions/platform/id-hash.ts';
 import type { Item } from '#functions/platform/table.ts';

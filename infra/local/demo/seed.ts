@@ -3,7 +3,7 @@
  * its 'create' audit record by `system:seed`), buildings and exits, through the registry's own
  * item shapes, and the checkpoints at work (duty.ts: shifts, clock-ins, responsibility lists,
  * passes, the exits judged), cases and disinfection rounds (disinfection.ts), a running sweep
- * (sweep.ts), then a marker. With the marker present the seed is skipped unless forced; every id
+ * (sweep.ts), drop-off points at the staffed compounds (drop-off.ts), then a marker. With the marker present the seed is skipped unless forced; every id
  * and key is deterministic, so a forced or interrupted re-run rewrites the same items.
  */
 import { AUDITED_COMPOUND_FIELDS } from '#shared/domain/compounds.ts';
@@ -16,6 +16,7 @@ import { communityItem, forgetPlaces, gridItem, streetItem } from '#functions/st
 import { batchWrite, getItem, putItem, type Item } from '#functions/platform/table.ts';
 import { cityCounts, SEED_ACTOR, type GeneratedCity } from './city.ts';
 import { disinfectionSeed } from './disinfection.ts';
+import { dropOffSeed } from './drop-off.ts';
 import { dutySeed } from './duty.ts';
 import { sweepSeed } from './sweep.ts';
 
@@ -24,10 +25,10 @@ const MARKER = keys.seed('demo');
 /**
  * Raised whenever the demo city gains something (2: duty, rules, passes and responsibility lists;
  * 3: cases and yesterday's and today's disinfection rounds, with a missed round; 4: a running
- * sweep and a hand-launched round, so every role has work on first start),
+ * sweep and a hand-launched round, so every role has work on first start; 5: drop-off points),
  * so a table seeded by an older version is seeded again — every write is keyed, nothing doubles.
  */
-const SEED_VERSION = 4;
+const SEED_VERSION = 5;
 /** Batch calls in flight: DynamoDB Local keeps up with this many, and a 100k-building city seeds in minutes, not hours. */
 const CONCURRENCY = 16;
 
@@ -50,7 +51,8 @@ export async function seedCity(city: GeneratedCity, options: { force?: boolean }
   const duty = dutySeed(city, nowIso(), SEED_ACTOR);
   const disinfection = disinfectionSeed(city, nowIso(), SEED_ACTOR);
   const sweep = sweepSeed(city, nowIso());
-  const counts = { ...cityCounts(city), ...duty.counts, ...disinfection.counts, ...sweep.counts };
+  const dropOff = dropOffSeed(city, nowIso(), SEED_ACTOR);
+  const counts = { ...cityCounts(city), ...duty.counts, ...disinfection.counts, ...sweep.counts, ...dropOff.counts };
   await batchWrite(
     [
       ...city.streets.map(streetItem),
@@ -62,6 +64,7 @@ export async function seedCity(city: GeneratedCity, options: { force?: boolean }
       ...duty.others,
       ...disinfection.items,
       ...sweep.items,
+      ...dropOff.items,
     ],
     { concurrency: CONCURRENCY },
   );

@@ -1,9 +1,8 @@
 /**
- * Routes of entry registration at an exit (出入登记), its hourly counts, and the passes of
- * pre-registered commuters (seed 003).
+ * Routes of entry registration at an exit (出入登记) and its hourly counts. Passes, which an
+ * entry may name, have their own routes (passes.ts).
  */
-import { CompoundIdParams } from '#shared/schemas/compound.ts';
-import { CountsQuery, Entry, EntryCreate, EntryListQuery, EntryPage, HourlyCounts, Pass, PassCreate } from '#shared/schemas/entry.ts';
+import { CountsQuery, Entry, EntryCreate, EntryListQuery, EntryPage, HourlyCounts } from '#shared/schemas/entry.ts';
 import { ExitIdParams } from '#shared/schemas/exit.ts';
 import { defineRoutes } from '../types.ts';
 
@@ -26,12 +25,5 @@ export const entriesRoutes = defineRoutes({
     method: 'GET', path: '/v1/exits/{id}/counts', resource: 'entries', auth: 'jwt', roles: ['city', 'official', 'community', 'duty'],
     summary: 'Hourly counts at an exit for one day (in, out, admitted, refused, fever)',
     params: ExitIdParams, query: CountsQuery, response: { status: 200, schema: HourlyCounts }, errors: [404],
-  },
-  createPass: {
-    method: 'POST', path: '/v1/compounds/{id}/passes', resource: 'entries', auth: 'jwt', roles: ['city', 'community'],
-    summary: 'Pre-register a commuter\'s pass (出入证), so the gate compares instead of recording anew',
-    description: 'Given again for the same holder it renews the pass; for another holder it answers 409.',
-    params: CompoundIdParams, body: { kind: 'json', schema: PassCreate },
-    response: { status: 201, schema: Pass }, errors: [404, 409],
   },
 });

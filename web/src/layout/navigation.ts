@@ -7,7 +7,7 @@
 import { useSyncExternalStore } from 'react';
 import type { Role } from '#shared/roles.ts';
 
-const SIGNED_IN_VIEWS = ['map', 'tasks', 'board'] as const;
+const SIGNED_IN_VIEWS = ['map', 'tasks', 'board', 'gate'] as const;
 export type SignedInView = (typeof SIGNED_IN_VIEWS)[number];
 
 export type Route =
@@ -24,7 +24,7 @@ const VIEWS_OF: Record<Role, readonly SignedInView[]> = {
   community: ['map', 'board'],
   grid: ['tasks', 'map'],
   disinfection: ['tasks', 'map'],
-  duty: ['map'],
+  duty: ['gate', 'map'],
 };
 
 export const viewsOf = (role: Role): readonly SignedInView[] => VIEWS_OF[role];

@@ -1,7 +1,7 @@
 /**
  * The chosen compound: name, status, community, area, property management, counts of its
  * buildings and households; its exits with the reasons any breaks a rule; the current sweep's
- * coverage; today's disinfection; the responsibility list (phones masked as the API decides for
+ * coverage; today's disinfection; its drop-off points; the responsibility list (phones masked as the API decides for
  * the role); its sealing history; the actions the role may take, and a change of its registry
  * data made from the version shown (CompoundEdit). Escape or the close button
  * dismisses it; it takes focus when a compound is chosen so a screen reader reads it.
@@ -11,12 +11,13 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { SYSTEM_ACTOR, type Role } from '#shared/roles.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
+import { DropOffList } from '../public/DropOffList.tsx';
 import { GateQrCode } from '../public/GateQrCode.tsx';
 import { CompoundActions } from './CompoundActions.tsx';
 import { CompoundEdit } from './CompoundEdit.tsx';
 import type { Campaign, CompoundProps, Coverage } from './data.ts';
 import { mayCall } from '../api/may.ts';
-import { useCompoundDetail, useDisinfectionToday, useResponsibility, useSealingHistory } from './panel-data.ts';
+import { useCompoundDetail, useDisinfectionToday, useDropOffPoints, useResponsibility, useSealingHistory } from './panel-data.ts';
 import { swatchStyle, type CompoundStatus } from './status.ts';
 import { dateTime } from './when.ts';
 
@@ -44,6 +45,7 @@ export function CompoundPanel(props: CompoundPanelProps) {
   const history = useSealingHistory(compound.id, version, readsHistory);
   const responsibility = useResponsibility(compound.id);
   const disinfection = useDisinfectionToday(compound.id);
+  const dropOff = useDropOffPoints(compound.id);
   const heading = useRef<HTMLHeadingElement>(null);
   // The panel is keyed by the compound, so mounting it is choosing a compound.
   useEffect(() => heading.current?.focus(), []);
@@ -150,6 +152,13 @@ export function CompoundPanel(props: CompoundPanelProps) {
             </li>
           ))}
         </ul>
+      )}
+
+      <h3>{t('public.dropOff.heading')}</h3>
+      {dropOff.data ? (
+        <DropOffList points={dropOff.data.items} />
+      ) : (
+        <p className="list-note">{dropOff.loading ? t('panel.loading') : t('panel.unavailable')}</p>
       )}
 
       <h3>{t('panel.responsibility')}</h3>

@@ -1,8 +1,8 @@
 /**
  * A compound's public notice board for residents (信息公开), opened from the gate's QR code: no
  * sign-in, no personal data, Chinese by default and made for a phone. The compound's status,
- * today's and recent case counts, the day's disinfection rounds (earlier days by date), the
- * public hotlines and when the page last loaded.
+ * today's and recent case counts, the day's disinfection rounds (earlier days by date), where
+ * goods are dropped off, the public hotlines and when the page last loaded.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { LanguageSwitch } from '../layout/LanguageSwitch.tsx';
 import { useApi } from '../services.tsx';
 import { CaseCounts } from './CaseCounts.tsx';
 import { DisinfectionLogView } from './DisinfectionLogView.tsx';
+import { DropOffList } from './DropOffList.tsx';
 import { chinaTime } from './format.ts';
 import { Hotlines } from './Hotlines.tsx';
 import '../styles/public.css';
@@ -31,6 +32,8 @@ export function ResidentPage({ compoundId }: { compoundId: string }) {
   const log = useAsync(`${compoundId}:${date ?? 'today'}`, (signal) =>
     api.call('getPublicDisinfectionLog', { params: { id: compoundId }, query: { date } }, { signal }),
   );
+
+  const dropOff = useAsync(compoundId, (signal) => api.call('getPublicDropOffPoints', { params: { id: compoundId } }, { signal }));
 
   if (isNotFound(cases.error) || isNotFound(log.error)) {
     return (
@@ -61,6 +64,17 @@ export function ResidentPage({ compoundId }: { compoundId: string }) {
       <p className="visually-hidden" role="status">{loading ? t('public.loading') : ''}</p>
       {cases.error !== undefined ? <ErrorNotice title={t('public.loadFailed')} error={cases.error} onRetry={cases.reload} /> : <CaseCounts cases={cases.data} />}
       <DisinfectionLogView log={log} date={date} onDate={setDate} />
+      <section className="resident-section" aria-labelledby="drop-off-heading">
+        <h2 id="drop-off-heading">{t('public.dropOff.heading')}</h2>
+        <p className="resident-lead">{t('public.dropOff.hint')}</p>
+        {dropOff.error !== undefined ? (
+          <ErrorNotice title={t('public.dropOff.loadFailed')} error={dropOff.error} onRetry={dropOff.reload} />
+        ) : dropOff.data ? (
+          <DropOffList points={dropOff.data.items} />
+        ) : (
+          <p className="list-note">{t('public.loading')}</p>
+        )}
+      </section>
       <Hotlines />
       <p className="resident-updated" data-testid={cases.data ? 'updated' : undefined}>
         {cases.data ? t('public.updated', { time: chinaTime(cases.data.loadedAt) }) : '\u00a0'}

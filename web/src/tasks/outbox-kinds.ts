@@ -1,13 +1,14 @@
 /**
  * The outbox's kinds: for each field action, how it is sent (which operation, with which client
- * id) and how it is named to the worker. This is the one place a new kind (the gate's clock-ins
- * and entries) is added; the store and the sync engine stay as they are.
+ * id) and how it is named to the worker. This is the one place a new kind is added (the gate's
+ * clock-ins and entries are here too); the store and the sync engine stay as they are.
  */
 import type { TFunction } from 'i18next';
 import type { ApiClient } from '../api/client.ts';
 import { ApiError, ProblemError } from '../api/errors.ts';
 import type { RoundCompletion } from '#shared/schemas/disinfection.ts';
 import type { VisitCreate } from '#shared/schemas/visit.ts';
+import type { EntryCreate } from '#shared/schemas/entry.ts';
 import type { OutboxEntry } from './outbox.ts';
 
 export interface OutboxKind {
@@ -25,6 +26,27 @@ export type TaskActionKind = keyof typeof TASK_OPERATIONS | 'complete';
 
 /** The API's code for a claim refused because the caller holds the task already (another of their devices claimed it). */
 const HELD_BY_YOU = 'task.held-by-you';
+
+/** The API's code for a clock-in refused because this shift has one already (an earlier send whose answer was lost). */
+const CLOCKED_IN_ALREADY = 'duty.clocked-in-already';
+
+/**
+ * The gate's clock-in and clock-out at an exit (the entry's subject), with its Idempotency-Key.
+ * A clock-in the shift already has is what the duty staff wanted: it is taken as answered, so
+ * the entries queued behind it are sent.
+ */
+const clockAction = (kind: 'in' | 'out'): OutboxKind => ({
+  send: async (api, entry) => {
+    const body = entry.body as { position: [number, number] };
+    try {
+      return await api.call('createClockIn', { params: { id: entry.subject }, body: { kind, position: body.position } }, { idempotencyKey: entry.id });
+    } catch (error) {
+      if (kind === 'in' && error instanceof ProblemError && error.problem.code === CLOCKED_IN_ALREADY) return undefined;
+      throw error;
+    }
+  },
+  describe: (t) => t(`gate.outbox.clock-${kind}`),
+});
 
 const taskAction = (kind: keyof typeof TASK_OPERATIONS): OutboxKind => ({
   send: async (api, entry) => {
@@ -56,6 +78,18 @@ export const OUTBOX_KINDS: Readonly<Record<string, OutboxKind>> = {
     describe: (t, entry) => {
       const body = entry.body as VisitCreate;
       return `${t('tasks.sync.household', { household: body.householdId })} ${t(`tasks.outcome.${body.outcome}`)}`;
+    },
+  },
+  'clock-in': clockAction('in'),
+  'clock-out': clockAction('out'),
+  // An entry at the gate (the subject is its exit): the API is idempotent on its entryId (the entry's id).
+  'gate-entry': {
+    send: (api, entry) => api.call('createEntry', { params: { id: entry.subject }, body: entry.body as EntryCreate }),
+    // Each person's registration stands alone: one refused does not hold back the next person's.
+    waitsBehindFailure: false,
+    describe: (t, entry) => {
+      const body = entry.body as EntryCreate;
+      return `${t('gate.outbox.entry')} · ${t(`gate.category.${body.category}`)}`;
     },
   },
 };

@@ -1,6 +1,6 @@
 /**
- * The phone's outbox of field actions: every claim, extend, release, visit and completion (and,
- * later, the gate's clock-ins and entries) is queued here first (IndexedDB, so it survives a dead
+ * The phone's outbox of field actions: every claim, extend, release, visit and completion (and
+ * the gate's clock-ins, clock-outs and entries) is queued here first (IndexedDB, so it survives a dead
  * network, a closed tab and a restart) under a client id, and leaves only once the API has
  * answered it. An entry's `kind` says how it is sent and shown (outbox-kinds.ts); the store and
  * the sync engine know nothing of kinds. Entries keep their queueing order, one entry per client

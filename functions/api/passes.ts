@@ -1,0 +1,75 @@
+/**
+ * Pass routes: issue (a returnee only after the observation), list (masked, searched), revoke,
+ * the gate's check of a scanned pass (records nothing), and the compound's pass key with its
+ * revocations for checking offline.
+ */
+import { observationEnds, observationOver, PASS_TOKEN_PREFIX, RETURNEE_OBSERVATION_DAYS } from '#shared/domain/passes.ts';
+import { passesRoutes } from '#shared/catalogue/routes/passes.ts';
+import { message } from '#shared/messages/message.ts';
+import { compoundForCaller, ownExitForCaller } from '../edge/access.ts';
+import { httpHandler } from '../edge/http.ts';
+import { nowIso } from '../platform/clock.ts';
+import { ValidationError, fieldError } from '../platform/errors.ts';
+import { hashIdNumber } from '../platform/id-hash.ts';
+import { cursorOf, pageOf, readSources } from '../platform/list-sources.ts';
+import { compoundPassKey } from '../platform/pass-signing.ts';
+import {
+  judgeScannedPass, passesOfCompoundSource, passView, revokedPasses, revokePass, savePass, storedPassFromItem, type StoredPass,
+} from '../stores/pass-store.ts';
+
+/** Whether a pass matches a search: part of its id, its holder's name or its plate (spaces and case aside). */
+const matches = (pass: StoredPass, q: string) => {
+  const plain = (text: string) => text.replace(/\s/g, '').toUpperCase();
+  return [pass.passId, pass.name, pass.plate ?? ''].some((field) => plain(field).includes(plain(q)));
+};
+
+export const handler = httpHandler(passesRoutes, {
+  createPass: async ({ params, body, caller }) => {
+    await compoundForCaller(params.id, caller);
+    const at = nowIso();
+    if (!observationOver(body.returnedAt, at)) {
+      throw new ValidationError([fieldError('body.returnedAt', message('pass.observation', { days: RETURNEE_OBSERVATION_DAYS, from: observationEnds(body.returnedAt!) }))]);
+    }
+    // Timestamps come in UTC (Timestamp), so the gate's check compares instants, not offsets.
+    const { idNumber, validFrom, ...rest } = body;
+    const pass: StoredPass = { ...rest, validFrom: validFrom ?? at, ...hashIdNumber(idNumber), compoundId: params.id, createdAt: at, createdBy: caller.username };
+    return passView(await savePass(pass, caller, at), at);
+  },
+
+  listPasses: async ({ params, query, caller }) => {
+    await compoundForCaller(params.id, caller);
+    const at = nowIso();
+    const page = await readSources(
+      [passesOfCompoundSource(params.id)],
+      (item) => {
+        const pass = storedPassFromItem(item);
+        return query.q === undefined || matches(pass, query.q) ? passView(pass, at) : undefined;
+      },
+      query.limit ?? 100,
+      cursorOf(query.nextToken),
+    );
+    return pageOf(page.items, page.next);
+  },
+
+  revokePass: async ({ params, caller }) => {
+    await compoundForCaller(params.id, caller);
+    const at = nowIso();
+    return passView(await revokePass(params.id, params.passId, caller, at), at);
+  },
+
+  checkPass: async ({ params, body, caller }) => {
+    const scope = await ownExitForCaller(params.id, caller);
+    const at = nowIso();
+    const { judgement, stored } = await judgeScannedPass(body.qr, scope.compound.id, at);
+    return { ...judgement, ...(stored ? { pass: passView(stored, at) } : {}) };
+  },
+
+  getPassKey: async ({ params, caller }) => {
+    const scope = await ownExitForCaller(params.id, caller);
+    const at = nowIso();
+    return {
+      compoundId: scope.compound.id, algorithm: 'HMAC-SHA256-128' as const, key: compoundPassKey(scope.compound.id).toString('base64url'),
+      tokenPrefix: PASS_TOKEN_PREFIX, revoked: await revokedPasses(scope.compound.id, at), at,
+    };
+  },
+});

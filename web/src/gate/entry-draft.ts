@@ -1,0 +1,87 @@
+/**
+ * The gate's registration form as data: what the duty staff member has tapped and typed, and
+ * the entry it makes for the API (EntryCreate) — or the fields still to put right, said beside
+ * them before anything is queued (the outbox keeps only what the API can accept).
+ */
+import { FEVER_THRESHOLD_C, type PersonCategory } from '#shared/domain/entries.ts';
+import type { EntryCreate } from '#shared/schemas/entry.ts';
+
+export const CHECKS = ['identityAsked', 'recorded', 'temperatureMeasured', 'maskWorn'] as const;
+export type Check = (typeof CHECKS)[number];
+
+export interface EntryDraft {
+  readonly direction: 'in' | 'out';
+  readonly category: PersonCategory;
+  readonly checks: Readonly<Record<Check, boolean>>;
+  /** As typed (a phone's decimal pad may give "36,8"). */
+  readonly temperature: string;
+  readonly plate: string;
+  readonly trunkChecked: boolean;
+  readonly outcome: 'admitted' | 'refused';
+  readonly refusalReason: string;
+  readonly hospital: string;
+  readonly escortedBy: string;
+}
+
+export type DraftField = 'temperatureC' | 'refusalReason' | 'hospital' | 'plate';
+
+export const emptyDraft = (direction: 'in' | 'out' = 'in'): EntryDraft => ({
+  direction,
+  category: 'resident',
+  checks: { identityAsked: false, recorded: false, temperatureMeasured: false, maskWorn: false },
+  temperature: '',
+  plate: '',
+  trunkChecked: false,
+  outcome: 'admitted',
+  refusalReason: '',
+  hospital: '',
+  escortedBy: '',
+});
+
+/** The temperature typed, as a number, or undefined while nothing (or nothing numeric) is typed. */
+export function temperatureOf(draft: EntryDraft): number | undefined {
+  const text = draft.temperature.trim().replace(',', '.');
+  if (text === '') return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : Number.NaN;
+}
+
+export const hasFever = (draft: EntryDraft): boolean => {
+  const value = temperatureOf(draft);
+  return value !== undefined && value >= FEVER_THRESHOLD_C;
+};
+
+/** Typing a temperature is taking it: the 体温必测 toggle follows. */
+export const withTemperature = (draft: EntryDraft, temperature: string): EntryDraft => ({
+  ...draft,
+  temperature,
+  checks: { ...draft.checks, temperatureMeasured: temperature.trim() !== '' || draft.checks.temperatureMeasured },
+});
+
+export type DraftResult = { readonly ok: true; readonly body: EntryCreate } | { readonly ok: false; readonly fields: DraftField[] };
+
+/** The entry the draft makes under `entryId`, or the fields to put right first. */
+export function entryOf(draft: EntryDraft, entryId: string): DraftResult {
+  const fields: DraftField[] = [];
+  const temperatureC = temperatureOf(draft);
+  const badTemperature = temperatureC !== undefined && (Number.isNaN(temperatureC) || temperatureC < 30 || temperatureC > 45);
+  if (badTemperature || (draft.checks.temperatureMeasured && temperatureC === undefined)) fields.push('temperatureC');
+  const fever = hasFever(draft) && !badTemperature;
+  if (fever && draft.hospital.trim() === '') fields.push('hospital');
+  if (draft.outcome === 'refused' && draft.refusalReason.trim() === '') fields.push('refusalReason');
+  const plate = draft.plate.trim();
+  if (plate !== '' && (plate.length < 2 || plate.length > 12)) fields.push('plate');
+  if (fields.length > 0) return { ok: false, fields };
+  const body: EntryCreate = {
+    entryId,
+    direction: draft.direction,
+    category: draft.category,
+    checks: { ...draft.checks },
+    outcome: draft.outcome,
+    ...(temperatureC !== undefined ? { temperatureC: Math.round(temperatureC * 10) / 10 } : {}),
+    ...(plate !== '' ? { vehicle: { plate, trunkChecked: draft.trunkChecked } } : {}),
+    ...(draft.outcome === 'refused' ? { refusalReason: draft.refusalReason.trim() } : {}),
+    ...(fever ? { escort: { hospital: draft.hospital.trim(), ...(draft.escortedBy.trim() ? { escortedBy: draft.escortedBy.trim() } : {}) } } : {}),
+  };
+  return { ok: true, body };
+}
