@@ -12,7 +12,7 @@ import type { StaffCreate, StaffJurisdiction } from '#shared/schemas/staff.ts';
 import { staffRoutes } from '#shared/catalogue/routes/staff.ts';
 import { nowIso } from '../platform/clock.ts';
 import { ForbiddenError, ValidationError, fieldError } from '../platform/errors.ts';
-import { createPoolUser } from '../platform/user-pool.ts';
+import { assertUserPool, createPoolUser } from '../platform/user-pool.ts';
 import { getCompounds } from '../stores/compound-store.ts';
 import { findExit } from '../stores/exit-store.ts';
 import { getGrid, loadPlaces } from '../stores/places-store.ts';
@@ -42,6 +42,8 @@ export const handler = httpHandler(staffRoutes, {
       username: body.username, name: body.name, role: body.role, jurisdiction,
       ...(body.phone === undefined ? {} : { phone: body.phone }),
     };
+    // No sign-in can be made (no user-pool adapter): refuse before the directory holds a person nobody can be.
+    assertUserPool();
     // The entry first: its conditional write takes the username once, so a second request (or a
     // race) is refused before a second sign-in could be made.
     await createStaff({ ...staff, places, createdAt: nowIso(), createdBy: caller.username }, caller);

@@ -33,9 +33,14 @@ export function setUserPoolPort(next: UserPoolPort | undefined): void {
   port = next;
 }
 
-export function createPoolUser(user: PoolUser): Promise<void> {
+/** Refuses before anything is written when no sign-in could be made for a new user. */
+export function assertUserPool(): UserPoolPort {
   if (!port) throw new Error('no user-pool port installed: the Cognito adapter needs @aws-sdk/client-cognito-identity-provider');
-  return port.createUser(user);
+  return port;
+}
+
+export function createPoolUser(user: PoolUser): Promise<void> {
+  return assertUserPool().createUser(user);
 }
 
 /** A mainland mobile as Cognito's phone_number wants it (E.164), or nothing for any other number. */
