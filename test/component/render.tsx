@@ -50,5 +50,10 @@ export function renderWithServices(ui: ReactNode, answer: Answer = () => ({}), o
   const api = createApiClient({ baseUrl: '', getToken: () => 'test', getLanguage: currentLanguage, onUnauthorized: () => sessions.end('expired'), fetch });
   const services: Services = { config: { apiUrl: '', ...options.config }, api, sessions, auth: createLocalAuth(api, sessions) };
   const screen = render(<ServicesProvider services={services}>{ui}</ServicesProvider>);
+  // render() settles after the first paint with a trace mark; a test that does not await it may
+  // end (and its afterEach empty the body) first, and that late failure is the teardown's, not a
+  // finding. A test that awaits `screen` still gets any rejection: this handler only keeps it
+  // from surfacing unhandled.
+  screen.catch(() => undefined);
   return { screen, calls, languages, services };
 }
