@@ -101,6 +101,14 @@ export function failureOf(error: unknown): OutboxFailure {
   return { status: 0, title: error instanceof Error ? error.message : String(error) };
 }
 
+/**
+ * An entry the API refused while its user watched (submit): said by the view, so it leaves the
+ * outbox — unless later entries of its subject already wait behind it (the user decides on those).
+ */
+export async function dropWatchedRefusal(sync: OutboxSync, entry: OutboxEntry): Promise<void> {
+  if (!sync.getState().blocked.some((e) => e.subject === entry.subject)) await sync.discard(entry.id);
+}
+
 /** The wait before an entry's retry number `attempt`, in whole milliseconds (shared/retry.ts's full jitter). */
 export const retryDelay = (attempt: number, backoff: Backoff, random: () => number): number =>
   Math.round(backoffDelay(attempt, backoff, random));
@@ -216,10 +224,13 @@ export function createOutboxSync(options: OutboxSyncOptions): OutboxSync {
     }
     running = (async () => {
       try {
+        // A flush asked for during a pass (the browser back online, a new entry) is news the pass
+        // did not have: it gets its pass even when this one ended waiting for a retry, as it would
+        // have had it a moment later, outside a pass.
         do {
           again = false;
           await pass();
-        } while (again && !stopped && state.phase !== 'waiting');
+        } while (again && !stopped);
       } finally {
         running = undefined;
         settleQueued();
