@@ -15,6 +15,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { Auth } from './auth.ts';
 import type { Functions } from './functions.ts';
+import { CORS_EXPOSED_HEADERS, CORS_REQUEST_HEADERS } from '#shared/catalogue/headers.ts';
 import { deployedRoutes, handlerId } from './handlers.ts';
 import { acknowledge } from './nag.ts';
 import type { Stage } from './stage.ts';
@@ -57,8 +58,8 @@ export class Api extends Construct {
       corsPreflight: {
         allowOrigins: [webOrigin],
         allowMethods: [...new Set(routes.map((r) => CorsHttpMethod[r.spec.method]))],
-        allowHeaders: ['authorization', 'content-type', 'accept', 'if-match', 'idempotency-key'],
-        exposeHeaders: ['etag', 'location', 'idempotent-replayed'],
+        allowHeaders: [...CORS_REQUEST_HEADERS],
+        exposeHeaders: [...CORS_EXPOSED_HEADERS],
         maxAge: Duration.days(1),
       },
     });

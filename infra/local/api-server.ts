@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Context } from 'aws-lambda';
+import { CORS_EXPOSED_HEADERS, CORS_REQUEST_HEADERS } from '#shared/catalogue/headers.ts';
 import { routes, type RouteSpec } from '#shared/catalogue/index.ts';
 import { pathMatcher, type PathMatcher } from '#shared/catalogue/paths.ts';
 import { stringifyClaims } from '#shared/claims.ts';
@@ -65,7 +66,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         console.error('local api:', error);
         send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Internal Server Error' }));
       })
-      .finally(() => options.log?.(`${req.method} ${req.url} ${res.statusCode} ${Math.round(performance.now() - started)}ms`));
+      // The path only: a query may carry a person's name or a plate (passes?q=…), which no log keeps.
+      .finally(() => options.log?.(`${req.method} ${(req.url ?? '').split('?')[0]} ${res.statusCode} ${Math.round(performance.now() - started)}ms`));
   });
   await listen(server, options.port, options.host ?? '127.0.0.1');
   const address = server.address();
@@ -277,8 +279,8 @@ function corsHeaders(req: IncomingMessage, allowed: readonly string[]): Record<s
   return {
     'access-control-allow-origin': origin,
     'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
-    'access-control-allow-headers': 'authorization,content-type,if-match,idempotency-key',
-    'access-control-expose-headers': 'location,etag,idempotent-replayed',
+    'access-control-allow-headers': CORS_REQUEST_HEADERS.join(','),
+    'access-control-expose-headers': CORS_EXPOSED_HEADERS.join(','),
     vary: 'origin',
   };
 }

@@ -1,6 +1,8 @@
 /**
- * The request headers a route reads: those it declares, and Idempotency-Key when it is marked
- * `idempotent`. One function, so the edge validates and OpenAPI documents the same headers.
+ * The headers of the API: those a route reads (those it declares, and Idempotency-Key when it is
+ * marked `idempotent`: one function, so the edge validates and OpenAPI documents the same
+ * headers), and the lists CORS lets a browser send and read — one list for the cloud's API
+ * Gateway and the local server alike.
  */
 import type * as z from 'zod';
 import { IdempotencyHeaders } from '../schemas/idempotency.ts';
@@ -10,3 +12,9 @@ export function routeHeaders(route: Pick<RouteSpec, 'headers' | 'idempotent'>): 
   if (!route.idempotent) return route.headers;
   return route.headers ? route.headers.extend(IdempotencyHeaders.shape) : IdempotencyHeaders;
 }
+
+/** What a browser may send across origins beyond the safelisted ones. */
+export const CORS_REQUEST_HEADERS = ['authorization', 'content-type', 'accept', 'if-match', 'idempotency-key'] as const;
+
+/** What a browser's script may read from an answer: ETags for If-Match, where a create put it, a replayed answer. */
+export const CORS_EXPOSED_HEADERS = ['etag', 'location', 'idempotent-replayed'] as const;
