@@ -33,3 +33,9 @@ export const RuntimeConfig = z.object({
   authDomain: z.url({ protocol: /^https$/ }).optional(),
 });
 export type RuntimeConfig = z.infer<typeof RuntimeConfig>;
+
+/**
+ * Whether a URL's host name is one only this machine resolves to itself (localhost, 127.x.x.x,
+ * [::1]): a QR code printed with it opens on no phone.
+ */
+export const isLoopbackHost = (hostname: string): boolean => /^(localhost|127(\.\d{1,3}){3}|\[?::1\]?)$/i.test(hostname);

@@ -58,7 +58,7 @@ export type AuditEntity =
 export const auditPartition = (entity: AuditEntity, entityId: string): string => `AUDIT#${entity}#${entityId}`;
 
 /** Sort-key prefixes of the items kept under a compound's partition. */
-export const CHILD_PREFIX = { building: 'BUILDING#', exit: 'EXIT#', dropOff: 'DROPOFF#' } as const;
+export const CHILD_PREFIX = { building: 'BUILDING#', exit: 'EXIT#', pass: 'PASS#', dropOff: 'DROPOFF#' } as const;
 
 export const keys = {
   street: (id: string) => ({ pk: `STREET#${id}`, sk: META }),
@@ -102,7 +102,7 @@ export const keys = {
   /** A rule group's (compound's or enclosure's) input revision and next re-evaluation time. */
   exitRules: (groupId: string) => ({ pk: `RULES#${groupId}`, sk: META }),
   responsibility: (compoundId: string) => ({ pk: `COMPOUND#${compoundId}`, sk: 'RESPONSIBILITY' }),
-  pass: (compoundId: string, passId: string) => ({ pk: `COMPOUND#${compoundId}`, sk: `PASS#${passId}` }),
+  pass: (compoundId: string, passId: string) => ({ pk: `COMPOUND#${compoundId}`, sk: `${CHILD_PREFIX.pass}${passId}` }),
   /** A compound's drop-off point; a compound's points are one begins_with under its partition. */
   dropOff: (compoundId: string, id: string) => ({ pk: `COMPOUND#${compoundId}`, sk: `${CHILD_PREFIX.dropOff}${id}` }),
   enclosure: (id: string) => ({ pk: `ENCLOSURE#${id}`, sk: META }),

@@ -67,7 +67,7 @@ function serviceWorker(): Plugin[] {
       // The shell: HTML, JS (translations are bundled in it), CSS, images; the plugin adds the
       // manifest. Not config.json, not source maps.
       globPatterns: ['**/*.{html,js,css,png,svg}'],
-      // The app's one bundle is large (the catalogue, zod, Leaflet); the default 2 MiB would silently leave it out.
+      // The app's main chunk is large (the catalogue, zod); the default 2 MiB could silently leave a chunk out.
       maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
       cleanupOutdatedCaches: true,
       // The first install takes the open page at once, so it works offline without a reload.

@@ -163,13 +163,10 @@ function routeStack(operationId: string, route: RouteSpec, impl: RouteImpl<Route
     .handler(async (event, context) => {
       const parsed = parsedInputs.get(event);
       if (!parsed) throw new Error('input was not parsed');
-      const once = route.idempotent ? onceRequest(operationId, route, parsed) : undefined;
-      if (!once) return respond(route, await impl({ ...parsed, once: undefined, event, context } as RouteInput<RouteSpec>), event, parsed.language);
-      return answerOnce(
-        once,
-        async (o) => respond(route, await impl({ ...parsed, once: o, event, context } as RouteInput<RouteSpec>), event, parsed.language),
-        (stored) => replayed(route, stored),
-      );
+      const run = async (once: Once<unknown> | undefined) =>
+        respond(route, await impl({ ...parsed, once, event, context } as RouteInput<RouteSpec>), event, parsed.language);
+      if (!route.idempotent) return run(undefined);
+      return answerOnce(onceRequest(operationId, route, parsed), run, (stored) => replayed(route, stored));
     });
 }
 
@@ -211,7 +208,9 @@ function problemResponses(): middy.MiddlewareObj<HttpEvent, HttpResult> {
     onError: (request) => {
       const error = request.error;
       if (!(error instanceof CordonError)) logger.error('unhandled error', { error });
-      request.response = problem(error, request.event.rawPath, languageOf(request.event.headers));
+      // The language authorise chose; read anew only when the failure came before it.
+      const language = parsedInputs.get(request.event)?.language ?? languageOf(request.event.headers);
+      request.response = problem(error, request.event.rawPath, language);
     },
   };
 }
@@ -356,9 +355,9 @@ function rawBody(event: HttpEvent, accepted: readonly string[]): RawBody {
 }
 
 function respond(route: RouteSpec, result: unknown, event: HttpEvent, language: Language): HttpResult {
-  const answered = result instanceof Reply ? result : new Reply(result, {});
+  const reply = result instanceof Reply ? result : new Reply(result, {});
   // The answer's text (an exit's reasons, say) is in this language, and a cache keeps one per language.
-  const reply = new (answered instanceof Versioned ? Versioned : Reply)(answered.body, { 'content-language': language, vary: 'Accept-Language', ...answered.headers });
+  const headers = { 'content-language': language, vary: 'Accept-Language', ...reply.headers };
   if (config().validateResponses) {
     const check = route.response.schema.safeParse(reply.body);
     if (!check.success) {
@@ -366,11 +365,11 @@ function respond(route: RouteSpec, result: unknown, event: HttpEvent, language: 
       throw new Error('response does not match the catalogue schema');
     }
   }
-  if (route.response.status === 204) return { statusCode: 204, headers: { ...reply.headers } };
-  if (!(reply instanceof Versioned) && notModified(event.headers['if-none-match'], reply.headers.etag)) return { statusCode: 304, headers: { ...reply.headers } };
+  if (route.response.status === 204) return { statusCode: 204, headers };
+  if (!(reply instanceof Versioned) && notModified(event.headers['if-none-match'], reply.headers.etag)) return { statusCode: 304, headers };
   return {
     statusCode: route.response.status,
-    headers: { 'content-type': route.response.contentType ?? 'application/json', ...reply.headers },
+    headers: { 'content-type': route.response.contentType ?? 'application/json', ...headers },
     body: JSON.stringify(reply.body),
   };
 }

@@ -34,9 +34,9 @@ export interface OnceRequest extends RequestParts {
   readonly key: string | undefined;
 }
 
-/** The stored answer, if it answers this very request; a 422 if the key was used for another. */
-function sameRequest(stored: StoredAnswer, fingerprint: string): StoredAnswer {
-  if (stored.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
+/** The stored answer, if it answers this very request; a 422 if the key was used for another (`cause`: the refusal it replaces). */
+function sameRequest(stored: StoredAnswer, fingerprint: string, cause?: unknown): StoredAnswer {
+  if (stored.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError({ cause });
   return stored;
 }
 
@@ -59,7 +59,7 @@ export async function answerOnce<R>(
   } catch (error) {
     if (!(error instanceof CordonError)) throw error;
     const meanwhile = await storedAnswer(scope);
-    if (meanwhile) return replay(sameRequest(meanwhile, fingerprint));
+    if (meanwhile) return replay(sameRequest(meanwhile, fingerprint, error));
     throw error;
   }
 }

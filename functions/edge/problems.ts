@@ -11,6 +11,7 @@
  */
 import { say, type Message } from '#shared/messages/message.ts';
 import type { Language } from '#shared/messages/language.ts';
+import type { Problem as ProblemJson } from '#shared/schemas/common.ts';
 import { CordonError, ValidationError, type FailureCode, type FieldError } from '../platform/errors.ts';
 
 export interface ProblemType {
@@ -39,22 +40,9 @@ export const PROBLEM_TYPES: Readonly<Record<FailureCode, ProblemType>> = {
 
 const INTERNAL: ProblemType = { status: 500, slug: 'internal' };
 
-export interface ProblemFieldError {
-  readonly field: string;
-  readonly message: string;
-  readonly code?: string;
-}
-
-export interface ProblemBody {
-  readonly type: string;
-  readonly title: string;
-  readonly status: number;
-  /** The catalogue key of the detail, when the failure said it through the catalogue. */
-  readonly code?: string;
-  readonly detail?: string;
-  readonly instance: string;
-  readonly errors?: readonly ProblemFieldError[];
-}
+/** The body as the catalogue's Problem schema documents it (shared/schemas/common.ts). */
+type ProblemBody = ProblemJson;
+type ProblemFieldError = NonNullable<ProblemBody['errors']>[number];
 
 export interface Problem {
   readonly status: number;

@@ -2,7 +2,7 @@
  * Settings from the environment, read once. The same variables are set by CDK in the cloud and
  * by the local runtime on this machine.
  */
-import { secrets } from '#shared/catalogue/functions.ts';
+import { secrets, type SecretName } from '#shared/catalogue/functions.ts';
 import { DEFAULT_CASE_BUILDING_ROUND_TIMES, DEFAULT_ROUND_TIMES, parseSlots, type RoundSettings } from '#shared/domain/disinfection.ts';
 
 export interface Config {
@@ -31,6 +31,13 @@ export interface Config {
 
 let cached: Config | undefined;
 
+/**
+ * A secret from the environment. Locally and in tests (no STAGE, or `local`) a missing one falls
+ * back to `localValue`; in the cloud, which sets it from a secret, it must not: '' there.
+ */
+const secret = (name: SecretName, localValue: string): string =>
+  process.env[secrets[name].variable] ?? (process.env.STAGE === undefined || process.env.STAGE === 'local' ? localValue : '');
+
 export function config(): Config {
   cached ??= {
     tableName: process.env.TABLE_NAME ?? 'cordon',
@@ -42,11 +49,9 @@ export function config(): Config {
     exits: {
       clockInGraceMinutes: Number(process.env.CLOCK_IN_GRACE_MINUTES ?? 15),
       feverThresholdC: Number(process.env.FEVER_THRESHOLD_C ?? 37.3),
-      // Local and tests only; the cloud sets ID_HASH_KEY from a secret (a missing key must not fall back there).
-      idHashKey: process.env[secrets.idHashKey.variable] ?? (process.env.STAGE === undefined || process.env.STAGE === 'local' ? 'cordon-local-id-hash-key' : ''),
+      idHashKey: secret('idHashKey', 'cordon-local-id-hash-key'),
     },
-    // Local and tests only, as with ID_HASH_KEY; the cloud sets PASS_SIGNING_KEY from a secret.
-    passSigningKey: process.env[secrets.passSigningKey.variable] ?? (process.env.STAGE === undefined || process.env.STAGE === 'local' ? 'cordon-local-pass-signing-key' : ''),
+    passSigningKey: secret('passSigningKey', 'cordon-local-pass-signing-key'),
     rounds: {
       publicSlots: parseSlots(process.env.DISINFECTION_ROUND_TIMES) ?? [...DEFAULT_ROUND_TIMES],
       caseSlots: parseSlots(process.env.CASE_BUILDING_ROUND_TIMES) ?? [...DEFAULT_CASE_BUILDING_ROUND_TIMES],

@@ -17,8 +17,24 @@ function masterKey(): string {
   return key;
 }
 
-/** A compound's pass key: what its gates verify with (and all they can sign). */
-export const compoundPassKey = (compoundId: string): Buffer => createHmac('sha256', masterKey()).update(`cordon-pass/v1/${compoundId}`).digest();
+/** Compounds' pass keys as derived under `derivedUnder`: once per compound, not per pass signed or checked. */
+const derived = new Map<string, Buffer>();
+let derivedUnder: string | undefined;
+
+/** A compound's pass key: what its gates verify with (and all they can sign). Callers must not change it. */
+export function compoundPassKey(compoundId: string): Buffer {
+  const master = masterKey();
+  if (master !== derivedUnder) {
+    derived.clear();
+    derivedUnder = master;
+  }
+  let key = derived.get(compoundId);
+  if (!key) {
+    key = createHmac('sha256', master).update(`cordon-pass/v1/${compoundId}`).digest();
+    derived.set(compoundId, key);
+  }
+  return key;
+}
 
 const macOf = (compoundId: string, payload: string): Buffer =>
   createHmac('sha256', compoundPassKey(compoundId)).update(payload).digest().subarray(0, MAC_BYTES);

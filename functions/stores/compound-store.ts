@@ -176,7 +176,7 @@ export async function getBuilding(compoundId: string, id: string): Promise<Build
   return item ? buildingFromItem(item) : undefined;
 }
 
-/** A compound's buildings, or its exits: the items under the compound's partition, by sort-key prefix. */
+/** A compound's buildings, exits, passes or drop-off points: the items under the compound's partition, by sort-key prefix. */
 export const childSource = (compoundId: string, child: keyof typeof CHILD_PREFIX): Source => ({
   kind: 'query',
   query: { partition: keys.compound(compoundId).pk, beginsWith: CHILD_PREFIX[child] },

@@ -5,7 +5,8 @@
  * begins_with; byGeo by cell for a bbox), never from a rescan of the city.
  */
 import type { Changes } from '#shared/domain/audit.ts';
-import { explain, type Language } from '#shared/domain/exit-rules.ts';
+import { explain } from '#shared/domain/exit-rules.ts';
+import type { Language } from '#shared/messages/language.ts';
 import type { CompoundRecord } from '#shared/domain/compounds.ts';
 import { coverBbox, pointInBbox } from '#shared/geo/geohash.ts';
 import { canSeeCompound, listScope, type Caller } from '#shared/roles.ts';

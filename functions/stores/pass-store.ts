@@ -8,9 +8,10 @@ import { judgePass, toTokenSecond } from '#shared/domain/passes.ts';
 import { maskName } from '#shared/domain/privacy.ts';
 import type { Caller } from '#shared/roles.ts';
 import type { Pass } from '#shared/schemas/pass.ts';
-import { keys } from '#shared/table.ts';
+import { CHILD_PREFIX, keys } from '#shared/table.ts';
 import { message } from '#shared/messages/message.ts';
 import { auditItem } from './audit-store.ts';
+import { childSource } from './compound-store.ts';
 import { ConflictError, NotFoundError } from '../platform/errors.ts';
 import type { HashedId } from '../platform/id-hash.ts';
 import { withoutKeys, type Source } from '../platform/list-sources.ts';
@@ -25,8 +26,6 @@ export type StoredPass = Omit<Pass, 'name' | 'idLast4' | 'validFrom' | 'status' 
   readonly name: string;
   readonly validFrom?: string;
 };
-
-const PASS_PREFIX = 'PASS#';
 
 export function passItem(pass: StoredPass): Item {
   return { ...keys.pass(pass.compoundId, pass.passId), type: 'pass', ...pass };
@@ -56,14 +55,11 @@ export async function getPass(compoundId: string, passId: string, options: { con
 }
 
 /** A compound's passes in pass-id order (one query of its partition). */
-export const passesOfCompoundSource = (compoundId: string): Source => ({
-  kind: 'query',
-  query: { partition: keys.pass(compoundId, '').pk, beginsWith: PASS_PREFIX },
-});
+export const passesOfCompoundSource = (compoundId: string): Source => childSource(compoundId, 'pass');
 
 /** A compound's passes revoked and not yet past their validity: what its gates must refuse offline. */
 export async function revokedPasses(compoundId: string, at: string): Promise<{ passId: string; revokedAt: string }[]> {
-  const items = await queryAll<Item>({ partition: keys.pass(compoundId, '').pk, beginsWith: PASS_PREFIX });
+  const items = await queryAll<Item>({ partition: keys.compound(compoundId).pk, beginsWith: CHILD_PREFIX.pass });
   return items
     .map(storedPassFromItem)
     .filter((p) => p.revokedAt !== undefined && Date.parse(p.validUntil) >= Date.parse(at))

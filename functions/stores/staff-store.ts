@@ -4,10 +4,11 @@
  * their jurisdiction and its compounds) so a list filters by jurisdiction without reading
  * compounds. A username is taken once: creating one already there is a ConflictError.
  */
+import { canonicalJson } from '#shared/domain/ids.ts';
 import { staffPlaces, type StaffPlaces } from '#shared/domain/staff.ts';
 import { message } from '#shared/messages/message.ts';
 import type { Caller } from '#shared/roles.ts';
-import type { Staff, StaffJurisdiction } from '#shared/schemas/staff.ts';
+import type { Staff } from '#shared/schemas/staff.ts';
 import { indexKeys, keys } from '#shared/table.ts';
 import { auditItem } from './audit-store.ts';
 import { getCompounds } from './compound-store.ts';
@@ -20,14 +21,14 @@ export interface StoredStaff extends Staff {
   readonly createdBy: string;
 }
 
-export function staffItem(staff: StoredStaff): Item {
+function staffItem(staff: StoredStaff): Item {
   return { ...keys.staff(staff.username), gsi1pk: indexKeys.staffDirectory(), gsi1sk: staff.username, type: 'staff', ...staff };
 }
 
 const staffFromItem = (item: Item): StoredStaff => withoutKeys<StoredStaff>(item);
 
 /** The directory entry as the API shows it (before masking). */
-export const staffView = ({ username, name, role, jurisdiction, phone }: StoredStaff): Staff => ({
+export const staffView = ({ username, name, role, jurisdiction, phone }: Staff): Staff => ({
   username, name, role, jurisdiction, ...(phone === undefined ? {} : { phone }),
 });
 
@@ -49,12 +50,6 @@ export async function listStaff(): Promise<StoredStaff[]> {
   return (await queryAll<Item>({ index: 'byParent', partition: indexKeys.staffDirectory() })).map(staffFromItem);
 }
 
-/** Where a jurisdiction's work lies, reading its compounds (those not found are left out). */
-export async function placesOf(jurisdiction: StaffJurisdiction): Promise<StaffPlaces> {
-  const compounds = jurisdiction.compoundIds?.length ? await getCompounds(jurisdiction.compoundIds) : [];
-  return staffPlaces(jurisdiction, compounds);
-}
-
 /** Adds an entry with its audit record, only if the username is new (else a ConflictError). */
 export function createStaff(staff: StoredStaff, caller: Pick<Caller, 'username' | 'role' | 'name'>): Promise<void> {
   return transactWrite(
@@ -73,17 +68,21 @@ export function createStaff(staff: StoredStaff, caller: Pick<Caller, 'username' 
 }
 
 /**
- * Writes entries for these people over any there (the local runtime's users at start), their
- * places read from their compounds in one go.
+ * Writes entries for these people (the local runtime's users at each start) where the directory
+ * lacks them or holds them otherwise, their places read from their compounds in one go: a restart
+ * finds them in place and writes nothing, and an entry rewritten keeps when it was first written.
  */
 export async function putStaff(people: readonly Staff[], at: string, by: string): Promise<void> {
   const ids = [...new Set(people.flatMap((p) => p.jurisdiction.compoundIds ?? []))];
-  const byId = new Map((ids.length ? await getCompounds(ids) : []).map((c) => [c.id, c]));
-  const entries = people.map(({ username, name, role, jurisdiction, phone }): StoredStaff => ({
-    username, name, role, jurisdiction, ...(phone === undefined ? {} : { phone }),
-    places: staffPlaces(jurisdiction, (jurisdiction.compoundIds ?? []).flatMap((id) => byId.get(id) ?? [])),
-    createdAt: at,
-    createdBy: by,
-  }));
+  const [held, compounds] = await Promise.all([getStaffMembers(people.map((p) => p.username)), ids.length ? getCompounds(ids) : []]);
+  const byId = new Map(compounds.map((c) => [c.id, c]));
+  const written = (entry: Staff & { places: StaffPlaces }) => canonicalJson({ ...staffView(entry), places: entry.places });
+  const entries = people.flatMap((person): StoredStaff[] => {
+    const places = staffPlaces(person.jurisdiction, (person.jurisdiction.compoundIds ?? []).flatMap((id) => byId.get(id) ?? []));
+    const was = held.get(person.username);
+    const entry = { ...staffView(person), places };
+    if (was && written(was) === written(entry)) return [];
+    return [{ ...entry, createdAt: was?.createdAt ?? at, createdBy: was?.createdBy ?? by }];
+  });
   await batchWrite(entries.map(staffItem));
 }

@@ -23,7 +23,7 @@ import { SYSTEM_ACTOR, type Caller } from '#shared/roles.ts';
 import type { AreaCode, RoundCompletion, RoundOfTask } from '#shared/schemas/disinfection.ts';
 import { indexKeys, indexSortKeys, keys } from '#shared/table.ts';
 import { now } from '../platform/clock.ts';
-import { ConflictError, ValidationError } from '../platform/errors.ts';
+import { ConflictError, ValidationError, fieldError } from '../platform/errors.ts';
 import { sweepSettings } from '../platform/sweep-settings.ts';
 import { failedConditions, getItem, transactionCancelled, transactWithRetry, type Item, type TransactOp } from '../platform/table.ts';
 
@@ -130,7 +130,7 @@ const ROUND_RACE = { baseMs: 0, capMs: 0, attempts: 3 } as const;
 export async function completeRound(first: TaskRecord, body: RoundCompletion, caller: Caller, remember?: Remember<TaskRecord>): Promise<TaskRecord> {
   const round = first.round as RoundOfTask;
   const judged = judgeCompletion(round.planned, body);
-  if ('code' in judged) throw new ValidationError([{ field: judged.field, message: judged.message, said: judged.said }], undefined, { cause: judged });
+  if ('code' in judged) throw new ValidationError([fieldError(judged.field, judged.said)], undefined, { cause: judged });
   return onLatestTask(first, ROUND_RACE, async (t) => {
     if (sameCompletion(t, caller, judged.areas)) return t;
     const atIso = asHolder(t, caller);

@@ -15,7 +15,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { RuntimeConfig } from '#shared/runtime-config.ts';
+import { isLoopbackHost, RuntimeConfig } from '#shared/runtime-config.ts';
 
 export interface RuntimeConfigOptions {
   /** The web app's root (web/), whose public/config.json is the base. */
@@ -25,7 +25,6 @@ export interface RuntimeConfigOptions {
   readonly publicUrl?: string | undefined;
 }
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[?::1\]?)$/i;
 const ALL_INTERFACES = new Set(['0.0.0.0', '::', '']);
 
 /** The name part of a Host header: `127.0.0.1:5173` → `127.0.0.1`, `[::1]:5173` → `[::1]`. */
@@ -43,7 +42,7 @@ export function lanAddress(): string | undefined {
 /** The public URL for a request that opened the page at `host` (its Host header) on `port`. */
 export function publicUrlFor(options: Pick<RuntimeConfigOptions, 'host' | 'publicUrl'>, request: { host: string; port: number }): string | undefined {
   if (options.publicUrl) return options.publicUrl.replace(/\/+$/, '');
-  if (!LOOPBACK.test(hostName(request.host)) || !ALL_INTERFACES.has(options.host)) return undefined;
+  if (!isLoopbackHost(hostName(request.host)) || !ALL_INTERFACES.has(options.host)) return undefined;
   const lan = lanAddress();
   return lan ? `http://${lan}:${request.port}` : undefined;
 }

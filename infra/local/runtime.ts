@@ -48,7 +48,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const schedules = createScheduleRunner({ log: options.log });
   if (options.runSchedules) schedules.start();
   // The users the local sign-in knows are the directory's people (as a Cognito pool's users would
-  // be), and a staff member created through the API is a user the local sign-in knows at once.
+  // be; a restart writes only entries missing or changed), and a staff member created through the
+  // API is a user the local sign-in knows at once.
   await putStaff(options.users, nowIso(), LOCAL_DIRECTORY_ACTOR);
   const identity = await createLocalIdentity({ users: options.users, keyFile: options.keyFile, lookup: localUserOf });
   setUserPoolPort({ createUser: async (user) => identity.add(localUser(user)) });

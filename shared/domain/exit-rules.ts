@@ -47,7 +47,6 @@ export interface ExitGroup {
 }
 
 export type Detail = Readonly<Record<string, string | number>>;
-export type { Language };
 
 export interface ExitRule {
   readonly code: ExitRuleCode;

@@ -30,7 +30,6 @@ export const MESSAGES = {
   // What the edge itself refuses (functions/edge/http.ts).
   'edge.no-route': { en: 'no route {route} in {resource}', 'zh-CN': '{resource} 中没有路由 {route}' },
   'edge.role-may-not': { en: 'role {role} may not {operation}', 'zh-CN': '角色 {role} 不能执行 {operation}' },
-  'edge.token-required': { en: 'A valid bearer token is required', 'zh-CN': '需要有效的登录令牌' },
   'edge.no-claims': { en: 'no verified token claims', 'zh-CN': '令牌未通过验证' },
   'edge.no-identity': { en: 'token lacks sub or username', 'zh-CN': '令牌缺少用户标识' },
   'edge.no-role': { en: 'the user belongs to no role group', 'zh-CN': '该用户不属于任何角色组' },
@@ -69,7 +68,6 @@ export const MESSAGES = {
   'access.no-alert': { en: 'no alert {id}', 'zh-CN': '没有预警 {id}' },
   'access.no-enclosure': { en: 'no enclosure {id}', 'zh-CN': '没有合围 {id}' },
   'access.no-building': { en: 'no building {building} in compound {compound}', 'zh-CN': '小区 {compound} 中没有楼栋 {building}' },
-  'access.compound-outside': { en: 'compound {id} is outside your jurisdiction', 'zh-CN': '小区 {id} 不在您的管辖范围内' },
   'access.community-outside': { en: 'community {id} is outside your jurisdiction', 'zh-CN': '社区 {id} 不在您的管辖范围内' },
   'access.street-outside': { en: 'street {id} is outside your jurisdiction', 'zh-CN': '街道 {id} 不在您的管辖范围内' },
   'access.task-outside': { en: 'task {id} is outside your jurisdiction', 'zh-CN': '任务 {id} 不在您的管辖范围内' },

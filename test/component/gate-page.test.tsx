@@ -8,11 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import type { Shift } from '#shared/schemas/duty.ts';
 import type { Entry, EntryCreate } from '#shared/schemas/entry.ts';
-import { sessionFromToken } from '#web/src/auth/session.ts';
 import { GatePage } from '#web/src/gate/GatePage.tsx';
-import { createIndexedDbOutbox, OUTBOX_DATABASE } from '#web/src/tasks/outbox.ts';
-import { createIndexedDbReads } from '#web/src/tasks/offline-reads.ts';
-import { renderWithServices, type Call } from './render.tsx';
+import { clearPhone, renderWithServices, signInWith, type Call } from './render.tsx';
 import { unsignedToken } from './tokens.ts';
 
 const user = { username: 'duty-test-1', role: 'duty' as const, name: '测试值守', jurisdiction: { compoundIds: ['c1'], exitIds: ['e1'] } };
@@ -65,23 +62,15 @@ function fakeApi() {
   return { answer, state, entries, clockIns, shift };
 }
 
-async function clearPhone() {
-  const store = createIndexedDbOutbox(OUTBOX_DATABASE);
-  for (const entry of await store.list()) await store.remove(entry.id);
-  await createIndexedDbReads(OUTBOX_DATABASE).forget(user.username);
-}
-
 afterEach(async () => {
   window.history.replaceState(null, '', '/');
-  await clearPhone();
+  await clearPhone(user.username);
 });
 
 async function openGate(api: ReturnType<typeof fakeApi>) {
-  await clearPhone();
+  await clearPhone(user.username);
   const rendered = renderWithServices(<GatePage locate={async () => HERE} />, (call) => api.answer(call));
-  const session = sessionFromToken(unsignedToken(user));
-  if (!session) throw new Error('the test token does not make a session');
-  rendered.services.sessions.start(session);
+  signInWith(rendered.services, unsignedToken(user));
   await rendered.screen;
   await expect.element(page.getByRole('heading', { name: '出入口 粮食局宿舍区 南门' })).toBeVisible();
   return rendered;

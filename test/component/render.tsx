@@ -8,8 +8,10 @@ import type { ReactNode } from 'react';
 import { render } from 'vitest-browser-react';
 import { createApiClient } from '#web/src/api/client.ts';
 import { createLocalAuth } from '#web/src/auth/adapter.ts';
-import { createSessionStore } from '#web/src/auth/session.ts';
+import { createSessionStore, sessionFromToken } from '#web/src/auth/session.ts';
 import { ServicesProvider, type Services } from '#web/src/services.tsx';
+import { createIndexedDbOutbox, OUTBOX_DATABASE } from '#web/src/tasks/outbox.ts';
+import { createIndexedDbReads } from '#web/src/tasks/offline-reads.ts';
 import { currentLanguage } from '#web/src/i18n.ts';
 import type { RuntimeConfig } from '#shared/runtime-config.ts';
 
@@ -56,4 +58,18 @@ export function renderWithServices(ui: ReactNode, answer: Answer = () => ({}), o
   // from surfacing unhandled.
   screen.catch(() => undefined);
   return { screen, calls, languages, services };
+}
+
+/** Starts the session a test token makes (tokens.ts), as signing in would. */
+export function signInWith(services: Pick<Services, 'sessions'>, token: string): void {
+  const session = sessionFromToken(token);
+  if (!session) throw new Error('the test token does not make a session');
+  services.sessions.start(session);
+}
+
+/** Empties the phone's field data for the next test: the whole outbox and the user's saved reads. */
+export async function clearPhone(username: string): Promise<void> {
+  const store = createIndexedDbOutbox(OUTBOX_DATABASE);
+  for (const entry of await store.list()) await store.remove(entry.id);
+  await createIndexedDbReads(OUTBOX_DATABASE).forget(username);
 }

@@ -9,12 +9,11 @@ import { page, userEvent } from 'vitest/browser';
 import { claimsFor } from '#shared/claims.ts';
 import type { Task, TaskSummary } from '#shared/schemas/task.ts';
 import type { VisitCreate } from '#shared/schemas/visit.ts';
-import { sessionFromToken } from '#web/src/auth/session.ts';
 import { createServices } from '#web/src/services.tsx';
 import { createIndexedDbOutbox, OUTBOX_DATABASE } from '#web/src/tasks/outbox.ts';
 import { createIndexedDbReads } from '#web/src/tasks/offline-reads.ts';
 import { TasksPage } from '#web/src/tasks/TasksPage.tsx';
-import { renderWithServices, type Call } from './render.tsx';
+import { clearPhone, renderWithServices, signInWith, type Call } from './render.tsx';
 
 const visit = (visitId: string, householdId = '1-1-101'): VisitCreate => ({
   visitId, householdId, outcome: 'seen_all', peopleSeen: 1, symptoms: [], flags: [],
@@ -147,11 +146,7 @@ function fakeApi() {
   return { answer, state, visits, claims };
 }
 
-async function clearOutbox() {
-  const store = createIndexedDbOutbox(OUTBOX_DATABASE);
-  for (const entry of await store.list()) await store.remove(entry.id);
-  await createIndexedDbReads(OUTBOX_DATABASE).forget(user.username);
-}
+const clearOutbox = () => clearPhone(user.username);
 
 afterEach(async () => {
   window.history.replaceState(null, '', '/');
@@ -162,9 +157,7 @@ afterEach(async () => {
 async function openPage(api: ReturnType<typeof fakeApi>, { keep = false } = {}) {
   if (!keep) await clearOutbox();
   const rendered = renderWithServices(<TasksPage />, (call) => api.answer(call));
-  const session = sessionFromToken(token);
-  if (!session) throw new Error('the test token does not make a session');
-  rendered.services.sessions.start(session);
+  signInWith(rendered.services, token);
   await rendered.screen;
   return rendered;
 }
@@ -334,11 +327,7 @@ describe('the outbox and sign-out', () => {
     const other = { ...user, userId: 'u2', username: 'grid-other' };
     const otherToken = `${b64({ alg: 'none' })}.${b64({ ...claimsFor(other), exp: Math.floor(Date.now() / 1000) + 3600 })}.x`;
     const services = createServices({ apiUrl: '' });
-    const start = (jwt: string) => {
-      const session = sessionFromToken(jwt);
-      if (!session) throw new Error('the test token does not make a session');
-      services.sessions.start(session);
-    };
+    const start = (jwt: string) => signInWith(services, jwt);
     const ids = async () => (await store.list()).map((e) => e.id);
     const reads = createIndexedDbReads(OUTBOX_DATABASE);
     await reads.put(user.username, 'tasks:list', [], Date.now());

@@ -9,11 +9,10 @@ import { page, userEvent } from 'vitest/browser';
 import { claimsFor } from '#shared/claims.ts';
 import type { Role } from '#shared/roles.ts';
 import type { Task, TaskSummary } from '#shared/schemas/task.ts';
-import { sessionFromToken } from '#web/src/auth/session.ts';
 import en from '#web/src/locales/en/tasks.json' with { type: 'json' };
 import { OUTBOX_DATABASE, createIndexedDbOutbox } from '#web/src/tasks/outbox.ts';
 import { TasksPage } from '#web/src/tasks/TasksPage.tsx';
-import { renderWithServices, type Call } from './render.tsx';
+import { renderWithServices, signInWith, type Call } from './render.tsx';
 
 const b64 = (value: object) => btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(value))));
 const tokenFor = (username: string, role: Role, jurisdiction: object) =>
@@ -31,9 +30,7 @@ const base = (over: Partial<TaskSummary>): TaskSummary => ({
 
 function open(ui: { token: string; answer: (call: Call) => unknown }) {
   const rendered = renderWithServices(<TasksPage />, ui.answer);
-  const session = sessionFromToken(ui.token);
-  if (!session) throw new Error('no session from the test token');
-  rendered.services.sessions.start(session);
+  signInWith(rendered.services, ui.token);
   return rendered;
 }
 

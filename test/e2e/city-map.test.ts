@@ -6,12 +6,14 @@
  * Shared stack: this file seals and lifts ONE compound, chosen from the demo city as the last
  * normal compound with two or more open exits outside the first community's and the first grid
  * worker's area (other journeys resolve an exit, claim a grid task, read a case compound). It
- * ends lifted. No campaign is launched here (a sweep would give grid workers new tasks).
+ * ends lifted. One sweep is launched, of a compound no other journey uses (see the journey's
+ * note below): a sweep gives its grid's workers new tasks.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoCity } from '#infra/local/demo/users.ts';
 import { allFeatures } from '#web/src/api/client.ts';
+import enCore from '#web/src/locales/en/core.json' with { type: 'json' };
 import zhCN from '#web/src/locales/zh-CN/core.json' with { type: 'json' };
 import zhMap from '#web/src/locales/zh-CN/map.json' with { type: 'json' };
 import { apiAs, browserPerFile, findAndOpen, PHONE, screenshot, settledMap, signIn } from './browser.ts';
@@ -140,6 +142,11 @@ const sweepTarget = city.compounds
   .map((c) => ({ compound: c, buildings: city.buildings.filter((b) => b.compoundId === c.id).length }))
   .filter((c) => c.buildings > 0)
   .sort((a, b) => a.buildings - b.buildings || a.compound.id.localeCompare(b.compound.id))[0]?.compound;
+/**
+ * Signing in and opening the panel, the fan-out (up to 45 s) and the reads that follow, on a
+ * loaded 2-core machine: longer than the e2e default, and longer than its own waits put together.
+ */
+const SWEEP_JOURNEY = 120_000;
 
 describe('launching a sweep from the map', () => {
   it('confirms the scope and size, then shows the fan-out until the API reports it active', async () => {
@@ -171,7 +178,7 @@ describe('launching a sweep from the map', () => {
     expect(await picker.locator('option:checked').textContent()).toContain(zhMap.map.layers.campaignStatus.active);
     await expect.poll(() => panel.getByTestId('compound-coverage').locator('dd').textContent()).toContain(`0/${households.toLocaleString('zh-CN')} 户`);
     await expect.poll(() => page.getByTestId('coverage').textContent()).toContain(`0/${households.toLocaleString('zh-CN')} 户`);
-  });
+  }, SWEEP_JOURNEY);
 });
 
 /** The header and the legend on a phone (360×740), in both languages. */
@@ -204,6 +211,8 @@ describe('the map on a phone', () => {
     await page.getByRole('button', { name: zhCN.header.menu }).click();
     await page.getByRole('button', { name: 'English' }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
+    // The header drawn again in English before it is measured.
+    await page.getByRole('button', { name: enCore.header.menu, exact: true }).waitFor();
     expect(await heightOf(page, '.app-header')).toBeLessThanOrEqual(56);
     const name = page.getByTestId('user-name');
     expect(await name.getAttribute('title')).toBe(cityUser.name);

@@ -161,6 +161,8 @@ describe('a grid worker with no signal', () => {
     await page.context().setOffline(true);
     const mine = await claimOffline(page, taskId);
     await mine.getByRole('button', { name: zh.tasks.actions.view, exact: false }).click();
+    // The building is read from the phone first: its households are there once the detail is.
+    await page.locator(`.task-detail[data-task-id="${taskId}"]`).waitFor();
     const [first] = await householdIds(page);
     await recordVisit(page, first ?? '', 'seen_all');
     expect(await syncText(page)).toBe('2 条待同步');

@@ -160,14 +160,15 @@ describe('the board\'s map', () => {
     // Fitted to one community's exits, the map is close in: the compounds are outlines, with names.
     await expect.poll(() => map.getAttribute('data-drawn').then(Number)).toBeGreaterThan(0);
     await expect.poll(() => map.locator('.compound-label:not(.compound-label-hidden)').count()).toBeGreaterThan(0);
-    // No two markers on top of one another.
-    const boxes = await map.locator('.board-marker').evaluateAll((markers) => markers.map((m) => {
-      const box = m.getBoundingClientRect();
-      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-    }));
-    for (const [i, a] of boxes.entries()) {
-      for (const b of boxes.slice(i + 1)) expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThanOrEqual(12);
-    }
+    // No two markers on top of one another (polled: the spread follows the map's last move).
+    const closestMarkers = () => map.locator('.board-marker').evaluateAll((markers) => {
+      const centres = markers.map((m) => {
+        const box = m.getBoundingClientRect();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      });
+      return Math.min(Infinity, ...centres.flatMap((a, i) => centres.slice(i + 1).map((b) => Math.hypot(a.x - b.x, a.y - b.y))));
+    });
+    await expect.poll(closestMarkers).toBeGreaterThanOrEqual(12);
     await screenshot(page, 'board-map-outlines');
   });
 

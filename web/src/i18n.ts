@@ -11,7 +11,6 @@ import { initReactI18next } from 'react-i18next';
 import { resources } from './locales/index.ts';
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '#shared/messages/language.ts';
 
-export { LANGUAGES, type Language };
 const STORAGE_KEY = 'cordon.language';
 
 function savedLanguage(): Language {

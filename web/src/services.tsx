@@ -8,7 +8,7 @@ import { createLocalAuth, type AuthAdapter } from './auth/adapter.ts';
 import { browserPorts, cognitoSettings, createCognitoAuth } from './auth/cognito.ts';
 import { createSessionStore, type SessionState, type SessionStore } from './auth/session.ts';
 import type { RuntimeConfig } from '#shared/runtime-config.ts';
-import { forgetVisitsOnSignOut } from './tasks/outbox.ts';
+import { forgetFieldDataOnSignOut } from './tasks/outbox.ts';
 import { currentLanguage } from './i18n.ts';
 
 export interface Services {
@@ -28,7 +28,7 @@ export function createServices(config: RuntimeConfig): Services {
   });
   const cognito = cognitoSettings(config, window.location.origin);
   const auth = cognito ? createCognitoAuth(cognito, sessions, browserPorts()) : createLocalAuth(api, sessions);
-  forgetVisitsOnSignOut(sessions);
+  forgetFieldDataOnSignOut(sessions);
   return { config, api, sessions, auth };
 }
 

@@ -66,7 +66,7 @@ export function disinfectionSeed(city: GeneratedCity, now: string, actor: string
   /** A compound's tasks of a round, as the round's fan-out builds them: it reads only the compound's case buildings. */
   const roundDrafts = (campaign: { id: string; kind: 'disinfection'; scope: CampaignScope }, round: CampaignRound, compound: GeneratedCity['compounds'][number]) => disinfectionTasks({
     campaign: { ...campaign, round },
-    compound: { id: compound.id, name: compound.name, streetId: compound.streetId, communityId: compound.communityId, location: compound.location, propertyManaged: compound.propertyManaged },
+    compound,
     buildings: (buildingsOf.get(compound.id) ?? []).filter((b) => caseBuildings[compound.id]?.includes(b.id)),
     exits: [],
   });

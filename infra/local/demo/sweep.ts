@@ -25,15 +25,13 @@ export const DEMO_SWEEP_ID = 'cp_demo_sweep';
 
 export interface SweepSeed {
   readonly items: Item[];
-  /** The community the sweep covers. */
-  readonly communityId: string;
   readonly counts: { readonly sweepTasks: number };
 }
 
 export function sweepSeed(city: GeneratedCity, now: string): SweepSeed {
   const community = city.communities[0];
   const launcher = city.users.find((u) => u.role === 'city');
-  if (!community || !launcher) return { items: [], communityId: '', counts: { sweepTasks: 0 } };
+  if (!community || !launcher) return { items: [], counts: { sweepTasks: 0 } };
   const id = DEMO_SWEEP_ID;
   const createdAt = isoAfter(now, -HOUR_MS);
   const scope = { type: 'community' as const, id: community.id };
@@ -66,7 +64,7 @@ export function sweepSeed(city: GeneratedCity, now: string): SweepSeed {
     totalBuildings: totals.buildings,
     totalHouseholds: totals.households,
   });
-  return { items, communityId: community.id, counts: { sweepTasks: totals.tasks } };
+  return { items, counts: { sweepTasks: totals.tasks } };
 }
 
 /** A coverage item with its totals, as the fan-out's ADDs create it (coverOp, countExpanded). */

@@ -17,11 +17,10 @@
 import L from 'leaflet';
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MapContainer, Marker, Pane, Tooltip, TileLayer, useMap } from 'react-leaflet';
+import { MapContainer, Marker, Tooltip, TileLayer, useMap } from 'react-leaflet';
+import { AreaLayers } from '../map/AreaLayers.tsx';
 import { clustersInView, pointIndex } from '../map/clusters.ts';
-import { CommunityBoundaries } from '../map/CommunityBoundaries.tsx';
 import { CompoundNames } from '../map/CompoundNames.tsx';
-import { CompoundShapes } from '../map/CompoundShapes.tsx';
 import type { MapShift } from '../map/coords.ts';
 import { useCommunities, useCompoundsInView, useMapCaches, type CompoundProps, type MapView } from '../map/data.ts';
 import { useShift } from '../map/useShift.ts';
@@ -138,14 +137,16 @@ function Surroundings({ exits, selectedCompoundId, onSelect }: { exits: readonly
   return (
     <>
       <ViewportWatcher onChange={setView} />
-      <Pane name="communities" style={{ zIndex: 380 }}>
-        <CommunityBoundaries pane="communities" communities={communityList} selectedId={undefined} />
-      </Pane>
-      <Pane name="compounds" style={{ zIndex: 420 }}>
-        <CompoundShapes pane="compounds" dotPane="compound-dots" compounds={compounds.items} shape={compounds.shape} selectedId={selectedCompoundId} onSelect={choose} />
+      <AreaLayers
+        communities={communityList}
+        selectedCommunityId={undefined}
+        compounds={compounds.items}
+        compoundShape={compounds.shape}
+        selectedCompoundId={selectedCompoundId}
+        onSelectCompound={choose}
+      >
         {compounds.shape === 'area' && <CompoundNames compounds={compounds.items} />}
-      </Pane>
-      <Pane name="compound-dots" style={{ zIndex: 421 }} />
+      </AreaLayers>
     </>
   );
 }

@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Shift } from '#shared/schemas/duty.ts';
-import { failureOf, type OutboxSync } from '../tasks/outbox-sync.ts';
+import { dropWatchedRefusal, failureOf, type OutboxSync } from '../tasks/outbox-sync.ts';
 import type { ClockStanding } from './shift.ts';
 
 export type Locate = () => Promise<[number, number]>;
@@ -32,7 +32,7 @@ type Said =
   | { readonly kind: 'sent' | 'queued'; readonly clock: 'in' | 'out' }
   | { readonly kind: 'failed'; readonly reason: string };
 
-export function useShiftTime(): (iso: string) => string {
+function useShiftTime(): (iso: string) => string {
   const { i18n } = useTranslation();
   return (iso) => new Date(iso).toLocaleString(i18n.language, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
 }
@@ -60,8 +60,7 @@ export function ClockPanel({ standing, exitId, exitName, sync, locate }: {
     }
     const { entry, settlement } = await sync.submit({ kind: `clock-${kind}`, subject: exitId, body: { position }, label: exitName });
     if (settlement.kind === 'failed') {
-      // Said here, not left in the outbox — unless entries already wait behind it.
-      if (!sync.getState().blocked.some((e) => e.subject === exitId)) await sync.discard(entry.id);
+      await dropWatchedRefusal(sync, entry);
       const failure = failureOf(settlement.error);
       setSaid({ kind: 'failed', reason: failure.detail ?? failure.title });
     } else {

@@ -10,6 +10,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FEVER_THRESHOLD_C, PERSON_CATEGORIES } from '#shared/domain/entries.ts';
 import type { Entry } from '#shared/schemas/entry.ts';
+import { fieldProblems } from '../tasks/field-problems.tsx';
 import { failureOf, type OutboxSync } from '../tasks/outbox-sync.ts';
 import { CHECKS, emptyDraft, entryOf, hasFever, withTemperature, type DraftField, type EntryDraft } from './entry-draft.ts';
 
@@ -68,35 +69,17 @@ export function EntryForm({ exitId, exitName, sync }: { exitId: string; exitName
     }
   };
 
-  const invalid = (field: DraftField) => problems.includes(field) || undefined;
-  const errorId = (field: DraftField) => `${id}-error-${field}`;
-  const describedBy = (field: DraftField) => (problems.includes(field) ? errorId(field) : undefined);
-  const fieldError = (field: DraftField) =>
-    problems.includes(field) ? <p id={errorId(field)} className="field-error" data-field={field}>{t(`gate.entry.field.${field}`)}</p> : null;
+  const { invalid, describedBy, fieldError, summary } = fieldProblems(id, problems, (field) => t(`gate.entry.field.${field}`));
 
   return (
     <form className="gate-entry" aria-labelledby={`${id}-title`} onSubmit={(event) => void submit(event)} noValidate>
       <h2 id={`${id}-title`}>{t('gate.entry.title')}</h2>
 
-      <fieldset className="gate-choices gate-two">
-        <legend>{t('gate.entry.direction')}</legend>
-        {(['in', 'out'] as const).map((direction) => (
-          <label key={direction} className="choice choice-big">
-            <input type="radio" name={`${id}-direction`} checked={draft.direction === direction} onChange={() => change({ ...draft, direction })} />
-            <span>{t(`gate.entry.${direction}`)}</span>
-          </label>
-        ))}
-      </fieldset>
+      <BigChoices className="gate-two" legend={t('gate.entry.direction')} name={`${id}-direction`} options={DIRECTIONS}
+        chosen={draft.direction} label={(direction) => t(`gate.entry.${direction}`)} onChoose={(direction) => change({ ...draft, direction })} />
 
-      <fieldset className="gate-choices gate-categories">
-        <legend>{t('gate.entry.categoryLabel')}</legend>
-        {PERSON_CATEGORIES.map((category) => (
-          <label key={category} className="choice choice-big" data-category={category}>
-            <input type="radio" name={`${id}-category`} checked={draft.category === category} onChange={() => change({ ...draft, category })} />
-            <span>{t(`gate.category.${category}`)}</span>
-          </label>
-        ))}
-      </fieldset>
+      <BigChoices className="gate-categories" legend={t('gate.entry.categoryLabel')} name={`${id}-category`} options={PERSON_CATEGORIES} data="category"
+        chosen={draft.category} label={(category) => t(`gate.category.${category}`)} onChoose={(category) => change({ ...draft, category })} />
 
       <fieldset className="gate-checks">
         <legend>{t('gate.entry.checks')}</legend>
@@ -166,15 +149,8 @@ export function EntryForm({ exitId, exitName, sync }: { exitId: string; exitName
         )}
       </fieldset>
 
-      <fieldset className="gate-choices gate-two">
-        <legend>{t('gate.entry.outcome')}</legend>
-        {(['admitted', 'refused'] as const).map((outcome) => (
-          <label key={outcome} className="choice choice-big" data-outcome={outcome}>
-            <input type="radio" name={`${id}-outcome`} checked={draft.outcome === outcome} onChange={() => change({ ...draft, outcome })} />
-            <span>{t(`gate.entry.${outcome}`)}</span>
-          </label>
-        ))}
-      </fieldset>
+      <BigChoices className="gate-two" legend={t('gate.entry.outcome')} name={`${id}-outcome`} options={OUTCOMES} data="outcome"
+        chosen={draft.outcome} label={(outcome) => t(`gate.entry.${outcome}`)} onChoose={(outcome) => change({ ...draft, outcome })} />
       {draft.outcome === 'refused' && (
         <div className="gate-field">
           <label htmlFor={`${id}-reason`}>{t('gate.entry.refusalReason')}</label>
@@ -184,15 +160,41 @@ export function EntryForm({ exitId, exitName, sync }: { exitId: string; exitName
         </div>
       )}
 
-      {problems.length > 0 && (
-        <div className="notice notice-error" role="alert">
-          <p>{t('gate.entry.invalid')}</p>
-          <ul>{problems.map((field) => <li key={field}>{t(`gate.entry.field.${field}`)}</li>)}</ul>
-        </div>
-      )}
+      {summary(t('gate.entry.invalid'))}
       <button type="submit" className="button gate-big" disabled={busy}>{t('gate.entry.submit')}</button>
       <EntrySaid said={said} />
     </form>
+  );
+}
+
+const DIRECTIONS = ['in', 'out'] as const;
+const OUTCOMES = ['admitted', 'refused'] as const;
+
+interface BigChoicesProps<T extends string> {
+  readonly className: string;
+  readonly legend: string;
+  /** The radio group's name. */
+  readonly name: string;
+  readonly options: readonly T[];
+  /** Each option's label carries `data-<data>` with its value, where the tests look for it. */
+  readonly data?: string;
+  readonly chosen: T;
+  label(option: T): string;
+  onChoose(option: T): void;
+}
+
+/** One choice of a few, as large radio buttons a gloved thumb can hit. */
+function BigChoices<T extends string>({ className, legend, name, options, data, chosen, label, onChoose }: BigChoicesProps<T>) {
+  return (
+    <fieldset className={`gate-choices ${className}`}>
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <label key={option} className="choice choice-big" {...(data ? { [`data-${data}`]: option } : {})}>
+          <input type="radio" name={name} checked={chosen === option} onChange={() => onChoose(option)} />
+          <span>{label(option)}</span>
+        </label>
+      ))}
+    </fieldset>
   );
 }
 

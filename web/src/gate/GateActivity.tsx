@@ -5,6 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { Entry } from '#shared/schemas/entry.ts';
+import { clockTime } from '../tasks/time.ts';
 import { chinaHour } from './shift.ts';
 
 interface Hour {
@@ -62,7 +63,7 @@ export function RecentEntries({ entries }: { entries: readonly Entry[] }) {
         <ul className="gate-recent-list">
           {latest.map((e) => (
             <li key={e.id} data-entry-id={e.id} data-fever={e.fever || undefined}>
-              <span className="gate-recent-time">{new Date(e.at).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit', hour12: false })}</span>{' '}
+              <span className="gate-recent-time">{clockTime(e.at, i18n.language)}</span>{' '}
               <span>{t(`gate.entry.${e.direction}`)} · {t(`gate.category.${e.category}`)}</span>
               {e.person?.name && <span> · {e.person.name}</span>}
               {e.temperatureC !== undefined && <span> · {e.temperatureC} ℃</span>}

@@ -14,7 +14,7 @@ import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { useApi, useSession } from '../services.tsx';
 import { OfflineNote } from '../tasks/OfflineNote.tsx';
 import type { OutboxSync, SyncState } from '../tasks/outbox-sync.ts';
-import { FailedEntries, SyncStatus } from '../tasks/SyncStatus.tsx';
+import { OutboxBar } from '../tasks/SyncStatus.tsx';
 import { useNow } from '../tasks/time.ts';
 import { useOutboxSync } from '../tasks/useOutboxSync.ts';
 import { useSavedRead } from '../tasks/useSavedRead.ts';
@@ -44,11 +44,7 @@ export function GatePage({ locate = phonePosition }: { locate?: Locate } = {}) {
 
   return (
     <div className="tasks-view gate-view">
-      <div className="tasks-bar">
-        <p className="tasks-bar-title">{t('gate.title')}</p>
-        <SyncStatus state={state} />
-      </div>
-      <FailedEntries state={state} sync={sync} />
+      <OutboxBar title={t('gate.title')} state={state} sync={sync} />
       <main id="main" className="gate-page">
         <h1 className="visually-hidden">{t('gate.title')}</h1>
         {exitIds.length === 0 && <p className="notice">{t('gate.noExits')}</p>}

@@ -3,8 +3,8 @@
  * the entry it makes for the API (EntryCreate) — or the fields still to put right, said beside
  * them before anything is queued (the outbox keeps only what the API can accept).
  */
-import { FEVER_THRESHOLD_C, type PersonCategory } from '#shared/domain/entries.ts';
-import type { EntryCreate } from '#shared/schemas/entry.ts';
+import { isFever, type PersonCategory } from '#shared/domain/entries.ts';
+import { EntryCreate, Plate } from '#shared/schemas/entry.ts';
 
 export const CHECKS = ['identityAsked', 'recorded', 'temperatureMeasured', 'maskWorn'] as const;
 export type Check = (typeof CHECKS)[number];
@@ -38,18 +38,15 @@ export const emptyDraft = (direction: 'in' | 'out' = 'in'): EntryDraft => ({
   escortedBy: '',
 });
 
-/** The temperature typed, as a number, or undefined while nothing (or nothing numeric) is typed. */
-export function temperatureOf(draft: EntryDraft): number | undefined {
+/** The temperature typed, as a number (NaN when it is not one), or undefined while nothing is typed. */
+function temperatureOf(draft: EntryDraft): number | undefined {
   const text = draft.temperature.trim().replace(',', '.');
   if (text === '') return undefined;
   const value = Number(text);
   return Number.isFinite(value) ? value : Number.NaN;
 }
 
-export const hasFever = (draft: EntryDraft): boolean => {
-  const value = temperatureOf(draft);
-  return value !== undefined && value >= FEVER_THRESHOLD_C;
-};
+export const hasFever = (draft: EntryDraft): boolean => isFever(temperatureOf(draft));
 
 /** Typing a temperature is taking it: the 体温必测 toggle follows. */
 export const withTemperature = (draft: EntryDraft, temperature: string): EntryDraft => ({
@@ -64,13 +61,14 @@ export type DraftResult = { readonly ok: true; readonly body: EntryCreate } | { 
 export function entryOf(draft: EntryDraft, entryId: string): DraftResult {
   const fields: DraftField[] = [];
   const temperatureC = temperatureOf(draft);
-  const badTemperature = temperatureC !== undefined && (Number.isNaN(temperatureC) || temperatureC < 30 || temperatureC > 45);
+  // The API's own bounds (EntryCreate): what is queued is what it will take.
+  const badTemperature = temperatureC !== undefined && !EntryCreate.shape.temperatureC.safeParse(temperatureC).success;
   if (badTemperature || (draft.checks.temperatureMeasured && temperatureC === undefined)) fields.push('temperatureC');
   const fever = hasFever(draft) && !badTemperature;
   if (fever && draft.hospital.trim() === '') fields.push('hospital');
   if (draft.outcome === 'refused' && draft.refusalReason.trim() === '') fields.push('refusalReason');
   const plate = draft.plate.trim();
-  if (plate !== '' && (plate.length < 2 || plate.length > 12)) fields.push('plate');
+  if (plate !== '' && !Plate.safeParse(plate).success) fields.push('plate');
   if (fields.length > 0) return { ok: false, fields };
   const body: EntryCreate = {
     entryId,

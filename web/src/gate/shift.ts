@@ -4,6 +4,7 @@
  * whether that comes from an action not yet answered (待确认). Also the next shift, and the
  * day's hours as the counts route names them (UTC) turned into China's hours.
  */
+import { chinaMinute } from '#shared/domain/china-time.ts';
 import type { Shift } from '#shared/schemas/duty.ts';
 import type { OutboxEntry } from '../tasks/outbox.ts';
 
@@ -13,7 +14,7 @@ export type ClockStanding =
   | { readonly kind: 'on-shift'; readonly shift: Shift; readonly clockedIn: boolean; readonly clockedOut: boolean; readonly unconfirmed: boolean };
 
 /** The shift of `person` running at `now`, and their next one. */
-export function myShifts(items: readonly Shift[], person: string, now: number): { current?: Shift; next?: Shift } {
+function myShifts(items: readonly Shift[], person: string, now: number): { current?: Shift; next?: Shift } {
   const mine = items.filter((s) => s.person === person).sort((a, b) => a.start.localeCompare(b.start));
   const current = mine.find((s) => Date.parse(s.start) <= now && now < Date.parse(s.end));
   const next = mine.find((s) => Date.parse(s.start) > now);
@@ -33,11 +34,5 @@ export function clockStanding(items: readonly Shift[], person: string, now: numb
   return { kind: 'on-shift', shift: current, clockedIn, clockedOut, unconfirmed };
 }
 
-/** China's time (UTC+8, no daylight saving), where the counts' days are cut. */
-const CHINA_OFFSET_H = 8;
-
-/** The hour of the day in China for the counts route's UTC hour (`2026-11-22T16` → 0). */
-export function chinaHour(utcHour: string): number {
-  const hour = Number(utcHour.slice(11, 13));
-  return (hour + CHINA_OFFSET_H) % 24;
-}
+/** The hour of the day in China, where the counts' days are cut, for the counts route's UTC hour (`2026-11-22T16` → 0). */
+export const chinaHour = (utcHour: string): number => Number(chinaMinute(`${utcHour}:00:00.000Z`).slice(11, 13));

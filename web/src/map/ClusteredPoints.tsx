@@ -15,8 +15,6 @@ import { clustersInView, pointIndex, type ClusterPoint } from './clusters.ts';
 import { useMapLayer } from './useMapLayer.ts';
 import { useShift } from './useShift.ts';
 
-export type { ClusterPoint };
-
 export interface ClusteredPointsProps<P extends ClusterPoint> {
   readonly pane: string;
   readonly points: readonly P[];

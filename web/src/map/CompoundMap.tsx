@@ -10,8 +10,7 @@ import type { LatLngBounds } from 'leaflet';
 import type { ReactNode } from 'react';
 import { MapContainer, Pane, ScaleControl, TileLayer } from 'react-leaflet';
 import { useServices } from '../services.tsx';
-import { CommunityBoundaries } from './CommunityBoundaries.tsx';
-import { CompoundShapes } from './CompoundShapes.tsx';
+import { AreaLayers } from './AreaLayers.tsx';
 import { DrawnSignal } from './DrawnSignal.tsx';
 import type { CommunityFeature, CompoundProps, CompoundSummary, MapView } from './data.ts';
 import { FitBounds } from './FitBounds.tsx';
@@ -55,17 +54,16 @@ export function CompoundMap(props: CompoundMapProps) {
     >
       <DrawnSignal view={props.view} ready={props.loaded} />
       {config.tileUrl && <TileLayer url={config.tileUrl} attribution={config.tileAttribution ?? ''} maxZoom={config.tileMaxZoom ?? DEFAULT_MAX_ZOOM} />}
-      {/* Panes of their own stack boundaries under compounds under points (Leaflet's overlay
-          pane is at 400, markers at 600, tooltips at 650). */}
-      <Pane name="communities" style={{ zIndex: 380 }}>
-        {props.showCommunities && (
-          <CommunityBoundaries pane="communities" communities={props.communities} selectedId={props.selectedCommunityId} />
-        )}
-      </Pane>
-      <Pane name="compounds" style={{ zIndex: 420 }}>
-        <CompoundShapes pane="compounds" dotPane="compound-dots" compounds={props.compounds} shape={props.compoundShape} selectedId={props.selectedCompoundId} onSelect={props.onSelectCompound} />
-      </Pane>
-      <Pane name="compound-dots" style={{ zIndex: 421 }} />
+      <AreaLayers
+        communities={props.communities}
+        showCommunities={props.showCommunities}
+        selectedCommunityId={props.selectedCommunityId}
+        compounds={props.compounds}
+        compoundShape={props.compoundShape}
+        selectedCompoundId={props.selectedCompoundId}
+        onSelectCompound={props.onSelectCompound}
+      />
+      {/* Points above the areas (AreaLayers' panes reach 421). */}
       <Pane name="unvisited" style={{ zIndex: 440 }} />
       <Pane name="exits" style={{ zIndex: 460 }} />
       {props.children}

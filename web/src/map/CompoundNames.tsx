@@ -4,11 +4,10 @@
  * exits so a marker is read with the compound it belongs to.
  */
 import L from 'leaflet';
-import type { Feature } from 'geojson';
 import { useMemo } from 'react';
 import type { CompoundSummary } from './data.ts';
-import { shiftedCoords } from './geo.ts';
-import { areaLabel, useFittedLabels } from './labels.ts';
+import { boundsOf } from './geo.ts';
+import { areaLabel, useFittedLabels, type AreaLabel } from './labels.ts';
 import { useMapLayer } from './useMapLayer.ts';
 import { useShift } from './useShift.ts';
 
@@ -18,9 +17,11 @@ const LABEL_MIN_WIDTH_PX = 56;
 export function CompoundNames({ compounds }: { compounds: readonly CompoundSummary[] }) {
   const shift = useShift();
   const { layer, labels } = useMemo(() => {
-    const areas = compounds.filter((c) => c.geometry.type !== 'Point');
-    const named = areas.map((c) =>
-      areaLabel(c.properties.name, L.geoJSON(c as unknown as Feature, shiftedCoords(shift)).getBounds(), 'compound-label'));
+    const named: AreaLabel[] = [];
+    for (const c of compounds) {
+      const bounds = c.geometry.type === 'Point' ? undefined : boundsOf([c], shift);
+      if (bounds) named.push(areaLabel(c.properties.name, bounds, 'compound-label'));
+    }
     return { layer: L.layerGroup(named.map((n) => n.marker)), labels: named };
   }, [compounds, shift]);
   const map = useMapLayer(layer);

@@ -11,13 +11,13 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { SYSTEM_ACTOR, type Role } from '#shared/roles.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
-import { DropOffList } from '../public/DropOffList.tsx';
+import { DropOffList, useDropOffPoints } from '../public/DropOffList.tsx';
 import { GateQrCode } from '../public/GateQrCode.tsx';
 import { CompoundActions } from './CompoundActions.tsx';
 import { CompoundEdit } from './CompoundEdit.tsx';
 import type { Campaign, CompoundProps, Coverage } from './data.ts';
 import { mayCall } from '../api/may.ts';
-import { useCompoundDetail, useDisinfectionToday, useDropOffPoints, useResponsibility, useSealingHistory } from './panel-data.ts';
+import { useCompoundDetail, useDisinfectionToday, useResponsibility, useSealingHistory } from './panel-data.ts';
 import { swatchStyle, type CompoundStatus } from './status.ts';
 import { dateTime } from './when.ts';
 

@@ -6,7 +6,8 @@
 import L from 'leaflet';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ClusteredPoints, type ClusterPoint } from './ClusteredPoints.tsx';
+import type { ClusterPoint } from './clusters.ts';
+import { ClusteredPoints } from './ClusteredPoints.tsx';
 
 export interface ExitPoint extends ClusterPoint {
   readonly name: string;

@@ -9,7 +9,7 @@ import { Count } from './CityCounts.tsx';
 import { COMPOUND_STATUSES, swatchStyle, type CompoundStatus } from './status.ts';
 
 /** Below this width (the layout's phone breakpoint, map.css) the legend starts folded. */
-export const NARROW_QUERY = '(max-width: 800px)';
+const NARROW_QUERY = '(max-width: 800px)';
 
 const narrow = () => typeof window !== 'undefined' && window.matchMedia(NARROW_QUERY).matches;
 

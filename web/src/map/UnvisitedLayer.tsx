@@ -5,7 +5,8 @@
 import L from 'leaflet';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ClusteredPoints, type ClusterPoint } from './ClusteredPoints.tsx';
+import type { ClusterPoint } from './clusters.ts';
+import { ClusteredPoints } from './ClusteredPoints.tsx';
 import type { UnvisitedBuilding } from './data.ts';
 
 interface UnvisitedPoint extends ClusterPoint {

@@ -133,7 +133,7 @@ export function useCampaigns(enabled: boolean) {
 }
 
 /** How often a campaign that is still fanning out is read again (its progress, then `active`). */
-export const FAN_OUT_POLL_MS = 1_000;
+const FAN_OUT_POLL_MS = 1_000;
 
 /**
  * A campaign's totals and its coverage per compound. While it fans out it is read again every

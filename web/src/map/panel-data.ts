@@ -1,8 +1,9 @@
 /**
  * What the compound panel shows, each part loaded on its own so one failure or refusal does not
  * blank the others: the compound with its buildings and exits (each exit's standing under the
- * rules), its sealing history, its responsibility list, and today's disinfection log and its
- * drop-off points — read from the public routes residents see, so they carry no personal data.
+ * rules), its sealing history, its responsibility list, and today's disinfection log — read from
+ * the public route residents see, so it carries no personal data. (Its drop-off points come the
+ * same way, as the resident page reads them: web/src/public/DropOffList.tsx.)
  */
 import { compoundEtag } from '#shared/schemas/preconditions.ts';
 import { allFeatures } from '../api/client.ts';
@@ -62,9 +63,4 @@ export function useResponsibility(id: string) {
 export function useDisinfectionToday(id: string) {
   const api = useApi();
   return useAsync(id, (signal) => orNone(api.call('getPublicDisinfectionLog', { params: { id } }, { signal })));
-}
-
-export function useDropOffPoints(id: string) {
-  const api = useApi();
-  return useAsync(id, (signal) => api.call('getPublicDropOffPoints', { params: { id } }, { signal }));
 }

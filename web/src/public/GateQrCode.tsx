@@ -9,6 +9,7 @@
  */
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isLoopbackHost } from '#shared/runtime-config.ts';
 import { residentPath } from '../layout/navigation.ts';
 import { useServices } from '../services.tsx';
 import { qrImage } from './qr.ts';
@@ -19,16 +20,13 @@ const PRINTING = 'printing-gate-qr';
 
 const residentUrl = (compoundId: string, origin: string): string => origin.replace(/\/+$/, '') + residentPath(compoundId);
 
-/** Names that only this machine resolves to itself. */
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
-
 export function GateQrCode({ compoundId, compoundName }: { compoundId: string; compoundName: string }) {
   const { t } = useTranslation();
   const titleId = useId();
   const { config } = useServices();
   const origin = config.publicUrl ?? window.location.origin;
   const url = residentUrl(compoundId, origin);
-  const onlyHere = LOOPBACK.test(new URL(origin).hostname);
+  const onlyHere = isLoopbackHost(new URL(origin).hostname);
   const image = useMemo(() => qrImage(url), [url]);
 
   const print = () => {

@@ -13,7 +13,7 @@ import { LanguageSwitch } from '../layout/LanguageSwitch.tsx';
 import { useApi } from '../services.tsx';
 import { CaseCounts } from './CaseCounts.tsx';
 import { DisinfectionLogView } from './DisinfectionLogView.tsx';
-import { DropOffList } from './DropOffList.tsx';
+import { DropOffList, useDropOffPoints } from './DropOffList.tsx';
 import { chinaTime } from './format.ts';
 import { Hotlines } from './Hotlines.tsx';
 import '../styles/public.css';
@@ -32,8 +32,7 @@ export function ResidentPage({ compoundId }: { compoundId: string }) {
   const log = useAsync(`${compoundId}:${date ?? 'today'}`, (signal) =>
     api.call('getPublicDisinfectionLog', { params: { id: compoundId }, query: { date } }, { signal }),
   );
-
-  const dropOff = useAsync(compoundId, (signal) => api.call('getPublicDropOffPoints', { params: { id: compoundId } }, { signal }));
+  const dropOff = useDropOffPoints(compoundId);
 
   if (isNotFound(cases.error) || isNotFound(log.error)) {
     return (

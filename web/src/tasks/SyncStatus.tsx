@@ -14,7 +14,20 @@ export type SyncLabel = 'synced' | 'pending' | 'failed';
 const syncLabelOf = (state: SyncState): SyncLabel =>
   state.failed.length > 0 ? 'failed' : state.pending.length > 0 ? 'pending' : 'synced';
 
-export function SyncStatus({ state }: { state: SyncState }) {
+/** A field view's header (the tasks view, the gate): its title and the outbox's state, then the refused entries. */
+export function OutboxBar({ title, state, sync }: { title: string; state: SyncState; sync: OutboxSync }) {
+  return (
+    <>
+      <div className="tasks-bar">
+        <p className="tasks-bar-title">{title}</p>
+        <SyncStatus state={state} />
+      </div>
+      <FailedEntries state={state} sync={sync} />
+    </>
+  );
+}
+
+function SyncStatus({ state }: { state: SyncState }) {
   const { t } = useTranslation();
   const label = syncLabelOf(state);
   const count = label === 'failed' ? state.failed.length : state.pending.length;
@@ -56,7 +69,7 @@ function reasonOf(t: TFunction, entry: OutboxEntry): string {
  * task are not sent until the worker decides), and the worker's choice: retry, discard it, or
  * discard it with what waits behind it.
  */
-export function FailedEntries({ state, sync }: { state: SyncState; sync: OutboxSync }) {
+function FailedEntries({ state, sync }: { state: SyncState; sync: OutboxSync }) {
   const { t } = useTranslation();
   if (state.failed.length === 0) return null;
   return (

@@ -19,7 +19,7 @@ import type { OutboxSync, SyncState } from './outbox-sync.ts';
 import type { OutboxEntry } from './outbox.ts';
 import { entriesOver, overlayAll, type Unconfirmed } from './overlay.ts';
 import { distanceM, nearestFirst, usePlace } from './place.ts';
-import { FailedEntries, SyncStatus } from './SyncStatus.tsx';
+import { OutboxBar } from './SyncStatus.tsx';
 import { TaskCard, taskName } from './TaskCard.tsx';
 import { TaskDetail } from './TaskDetail.tsx';
 import { useNow } from './time.ts';
@@ -53,11 +53,7 @@ export function TasksPage() {
 
   return (
     <div className="tasks-view">
-      <div className="tasks-bar">
-        <p className="tasks-bar-title">{t('tasks.title')}</p>
-        <SyncStatus state={state} />
-      </div>
-      <FailedEntries state={state} sync={sync} />
+      <OutboxBar title={t('tasks.title')} state={state} sync={sync} />
       {openTask ? (
         <TaskDetail
           key={openTask}

@@ -10,6 +10,7 @@ import { FOUR_CATEGORIES, SYMPTOMS, VISIT_OUTCOMES, type VisitCreate, type Visit
 import {
   MAX_PEOPLE, chinaToday, emptyDraft, nobodyMet, visitOf, withOutcome, withPeople, type Category, type DraftField, type VisitDraft,
 } from './visit-draft.ts';
+import { fieldProblems } from './field-problems.tsx';
 
 export interface VisitFormProps {
   /** `unit-floor-room`, e.g. 1-3-302. */
@@ -54,12 +55,8 @@ export function VisitForm({ householdId, householdLabel, onSave, onCancel, newVi
     }
   };
 
-  const invalid = (field: DraftField) => problems.includes(field) || undefined;
   // Each problem is said beside its field as well as in the summary, and tied to it for readers.
-  const errorId = (field: DraftField) => `${id}-error-${field}`;
-  const describedBy = (field: DraftField) => (problems.includes(field) ? errorId(field) : undefined);
-  const fieldError = (field: DraftField) =>
-    problems.includes(field) ? <p id={errorId(field)} className="field-error" data-field={field}>{t(`tasks.visit.field.${field}`)}</p> : null;
+  const { invalid, describedBy, fieldError, summary } = fieldProblems(id, problems, (field) => t(`tasks.visit.field.${field}`));
 
   return (
     <form className="visit-form" aria-labelledby={`${id}-title`} onSubmit={(event) => void submit(event)} noValidate data-household-id={householdId}>
@@ -67,16 +64,7 @@ export function VisitForm({ householdId, householdLabel, onSave, onCancel, newVi
         {t('tasks.visit.title', { household: householdLabel })}
       </h2>
 
-      {problems.length > 0 && (
-        <div className="notice notice-error" role="alert">
-          <p>{t('tasks.visit.invalid')}</p>
-          <ul>
-            {problems.map((field) => (
-              <li key={field}>{t(`tasks.visit.field.${field}`)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {summary(t('tasks.visit.invalid'))}
 
       <fieldset className="visit-outcomes" aria-invalid={invalid('outcome')} aria-describedby={describedBy('outcome')}>
         <legend>{t('tasks.visit.outcome')}</legend>

@@ -9,6 +9,7 @@ import { ApiError, ProblemError } from '../api/errors.ts';
 import type { RoundCompletion } from '#shared/schemas/disinfection.ts';
 import type { VisitCreate } from '#shared/schemas/visit.ts';
 import type { EntryCreate } from '#shared/schemas/entry.ts';
+import type { MessageKey } from '#shared/messages/message.ts';
 import type { OutboxEntry } from './outbox.ts';
 
 export interface OutboxKind {
@@ -18,48 +19,34 @@ export interface OutboxKind {
   describe(t: TFunction, entry: OutboxEntry): string;
   /** False for an action that wins back the right to act (a claim): it does not wait behind a failed one. */
   readonly waitsBehindFailure?: boolean;
+  /**
+   * The API's codes for a refusal that says what the action asked for is so already (the worker's
+   * other device claimed the task, an earlier send whose answer was lost clocked in): taken as
+   * answered, so the entries queued behind it are sent.
+   */
+  readonly alreadyDone?: readonly MessageKey[];
 }
 
 /** The task actions sent with the entry's id as their Idempotency-Key. */
 const TASK_OPERATIONS = { claim: 'claimTask', extend: 'extendTask', release: 'releaseTask' } as const;
 export type TaskActionKind = keyof typeof TASK_OPERATIONS | 'complete';
 
-/** The API's code for a claim refused because the caller holds the task already (another of their devices claimed it). */
-const HELD_BY_YOU = 'task.held-by-you';
-
-/** The API's code for a clock-in refused because this shift has one already (an earlier send whose answer was lost). */
-const CLOCKED_IN_ALREADY = 'duty.clocked-in-already';
-
-/**
- * The gate's clock-in and clock-out at an exit (the entry's subject), with its Idempotency-Key.
- * A clock-in the shift already has is what the duty staff wanted: it is taken as answered, so
- * the entries queued behind it are sent.
- */
+/** The gate's clock-in and clock-out at an exit (the entry's subject), with its Idempotency-Key. */
 const clockAction = (kind: 'in' | 'out'): OutboxKind => ({
-  send: async (api, entry) => {
+  send: (api, entry) => {
     const body = entry.body as { position: [number, number] };
-    try {
-      return await api.call('createClockIn', { params: { id: entry.subject }, body: { kind, position: body.position } }, { idempotencyKey: entry.id });
-    } catch (error) {
-      if (kind === 'in' && error instanceof ProblemError && error.problem.code === CLOCKED_IN_ALREADY) return undefined;
-      throw error;
-    }
+    return api.call('createClockIn', { params: { id: entry.subject }, body: { kind, position: body.position } }, { idempotencyKey: entry.id });
   },
   describe: (t) => t(`gate.outbox.clock-${kind}`),
+  // The shift has its clock-in: what the duty staff wanted.
+  ...(kind === 'in' ? { alreadyDone: ['duty.clocked-in-already'] } : {}),
 });
 
 const taskAction = (kind: keyof typeof TASK_OPERATIONS): OutboxKind => ({
-  send: async (api, entry) => {
-    try {
-      return await api.call(TASK_OPERATIONS[kind], { params: { id: entry.subject } }, { idempotencyKey: entry.id });
-    } catch (error) {
-      // What the claim was for is so: the worker holds the task.
-      if (kind === 'claim' && error instanceof ProblemError && error.problem.code === HELD_BY_YOU) return undefined;
-      throw error;
-    }
-  },
+  send: (api, entry) => api.call(TASK_OPERATIONS[kind], { params: { id: entry.subject } }, { idempotencyKey: entry.id }),
   describe: (t) => t(`tasks.outbox.kind.${kind}`),
-  ...(kind === 'claim' ? { waitsBehindFailure: false } : {}),
+  // What the claim was for is so: the worker holds the task.
+  ...(kind === 'claim' ? { waitsBehindFailure: false, alreadyDone: ['task.held-by-you'] } : {}),
 });
 
 export const OUTBOX_KINDS: Readonly<Record<string, OutboxKind>> = {
@@ -94,11 +81,20 @@ export const OUTBOX_KINDS: Readonly<Record<string, OutboxKind>> = {
   },
 };
 
-/** Sends an entry by its kind; an unknown kind (from a newer app version) is refused, not guessed. */
-export function sendByKind(api: ApiClient, entry: OutboxEntry): Promise<unknown> {
+/**
+ * Sends an entry by its kind; an unknown kind (from a newer app version) is refused, not guessed.
+ * A refusal the kind names as already done answers undefined.
+ */
+export async function sendByKind(api: ApiClient, entry: OutboxEntry): Promise<unknown> {
   const kind = OUTBOX_KINDS[entry.kind];
-  if (!kind) return Promise.reject(new ApiError(entry.kind, 400, `unknown outbox kind ${entry.kind}`));
-  return kind.send(api, entry);
+  if (!kind) throw new ApiError(entry.kind, 400, `unknown outbox kind ${entry.kind}`);
+  try {
+    return await kind.send(api, entry);
+  } catch (error) {
+    const code = error instanceof ProblemError ? error.problem.code : undefined;
+    if (code !== undefined && kind.alreadyDone?.some((done) => done === code)) return undefined;
+    throw error;
+  }
 }
 
 export const waitsBehindFailure = (entry: OutboxEntry): boolean => OUTBOX_KINDS[entry.kind]?.waitsBehindFailure ?? true;

@@ -169,6 +169,3 @@ export function forgetFieldDataOnSignOut(
     void reads().forget(leaving);
   });
 }
-
-/** The earlier name, for callers that knew only visits. */
-export const forgetVisitsOnSignOut = forgetFieldDataOnSignOut;

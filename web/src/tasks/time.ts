@@ -1,6 +1,7 @@
 /**
  * Lease time left, counted on the phone's clock from the API's own count (`leaseSecondsLeft`
- * when it answered), so a phone whose clock is wrong still shows the right time left.
+ * when it answered), so a phone whose clock is wrong still shows the right time left; and the
+ * time of day as the field views show it.
  */
 import { useEffect, useState } from 'react';
 
@@ -20,3 +21,7 @@ export function minutesLeft(leaseSecondsLeft: number | null, answeredAt: number,
   const left = leaseSecondsLeft * 1000 - (now - answeredAt);
   return Math.max(0, Math.floor(left / 60_000));
 }
+
+/** The time of day, HH:mm on a 24-hour clock, in the app's language. */
+export const clockTime = (at: string | number, language: string): string =>
+  new Date(at).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', hour12: false });

@@ -1,5 +1,5 @@
 /**
- * A read for the tasks view that survives a dead network: each answer is saved on the phone
+ * A read for the field views (tasks, gate) that survives a dead network: each answer is saved on the phone
  * (offline-reads.ts, per user) and, when the API cannot be reached, the last saved answer — or
  * what a fallback can make from other saved reads — is shown instead, marked offline with the
  * time it was loaded. Other failures (401, 404, …) are shown as they are.

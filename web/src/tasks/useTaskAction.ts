@@ -8,7 +8,7 @@ import { useCallback, useState } from 'react';
 import type { RoundCompletion } from '#shared/schemas/disinfection.ts';
 import { feedbackOf, type ActionFeedback } from './actions.ts';
 import type { TaskActionKind } from './outbox-kinds.ts';
-import type { OutboxSync } from './outbox-sync.ts';
+import { dropWatchedRefusal, type OutboxSync } from './outbox-sync.ts';
 
 export type TaskAction = TaskActionKind;
 
@@ -43,9 +43,8 @@ export function useTaskAction(sync: OutboxSync, afterwards: (action: TaskAction,
           setFeedback({ kind: 'queued', action });
           outcome = { ok: true, queued: true };
         } else {
-          // Refused while the worker watched: said here, not left in the outbox — unless
-          // later entries of the task already wait behind it (the worker decides on those).
-          if (!sync.getState().blocked.some((e) => e.subject === taskId)) await sync.discard(entry.id);
+          // Refused while the worker watched: said here (the feedback line).
+          await dropWatchedRefusal(sync, entry);
           setFeedback(feedbackOf(settlement.error, action === 'claim' ? 'claim' : 'other'));
           outcome = { ok: false, queued: false, error: settlement.error };
         }
