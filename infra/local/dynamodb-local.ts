@@ -134,8 +134,14 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   };
 }
 
+/**
+ * How long Java may take to serve. It starts in 2–5 s on an idle machine, but a busy 2-core one
+ * (a test run beside a build) has taken over 30 s: giving up then stops `npm start` for nothing.
+ */
+const START_DEADLINE_MS = 120_000;
+
 async function waitUntilServing(endpoint: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + START_DEADLINE_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (${child.exitCode}):\n${output()}`);
     try {
@@ -147,5 +153,5 @@ async function waitUntilServing(endpoint: string, child: ChildProcess, output: (
     }
   }
   child.kill('SIGKILL');
-  throw new Error(`DynamoDB Local did not start within 30 s:\n${output()}`);
+  throw new Error(`DynamoDB Local did not start within ${START_DEADLINE_MS / 1000} s:\n${output()}`);
 }

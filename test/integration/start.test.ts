@@ -70,9 +70,10 @@ async function tokenFor(apiUrl: string, username: string): Promise<string> {
 
 /**
  * Starting Java, making the table and seeding the demo city (its sweep and round included) is a
- * minute's work on a loaded 2-core machine; each test starts it once or twice.
+ * minute's work on a loaded 2-core machine, and Java alone may take up to the start's own 120 s
+ * deadline there; each test starts it once or twice.
  */
-const STARTS = 240_000;
+const STARTS = 480_000;
 
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 50));
