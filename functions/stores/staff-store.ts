@@ -68,6 +68,25 @@ export function createStaff(staff: StoredStaff, caller: Pick<Caller, 'username' 
 }
 
 /**
+ * Takes back an entry this very creation wrote (its `createdAt` says so; an entry written since
+ * by another request stays), with an audit record: the sign-in the entry stood for was refused.
+ */
+export function removeStaff(username: string, createdAt: string, caller: Pick<Caller, 'username' | 'role' | 'name'>): Promise<void> {
+  return transactWrite(
+    [
+      { delete: keys.staff(username), condition: 'createdAt = :at', values: { ':at': createdAt } },
+      {
+        put: auditItem({
+          entity: 'STAFF', entityId: username, action: 'remove', caller, at: createdAt,
+          changes: { staff: { from: { username }, to: null } },
+        }),
+      },
+    ],
+    message('staff.taken', { username }),
+  );
+}
+
+/**
  * Writes entries for these people (the local runtime's users at each start) where the directory
  * lacks them or holds them otherwise, their places read from their compounds in one go: a restart
  * finds them in place and writes nothing, and an entry rewritten keeps when it was first written.

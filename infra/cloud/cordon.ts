@@ -41,7 +41,9 @@ export class CordonStack extends Stack {
     this.auth = new Auth(this, 'Auth', { stage, webOrigin: this.web.origin });
     this.queues = new Queues(this, 'Queues', stage);
     this.secrets = new Secrets(this, 'Secrets', stage);
-    this.functions = new Functions(this, 'Functions', { stage, data: this.data, queues: this.queues, secrets: this.secrets });
+    this.functions = new Functions(this, 'Functions', {
+      stage, data: this.data, queues: this.queues, secrets: this.secrets, userPool: this.auth.userPool,
+    });
     this.queues.connect((consumer) => this.functions.get(handlerId('workers', consumer)));
     this.schedules = new Schedules(this, 'Schedules', stage, (job) => this.functions.get(handlerId('jobs', job)));
     this.api = new Api(this, 'Api', { stage, auth: this.auth, functions: this.functions, webOrigin: this.web.origin });

@@ -3,8 +3,9 @@
  * queue consumers, scheduled jobs): Node.js 22 on ARM64, bundled by esbuild with the shared
  * options, its own log group, and a role holding exactly the access
  * shared/catalogue/functions.ts declares — table reads or writes on this table and its named
- * indexes, the KMS key uses they need, SendMessage on the queues the module sends to, and the
- * secrets it declares in its environment.
+ * indexes, the KMS key uses they need, SendMessage on the queues the module sends to, the
+ * secrets it declares in its environment, and the user-pool actions it declares on that pool
+ * (with USER_POOL_ID in its environment).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +15,8 @@ import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { TableAccess } from '#shared/catalogue/index.ts';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import type { TableAccess, UserPoolAccess } from '#shared/catalogue/index.ts';
 import { queueUrlVariable } from '#shared/queue-env.ts';
 import { nodejsBundling } from './bundling.ts';
 import type { Data } from './data.ts';
@@ -48,6 +50,11 @@ function timeoutOf(module: HandlerModule): Duration {
   return Duration.seconds(Math.min(...visibility));
 }
 
+/** The Cognito actions behind each user-pool access of the catalogue. */
+export const USER_POOL_ACTIONS: Record<UserPoolAccess, readonly string[]> = {
+  createUsers: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminAddUserToGroup'],
+};
+
 const MEMORY_MB = 1024;
 
 export interface FunctionsProps {
@@ -55,6 +62,8 @@ export interface FunctionsProps {
   readonly data: Data;
   readonly queues: Queues;
   readonly secrets: Secrets;
+  /** The pool staff are created in, for the functions that declare user-pool access. */
+  readonly userPool: IUserPool;
 }
 
 export interface DeployedFunction {
@@ -67,7 +76,7 @@ export class Functions extends Construct {
 
   constructor(scope: Construct, id: string, props: FunctionsProps) {
     super(scope, id);
-    const { stage, data, queues, secrets } = props;
+    const { stage, data, queues, secrets, userPool } = props;
     const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
     const all: DeployedFunction[] = [];
 
@@ -84,6 +93,15 @@ export class Functions extends Construct {
       const sends = module.access.sends ?? [];
       for (const queueName of sends) {
         role.addToPolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queues.get(queueName).queue.queueArn] }));
+      }
+
+      const poolAccess = module.access.userPool ?? [];
+      if (poolAccess.length > 0) {
+        role.addToPolicy(new PolicyStatement({
+          sid: 'UserPool',
+          actions: poolAccess.flatMap((access) => USER_POOL_ACTIONS[access]),
+          resources: [userPool.userPoolArn],
+        }));
       }
 
       const fn = new NodejsFunction(this, module.id, {
@@ -108,6 +126,7 @@ export class Functions extends Construct {
           NODE_OPTIONS: '--enable-source-maps',
           ...Object.fromEntries(sends.map((q) => [queueUrlVariable(q), queues.get(q).queue.queueUrl])),
           ...secrets.environment(module.access.secrets ?? []),
+          ...(poolAccess.length > 0 ? { USER_POOL_ID: userPool.userPoolId } : {}),
         },
       });
       acknowledge(fn, 'AwsSolutions-L1',

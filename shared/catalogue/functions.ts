@@ -21,10 +21,18 @@ export const secrets = {
 } as const;
 export type SecretName = keyof typeof secrets;
 
+/**
+ * What a function may do in the Cognito user pool: `createUsers` is AdminCreateUser and
+ * AdminAddUserToGroup on that pool only (creating staff, functions/platform/user-pool.ts); such a
+ * function is told the pool in USER_POOL_ID.
+ */
+export type UserPoolAccess = 'createUsers';
+
 export interface FunctionAccess {
   readonly table: readonly TableAccess[];
   readonly sends?: readonly QueueName[];
   readonly secrets?: readonly SecretName[];
+  readonly userPool?: readonly UserPoolAccess[];
 }
 
 const read = ['read'] as const satisfies readonly TableAccess[];
@@ -36,12 +44,13 @@ export const functionAccess = {
     meta: { table: [] },
     places: { table: read },
     compounds: { table: readWrite },
-    imports: { table: readWrite, sends: ['assignCompounds'] },
+    // Staff rosters are imported too (kind=staff), each person's sign-in made as POST /v1/staff makes it.
+    imports: { table: readWrite, sends: ['assignCompounds'], userPool: ['createUsers'] },
     alerts: { table: readWrite },
     sealing: { table: readWrite },
     exits: { table: readWrite },
     duty: { table: readWrite },
-    staff: { table: readWrite },
+    staff: { table: readWrite, userPool: ['createUsers'] },
     entries: { table: readWrite, secrets: ['idHashKey', 'passSigningKey'] },
     passes: { table: readWrite, secrets: ['idHashKey', 'passSigningKey'] },
     campaigns: { table: readWrite, sends: ['campaignPlan'] },

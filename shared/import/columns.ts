@@ -59,6 +59,18 @@ export const FIELDS = {
     street_id: ['street_id', 'streetid', '街道编号', '街道编码', '街道id'],
     street_name: ['street_name', 'street', '街道', '街道名称', '街道名'],
   },
+  staff: {
+    username: ['username', 'user', 'account', 'login', '账号', '帐号', '用户名', '登录名', '登录账号'],
+    name: ['name', 'full_name', '姓名', '名字', '人员姓名'],
+    role: ['role', '角色', '岗位', '职务', '人员类别', '类别'],
+    phone: ['phone', 'mobile', 'tel', 'telephone', '电话', '手机', '手机号', '手机号码', '联系电话', '联系方式'],
+    email: ['email', 'e_mail', 'mail', '邮箱', '电子邮箱', '电子邮件'],
+    street_id: ['street_id', 'streetid', 'street', '街道', '街道编号', '街道id', '所属街道'],
+    community_id: ['community_id', 'communityid', 'community', '社区', '社区编号', '社区id', '所属社区'],
+    grid_id: ['grid_id', 'gridid', 'grid', '网格', '网格编号', '网格id', '所属网格'],
+    compound_ids: ['compound_ids', 'compound_id', 'compounds', 'compound', '小区', '小区编号', '小区id', '所属小区', '负责小区'],
+    exit_ids: ['exit_ids', 'exit_id', 'exits', 'exit', '出入口', '出入口编号', '卡口', '卡口编号', '值守卡口'],
+  },
 } as const satisfies Record<ImportKind, AliasTable>;
 
 export type FieldOf<K extends ImportKind> = keyof (typeof FIELDS)[K] & string;
@@ -69,6 +81,7 @@ export const REQUIRED_COLUMNS: Readonly<Record<ImportKind, readonly (readonly st
   buildings: [['name'], COMPOUND_REF_FIELDS, ['units'], ['floors'], ['households_per_floor']],
   exits: [['name'], COMPOUND_REF_FIELDS, ['status'], ['lng'], ['lat']],
   communities: [],
+  staff: [['username'], ['name'], ['role']],
 };
 
 /**

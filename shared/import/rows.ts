@@ -1,6 +1,6 @@
 /**
  * One row of an import file, validated with zod and made into what the registry takes: a
- * compound, building, exit or community draft in WGS-84. A row either becomes a typed row or is
+ * compound, building, exit or community draft in WGS-84, or a staff member to add. A row either becomes a typed row or is
  * rejected with a reason that names the field as the file does ("纬度 (lat): must be a number").
  */
 import * as z from 'zod';
@@ -12,9 +12,10 @@ import {
 import type { CompoundStatus } from '../schemas/compound.ts';
 import type { Exit } from '../schemas/exit.ts';
 import type { Crs, ImportKind } from '../schemas/imports.ts';
+import { StaffCreate } from '../schemas/staff.ts';
 import { COMPOUND_REF_FIELDS, fieldLabel, type ColumnMapping, type CompoundRefField } from './columns.ts';
 import { geometryToWgs84, positionToWgs84 } from './crs.ts';
-import { blank, compoundStatus, exitKind, exitStatus, numeric, number, text, yesNo } from './values.ts';
+import { blank, compoundStatus, exitKind, exitStatus, idList, numeric, number, staffRole, text, yesNo } from './values.ts';
 
 /** A row as read from CSV or GeoJSON, before validation: field → raw value. */
 export interface SourceRow {
@@ -92,11 +93,17 @@ export interface CommunityRow {
   readonly boundary: AreaGeometry;
 }
 
+/** A roster row: the person as POST /v1/staff takes them, the jurisdiction from the id columns the role needs. */
+export interface StaffRow extends StaffCreate {
+  readonly line: number;
+}
+
 export interface RowOf {
   compounds: CompoundRow;
   buildings: BuildingRow;
   exits: ExitRow;
   communities: CommunityRow;
+  staff: StaffRow;
 }
 
 export type RowResult<T> = { readonly ok: true; readonly row: T } | { readonly ok: false; readonly line: number; readonly reason: string };
@@ -107,6 +114,7 @@ const GEOMETRY_TYPES: Readonly<Record<ImportKind, readonly Geometry['type'][]>> 
   buildings: ['Point', 'Polygon', 'MultiPolygon'],
   exits: ['Point'],
   communities: ['Polygon', 'MultiPolygon'],
+  staff: [],
 };
 
 const coordinate = {
@@ -154,6 +162,20 @@ const SCHEMAS = {
     name: text(100),
     street_id: z.preprocess(blank, Id),
     street_name: text(100, { optional: true }),
+  }),
+  staff: z.object({
+    // Account names are lower-case; a roster typed by hand may not be.
+    username: z.preprocess((v) => (typeof blank(v) === 'string' ? (blank(v) as string).toLowerCase() : blank(v)), StaffCreate.shape.username),
+    name: text(50),
+    role: staffRole(),
+    // A phone from a spreadsheet may come as a number; its text is what is checked.
+    phone: text(30, { optional: true }).pipe(StaffCreate.shape.phone),
+    email: text(254, { optional: true }).pipe(StaffCreate.shape.email),
+    street_id: z.preprocess(blank, Id.optional()),
+    community_id: z.preprocess(blank, Id.optional()),
+    grid_id: z.preprocess(blank, Id.optional()),
+    compound_ids: idList(),
+    exit_ids: idList(),
   }),
 } as const;
 
@@ -214,6 +236,8 @@ interface Place {
  * own problems are wanted from here.
  */
 function readPlace(kind: ImportKind, source: SourceRow, values: Values | undefined, crs: Crs): Place {
+  // People have no place of their own: their jurisdiction names the places.
+  if (kind === 'staff') return {};
   const geometry = source.geometry === undefined || source.geometry === null ? undefined : readGeometry(kind, source.geometry);
   const lng = source.values.lng;
   const lat = source.values.lat;
@@ -256,6 +280,7 @@ const AREA_OF: Readonly<Record<ImportKind, AreaLimits>> = {
   buildings: AREA_LIMITS.building,
   exits: AREA_LIMITS.building,
   communities: AREA_LIMITS.community,
+  staff: AREA_LIMITS.building,
 };
 
 /**
@@ -334,6 +359,23 @@ function build(kind: ImportKind, line: number, v: Values, place: Place): RowOf[I
         streetId: v.street_id as string,
         streetName: v.street_name as string | undefined,
         boundary: place.geometry as AreaGeometry,
+      });
+    case 'staff':
+      return defined<StaffRow>({
+        line,
+        username: v.username as string,
+        name: v.name as string,
+        role: v.role as StaffRow['role'],
+        // Only the columns given: which of them the role needs is the creation's to check.
+        jurisdiction: defined({
+          streetId: v.street_id as string | undefined,
+          communityId: v.community_id as string | undefined,
+          gridId: v.grid_id as string | undefined,
+          compoundIds: v.compound_ids as string[] | undefined,
+          exitIds: v.exit_ids as string[] | undefined,
+        }),
+        phone: v.phone as string | undefined,
+        email: v.email as string | undefined,
       });
   }
 }

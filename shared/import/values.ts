@@ -6,7 +6,9 @@
 import * as z from 'zod';
 import { storableNumber, UNSTORABLE_NUMBER } from '../storable-number.ts';
 import { COMPOUND_STATUSES, type CompoundStatus } from '../schemas/compound.ts';
+import { Id } from '../schemas/common.ts';
 import { EXIT_KINDS, EXIT_STATUSES } from '../schemas/exit.ts';
+import { ROLES, type Role } from '../roles.ts';
 
 /** Blank cells and null properties are absent; text is trimmed (NFKC turns full-width forms half-width). */
 export function blank(value: unknown): unknown {
@@ -109,3 +111,24 @@ export const exitStatus = () =>
     vocabulary(EXIT_STATUS_WORDS, (k) => k),
     z.enum(EXIT_STATUSES, { error: required(oneOf(EXIT_STATUSES, EXIT_STATUS_WORDS)) }),
   );
+
+/** Roles as rosters name them: the role names of the README's table, and shorter ones people write. */
+const ROLE_WORDS: Readonly<Record<Role, readonly string[]>> = {
+  city: ['市防控指挥部', '市级', '指挥部', '市防控指挥部人员', 'city staff'],
+  official: ['督查人员', '督查', '督导', '督查员'],
+  community: ['社区工作人员', '社区管理员', '社区干部', 'community admin'],
+  grid: ['网格员', '网格', 'grid worker'],
+  duty: ['卡口值守人员', '值守人员', '卡口值守', '值守', '卡口', 'duty staff'],
+  disinfection: ['消杀人员', '消杀', '环境消杀', 'disinfection staff'],
+};
+
+export const staffRole = () =>
+  z.preprocess(vocabulary(ROLE_WORDS, (k) => k), z.enum(ROLES, { error: required(oneOf(ROLES, ROLE_WORDS)) }));
+
+/** Several ids in one cell, as spreadsheets hold them: `c1 c2`, `c1,c2`, `c1、c2`, `c1；c2`. */
+export const idList = () =>
+  z.preprocess((v) => {
+    const b = blank(v);
+    if (typeof b === 'number') return [String(b)];
+    return typeof b === 'string' ? b.normalize('NFKC').split(/[\s,;、]+/).filter((id) => id !== '') : b;
+  }, z.array(Id, { error: 'must be ids separated by spaces, commas or 、' }).max(200, 'must be at most 200 ids').optional());

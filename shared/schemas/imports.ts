@@ -1,12 +1,13 @@
 /**
- * Import of compounds, buildings, exits and community boundaries from GeoJSON or CSV.
+ * Import of compounds, buildings, exits and community boundaries from GeoJSON or CSV, and of
+ * staff rosters (kind=staff) from CSV.
  * The file is the raw request body; options travel in the query.
  */
 import { schemaMessage } from '../messages/message.ts';
 import * as z from 'zod';
 import { DynamoNumber, Id } from './common.ts';
 
-export const IMPORT_KINDS = ['compounds', 'buildings', 'exits', 'communities'] as const;
+export const IMPORT_KINDS = ['compounds', 'buildings', 'exits', 'communities', 'staff'] as const;
 export const ImportKind = z.enum(IMPORT_KINDS);
 export type ImportKind = z.infer<typeof ImportKind>;
 export const CRS = ['wgs84', 'gcj02', 'bd09'] as const;

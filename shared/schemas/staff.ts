@@ -41,6 +41,9 @@ export const StaffCreate = z
     role: z.enum(ROLES),
     jurisdiction: StaffJurisdiction.default({}),
     phone: Phone.optional(),
+    email: z.email().max(254).optional().meta({
+      description: 'Where the cloud\'s user pool sends the invitation with the temporary password (the pool requires one); not kept in the directory',
+    }),
   })
   .strict()
   .meta({ id: 'StaffCreate', description: 'A new staff member; in the cloud also their Cognito user, with its group, jurisdiction attributes and a temporary password' });

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { functionAccess, queues, type FunctionAccess, type FunctionKind } from '#shared/catalogue/index.ts';
 import { TABLE } from '#shared/table.ts';
+import { USER_POOL_ACTIONS } from '#infra/cloud/functions.ts';
 import { actionsOf, cordonFunctions, logGroupIdOf, onlyId, resourceList, resourcesOf, roleIdOf, statementsOf, template, type Statement } from './synth.ts';
 
 const READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
@@ -55,6 +56,7 @@ describe('IAM per function', () => {
           ...(access.table.includes('write') ? [...WRITE, 'kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'] : []),
           ...(sends.length > 0 ? ['sqs:SendMessage'] : []),
           ...(consumes.length > 0 ? CONSUME : []),
+          ...(access.userPool ?? []).flatMap((a) => USER_POOL_ACTIONS[a]),
         ];
         expect([...new Set(statements.flatMap(actionsOf))].sort()).toEqual([...new Set(expected)].sort());
       });

@@ -14,6 +14,8 @@ import { AreaGeometry, Id, Lat, Lng } from '#shared/schemas/common.ts';
 import { CompoundCreate } from '#shared/schemas/compound.ts';
 import { ExitKind, ExitStatus } from '#shared/schemas/exit.ts';
 import { IMPORT_KINDS, ImportQuery, ImportSummary, type ImportKind } from '#shared/schemas/imports.ts';
+import { Username } from '#shared/schemas/staff.ts';
+import { ROLES } from '#shared/roles.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 import { scanTable } from '../support/table-scan.ts';
 import { mutated, valid, type Hints } from '../support/zod-arbitrary.ts';
@@ -35,6 +37,10 @@ const ROWS: Record<ImportKind, z.ZodObject> = {
   }).strict(),
   exits: z.object({ ...ref, kind: ExitKind.optional(), status: ExitStatus, ...place }).strict(),
   communities: z.object({ external_id: externalId.unwrap(), name, street_id: Id, street_name: name.optional(), geometry: AreaGeometry }).strict(),
+  staff: z.object({
+    username: Username, name, role: z.enum(ROLES), phone: z.string().optional(), community_id: Id.optional(), grid_id: Id.optional(),
+    compound_ids: Id.optional(), exit_ids: Id.optional(),
+  }).strict(),
 };
 
 /** Placeholders each row's unique marker replaces, unless the mutation changed that field. */
@@ -45,6 +51,8 @@ const rowHints: Hints = {
     ...cityHints.keys,
     external_id: fc.oneof({ weight: 4, arbitrary: fc.constant(EXT) }, { weight: 1, arbitrary: fc.constantFrom('X1', 'X2') }),
     name: fc.constant(NAME),
+    username: fc.integer({ min: 0, max: 1_000_000_000 }).map((n) => `fz-${n}`),
+    compound_ids: fc.constantFrom(...COMPOUNDS, 'c_unknown'),
     compound_id: fc.constantFrom(...COMPOUNDS, 'c_unknown'),
     grid_id: fc.constantFrom('g1', 'g2', 'g9'),
     street_id: fc.constantFrom('s1', 's2', 's9'),

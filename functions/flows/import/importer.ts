@@ -1,7 +1,7 @@
 /**
  * Imports a file into the registry: decode the body, read it row by row, validate each row,
  * and hand rows in chunks to the importer of the kind (compounds, buildings, exits, community
- * boundaries), which classifies them against what is stored and says what to write. Entity
+ * boundaries, and staff rosters, whose importer adds each person itself), which classifies them against what is stored and says what to write. Entity
  * items and their audit items go out in one BatchWriteItem stream (import-writer.ts); while they
  * are written the next rows are read and classified. Rejected rows write nothing and are
  * reported with their line; so is a row the table cannot store (an item over 400 KB, found
@@ -29,6 +29,7 @@ import {
 import { buildingImporter, exitImporter } from './import-members.ts';
 import { communityImporter } from './import-communities.ts';
 import { compoundImporter } from './import-compounds.ts';
+import { staffImporter } from './import-staff.ts';
 import type { ChunkOutcome, ImportContext, KindImporter, RowUnit } from './import-kind.ts';
 import { LineLedger } from './import-ledger.ts';
 import { logger } from '#functions/platform/logger.ts';
@@ -105,6 +106,8 @@ function importerFor(kind: ImportKind, context: ImportContext): KindImporter<Row
       return exitImporter(context) as KindImporter<RowOf[ImportKind]>;
     case 'communities':
       return communityImporter(context) as KindImporter<RowOf[ImportKind]>;
+    case 'staff':
+      return staffImporter(context) as KindImporter<RowOf[ImportKind]>;
   }
 }
 

@@ -16,7 +16,9 @@ export const staffRoutes = defineRoutes({
   createStaff: {
     method: 'POST', path: '/v1/staff', resource: 'staff', auth: 'jwt', roles: ['city', 'community'],
     summary: 'Add a staff member and their sign-in (in the cloud a Cognito user in the role\'s group, with a temporary password)',
-    description: 'City staff add anyone; community admins add community, grid, duty and disinfection staff of their own community only (403 elsewhere). 409 for a username already taken.',
+    description: 'City staff add anyone; community admins add community, grid, duty and disinfection staff of their own community only (403 elsewhere). ' +
+      '409 for a username already taken by someone else (in the directory or the user pool); the same person sent again (a retry) answers 201 as the first did, ' +
+      'completing a sign-in an earlier attempt left half made. In the cloud the invitation goes to `email` (the pool requires one), else by SMS to `phone`.',
     body: { kind: 'json', schema: StaffCreate }, response: { status: 201, schema: Staff }, errors: [409],
   },
 });
