@@ -9,10 +9,11 @@ import { message } from '#shared/messages/message.ts';
 import { compoundForCaller, ownExitForCaller } from '../edge/access.ts';
 import { httpHandler } from '../edge/http.ts';
 import { nowIso } from '../platform/clock.ts';
-import { ValidationError, fieldError } from '../platform/errors.ts';
+import { ValidationError, fieldError, type FieldError } from '../platform/errors.ts';
 import { hashIdNumber } from '../platform/id-hash.ts';
 import { cursorOf, pageOf, readSources } from '../platform/list-sources.ts';
 import { compoundPassKey } from '../platform/pass-signing.ts';
+import { getBuilding } from '../stores/compound-store.ts';
 import {
   judgeScannedPass, passesOfCompoundSource, passView, revokedPasses, revokePass, savePass, storedPassFromItem, type StoredPass,
 } from '../stores/pass-store.ts';
@@ -23,27 +24,46 @@ const matches = (pass: StoredPass, q: string) => {
   return [pass.passId, pass.name, pass.plate ?? ''].some((field) => plain(field).includes(plain(q)));
 };
 
+/** The compound's building `buildingId`, or undefined with a field error naming `field` when the compound has no such building. */
+async function buildingOf(compoundId: string, buildingId: string, field: string, errors: FieldError[]) {
+  const building = await getBuilding(compoundId, buildingId);
+  if (!building) errors.push(fieldError(field, message('access.no-building', { building: buildingId, compound: compoundId })));
+  return building;
+}
+
 export const handler = httpHandler(passesRoutes, {
   createPass: async ({ params, body, caller }) => {
     await compoundForCaller(params.id, caller);
     const at = nowIso();
+    const errors: FieldError[] = [];
     if (!observationOver(body.returnedAt, at)) {
-      throw new ValidationError([fieldError('body.returnedAt', message('pass.observation', { days: RETURNEE_OBSERVATION_DAYS, from: observationEnds(body.returnedAt!) }))]);
+      errors.push(fieldError('body.returnedAt', message('pass.observation', { days: RETURNEE_OBSERVATION_DAYS, from: observationEnds(body.returnedAt!) })));
     }
+    const building = body.buildingId === undefined ? undefined : await buildingOf(params.id, body.buildingId, 'body.buildingId', errors);
+    if (errors.length > 0) throw new ValidationError(errors);
     // Timestamps come in UTC (Timestamp), so the gate's check compares instants, not offsets.
     const { idNumber, validFrom, ...rest } = body;
-    const pass: StoredPass = { ...rest, validFrom: validFrom ?? at, ...hashIdNumber(idNumber), compoundId: params.id, createdAt: at, createdBy: caller.username };
+    const pass: StoredPass = {
+      ...rest, ...(building ? { buildingName: building.name } : {}), validFrom: validFrom ?? at, ...hashIdNumber(idNumber),
+      compoundId: params.id, createdAt: at, createdBy: caller.username,
+    };
     return passView(await savePass(pass, caller, at), at);
   },
 
   listPasses: async ({ params, query, caller }) => {
     await compoundForCaller(params.id, caller);
+    if (query.buildingId !== undefined) {
+      const errors: FieldError[] = [];
+      await buildingOf(params.id, query.buildingId, 'query.buildingId', errors);
+      if (errors.length > 0) throw new ValidationError(errors);
+    }
     const at = nowIso();
     const page = await readSources(
       [passesOfCompoundSource(params.id)],
       (item) => {
         const pass = storedPassFromItem(item);
-        return query.q === undefined || matches(pass, query.q) ? passView(pass, at) : undefined;
+        const wanted = (query.q === undefined || matches(pass, query.q)) && (query.buildingId === undefined || pass.buildingId === query.buildingId);
+        return wanted ? passView(pass, at) : undefined;
       },
       query.limit ?? 100,
       cursorOf(query.nextToken),

@@ -16,6 +16,7 @@ export const PassCreate = z
     idNumber: IdNumber,
     category: PersonCategory,
     plate: Plate.optional(),
+    buildingId: Id.optional().meta({ description: 'The holder\'s building (a building of this compound): passes are printed as a sheet per building' }),
     validFrom: Timestamp.optional().meta({ description: 'From when the pass admits (default: now)' }),
     validUntil: Timestamp,
     returnedAt: Timestamp.optional().meta({
@@ -37,6 +38,8 @@ export const Pass = z
     idLast4: z.string(),
     category: PersonCategory,
     plate: z.string().optional(),
+    buildingId: Id.optional(),
+    buildingName: z.string().optional().meta({ description: 'The building\'s name as it was when the pass was issued' }),
     validFrom: Timestamp,
     validUntil: Timestamp,
     returnedAt: Timestamp.optional(),
@@ -53,6 +56,7 @@ export type Pass = z.infer<typeof Pass>;
 export const PassPage = z.object({ items: z.array(Pass), nextToken: z.string().optional() }).meta({ id: 'PassPage' });
 export const PassListQuery = z.object({
   q: z.string().trim().min(1).max(50).optional().meta({ description: 'Part of the pass id, the holder\'s name or the plate' }),
+  buildingId: Id.optional().meta({ description: 'Only the passes of this building of the compound (400 naming buildingId for a building not of it)' }),
   limit: Limit,
   nextToken: NextToken,
 });

@@ -20,7 +20,7 @@ export const passesRoutes = defineRoutes({
   },
   listPasses: {
     method: 'GET', path: '/v1/compounds/{id}/passes', resource: 'passes', auth: 'jwt', roles: ['city', 'official', 'community'],
-    summary: 'A compound\'s passes in pass-id order, holders masked; q searches the pass id, holder\'s name and plate',
+    summary: 'A compound\'s passes in pass-id order, holders masked; q searches the pass id, holder\'s name and plate; buildingId keeps one building\'s (its printed sheet)',
     params: CompoundIdParams, query: PassListQuery, response: { status: 200, schema: PassPage }, errors: [404],
   },
   revokePass: {
