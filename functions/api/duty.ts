@@ -9,12 +9,12 @@ import {
 } from '#shared/domain/duty.ts';
 import { DAY_MS, isoAfter } from '#shared/domain/time.ts';
 import { isDutyStaffOf } from '#shared/domain/staff.ts';
-import type { ClockIn, ShiftCreate } from '#shared/schemas/duty.ts';
+import type { ClockIn, Shift, ShiftCreate } from '#shared/schemas/duty.ts';
 import { nowIso } from '../platform/clock.ts';
 import { config } from '../platform/config.ts';
 import { addShifts, recordClock, shiftsAround, shiftsBetween, shiftView, type StoredShift } from '../stores/duty-store.ts';
 import { ConflictError, ValidationError, fieldError } from '../platform/errors.ts';
-import { getStaffMembers } from '../stores/staff-store.ts';
+import { getStaffMembers, type StoredStaff } from '../stores/staff-store.ts';
 import { groupOfCompound, reevaluateAfterWrite, touchGroup } from '../stores/exit-rules-store.ts';
 import { exitForCaller, exitForReader, ownExitForCaller } from '../edge/access.ts';
 import { httpHandler } from '../edge/http.ts';
@@ -26,7 +26,7 @@ const grace = () => config().exits.clockInGraceMinutes;
 export const handler = httpHandler(dutyRoutes, {
   createShifts: async ({ params, body, caller }) => {
     const { exit, compound } = await exitForCaller(params.id, caller);
-    await refuseOthersThanDutyStaff(body, compound.id);
+    const people = await refuseOthersThanDutyStaff(body, compound.id);
     const at = nowIso();
     const shifts: StoredShift[] = drafts(body).map((d) => ({
       id: shiftIdFor(exit.id, d.person, d.start), exitId: exit.id, compoundId: compound.id,
@@ -36,7 +36,7 @@ export const handler = httpHandler(dutyRoutes, {
     const { stored, created } = await addShifts(exit.id, shifts, caller, at, { with: [touchGroup(group, at)] });
     if (created > 0) await reevaluateAfterWrite(group, at);
     const wanted = new Set(shifts.map((s) => s.id));
-    const items = stored.filter((s) => wanted.has(s.id)).map((s) => shiftView(s, at, grace()));
+    const items = named(stored.filter((s) => wanted.has(s.id)).map((s) => shiftView(s, at, grace())), people);
     return { items, created };
   },
 
@@ -55,7 +55,8 @@ export const handler = httpHandler(dutyRoutes, {
     }
     // A shift lasts at most 24 h: one starting a day before the window may still reach into it.
     const shifts = (await shiftsBetween(exit.id, isoAfter(from, -MAX_SHIFT_MS), to)).filter((s) => s.end > from);
-    const items = shifts.map((s) => shiftView(s, now, grace()));
+    const views = shifts.map((s) => shiftView(s, now, grace()));
+    const items = named(views, await getStaffMembers(views.map((s) => s.person)));
     return {
       items,
       gaps: coverageGaps(shifts, from, to),
@@ -91,9 +92,10 @@ export const handler = httpHandler(dutyRoutes, {
 
 /**
  * A shift only for duty staff of the exit's compound, as the directory knows them: anyone else
- * (unknown, another role, another compound's) is refused, naming the person's field.
+ * (unknown, another role, another compound's) is refused, naming the person's field. Answers
+ * their directory entries, which name them in the answer.
  */
-async function refuseOthersThanDutyStaff(body: ShiftCreate, compoundId: string): Promise<void> {
+async function refuseOthersThanDutyStaff(body: ShiftCreate, compoundId: string): Promise<Map<string, StoredStaff>> {
   const people = 'rotation' in body
     ? body.rotation.people.map((person, i) => ({ person, field: `body.rotation.people.${i}` }))
     : [{ person: body.person, field: 'body.person' }];
@@ -102,6 +104,15 @@ async function refuseOthersThanDutyStaff(body: ShiftCreate, compoundId: string):
   if (refused.length > 0) {
     throw new ValidationError(refused.map((p) => fieldError(p.field, message('duty.not-duty-staff', { person: p.person, id: compoundId }))));
   }
+  return staff;
+}
+
+/** Shifts with their people's names from the directory entries read for them at once (screens name people, not accounts). */
+function named(shifts: Shift[], staff: ReadonlyMap<string, StoredStaff>): Shift[] {
+  return shifts.map((s) => {
+    const name = staff.get(s.person)?.name;
+    return name === undefined ? s : { ...s, personName: name };
+  });
 }
 
 function drafts(body: ShiftCreate): { person: string; start: string; end: string }[] {

@@ -15,7 +15,8 @@ import { ConflictError } from '../platform/errors.ts';
 import { withoutKeys } from '../platform/list-sources.ts';
 import { queryAll, transactWrite, type Item, type TransactOp } from '../platform/table.ts';
 
-export type StoredShift = Omit<Shift, 'clockIn'>;
+/** A shift as stored: its clock-in state is judged when read, its person's name looked up in the directory. */
+export type StoredShift = Omit<Shift, 'clockIn' | 'personName'>;
 
 export function shiftItem(shift: StoredShift): Item {
   return { ...keys.shift(shift.exitId, shift.start, shift.id), type: 'shift', ...shift };

@@ -42,6 +42,7 @@ export const Shift = z
     exitId: Id,
     compoundId: Id,
     person: z.string(),
+    personName: z.string().optional().meta({ description: 'The person\'s name in the staff directory, so screens name people rather than accounts' }),
     start: Timestamp,
     end: Timestamp,
     clockInAt: Timestamp.optional(),

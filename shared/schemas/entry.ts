@@ -14,6 +14,8 @@ import { Day, DynamoNumber, Id, Limit, NextToken, Timestamp } from './common.ts'
 export const PersonCategory = z.enum(PERSON_CATEGORIES);
 export const IdNumber = z.string().trim().regex(ID_NUMBER_PATTERN, 'must be an 18-character (or old 15-digit) ID number');
 export const Plate = z.string().trim().min(2).max(12);
+/** People in a vehicle at the gate, the driver included (a coach seats up to 60). */
+export const Occupants = DynamoNumber.int().min(1).max(60).meta({ description: 'People in the vehicle, the driver included' });
 
 export const FourChecks = z
   .object({ identityAsked: z.boolean(), recorded: z.boolean(), temperatureMeasured: z.boolean(), maskWorn: z.boolean() })
@@ -35,7 +37,10 @@ export const EntryCreate = z
     passQr: z.string().trim().min(1).max(200).optional().meta({
       description: 'The text of a scanned pass\'s QR code: judged as by pass-checks and linked (passId). A forged or other compound\'s pass is refused (400 naming passQr); an expired, revoked or not-yet-valid one only with outcome refused',
     }),
-    vehicle: z.object({ plate: Plate, passId: Id.optional(), trunkChecked: z.boolean().optional() }).strict().optional(),
+    vehicle: z
+      .object({ plate: Plate, passId: Id.optional(), trunkChecked: z.boolean().optional(), occupants: Occupants.optional() })
+      .strict()
+      .optional(),
     outcome: z.enum(['admitted', 'refused']),
     refusalReason: z.string().trim().min(1).max(200).optional(),
     escort: z
@@ -74,7 +79,7 @@ export const Entry = z
         reason: z.enum(PASS_CHECK_REASONS).optional().meta({ description: 'Why a scanned pass (passQr) was not valid' }),
       })
       .optional(),
-    vehicle: z.object({ plate: z.string(), passId: Id.optional(), trunkChecked: z.boolean().optional() }).optional(),
+    vehicle: z.object({ plate: z.string(), passId: Id.optional(), trunkChecked: z.boolean().optional(), occupants: DynamoNumber.optional() }).optional(),
     outcome: z.enum(['admitted', 'refused']),
     refusalReason: z.string().optional(),
     escort: z.object({ hospital: z.string(), escortedBy: z.string().optional() }).optional(),

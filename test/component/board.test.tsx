@@ -54,7 +54,17 @@ interface Api {
   alerts?: unknown[];
   rounds?: unknown[];
   pages?: Record<string, { items: UnresolvedExit[]; nextToken?: string }>;
+  shifts?: (exitId: string) => unknown;
 }
+
+/** The directory as the API lists it (by role and community); `community` is only the fake's filter. */
+const STAFF = [
+  { username: 'duty-c-e3-1', name: '赵值守', role: 'duty', jurisdiction: { compoundIds: ['c_e3'], exitIds: ['e3'] }, community: 'cm2' },
+  { username: 'duty-c-e3-2', name: '钱值守', role: 'duty', jurisdiction: { compoundIds: ['c_e3'], exitIds: ['e3'] }, community: 'cm2' },
+  // Duty staff of another compound in the same community: not offered for e3's rota.
+  { username: 'duty-c-e5-1', name: '孙值守', role: 'duty', jurisdiction: { compoundIds: ['c_e5'], exitIds: ['e5'] }, community: 'cm2' },
+  { username: 'grid-cm2-1', name: '李网格', role: 'grid', jurisdiction: { gridId: 'g1' }, community: 'cm2' },
+];
 
 /** `shell` lays the page out as the app does (a test of the layout needs the app's full-height column). */
 function board(role: Role, api: Api = {}, shell = (ui: ReactNode) => ui) {
@@ -63,6 +73,12 @@ function board(role: Role, api: Api = {}, shell = (ui: ReactNode) => ui) {
     const url = new URL(call.path, 'http://x');
     if (url.pathname === '/v1/communities') return communities;
     if (url.pathname === '/v1/alerts') return { items: api.alerts ?? [] };
+    if (url.pathname === '/v1/staff') {
+      const community = url.searchParams.get('communityId');
+      return { items: STAFF.filter((p) => p.role === url.searchParams.get('role') && (!community || p.community === community)) };
+    }
+    const shifts = /^\/v1\/exits\/([^/]+)\/shifts$/.exec(url.pathname);
+    if (shifts?.[1] && call.method === 'GET') return api.shifts?.(shifts[1]) ?? { items: [], gaps: [], overlaps: [], missedClockIns: [] };
     if (url.pathname === '/v1/missed-rounds') {
       const date = url.searchParams.get('date');
       return { items: (api.rounds ?? []).filter((r) => !date || (r as { date: string }).date === date) };
@@ -185,15 +201,33 @@ describe('BoardPage', () => {
     await expect.poll(() => card('e4')).toBeNull();
     expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ status: 'sealed', sealing: { method: 'fence', confirmedAt: expect.any(String) } });
 
-    // A rota for the uncovered exit: the posted rotation, then the exit keeps only its missed clock-in.
+    // A rota for the uncovered exit, its person picked by name: the posted rotation names their
+    // account, then the exit keeps only its missed clock-in.
     const e3 = card('e3') as HTMLElement;
-    await userEvent.fill(e3.querySelector('input[autocomplete="off"]') as HTMLElement, 'duty-wangfu-1');
+    const person = e3.querySelector('form[data-action="addShifts"] select') as HTMLSelectElement;
+    await expect.poll(() => [...person.options].map((o) => o.textContent)).toEqual(['请选择值守人员', '钱值守', '赵值守']);
+    expect(calls.find((c) => c.path.startsWith('/v1/staff'))?.path).toBe('/v1/staff?role=duty&communityId=cm2');
+    await userEvent.selectOptions(person, '赵值守');
     await userEvent.click(e3.querySelector('form[data-action="addShifts"] button[type="submit"]') as HTMLElement);
     await expect.poll(() => idsIn('no_duty_coverage')).toEqual([]);
     await ready();
     expect(idsIn('missed_clock_in')).toEqual(['e3', 'e5']);
     const rota = calls.find((c) => c.path === '/v1/exits/e3/shifts');
-    expect(rota?.body).toEqual({ rotation: { from: expect.any(String), days: 2, shiftHours: 24, people: ['duty-wangfu-1'] } });
+    expect(rota?.body).toEqual({ rotation: { from: expect.any(String), days: 2, shiftHours: 24, people: ['duty-c-e3-1'] } });
+  });
+
+  it('names the people of an exit\'s shifts and missed clock-ins, never their accounts', async () => {
+    const shift = (id: string, person: string, personName?: string) => ({
+      id, exitId: 'e5', compoundId: 'c_e5', person, ...(personName ? { personName } : {}), start: ago(2), end: ago(-6),
+      clockIn: 'missed', createdAt: ago(30), createdBy: 'city-1',
+    });
+    const missed = [shift('s1', 'duty-c-e5-1', '孙值守'), shift('s2', 'duty-gone-9')];
+    board('city', { shifts: () => ({ items: missed, gaps: [], overlaps: [], missedClockIns: missed }) });
+    await ready();
+    await userEvent.click(card('e5')?.querySelector('[data-action="shifts"]') as HTMLElement);
+    const names = () => [...document.querySelectorAll('[data-testid="board-shifts"] [data-testid="shift-person"]')].map((n) => n.textContent);
+    await expect.poll(names).toEqual(['孙值守', '名录中无此人']);
+    expect(document.querySelector('[data-testid="board-shifts"]')?.textContent).not.toContain('duty-');
   });
 
   it('loads the next page on request and keeps each exit once', async () => {

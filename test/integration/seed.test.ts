@@ -11,6 +11,7 @@ import { keys } from '#shared/table.ts';
 import { demoUsers } from '#infra/local/demo/users.ts';
 import { DEMO_ROUND_ID } from '#infra/local/demo/disinfection.ts';
 import { DEMO_SWEEP_ID } from '#infra/local/demo/sweep.ts';
+import { DEMO_PASS_KINDS } from '#infra/local/demo/passes.ts';
 import { freshTable } from '../support/env.ts';
 import { startTestStack, type Client, type TestStack } from '../support/stack.ts';
 
@@ -54,7 +55,7 @@ describe('seedCity', () => {
       exits: city.exits.length,
       // The checkpoints at work (demo/duty.ts): how many depends on the hour it is seeded at.
       shifts: expect.any(Number),
-      passes: 3,
+      passes: DEMO_PASS_KINDS.length * staffedWithOpenExit.length,
       unresolvedExits: expect.any(Number),
       // Cases and rounds (demo/disinfection.ts): today's rounds depend on the hour too.
       cases: 4,
@@ -80,7 +81,7 @@ describe('seedCity', () => {
       shift: first.counts.shifts,
       'exit-rules': sealed,
       responsibility: sealed,
-      pass: 3,
+      pass: DEMO_PASS_KINDS.length * staffedWithOpenExit.length,
       case: 4,
       task: (first.counts.roundTasks ?? 0) + sweepBuildings.length,
       // The sweep's coverage: a marker per compound, an item per grid and one for the community.

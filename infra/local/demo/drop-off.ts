@@ -8,12 +8,13 @@ import { roundCoord } from '#shared/geo/shape.ts';
 import { dropOffItem } from '#functions/stores/drop-off-store.ts';
 import type { Item } from '#functions/platform/table.ts';
 import type { GeneratedCity } from './city.ts';
+import { staffedCompoundIds } from './passes.ts';
 
 /** About 10 m outside the gate: close enough to see from the checkpoint. */
 const OFFSET_DEG = 0.0001;
 
 export function dropOffSeed(city: GeneratedCity, now: string, actor: string): { items: Item[]; counts: { dropOffPoints: number } } {
-  const staffed = new Set(city.users.filter((u) => u.role === 'duty').flatMap((u) => u.jurisdiction.compoundIds ?? []));
+  const staffed = new Set(staffedCompoundIds(city));
   const points: DropOffPoint[] = [];
   for (const compound of city.compounds) {
     if (!staffed.has(compound.id)) continue;

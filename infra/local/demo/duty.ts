@@ -1,8 +1,9 @@
 /**
  * The demo city's checkpoints at work, relative to the moment it is seeded: 3 × 8 h shifts on the
  * UTC grid (00/08/16) for every open exit of a sealed compound, clock-ins on the shifts already
- * begun, the responsibility list of every sealed compound, a few pre-registered commuters' passes
- * (seed 003) — and the exits judged by the rules, so the unresolved list is full on first start.
+ * begun, the responsibility list of every sealed compound — and the exits judged by the rules, so
+ * the unresolved list is full on first start (passes: passes.ts). Every duty user is on a shift at
+ * the seeding time, at each exit they hold.
  *
  * Every twelfth checkpoint's rota stops after the current shift (no_duty_coverage), another's
  * current shift has no clock-in (missed_clock_in; on a grid shifted by 4 h when the seed runs
@@ -11,16 +12,13 @@
  * Ids come from exit, person and start: seeding again within the same 8-hour window rewrites
  * the same items. The persons on duty are the compound's demo duty user (one login per team).
  */
-import type { CompoundRecord } from '#shared/domain/compounds.ts';
 import { shiftIdFor } from '#shared/domain/duty.ts';
-import { DAY_MS, HOUR_MS, isoAt, isoAfter, MINUTE_MS } from '#shared/domain/time.ts';
+import { HOUR_MS, isoAt, MINUTE_MS } from '#shared/domain/time.ts';
 import { evaluateExits, nextCheckAt, type ExitGroup } from '#shared/domain/exit-rules.ts';
 import { isSealed } from '#shared/domain/exits.ts';
 import { keys } from '#shared/table.ts';
 import { shiftItem, type StoredShift } from '#functions/stores/duty-store.ts';
-import { passItem } from '#functions/stores/pass-store.ts';
 import { rulesItem, ruleSettings, standingOf, storedExitItem } from '#functions/stores/exit-rules-store.ts';
-import { hashIdNumber } from '#functions/platform/id-hash.ts';
 import type { Item } from '#functions/platform/table.ts';
 import type { GeneratedCity } from './city.ts';
 import { personNamer } from './names.ts';
@@ -32,7 +30,7 @@ export interface DutySeed {
   /** Exit items with their standing (replacing the registry's plain exit items). */
   readonly exits: Item[];
   readonly others: Item[];
-  readonly counts: { readonly shifts: number; readonly passes: number; readonly unresolvedExits: number };
+  readonly counts: { readonly shifts: number; readonly unresolvedExits: number };
 }
 
 export function dutySeed(city: GeneratedCity, now: string, actor: string): DutySeed {
@@ -84,11 +82,10 @@ export function dutySeed(city: GeneratedCity, now: string, actor: string): DutyS
     if (next) rules.push(rulesItem({ kind: 'compound', id: compound.id }, next));
   }
 
-  const passes = commuterPasses(city, compounds, now, actor);
   return {
     exits: exitItems,
-    others: [...shifts.map(shiftItem), ...rules, ...responsibilityLists(city, now, actor), ...passes],
-    counts: { shifts: shifts.length, passes: passes.length, unresolvedExits },
+    others: [...shifts.map(shiftItem), ...rules, ...responsibilityLists(city, now, actor)],
+    counts: { shifts: shifts.length, unresolvedExits },
   };
 }
 
@@ -104,19 +101,4 @@ function responsibilityLists(city: GeneratedCity, now: string, actor: string): I
       ...keys.responsibility(c.id), type: 'responsibility', compoundId: c.id,
       streetLeader: person(), communityLeader: person(), responsiblePerson: person(), updatedAt: now, updatedBy: actor,
     }));
-}
-
-/** Three medical commuters pre-registered at the first duty user's compound (seed 003: 事先录入造册). */
-function commuterPasses(city: GeneratedCity, compounds: ReadonlyMap<string, CompoundRecord>, now: string, actor: string): Item[] {
-  const duty = city.users.find((u) => u.role === 'duty');
-  const compoundId = duty?.jurisdiction.compoundIds?.[0];
-  if (!compoundId || !compounds.has(compoundId)) return [];
-  const names = personNamer(createRandom(city.seed + 6));
-  return [1, 2, 3].map((n) =>
-    passItem({
-      passId: `p-${compoundId.slice(2, 8)}-${n}`, compoundId, name: names(),
-      ...hashIdNumber(`42088119850${n}0${n}123${n}`.padEnd(18, '0').slice(0, 18)),
-      category: 'medical', validUntil: isoAfter(now, 14 * DAY_MS), createdAt: now, createdBy: actor,
-    }),
-  );
 }

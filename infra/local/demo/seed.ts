@@ -3,7 +3,7 @@
  * its 'create' audit record by `system:seed`), buildings and exits, through the registry's own
  * item shapes, and the checkpoints at work (duty.ts: shifts, clock-ins, responsibility lists,
  * passes, the exits judged), cases and disinfection rounds (disinfection.ts), a running sweep
- * (sweep.ts), drop-off points at the staffed compounds (drop-off.ts), then a marker. With the marker present the seed is skipped unless forced; every id
+ * (sweep.ts), drop-off points and passes at the staffed compounds (drop-off.ts, passes.ts), then a marker. With the marker present the seed is skipped unless forced; every id
  * and key is deterministic, so a forced or interrupted re-run rewrites the same items.
  */
 import { AUDITED_COMPOUND_FIELDS } from '#shared/domain/compounds.ts';
@@ -18,6 +18,7 @@ import { cityCounts, SEED_ACTOR, type GeneratedCity } from './city.ts';
 import { disinfectionSeed } from './disinfection.ts';
 import { dropOffSeed } from './drop-off.ts';
 import { dutySeed } from './duty.ts';
+import { passSeed } from './passes.ts';
 import { sweepSeed } from './sweep.ts';
 
 /** Written last, so a seed that stopped half-way runs again next time. */
@@ -25,10 +26,11 @@ const MARKER = keys.seed('demo');
 /**
  * Raised whenever the demo city gains something (2: duty, rules, passes and responsibility lists;
  * 3: cases and yesterday's and today's disinfection rounds, with a missed round; 4: a running
- * sweep and a hand-launched round, so every role has work on first start; 5: drop-off points),
+ * sweep and a hand-launched round, so every role has work on first start; 5: drop-off points;
+ * 6: passes of residents, commuters, vehicles and service staff at every staffed compound),
  * so a table seeded by an older version is seeded again — every write is keyed, nothing doubles.
  */
-const SEED_VERSION = 5;
+const SEED_VERSION = 6;
 /** Batch calls in flight: DynamoDB Local keeps up with this many, and a 100k-building city seeds in minutes, not hours. */
 const CONCURRENCY = 16;
 
@@ -52,7 +54,8 @@ export async function seedCity(city: GeneratedCity, options: { force?: boolean }
   const disinfection = disinfectionSeed(city, nowIso(), SEED_ACTOR);
   const sweep = sweepSeed(city, nowIso());
   const dropOff = dropOffSeed(city, nowIso(), SEED_ACTOR);
-  const counts = { ...cityCounts(city), ...duty.counts, ...disinfection.counts, ...sweep.counts, ...dropOff.counts };
+  const passes = passSeed(city, nowIso(), SEED_ACTOR);
+  const counts = { ...cityCounts(city), ...duty.counts, ...disinfection.counts, ...sweep.counts, ...dropOff.counts, ...passes.counts };
   await batchWrite(
     [
       ...city.streets.map(streetItem),
@@ -65,6 +68,7 @@ export async function seedCity(city: GeneratedCity, options: { force?: boolean }
       ...disinfection.items,
       ...sweep.items,
       ...dropOff.items,
+      ...passes.items,
     ],
     { concurrency: CONCURRENCY },
   );

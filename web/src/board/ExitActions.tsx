@@ -6,7 +6,7 @@
  * A change is made from the version listed (If-Match): when someone else changed the exit
  * meanwhile, the API refuses it and the user is told so.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SEALING_METHODS } from '#shared/schemas/exit.ts';
 import { exitEtag } from '#shared/schemas/preconditions.ts';
@@ -15,10 +15,10 @@ import { isStale } from '../api/errors.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { useApi } from '../services.tsx';
 import { actionsFor, type UnresolvedExit } from './grouping.ts';
+import { RotaForm, type RotaRequest } from './RotaForm.tsx';
 import { ShiftsPanel } from './ShiftsPanel.tsx';
 
 type SealingMethod = (typeof SEALING_METHODS)[number];
-const ROTA_HOURS = [8, 12, 24] as const;
 
 export interface ExitActionsProps {
   readonly exit: UnresolvedExit;
@@ -33,9 +33,6 @@ export function ExitActions({ exit, role, onAct, failure }: ExitActionsProps) {
   const id = useId();
   const actions = actionsFor(exit, role);
   const [method, setMethod] = useState<SealingMethod>('fence');
-  const [person, setPerson] = useState('');
-  const [hours, setHours] = useState<(typeof ROTA_HOURS)[number]>(24);
-  const [days, setDays] = useState(2);
   const [showShifts, setShowShifts] = useState(false);
   const [pending, setPending] = useState(false);
 
@@ -50,9 +47,8 @@ export function ExitActions({ exit, role, onAct, failure }: ExitActionsProps) {
   const seal = () => run(() => api.call('patchExit', { params, body: { status: 'sealed', sealing: sealing() } }, version));
   const confirm = () => run(() => api.call('patchExit', { params, body: { sealing: sealing() } }, version));
   const restrict = () => run(() => api.call('patchExit', { params, body: { restricted: true } }, version));
-  const addShifts = (event: FormEvent) => {
-    event.preventDefault();
-    const rotation = { from: new Date().toISOString(), days, shiftHours: hours, people: [person.trim()] };
+  const addShifts = ({ person, days, shiftHours }: RotaRequest) => {
+    const rotation = { from: new Date().toISOString(), days, shiftHours, people: [person] };
     run(() => api.call('createShifts', { params, body: { rotation } }));
   };
 
@@ -96,33 +92,7 @@ export function ExitActions({ exit, role, onAct, failure }: ExitActionsProps) {
           </button>
         </div>
       )}
-      {actions.includes('addShifts') && (
-        <form className="board-action-row board-rota" onSubmit={addShifts} data-action="addShifts">
-          <label htmlFor={`${id}-person`}>{t('board.actions.person')}</label>
-          <input
-            id={`${id}-person`}
-            required
-            autoComplete="off"
-            placeholder={t('board.actions.personPlaceholder')}
-            value={person}
-            onChange={(e) => setPerson(e.target.value)}
-            disabled={pending}
-          />
-          <label htmlFor={`${id}-hours`}>{t('board.actions.shiftHours')}</label>
-          <select id={`${id}-hours`} value={hours} onChange={(e) => setHours(Number(e.target.value) as (typeof ROTA_HOURS)[number])} disabled={pending}>
-            {ROTA_HOURS.map((h) => (
-              <option key={h} value={h}>
-                {t('board.actions.hours', { count: h })}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={`${id}-days`}>{t('board.actions.days')}</label>
-          <input id={`${id}-days`} type="number" min={1} max={14} value={days} onChange={(e) => setDays(Number(e.target.value))} disabled={pending} />
-          <button type="submit" className="button board-primary" disabled={pending || person.trim() === ''}>
-            {t('board.actions.addShifts')}
-          </button>
-        </form>
-      )}
+      {actions.includes('addShifts') && <RotaForm exit={exit} pending={pending} onAdd={addShifts} />}
       {actions.includes('shifts') && (
         <div className="board-action-row">
           <button type="button" className="button button-quiet" aria-expanded={showShifts} data-action="shifts" onClick={() => setShowShifts((v) => !v)}>

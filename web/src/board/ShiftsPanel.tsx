@@ -22,7 +22,7 @@ export function ShiftsPanel({ exitId }: { exitId: string }) {
       <ul>
         {missedClockIns.map((s) => (
           <li key={s.id} data-clock-in={s.clockIn}>
-            {s.person} · {at(s.start)}–{at(s.end)} · {t(`board.clockIn.${s.clockIn}`)}
+            <span data-testid="shift-person">{s.personName ?? t('board.shifts.unknownPerson')}</span> · {at(s.start)}–{at(s.end)} · {t(`board.clockIn.${s.clockIn}`)}
             {s.clockInAt && ` (${at(s.clockInAt)})`}
           </li>
         ))}
