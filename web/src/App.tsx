@@ -21,9 +21,10 @@ const MapPage = lazy(() => import('./map/MapPage.tsx').then((m) => ({ default: m
 const TasksPage = lazy(() => import('./tasks/TasksPage.tsx').then((m) => ({ default: m.TasksPage })));
 const BoardPage = lazy(() => import('./board/BoardPage.tsx').then((m) => ({ default: m.BoardPage })));
 const GatePage = lazy(() => import('./gate/GatePage.tsx').then((m) => ({ default: m.GatePage })));
+const PassesPage = lazy(() => import('./passes/PassesPage.tsx').then((m) => ({ default: m.PassesPage })));
 const ResidentPage = lazy(() => import('./public/ResidentPage.tsx').then((m) => ({ default: m.ResidentPage })));
 
-const PAGES: Record<SignedInView, ComponentType> = { map: MapPage, tasks: TasksPage, board: BoardPage, gate: GatePage };
+const PAGES: Record<SignedInView, ComponentType> = { map: MapPage, tasks: TasksPage, board: BoardPage, gate: GatePage, passes: PassesPage };
 
 export function App() {
   const { t } = useTranslation();

@@ -7,7 +7,7 @@
 import { useSyncExternalStore } from 'react';
 import type { Role } from '#shared/roles.ts';
 
-const SIGNED_IN_VIEWS = ['map', 'tasks', 'board', 'gate'] as const;
+const SIGNED_IN_VIEWS = ['map', 'tasks', 'board', 'gate', 'passes'] as const;
 export type SignedInView = (typeof SIGNED_IN_VIEWS)[number];
 
 export type Route =
@@ -19,9 +19,9 @@ export type Route =
 
 /** The views each role opens, its home first. */
 const VIEWS_OF: Record<Role, readonly SignedInView[]> = {
-  city: ['map', 'board'],
+  city: ['map', 'board', 'passes'],
   official: ['board', 'map'],
-  community: ['map', 'board'],
+  community: ['map', 'board', 'passes'],
   grid: ['tasks', 'map'],
   disinfection: ['tasks', 'map'],
   duty: ['gate', 'map'],
@@ -42,6 +42,8 @@ export function routeOf(pathname: string, search = ''): Route {
   const resident = /^\/c\/([^/]+)\/?$/.exec(pathname);
   if (resident?.[1]) return { view: 'resident', compoundId: decodeURIComponent(resident[1]) };
   const view = pathname.replace(/^\/|\/$/g, '');
+  // The passes view prints cards at /passes/print (web/src/passes/print-path.ts).
+  if (view === 'passes/print') return { view: 'passes' };
   if (view === 'login') return { view: 'login', user: new URLSearchParams(search).get('user')?.trim() || undefined };
   return (SIGNED_IN_VIEWS as readonly string[]).includes(view) ? { view: view as SignedInView } : { view: 'home' };
 }

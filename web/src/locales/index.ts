@@ -6,6 +6,7 @@
 import boardEn from './en/board.json' with { type: 'json' };
 import coreEn from './en/core.json' with { type: 'json' };
 import gateEn from './en/gate.json' with { type: 'json' };
+import passesEn from './en/passes.json' with { type: 'json' };
 import mapEn from './en/map.json' with { type: 'json' };
 import publicEn from './en/public.json' with { type: 'json' };
 import pwaEn from './en/pwa.json' with { type: 'json' };
@@ -13,6 +14,7 @@ import tasksEn from './en/tasks.json' with { type: 'json' };
 import boardZh from './zh-CN/board.json' with { type: 'json' };
 import coreZh from './zh-CN/core.json' with { type: 'json' };
 import gateZh from './zh-CN/gate.json' with { type: 'json' };
+import passesZh from './zh-CN/passes.json' with { type: 'json' };
 import mapZh from './zh-CN/map.json' with { type: 'json' };
 import publicZh from './zh-CN/public.json' with { type: 'json' };
 import pwaZh from './zh-CN/pwa.json' with { type: 'json' };
@@ -20,8 +22,8 @@ import tasksZh from './zh-CN/tasks.json' with { type: 'json' };
 
 /** Each language's feature files, in one order. */
 export const FEATURE_FILES = {
-  'zh-CN': [coreZh, mapZh, tasksZh, boardZh, publicZh, pwaZh, gateZh],
-  en: [coreEn, mapEn, tasksEn, boardEn, publicEn, pwaEn, gateEn],
+  'zh-CN': [coreZh, mapZh, tasksZh, boardZh, publicZh, pwaZh, gateZh, passesZh],
+  en: [coreEn, mapEn, tasksEn, boardEn, publicEn, pwaEn, gateEn, passesEn],
 } as const;
 
 export const resources = {

@@ -32,7 +32,7 @@ export function TaskCard({ task, mine, unconfirmed, answeredAt, now, distanceM, 
   const name = taskName(task);
   return (
     // Focusable from script only: after a claim the view puts the focus on the claimed task.
-    <li className="task-card" tabIndex={-1} data-task-id={task.id} data-status={task.status} data-mine={mine || undefined}
+    <li className="card task-card" tabIndex={-1} data-task-id={task.id} data-status={task.status} data-mine={mine || undefined}
       data-unconfirmed={unconfirmed}>
       <div className="task-card-main">
         <h3 className="task-name">{name}</h3>
