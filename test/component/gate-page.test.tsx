@@ -26,6 +26,11 @@ function fakeApi() {
     id: 's1', exitId: 'e1', compoundId: 'c1', person: user.username, start: new Date(now - 3_600_000).toISOString(),
     end: new Date(now + 7 * 3_600_000).toISOString(), clockIn: 'pending', createdAt: new Date(now - 86_400_000).toISOString(), createdBy: 'community-1',
   };
+  // Who takes over: another person's shift from the end of this one, and a later one of theirs.
+  const relief = (start: number, id: string): Shift => ({
+    ...shift, id, person: 'duty-pass-2', personName: '李接班', start: new Date(start).toISOString(), end: new Date(start + 8 * 3_600_000).toISOString(), clockIn: 'upcoming',
+  });
+  const later = [relief(now + 15 * 3_600_000, 's3'), relief(now + 7 * 3_600_000, 's2')];
   const entries = new Map<string, Entry>();
   const clockIns: { key: string | undefined; body: unknown }[] = [];
   const state = { offline: false };
@@ -35,7 +40,7 @@ function fakeApi() {
     if (call.path === '/v1/exits/e1') {
       return { id: 'e1', compoundId: 'c1', name: '南门', compoundName: '粮食局宿舍区', compoundStatus: 'closed', communityId: 'cm', streetId: 'st', status: 'open', location: [112.58, 31.17] };
     }
-    if (call.path.startsWith('/v1/exits/e1/shifts')) return { items: [shift], gaps: [], overlaps: [], missedClockIns: [] };
+    if (call.path.startsWith('/v1/exits/e1/shifts')) return { items: [shift, ...later], gaps: [], overlaps: [], missedClockIns: [] };
     if (call.path === '/v1/exits/e1/clock-ins') {
       clockIns.push({ key: call.idempotencyKey, body: call.body });
       shift.clockInAt = new Date().toISOString();
@@ -83,6 +88,9 @@ describe('the gate view', () => {
     const api = fakeApi();
     await openGate(api);
     await expect.element(page.getByText('尚未打卡上岗')).toBeVisible();
+    // The first shift after this one, by name, whatever order the API lists them in.
+    const handover = new Date(api.shift.end).toLocaleString('zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+    await expect.element(page.getByText(new RegExp(`^接班：李接班（${handover}–`))).toBeVisible();
     await userEvent.click(page.getByRole('button', { name: '上岗打卡' }));
     await expect.element(page.getByText('已上岗打卡。')).toBeVisible();
     await expect.element(page.getByText('已上岗打卡', { exact: true })).toBeVisible();
@@ -102,7 +110,13 @@ describe('the gate view', () => {
     // Typing a temperature is taking it.
     await expect.element(page.getByRole('button', { name: '体温必测' })).toHaveAttribute('aria-pressed', 'true');
     await userEvent.fill(page.getByLabelText('车牌号'), '鄂A12345');
+    // The vehicle's occupants, asked with its plate: a whole number from 1 to 60.
+    await userEvent.fill(page.getByLabelText('车内人数'), '61');
     await userEvent.click(page.getByRole('button', { name: '后备箱已检查' }));
+    await userEvent.click(page.getByRole('button', { name: '登记', exact: true }));
+    await expect.element(page.getByText('车内人数须为 1–60 的整数').first()).toBeVisible();
+    expect(entryPosts(calls)).toHaveLength(0);
+    await userEvent.fill(page.getByLabelText('车内人数'), '3');
     await userEvent.click(page.getByRole('button', { name: '登记', exact: true }));
     await expect.element(page.getByText('已登记。')).toBeVisible();
 
@@ -111,10 +125,11 @@ describe('the gate view', () => {
     expect(body).toEqual({
       entryId: body.entryId, direction: 'in', category: 'medical', outcome: 'admitted', temperatureC: 36.5,
       checks: { identityAsked: true, recorded: true, temperatureMeasured: true, maskWorn: true },
-      vehicle: { plate: '鄂A12345', trunkChecked: true },
+      vehicle: { plate: '鄂A12345', trunkChecked: true, occupants: 3 },
     });
     const recent = page.getByRole('region', { name: '最近登记' });
     await expect.element(recent.getByText('进 · 医务人员')).toBeVisible();
+    await expect.poll(() => document.querySelector('.gate-recent-list li')?.textContent).toContain('鄂A12345 3 人');
     await expect.element(page.getByRole('region', { name: '今日每小时出入' }).getByText('进 1 · 出 0')).toBeVisible();
     // The form is cleared for the next person.
     await expect.element(page.getByLabelText('体温（℃）')).toHaveValue('');

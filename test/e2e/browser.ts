@@ -17,9 +17,9 @@ import { paintedView, type PaintedView, type Pixel } from './canvas-point.ts';
 
 const RESULTS = path.resolve(import.meta.dirname, '../../test-results/e2e');
 
-/** Playwright gives each launch a fresh, empty profile directory. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+/** Playwright gives each launch a fresh, empty profile directory; `args` adds flags (a fake camera). */
+export function launchChromium(args: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS, ...args] });
 }
 
 /** The screens the journeys use: an official's laptop and a worker's or resident's phone. */

@@ -37,8 +37,10 @@ function useShiftTime(): (iso: string) => string {
   return (iso) => new Date(iso).toLocaleString(i18n.language, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
 }
 
-export function ClockPanel({ standing, exitId, exitName, sync, locate }: {
+export function ClockPanel({ standing, relief, exitId, exitName, sync, locate }: {
   standing: ClockStanding | undefined;
+  /** The shift that takes over next (shift.ts reliefShift), whoever holds it. */
+  relief: Shift | undefined;
   exitId: string;
   exitName: string;
   sync: OutboxSync;
@@ -70,7 +72,7 @@ export function ClockPanel({ standing, exitId, exitName, sync, locate }: {
 
   const action = standing?.kind === 'on-shift' ? (!standing.clockedIn ? 'in' : !standing.clockedOut ? 'out' : undefined) : undefined;
   return (
-    <section className="gate-card gate-shift" aria-labelledby="gate-shift-title" data-standing={standing?.kind}>
+    <section className="card gate-card gate-shift" aria-labelledby="gate-shift-title" data-standing={standing?.kind}>
       <h2 id="gate-shift-title">{t('gate.shift.title')}</h2>
       {standing?.kind === 'off-shift' && (
         <>
@@ -91,6 +93,11 @@ export function ClockPanel({ standing, exitId, exitName, sync, locate }: {
         <button type="button" className="button gate-big gate-clock" data-clock-action={action} disabled={said?.kind === 'locating'} onClick={() => void clock(action)}>
           {action === 'in' ? t('gate.shift.clockIn') : t('gate.shift.clockOut')}
         </button>
+      )}
+      {standing && (
+        <p className="hint gate-relief" data-relief={relief ? 'known' : 'none'}>
+          {relief ? t('gate.shift.relief', { name: relief.personName ?? t('gate.shift.unnamed'), ...span(relief) }) : t('gate.shift.reliefNone')}
+        </p>
       )}
       {said?.kind === 'locating' && <p className="hint" role="status">{t('gate.shift.locating')}</p>}
       {said?.kind === 'no-position' && <p className="notice notice-warning" role="alert">{t('gate.shift.noPosition')}</p>}

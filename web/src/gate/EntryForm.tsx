@@ -19,10 +19,18 @@ type Said =
   | { readonly kind: 'queued'; readonly fever: boolean }
   | { readonly kind: 'failed'; readonly reason: string };
 
-export function EntryForm({ exitId, exitName, sync }: { exitId: string; exitName: string; sync: OutboxSync }) {
+export interface EntryFormProps {
+  readonly exitId: string;
+  readonly exitName: string;
+  readonly sync: OutboxSync;
+  /** A draft to start from: the pass panel hands over a pass holder whose temperature opened the fever flow. */
+  readonly initial?: EntryDraft | undefined;
+}
+
+export function EntryForm({ exitId, exitName, sync, initial }: EntryFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [draft, setDraft] = useState<EntryDraft>(() => emptyDraft());
+  const [draft, setDraft] = useState<EntryDraft>(() => initial ?? emptyDraft());
   const [problems, setProblems] = useState<DraftField[]>([]);
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState<Said>();
@@ -72,8 +80,9 @@ export function EntryForm({ exitId, exitName, sync }: { exitId: string; exitName
   const { invalid, describedBy, fieldError, summary } = fieldProblems(id, problems, (field) => t(`gate.entry.field.${field}`));
 
   return (
-    <form className="gate-entry" aria-labelledby={`${id}-title`} onSubmit={(event) => void submit(event)} noValidate>
+    <form className="card gate-entry" aria-labelledby={`${id}-title`} onSubmit={(event) => void submit(event)} noValidate>
       <h2 id={`${id}-title`}>{t('gate.entry.title')}</h2>
+      {draft.passQr && <p className="notice" data-entry-pass="handed-over">{t('gate.entry.withPass')}</p>}
 
       <BigChoices className="gate-two" legend={t('gate.entry.direction')} name={`${id}-direction`} options={DIRECTIONS}
         chosen={draft.direction} label={(direction) => t(`gate.entry.${direction}`)} onChoose={(direction) => change({ ...draft, direction })} />
@@ -141,6 +150,14 @@ export function EntryForm({ exitId, exitName, sync }: { exitId: string; exitName
             value={draft.plate} onChange={(event) => change({ ...draft, plate: event.target.value })} />
           {fieldError('plate')}
         </div>
+        {draft.plate.trim() !== '' && (
+          <div className="gate-field">
+            <label htmlFor={`${id}-occupants`}>{t('gate.entry.occupants')}</label>
+            <input id={`${id}-occupants`} type="number" inputMode="numeric" min={1} max={60} step={1} aria-invalid={invalid('occupants')} aria-describedby={describedBy('occupants')}
+              value={draft.occupants} onChange={(event) => change({ ...draft, occupants: event.target.value })} />
+            {fieldError('occupants')}
+          </div>
+        )}
         {draft.plate.trim() !== '' && (
           <button type="button" className="button gate-toggle" aria-pressed={draft.trunkChecked} onClick={() => change({ ...draft, trunkChecked: !draft.trunkChecked })}>
             <span className="gate-toggle-mark" aria-hidden="true">{draft.trunkChecked ? '✓' : ''}</span>

@@ -21,7 +21,7 @@ export function HourlyBars({ hours }: { hours: readonly Hour[] }) {
   const shown = hours.filter((h) => h.in + h.out > 0);
   const most = Math.max(1, ...shown.map((h) => h.in + h.out));
   return (
-    <section className="gate-card gate-counts" aria-labelledby="gate-counts-title">
+    <section className="card gate-card gate-counts" aria-labelledby="gate-counts-title">
       <h2 id="gate-counts-title">{t('gate.counts.title')}</h2>
       {shown.length === 0 ? (
         <p className="hint">{t('gate.counts.none')}</p>
@@ -55,7 +55,7 @@ export function RecentEntries({ entries }: { entries: readonly Entry[] }) {
   // The API lists the day in time order: the latest are at its end.
   const latest = entries.slice(-RECENT).reverse();
   return (
-    <section className="gate-card gate-recent" aria-labelledby="gate-recent-title">
+    <section className="card gate-card gate-recent" aria-labelledby="gate-recent-title">
       <h2 id="gate-recent-title">{t('gate.recent.title')}</h2>
       {latest.length === 0 ? (
         <p className="hint">{t('gate.recent.none')}</p>
@@ -67,7 +67,7 @@ export function RecentEntries({ entries }: { entries: readonly Entry[] }) {
               <span>{t(`gate.entry.${e.direction}`)} · {t(`gate.category.${e.category}`)}</span>
               {e.person?.name && <span> · {e.person.name}</span>}
               {e.temperatureC !== undefined && <span> · {e.temperatureC} ℃</span>}
-              {e.vehicle && <span> · {e.vehicle.plate}</span>}
+              {e.vehicle && <span> · {e.vehicle.plate}{e.vehicle.occupants !== undefined && ` ${t('gate.recent.occupants', { count: e.vehicle.occupants })}`}</span>}
               {' · '}
               <strong>{e.fever ? t('gate.recent.fever') : t(`gate.recent.${e.outcome}`)}</strong>
             </li>

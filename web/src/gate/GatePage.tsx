@@ -5,7 +5,7 @@
  * app's one outbox (kinds `clock-in`, `clock-out`, `gate-entry`), and every read is kept on the
  * phone, so the gate keeps working when the network drops.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../styles/tasks.css';
 import '../styles/gate.css';
@@ -20,8 +20,11 @@ import { useOutboxSync } from '../tasks/useOutboxSync.ts';
 import { useSavedRead } from '../tasks/useSavedRead.ts';
 import { ClockPanel, phonePosition, type Locate } from './ClockPanel.tsx';
 import { EntryForm } from './EntryForm.tsx';
+import type { EntryDraft } from './entry-draft.ts';
 import { HourlyBars, RecentEntries } from './GateActivity.tsx';
-import { clockStanding } from './shift.ts';
+import { PassPanel } from './PassPanel.tsx';
+import { usePassKey } from './pass-keys.ts';
+import { clockStanding, reliefShift } from './shift.ts';
 
 /** How many of the day's entries are read for the latest ones. */
 const ENTRIES_READ = 200;
@@ -84,14 +87,27 @@ function ExitGate({ exit, username, sync, syncState, sent, locate }: ExitGatePro
     api.call('listEntries', { ...params, query: { limit: ENTRIES_READ } }, { signal }));
   const shiftList = (shifts.data ?? shifts.latest)?.value;
   const standing = shiftList ? clockStanding(shiftList.items, username, now, syncState.pending, exit.id) : undefined;
+  const relief = shiftList ? reliefShift(shiftList.items, username, now) : undefined;
   const exitName = `${exit.compoundName} ${exit.name}`;
+  // Kept on the phone for checking passes offline; fetched again after each answer of the outbox.
+  const passKey = usePassKey(exit.id, username, sent);
+  // A pass holder with a fever is registered through the form's fever flow, started from the pass.
+  const [handedOver, setHandedOver] = useState<{ draft: EntryDraft; n: number }>();
+  const formPlace = useRef<HTMLDivElement>(null);
+  const handOver = useCallback((draft: EntryDraft) => {
+    setHandedOver((last) => ({ draft, n: (last?.n ?? 0) + 1 }));
+    formPlace.current?.scrollIntoView({ block: 'start' });
+  }, []);
 
   return (
     <>
       <h2 className="gate-exit-name" data-exit-id={exit.id}>{t('gate.exitLabel', { name: exitName })}</h2>
       {shifts.error !== undefined && !shiftList && <ErrorNotice title={t('gate.loadFailed')} error={shifts.error} onRetry={shifts.reload} />}
-      <ClockPanel standing={standing} exitId={exit.id} exitName={exitName} sync={sync} locate={locate} />
-      <EntryForm exitId={exit.id} exitName={exitName} sync={sync} />
+      <ClockPanel standing={standing} relief={relief} exitId={exit.id} exitName={exitName} sync={sync} locate={locate} />
+      <PassPanel exitId={exit.id} exitName={exitName} username={username} sync={sync} passKey={passKey} onFever={handOver} />
+      <div ref={formPlace}>
+        <EntryForm key={handedOver?.n ?? 0} initial={handedOver?.draft} exitId={exit.id} exitName={exitName} sync={sync} />
+      </div>
       <HourlyBars hours={(counts.data ?? counts.latest)?.value.hours ?? []} />
       <RecentEntries entries={(entries.data ?? entries.latest)?.value.items ?? []} />
     </>

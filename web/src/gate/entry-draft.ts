@@ -4,7 +4,7 @@
  * them before anything is queued (the outbox keeps only what the API can accept).
  */
 import { isFever, type PersonCategory } from '#shared/domain/entries.ts';
-import { EntryCreate, Plate } from '#shared/schemas/entry.ts';
+import { EntryCreate, Occupants, Plate } from '#shared/schemas/entry.ts';
 
 export const CHECKS = ['identityAsked', 'recorded', 'temperatureMeasured', 'maskWorn'] as const;
 export type Check = (typeof CHECKS)[number];
@@ -16,14 +16,18 @@ export interface EntryDraft {
   /** As typed (a phone's decimal pad may give "36,8"). */
   readonly temperature: string;
   readonly plate: string;
+  /** People in the vehicle as typed (numeric pad); empty when not counted. */
+  readonly occupants: string;
   readonly trunkChecked: boolean;
   readonly outcome: 'admitted' | 'refused';
   readonly refusalReason: string;
   readonly hospital: string;
   readonly escortedBy: string;
+  /** The scanned pass this entry is for, when the pass panel handed it over (a fever at a pass check). */
+  readonly passQr?: string;
 }
 
-export type DraftField = 'temperatureC' | 'refusalReason' | 'hospital' | 'plate';
+export type DraftField = 'temperatureC' | 'refusalReason' | 'hospital' | 'plate' | 'occupants';
 
 export const emptyDraft = (direction: 'in' | 'out' = 'in'): EntryDraft => ({
   direction,
@@ -31,6 +35,7 @@ export const emptyDraft = (direction: 'in' | 'out' = 'in'): EntryDraft => ({
   checks: { identityAsked: false, recorded: false, temperatureMeasured: false, maskWorn: false },
   temperature: '',
   plate: '',
+  occupants: '',
   trunkChecked: false,
   outcome: 'admitted',
   refusalReason: '',
@@ -69,6 +74,9 @@ export function entryOf(draft: EntryDraft, entryId: string): DraftResult {
   if (draft.outcome === 'refused' && draft.refusalReason.trim() === '') fields.push('refusalReason');
   const plate = draft.plate.trim();
   if (plate !== '' && !Plate.safeParse(plate).success) fields.push('plate');
+  const occupants = draft.occupants.trim() === '' ? undefined : Number(draft.occupants.trim());
+  // Counted only with a vehicle; the API's own bounds (1–60, whole people).
+  if (plate !== '' && occupants !== undefined && !Occupants.safeParse(occupants).success) fields.push('occupants');
   if (fields.length > 0) return { ok: false, fields };
   const body: EntryCreate = {
     entryId,
@@ -77,8 +85,9 @@ export function entryOf(draft: EntryDraft, entryId: string): DraftResult {
     checks: { ...draft.checks },
     outcome: draft.outcome,
     ...(temperatureC !== undefined ? { temperatureC: Math.round(temperatureC * 10) / 10 } : {}),
-    ...(plate !== '' ? { vehicle: { plate, trunkChecked: draft.trunkChecked } } : {}),
+    ...(plate !== '' ? { vehicle: { plate, trunkChecked: draft.trunkChecked, ...(occupants !== undefined ? { occupants } : {}) } } : {}),
     ...(draft.outcome === 'refused' ? { refusalReason: draft.refusalReason.trim() } : {}),
+    ...(draft.passQr ? { passQr: draft.passQr } : {}),
     ...(fever ? { escort: { hospital: draft.hospital.trim(), ...(draft.escortedBy.trim() ? { escortedBy: draft.escortedBy.trim() } : {}) } } : {}),
   };
   return { ok: true, body };

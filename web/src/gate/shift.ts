@@ -34,5 +34,15 @@ export function clockStanding(items: readonly Shift[], person: string, now: numb
   return { kind: 'on-shift', shift: current, clockedIn, clockedOut, unconfirmed };
 }
 
+/**
+ * Who takes over the exit next: the first shift starting after the one running now ends (or after
+ * `now` when none runs) — whoever holds it, so the person at the gate knows whom to hand over to.
+ */
+export function reliefShift(items: readonly Shift[], person: string, now: number): Shift | undefined {
+  const current = myShifts(items, person, now).current;
+  const after = current ? Date.parse(current.end) : now;
+  return [...items].sort((a, b) => a.start.localeCompare(b.start)).find((s) => Date.parse(s.start) >= after && s !== current);
+}
+
 /** The hour of the day in China, where the counts' days are cut, for the counts route's UTC hour (`2026-11-22T16` → 0). */
 export const chinaHour = (utcHour: string): number => Number(chinaMinute(`${utcHour}:00:00.000Z`).slice(11, 13));

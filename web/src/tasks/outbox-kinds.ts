@@ -76,7 +76,7 @@ export const OUTBOX_KINDS: Readonly<Record<string, OutboxKind>> = {
     waitsBehindFailure: false,
     describe: (t, entry) => {
       const body = entry.body as EntryCreate;
-      return `${t('gate.outbox.entry')} · ${t(`gate.category.${body.category}`)}`;
+      return `${t('gate.outbox.entry')} · ${t(`gate.category.${body.category}`)}${body.passQr ? ` · ${t('gate.outbox.withPass')}` : ''}`;
     },
   },
 };
