@@ -50,11 +50,13 @@ export async function seedCity(city: GeneratedCity, options: { force?: boolean }
     const marker = await readMarker();
     if (marker?.version === SEED_VERSION) return { seeded: false, counts: (marker.counts as Record<string, number> | undefined) ?? {} };
   }
-  const duty = dutySeed(city, nowIso(), SEED_ACTOR);
-  const disinfection = disinfectionSeed(city, nowIso(), SEED_ACTOR);
-  const sweep = sweepSeed(city, nowIso());
-  const dropOff = dropOffSeed(city, nowIso(), SEED_ACTOR);
-  const passes = passSeed(city, nowIso(), SEED_ACTOR);
+  // One instant for every part: the city is a picture of one moment (rounds done by then, shifts running then).
+  const now = nowIso();
+  const duty = dutySeed(city, now, SEED_ACTOR);
+  const disinfection = disinfectionSeed(city, now, SEED_ACTOR);
+  const sweep = sweepSeed(city, now);
+  const dropOff = dropOffSeed(city, now, SEED_ACTOR);
+  const passes = passSeed(city, now, SEED_ACTOR);
   const counts = { ...cityCounts(city), ...duty.counts, ...disinfection.counts, ...sweep.counts, ...dropOff.counts, ...passes.counts };
   await batchWrite(
     [
