@@ -24,8 +24,10 @@ const STATUS_TEXT: Record<number, string> = {
   409: 'Conflict with the current state',
   412: 'The item changed since the version If-Match names: read it again',
   413: 'Body too large',
+  410: 'Gone for good (a resident\'s link after release)',
   415: 'Unsupported Content-Type',
   422: 'The Idempotency-Key was used for a different request: nothing was done',
+  429: 'Too many calls of this link: try again in a minute',
   503: 'The table failed partway: `errors` says which lines are in; send the file again',
 };
 

@@ -54,7 +54,7 @@ export const GEO_SORT_PRECISION = 10;
 /** What the audit trail records changes of; each entity's records share one partition. */
 export type AuditEntity =
   | 'STREET' | 'COMMUNITY' | 'GRID' | 'COMPOUND' | 'BUILDING' | 'EXIT'
-  | 'CAMPAIGN' | 'TASK' | 'ALERT' | 'CASE' | 'STAFF';
+  | 'CAMPAIGN' | 'TASK' | 'ALERT' | 'CASE' | 'STAFF' | 'HELP' | 'PERSON';
 export const auditPartition = (entity: AuditEntity, entityId: string): string => `AUDIT#${entity}#${entityId}`;
 
 /** Sort-key prefixes of the items kept under a compound's partition. */
@@ -119,6 +119,33 @@ export const keys = {
     pk: `MISSED#${day}`,
     sk: `${streetId ?? UNASSIGNED}#${communityId ?? UNASSIGNED}#${compoundId}`,
   }),
+  /**
+   * A person under care (重点人员) and, in the same partition, what the period gathers: a slot's
+   * report or judgement (keyed by day and slot, so a resend rewrites it), a test (by due day), a contact.
+   */
+  person: (id: string) => ({ pk: `PERSON#${id}`, sk: META }),
+  personSlot: (id: string, date: string, slot: string) => ({ pk: `PERSON#${id}`, sk: `SLOT#${date}#${slot}` }),
+  personTest: (id: string, due: string) => ({ pk: `PERSON#${id}`, sk: `TEST#${due}` }),
+  personContact: (id: string, at: string, unique: string) => ({ pk: `PERSON#${id}`, sk: `CONTACT#${at}#${unique}` }),
+  /** A resident's link record, named by the token's hash (the token itself is never stored). */
+  link: (hash: string) => ({ pk: `LINK#${hash}`, sk: META }),
+  /** Names the subject's current link of a purpose, so issuing again or revoking finds it. */
+  linkOf: (purpose: string, subjectId: string) => ({ pk: `LINKOF#${purpose}#${subjectId}`, sk: META }),
+  /**
+   * The judgement job's sparse index: one item per slot of a person's period, written at enrolment
+   * and deleted once the slot is judged, so after a window closes the job reads only the people
+   * still due that slot (functions/stores/slot-due-store.ts).
+   */
+  slotDue: (date: string, slot: string, personId: string) => ({ pk: `SLOTDUE#${date}#${slot}`, sk: personId }),
+  /** Public report-route calls of one link in one minute (a per-token rate limit; expires by TTL). */
+  linkRate: (hash: string, minute: string) => ({ pk: `LINKRATE#${hash}`, sk: minute }),
+  /** An emergency help request (紧急救助), keyed by its (client's) id so a resent request finds itself. */
+  helpRequest: (id: string) => ({ pk: `HELP#${id}`, sk: META }),
+  /** A vulnerable person whose cadre logged no contact on a China day: sorted by street and community, like missed rounds. */
+  unreachedPair: (day: string, streetId: string | null, communityId: string | null, personId: string) => ({
+    pk: `UNREACHED#${day}`,
+    sk: `${streetId ?? UNASSIGNED}#${communityId ?? UNASSIGNED}#${personId}`,
+  }),
 } as const;
 
 /** Partition keys of the secondary indexes, by what they group. */
@@ -132,6 +159,15 @@ export const indexKeys = {
   compoundGeoCell: (geohash5: string) => `CGEO#${geohash5}`,
   alertsOfCommunity: (communityId: string | null) => `COMMUNITY#${communityId ?? UNASSIGNED}#ALERTS`,
   alertsOfStreet: (streetId: string | null) => `STREET#${streetId ?? UNASSIGNED}#ALERTS`,
+  /** byParent / byStreet: help requests of a community or street, sorted like alerts (open first, then time). */
+  helpOfCommunity: (communityId: string | null) => `COMMUNITY#${communityId ?? UNASSIGNED}#HELP`,
+  helpOfStreet: (streetId: string | null) => `STREET#${streetId ?? UNASSIGNED}#HELP`,
+  /** byParent: a compound's people under care, by status (the person item only). */
+  peopleOfCompound: (compoundId: string) => `COMPOUND#${compoundId}#PEOPLE`,
+  /** byStreet: a community's people under care, by status, then grid and compound. */
+  peopleOfCommunity: (communityId: string | null) => `COMMUNITY#${communityId ?? UNASSIGNED}#PEOPLE`,
+  /** byGeo (people have no points on the map): a grid's people under care, by status, for the grid worker's today list. */
+  peopleOfGrid: (gridId: string | null) => `GRID#${gridId ?? UNASSIGNED}#PEOPLE`,
   /** byParent: an exit by its id alone (every exit item carries it). */
   exitById: (exitId: string) => `EXIT#${exitId}`,
   /**
@@ -197,6 +233,9 @@ export const indexSortKeys = {
   caseOfDay: (day: string, caseId: string) => `${day}#${caseId}`,
   caseBuilding: (compoundId: string, buildingId: string, caseId: string) => `${compoundId}#${buildingId}#${caseId}`,
   roundLogEntry: (slot: string, campaignId: string, targetId: string) => `${slot}#${campaignId}#${targetId}`,
+  /** Status first, so a status filter is a begins_with; then grid and compound, so a community's list groups them. */
+  person: (status: string, gridId: string | null, compoundId: string, id: string) => `${status}#${gridId ?? UNASSIGNED}#${compoundId}#${id}`,
+  peopleWithStatus: (status: string) => `${status}#`,
   missedOfStreet: (streetId: string) => `${streetId}#`,
   missedOfCommunity: (streetId: string | null, communityId: string) => `${streetId ?? UNASSIGNED}#${communityId}#`,
 } as const;

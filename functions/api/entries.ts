@@ -6,8 +6,9 @@
 import { newAlert } from '#shared/domain/alerts.ts';
 import { chinaDay } from '#shared/domain/china-time.ts';
 import { entryWarnings, isFever } from '#shared/domain/entries.ts';
+import type { Caller } from '#shared/roles.ts';
 import { stableHash } from '#shared/domain/ids.ts';
-import type { EntryCreate } from '#shared/schemas/entry.ts';
+import type { Entry, EntryCreate } from '#shared/schemas/entry.ts';
 import { exitForReader, ownExitForCaller } from '../edge/access.ts';
 import { nowIso } from '../platform/clock.ts';
 import { config } from '../platform/config.ts';
@@ -15,7 +16,9 @@ import {
   entriesOfDaySource, entryView, hourlyCounts, registerEntry, storedEntryFromItem, type StoredEntry,
 } from '../stores/entry-store.ts';
 import { getPass, judgeScannedPass, type StoredPass } from '../stores/pass-store.ts';
-import { ValidationError, fieldError } from '../platform/errors.ts';
+import { ConflictError, ValidationError, fieldError } from '../platform/errors.ts';
+import { getBuilding } from '../stores/compound-store.ts';
+import { enrol, personIdOfEntry } from '../flows/enrol-person.ts';
 import type { ExitInScope } from '../stores/exit-store.ts';
 import { hashIdNumber } from '../platform/id-hash.ts';
 import { httpHandler } from '../edge/http.ts';
@@ -31,6 +34,10 @@ export const handler = httpHandler(entriesRoutes, {
   createEntry: async ({ params, body, caller }) => {
     const scope = await ownExitForCaller(params.id, caller);
     const at = nowIso();
+    // Checked before the entry is stored, so a wrong building refuses the whole registration.
+    if (body.returnee && !(await getBuilding(scope.compound.id, body.returnee.buildingId))) {
+      throw new ValidationError([fieldError('body.returnee.buildingId', message('access.no-building', { building: body.returnee.buildingId, compound: scope.compound.id }))]);
+    }
     const fever = isFever(body.temperatureC, config().exits.feverThresholdC);
     if (fever && !body.escort) {
       throw new ValidationError([fieldError('body.escort', message('entry.fever-escort'))]);
@@ -46,7 +53,9 @@ export const handler = httpHandler(entriesRoutes, {
         })
       : undefined;
     const stored = alert ? { ...entry, alertId: alert.id } : entry;
-    return entryView(await registerEntry(stored, alert ? { alert, by: caller } : undefined), caller);
+    const landed = await registerEntry(stored, alert ? { alert, by: caller } : undefined);
+    const enrolled = await enrolReturnee(scope, body, landed, caller, at);
+    return { ...entryView(landed, caller), ...(enrolled ? { enrolled } : {}) };
   },
 
   listEntries: async ({ params, query, caller }) => {
@@ -67,6 +76,34 @@ export const handler = httpHandler(entriesRoutes, {
     return { exitId: scope.exit.id, date, hours: await hourlyCounts(scope.exit.id, date) };
   },
 });
+
+/**
+ * A returnee admitted inward is enrolled under observation once the entry is stored (source
+ * gate, linked by the entry id, whose person id comes from it): a resent registration finds the
+ * person enrolled already and answers their id without a new link.
+ */
+async function enrolReturnee(scope: ExitInScope, body: EntryCreate, landed: StoredEntry, caller: Caller, at: string): Promise<Entry['enrolled']> {
+  const returnee = landed.returnee;
+  const name = body.person?.name;
+  if (!returnee || name === undefined || landed.direction !== 'in' || landed.outcome !== 'admitted') return undefined;
+  const { phone, idNumber } = body.person ?? {};
+  try {
+    const { person, reportToken } = await enrol(
+      {
+        name, ...(phone ? { phone } : {}), ...(idNumber ? { idNumber } : {}),
+        compoundId: scope.compound.id, buildingId: returnee.buildingId,
+        ...(returnee.room ? { room: returnee.room } : {}), ...(returnee.householdId ? { householdId: returnee.householdId } : {}),
+        category: 'returnee', reason: returnee.from ? `返乡人员（来自${returnee.from}），卡口登记` : '返乡人员，卡口登记',
+        source: 'gate', entryId: landed.id, startDate: chinaDay(landed.at),
+      },
+      scope.compound, caller, at, 'body.returnee.',
+    );
+    return { personId: person.id, ...(reportToken ? { reportToken } : {}) };
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    return { personId: personIdOfEntry(landed.id) };
+  }
+}
 
 /**
  * The pass an entry names: by its QR text (judged as at pass-checks, and refused when it cannot be
@@ -124,6 +161,7 @@ async function storedEntry(scope: ExitInScope, body: EntryCreate, by: string, at
     ...(body.refusalReason ? { refusalReason: body.refusalReason } : {}),
     ...(body.escort ? { escort: body.escort } : {}),
     ...(body.note ? { note: body.note } : {}),
+    ...(body.returnee ? { returnee: body.returnee } : {}),
     warnings: entryWarnings(body, scope.compound.status),
   };
 }

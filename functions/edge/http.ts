@@ -25,6 +25,7 @@ import { routeHeaders } from '#shared/catalogue/headers.ts';
 import type { RouteSpec } from '#shared/catalogue/types.ts';
 import { IDEMPOTENT_REPLAYED_HEADER } from '#shared/schemas/idempotency.ts';
 import { callerFromClaims, type ClaimsRefusal } from '#shared/claims.ts';
+import { redactLinkPath } from '#shared/domain/links.ts';
 import type { Caller } from '#shared/roles.ts';
 import { negotiateLanguage, type Language } from '#shared/messages/language.ts';
 import { message, saidOfIssue } from '#shared/messages/message.ts';
@@ -210,7 +211,8 @@ function problemResponses(): middy.MiddlewareObj<HttpEvent, HttpResult> {
       if (!(error instanceof CordonError)) logger.error('unhandled error', { error });
       // The language authorise chose; read anew only when the failure came before it.
       const language = parsedInputs.get(request.event)?.language ?? languageOf(request.event.headers);
-      request.response = problem(error, request.event.rawPath, language);
+      // A public link's token stays out of the answer's `instance` (and any log that keeps answers).
+      request.response = problem(error, redactLinkPath(request.event.rawPath), language);
     },
   };
 }

@@ -36,6 +36,8 @@ export const PROBLEM_TYPES: Readonly<Record<FailureCode, ProblemType>> = {
   'precondition-failed': { status: 412, slug: 'precondition-failed' },
   'import-incomplete': { status: 503, slug: 'import-incomplete' },
   'idempotency-key-reused': { status: 422, slug: 'idempotency-key-reused' },
+  gone: { status: 410, slug: 'gone' },
+  'rate-limited': { status: 429, slug: 'too-many-requests', headers: { 'retry-after': '60' } },
 };
 
 const INTERNAL: ProblemType = { status: 500, slug: 'internal' };

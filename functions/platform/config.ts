@@ -25,6 +25,8 @@ export interface Config {
   };
   /** The master key passes' QR tokens are signed under, per compound (functions/platform/pass-signing.ts). */
   readonly passSigningKey: string;
+  /** The master key residents' links are signed under, per purpose (functions/platform/link-signing.ts). */
+  readonly linkSigningKey: string;
   /** The Cognito user pool staff are created in (USER_POOL_ID); unset locally, where the local sign-in stands in. */
   readonly userPoolId: string | undefined;
   /** Disinfection round slots in China time (DISINFECTION_ROUND_TIMES, CASE_BUILDING_ROUND_TIMES; see shared/domain/disinfection.ts). */
@@ -54,6 +56,7 @@ export function config(): Config {
       idHashKey: secret('idHashKey', 'cordon-local-id-hash-key'),
     },
     passSigningKey: secret('passSigningKey', 'cordon-local-pass-signing-key'),
+    linkSigningKey: secret('linkSigningKey', 'cordon-local-link-signing-key'),
     userPoolId: process.env.USER_POOL_ID || undefined,
     rounds: {
       publicSlots: parseSlots(process.env.DISINFECTION_ROUND_TIMES) ?? [...DEFAULT_ROUND_TIMES],

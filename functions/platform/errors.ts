@@ -40,6 +40,8 @@ export const FAILURE_CODES = [
   'precondition-failed',
   'import-incomplete',
   'idempotency-key-reused',
+  'gone',
+  'rate-limited',
 ] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];
 
@@ -165,6 +167,22 @@ export class ItemTooLargeError extends CordonError {
     this.name = 'ItemTooLargeError';
     this.attribute = attribute;
     this.bytes = bytes;
+  }
+}
+
+/** What the request names existed and is over for good (a resident's link after release): asking again will not help. */
+export class GoneError extends CordonError {
+  constructor(detail: Detail, options: FailureOptions = {}) {
+    super('gone', detail, options);
+    this.name = 'GoneError';
+  }
+}
+
+/** Too many calls of one public link in a short time: wait a minute. */
+export class RateLimitedError extends CordonError {
+  constructor(detail: Detail, options: FailureOptions = {}) {
+    super('rate-limited', detail, options);
+    this.name = 'RateLimitedError';
   }
 }
 

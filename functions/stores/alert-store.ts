@@ -36,18 +36,20 @@ export async function getAlert(id: string, options: { consistent?: boolean } = {
  * closed by someone else meanwhile fails with a ConflictError and nothing is written.
  */
 export async function saveClosedAlert(closed: Alert, caller: Pick<Caller, 'username' | 'role'>, at: string, note: string): Promise<void> {
-  await transactWrite(
-    [
-      { put: alertItem(closed), condition: '#status = :open', names: { '#status': 'status' }, values: { ':open': 'open' } },
-      {
-        put: auditItem({
-          entity: 'ALERT', entityId: closed.id, action: 'close', caller, at,
-          changes: { status: { from: 'open', to: 'closed' }, closeNote: { from: null, to: note } },
-        }),
-      },
-    ],
-    `alert ${closed.id} was closed by someone else meanwhile`,
-  );
+  await transactWrite(closeAlertOps(closed, caller, at, note), `alert ${closed.id} was closed by someone else meanwhile`);
+}
+
+/** The writes that close an alert (while it is still open) with their audit record, for a transaction that closes its source too. */
+export function closeAlertOps(closed: Alert, caller: Pick<Caller, 'username' | 'role'>, at: string, note: string): TransactOp[] {
+  return [
+    { put: alertItem(closed), condition: '#status = :open', names: { '#status': 'status' }, values: { ':open': 'open' } },
+    {
+      put: auditItem({
+        entity: 'ALERT', entityId: closed.id, action: 'close', caller, at,
+        changes: { status: { from: 'open', to: 'closed' }, closeNote: { from: null, to: note } },
+      }),
+    },
+  ];
 }
 
 /**

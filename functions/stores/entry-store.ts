@@ -43,7 +43,7 @@ export const storedEntryFromItem = (item: Item): StoredEntry => withoutKeys<Stor
 
 /** What a registration says; a retry must say the same (its time, staff member and warnings aside). */
 const REGISTERED = [
-  'direction', 'category', 'checks', 'temperatureC', 'person', 'passId', 'vehicle', 'outcome', 'refusalReason', 'escort', 'note',
+  'direction', 'category', 'checks', 'temperatureC', 'person', 'passId', 'vehicle', 'outcome', 'refusalReason', 'escort', 'note', 'returnee',
 ] as const satisfies readonly (keyof StoredEntry)[];
 
 /** Whether a registration under an entry id already taken is a retry of the stored one, not another person (key order aside). */

@@ -10,6 +10,7 @@ import type { Context } from 'aws-lambda';
 import { CORS_EXPOSED_HEADERS, CORS_REQUEST_HEADERS } from '#shared/catalogue/headers.ts';
 import { routes, type RouteSpec } from '#shared/catalogue/index.ts';
 import { pathMatcher, type PathMatcher } from '#shared/catalogue/paths.ts';
+import { redactLinkPath } from '#shared/domain/links.ts';
 import { stringifyClaims } from '#shared/claims.ts';
 import { API_MAX_BODY_BYTES } from '#shared/schemas/imports.ts';
 import { LocalUserList, TokenRequest, TokenResponse } from '#shared/schemas/local.ts';
@@ -66,8 +67,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         console.error('local api:', error);
         send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Internal Server Error' }));
       })
-      // The path only: a query may carry a person's name or a plate (passes?q=…), which no log keeps.
-      .finally(() => options.log?.(`${req.method} ${(req.url ?? '').split('?')[0]} ${res.statusCode} ${Math.round(performance.now() - started)}ms`));
+      // The path only: a query may carry a person's name or a plate (passes?q=…), which no log keeps;
+      // and a resident's link token in a public path is replaced (shared/domain/links.ts).
+      .finally(() => options.log?.(`${req.method} ${redactLinkPath((req.url ?? '').split('?')[0] ?? '')} ${res.statusCode} ${Math.round(performance.now() - started)}ms`));
   });
   await listen(server, options.port, options.host ?? '127.0.0.1');
   const address = server.address();

@@ -18,6 +18,7 @@ export type TableAccess = 'read' | 'write';
 export const secrets = {
   idHashKey: { variable: 'ID_HASH_KEY', description: 'Keys the HMAC of residents\' ID numbers (only hash + last 4 are stored)' },
   passSigningKey: { variable: 'PASS_SIGNING_KEY', description: 'Master key of passes\' QR tokens: each compound\'s gate key is derived from it' },
+  linkSigningKey: { variable: 'LINK_SIGNING_KEY', description: 'Master key of residents\' links (report link /r/<token>): each purpose\'s key is derived from it' },
 } as const;
 export type SecretName = keyof typeof secrets;
 
@@ -59,6 +60,12 @@ export const functionAccess = {
     'drop-off-points': { table: readWrite },
     disinfection: { table: read },
     public: { table: read },
+    // Enrols people under care (their ID numbers hashed) with their report link; reports raise alerts.
+    people: { table: readWrite, secrets: ['idHashKey', 'linkSigningKey'] },
+    // Records a resident's report (and its fever alert) from a report link; counts calls per link.
+    'public-reports': { table: readWrite, secrets: ['linkSigningKey'] },
+    'help-requests': { table: readWrite },
+    pairs: { table: read },
   },
   workers: {
     'assign-compounds': { table: readWrite },
@@ -72,6 +79,8 @@ export const functionAccess = {
     'restart-campaigns': { table: readWrite, sends: ['campaignPlan'] },
     'start-rounds': { table: readWrite, sends: ['campaignPlan'] },
     'missed-rounds': { table: readWrite },
+    'unreached-pairs': { table: readWrite },
+    'judge-slots': { table: readWrite },
   },
 } as const satisfies Record<'api' | 'workers' | 'jobs', Record<string, FunctionAccess>>;
 

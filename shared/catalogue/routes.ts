@@ -11,15 +11,19 @@ import { dropOffPointsRoutes } from './routes/drop-off-points.ts';
 import { dutyRoutes } from './routes/duty.ts';
 import { entriesRoutes } from './routes/entries.ts';
 import { exitsRoutes } from './routes/exits.ts';
+import { helpRequestsRoutes } from './routes/help-requests.ts';
 import { importsRoutes } from './routes/imports.ts';
 import { localRoutes } from './routes/local.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { passesRoutes } from './routes/passes.ts';
+import { peopleRoutes } from './routes/people.ts';
 import { placesRoutes } from './routes/places.ts';
 import { publicRoutes } from './routes/public.ts';
+import { publicReportsRoutes } from './routes/public-reports.ts';
 import { sealingRoutes } from './routes/sealing.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { tasksRoutes } from './routes/tasks.ts';
+import { unreachedPairsRoutes } from './routes/unreached-pairs.ts';
 
 export const routes = {
   ...metaRoutes,
@@ -36,10 +40,14 @@ export const routes = {
   ...staffRoutes,
   ...entriesRoutes,
   ...passesRoutes,
+  ...peopleRoutes,
   ...casesRoutes,
   ...dropOffPointsRoutes,
   ...disinfectionRoutes,
   ...publicRoutes,
+  ...publicReportsRoutes,
+  ...helpRequestsRoutes,
+  ...unreachedPairsRoutes,
 };
 
 export type Routes = typeof routes;

@@ -38,6 +38,18 @@ export const schedules = defineSchedules({
       'At 00:10 China time (16:10 UTC): record the compounds under closure with fewer completed disinfection rounds than required on the day that ended, in a sparse index by day',
     expression: 'cron(10 16 * * ? *)',
   },
+  judgeSlots: {
+    job: 'judge-slots',
+    description:
+      'Mark the report slots of people under observation missed once their window has closed unreported, from a sparse index by day and slot (only the people still due), and raise one alert for the grid worker on two missed in a row',
+    expression: 'rate(15 minutes)',
+  },
+  unreachedPairs: {
+    job: 'unreached-pairs',
+    description:
+      'At 00:05 China time (16:05 UTC): record the vulnerable residents whose paired cadre logged no contact that reached them on the day that ended, in a sparse partition by day',
+    expression: 'cron(5 16 * * ? *)',
+  },
 });
 
 export type Schedules = typeof schedules;

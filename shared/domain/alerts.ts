@@ -27,6 +27,10 @@ export const ALERT_CLOSERS: Readonly<Record<AlertKind, readonly Role[]>> = {
   symptoms: OVERSEERS,
   fever: OVERSEERS,
   lockdown_suggested: SEALERS,
+  // A help request is closed with what was done, by whoever followed it up (or through its own close route).
+  help: OVERSEERS,
+  // Two missed reports in a row: the grid worker calls or visits; whoever oversees closes it with what was found.
+  missed_reports: OVERSEERS,
 };
 
 /**

@@ -71,6 +71,20 @@ export const FIELDS = {
     compound_ids: ['compound_ids', 'compound_id', 'compounds', 'compound', '小区', '小区编号', '小区id', '所属小区', '负责小区'],
     exit_ids: ['exit_ids', 'exit_id', 'exits', 'exit', '出入口', '出入口编号', '卡口', '卡口编号', '值守卡口'],
   },
+  /** A CDC or big-data list of people to follow (重点人员名单): who, where they live, why. */
+  people: {
+    name: ['name', 'full_name', '姓名', '名字', '人员姓名'],
+    phone: ['phone', 'mobile', 'tel', 'telephone', '电话', '手机', '手机号', '手机号码', '联系电话', '联系方式'],
+    id_number: ['id_number', 'idnumber', 'id_card', 'idcard', '身份证', '身份证号', '身份证号码', '证件号码', '证件号'],
+    ...COMPOUND_REFS,
+    building: ['building', 'building_name', 'building_id', '楼栋', '楼号', '楼栋号', '栋'],
+    unit: ['unit', '单元', '单元号'],
+    room: ['room', 'room_number', '房号', '房间号', '门牌号', '室'],
+    category: ['category', 'type', '类别', '人员类别', '人员类型', '类型'],
+    reason: ['reason', '原因', '事由', '管控原因', '备注'],
+    start_date: ['start_date', 'startdate', 'start', '开始日期', '起始日期', '观察开始日期', '返回日期', '抵达日期'],
+    paired_with: ['paired_with', 'cadre', '结对干部', '结对人', '帮扶干部'],
+  },
 } as const satisfies Record<ImportKind, AliasTable>;
 
 export type FieldOf<K extends ImportKind> = keyof (typeof FIELDS)[K] & string;
@@ -82,6 +96,7 @@ export const REQUIRED_COLUMNS: Readonly<Record<ImportKind, readonly (readonly st
   exits: [['name'], COMPOUND_REF_FIELDS, ['status'], ['lng'], ['lat']],
   communities: [],
   staff: [['username'], ['name'], ['role']],
+  people: [['name'], COMPOUND_REF_FIELDS, ['building'], ['category'], ['reason']],
 };
 
 /**

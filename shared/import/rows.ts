@@ -13,9 +13,12 @@ import type { CompoundStatus } from '../schemas/compound.ts';
 import type { Exit } from '../schemas/exit.ts';
 import type { Crs, ImportKind } from '../schemas/imports.ts';
 import { StaffCreate } from '../schemas/staff.ts';
+import { IdNumber } from '../schemas/entry.ts';
+import { PersonCreate } from '../schemas/person.ts';
+import type { CareCategory } from '../domain/observation.ts';
 import { COMPOUND_REF_FIELDS, fieldLabel, type ColumnMapping, type CompoundRefField } from './columns.ts';
 import { geometryToWgs84, positionToWgs84 } from './crs.ts';
-import { blank, compoundStatus, exitKind, exitStatus, idList, numeric, number, staffRole, text, yesNo } from './values.ts';
+import { blank, careCategory, listDay, compoundStatus, exitKind, exitStatus, idList, numeric, number, staffRole, text, yesNo } from './values.ts';
 
 /** A row as read from CSV or GeoJSON, before validation: field → raw value. */
 export interface SourceRow {
@@ -104,6 +107,27 @@ export interface RowOf {
   exits: ExitRow;
   communities: CommunityRow;
   staff: StaffRow;
+  people: PersonRow;
+}
+
+/**
+ * A person of a CDC or big-data list: who, where they live (compound, building, unit and room,
+ * matched to the registry by the importer), the category and reason, the day the period starts.
+ */
+export interface PersonRow {
+  readonly line: number;
+  readonly name: string;
+  readonly phone?: string;
+  readonly idNumber?: string;
+  readonly compound: CompoundRef;
+  /** A building's name or number (1栋, 1, 1号楼) or id, as the list writes it. */
+  readonly building: string;
+  readonly unit?: string;
+  readonly room?: string;
+  readonly category: CareCategory;
+  readonly reason: string;
+  readonly startDate?: string;
+  readonly pairedWith?: string;
 }
 
 export type RowResult<T> = { readonly ok: true; readonly row: T } | { readonly ok: false; readonly line: number; readonly reason: string };
@@ -115,6 +139,7 @@ const GEOMETRY_TYPES: Readonly<Record<ImportKind, readonly Geometry['type'][]>> 
   exits: ['Point'],
   communities: ['Polygon', 'MultiPolygon'],
   staff: [],
+  people: [],
 };
 
 const coordinate = {
@@ -177,6 +202,19 @@ const SCHEMAS = {
     compound_ids: idList(),
     exit_ids: idList(),
   }),
+  people: z.object({
+    name: text(50),
+    phone: text(30, { optional: true }).pipe(PersonCreate.shape.phone),
+    id_number: text(30, { optional: true }).pipe(IdNumber.optional()),
+    ...refs,
+    building: text(64),
+    unit: text(10, { optional: true }),
+    room: text(20, { optional: true }),
+    category: careCategory(),
+    reason: text(200),
+    start_date: listDay(),
+    paired_with: z.preprocess((v) => (typeof blank(v) === 'string' ? (blank(v) as string).toLowerCase() : blank(v)), StaffCreate.shape.username.optional()),
+  }),
 } as const;
 
 /** Friendlier words for zod's own messages where a schema gives none. */
@@ -208,7 +246,7 @@ export function readRow<K extends ImportKind>(kind: K, source: SourceRow, crs: C
       problems.push(`${field ? fieldLabel(field, source.mapping) : 'row'}${rest.length > 0 ? `.${rest.join('.')}` : ''}: ${issue.message}`);
     }
   }
-  if ((kind === 'buildings' || kind === 'exits') && !COMPOUND_REF_FIELDS.some((field) => given(source.values[field]))) {
+  if ((kind === 'buildings' || kind === 'exits' || kind === 'people') && !COMPOUND_REF_FIELDS.some((field) => given(source.values[field]))) {
     const [first, ...others] = COMPOUND_REF_FIELDS.map((field) => fieldLabel(field, source.mapping));
     problems.push(`${first}: is required (or ${others.join(', ')})`);
   }
@@ -237,7 +275,7 @@ interface Place {
  */
 function readPlace(kind: ImportKind, source: SourceRow, values: Values | undefined, crs: Crs): Place {
   // People have no place of their own: their jurisdiction names the places.
-  if (kind === 'staff') return {};
+  if (kind === 'staff' || kind === 'people') return {};
   const geometry = source.geometry === undefined || source.geometry === null ? undefined : readGeometry(kind, source.geometry);
   const lng = source.values.lng;
   const lat = source.values.lat;
@@ -281,6 +319,7 @@ const AREA_OF: Readonly<Record<ImportKind, AreaLimits>> = {
   exits: AREA_LIMITS.building,
   communities: AREA_LIMITS.community,
   staff: AREA_LIMITS.building,
+  people: AREA_LIMITS.building,
 };
 
 /**
@@ -376,6 +415,21 @@ function build(kind: ImportKind, line: number, v: Values, place: Place): RowOf[I
         }),
         phone: v.phone as string | undefined,
         email: v.email as string | undefined,
+      });
+    case 'people':
+      return defined<PersonRow>({
+        line,
+        name: v.name as string,
+        phone: v.phone as string | undefined,
+        idNumber: v.id_number as string | undefined,
+        compound: compoundRef(v),
+        building: v.building as string,
+        unit: v.unit as string | undefined,
+        room: v.room as string | undefined,
+        category: v.category as CareCategory,
+        reason: v.reason as string,
+        startDate: v.start_date as string | undefined,
+        pairedWith: v.paired_with as string | undefined,
       });
   }
 }

@@ -9,6 +9,7 @@ import { COMPOUND_STATUSES, type CompoundStatus } from '../schemas/compound.ts';
 import { Id } from '../schemas/common.ts';
 import { EXIT_KINDS, EXIT_STATUSES } from '../schemas/exit.ts';
 import { ROLES, type Role } from '../roles.ts';
+import { CARE_CATEGORIES, type CareCategory } from '../domain/observation.ts';
 
 /** Blank cells and null properties are absent; text is trimmed (NFKC turns full-width forms half-width). */
 export function blank(value: unknown): unknown {
@@ -132,3 +133,24 @@ export const idList = () =>
     if (typeof b === 'number') return [String(b)];
     return typeof b === 'string' ? b.normalize('NFKC').split(/[\s,;、]+/).filter((id) => id !== '') : b;
   }, z.array(Id, { error: 'must be ids separated by spaces, commas or 、' }).max(200, 'must be at most 200 ids').optional());
+
+/** Categories of people under care as CDC and big-data lists name them. */
+const CARE_WORDS: Readonly<Record<CareCategory, readonly string[]>> = {
+  returnee: ['返乡人员', '返乡', '返回人员', '外地返回', '返汉人员', '入境人员', '外省返回'],
+  close_contact: ['密切接触者', '密接', '密切接触', '次密接', '密接人员'],
+  discharged: ['出院患者', '出院', '出院人员', '治愈出院'],
+  home_quarantine: ['居家隔离', '居家观察', '居家健康观察', '居家隔离人员'],
+  vulnerable: ['困难群众', '孤寡老人', '残疾人', '困难家庭', '独居老人', '特殊人群'],
+};
+
+export const careCategory = () =>
+  z.preprocess(vocabulary(CARE_WORDS, (k) => k), z.enum(CARE_CATEGORIES, { error: required(oneOf(CARE_CATEGORIES, CARE_WORDS)) }));
+
+/** A day as lists write it: 2026-11-20, 2026/11/20, 2026.11.20, 2026年11月20日 → 2026-11-20. */
+export const listDay = () =>
+  z.preprocess((v) => {
+    const b = blank(v);
+    if (typeof b !== 'string') return b;
+    const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(b.normalize('NFKC'));
+    return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : b;
+  }, z.iso.date({ error: 'must be a date (2026-11-20 or 2026年11月20日)' }).optional());

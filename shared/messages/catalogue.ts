@@ -26,6 +26,8 @@ export const MESSAGES = {
   'problem.import-incomplete': { en: 'Import incomplete', 'zh-CN': '导入未完成' },
   'problem.idempotency-key-reused': { en: 'Idempotency-Key reused', 'zh-CN': '幂等键已用于其他请求' },
   'problem.internal': { en: 'Internal error', 'zh-CN': '服务器内部错误' },
+  'problem.gone': { en: 'Gone', 'zh-CN': '已失效' },
+  'problem.too-many-requests': { en: 'Too many requests', 'zh-CN': '请求过于频繁' },
 
   // What the edge itself refuses (functions/edge/http.ts).
   'edge.no-route': { en: 'no route {route} in {resource}', 'zh-CN': '{resource} 中没有路由 {route}' },
@@ -54,6 +56,7 @@ export const MESSAGES = {
   },
   'thing.compound': { en: 'compound {id}', 'zh-CN': '小区 {id}' },
   'thing.exit': { en: 'exit {id}', 'zh-CN': '出入口 {id}' },
+  'thing.help': { en: 'help request {id}', 'zh-CN': '求助 {id}' },
 
   // Jurisdiction and lookups (functions/edge/access.ts and handlers).
   'access.no': { en: 'no {what}', 'zh-CN': '没有{what}' },
@@ -273,6 +276,7 @@ export const MESSAGES = {
   'schema.day-range': { en: 'must lie from {from} to {to}', 'zh-CN': '必须在 {from} 至 {to} 之间' },
   'schema.temperature-needed': { en: 'give the temperature measured', 'zh-CN': '请填写测得的体温' },
   'schema.refusal-reason-needed': { en: 'say why the person was refused', 'zh-CN': '请说明劝返原因' },
+  'schema.returnee-needs-name': { en: 'a returnee is enrolled for observation by name: give person.name', 'zh-CN': '返乡人员需登记姓名以纳入健康观察：请填写 person.name' },
   'schema.if-match': { en: 'must be * or a list of entity tags, e.g. "v3"', 'zh-CN': '必须是 * 或实体标签列表，如 "v3"' },
   'schema.idempotency-key': { en: 'must be 8 to 100 characters of A-Z, a-z, 0-9, _ . : -', 'zh-CN': '须为 8 至 100 个字符，仅限 A-Z、a-z、0-9 及 _ . : -' },
   'schema.city-no-id': { en: 'a city scope takes no id', 'zh-CN': '全市范围不需要 id' },
@@ -288,6 +292,13 @@ export const MESSAGES = {
     en: 'must be 0 or between 1e-130 and 1e126 in size (DynamoDB stores no other number)',
     'zh-CN': '必须为 0，或绝对值在 1e-130 至 1e126 之间（DynamoDB 无法存储其他数值）',
   },
+  // Emergency help (functions/api/help-requests.ts, functions/stores/help-store.ts).
+  'help.differs': {
+    en: 'help request {id} was recorded with other details; make a new requestId for a new request',
+    'zh-CN': '求助 {id} 已以不同内容登记；新的求助请使用新的 requestId',
+  },
+  'help.closed-meanwhile': { en: 'help request {id} was closed by someone else meanwhile', 'zh-CN': '求助 {id} 刚刚已被他人办结' },
+  'help.already-closed': { en: 'help request {id} was closed by {by} at {at}', 'zh-CN': '求助 {id} 已由 {by} 于 {at} 办结' },
   // Idempotency-Key (functions/edge/idempotency.ts, functions/stores/idempotency-store.ts).
   'idempotency.key-reused': {
     en: 'this Idempotency-Key was used for a different request; make a new key for a new action',
@@ -298,6 +309,39 @@ export const MESSAGES = {
     'zh-CN': '使用此幂等键的请求刚刚已处理；请重新发送以获取结果',
   },
   'field.used-for-other-request': { en: 'was used for a different request', 'zh-CN': '已用于另一个请求' },
+  // Residents' links and their public report route (functions/api/public-reports.ts).
+  'link.refused.bad': { en: 'this link is not valid', 'zh-CN': '链接无效' },
+  'link.refused.wrong_purpose': { en: 'this link is not valid', 'zh-CN': '链接无效' },
+  'link.refused.unknown': { en: 'this link is not valid', 'zh-CN': '链接无效' },
+  'link.refused.revoked': { en: 'this link was withdrawn; ask your grid worker for a new one', 'zh-CN': '链接已作废，请向网格员索取新链接' },
+  'link.refused.expired': { en: 'this link has expired', 'zh-CN': '链接已过期' },
+  'link.released': { en: 'the observation has ended: no more reports are needed', 'zh-CN': '观察期已结束，无需再申报' },
+  'link.rate-limited': { en: 'too many reports from this link; try again in a minute', 'zh-CN': '申报过于频繁，请一分钟后再试' },
+  'link.no-slot-open': { en: 'no report slot is open now; the next opens at {opens}', 'zh-CN': '当前不在申报时段，下一时段 {opens} 开始' },
+  'link.no-slot-left': { en: 'no report slot is open now, and the observation period has no further slot', 'zh-CN': '当前不在申报时段，观察期内已无后续时段' },
+
+  // People under care (functions/api/people.ts, functions/stores/people-store.ts).
+  'schema.paired-with-needed': { en: 'a vulnerable resident needs a cadre to pair with (a staff username)', 'zh-CN': '重点关爱对象须结对一名干部（填写工作人员用户名）' },
+  'schema.force-needs-note': { en: 'say why the release is forced', 'zh-CN': '请说明强制解除的原因' },
+  'thing.person': { en: 'person {id}', 'zh-CN': '人员 {id}' },
+  'thing.grid': { en: 'grid {id}', 'zh-CN': '网格 {id}' },
+  'person.no': { en: 'no person {id}', 'zh-CN': '没有人员 {id}' },
+  'person.exists': { en: 'person {id} is enrolled already', 'zh-CN': '人员 {id} 已登记' },
+  'person.changed-meanwhile': { en: 'person {id} was changed by someone else meanwhile; read again', 'zh-CN': '人员 {id} 刚刚已被他人修改，请重新读取' },
+  'person.report-raced': { en: 'a report of person {id} was recorded meanwhile; send it again', 'zh-CN': '人员 {id} 刚刚已有申报，请重新发送' },
+  'person.released': { en: 'person {id} was released by {by} at {at}', 'zh-CN': '人员 {id} 已由 {by} 于 {at} 解除' },
+  'person.no-staff': { en: 'is not a staff member of the directory', 'zh-CN': '不在工作人员名录中' },
+  'person.building-other-grid': { en: 'building {id} lies in another grid than yours', 'zh-CN': '楼栋 {id} 不在您的网格内' },
+  'person.outside-grid': { en: 'person {id} is outside your grid', 'zh-CN': '人员 {id} 不在您的网格内' },
+  'person.not-observed': { en: 'person {id} is not under observation (a vulnerable resident reports no slots)', 'zh-CN': '人员 {id} 不在观察期（重点关爱对象无需申报）' },
+  'person.outside-period': { en: 'lies outside the observation period ({start} to {end})', 'zh-CN': '不在观察期内（{start} 至 {end}）' },
+  'person.slot-not-open': { en: 'its window opens at {opens}', 'zh-CN': '该时段 {opens} 才开始' },
+  'person.no-slot-open': { en: 'no report window is open now (the next, {slot} on {date}, opens at {opens}); name the slot to fill', 'zh-CN': '当前不在申报时段（下一时段 {date} {slot} 于 {opens} 开始）；请指定要填报的时段' },
+  'person.date-needs-slot': { en: 'give the slot (am or pm) with the date', 'zh-CN': '填写日期时请同时指定时段（am 或 pm）' },
+  'person.start-future': { en: 'must not lie after today in China ({today})', 'zh-CN': '不能晚于北京时间今天（{today}）' },
+  'person.not-releasable': { en: 'person {id} may not be released yet: {reasons}; force it with a note if you must', 'zh-CN': '人员 {id} 尚不满足解除条件：{reasons}；如确需解除，请强制解除并说明原因' },
+  'person.no-link': { en: 'a vulnerable resident has no report link', 'zh-CN': '重点关爱对象没有申报链接' },
+  'person.test-before-start': { en: 'must not lie before the period starts ({start})', 'zh-CN': '不能早于观察期开始（{start}）' },
 
   'scope.city': { en: 'city', 'zh-CN': '全市' },
   'scope.street': { en: 'street', 'zh-CN': '街道' },

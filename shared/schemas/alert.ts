@@ -5,14 +5,14 @@
 import * as z from 'zod';
 import { Id, Limit, NextToken, Timestamp } from './common.ts';
 
-export const ALERT_KINDS = ['symptoms', 'fever', 'lockdown_suggested'] as const;
+export const ALERT_KINDS = ['symptoms', 'fever', 'lockdown_suggested', 'help', 'missed_reports'] as const;
 export const AlertKind = z.enum(ALERT_KINDS).meta({
-  description: 'symptoms: found on a sweep visit; fever: at an exit check; lockdown_suggested: a confirmed case (a suggestion with one action, never automatic)',
+  description: 'symptoms: found on a sweep visit; fever: at an exit check; lockdown_suggested: a confirmed case (a suggestion with one action, never automatic); help: a request for emergency help (紧急救助), details.urgency high or normal; missed_reports: a person under observation missed two report slots in a row, for the grid worker of details.gridId',
 });
 export type AlertKind = z.infer<typeof AlertKind>;
 export const ALERT_STATUSES = ['open', 'closed'] as const;
 export const AlertStatus = z.enum(ALERT_STATUSES);
-export const ALERT_SOURCES = ['visit', 'entry', 'case'] as const;
+export const ALERT_SOURCES = ['visit', 'entry', 'case', 'help', 'person'] as const;
 
 export const AlertSource = z.object({ type: z.enum(ALERT_SOURCES), id: Id });
 export type AlertSource = z.infer<typeof AlertSource>;

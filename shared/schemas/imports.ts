@@ -7,7 +7,7 @@ import { schemaMessage } from '../messages/message.ts';
 import * as z from 'zod';
 import { DynamoNumber, Id } from './common.ts';
 
-export const IMPORT_KINDS = ['compounds', 'buildings', 'exits', 'communities', 'staff'] as const;
+export const IMPORT_KINDS = ['compounds', 'buildings', 'exits', 'communities', 'staff', 'people'] as const;
 export const ImportKind = z.enum(IMPORT_KINDS);
 export type ImportKind = z.infer<typeof ImportKind>;
 export const CRS = ['wgs84', 'gcj02', 'bd09'] as const;

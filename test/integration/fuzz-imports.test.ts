@@ -15,6 +15,7 @@ import { CompoundCreate } from '#shared/schemas/compound.ts';
 import { ExitKind, ExitStatus } from '#shared/schemas/exit.ts';
 import { IMPORT_KINDS, ImportQuery, ImportSummary, type ImportKind } from '#shared/schemas/imports.ts';
 import { Username } from '#shared/schemas/staff.ts';
+import { CareCategory } from '#shared/schemas/person.ts';
 import { ROLES } from '#shared/roles.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 import { scanTable } from '../support/table-scan.ts';
@@ -40,6 +41,10 @@ const ROWS: Record<ImportKind, z.ZodObject> = {
   staff: z.object({
     username: Username, name, role: z.enum(ROLES), phone: z.string().optional(), community_id: Id.optional(), grid_id: Id.optional(),
     compound_ids: Id.optional(), exit_ids: Id.optional(),
+  }).strict(),
+  people: z.object({
+    name, phone: z.string().optional(), compound_id: Id, building: z.enum(['b_a1', '1栋', '2', '9栋']), unit: z.string().optional(),
+    room: z.string().optional(), category: CareCategory, reason: name, start_date: z.string().optional(),
   }).strict(),
 };
 

@@ -24,6 +24,7 @@ const seededIds: Record<string, (city: City) => readonly string[]> = {
   alerts: (city) => city.alerts,
   campaigns: (city) => city.campaigns,
   tasks: (city) => city.tasks,
+  people: (city) => city.people,
 };
 const collectionOf = (route: RouteSpec) => route.path.split('/')[2]!;
 

@@ -49,6 +49,8 @@ export interface City {
   readonly campaigns: readonly string[];
   readonly tasks: readonly string[];
   readonly alerts: readonly string[];
+  /** People under care: a returnee under observation and a vulnerable resident paired with the grid worker. */
+  readonly people: readonly string[];
 }
 
 const seedAt = '2026-11-01T00:00:00.000Z';
@@ -107,8 +109,14 @@ export async function freshCity(stack: TestStack, previous?: City): Promise<City
     checks: { identityAsked: true, recorded: true, temperatureMeasured: true, maskWorn: true }, escort: { hospital: '市人民医院' },
   }), 201);
   const alerts = (await json<{ items: { id: string }[] }>(await city.get('/v1/alerts'), 200)).items.map((a) => a.id);
+  const community = await stack.as('community-cm1');
+  const person = { name: '张三', compoundId: 'c_a', buildingId: 'b_a1', reason: 'fuzz' };
+  const people = [
+    (await json<{ id: string }>(await community.post('/v1/people', { ...person, category: 'returnee' }), 201)).id,
+    (await json<{ id: string }>(await community.post('/v1/people', { ...person, category: 'vulnerable', pairedWith: 'grid-g1' }), 201)).id,
+  ];
   await stack.queues.drain();
-  return { tableName, campaigns, tasks, alerts };
+  return { tableName, campaigns, tasks, alerts, people };
 }
 
 /** A closed n-gon around a centre, in degrees; n may be in the tens of thousands. */

@@ -44,6 +44,10 @@ export default async function setup(project: TestProject) {
   const { freshTable, seedCity, demoCity, startLocalRuntime } = await loadSilently();
   const tableName = await freshTable(endpoint);
   const city = demoCity();
+  // Report windows that cover the whole China day, so the journeys of people under observation
+  // (a resident reporting, a grid worker's today list) find a slot open whenever the suite runs.
+  process.env.OBSERVATION_AM_WINDOW ??= '00:00-12:00';
+  process.env.OBSERVATION_PM_WINDOW ??= '12:00-00:00';
   const runtime = await startLocalRuntime({ endpoint, tableName, apiPort: 0, users: city.users });
   try {
     await seedCity(city);

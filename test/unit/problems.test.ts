@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ConditionFailedError, ConflictError, CordonError, FAILURE_CODES, ForbiddenError, InvalidCursorError, NotFoundError,
-  PayloadTooLargeError, PreconditionFailedError, UnauthorizedError, UnsupportedMediaTypeError, ValidationError, type FailureCode,
+  GoneError, PayloadTooLargeError, PreconditionFailedError, RateLimitedError, UnauthorizedError, UnsupportedMediaTypeError, ValidationError, type FailureCode,
 } from '#functions/platform/errors.ts';
 import { problem } from '#functions/edge/http.ts';
 import { PROBLEM_TYPES, problemOf } from '#functions/edge/problems.ts';
@@ -23,6 +23,8 @@ const EXPECTED: Record<FailureCode, { status: number; type: string; title: strin
   'precondition-failed': { status: 412, type: '/problems/precondition-failed', title: 'Precondition failed' },
   'import-incomplete': { status: 503, type: '/problems/import-incomplete', title: 'Import incomplete' },
   'idempotency-key-reused': { status: 422, type: '/problems/idempotency-key-reused', title: 'Idempotency-Key reused' },
+  gone: { status: 410, type: '/problems/gone', title: 'Gone' },
+  'rate-limited': { status: 429, type: '/problems/too-many-requests', title: 'Too many requests' },
 };
 
 describe('problemOf', () => {
@@ -56,6 +58,8 @@ describe('problemOf', () => {
       [new UnaccountedHouseholdsError([{ householdId: 'h1', reason: 'not_visited' }]), 'unaccounted-households'],
       [new TaskLimitError(3), 'task-limit'],
       [new PreconditionFailedError('changed since'), 'precondition-failed'],
+      [new GoneError('released'), 'gone'],
+      [new RateLimitedError('slow down'), 'rate-limited'],
     ];
     for (const [error, code] of cases) {
       expect(error.code, error.name).toBe(code);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '#shared/roles.ts';
+import { reportLinkPath } from '#shared/domain/links.ts';
 import { loginLink, residentPath, routeOf, viewsOf } from '#web/src/layout/navigation.ts';
 
 describe('web navigation', () => {
@@ -15,6 +16,12 @@ describe('web navigation', () => {
     const id = 'c-花园 1/2';
     expect(routeOf(residentPath(id))).toEqual({ view: 'resident', compoundId: id });
     expect(routeOf('/c/')).toEqual({ view: 'home' });
+  });
+
+  it("reads a report link's token, open without a sign-in", () => {
+    const token = 'R1.r.pp_1.mabc.AbCd_-12.AAAAAAAAAAAAAAAAAAAAAA';
+    expect(routeOf(reportLinkPath(token))).toEqual({ view: 'report', token });
+    expect(routeOf('/r/')).toEqual({ view: 'home' });
   });
 
   it("reads the sign-in link's user, and writes it back the same", () => {

@@ -22,9 +22,11 @@ const TasksPage = lazy(() => import('./tasks/TasksPage.tsx').then((m) => ({ defa
 const BoardPage = lazy(() => import('./board/BoardPage.tsx').then((m) => ({ default: m.BoardPage })));
 const GatePage = lazy(() => import('./gate/GatePage.tsx').then((m) => ({ default: m.GatePage })));
 const PassesPage = lazy(() => import('./passes/PassesPage.tsx').then((m) => ({ default: m.PassesPage })));
+const PeoplePage = lazy(() => import('./people/PeoplePage.tsx').then((m) => ({ default: m.PeoplePage })));
 const ResidentPage = lazy(() => import('./public/ResidentPage.tsx').then((m) => ({ default: m.ResidentPage })));
+const ReportPage = lazy(() => import('./report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 
-const PAGES: Record<SignedInView, ComponentType> = { map: MapPage, tasks: TasksPage, board: BoardPage, gate: GatePage, passes: PassesPage };
+const PAGES: Record<SignedInView, ComponentType> = { map: MapPage, tasks: TasksPage, board: BoardPage, gate: GatePage, passes: PassesPage, people: PeoplePage };
 
 export function App() {
   const { t } = useTranslation();
@@ -34,20 +36,31 @@ export function App() {
   const link = useLinkSignIn(route);
   const role = session?.user.role;
   const allowed = role ? viewsOf(role) : [];
-  const view = route.view !== 'resident' && route.view !== 'home' && route.view !== 'login' && allowed.includes(route.view) ? route.view : allowed[0];
+  // The resident page and a report link are open to everyone: no session, no redirect.
+  const open = route.view === 'resident' || route.view === 'report';
+  const view = !open && route.view !== 'home' && route.view !== 'login' && allowed.includes(route.view) ? route.view : allowed[0];
   // While a sign-in link is signing in, or tells why it could not, the URL stays the link's.
   const linkHolds = link.pending || link.failure !== undefined;
 
   // A path the role may not open (or none) shows the role's home view; the URL says so too.
   useEffect(() => {
-    if (route.view !== 'resident' && !linkHolds && view && route.view !== view) navigate(pathOf(view), { replace: true });
-  }, [route.view, view, linkHolds]);
+    if (!open && !linkHolds && view && route.view !== view) navigate(pathOf(view), { replace: true });
+  }, [open, route.view, view, linkHolds]);
 
   if (route.view === 'resident') {
     return (
       <div className="app app-public">
         <Suspense fallback={null}>
           <ResidentPage compoundId={route.compoundId} />
+        </Suspense>
+      </div>
+    );
+  }
+  if (route.view === 'report') {
+    return (
+      <div className="app app-public">
+        <Suspense fallback={null}>
+          <ReportPage token={route.token} />
         </Suspense>
       </div>
     );

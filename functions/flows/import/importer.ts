@@ -30,6 +30,7 @@ import { buildingImporter, exitImporter } from './import-members.ts';
 import { communityImporter } from './import-communities.ts';
 import { compoundImporter } from './import-compounds.ts';
 import { staffImporter } from './import-staff.ts';
+import { peopleImporter } from './import-people.ts';
 import type { ChunkOutcome, ImportContext, KindImporter, RowUnit } from './import-kind.ts';
 import { LineLedger } from './import-ledger.ts';
 import { logger } from '#functions/platform/logger.ts';
@@ -108,6 +109,8 @@ function importerFor(kind: ImportKind, context: ImportContext): KindImporter<Row
       return communityImporter(context) as KindImporter<RowOf[ImportKind]>;
     case 'staff':
       return staffImporter(context) as KindImporter<RowOf[ImportKind]>;
+    case 'people':
+      return peopleImporter(context) as KindImporter<RowOf[ImportKind]>;
   }
 }
 

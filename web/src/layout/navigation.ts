@@ -7,22 +7,24 @@
 import { useSyncExternalStore } from 'react';
 import type { Role } from '#shared/roles.ts';
 
-const SIGNED_IN_VIEWS = ['map', 'tasks', 'board', 'gate', 'passes'] as const;
+const SIGNED_IN_VIEWS = ['map', 'tasks', 'board', 'gate', 'passes', 'people'] as const;
 export type SignedInView = (typeof SIGNED_IN_VIEWS)[number];
 
 export type Route =
   | { readonly view: SignedInView }
   | { readonly view: 'resident'; readonly compoundId: string }
+  /** A resident's report link (`/r/{token}`, shared/domain/links.ts): no sign-in either. */
+  | { readonly view: 'report'; readonly token: string }
   /** The local sign-in link, `/login?user=NAME` (the local runtime only; see web/src/auth/link-sign-in.ts). */
   | { readonly view: 'login'; readonly user: string | undefined }
   | { readonly view: 'home' };
 
 /** The views each role opens, its home first. */
 const VIEWS_OF: Record<Role, readonly SignedInView[]> = {
-  city: ['map', 'board', 'passes'],
+  city: ['map', 'board', 'passes', 'people'],
   official: ['board', 'map'],
-  community: ['map', 'board', 'passes'],
-  grid: ['tasks', 'map'],
+  community: ['map', 'board', 'passes', 'people'],
+  grid: ['tasks', 'people', 'map'],
   disinfection: ['tasks', 'map'],
   duty: ['gate', 'map'],
 };
@@ -41,9 +43,13 @@ export const loginLink = (username: string): string => `/login?user=${encodeURIC
 export function routeOf(pathname: string, search = ''): Route {
   const resident = /^\/c\/([^/]+)\/?$/.exec(pathname);
   if (resident?.[1]) return { view: 'resident', compoundId: decodeURIComponent(resident[1]) };
+  const report = /^\/r\/([^/]+)\/?$/.exec(pathname);
+  if (report?.[1]) return { view: 'report', token: decodeURIComponent(report[1]) };
   const view = pathname.replace(/^\/|\/$/g, '');
   // The passes view prints cards at /passes/print (web/src/passes/print-path.ts).
   if (view === 'passes/print') return { view: 'passes' };
+  // A person's page (/people/{id}) and the enrol form (/people/enrol) belong to the people view (web/src/people/PeoplePage.tsx).
+  if (view.startsWith('people/')) return { view: 'people' };
   if (view === 'login') return { view: 'login', user: new URLSearchParams(search).get('user')?.trim() || undefined };
   return (SIGNED_IN_VIEWS as readonly string[]).includes(view) ? { view: view as SignedInView } : { view: 'home' };
 }

@@ -10,6 +10,8 @@ import passesEn from './en/passes.json' with { type: 'json' };
 import mapEn from './en/map.json' with { type: 'json' };
 import publicEn from './en/public.json' with { type: 'json' };
 import pwaEn from './en/pwa.json' with { type: 'json' };
+import reportEn from './en/report.json' with { type: 'json' };
+import peopleEn from './en/people.json' with { type: 'json' };
 import tasksEn from './en/tasks.json' with { type: 'json' };
 import boardZh from './zh-CN/board.json' with { type: 'json' };
 import coreZh from './zh-CN/core.json' with { type: 'json' };
@@ -18,12 +20,14 @@ import passesZh from './zh-CN/passes.json' with { type: 'json' };
 import mapZh from './zh-CN/map.json' with { type: 'json' };
 import publicZh from './zh-CN/public.json' with { type: 'json' };
 import pwaZh from './zh-CN/pwa.json' with { type: 'json' };
+import reportZh from './zh-CN/report.json' with { type: 'json' };
+import peopleZh from './zh-CN/people.json' with { type: 'json' };
 import tasksZh from './zh-CN/tasks.json' with { type: 'json' };
 
 /** Each language's feature files, in one order. */
 export const FEATURE_FILES = {
-  'zh-CN': [coreZh, mapZh, tasksZh, boardZh, publicZh, pwaZh, gateZh, passesZh],
-  en: [coreEn, mapEn, tasksEn, boardEn, publicEn, pwaEn, gateEn, passesEn],
+  'zh-CN': [coreZh, mapZh, tasksZh, boardZh, publicZh, pwaZh, gateZh, passesZh, reportZh, peopleZh],
+  en: [coreEn, mapEn, tasksEn, boardEn, publicEn, pwaEn, gateEn, passesEn, reportEn, peopleEn],
 } as const;
 
 export const resources = {

@@ -13,6 +13,7 @@ import { SYSTEM_ACTOR, type Role } from '#shared/roles.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { DropOffList, useDropOffPoints } from '../public/DropOffList.tsx';
 import { GateQrCode } from '../public/GateQrCode.tsx';
+import { PeopleCount } from '../people/PeopleCount.tsx';
 import { CompoundActions } from './CompoundActions.tsx';
 import { CompoundEdit } from './CompoundEdit.tsx';
 import type { Campaign, CompoundProps, Coverage } from './data.ts';
@@ -116,6 +117,7 @@ export function CompoundPanel(props: CompoundPanelProps) {
                 ? t('panel.disinfectionValue', { done: disinfection.data.completedRounds, required: disinfection.data.requiredRounds })
                 : t('panel.noDisinfection')}
         </Fact>
+        <PeopleCount compoundId={compound.id} role={role} />
       </dl>
       {detail.error !== undefined && <ErrorNotice title={t('panel.failed')} error={detail.error} onRetry={detail.reload} />}
 

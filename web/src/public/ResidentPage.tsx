@@ -9,13 +9,13 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/errors.ts';
 import { useAsync } from '../hooks/useAsync.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
-import { LanguageSwitch } from '../layout/LanguageSwitch.tsx';
 import { useApi } from '../services.tsx';
 import { CaseCounts } from './CaseCounts.tsx';
 import { DisinfectionLogView } from './DisinfectionLogView.tsx';
 import { DropOffList, useDropOffPoints } from './DropOffList.tsx';
 import { chinaTime } from './format.ts';
 import { Hotlines } from './Hotlines.tsx';
+import { PageTop } from './PageTop.tsx';
 import '../styles/public.css';
 
 const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
@@ -37,7 +37,7 @@ export function ResidentPage({ compoundId }: { compoundId: string }) {
   if (isNotFound(cases.error) || isNotFound(log.error)) {
     return (
       <main id="main" className="resident-page" data-state="not-found">
-        <PageTop title={t('public.notFound.title')} />
+        <PageTop kicker={t('public.title')} title={t('public.notFound.title')} />
         <p className="resident-lead">{t('public.notFound.body')}</p>
         <Hotlines />
       </main>
@@ -48,7 +48,7 @@ export function ResidentPage({ compoundId }: { compoundId: string }) {
   const loading = cases.loading || log.loading;
   return (
     <main id="main" className="resident-page" data-compound-id={compoundId} aria-busy={loading}>
-      <PageTop title={compound?.name ?? t('public.title')} />
+      <PageTop kicker={t('public.title')} title={compound?.name ?? t('public.title')} />
       {/* The status line is there from the first paint (blank until known), so nothing below moves. */}
       <p className="resident-status">
         {t('public.statusLabel')}
@@ -79,18 +79,5 @@ export function ResidentPage({ compoundId }: { compoundId: string }) {
         {cases.data ? t('public.updated', { time: chinaTime(cases.data.loadedAt) }) : '\u00a0'}
       </p>
     </main>
-  );
-}
-
-function PageTop({ title }: { title: string }) {
-  const { t } = useTranslation();
-  return (
-    <header className="resident-top">
-      <div>
-        <p className="resident-kicker">{t('public.title')}</p>
-        <h1>{title}</h1>
-      </div>
-      <LanguageSwitch />
-    </header>
   );
 }

@@ -27,6 +27,7 @@ import { minutesLeft, useNow } from './time.ts';
 import { useSavedRead } from './useSavedRead.ts';
 import { useTaskAction, type ActionOutcome, type TaskAction } from './useTaskAction.ts';
 import { VisitForm } from './VisitForm.tsx';
+import { EnrolPrompt } from '../people/EnrolPrompt.tsx';
 
 export interface TaskDetailProps {
   readonly taskId: string;
@@ -73,6 +74,8 @@ export function TaskDetail({ taskId, username, sync, syncState, sentCount, answe
   const now = useNow();
   const [visiting, setVisiting] = useState<HouseholdView>();
   const [saved, setSaved] = useState<string>();
+  // The visit just saved, for the prompt to enrol someone it flags (people/EnrolPrompt.tsx).
+  const [savedVisit, setSavedVisit] = useState<VisitCreate>();
   const [unaccounted, setUnaccounted] = useState<Unaccounted[]>();
   const refocus = useRef<string | undefined>(undefined);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -133,6 +136,7 @@ export function TaskDetail({ taskId, username, sync, syncState, sentCount, answe
     const household = visiting;
     refocus.current = household?.id;
     setSaved(household ? t('tasks.building.household', { unit: household.unit, room: household.room }) : visit.householdId);
+    setSavedVisit(visit);
     setVisiting(undefined);
   };
 
@@ -175,6 +179,7 @@ export function TaskDetail({ taskId, username, sync, syncState, sentCount, answe
       {saved && (
         <p className="notice task-feedback" role="status" data-feedback="saved">{t('tasks.visit.saved', { household: saved })}</p>
       )}
+      {savedVisit && <EnrolPrompt key={savedVisit.visitId} visit={savedVisit} compoundId={task.compoundId} buildingId={task.buildingId} />}
 
       <div className="task-actions">
         {(task.status === 'open' || (mine && !working)) && (

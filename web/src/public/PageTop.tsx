@@ -1,0 +1,14 @@
+/** The top of a page for residents (notice board, report link): a small kicker, the title, the language switch. */
+import { LanguageSwitch } from '../layout/LanguageSwitch.tsx';
+
+export function PageTop({ kicker, title }: { kicker: string; title: string }) {
+  return (
+    <header className="resident-top">
+      <div>
+        <p className="resident-kicker">{kicker}</p>
+        <h1>{title}</h1>
+      </div>
+      <LanguageSwitch />
+    </header>
+  );
+}
