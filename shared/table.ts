@@ -137,6 +137,17 @@ export const keys = {
    * still due that slot (functions/stores/slot-due-store.ts).
    */
   slotDue: (date: string, slot: string, personId: string) => ({ pk: `SLOTDUE#${date}#${slot}`, sk: personId }),
+  /**
+   * The automatic release's sparse index: a person under observation under the China day their
+   * period ends (moved on to the next day while a condition still fails), so the release job reads
+   * only the people whose period is over (functions/stores/release-due-store.ts).
+   */
+  releaseDue: (day: string, personId: string) => ({ pk: `RELEASEDUE#${day}`, sk: personId }),
+  /**
+   * A person under observation in a compound, named by their ID number's hash: the pass issue
+   * looks it up (one read) to refuse a pass until release, which deletes it.
+   */
+  observedId: (compoundId: string, idHash: string) => ({ pk: `OBSERVED#${compoundId}#${idHash}`, sk: META }),
   /** Public report-route calls of one link in one minute (a per-token rate limit; expires by TTL). */
   linkRate: (hash: string, minute: string) => ({ pk: `LINKRATE#${hash}`, sk: minute }),
   /** An emergency help request (紧急救助), keyed by its (client's) id so a resent request finds itself. */

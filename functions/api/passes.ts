@@ -1,5 +1,6 @@
 /**
- * Pass routes: issue (a returnee only after the observation), list (masked, searched), revoke,
+ * Pass routes: issue (a returnee only after the observation, a person under observation in the
+ * compound only once released), list (masked, searched), revoke,
  * the gate's check of a scanned pass (records nothing), and the compound's pass key with its
  * revocations for checking offline.
  */
@@ -14,6 +15,7 @@ import { hashIdNumber } from '../platform/id-hash.ts';
 import { cursorOf, pageOf, readSources } from '../platform/list-sources.ts';
 import { compoundPassKey } from '../platform/pass-signing.ts';
 import { getBuilding } from '../stores/compound-store.ts';
+import { observedInCompound } from '../stores/people-store.ts';
 import {
   judgeScannedPass, passesOfCompoundSource, passView, revokedPasses, revokePass, savePass, storedPassFromItem, type StoredPass,
 } from '../stores/pass-store.ts';
@@ -40,11 +42,14 @@ export const handler = httpHandler(passesRoutes, {
       errors.push(fieldError('body.returnedAt', message('pass.observation', { days: RETURNEE_OBSERVATION_DAYS, from: observationEnds(body.returnedAt!) })));
     }
     const building = body.buildingId === undefined ? undefined : await buildingOf(params.id, body.buildingId, 'body.buildingId', errors);
-    if (errors.length > 0) throw new ValidationError(errors);
     // Timestamps come in UTC (Timestamp), so the gate's check compares instants, not offsets.
     const { idNumber, validFrom, ...rest } = body;
+    const hashed = hashIdNumber(idNumber);
+    // A person under observation in this compound (people under care) gets a pass only once released.
+    if (await observedInCompound(params.id, hashed.idHash)) errors.push(fieldError('body.idNumber', message('pass.under-observation')));
+    if (errors.length > 0) throw new ValidationError(errors);
     const pass: StoredPass = {
-      ...rest, ...(building ? { buildingName: building.name } : {}), validFrom: validFrom ?? at, ...hashIdNumber(idNumber),
+      ...rest, ...(building ? { buildingName: building.name } : {}), validFrom: validFrom ?? at, ...hashed,
       compoundId: params.id, createdAt: at, createdBy: caller.username,
     };
     return passView(await savePass(pass, caller, at), at);

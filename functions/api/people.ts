@@ -194,7 +194,7 @@ export const handler = httpHandler(peopleRoutes, {
     const record = await getPersonRecord(person.id);
     const { tests } = observationOf(record!, at);
     const due = body.due ?? tests.find((t) => t.takenAt === undefined && t.due <= takenDay)?.due ?? takenDay;
-    return recordTest(person.id, { due, takenAt: body.takenAt, ...(body.result ? { result: body.result } : {}) }, caller, at);
+    return recordTest(person.id, { due, takenAt: body.takenAt, ...(body.result ? { result: body.result } : {}) }, caller, at, person);
   },
 
   createPersonContact: async ({ params, body, caller }) => {
@@ -227,8 +227,6 @@ export const handler = httpHandler(peopleRoutes, {
       if (blocks.length > 0) throw new ConflictError(message('person.not-releasable', { id: person.id, reasons: blocks.map((b) => BLOCK_TEXT[b.code](b)).join('; ') }));
     }
     const released = await releasePerson(person, { at, forced: body.force === true, ...(body.note ? { note: body.note } : {}) }, caller);
-    // The link stops working at once (the public route also answers 410 for a released person).
-    if (person.period) await revokeSubjectLink(person.id, 'report', at);
     return personView({ ...record!, person: released }, caller, at);
   },
 });

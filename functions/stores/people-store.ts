@@ -26,7 +26,8 @@ import type { Person, PersonSummary, SlotReport } from '#shared/schemas/person.t
 import { indexKeys, indexSortKeys, keys } from '#shared/table.ts';
 import { alertOps } from './alert-store.ts';
 import { auditItem } from './audit-store.ts';
-import { currentLink, newLinkOps } from './link-store.ts';
+import { currentLink, newLinkOps, revokeSubjectLink } from './link-store.ts';
+import { releaseDueOp } from './release-due-store.ts';
 import { writeSlotsDue } from './slot-due-store.ts';
 import { ConflictError, NotFoundError } from '../platform/errors.ts';
 import type { HashedId } from '../platform/id-hash.ts';
@@ -101,6 +102,22 @@ export function personItem(person: StoredPerson): Item {
     gsi3pk: indexKeys.peopleOfCommunity(person.communityId), gsi3sk: sort,
     ...person,
   };
+}
+
+/**
+ * The lookup item of a person under observation by their ID number in their compound (the pass
+ * issue refuses a pass while it exists): written at enrolment, deleted at release.
+ */
+const observedIdOps = (person: StoredPerson, write: 'put' | 'delete'): TransactOp[] => {
+  if (!person.idHash || person.status !== 'under_observation') return [];
+  const key = keys.observedId(person.compoundId, person.idHash);
+  return write === 'delete' ? [{ delete: key }] : [{ put: { ...key, type: 'observed-id', personId: person.id } }];
+};
+
+/** Whether someone with this ID number hash is under observation in the compound (one read). */
+export async function observedInCompound(compoundId: string, idHash: string): Promise<string | undefined> {
+  const item = await getItem<Item>(keys.observedId(compoundId, idHash), { consistent: true });
+  return typeof item?.personId === 'string' ? item.personId : undefined;
 }
 
 export const storedPersonFromItem = (item: Item): StoredPerson => withoutKeys<StoredPerson>(item);
@@ -225,6 +242,9 @@ export async function enrolPerson(person: StoredPerson, caller: Actor): Promise<
         }),
       },
       ...(link?.ops ?? []),
+      ...observedIdOps(person, 'put'),
+      // The automatic release looks at the person once their period's last day is over.
+      ...(person.period && person.status === 'under_observation' ? [releaseDueOp(person.id, person.period.end)] : []),
     ],
     message('person.exists', { id: person.id }),
   );
@@ -245,6 +265,8 @@ export async function savePerson(before: StoredPerson, after: StoredPerson, call
     [
       { put: personItem(after), condition: 'attribute_exists(pk) AND #status = :status', names: { '#status': 'status' }, values: { ':status': before.status } },
       { put: auditItem({ entity: 'PERSON', entityId: after.id, action: 'update', caller, at, changes }) },
+      // A corrected ID number moves the pass issue's lookup item with it.
+      ...(before.idHash !== after.idHash ? [...observedIdOps(before, 'delete'), ...observedIdOps(after, 'put')] : []),
     ],
     message('person.changed-meanwhile', { id: after.id }),
   );
@@ -293,6 +315,26 @@ export async function recordReport(personId: string, report: SlotReport & { name
   }
 }
 
+/** The community's alert for a positive test: the place and the test's due day, never who. */
+function positiveAlert(person: StoredPerson, due: string, at: string, by: string): Alert {
+  return newAlert({
+    kind: 'positive_test',
+    source: { type: 'person', id: `t_${stableHash(`${person.id}/${due}`)}` },
+    compoundId: person.compoundId, communityId: person.communityId, streetId: person.streetId, buildingId: person.buildingId,
+    raisedAt: at, raisedBy: by,
+    details: { personId: person.id, category: person.category, due },
+  });
+}
+
+/** Writes an alert unless one with its id exists (a resend or retry): its write is conditional on the id. */
+async function raiseOnce(alert: Alert, caller: Actor): Promise<void> {
+  try {
+    await transactWrite(alertOps(alert, caller), message('person.report-raced', { id: alert.id }));
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+  }
+}
+
 /** The community's alert for a report with fever or symptoms: the place and what was reported, never who. */
 function reportAlert(person: StoredPerson, slot: StoredSlot, by: string): Alert {
   const fever = slot.temperatureC !== undefined && slot.temperatureC >= config().exits.feverThresholdC;
@@ -307,9 +349,10 @@ function reportAlert(person: StoredPerson, slot: StoredSlot, by: string): Alert 
 
 /**
  * Records a test (upsert by its due day): taken at `takenAt`, with its result when known; a
- * result recorded later keeps the time it was taken.
+ * result recorded later keeps the time it was taken. A positive result raises one alert for the
+ * community at once (`person` given): its id comes from the test, so a resend raises none twice.
  */
-export async function recordTest(personId: string, test: TestRecord, caller: Actor, at: string): Promise<TestRecord> {
+export async function recordTest(personId: string, test: TestRecord, caller: Actor, at: string, person?: StoredPerson): Promise<TestRecord> {
   const out = await updateItem({
     Key: keys.personTest(personId, test.due),
     UpdateExpression: `SET #type = :type, personId = :person, #due = :due, takenAt = :taken, recordedAt = :at, recordedBy = :by${test.result ? ', #result = :result' : ''}`,
@@ -321,6 +364,8 @@ export async function recordTest(personId: string, test: TestRecord, caller: Act
     ReturnValues: 'ALL_NEW',
   });
   const stored = out ?? {};
+  // After the test's write, so a retry of a write that failed in between still raises it.
+  if (stored.result === 'positive' && person) await raiseOnce(positiveAlert(person, test.due, at, caller.username), caller);
   return { due: test.due, ...(typeof stored.takenAt === 'string' ? { takenAt: stored.takenAt } : {}), ...(typeof stored.result === 'string' ? { result: stored.result as TestRecord['result'] } : {}) };
 }
 
@@ -343,7 +388,8 @@ export async function recordContact(personId: string, contact: StoredContact, ca
 
 /**
  * Releases a person once (a second release is a ConflictError naming who released them), with
- * its audit record; `extra` are more writes for the same transaction (the report link's revocation).
+ * its audit record, and revokes their report link; `extra` are more writes for the same
+ * transaction. The release route and the automatic release (functions/jobs/release-people.ts) both call this.
  */
 export async function releasePerson(
   person: StoredPerson, release: { at: string; note?: string; forced: boolean }, caller: Actor, extra: readonly TransactOp[] = [],
@@ -361,10 +407,13 @@ export async function releasePerson(
           changes: { status: { from: person.status, to: 'released' }, ...(release.note ? { note: { from: null, to: release.note } } : {}) },
         }),
       },
+      ...observedIdOps(person, 'delete'),
       ...extra,
     ],
     message('person.released', { id: person.id, by: caller.username, at: release.at }),
   );
+  // The link stops working at once (the public route also answers 410 for a released person).
+  if (person.period) await revokeSubjectLink(person.id, 'report', release.at);
   return released;
 }
 

@@ -12,15 +12,32 @@
  */
 import { newAlert } from '#shared/domain/alerts.ts';
 import { stableHash } from '#shared/domain/ids.ts';
-import { inPeriod, periodSlots, SLOTS, slotWindow, type ObservationSettings, type Period, type SlotKey } from '#shared/domain/observation.ts';
+import {
+  inPeriod, periodSlots, SLOTS, slotWindow, type CareCategory, type ObservationSettings, type Period, type PersonStatus, type SlotKey,
+} from '#shared/domain/observation.ts';
 import { dayBefore } from '#shared/domain/disinfection.ts';
 import { SYSTEM_ACTOR } from '#shared/roles.ts';
 import type { Alert } from '#shared/schemas/alert.ts';
 import { keys, TABLE } from '#shared/table.ts';
 import { alertOps } from './alert-store.ts';
-import type { StoredPerson } from './people-store.ts';
 import { ConflictError } from '../platform/errors.ts';
 import { batchGet, batchWrite, queryAll, transactWrite, type Item, type TransactOp } from '../platform/table.ts';
+
+/**
+ * What of a stored person (functions/stores/people-store.ts) the index and the alert read; named
+ * here, not imported, as the people store writes the index through this module.
+ */
+interface StoredPerson {
+  readonly id: string;
+  readonly gridId: string | null;
+  readonly period?: Period;
+  readonly status?: PersonStatus;
+  readonly compoundId: string;
+  readonly communityId: string | null;
+  readonly streetId: string | null;
+  readonly buildingId: string;
+  readonly category: CareCategory;
+}
 
 /** How long a due item outlives its window before the table's TTL removes it (the job's catch-up horizon is shorter). */
 const DUE_TTL_DAYS = 7;

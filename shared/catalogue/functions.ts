@@ -81,6 +81,7 @@ export const functionAccess = {
     'missed-rounds': { table: readWrite },
     'unreached-pairs': { table: readWrite },
     'judge-slots': { table: readWrite },
+    'release-people': { table: readWrite },
   },
 } as const satisfies Record<'api' | 'workers' | 'jobs', Record<string, FunctionAccess>>;
 

@@ -44,6 +44,12 @@ export const schedules = defineSchedules({
       'Mark the report slots of people under observation missed once their window has closed unreported, from a sparse index by day and slot (only the people still due), and raise one alert for the grid worker on two missed in a row',
     expression: 'rate(15 minutes)',
   },
+  releasePeople: {
+    job: 'release-people',
+    description:
+      'Release the people under observation whose every condition holds (period over, slots reported or judged, due tests negative), from a sparse index by the day their period ends; the report link is revoked as by the release route',
+    expression: 'rate(1 hour)',
+  },
   unreachedPairs: {
     job: 'unreached-pairs',
     description:

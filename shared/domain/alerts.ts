@@ -31,6 +31,8 @@ export const ALERT_CLOSERS: Readonly<Record<AlertKind, readonly Role[]>> = {
   help: OVERSEERS,
   // Two missed reports in a row: the grid worker calls or visits; whoever oversees closes it with what was found.
   missed_reports: OVERSEERS,
+  // A positive test: the community arranges transfer; whoever oversees closes it with what was done.
+  positive_test: OVERSEERS,
 };
 
 /**

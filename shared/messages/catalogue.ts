@@ -194,6 +194,10 @@ export const MESSAGES = {
     en: 'a returnee gets a pass only after {days} days of home observation: from {from}',
     'zh-CN': '返回人员须居家观察满 {days} 天后方可办理出入证：自 {from} 起',
   },
+  'pass.under-observation': {
+    en: 'belongs to a person under home observation in this compound: a pass is issued once they are released',
+    'zh-CN': '该证件号对应本小区居家观察人员：解除观察后方可办理出入证',
+  },
   'pass.qr-other-pass': { en: 'is pass {qrPass}, not {passId}', 'zh-CN': '是出入证 {qrPass}，而非 {passId}' },
   'pass.refused.bad_signature': { en: 'is not a pass Cordon issued (bad signature)', 'zh-CN': '不是本系统签发的出入证（签名无效）' },
   'pass.refused.other_compound': { en: 'is a pass of another compound', 'zh-CN': '是其他小区的出入证' },

@@ -5,9 +5,9 @@
 import * as z from 'zod';
 import { Id, Limit, NextToken, Timestamp } from './common.ts';
 
-export const ALERT_KINDS = ['symptoms', 'fever', 'lockdown_suggested', 'help', 'missed_reports'] as const;
+export const ALERT_KINDS = ['symptoms', 'fever', 'lockdown_suggested', 'help', 'missed_reports', 'positive_test'] as const;
 export const AlertKind = z.enum(ALERT_KINDS).meta({
-  description: 'symptoms: found on a sweep visit; fever: at an exit check; lockdown_suggested: a confirmed case (a suggestion with one action, never automatic); help: a request for emergency help (紧急救助), details.urgency high or normal; missed_reports: a person under observation missed two report slots in a row, for the grid worker of details.gridId',
+  description: 'symptoms: found on a sweep visit; fever: at an exit check; lockdown_suggested: a confirmed case (a suggestion with one action, never automatic); help: a request for emergency help (紧急救助), details.urgency high or normal; missed_reports: a person under observation missed two report slots in a row, for the grid worker of details.gridId; positive_test: a nucleic-acid test of a person under observation came back positive (details.due)',
 });
 export type AlertKind = z.infer<typeof AlertKind>;
 export const ALERT_STATUSES = ['open', 'closed'] as const;

@@ -15,9 +15,10 @@ import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { demoCity } from '#infra/local/demo/users.ts';
-import { browserPerFile, LAPTOP, openFirstInView, PHONE, settledMap, signIn } from './browser.ts';
+import { apiAs, browserPerFile, LAPTOP, openFirstInView, PHONE, settledMap, signIn } from './browser.ts';
 
 const webUrl = inject('webUrl');
+const apiUrl = inject('apiUrl');
 const city = demoCity();
 const firstOf = (role: string) => {
   const user = city.users.find((u) => u.role === role);
@@ -25,6 +26,10 @@ const firstOf = (role: string) => {
   return user.username;
 };
 const sealed = city.compounds.find((c) => c.status === 'closed' && c.communityId === city.communities[0]?.id);
+// A returnee for the report page, enrolled where test/e2e/report-link.test.ts enrols its own (no count is asserted there).
+const lastAdmin = [...city.users].reverse().find((u) => u.role === 'community');
+const reportCompound = city.compounds.find((c) => c.communityId === lastAdmin?.jurisdiction.communityId && city.buildings.some((b) => b.compoundId === c.id));
+const reportBuilding = city.buildings.find((b) => b.compoundId === reportCompound?.id);
 
 /** Impacts that fail the check; moderate and minor ones are left to review. */
 const FAILING = new Set(['serious', 'critical']);
@@ -125,5 +130,27 @@ describe.each(SIZES)('axe-core on a %s', (size, options) => {
     await page.locator('[data-testid="today-confirmed"]').waitFor();
     await page.locator('[data-testid="log-summary"]').waitFor();
     await expectAccessible(page, `resident page (${size})`);
+  });
+
+  it('the resident\'s report page (/r/{token}) with its emergency help form open, with no session', async () => {
+    if (!lastAdmin || !reportCompound || !reportBuilding) throw new Error('the demo city has no community admin with a compound and a building');
+    const api = await apiAs(apiUrl, lastAdmin.username);
+    const created = await api.call('createPerson', {
+      body: { name: '赵无障', compoundId: reportCompound.id, buildingId: reportBuilding.id, category: 'returnee', reason: 'e2e：无障碍检查' },
+    });
+    if (!created.reportToken) throw new Error('enrolment gave no report token');
+    const page = await open(`/r/${created.reportToken}`, options);
+    await page.locator('[data-testid="slot-open"], [data-testid="no-slot-open"]').first().waitFor();
+    await page.locator('.report-help-open').click();
+    await page.locator('.report-help-form').waitFor();
+    await expectAccessible(page, `report page (${size})`);
+  });
+
+  it('the people view (/people), as a grid worker', async () => {
+    const page = await signedIn(firstOf('grid'), options, '/tasks');
+    await page.goto(`${webUrl}/people`);
+    await page.locator('[data-section="help"]').waitFor();
+    await page.locator('.people-page h1, .people-page h2').first().waitFor();
+    await expectAccessible(page, `people, grid worker (${size})`);
   });
 });

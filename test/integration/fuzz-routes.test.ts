@@ -25,6 +25,7 @@ const seededIds: Record<string, (city: City) => readonly string[]> = {
   campaigns: (city) => city.campaigns,
   tasks: (city) => city.tasks,
   people: (city) => city.people,
+  'help-requests': (city) => city.helpRequests,
 };
 const collectionOf = (route: RouteSpec) => route.path.split('/')[2]!;
 

@@ -51,6 +51,8 @@ export interface City {
   readonly alerts: readonly string[];
   /** People under care: a returnee under observation and a vulnerable resident paired with the grid worker. */
   readonly people: readonly string[];
+  /** An open emergency help request in c_a. */
+  readonly helpRequests: readonly string[];
 }
 
 const seedAt = '2026-11-01T00:00:00.000Z';
@@ -115,8 +117,11 @@ export async function freshCity(stack: TestStack, previous?: City): Promise<City
     (await json<{ id: string }>(await community.post('/v1/people', { ...person, category: 'returnee' }), 201)).id,
     (await json<{ id: string }>(await community.post('/v1/people', { ...person, category: 'vulnerable', pairedWith: 'grid-g1' }), 201)).id,
   ];
+  const helpRequests = [
+    (await json<{ id: string }>(await community.post('/v1/help-requests', { compoundId: 'c_a', buildingId: 'b_a1', kind: 'medicine', urgency: 'normal', note: 'fuzz' }), 201)).id,
+  ];
   await stack.queues.drain();
-  return { tableName, campaigns, tasks, alerts, people };
+  return { tableName, campaigns, tasks, alerts, people, helpRequests };
 }
 
 /** A closed n-gon around a centre, in degrees; n may be in the tens of thousands. */

@@ -112,6 +112,11 @@ describe('a report link from enrolment to release', () => {
       details: { personId: id, gridId: 'g1', missed: [{ date: '2026-11-24', slot: 'am' }, { date: '2026-11-24', slot: 'pm' }] },
     });
     expect(JSON.stringify(alerts[0])).not.toContain('张三丰');
+    // Grid workers do not list alerts (403): their list of people says who missed reports, and how many.
+    const grid = await stack.as('grid-g1');
+    await expectStatus(await grid.get('/v1/alerts'), 403);
+    const mine = (await expectStatus(await grid.get('/v1/people?compoundId=c_a'), 200)).items as { id: string; missed: number }[];
+    expect(mine.find((p) => p.id === id)?.missed).toBeGreaterThanOrEqual(2);
     // A report after the judgement (a late call on the resident's behalf) still fills the next slot normally.
     clock = cn('2026-11-25', '08:00');
     await expectStatus(await publicPost(token, { temperatureC: 38.1, symptoms: ['cough'] }), 201);

@@ -1,7 +1,8 @@
 /**
  * People under care (重点人员), one view at /people with the paths under it: a grid worker opens
  * their "today" (who has not reported this slot, tests due, whom to call) and their pairs; a
- * community admin or city staff the register with its 14-day strips; /people/enrol
+ * community admin or city staff the register with its 14-day strips and who of the vulnerable was
+ * not reached today; both the open emergency help requests (紧急求助); /people/enrol
  * the enrol form; /people/{id} a person's page.
  */
 import { useTranslation } from 'react-i18next';
@@ -10,11 +11,13 @@ import '../styles/people.css';
 import { navigate, useRoute } from '../layout/navigation.ts';
 import { useSession } from '../services.tsx';
 import { EnrolForm } from './EnrolForm.tsx';
+import { HelpRequests } from './HelpRequests.tsx';
 import { Pairs } from './Pairs.tsx';
 import { PersonPage } from './PersonPage.tsx';
 import { personPath } from './PersonRow.tsx';
 import { Register } from './Register.tsx';
 import { TodayList } from './TodayList.tsx';
+import { UnreachedPairs } from './UnreachedPairs.tsx';
 
 /** What a path under /people opens. */
 export function peopleRouteOf(pathname: string): { kind: 'home' } | { kind: 'enrol' } | { kind: 'person'; id: string } {
@@ -45,10 +48,13 @@ export function PeoplePage() {
         <>
           <TodayList />
           <Pairs />
+          <HelpRequests role={role} />
         </>
       ) : (
         <>
           <Register />
+          <UnreachedPairs />
+          <HelpRequests role={role} />
           <Pairs />
         </>
       )}

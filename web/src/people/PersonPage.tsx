@@ -8,6 +8,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../tasks/time.ts';
 import { TEST_RESULTS } from '#shared/domain/observation.ts';
+import { ApiError } from '../api/errors.ts';
 import { mayCall } from '../api/may.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { navigate } from '../layout/navigation.ts';
@@ -146,28 +147,52 @@ function TestForm({ personId, today, onDone }: { personId: string; today: string
   );
 }
 
+/**
+ * Release, confirmed first. When the API refuses (409: the period is not over, slots or tests
+ * missing), its reasons are shown and the community may force it — only with a note saying why.
+ */
 function ReleaseButton({ personId, onDone }: { personId: string; onDone(): void }) {
   const { t } = useTranslation();
+  const id = useId();
   const actions = usePersonActions();
   const [confirming, setConfirming] = useState(false);
-  const { error, send } = useSend();
-  const release = async () => {
-    if (!(await send(() => actions.release(personId)))) return;
+  const [note, setNote] = useState('');
+  const [noteMissing, setNoteMissing] = useState(false);
+  const { busy, error, send, clear } = useSend();
+  const refused = error instanceof ApiError && error.status === 409;
+  const release = async (force: boolean) => {
+    if (force && note.trim() === '') {
+      setNoteMissing(true);
+      return;
+    }
+    if (!(await send(() => actions.release(personId, force ? { force: true, note: note.trim() } : {})))) return;
     setConfirming(false);
     onDone();
   };
   return (
     <section className="person-release">
-      {confirming ? (
+      {refused ? (
+        <form className="people-form" aria-label={t('people.release.forceTitle')} noValidate onSubmit={(e) => { e.preventDefault(); void release(true); }}>
+          <label htmlFor={`${id}-note`}>{t('people.release.forceNote')}</label>
+          <textarea
+            id={`${id}-note`} required maxLength={300} value={note}
+            aria-invalid={noteMissing && note.trim() === ''} aria-describedby={noteMissing && note.trim() === '' ? `${id}-note-error` : undefined}
+            onChange={(e) => setNote(e.target.value)}
+          />
+          {noteMissing && note.trim() === '' && <p id={`${id}-note-error`} className="field-error">{t('people.release.forceNoteNeeded')}</p>}
+          <button type="submit" className="button button-primary" disabled={busy}>{t('people.release.force')}</button>{' '}
+          <button type="button" className="button" onClick={() => { setConfirming(false); clear(); }}>{t('people.cancel')}</button>
+        </form>
+      ) : confirming ? (
         <p>
           {t('people.release.confirm')}{' '}
-          <button type="button" className="button button-primary" onClick={() => void release()}>{t('people.release.yes')}</button>{' '}
+          <button type="button" className="button button-primary" disabled={busy} onClick={() => void release(false)}>{t('people.release.yes')}</button>{' '}
           <button type="button" className="button" onClick={() => setConfirming(false)}>{t('people.cancel')}</button>
         </p>
       ) : (
         <button type="button" className="button" onClick={() => setConfirming(true)}>{t('people.release.action')}</button>
       )}
-      {error !== undefined && <ErrorNotice title={t('people.release.failed')} error={error} />}
+      {error !== undefined && <ErrorNotice title={refused ? t('people.release.refused') : t('people.release.failed')} error={error} />}
     </section>
   );
 }

@@ -10,7 +10,7 @@ import { useCallback } from 'react';
 import type * as z from 'zod';
 import { chinaDay } from '#shared/domain/china-time.ts';
 import { DEFAULT_OBSERVATION_DAYS, DEFAULT_OBSERVATION_SETTINGS, dayAfter, nextSlotAfter, slotAt as slotOfInstant, type SlotKey, type SlotName } from '#shared/domain/observation.ts';
-import type { ContactCreate, Person, PersonCreate, PersonListQuery, PersonSummary, Slot, StaffReport, TestCreate } from '#shared/schemas/person.ts';
+import type { ContactCreate, Person, PersonCreate, PersonListQuery, PersonSummary, ReleaseRequest, Slot, StaffReport, TestCreate } from '#shared/schemas/person.ts';
 import { useAsync } from '../hooks/useAsync.ts';
 import { useApi } from '../services.tsx';
 
@@ -97,7 +97,7 @@ export function usePersonActions() {
     report: useCallback((id: string, body: z.input<typeof StaffReport>) => api.call('createPersonReport', { params: { id }, body }), [api]),
     contact: useCallback((id: string, body: z.input<typeof ContactCreate>) => api.call('createPersonContact', { params: { id }, body }), [api]),
     test: useCallback((id: string, body: z.input<typeof TestCreate>) => api.call('createPersonTest', { params: { id }, body }), [api]),
-    release: useCallback((id: string) => api.call('releasePerson', { params: { id }, body: {} }), [api]),
+    release: useCallback((id: string, body: z.input<typeof ReleaseRequest> = {}) => api.call('releasePerson', { params: { id }, body }), [api]),
     link: useCallback((id: string, action: 'issue' | 'revoke') => api.call('personLink', { params: { id }, body: { action } }), [api]),
     enrol: useCallback((body: z.input<typeof PersonCreate>) => api.call('createPerson', { body }), [api]),
   };

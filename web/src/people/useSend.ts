@@ -21,5 +21,7 @@ export function useSend() {
       setBusy(false);
     }
   }, []);
-  return { busy, error, send };
+  /** Forgets the failure (the form it belonged to was closed). */
+  const clear = useCallback(() => setError(undefined), []);
+  return { busy, error, send, clear };
 }

@@ -3,7 +3,7 @@
  * code a grid worker printed or sent, with no sign-in. It shows nothing personal but the masked
  * name: which slot is open now, a temperature on the phone's decimal pad (or one tap on a usual
  * value), symptoms as big toggles, and the period's slots as a strip. A link that was withdrawn,
- * has expired or outlived the observation says so plainly. Chinese by default, made for 360 px.
+ * has expired or outlived the observation says so plainly. 紧急求助 asks the community for help. Chinese by default, made for 360 px.
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { useAsync } from '../hooks/useAsync.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { chinaTime } from '../public/format.ts';
 import { PageTop } from '../public/PageTop.tsx';
+import { HelpSection } from './HelpSection.tsx';
 import { useApi } from '../services.tsx';
 import '../styles/public.css';
 import '../styles/report.css';
@@ -56,6 +57,7 @@ export function ReportPage({ token }: { token: string }) {
         <ErrorNotice title={linkState === 'busy' ? t('report.link.busy') : t('report.loadFailed')} error={page.error} onRetry={page.reload} />
       ) : null}
       {data ? <ReportForm token={token} page={data} onRecorded={page.reload} /> : <p className="list-note">{t('report.loading')}</p>}
+      {data ? <HelpSection token={token} /> : null}
       {data ? <SlotStrip page={data} /> : null}
     </main>
   );
