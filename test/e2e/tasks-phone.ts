@@ -10,11 +10,25 @@ export const household = (page: Page, id: string) => page.locator(`.household[da
 export const markOf = (page: Page, id: string) => household(page, id).getAttribute('data-mark');
 export const syncState = (page: Page) => page.locator('.sync-status').getAttribute('data-sync-state');
 
-/** Opens the household's visit form, picks the outcome (and people for a visit that met some), saves. */
-export async function recordVisit(page: Page, id: string, outcome: keyof typeof zh.tasks.outcome, people = 0): Promise<void> {
+/** A returnee met at the door: where they came back from and the day (YYYY-MM-DD), as the form asks. */
+export interface Returnee {
+  readonly origin: string;
+  readonly date: string;
+}
+
+/**
+ * Opens the household's visit form, picks the outcome (and people for a visit that met some),
+ * ticks the returnee flag with its details when given, saves.
+ */
+export async function recordVisit(page: Page, id: string, outcome: keyof typeof zh.tasks.outcome, people = 0, returnee?: Returnee): Promise<void> {
   await household(page, id).click();
   await page.getByRole('radio', { name: zh.tasks.outcome[outcome] }).check();
   for (let i = 1; i < people; i++) await page.getByRole('button', { name: zh.tasks.visit.more }).click();
+  if (returnee) {
+    await page.getByRole('checkbox', { name: zh.tasks.flag.returnee }).check();
+    await page.getByLabel(zh.tasks.visit.origin, { exact: true }).fill(returnee.origin);
+    await page.getByLabel(zh.tasks.visit.returnDate, { exact: true }).fill(returnee.date);
+  }
   await page.getByRole('button', { name: zh.tasks.visit.save }).click();
   await household(page, id).waitFor();
 }
