@@ -38,6 +38,11 @@ export async function startTestStack(options: {
   /** Receives the runtime's own lines (the local API's request log among them). */
   log?: (line: string) => void;
 }): Promise<TestStack> {
+  // The e2e setup opens report windows all day for its live runtime (global-web.ts), and the test
+  // workers inherit that process's environment: a test stack keeps the city's default windows,
+  // since its tests set the clock to the instants they judge.
+  delete process.env.OBSERVATION_AM_WINDOW;
+  delete process.env.OBSERVATION_PM_WINDOW;
   const endpoint = inject('dynamodbEndpoint');
   const tableName = await freshTable(endpoint);
   if (options.seed) await options.seed();
