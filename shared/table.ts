@@ -2,6 +2,7 @@
  * The one DynamoDB table: its key schema and indexes, read by the local bootstrap and by CDK,
  * and the key strings every item carries. Single-table design; see DESIGN.md, Data.
  */
+import { shardOf } from './domain/ids.ts';
 
 export interface IndexDefinition {
   readonly name: string;
@@ -56,6 +57,10 @@ export type AuditEntity =
   | 'STREET' | 'COMMUNITY' | 'GRID' | 'COMPOUND' | 'BUILDING' | 'EXIT'
   | 'CAMPAIGN' | 'TASK' | 'ALERT' | 'CASE' | 'STAFF' | 'HELP' | 'PERSON';
 export const auditPartition = (entity: AuditEntity, entityId: string): string => `AUDIT#${entity}#${entityId}`;
+
+/** Partitions a report slot's due index is spread over (keys.slotDue). */
+export const SLOT_DUE_SHARDS = 16;
+const slotDuePartition = (date: string, slot: string, shard: number): string => `SLOTDUE#${date}#${slot}#${shard}`;
 
 /** Sort-key prefixes of the items kept under a compound's partition. */
 export const CHILD_PREFIX = { building: 'BUILDING#', exit: 'EXIT#', pass: 'PASS#', dropOff: 'DROPOFF#' } as const;
@@ -134,9 +139,12 @@ export const keys = {
   /**
    * The judgement job's sparse index: one item per slot of a person's period, written at enrolment
    * and deleted once the slot is judged, so after a window closes the job reads only the people
-   * still due that slot (functions/stores/slot-due-store.ts).
+   * still due that slot (functions/stores/slot-due-store.ts). A slot's items are spread over
+   * SLOT_DUE_SHARDS partitions by person, so 50,000 people due one evening are not one hot key for
+   * the enrolments' writes and the job's deletes, and the job reads the shards side by side.
    */
-  slotDue: (date: string, slot: string, personId: string) => ({ pk: `SLOTDUE#${date}#${slot}`, sk: personId }),
+  slotDue: (date: string, slot: string, personId: string) => ({ pk: slotDuePartition(date, slot, shardOf(personId, SLOT_DUE_SHARDS)), sk: personId }),
+  slotDueShard: (date: string, slot: string, shard: number) => ({ pk: slotDuePartition(date, slot, shard) }),
   /**
    * The automatic release's sparse index: a person under observation under the China day their
    * period ends (moved on to the next day while a condition still fails), so the release job reads

@@ -271,6 +271,20 @@ export interface BatchOptions {
 
 const batchBackoff = (what: string, options: BatchOptions) => ({ ...BATCH_BACKOFF, what, delay: options.backoffMs });
 
+/** Write requests 25 a call; UnprocessedItems are retried with backoff until done or the attempts run out (then it throws). */
+async function batchRequests(requests: readonly Record<string, unknown>[], what: string, options: BatchOptions): Promise<void> {
+  await inParallel(chunks(requests, BATCH_WRITE_SIZE), options.concurrency ?? 4, (chunk) =>
+    drain(
+      chunk,
+      async (pending) => {
+        const out = await documentClient().send(new BatchWriteCommand({ RequestItems: { [tableName()]: [...pending] } }));
+        return (out.UnprocessedItems?.[tableName()] ?? []) as typeof pending;
+      },
+      batchBackoff(what, options),
+    ),
+  );
+}
+
 /**
  * Writes items 25 a call; UnprocessedItems are retried with exponential backoff and full jitter
  * until written or the attempts run out (then it throws: a caller must not think they landed).
@@ -278,16 +292,12 @@ const batchBackoff = (what: string, options: BatchOptions) => ({ ...BATCH_BACKOF
 export async function batchWrite(items: readonly Item[], options: BatchOptions = {}): Promise<void> {
   // All checked first: a batch refused for one item writes none of them.
   checkItems(items);
-  await inParallel(chunks(items, BATCH_WRITE_SIZE), options.concurrency ?? 4, (chunk) =>
-    drain(
-      chunk.map((item) => ({ PutRequest: { Item: item } })),
-      async (requests) => {
-        const out = await documentClient().send(new BatchWriteCommand({ RequestItems: { [tableName()]: [...requests] } }));
-        return (out.UnprocessedItems?.[tableName()] ?? []) as typeof requests;
-      },
-      batchBackoff('items', options),
-    ),
-  );
+  await batchRequests(items.map((item) => ({ PutRequest: { Item: item } })), 'items', options);
+}
+
+/** Deletes items by key, 25 a call, retried like batchWrite (a missing item is no error). */
+export async function batchDelete(keys: readonly Key[], options: BatchOptions = {}): Promise<void> {
+  await batchRequests(keys.map((key) => ({ DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } })), 'deletes', options);
 }
 
 /** Reads items by key, 100 a call, retrying unprocessed keys; missing items are absent from the result. */

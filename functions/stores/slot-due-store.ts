@@ -1,8 +1,8 @@
 /**
- * The slot judgement's sparse index (`SLOTDUE#<date>#<am|pm> / <personId>`): one small item per
- * slot of a person's observation period, written at enrolment, deleted once the slot is judged.
- * After a window closes, the judgement job (functions/jobs/judge-slots.ts) reads only that slot's
- * partition — the people still due it — never every person. A report does not touch the index: the
+ * The slot judgement's sparse index (`SLOTDUE#<date>#<am|pm>#<shard> / <personId>`): one small
+ * item per slot of a person's observation period, written at enrolment, deleted once the slot is
+ * judged. After a window closes, the judgement job (functions/jobs/judge-slots.ts) reads only that
+ * slot's partitions — the people still due it — never every person, SHARDS_IN_FLIGHT at once. A report does not touch the index: the
  * job finds the slot's report and just drops the due item. Items left behind (a released person)
  * are dropped by the job too, and expire by the table's TTL a week after their window.
  *
@@ -18,10 +18,11 @@ import {
 import { dayBefore } from '#shared/domain/disinfection.ts';
 import { SYSTEM_ACTOR } from '#shared/roles.ts';
 import type { Alert } from '#shared/schemas/alert.ts';
-import { keys, TABLE } from '#shared/table.ts';
+import { keys, SLOT_DUE_SHARDS, TABLE } from '#shared/table.ts';
+import { inParallel } from '#shared/parallel.ts';
 import { alertOps } from './alert-store.ts';
 import { ConflictError } from '../platform/errors.ts';
-import { batchGet, batchWrite, queryAll, transactWrite, type Item, type TransactOp } from '../platform/table.ts';
+import { batchDelete, batchGet, batchWrite, queryAll, transactWrite, type Item, type TransactOp } from '../platform/table.ts';
 
 /**
  * What of a stored person (functions/stores/people-store.ts) the index and the alert read; named
@@ -61,9 +62,12 @@ export async function writeSlotsDue(person: Pick<StoredPerson, 'id' | 'gridId' |
 export const previousSlot = (key: SlotKey): SlotKey =>
   key.slot === SLOTS[1] ? { date: key.date, slot: SLOTS[0] } : { date: dayBefore(key.date), slot: SLOTS[1] };
 
-/** The people still due a slot (its partition of the index). */
-export async function dueOf(key: SlotKey): Promise<string[]> {
-  const items = await queryAll<Item>({ partition: keys.slotDue(key.date, key.slot, '').pk });
+/** Shards of a slot judged side by side: each is a query, a batch read and its writes. */
+const SHARDS_IN_FLIGHT = 4;
+
+/** The people still due a slot in one shard of the index. */
+async function dueIn(key: SlotKey, shard: number): Promise<string[]> {
+  const items = await queryAll<Item>({ partition: keys.slotDueShard(key.date, key.slot, shard).pk });
   return items.map((i) => String(i.sk));
 }
 
@@ -95,7 +99,13 @@ export interface SlotJudgement {
  * the alert when the slot before was missed too. Every due item read is dropped.
  */
 export async function judgeSlot(key: SlotKey, at: string): Promise<SlotJudgement> {
-  const due = await dueOf(key);
+  const shards = Array.from({ length: SLOT_DUE_SHARDS }, (_, shard) => shard);
+  const judged = await inParallel(shards, SHARDS_IN_FLIGHT, (shard) => judgeShard(key, shard, at));
+  return judged.reduce((sum, j) => ({ due: sum.due + j.due, missed: sum.missed + j.missed, alerts: sum.alerts + j.alerts, itemsRead: sum.itemsRead + j.itemsRead }));
+}
+
+async function judgeShard(key: SlotKey, shard: number, at: string): Promise<SlotJudgement> {
+  const due = await dueIn(key, shard);
   if (due.length === 0) return { due: 0, missed: 0, alerts: 0, itemsRead: 0 };
   const before = previousSlot(key);
   const found = await batchGet<Item>(due.flatMap((id) => [keys.person(id), keys.personSlot(id, key.date, key.slot), keys.personSlot(id, before.date, before.slot)]), { consistent: true });
@@ -103,11 +113,13 @@ export async function judgeSlot(key: SlotKey, at: string): Promise<SlotJudgement
   const get = (k: { pk: string; sk: string }) => byKey.get(`${k.pk}|${k.sk}`);
   let missed = 0;
   let alerts = 0;
+  // Reported, released or outside the period: the due item just goes, in batches at the end.
+  const settled: string[] = [];
   for (const id of due) {
     const person = get(keys.person(id)) as unknown as StoredPerson | undefined;
     const observed = person?.status === 'under_observation' && person.period !== undefined && inPeriod(key, person.period);
     if (!observed || get(keys.personSlot(id, key.date, key.slot))) {
-      await transactWrite([dropDue(key, id)]);
+      settled.push(id);
       continue;
     }
     const previous = get(keys.personSlot(id, before.date, before.slot));
@@ -127,8 +139,9 @@ export async function judgeSlot(key: SlotKey, at: string): Promise<SlotJudgement
     } catch (error) {
       // A report landed after the window closed (or a rerun judged it): the slot stands as it is.
       if (!(error instanceof ConflictError)) throw error;
-      await transactWrite([dropDue(key, id)]);
+      settled.push(id);
     }
   }
+  await batchDelete(settled.map((id) => keys.slotDue(key.date, key.slot, id)));
   return { due: due.length, missed, alerts, itemsRead: due.length + found.length };
 }

@@ -44,6 +44,14 @@ export function entityId(
 }
 
 /**
+ * Which of `shards` partitions a key's items go to: spreads a partition that would take every
+ * item of a busy moment (a hot key) over several, the same shard for the same id every time.
+ */
+export function shardOf(id: string, shards: number): number {
+  return Number.parseInt(stableHash(id).slice(-6), 36) % shards;
+}
+
+/**
  * The id of a compound's building or exit: its external id (else its name and place) within its
  * compound, so another compound's row with the same external id makes an item of its own, with
  * its own tasks, shifts and entries. Ids made before issue 13 came from the external id alone
