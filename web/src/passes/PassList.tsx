@@ -56,7 +56,7 @@ export function PassList({ compoundId, buildings, issued }: { compoundId: string
       <p className="pass-count" role="status">
         {list.loading ? t('app.loading') : q ? t('passes.list.found', { count: list.items.length, q, more: list.hasMore ? '+' : '' }) : t('passes.list.count', { count: list.items.length, more: list.hasMore ? '+' : '' })}
       </p>
-      <ul className="pass-items">
+      <ul className="card-list pass-items">
         {list.items.map((pass) => (
           <PassRow key={pass.passId} pass={pass} open={open} />
         ))}

@@ -184,7 +184,7 @@ function TaskList({ username, disinfects, sync, syncState, sentCount, answered, 
         <>
           <section className="task-section" aria-labelledby="tasks-mine" data-section="mine">
             <h2 id="tasks-mine">{t('tasks.mine')}</h2>
-            {mine.length === 0 ? <p className="hint">{t(`tasks.mineNone.${words}`)}</p> : <ul className="task-cards">{mine.map((shown) => card(shown, true))}</ul>}
+            {mine.length === 0 ? <p className="hint">{t(`tasks.mineNone.${words}`)}</p> : <ul className="card-list task-cards">{mine.map((shown) => card(shown, true))}</ul>}
           </section>
           <section className="task-section" aria-labelledby="tasks-open" data-section="open">
             <div className="section-head">
@@ -197,7 +197,7 @@ function TaskList({ username, disinfects, sync, syncState, sentCount, answered, 
             </div>
             {place.kind === 'locating' && <p className="hint" role="status">{t('tasks.order.locating')}</p>}
             {place.kind === 'unavailable' && <p className="hint" role="status">{t(`tasks.order.unavailable.${words}`)}</p>}
-            {openSorted.length === 0 ? <p className="hint">{t('tasks.openNone')}</p> : <ul className="task-cards">{openSorted.map((shown) => card(shown, false))}</ul>}
+            {openSorted.length === 0 ? <p className="hint">{t('tasks.openNone')}</p> : <ul className="card-list task-cards">{openSorted.map((shown) => card(shown, false))}</ul>}
           </section>
           <button type="button" className="button" onClick={reload}>{t('tasks.reload')}</button>
         </>
