@@ -55,7 +55,7 @@ export const GEO_SORT_PRECISION = 10;
 /** What the audit trail records changes of; each entity's records share one partition. */
 export type AuditEntity =
   | 'STREET' | 'COMMUNITY' | 'GRID' | 'COMPOUND' | 'BUILDING' | 'EXIT'
-  | 'CAMPAIGN' | 'TASK' | 'ALERT' | 'CASE' | 'STAFF' | 'HELP' | 'PERSON';
+  | 'CAMPAIGN' | 'TASK' | 'ALERT' | 'CASE' | 'STAFF' | 'HELP' | 'PERSON' | 'INSPECTION';
 export const auditPartition = (entity: AuditEntity, entityId: string): string => `AUDIT#${entity}#${entityId}`;
 
 /** Partitions a report slot's due index is spread over (keys.slotDue). */
@@ -79,6 +79,17 @@ export const keys = {
   }),
   import: (id: string) => ({ pk: `IMPORT#${id}`, sk: META }),
   alert: (id: string) => ({ pk: `ALERT#${id}`, sk: META }),
+  /**
+   * One notice of an alert to one person on one channel at one level (issue 17), in the alert's
+   * partition: who was told, when and how is the alert's record; the key makes a rerun write none twice.
+   */
+  alertNotice: (alertId: string, level: string, username: string, channel: string) => ({ pk: `ALERT#${alertId}`, sk: `NOTICE#${level}#${username}#${channel}` }),
+  /**
+   * The alert job's sparse index (functions/stores/alert-store.ts): an alert's next work (its
+   * notice to send, its escalation due) under the UTC day it falls due, sorted by due time, so a
+   * run reads only what is due.
+   */
+  alertDue: (day: string, dueAt: string, alertId: string, work: string) => ({ pk: `ALERTDUE#${day}`, sk: `${dueAt}#${alertId}#${work}` }),
   campaign: (id: string) => ({ pk: `CAMPAIGN#${id}`, sk: META }),
   /** Deterministic: a redelivered fan-out message rewrites the same task, never adds one. */
   task: (campaignId: string, targetId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: `TASK#${targetId}` }),
@@ -107,6 +118,11 @@ export const keys = {
   /** A rule group's (compound's or enclosure's) input revision and next re-evaluation time. */
   exitRules: (groupId: string) => ({ pk: `RULES#${groupId}`, sk: META }),
   responsibility: (compoundId: string) => ({ pk: `COMPOUND#${compoundId}`, sk: 'RESPONSIBILITY' }),
+  /** The hotlines a compound's gate notice posts (community office, property, epidemic hotline). */
+  hotlines: (compoundId: string) => ({ pk: `COMPOUND#${compoundId}`, sk: 'HOTLINES' }),
+  /** A printing or posting of the compound's gate notice; a China day's are one begins_with. */
+  noticePosted: (compoundId: string, day: string, at: string, unique: string) => ({ pk: `COMPOUND#${compoundId}`, sk: `NOTICE#${day}#${at}#${unique}` }),
+  noticePostedDay: (compoundId: string, day: string) => ({ pk: `COMPOUND#${compoundId}`, beginsWith: `NOTICE#${day}#` }),
   pass: (compoundId: string, passId: string) => ({ pk: `COMPOUND#${compoundId}`, sk: `${CHILD_PREFIX.pass}${passId}` }),
   /** A compound's drop-off point; a compound's points are one begins_with under its partition. */
   dropOff: (compoundId: string, id: string) => ({ pk: `COMPOUND#${compoundId}`, sk: `${CHILD_PREFIX.dropOff}${id}` }),
@@ -160,6 +176,13 @@ export const keys = {
   linkRate: (hash: string, minute: string) => ({ pk: `LINKRATE#${hash}`, sk: minute }),
   /** An emergency help request (紧急救助), keyed by its (client's) id so a resent request finds itself. */
   helpRequest: (id: string) => ({ pk: `HELP#${id}`, sk: META }),
+  /** An inspection (督导检查) of a compound. */
+  inspection: (id: string) => ({ pk: `INSPECTION#${id}`, sk: META }),
+  /** A compound's daily report (日报告) of a China day: the day's partition, sorted by street and community like missed rounds. */
+  dailyReport: (day: string, streetId: string | null, communityId: string | null, compoundId: string) => ({
+    pk: `DAILYREPORT#${day}`,
+    sk: `${streetId ?? UNASSIGNED}#${communityId ?? UNASSIGNED}#${compoundId}`,
+  }),
   /** A vulnerable person whose cadre logged no contact on a China day: sorted by street and community, like missed rounds. */
   unreachedPair: (day: string, streetId: string | null, communityId: string | null, personId: string) => ({
     pk: `UNREACHED#${day}`,
@@ -178,9 +201,19 @@ export const indexKeys = {
   compoundGeoCell: (geohash5: string) => `CGEO#${geohash5}`,
   alertsOfCommunity: (communityId: string | null) => `COMMUNITY#${communityId ?? UNASSIGNED}#ALERTS`,
   alertsOfStreet: (streetId: string | null) => `STREET#${streetId ?? UNASSIGNED}#ALERTS`,
+  /** byGeo (alerts have no points on the map): a grid's alerts, sorted like a community's, for its grid worker. */
+  alertsOfGrid: (gridId: string) => `GRID#${gridId}#ALERTS`,
+  /** byParent: a person's notices, newest first (their inbox). */
+  inbox: (username: string) => `INBOX#${username}`,
+  /** byStreet, sparse: a person's in-app notices not yet read (removed when read), for the unread count. */
+  unread: (username: string) => `UNREAD#${username}`,
   /** byParent / byStreet: help requests of a community or street, sorted like alerts (open first, then time). */
   helpOfCommunity: (communityId: string | null) => `COMMUNITY#${communityId ?? UNASSIGNED}#HELP`,
   helpOfStreet: (streetId: string | null) => `STREET#${streetId ?? UNASSIGNED}#HELP`,
+  /** byStreet: a street's inspections, sorted by community, compound and time (indexSortKeys.inspection). */
+  inspectionsOfStreet: (streetId: string | null) => `STREET#${streetId ?? UNASSIGNED}#INSPECTIONS`,
+  /** byParent, sparse: open inspections with a deadline, by deadline, for the overdue job. */
+  inspectionsDue: () => 'INSPECTIONS#DUE',
   /** byParent: a compound's people under care, by status (the person item only). */
   peopleOfCompound: (compoundId: string) => `COMPOUND#${compoundId}#PEOPLE`,
   /** byStreet: a community's people under care, by status, then grid and compound. */
@@ -233,6 +266,9 @@ export const indexSortKeys = {
   /** Status first (open before closed), then time, so a page reads newest first within a status. */
   alert: (status: string, raisedAt: string, id: string) => `${status}#${raisedAt}#${id}`,
   alertsWithStatus: (status: string) => `${status}#`,
+  /** An inspection in its street's partition: one begins_with finds a community's or a compound's. */
+  inspection: (communityId: string | null, compoundId: string, at: string, id: string) => `${communityId ?? UNASSIGNED}#${compoundId}#${at}#${id}`,
+  notice: (at: string, alertId: string, level: string, channel: string) => `${at}#${alertId}#${level}#${channel}`,
   exitById: () => 'EXIT',
   /** Street, then community: a jurisdiction's unresolved exits are one begins_with. */
   unresolvedExit: (streetId: string | null, communityId: string | null, compoundId: string, exitId: string) =>

@@ -71,7 +71,8 @@ export const handler = httpHandler(helpRequestsRoutes, {
     const closed: StoredHelpRequest = { ...request, status: 'closed', closedAt: at, closedBy: caller.username, closeNote: body.note };
     // The alert may have been closed on its own (POST /v1/alerts/{id}/close): then only the request closes.
     const alert = await getAlert(request.alertId, { consistent: true });
-    const openAlert = alert?.status === 'open'
+    // Open or acknowledged (taken on, not yet closed): it closes with the request.
+    const openAlert = alert !== undefined && alert.status !== 'closed'
       ? { ...alert, status: 'closed' as const, closedAt: at, closedBy: caller.username, closeNote: body.note }
       : undefined;
     await saveClosedHelpRequest(closed, openAlert, caller, at, body.note);

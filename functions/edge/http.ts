@@ -102,6 +102,15 @@ class Versioned<T> extends Reply<T> {}
 
 export const versioned = <T>(body: T, etag: string): Reply<T> => new Versioned(body, { etag });
 
+/** A file answer (the .xlsx export): its bytes as base64, sent with isBase64Encoded so API Gateway sends the bytes. */
+class Binary extends Reply<string> {}
+
+/** Answers bytes of the route's content type, offered as a download named `filename` (may be non-ASCII). */
+export const binary = (bytes: Uint8Array, filename: string): Reply<string> =>
+  new Binary(Buffer.from(bytes).toString('base64'), {
+    'content-disposition': `attachment; filename="${filename.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+  });
+
 /** If-None-Match (a list, `*`, weak or strong) names this ETag: weak comparison, as RFC 9110 asks. */
 function notModified(ifNoneMatch: string | undefined, etag: string | undefined): boolean {
   if (!ifNoneMatch || !etag) return false;
@@ -369,6 +378,9 @@ function respond(route: RouteSpec, result: unknown, event: HttpEvent, language: 
   }
   if (route.response.status === 204) return { statusCode: 204, headers };
   if (!(reply instanceof Versioned) && notModified(event.headers['if-none-match'], reply.headers.etag)) return { statusCode: 304, headers };
+  if (reply instanceof Binary) {
+    return { statusCode: route.response.status, headers: { 'content-type': route.response.contentType ?? 'application/octet-stream', ...headers }, body: reply.body, isBase64Encoded: true };
+  }
   return {
     statusCode: route.response.status,
     headers: { 'content-type': route.response.contentType ?? 'application/json', ...headers },

@@ -29,6 +29,8 @@ export interface Config {
   readonly linkSigningKey: string;
   /** The Cognito user pool staff are created in (USER_POOL_ID); unset locally, where the local sign-in stands in. */
   readonly userPoolId: string | undefined;
+  /** The name prefix of the SNS topics alert notices go out on, one per community (NOTIFY_TOPIC_PREFIX); unset locally, where the in-app inbox is the outbox. */
+  readonly notifyTopicPrefix: string | undefined;
   /** Disinfection round slots in China time (DISINFECTION_ROUND_TIMES, CASE_BUILDING_ROUND_TIMES; see shared/domain/disinfection.ts). */
   readonly rounds: RoundSettings;
 }
@@ -58,6 +60,7 @@ export function config(): Config {
     passSigningKey: secret('passSigningKey', 'cordon-local-pass-signing-key'),
     linkSigningKey: secret('linkSigningKey', 'cordon-local-link-signing-key'),
     userPoolId: process.env.USER_POOL_ID || undefined,
+    notifyTopicPrefix: process.env.NOTIFY_TOPIC_PREFIX || undefined,
     rounds: {
       publicSlots: parseSlots(process.env.DISINFECTION_ROUND_TIMES) ?? [...DEFAULT_ROUND_TIMES],
       caseSlots: parseSlots(process.env.CASE_BUILDING_ROUND_TIMES) ?? [...DEFAULT_CASE_BUILDING_ROUND_TIMES],

@@ -92,7 +92,8 @@ async function openSuggestion(compoundId: string): Promise<{ open: boolean; last
   const lastAlertId = guard?.alertId as string | undefined;
   if (!lastAlertId) return { open: false, lastAlertId };
   const alert = await getItem<Item>(keys.alert(lastAlertId), { consistent: true });
-  return { open: alert?.status === 'open', lastAlertId };
+  // Acknowledged is still undecided: only closing the suggestion settles it.
+  return { open: alert !== undefined && alert.status !== 'closed', lastAlertId };
 }
 
 /**

@@ -91,7 +91,9 @@ export class Api extends Construct {
       const fnId = handlerId('api', spec.resource);
       let integration = integrations.get(fnId);
       if (!integration) {
-        integration = new HttpLambdaIntegration(fnId, functions.get(fnId));
+        // One invoke permission per function for this API (its routes all reach it), not one per
+        // route: a permission per route put the stack past CloudFormation's 500 resources.
+        integration = new HttpLambdaIntegration(fnId, functions.get(fnId), { scopePermissionToRoute: false });
         integrations.set(fnId, integration);
       }
       const authorizer: IHttpRouteAuthorizer = spec.auth === 'jwt' ? cognito : open;

@@ -9,6 +9,7 @@ import { Alarms } from './alarms.ts';
 import { Api } from './api.ts';
 import { Auth } from './auth.ts';
 import { Data } from './data.ts';
+import { Files } from './files.ts';
 import { Functions } from './functions.ts';
 import { handlerId } from './handlers.ts';
 import { Queues } from './queues.ts';
@@ -43,6 +44,7 @@ export class CordonStack extends Stack {
     this.secrets = new Secrets(this, 'Secrets', stage);
     this.functions = new Functions(this, 'Functions', {
       stage, data: this.data, queues: this.queues, secrets: this.secrets, userPool: this.auth.userPool,
+      files: new Files(this, 'Files', { stage, webOrigin: this.web.origin }),
     });
     this.queues.connect((consumer) => this.functions.get(handlerId('workers', consumer)));
     this.schedules = new Schedules(this, 'Schedules', stage, (job) => this.functions.get(handlerId('jobs', job)));

@@ -5,7 +5,7 @@
  * shared/catalogue/functions.ts declares — table reads or writes on this table and its named
  * indexes, the KMS key uses they need, SendMessage on the queues the module sends to, the
  * secrets it declares in its environment, and the user-pool actions it declares on that pool
- * (with USER_POOL_ID in its environment).
+ * (with USER_POOL_ID in its environment), and the SNS actions of its `notify` access (notifications.ts).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +19,8 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { TableAccess, UserPoolAccess } from '#shared/catalogue/index.ts';
 import { queueUrlVariable } from '#shared/queue-env.ts';
 import { nodejsBundling } from './bundling.ts';
+import { grantNotify } from './notifications.ts';
+import type { Files } from './files.ts';
 import type { Data } from './data.ts';
 import { handlerModules, queueEntries, ROOT, type HandlerModule } from './handlers.ts';
 import { lambdaRole } from './lambda-role.ts';
@@ -64,6 +66,8 @@ export interface FunctionsProps {
   readonly secrets: Secrets;
   /** The pool staff are created in, for the functions that declare user-pool access. */
   readonly userPool: IUserPool;
+  /** The uploads bucket, for the functions that declare files access (files.ts). */
+  readonly files: Files;
 }
 
 export interface DeployedFunction {
@@ -104,6 +108,9 @@ export class Functions extends Construct {
         }));
       }
 
+      const notifyEnvironment = grantNotify(role, module.access.notify ?? [], stage);
+      const filesEnvironment = props.files.grant(role, module.access.files ?? []);
+
       const fn = new NodejsFunction(this, module.id, {
         functionName,
         entry: module.entry,
@@ -127,6 +134,8 @@ export class Functions extends Construct {
           ...Object.fromEntries(sends.map((q) => [queueUrlVariable(q), queues.get(q).queue.queueUrl])),
           ...secrets.environment(module.access.secrets ?? []),
           ...(poolAccess.length > 0 ? { USER_POOL_ID: userPool.userPoolId } : {}),
+          ...notifyEnvironment,
+          ...filesEnvironment,
         },
       });
       acknowledge(fn, 'AwsSolutions-L1',

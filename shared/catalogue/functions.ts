@@ -29,11 +29,28 @@ export type SecretName = keyof typeof secrets;
  */
 export type UserPoolAccess = 'createUsers';
 
+/**
+ * What a function may do with alert notices in SNS: `publish` is CreateTopic, Subscribe,
+ * ListSubscriptionsByTopic and Publish on the stage's community topics only
+ * (`cordon-<stage>-community-*`, functions/platform/notifications-sns.ts); such a function is
+ * told the topics' prefix in NOTIFY_TOPIC_PREFIX.
+ */
+export type NotifyAccess = 'publish';
+
+/**
+ * What a function may do with uploaded files in the files bucket (infra/cloud/files.ts):
+ * `presignPhotos` signs PUTs of inspection photos (`inspections/*` only); such a function is told
+ * the bucket in FILES_BUCKET.
+ */
+export type FilesAccess = 'presignPhotos';
+
 export interface FunctionAccess {
   readonly table: readonly TableAccess[];
   readonly sends?: readonly QueueName[];
   readonly secrets?: readonly SecretName[];
   readonly userPool?: readonly UserPoolAccess[];
+  readonly files?: readonly FilesAccess[];
+  readonly notify?: readonly NotifyAccess[];
 }
 
 const read = ['read'] as const satisfies readonly TableAccess[];
@@ -48,6 +65,7 @@ export const functionAccess = {
     // Staff rosters are imported too (kind=staff), each person's sign-in made as POST /v1/staff makes it.
     imports: { table: readWrite, sends: ['assignCompounds'], userPool: ['createUsers'] },
     alerts: { table: readWrite },
+    notifications: { table: readWrite },
     sealing: { table: readWrite },
     exits: { table: readWrite },
     duty: { table: readWrite },
@@ -60,12 +78,21 @@ export const functionAccess = {
     'drop-off-points': { table: readWrite },
     disinfection: { table: read },
     public: { table: read },
+    notices: { table: readWrite },
     // Enrols people under care (their ID numbers hashed) with their report link; reports raise alerts.
     people: { table: readWrite, secrets: ['idHashKey', 'linkSigningKey'] },
     // Records a resident's report (and its fever alert) from a report link; counts calls per link.
     'public-reports': { table: readWrite, secrets: ['linkSigningKey'] },
     'help-requests': { table: readWrite },
+    // The six in place are judged from the data: reads only.
+    scorecards: { table: read },
+    // Inspections and their rectification; signs the PUTs of inspection photos.
+    inspections: { table: readWrite, files: ['presignPhotos'] },
+    // The city dashboard sums reports, alerts and a community's live figures: reads only.
+    dashboard: { table: read },
     pairs: { table: read },
+    // Daily reports: drafts read the day's data; submissions write the report.
+    'daily-reports': { table: readWrite },
   },
   workers: {
     'assign-compounds': { table: readWrite },
@@ -82,6 +109,11 @@ export const functionAccess = {
     'unreached-pairs': { table: readWrite },
     'judge-slots': { table: readWrite },
     'release-people': { table: readWrite },
+    // Raises one daily_report_missing alert per community with compounds not reported by the deadline.
+    'daily-report-deadline': { table: readWrite },
+    'inspections-overdue': { table: readWrite },
+    // Sends alert notices (SNS topic per community) and escalates alerts nobody acknowledged.
+    'escalate-alerts': { table: readWrite, notify: ['publish'] },
   },
 } as const satisfies Record<'api' | 'workers' | 'jobs', Record<string, FunctionAccess>>;
 

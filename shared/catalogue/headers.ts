@@ -13,8 +13,8 @@ export function routeHeaders(route: Pick<RouteSpec, 'headers' | 'idempotent'>): 
   return route.headers ? route.headers.extend(IdempotencyHeaders.shape) : IdempotencyHeaders;
 }
 
-/** What a browser may send across origins beyond the safelisted ones. */
-export const CORS_REQUEST_HEADERS = ['authorization', 'content-type', 'accept', 'if-match', 'idempotency-key'] as const;
+/** What a browser may send across origins beyond the safelisted ones (If-None-Match: the notification poll's ETag). */
+export const CORS_REQUEST_HEADERS = ['authorization', 'content-type', 'accept', 'if-match', 'if-none-match', 'idempotency-key'] as const;
 
 /** What a browser's script may read from an answer: ETags for If-Match, where a create put it, a replayed answer. */
 export const CORS_EXPOSED_HEADERS = ['etag', 'location', 'idempotent-replayed'] as const;

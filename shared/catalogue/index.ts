@@ -4,5 +4,5 @@ export { queues, type Queues, type QueueName, type QueueMessage } from './queues
 export { schedules, type Schedules, type ScheduleName } from './schedules.ts';
 export type { RouteSpec, QueueSpec, ScheduleSpec, HttpMethod, RouteAuth } from './types.ts';
 export {
-  functionAccess, secrets, type FunctionAccess, type FunctionKind, type SecretName, type TableAccess, type UserPoolAccess,
+  functionAccess, secrets, type FunctionAccess, type FunctionKind, type SecretName, type TableAccess, type UserPoolAccess, type NotifyAccess, type FilesAccess,
 } from './functions.ts';

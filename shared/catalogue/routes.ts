@@ -6,6 +6,7 @@ import { alertsRoutes } from './routes/alerts.ts';
 import { campaignsRoutes } from './routes/campaigns.ts';
 import { casesRoutes } from './routes/cases.ts';
 import { compoundsRoutes } from './routes/compounds.ts';
+import { dailyReportsRoutes } from './routes/daily-reports.ts';
 import { disinfectionRoutes } from './routes/disinfection.ts';
 import { dropOffPointsRoutes } from './routes/drop-off-points.ts';
 import { dutyRoutes } from './routes/duty.ts';
@@ -13,13 +14,18 @@ import { entriesRoutes } from './routes/entries.ts';
 import { exitsRoutes } from './routes/exits.ts';
 import { helpRequestsRoutes } from './routes/help-requests.ts';
 import { importsRoutes } from './routes/imports.ts';
+import { inspectionsRoutes } from './routes/inspections.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { localRoutes } from './routes/local.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { noticesRoutes } from './routes/notices.ts';
+import { notificationsRoutes } from './routes/notifications.ts';
 import { passesRoutes } from './routes/passes.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { placesRoutes } from './routes/places.ts';
 import { publicRoutes } from './routes/public.ts';
 import { publicReportsRoutes } from './routes/public-reports.ts';
+import { scorecardsRoutes } from './routes/scorecards.ts';
 import { sealingRoutes } from './routes/sealing.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { tasksRoutes } from './routes/tasks.ts';
@@ -32,6 +38,7 @@ export const routes = {
   ...compoundsRoutes,
   ...importsRoutes,
   ...alertsRoutes,
+  ...notificationsRoutes,
   ...campaignsRoutes,
   ...tasksRoutes,
   ...sealingRoutes,
@@ -46,8 +53,13 @@ export const routes = {
   ...disinfectionRoutes,
   ...publicRoutes,
   ...publicReportsRoutes,
+  ...noticesRoutes,
   ...helpRequestsRoutes,
+  ...dailyReportsRoutes,
   ...unreachedPairsRoutes,
+  ...scorecardsRoutes,
+  ...inspectionsRoutes,
+  ...dashboardRoutes,
 };
 
 export type Routes = typeof routes;

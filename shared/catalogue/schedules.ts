@@ -50,6 +50,24 @@ export const schedules = defineSchedules({
       'Release the people under observation whose every condition holds (period over, slots reported or judged, due tests negative), from a sparse index by the day their period ends; the report link is revoked as by the release route',
     expression: 'rate(1 hour)',
   },
+  escalateAlerts: {
+    job: 'escalate-alerts',
+    description:
+      'Send the notices of newly raised alerts, and move open alerts not acknowledged within their kind\'s time up a level (community → street → city) with a notice to the next level, from a sparse index by due minute; conditional writes make a rerun change nothing',
+    expression: 'rate(1 minute)',
+  },
+  inspectionsOverdue: {
+    job: 'inspections-overdue',
+    description:
+      'Flag the inspections whose rectification deadline passed unrectified as overdue, from a sparse index by deadline (only the open ones with a deadline), each with one inspection_overdue alert in the same conditional transaction, so a rerun changes nothing',
+    expression: 'rate(15 minutes)',
+  },
+  dailyReportDeadline: {
+    job: 'daily-report-deadline',
+    description:
+      'After the day\'s daily-report deadline (DAILY_REPORT_DEADLINE, default 18:00 China time): raise one daily_report_missing alert per community whose compounds under closure have not reported, from the day\'s report partition and the compounds by status; the alert\'s id comes from the day and community, so a rerun raises nothing twice',
+    expression: 'rate(15 minutes)',
+  },
   unreachedPairs: {
     job: 'unreached-pairs',
     description:

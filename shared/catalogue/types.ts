@@ -33,7 +33,8 @@ export interface RouteSpec {
   readonly response: {
     readonly status: 200 | 201 | 202 | 204;
     readonly schema: z.ZodType;
-    readonly contentType?: 'application/json' | 'application/geo+json';
+    /** A binary type (the .xlsx export) is answered from a `binary` reply (functions/edge/http.ts), base64 from Lambda. */
+    readonly contentType?: 'application/json' | 'application/geo+json' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   };
   /** Problem statuses this route answers with, beyond 400/401/403 implied by auth and input. */
   readonly errors?: readonly number[];

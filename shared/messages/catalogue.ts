@@ -176,6 +176,33 @@ export const MESSAGES = {
     'zh-CN': '{kind}预警由{closers}人员关闭，{role}人员不能关闭（预警 {id}）',
   },
   'alert.already-closed': { en: 'alert {id} was closed by {by} at {at}', 'zh-CN': '预警 {id} 已由 {by} 于 {at} 关闭' },
+  // Acknowledge, assign, escalate, notify (issue 17).
+  'alert.acknowledged-by-other': { en: 'alert {id} was acknowledged by {by} at {at}', 'zh-CN': '预警 {id} 已由 {by} 于 {at} 签收' },
+  'alert.changed-meanwhile': { en: 'alert {id} was changed by someone else meanwhile; read it again', 'zh-CN': '预警 {id} 刚刚已被他人处理，请重新读取' },
+  'alert.assignee-not-staff': { en: 'is not a staff member of the directory', 'zh-CN': '不在工作人员名录中' },
+  'notification.not-yours': { en: 'no such unread notification of yours', 'zh-CN': '没有这条您的未读通知' },
+  'alert.kind.symptoms': { en: 'symptoms on a visit', 'zh-CN': '排查发现症状' },
+  'alert.kind.fever': { en: 'fever at a gate', 'zh-CN': '卡口发热' },
+  'alert.kind.lockdown_suggested': { en: 'lockdown suggested', 'zh-CN': '建议封控' },
+  'alert.kind.help': { en: 'help request', 'zh-CN': '紧急求助' },
+  'alert.kind.missed_reports': { en: 'missed health reports', 'zh-CN': '健康申报漏报' },
+  'alert.kind.positive_test': { en: 'positive test', 'zh-CN': '核酸阳性' },
+  'alert.kind.missed_clock_in': { en: 'missed clock-in', 'zh-CN': '值守未到岗' },
+  'alert.kind.missed_round': { en: 'missed disinfection round', 'zh-CN': '消杀未完成' },
+  'alert.kind.daily_report_missing': { en: 'daily report missing', 'zh-CN': '日报告未报' },
+  'alert.kind.inspection_overdue': { en: 'inspection finding overdue', 'zh-CN': '督查整改逾期' },
+  'alert.level.community': { en: 'community', 'zh-CN': '社区' },
+  'alert.level.street': { en: 'street', 'zh-CN': '街道' },
+  'alert.level.city': { en: 'city', 'zh-CN': '市级' },
+  'alert.notice-raised': { en: '[Cordon] {kind}: {compound}, {time}. Please acknowledge.', 'zh-CN': '【Cordon】{kind}预警：{compound}，{time}。请及时签收处置。' },
+  'alert.notice-escalated': {
+    en: '[Cordon] {kind}: {compound}, raised {time}, not acknowledged in time; now with the {level}.',
+    'zh-CN': '【Cordon】{kind}预警：{compound}，{time}发生，未按时签收，已上报{level}。',
+  },
+  'alert.assignee-outside': {
+    en: '{to} ({role}) has no jurisdiction over compound {compound} of alert {id}',
+    'zh-CN': '{to}（{role}）对预警 {id} 所在小区 {compound} 无管辖权',
+  },
 
   // Campaigns, cases, duty, entries, public pages.
   'campaign.is': { en: 'campaign {id} is {status}', 'zh-CN': '排查活动 {id} {status}' },
@@ -347,11 +374,36 @@ export const MESSAGES = {
   'person.no-link': { en: 'a vulnerable resident has no report link', 'zh-CN': '重点关爱对象没有申报链接' },
   'person.test-before-start': { en: 'must not lie before the period starts ({start})', 'zh-CN': '不能早于观察期开始（{start}）' },
 
+  // Daily reports and zero reports (日报告、零报告), issue 17.
+  'daily-report.not-zero': { en: 'compound {id} may not submit a zero report for {date}: the day had {reasons}', 'zh-CN': '小区 {id} {date} 不能零报告：当天有{reasons}' },
+  'daily-report.abnormal.case': { en: 'a new case', 'zh-CN': '新增病例' },
+  'daily-report.abnormal.fever': { en: 'a fever at an exit', 'zh-CN': '出入口发热人员' },
+  'daily-report.abnormal.symptoms': { en: 'symptoms found', 'zh-CN': '发现症状人员' },
+  'daily-report.abnormal.open_alert': { en: 'an open alert', 'zh-CN': '未关闭的预警' },
+  'daily-report.list': { en: '{first}, {rest}', 'zh-CN': '{first}、{rest}' },
+  'daily-report.final': { en: 'the daily report of compound {id} for {date} was submitted by {by} at {at} and the deadline has passed; it can no longer be changed', 'zh-CN': '小区 {id} {date} 的日报告已由 {by} 于 {at} 上报，且已过截止时间，不能再修改' },
+  'daily-report.future': { en: 'must not lie after today in China ({today})', 'zh-CN': '不能晚于北京时间今天（{today}）' },
+  'daily-report.raced': { en: 'the daily report of compound {id} for {date} was submitted by someone else meanwhile; read it again', 'zh-CN': '小区 {id} {date} 的日报告刚刚已被他人上报，请重新读取' },
+  'daily-report.both-places': { en: 'give communityId or streetId, not both', 'zh-CN': 'communityId 与 streetId 只能填写一个' },
+
   'scope.city': { en: 'city', 'zh-CN': '全市' },
   'scope.street': { en: 'street', 'zh-CN': '街道' },
   'scope.community': { en: 'community', 'zh-CN': '社区' },
   'scope.grid': { en: 'grid', 'zh-CN': '网格' },
   'scope.compound': { en: 'compound', 'zh-CN': '小区' },
+
+  // Inspections and the six in place (issue 17, part 5).
+  'thing.inspection': { en: 'inspection {id}', 'zh-CN': '督导检查 {id}' },
+  'inspection.exists': { en: 'inspection {id} is recorded already', 'zh-CN': '督导检查 {id} 已记录' },
+  'inspection.changed-meanwhile': { en: 'inspection {id} was changed by someone else meanwhile; read it again', 'zh-CN': '督导检查 {id} 刚刚已被他人修改，请重新读取' },
+  'inspection.not-responsible': { en: 'is not a name on the compound\'s responsibility list ({names})', 'zh-CN': '不在小区责任体系名单中（{names}）' },
+  'inspection.no-responsibility': { en: 'the compound has no responsibility list posted yet', 'zh-CN': '该小区尚未公示责任体系' },
+  'inspection.finding-needed': { en: 'say what was found when the item is not in place', 'zh-CN': '未到位的项目请填写发现的问题' },
+  'inspection.duplicate-key': { en: 'item {key} is checked twice', 'zh-CN': '项目 {key} 重复' },
+  'inspection.nothing-to-rectify': { en: 'inspection {id} found nothing to rectify', 'zh-CN': '督导检查 {id} 没有需要整改的问题' },
+  'inspection.rectified': { en: 'inspection {id} was rectified by {by} at {at}', 'zh-CN': '督导检查 {id} 已由 {by} 于 {at} 整改' },
+  'inspection.photo-type': { en: 'must be image/jpeg, image/png or image/webp', 'zh-CN': '必须是 image/jpeg、image/png 或 image/webp' },
+  'inspection.photo-size': { en: 'must be at most 5 MB ({size} bytes given)', 'zh-CN': '不能超过 5 MB（实际 {size} 字节）' },
 } as const satisfies Record<string, Texts>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -5,14 +5,25 @@
 import * as z from 'zod';
 import { Id, Limit, NextToken, Timestamp } from './common.ts';
 
-export const ALERT_KINDS = ['symptoms', 'fever', 'lockdown_suggested', 'help', 'missed_reports', 'positive_test'] as const;
+export const ALERT_KINDS = [
+  'symptoms', 'fever', 'lockdown_suggested', 'help', 'missed_reports', 'positive_test',
+  'missed_clock_in', 'missed_round', 'daily_report_missing', 'inspection_overdue',
+] as const;
 export const AlertKind = z.enum(ALERT_KINDS).meta({
-  description: 'symptoms: found on a sweep visit; fever: at an exit check; lockdown_suggested: a confirmed case (a suggestion with one action, never automatic); help: a request for emergency help (紧急救助), details.urgency high or normal; missed_reports: a person under observation missed two report slots in a row, for the grid worker of details.gridId; positive_test: a nucleic-acid test of a person under observation came back positive (details.due)',
+  description: 'symptoms: found on a sweep visit; fever: at an exit check; lockdown_suggested: a confirmed case (a suggestion with one action, never automatic); help: a request for emergency help (紧急救助), details.urgency high or normal; missed_reports: a person under observation missed two report slots in a row, for the grid worker of details.gridId; positive_test: a nucleic-acid test of a person under observation came back positive (details.due); missed_clock_in: a duty shift began and nobody clocked in (details.exitId, shiftId); missed_round: a compound under closure did fewer disinfection rounds than required (details.day); daily_report_missing: a compound\'s daily report (日报告) was not submitted by the deadline (details.date); inspection_overdue: an inspection finding was not rectified by its deadline (details.inspectionId)',
 });
 export type AlertKind = z.infer<typeof AlertKind>;
-export const ALERT_STATUSES = ['open', 'closed'] as const;
+/** open → acknowledged (someone took it on) → closed (with what was done); closing works from either. */
+export const ALERT_STATUSES = ['open', 'acknowledged', 'closed'] as const;
 export const AlertStatus = z.enum(ALERT_STATUSES);
-export const ALERT_SOURCES = ['visit', 'entry', 'case', 'help', 'person'] as const;
+export type AlertStatus = z.infer<typeof AlertStatus>;
+/** Who an alert is with: it starts at the community and goes up when nobody acknowledges it in time. */
+export const ALERT_LEVELS = ['community', 'street', 'city'] as const;
+export const AlertLevel = z.enum(ALERT_LEVELS).meta({
+  description: 'Who the alert is with: community admins first; street officials, then city staff when not acknowledged within the kind\'s time',
+});
+export type AlertLevel = z.infer<typeof AlertLevel>;
+export const ALERT_SOURCES = ['visit', 'entry', 'case', 'help', 'person', 'shift', 'round', 'daily_report', 'inspection'] as const;
 
 export const AlertSource = z.object({ type: z.enum(ALERT_SOURCES), id: Id });
 export type AlertSource = z.infer<typeof AlertSource>;
@@ -28,6 +39,7 @@ export const Alert = z
     streetId: Id.nullable(),
     buildingId: Id.optional(),
     exitId: Id.optional(),
+    gridId: Id.optional().meta({ description: 'The grid it is for (its grid worker sees it), when it concerns one grid; missed_reports also say so in details.gridId' }),
     raisedAt: Timestamp,
     raisedBy: z.string(),
     details: z.record(z.string(), z.unknown()).meta({
@@ -37,6 +49,16 @@ export const Alert = z
       .object({ operationId: z.string(), method: z.literal('POST'), path: z.string(), body: z.record(z.string(), z.unknown()) })
       .optional()
       .meta({ description: 'The one action the alert suggests (lockdown_suggested: seal the compound with level lockdown); never taken by itself' }),
+    level: AlertLevel,
+    acknowledgedBy: z.string().optional().meta({ description: 'Username of who acknowledged it' }),
+    acknowledgedByName: z.string().optional().meta({ description: 'Their name in the staff directory (screens name people, not accounts)' }),
+    acknowledgedAt: Timestamp.optional(),
+    assignedTo: z.string().optional().meta({ description: 'Username (staff directory) of who follows it up' }),
+    assignedToName: z.string().optional().meta({ description: 'Their name in the staff directory' }),
+    assignedAt: Timestamp.optional(),
+    escalatedTo: AlertLevel.optional().meta({ description: 'The level it went up to last, not acknowledged in time' }),
+    escalatedAt: Timestamp.optional(),
+    escalationDueAt: Timestamp.optional().meta({ description: 'When it goes up a level unless acknowledged (open alerts below city level only)' }),
     closedAt: Timestamp.optional(),
     closedBy: z.string().optional(),
     closeNote: z.string().optional(),
@@ -47,6 +69,7 @@ export type Alert = z.infer<typeof Alert>;
 export const AlertIdParams = z.object({ id: Id });
 export const AlertListQuery = z.object({
   communityId: Id.optional(),
+  gridId: Id.optional().meta({ description: 'Alerts of a grid (missed_reports of its people): grid workers see their own grid\'s' }),
   status: AlertStatus.optional(),
   kind: AlertKind.optional(),
   limit: Limit,
@@ -56,3 +79,8 @@ export type AlertListQuery = z.infer<typeof AlertListQuery>;
 export const AlertClose = z.object({ note: z.string().trim().min(1).max(500) }).meta({
   description: 'What was done (e.g. escorted to the designated hospital, retested, false alarm)',
 });
+
+export const AlertAssign = z.object({
+  to: z.string().min(1).max(63).meta({ description: 'Username of a staff member whose jurisdiction covers the alert\'s compound', example: 'cm-wangfu' }),
+}).meta({ id: 'AlertAssign' });
+export type AlertAssign = z.infer<typeof AlertAssign>;

@@ -56,6 +56,7 @@ export const Staff = z
     role: z.enum(ROLES),
     jurisdiction: StaffJurisdiction,
     phone: z.string().optional(),
+    notify: z.boolean().optional().meta({ description: 'false: this person asked not to get alert notices by SMS or e-mail (the in-app inbox still records them)' }),
   })
   .meta({ id: 'Staff' });
 export type Staff = z.infer<typeof Staff>;

@@ -2,12 +2,15 @@
  * Least privilege, function by function, from shared/catalogue/functions.ts: exactly the
  * table actions of its access levels on the table (and, for reads, each named index), the key
  * uses DynamoDB needs for them, SendMessage on exactly the queues it sends to, receive rights
- * on the queue it consumes, and logging to its own group. Never `dynamodb:*`, never `*`.
+ * on the queue it consumes, the SNS actions of its notify access, the S3 actions of its files
+ * access, and logging to its own group. Never `dynamodb:*`, never `*`.
  */
 import { describe, expect, it } from 'vitest';
 import { functionAccess, queues, type FunctionAccess, type FunctionKind } from '#shared/catalogue/index.ts';
 import { TABLE } from '#shared/table.ts';
 import { USER_POOL_ACTIONS } from '#infra/cloud/functions.ts';
+import { NOTIFY_ACTIONS } from '#infra/cloud/notifications.ts';
+import { FILES_ACTIONS } from '#infra/cloud/files.ts';
 import { actionsOf, cordonFunctions, logGroupIdOf, onlyId, resourceList, resourcesOf, roleIdOf, statementsOf, template, type Statement } from './synth.ts';
 
 const READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
@@ -57,6 +60,8 @@ describe('IAM per function', () => {
           ...(sends.length > 0 ? ['sqs:SendMessage'] : []),
           ...(consumes.length > 0 ? CONSUME : []),
           ...(access.userPool ?? []).flatMap((a) => USER_POOL_ACTIONS[a]),
+          ...(access.notify ?? []).flatMap((a) => NOTIFY_ACTIONS[a]),
+          ...(access.files ?? []).flatMap((a) => FILES_ACTIONS[a]),
         ];
         expect([...new Set(statements.flatMap(actionsOf))].sort()).toEqual([...new Set(expected)].sort());
       });

@@ -133,6 +133,18 @@ describe('api', () => {
     expect(cors.ExposeHeaders).toContain('etag');
   });
 
+  it('lets API Gateway invoke each API function through one permission scoped to this API, so the stack stays under 500 resources', () => {
+    const apiId = onlyId(t, 'AWS::ApiGatewayV2::Api');
+    const permissions = Object.values(resourcesOf(t, 'AWS::Lambda::Permission')).filter((p) => p.Properties?.Principal === 'apigateway.amazonaws.com');
+    const targets = permissions.map((p) => JSON.stringify(p.Properties?.FunctionName));
+    const apiFunctions = [...cordonFunctions(t).keys()].filter((name) => name.startsWith('cordon-dev-api-'));
+    expect(new Set(targets).size).toBe(targets.length);
+    expect(permissions).toHaveLength(apiFunctions.length);
+    for (const p of permissions) expect(JSON.stringify(p.Properties?.SourceArn)).toContain(apiId);
+    // CloudFormation refuses a stack of more than 500 resources.
+    expect(Object.keys(t.toJSON().Resources as object).length).toBeLessThan(500);
+  });
+
   it('throttles and writes JSON access logs to a log group with retention', () => {
     expect(stage.Properties).toMatchObject({ StageName: '$default', AutoDeploy: true, DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 } });
     const logs = stage.Properties.AccessLogSettings as { DestinationArn: { 'Fn::GetAtt': string[] }; Format: string };

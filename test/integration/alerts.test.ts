@@ -43,9 +43,10 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 describe('GET /v1/alerts', () => {
-  it('gives each caller the alerts of their jurisdiction, newest first', async () => {
+  it('gives each caller the alerts of their jurisdiction, the most urgent kind first, then newest', async () => {
     expect((await list('community-cm1')).items.map((a) => a.id)).toEqual([inCm1.id, older.id]);
-    expect((await list('official-s1')).items.map((a) => a.id)).toEqual([inCm2.id, inCm1.id, older.id]);
+    // Fevers (15 minutes to acknowledge, most urgent) before the newer symptoms alert.
+    expect((await list('official-s1')).items.map((a) => a.id)).toEqual([inCm1.id, older.id, inCm2.id]);
     expect((await list('city')).items.map((a) => a.id).sort()).toEqual([inCm1.id, older.id, inCm2.id, onS2.id].sort());
   });
 
@@ -61,7 +62,9 @@ describe('GET /v1/alerts', () => {
   it('keeps other communities and the roles without alerts out', async () => {
     const res = await (await stack.as('community-cm1')).get('/v1/alerts?communityId=cm2');
     expect(res.status).toBe(403);
-    for (const username of ['grid-g1', 'duty-a', 'disinfection-c']) {
+    // A grid worker lists only their grid's alerts (missed reports of their people): none of these.
+    expect((await list('grid-g1')).items).toEqual([]);
+    for (const username of ['duty-a', 'disinfection-c']) {
       expect((await (await stack.as(username)).get('/v1/alerts')).status, username).toBe(403);
     }
     const bad = await (await stack.as('city')).get('/v1/alerts?status=maybe');
