@@ -24,6 +24,8 @@ export interface Call {
   readonly ifMatch?: string | undefined;
   /** The client's id for a change, when it was sent with one (Idempotency-Key). */
   readonly idempotencyKey?: string | undefined;
+  /** The version a poll already holds, when it was sent with one (If-None-Match): answer 304 if still current. */
+  readonly ifNoneMatch?: string | undefined;
 }
 
 /** Answers a call: a JSON body (200), or a full Response. */
@@ -40,6 +42,7 @@ export function renderWithServices(ui: ReactNode, answer: Answer = () => ({}), o
       // Undefined unless sent, which toEqual takes as absent: other calls still equal { method, path, body }.
       ifMatch: new Headers(init?.headers).get('if-match') ?? undefined,
       idempotencyKey: new Headers(init?.headers).get('idempotency-key') ?? undefined,
+      ifNoneMatch: new Headers(init?.headers).get('if-none-match') ?? undefined,
     };
     calls.push(call);
     // Every call carries it, so it is kept beside the calls rather than in them (which tests compare whole).

@@ -13,6 +13,8 @@ declare module 'vitest' {
     webUrl: string;
     /** The local API the web app's server proxies to. */
     apiUrl: string;
+    /** The stack's table, for a journey that runs a schedule's job itself (the runtime here fires none on timers). */
+    tableName: string;
   }
 }
 
@@ -54,6 +56,7 @@ export default async function setup(project: TestProject) {
     const web = await startWebServer({ port: 0, apiUrl: runtime.api.url, mode: 'preview' });
     project.provide('webUrl', web.url);
     project.provide('apiUrl', runtime.api.url);
+    project.provide('tableName', tableName);
     return async () => {
       await web.close();
       await runtime.stop();

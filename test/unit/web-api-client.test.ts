@@ -81,6 +81,20 @@ describe('api client', () => {
     expect((error as DOMException).name).toBe('AbortError');
   });
 
+  it('asks a conditional read with If-None-Match: unchanged on 304, else the body and its ETag', async () => {
+    const list = { unread: 1, items: [] };
+    const { api, seen } = clientWith((request) => request.headers.get('if-none-match') === '"v1"'
+      ? new Response(null, { status: 304, headers: { etag: '"v1"' } })
+      : new Response(JSON.stringify(list), { status: 200, headers: { 'content-type': 'application/json', etag: '"v1"' } }));
+    expect(await api.callIfChanged('listNotifications', undefined)).toEqual({ unchanged: false, body: list, etag: '"v1"' });
+    expect(seen[0]?.headers.has('if-none-match')).toBe(false);
+    expect(await api.callIfChanged('listNotifications', '"v1"')).toEqual({ unchanged: true });
+    expect(seen[1]?.headers.get('if-none-match')).toBe('"v1"');
+    // A plain call never takes a 304 for an answer.
+    const stale = clientWith(() => new Response(null, { status: 304 }));
+    await expect(stale.api.call('listNotifications')).rejects.toBeInstanceOf(ApiError);
+  });
+
   it('follows nextToken through every page of a collection', async () => {
     const pages: Record<string, unknown> = {
       '': { type: 'FeatureCollection', features: [{ id: 'a' }, { id: 'b' }], nextToken: 'p2' },

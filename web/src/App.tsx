@@ -23,10 +23,15 @@ const BoardPage = lazy(() => import('./board/BoardPage.tsx').then((m) => ({ defa
 const GatePage = lazy(() => import('./gate/GatePage.tsx').then((m) => ({ default: m.GatePage })));
 const PassesPage = lazy(() => import('./passes/PassesPage.tsx').then((m) => ({ default: m.PassesPage })));
 const PeoplePage = lazy(() => import('./people/PeoplePage.tsx').then((m) => ({ default: m.PeoplePage })));
+const InboxPage = lazy(() => import('./inbox/InboxPage.tsx').then((m) => ({ default: m.InboxPage })));
+const NoticesPage = lazy(() => import('./notices/NoticesPage.tsx').then((m) => ({ default: m.NoticesPage })));
+const ReportsPage = lazy(() => import('./reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })));
+const InspectionsPage = lazy(() => import('./inspections/InspectionsPage.tsx').then((m) => ({ default: m.InspectionsPage })));
+const DashboardPage = lazy(() => import('./dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
 const ResidentPage = lazy(() => import('./public/ResidentPage.tsx').then((m) => ({ default: m.ResidentPage })));
 const ReportPage = lazy(() => import('./report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 
-const PAGES: Record<SignedInView, ComponentType> = { map: MapPage, tasks: TasksPage, board: BoardPage, gate: GatePage, passes: PassesPage, people: PeoplePage };
+const PAGES: Record<SignedInView, ComponentType> = { map: MapPage, tasks: TasksPage, board: BoardPage, gate: GatePage, passes: PassesPage, people: PeoplePage, inbox: InboxPage, notices: NoticesPage, reports: ReportsPage, inspections: InspectionsPage, dashboard: DashboardPage };
 
 export function App() {
   const { t } = useTranslation();

@@ -45,7 +45,16 @@ type CallArgs<K extends OperationId> = object extends RequestOf<K>
 
 export interface ApiClient {
   call<K extends OperationId>(operationId: K, ...args: CallArgs<K>): Promise<ResponseOf<K>>;
+  /**
+   * A read that may not have changed since `etag` (sent as If-None-Match): `unchanged` on the
+   * API's 304, else the answer and its ETag — what a poll asks every few seconds (the unread
+   * count of web/src/inbox/notifications.ts), so an unchanged answer costs no body.
+   */
+  callIfChanged<K extends OperationId>(operationId: K, etag: string | undefined, ...args: CallArgs<K>): Promise<Changed<ResponseOf<K>>>;
 }
+
+/** What a conditional read answered: nothing new, or the body with the version it is. */
+export type Changed<T> = { readonly unchanged: true } | { readonly unchanged: false; readonly body: T; readonly etag: string | undefined };
 
 export interface ApiClientOptions {
   /** "" for the page's own origin. */
@@ -70,37 +79,49 @@ interface LooseRequest {
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  /** Sends one call; answers the response when it is a success or 304 (asked for with If-None-Match). */
+  const send = async (operationId: OperationId, args: unknown[], ifNoneMatch?: string): Promise<Response> => {
+    const [request = {}, callOptions = {}] = args as [LooseRequest?, CallOptions?];
+    const spec = routes[operationId];
+    const url = options.baseUrl + fillPath(spec.path, request.params ?? {}) + queryString(request.query);
+    const headers: Record<string, string> = { accept: 'application/json, application/geo+json, application/problem+json' };
+    const token = options.getToken();
+    if (token) headers.authorization = `Bearer ${token}`;
+    const language = options.getLanguage?.();
+    if (language) headers['accept-language'] = language;
+    if (callOptions.ifMatch !== undefined) headers['if-match'] = callOptions.ifMatch;
+    if (callOptions.idempotencyKey !== undefined) headers['idempotency-key'] = callOptions.idempotencyKey;
+    if (ifNoneMatch !== undefined) headers['if-none-match'] = ifNoneMatch;
+    let body: BodyInit | undefined;
+    if (request.body !== undefined) {
+      const raw = request.contentType !== undefined;
+      headers['content-type'] = request.contentType ?? 'application/json';
+      body = raw ? (request.body as Blob | string) : JSON.stringify(request.body);
+    }
+    let response: Response;
+    try {
+      response = await doFetch(url, { method: spec.method, headers, body, signal: callOptions.signal });
+    } catch (error) {
+      throw isAbort(error) ? error : new NetworkError(operationId, error);
+    }
+    if (response.status === 401) {
+      options.onUnauthorized();
+      throw new UnauthorizedError(operationId);
+    }
+    if (response.status === 304 && ifNoneMatch !== undefined) return response;
+    if (!response.ok) throw await failure(operationId, response);
+    return response;
+  };
+  const bodyOf = async <K extends OperationId>(response: Response): Promise<ResponseOf<K>> =>
+    response.status === 204 ? (undefined as ResponseOf<K>) : ((await response.json()) as ResponseOf<K>);
   return {
     async call<K extends OperationId>(operationId: K, ...args: CallArgs<K>): Promise<ResponseOf<K>> {
-      const [request = {}, callOptions = {}] = args as [LooseRequest?, CallOptions?];
-      const spec = routes[operationId];
-      const url = options.baseUrl + fillPath(spec.path, request.params ?? {}) + queryString(request.query);
-      const headers: Record<string, string> = { accept: 'application/json, application/geo+json, application/problem+json' };
-      const token = options.getToken();
-      if (token) headers.authorization = `Bearer ${token}`;
-      const language = options.getLanguage?.();
-      if (language) headers['accept-language'] = language;
-      if (callOptions.ifMatch !== undefined) headers['if-match'] = callOptions.ifMatch;
-      if (callOptions.idempotencyKey !== undefined) headers['idempotency-key'] = callOptions.idempotencyKey;
-      let body: BodyInit | undefined;
-      if (request.body !== undefined) {
-        const raw = request.contentType !== undefined;
-        headers['content-type'] = request.contentType ?? 'application/json';
-        body = raw ? (request.body as Blob | string) : JSON.stringify(request.body);
-      }
-      let response: Response;
-      try {
-        response = await doFetch(url, { method: spec.method, headers, body, signal: callOptions.signal });
-      } catch (error) {
-        throw isAbort(error) ? error : new NetworkError(operationId, error);
-      }
-      if (response.status === 401) {
-        options.onUnauthorized();
-        throw new UnauthorizedError(operationId);
-      }
-      if (!response.ok) throw await failure(operationId, response);
-      if (response.status === 204) return undefined as ResponseOf<K>;
-      return (await response.json()) as ResponseOf<K>;
+      return bodyOf<K>(await send(operationId, args));
+    },
+    async callIfChanged<K extends OperationId>(operationId: K, etag: string | undefined, ...args: CallArgs<K>): Promise<Changed<ResponseOf<K>>> {
+      const response = await send(operationId, args, etag);
+      if (response.status === 304) return { unchanged: true };
+      return { unchanged: false, body: await bodyOf<K>(response), etag: response.headers.get('etag') ?? undefined };
     },
   };
 }

@@ -8,8 +8,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices, useSession } from '../services.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { InboxBadge } from '../inbox/InboxBadge.tsx';
 import { MainNav } from './MainNav.tsx';
-import type { SignedInView } from './navigation.ts';
+import { viewsOf, type SignedInView } from './navigation.ts';
 
 export function AppHeader({ view }: { view: SignedInView | undefined }) {
   const { t } = useTranslation();
@@ -41,6 +42,9 @@ export function AppHeader({ view }: { view: SignedInView | undefined }) {
       </p>
       {session && view && <MainNav role={session.user.role} current={view} />}
       <div className="header-tools" ref={tools} onKeyDown={(event) => event.key === 'Escape' && setMenuOpen(false)}>
+        {session && viewsOf(session.user.role).includes('inbox') && (
+          <InboxBadge key={session.user.username} username={session.user.username} current={view === 'inbox'} />
+        )}
         {session && (
           <p className="current-user">
             <span className="visually-hidden">{t('header.user')}</span>

@@ -6,7 +6,9 @@ import { navigate, pathOf, viewsOf, type SignedInView } from './navigation.ts';
 
 export function MainNav({ role, current }: { role: Role; current: SignedInView }) {
   const { t } = useTranslation();
-  const views = viewsOf(role);
+  // The inbox is reached by the header's bell, which shows its unread count (web/src/inbox/InboxBadge.tsx);
+  // a compound's gate notice from its panel on the map (web/src/notices/).
+  const views = viewsOf(role).filter((view) => view !== 'inbox' && view !== 'notices');
   if (views.length < 2) return null;
   const follow = (event: MouseEvent<HTMLAnchorElement>, view: SignedInView) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;

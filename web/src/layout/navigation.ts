@@ -7,7 +7,7 @@
 import { useSyncExternalStore } from 'react';
 import type { Role } from '#shared/roles.ts';
 
-const SIGNED_IN_VIEWS = ['map', 'tasks', 'board', 'gate', 'passes', 'people'] as const;
+const SIGNED_IN_VIEWS = ['map', 'tasks', 'board', 'gate', 'passes', 'people', 'inbox', 'notices', 'reports', 'inspections', 'dashboard'] as const;
 export type SignedInView = (typeof SIGNED_IN_VIEWS)[number];
 
 export type Route =
@@ -21,10 +21,10 @@ export type Route =
 
 /** The views each role opens, its home first. */
 const VIEWS_OF: Record<Role, readonly SignedInView[]> = {
-  city: ['map', 'board', 'passes', 'people'],
-  official: ['board', 'map'],
-  community: ['map', 'board', 'passes', 'people'],
-  grid: ['tasks', 'people', 'map'],
+  city: ['map', 'board', 'inspections', 'dashboard', 'reports', 'passes', 'people', 'inbox', 'notices'],
+  official: ['board', 'inspections', 'dashboard', 'reports', 'map', 'inbox'],
+  community: ['map', 'board', 'inspections', 'reports', 'passes', 'people', 'inbox', 'notices'],
+  grid: ['tasks', 'people', 'map', 'inbox'],
   disinfection: ['tasks', 'map'],
   duty: ['gate', 'map'],
 };
@@ -50,6 +50,8 @@ export function routeOf(pathname: string, search = ''): Route {
   if (view === 'passes/print') return { view: 'passes' };
   // A person's page (/people/{id}) and the enrol form (/people/enrol) belong to the people view (web/src/people/PeoplePage.tsx).
   if (view.startsWith('people/')) return { view: 'people' };
+  // The gate notice's print view (/notices/print, web/src/notices/notice-path.ts) belongs to the notices view.
+  if (view === 'notices/print') return { view: 'notices' };
   if (view === 'login') return { view: 'login', user: new URLSearchParams(search).get('user')?.trim() || undefined };
   return (SIGNED_IN_VIEWS as readonly string[]).includes(view) ? { view: view as SignedInView } : { view: 'home' };
 }

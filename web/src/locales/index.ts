@@ -13,6 +13,11 @@ import pwaEn from './en/pwa.json' with { type: 'json' };
 import reportEn from './en/report.json' with { type: 'json' };
 import peopleEn from './en/people.json' with { type: 'json' };
 import tasksEn from './en/tasks.json' with { type: 'json' };
+import inboxEn from './en/inbox.json' with { type: 'json' };
+import noticesEn from './en/notices.json' with { type: 'json' };
+import reportsEn from './en/reports.json' with { type: 'json' };
+import inspectionsEn from './en/inspections.json' with { type: 'json' };
+import dashboardEn from './en/dashboard.json' with { type: 'json' };
 import boardZh from './zh-CN/board.json' with { type: 'json' };
 import coreZh from './zh-CN/core.json' with { type: 'json' };
 import gateZh from './zh-CN/gate.json' with { type: 'json' };
@@ -23,11 +28,16 @@ import pwaZh from './zh-CN/pwa.json' with { type: 'json' };
 import reportZh from './zh-CN/report.json' with { type: 'json' };
 import peopleZh from './zh-CN/people.json' with { type: 'json' };
 import tasksZh from './zh-CN/tasks.json' with { type: 'json' };
+import inboxZh from './zh-CN/inbox.json' with { type: 'json' };
+import noticesZh from './zh-CN/notices.json' with { type: 'json' };
+import reportsZh from './zh-CN/reports.json' with { type: 'json' };
+import inspectionsZh from './zh-CN/inspections.json' with { type: 'json' };
+import dashboardZh from './zh-CN/dashboard.json' with { type: 'json' };
 
 /** Each language's feature files, in one order. */
 export const FEATURE_FILES = {
-  'zh-CN': [coreZh, mapZh, tasksZh, boardZh, publicZh, pwaZh, gateZh, passesZh, reportZh, peopleZh],
-  en: [coreEn, mapEn, tasksEn, boardEn, publicEn, pwaEn, gateEn, passesEn, reportEn, peopleEn],
+  'zh-CN': [coreZh, mapZh, tasksZh, boardZh, publicZh, pwaZh, gateZh, passesZh, reportZh, peopleZh, inboxZh, noticesZh, reportsZh, inspectionsZh, dashboardZh],
+  en: [coreEn, mapEn, tasksEn, boardEn, publicEn, pwaEn, gateEn, passesEn, reportEn, peopleEn, inboxEn, noticesEn, reportsEn, inspectionsEn, dashboardEn],
 } as const;
 
 export const resources = {
