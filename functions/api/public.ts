@@ -9,9 +9,9 @@
 import type { CompoundRecord } from '#shared/domain/compounds.ts';
 import { chinaDay } from '#shared/domain/china-time.ts';
 import { dayBefore } from '#shared/domain/disinfection.ts';
+import { publicDropOff } from '#shared/domain/drop-off.ts';
 import type { DisinfectionLogEntry } from '#shared/schemas/disinfection.ts';
-import type { DropOffPoint } from '#shared/schemas/drop-off.ts';
-import { PUBLIC_CASE_DAYS, PUBLIC_LOG_DAYS, type PublicDropOffPoint, type PublicRound } from '#shared/schemas/public.ts';
+import { PUBLIC_CASE_DAYS, PUBLIC_LOG_DAYS, type PublicRound } from '#shared/schemas/public.ts';
 import { casesOfCompound } from '../stores/case-store.ts';
 import { nowIso } from '../platform/clock.ts';
 import { getCompound } from '../stores/compound-store.ts';
@@ -41,13 +41,6 @@ const publicRound = (entry: DisinfectionLogEntry): PublicRound => ({
   areas: entry.areas,
   ...(entry.completedAt ? { completedAt: entry.completedAt } : {}),
   dueAt: entry.dueAt,
-});
-
-const publicDropOff = (point: DropOffPoint): PublicDropOffPoint => ({
-  name: point.name,
-  ...(point.hours ? { hours: point.hours } : {}),
-  ...(point.location?.description ? { location: { description: point.location.description } } : {}),
-  ...(point.buildingName ? { buildingName: point.buildingName } : {}),
 });
 
 function logDay(date: string | undefined, today: string): string {

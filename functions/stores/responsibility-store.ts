@@ -35,6 +35,15 @@ export async function getResponsibility(compoundId: string, caller: Caller): Pro
   return stored ? responsibilityView(stored, caller) : undefined;
 }
 
+/**
+ * The list as posted at the gate, phones in full: public by the notices' own rule (the gate
+ * notice and the resident page); undefined when none was set.
+ */
+export async function postedResponsibility(compoundId: string): Promise<ResponsibilityPut | undefined> {
+  const stored = await storedResponsibility(compoundId);
+  return stored ? { streetLeader: stored.streetLeader, communityLeader: stored.communityLeader, responsiblePerson: stored.responsiblePerson } : undefined;
+}
+
 /** The lists of these compounds as the caller may see them, by compound id (100 a read). */
 export async function responsibilitiesOf(compoundIds: readonly string[], caller: Caller): Promise<Map<string, Responsibility>> {
   const items = await batchGet<Item>(compoundIds.map((id) => keys.responsibility(id)));

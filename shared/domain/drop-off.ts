@@ -5,6 +5,8 @@
  * a swapped longitude/latitude or a wrong coordinate system.
  */
 import { spoken, type Spoken } from '../messages/message.ts';
+import type { DropOffPoint } from '../schemas/drop-off.ts';
+import type { PublicDropOffPoint } from '../schemas/public.ts';
 import { metresBetween } from './duty.ts';
 
 /** A courier's shelf outside the gate is tens of metres away; 300 m leaves room for a street between. */
@@ -29,3 +31,14 @@ export function dropOffPointRefusal(point: readonly [number, number], compound: 
   if (metres <= DROP_OFF_MAX_METRES) return undefined;
   return { code: 'too-far', ...spoken('drop-off.too-far', { metres, compound: compound.id, limit: DROP_OFF_MAX_METRES }) };
 }
+
+/**
+ * A point as the gate notice and the resident page post it: its name, hours, place in words and
+ * building — picked field by field (an allow-list), so who posted it and its ids stay out.
+ */
+export const publicDropOff = (point: DropOffPoint): PublicDropOffPoint => ({
+  name: point.name,
+  ...(point.hours ? { hours: point.hours } : {}),
+  ...(point.location?.description ? { location: { description: point.location.description } } : {}),
+  ...(point.buildingName ? { buildingName: point.buildingName } : {}),
+});

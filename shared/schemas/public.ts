@@ -18,7 +18,7 @@ export const PUBLIC_CASE_DAYS = 14;
 
 export const PublicCompoundParams = z.object({ id: Id });
 
-const PublicCompound = z
+export const PublicCompound = z
   .object({ id: Id, name: z.string(), status: CompoundStatus })
   .strict()
   .meta({ id: 'PublicCompound', description: 'The compound as its gate notice names it' });

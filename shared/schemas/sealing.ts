@@ -30,7 +30,8 @@ export const SealResult = z
   .meta({ id: 'SealResult' });
 
 const PersonName = z.string().trim().min(1).max(50);
-const Phone = z.string().trim().regex(/^[\d+\-\s]{5,20}$/, 'must be a phone number');
+/** A phone as a notice posts it (mobile, landline with "-", or a short hotline such as 12345). */
+export const Phone = z.string().trim().regex(/^[\d+\-\s]{5,20}$/, 'must be a phone number');
 
 export const ResponsiblePerson = z.object({ name: PersonName, phone: Phone }).strict();
 export const ResponsibilityPut = z

@@ -10,7 +10,6 @@
  * passes are this file's own (ids "e2e-print-…").
  */
 import AxeBuilder from '@axe-core/playwright';
-import jsqrModule, { type QRCode } from 'jsqr';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { demoCity } from '#infra/local/demo/users.ts';
@@ -19,11 +18,7 @@ import { loginLink } from '#web/src/layout/navigation.ts';
 import { printPath } from '#web/src/passes/print-path.ts';
 import type { ApiClient } from '#web/src/api/client.ts';
 import { apiAs, browserPerFile, screenshot } from './browser.ts';
-
-type JsQR = (data: Uint8ClampedArray, width: number, height: number) => QRCode | null;
-// jsqr is CommonJS marked __esModule: Node may hand over its exports object rather than its default export.
-const loaded: unknown = jsqrModule;
-const jsQR = (typeof loaded === 'function' ? loaded : (loaded as { default: JsQR }).default) as JsQR;
+import { decodeQr, mediaBoxes } from './printed.ts';
 
 const webUrl = inject('webUrl');
 const apiUrl = inject('apiUrl');
@@ -37,34 +32,9 @@ const A6_PT = { width: (105 / 25.4) * 72, height: (148 / 25.4) * 72 };
 
 const { open } = browserPerFile(webUrl);
 
-/** Each page's MediaBox [x0 y0 x1 y1] in a PDF as Chromium writes it (page objects in the clear, each with its box). */
-function mediaBoxes(pdf: Buffer): { width: number; height: number }[] {
-  const objects = pdf.toString('latin1').split('endobj');
-  return objects.filter((object) => /\/Type\s*\/Page\b(?!s)/.test(object)).map((object) => {
-    const box = /\/MediaBox\s*\[\s*([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)\s*\]/.exec(object);
-    if (!box) throw new Error('a PDF page without a MediaBox of its own');
-    const [x0, y0, x1, y1] = box.slice(1).map(Number) as [number, number, number, number];
-    return { width: x1 - x0, height: y1 - y0 };
-  });
-}
-
-/** The text a printed card's QR code holds: its screenshot's pixels (read through a canvas in the page) decoded by jsQR. */
-async function decodeCardQr(page: Page, passId: string): Promise<string | undefined> {
-  const png = await page.locator(`.pass-card[data-pass-id="${passId}"] .pass-card-qr`).screenshot();
-  const { width, height, data } = await page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.naturalWidth;
-    canvas.height = image.naturalHeight;
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('no 2d canvas');
-    context.drawImage(image, 0, 0);
-    return { width: canvas.width, height: canvas.height, data: Array.from(context.getImageData(0, 0, canvas.width, canvas.height).data) };
-  }, png.toString('base64'));
-  return jsQR(Uint8ClampedArray.from(data), width, height)?.data;
-}
+/** The text a printed card's QR code holds. */
+const decodeCardQr = (page: Page, passId: string): Promise<string | undefined> =>
+  decodeQr(page, page.locator(`.pass-card[data-pass-id="${passId}"] .pass-card-qr`));
 
 /** Issues (or, given again, renews) one of this file's passes in the building. */
 function issue(api: ApiClient, n: number, name: string): Promise<Pass> {

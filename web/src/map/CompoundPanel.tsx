@@ -14,6 +14,7 @@ import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { DropOffList, useDropOffPoints } from '../public/DropOffList.tsx';
 import { GateQrCode } from '../public/GateQrCode.tsx';
 import { PeopleCount } from '../people/PeopleCount.tsx';
+import { NoticesLink } from '../notices/NoticesLink.tsx';
 import { CompoundActions } from './CompoundActions.tsx';
 import { CompoundEdit } from './CompoundEdit.tsx';
 import type { Campaign, CompoundProps, Coverage } from './data.ts';
@@ -130,6 +131,7 @@ export function CompoundPanel(props: CompoundPanelProps) {
         onLaunched={props.onLaunched}
       />
       {edits && <CompoundEdit compoundId={compound.id} current={detail.data} onReread={reread} />}
+      <NoticesLink compoundId={compound.id} role={role} />
 
       <h3>{t('panel.exitsTitle')}</h3>
       {counts && (

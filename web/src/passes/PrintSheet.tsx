@@ -4,10 +4,10 @@
  * card per page. On screen a bar above says what will print, with the print button and the way
  * back; on paper only the cards remain (styles/passes.css).
  */
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Pass } from '#shared/schemas/pass.ts';
 import { useAsync } from '../hooks/useAsync.ts';
+import { usePrintPaper } from '../hooks/usePrintPaper.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { navigate } from '../layout/navigation.ts';
 import { useApi } from '../services.tsx';
@@ -40,17 +40,7 @@ export function PrintSheet({ request }: { request: PrintRequest }) {
     return { compoundName: compound.properties.name, passes };
   });
 
-  useEffect(() => {
-    const paper = document.createElement('style');
-    paper.dataset.passPrint = 'page';
-    paper.textContent = A6_PAGE;
-    document.head.append(paper);
-    document.body.classList.add(PRINT_VIEW);
-    return () => {
-      document.body.classList.remove(PRINT_VIEW);
-      paper.remove();
-    };
-  }, []);
+  usePrintPaper(A6_PAGE, PRINT_VIEW, 'passPrint');
 
   const data = state.data;
   const buildingName = request.building !== undefined ? data?.passes.find((p) => p.buildingName)?.buildingName ?? request.building : undefined;

@@ -7,18 +7,19 @@
  * that is this machine's own name (127.0.0.1, localhost), no phone can open it, and the panel
  * says so beside the code.
  */
-import { useId, useMemo } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLoopbackHost } from '#shared/runtime-config.ts';
 import { residentPath } from '../layout/navigation.ts';
 import { useServices } from '../services.tsx';
-import { qrImage } from './qr.ts';
+import { QrCodeSvg } from './QrCodeSvg.tsx';
 import '../styles/public.css';
 
 /** The page's body class while printing: the print stylesheet then shows the notice alone. */
 const PRINTING = 'printing-gate-qr';
 
-const residentUrl = (compoundId: string, origin: string): string => origin.replace(/\/+$/, '') + residentPath(compoundId);
+/** The resident page's absolute URL under an origin: what the gate QR code (and the printed notice's) holds. */
+export const residentUrl = (compoundId: string, origin: string): string => origin.replace(/\/+$/, '') + residentPath(compoundId);
 
 export function GateQrCode({ compoundId, compoundName }: { compoundId: string; compoundName: string }) {
   const { t } = useTranslation();
@@ -27,7 +28,6 @@ export function GateQrCode({ compoundId, compoundName }: { compoundId: string; c
   const origin = config.publicUrl ?? window.location.origin;
   const url = residentUrl(compoundId, origin);
   const onlyHere = isLoopbackHost(new URL(origin).hostname);
-  const image = useMemo(() => qrImage(url), [url]);
 
   const print = () => {
     document.body.classList.add(PRINTING);
@@ -39,16 +39,7 @@ export function GateQrCode({ compoundId, compoundName }: { compoundId: string; c
     <section className="gate-qr" aria-labelledby={titleId} data-url={url}>
       <h3 id={titleId}>{t('public.qr.heading')}</h3>
       <p className="gate-qr-name">{compoundName}</p>
-      <svg
-        className="gate-qr-code"
-        viewBox={`0 0 ${image.size} ${image.size}`}
-        role="img"
-        aria-label={t('public.qr.imageLabel', { name: compoundName })}
-        shapeRendering="crispEdges"
-      >
-        <rect width={image.size} height={image.size} fill="#fff" />
-        <path d={image.path} fill="#000" />
-      </svg>
+      <QrCodeSvg className="gate-qr-code" text={url} label={t('public.qr.imageLabel', { name: compoundName })} />
       <p className="gate-qr-hint">{t('public.qr.hint')}</p>
       {onlyHere && (
         <p className="gate-qr-warning" role="note" data-testid="gate-qr-loopback">

@@ -2,7 +2,8 @@
  * A compound's public notice board for residents (信息公开), opened from the gate's QR code: no
  * sign-in, no personal data, Chinese by default and made for a phone. The compound's status,
  * today's and recent case counts, the day's disinfection rounds (earlier days by date), where
- * goods are dropped off, the public hotlines and when the page last loaded.
+ * goods are dropped off, the responsibility list and hotlines as posted at the gate (names and
+ * phones, tap to call), the public hotlines and when the page last loaded.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +16,7 @@ import { DisinfectionLogView } from './DisinfectionLogView.tsx';
 import { DropOffList, useDropOffPoints } from './DropOffList.tsx';
 import { chinaTime } from './format.ts';
 import { Hotlines } from './Hotlines.tsx';
+import { ResidentResponsibility } from '../notices/ResidentResponsibility.tsx';
 import { PageTop } from './PageTop.tsx';
 import '../styles/public.css';
 
@@ -33,6 +35,8 @@ export function ResidentPage({ compoundId }: { compoundId: string }) {
     api.call('getPublicDisinfectionLog', { params: { id: compoundId }, query: { date } }, { signal }),
   );
   const dropOff = useDropOffPoints(compoundId);
+  // The responsibility list and the compound's hotlines, as posted at the gate; the page stands without them.
+  const notice = useAsync(`notice:${compoundId}`, (signal) => api.call('getPublicNotice', { params: { id: compoundId } }, { signal }));
 
   if (isNotFound(cases.error) || isNotFound(log.error)) {
     return (
@@ -74,7 +78,8 @@ export function ResidentPage({ compoundId }: { compoundId: string }) {
           <p className="list-note">{t('public.loading')}</p>
         )}
       </section>
-      <Hotlines />
+      <ResidentResponsibility people={notice.error !== undefined ? [] : notice.data?.responsibility} />
+      <Hotlines lines={notice.data?.hotlines} />
       <p className="resident-updated" data-testid={cases.data ? 'updated' : undefined}>
         {cases.data ? t('public.updated', { time: chinaTime(cases.data.loadedAt) }) : '\u00a0'}
       </p>
