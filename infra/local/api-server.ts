@@ -15,6 +15,7 @@ import { stringifyClaims } from '#shared/claims.ts';
 import { API_MAX_BODY_BYTES } from '#shared/schemas/imports.ts';
 import { LocalUserList, TokenRequest, TokenResponse } from '#shared/schemas/local.ts';
 import { NotFoundError, ValidationError, fieldError } from '#functions/platform/errors.ts';
+import { acceptLocalUpload, LOCAL_FILES_PREFIX } from '#functions/platform/files-local.ts';
 import { languageOf, problem, type HttpEvent, type HttpResult } from '#functions/edge/http.ts';
 import type { Language } from '#shared/messages/language.ts';
 import { cachedLoader, importHandler } from './handler-import.ts';
@@ -48,6 +49,8 @@ export interface ApiServerOptions {
   readonly allowedOrigins?: readonly string[];
   /** Prints one line per request. */
   readonly log?: (line: string) => void;
+  /** Answers the upload URLs of the local files port (functions/platform/files-local.ts): where files land, the signing key. */
+  readonly files?: { readonly dir: string; readonly secret: string };
 }
 
 export interface ApiServer {
@@ -114,6 +117,15 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: ApiSer
       found = { route, params };
       break;
     }
+  }
+  if (!found && method === 'PUT' && options.files && url.pathname.startsWith(LOCAL_FILES_PREFIX)) {
+    // What S3 does with a presigned PUT: the signature fixes the key, type, size and expiry.
+    const upload = await readBody(req);
+    if (upload === 'too-large') return sendJson(res, 413, { message: 'Request Entity Too Large' }, { ...cors, connection: 'close' });
+    const status = await acceptLocalUpload(
+      { pathname: url.pathname, query: url.searchParams, contentType: req.headers['content-type'], body: upload }, options.files.dir, options.files.secret,
+    );
+    return send(res, status, cors);
   }
   if (!found) return sendJson(res, 404, { message: 'Not Found' }, cors);
 

@@ -6,6 +6,12 @@
 import { setQueuePort } from '#functions/platform/queue.ts';
 import { nowIso } from '#functions/platform/clock.ts';
 import { setUserPoolPort, type PoolUser } from '#functions/platform/user-pool.ts';
+import { setFilesPort } from '#functions/platform/files.ts';
+import { LocalFilesPort } from '#functions/platform/files-local.ts';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { getStaff, putStaff } from '#functions/stores/staff-store.ts';
 import type { LocalUser } from '#shared/schemas/local.ts';
 import { startApiServer, type ApiServer } from './api-server.ts';
@@ -25,6 +31,8 @@ export interface LocalRuntimeOptions {
   readonly allowedOrigins?: readonly string[];
   /** Where the token signing key persists; omitted means a new key each start. */
   readonly keyFile?: string;
+  /** Where uploaded files (inspection photos) are written; omitted means a new temporary directory. */
+  readonly filesDir?: string;
   /** Run schedules on their timers (npm start); tests fire them with runNow. */
   readonly runSchedules?: boolean;
   /** Queue runner settings beyond the catalogue's (tests scale its timeouts down). */
@@ -34,6 +42,8 @@ export interface LocalRuntimeOptions {
 
 export interface LocalRuntime {
   readonly api: ApiServer;
+  /** Where uploaded files land. */
+  readonly filesDir: string;
   readonly identity: LocalIdentity;
   readonly queues: QueueRunner;
   readonly schedules: ScheduleRunner;
@@ -53,15 +63,21 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   await putStaff(options.users, nowIso(), LOCAL_DIRECTORY_ACTOR);
   const identity = await createLocalIdentity({ users: options.users, keyFile: options.keyFile, lookup: localUserOf });
   setUserPoolPort({ createUser: async (user) => identity.add(localUser(user)) });
+  // Upload URLs are signed like presigned S3 URLs, with a key of this run's own.
+  const files = { dir: options.filesDir ?? mkdtempSync(path.join(tmpdir(), 'cordon-files-')), secret: randomBytes(32).toString('hex') };
   const api = await startApiServer({
     port: options.apiPort,
     host: options.host,
     identity,
+    files,
     allowedOrigins: options.allowedOrigins,
     log: options.log,
   });
+  // A path on the API, not a URL: the web servers proxy the API's paths, so the app PUTs to its own origin (no CORS).
+  setFilesPort(new LocalFilesPort('', files.secret));
   return {
     api,
+    filesDir: files.dir,
     identity,
     queues,
     schedules,
@@ -72,6 +88,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       await queues.stop();
       setQueuePort(undefined);
       setUserPoolPort(undefined);
+      setFilesPort(undefined);
     },
   };
 }

@@ -91,6 +91,7 @@ try {
     users: demoUsers(),
     allowedOrigins: [`http://localhost:${webPort}`, `http://127.0.0.1:${webPort}`],
     keyFile: inMemory ? undefined : path.join(dataDir, 'local-signing-key.json'),
+    filesDir: inMemory ? undefined : path.join(dataDir, 'files'),
     runSchedules: true,
     log,
   });

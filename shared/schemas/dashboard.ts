@@ -1,0 +1,67 @@
+/**
+ * The city dashboard (指挥大屏): a place's figures of today, its 14-day trends, alerts by kind with
+ * the time taken to acknowledge them, and the places one level down to drill into
+ * (city → streets → communities → compounds). Counts only: no person.
+ */
+import * as z from 'zod';
+import { DailyFiguresSchema } from './daily-report.ts';
+import { ChinaDay } from './disinfection.ts';
+import { Id } from './common.ts';
+
+export const DashboardQuery = z.object({
+  streetId: Id.optional(),
+  communityId: Id.optional(),
+  date: ChinaDay.optional().meta({ description: 'The last day shown (China time); today by default' }),
+});
+export type DashboardQuery = z.infer<typeof DashboardQuery>;
+
+const Count = z.number().int().min(0);
+
+export const DashboardDay = z.object({
+  date: ChinaDay,
+  cases: Count,
+  entries: Count,
+  fevers: Count,
+  coverage: z.number().min(0).max(100).nullable().meta({ description: 'Households visited of households in the day\'s sweeps, percent; null with none' }),
+  roundsRequired: Count,
+  roundsDone: Count,
+  reportsSubmitted: Count,
+  reportsZero: Count,
+});
+export type DashboardDay = z.infer<typeof DashboardDay>;
+
+export const DashboardAlerts = z.object({
+  kind: z.string(),
+  count: Count,
+  acknowledged: Count,
+  medianAckMinutes: z.number().min(0).nullable().meta({ description: 'Median minutes from raised to acknowledged; null when none was' }),
+});
+export type DashboardAlerts = z.infer<typeof DashboardAlerts>;
+
+export const DashboardChild = z.object({
+  id: Id.nullable(),
+  name: z.string(),
+  level: z.enum(['street', 'community', 'compound']),
+  compounds: Count.meta({ description: 'Compounds under closure' }),
+  reportsSubmitted: Count.meta({ description: 'Daily reports submitted today (zero reports included)' }),
+  cases: Count,
+  fevers: Count,
+});
+export type DashboardChild = z.infer<typeof DashboardChild>;
+
+export const Dashboard = z
+  .object({
+    date: ChinaDay,
+    level: z.enum(['city', 'street', 'community']),
+    place: z.object({ id: Id.nullable(), name: z.string() }),
+    today: z.object({
+      source: z.enum(['live', 'reports']).meta({ description: 'live: counted from the data now (a community); reports: summed from today\'s submitted daily reports' }),
+      compounds: Count,
+      figures: DailyFiguresSchema,
+    }),
+    trend: z.array(DashboardDay).meta({ description: 'The 14 days ending on `date`, oldest first, from the submitted daily reports' }),
+    alerts: z.array(DashboardAlerts).meta({ description: 'Alerts raised over the 14 days, by kind' }),
+    children: z.array(DashboardChild),
+  })
+  .meta({ id: 'Dashboard' });
+export type Dashboard = z.infer<typeof Dashboard>;
