@@ -197,6 +197,9 @@ describe('tasks view with the outbox', () => {
     await expect.element(page.getByText('已同步')).toBeVisible();
     await expect.poll(() => markOf('1-1-101')).toBe('recorded');
     expect([...api.visits.values()].map((v) => v.householdId)).toEqual(['1-1-101']);
+    // The line under the saved visit follows the outbox, no longer saying it waits.
+    await expect.element(page.getByRole('status').filter({ hasText: '已登记并同步' })).toBeVisible();
+    expect(page.getByRole('status').filter({ hasText: '已登记，待同步' }).elements()).toHaveLength(0);
   });
 
   it('shows a visit the API refuses as failed, says why, and does not retry it on its own', async () => {

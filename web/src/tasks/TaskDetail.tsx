@@ -108,6 +108,9 @@ export function TaskDetail({ taskId, username, sync, syncState, sentCount, answe
   const units = useMemo(() => (task ? buildingOf(task.households, queued) : []), [task, queued]);
   // What the outbox still holds, not what was just answered and waits to be read again.
   const pendingHere = visitsOf(syncState.pending, taskId).length;
+  // The line under a saved visit follows the outbox: 待同步 while the visit waits there, then 已同步.
+  const savedSynced = savedVisit !== undefined && !syncState.pending.some((e) => e.id === savedVisit.visitId)
+    && !syncState.failed.some((e) => e.id === savedVisit.visitId);
 
   if (!task) {
     return (
@@ -177,7 +180,9 @@ export function TaskDetail({ taskId, username, sync, syncState, sentCount, answe
       {loaded.error !== undefined && <ErrorNotice title={t('tasks.loadFailed')} error={loaded.error} onRetry={loaded.reload} />}
       {!unaccounted && <FeedbackLine feedback={feedback} words={words} />}
       {saved && (
-        <p className="notice task-feedback" role="status" data-feedback="saved">{t('tasks.visit.saved', { household: saved })}</p>
+        <p className="notice task-feedback" role="status" data-feedback="saved" data-synced={savedSynced ? '' : undefined}>
+          {t(savedSynced ? 'tasks.visit.savedSynced' : 'tasks.visit.saved', { household: saved })}
+        </p>
       )}
       {savedVisit && <EnrolPrompt key={savedVisit.visitId} visit={savedVisit} compoundId={task.compoundId} buildingId={task.buildingId} />}
 
