@@ -63,7 +63,7 @@ export const SLOT_DUE_SHARDS = 16;
 const slotDuePartition = (date: string, slot: string, shard: number): string => `SLOTDUE#${date}#${slot}#${shard}`;
 
 /** Sort-key prefixes of the items kept under a compound's partition. */
-export const CHILD_PREFIX = { building: 'BUILDING#', exit: 'EXIT#', pass: 'PASS#', dropOff: 'DROPOFF#' } as const;
+export const CHILD_PREFIX = { building: 'BUILDING#', exit: 'EXIT#', pass: 'PASS#', revokedPass: 'REVOKEDPASS#', dropOff: 'DROPOFF#' } as const;
 
 export const keys = {
   street: (id: string) => ({ pk: `STREET#${id}`, sk: META }),
@@ -124,6 +124,11 @@ export const keys = {
   noticePosted: (compoundId: string, day: string, at: string, unique: string) => ({ pk: `COMPOUND#${compoundId}`, sk: `NOTICE#${day}#${at}#${unique}` }),
   noticePostedDay: (compoundId: string, day: string) => ({ pk: `COMPOUND#${compoundId}`, beginsWith: `NOTICE#${day}#` }),
   pass: (compoundId: string, passId: string) => ({ pk: `COMPOUND#${compoundId}`, sk: `${CHILD_PREFIX.pass}${passId}` }),
+  /**
+   * A revoked pass, beside the pass in its compound's partition: the gate's offline key reads the
+   * revocations alone (one short query), not every pass of the compound. Renewal deletes it.
+   */
+  passRevocation: (compoundId: string, passId: string) => ({ pk: `COMPOUND#${compoundId}`, sk: `${CHILD_PREFIX.revokedPass}${passId}` }),
   /** A compound's drop-off point; a compound's points are one begins_with under its partition. */
   dropOff: (compoundId: string, id: string) => ({ pk: `COMPOUND#${compoundId}`, sk: `${CHILD_PREFIX.dropOff}${id}` }),
   enclosure: (id: string) => ({ pk: `ENCLOSURE#${id}`, sk: META }),

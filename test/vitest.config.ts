@@ -56,6 +56,9 @@ export default defineConfig({
           name: 'component',
           root,
           expect: { poll: { timeout: 5_000 } },
+          // A locator's action waits as long as the test has left: under a loaded CI machine (load
+          // average 20+) a form of many steps took over the 15 s default and a click got 280 ms.
+          testTimeout: 60_000,
           include: ['test/component/**/*.test.tsx'],
           setupFiles: ['test/component/setup.ts'],
           browser: {
@@ -76,7 +79,9 @@ export default defineConfig({
           expect: { poll: { timeout: 15_000 } },
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/support/global-dynamodb.ts', 'test/support/global-web.ts'],
-          testTimeout: 60_000,
+          // Journeys of many pages: a loaded CI machine (load average 20+) took over 60 s for a
+          // printed sheet of cards and an axe run of the board; conditions are still polled.
+          testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
         },

@@ -3,8 +3,7 @@
  * caller's jurisdiction and paged like the unresolved exits (one partition per day, sorted by
  * street and community, so a jurisdiction is one begins_with), and a compound's day log.
  */
-import { chinaDay } from '#shared/domain/china-time.ts';
-import { dayBefore } from '#shared/domain/disinfection.ts';
+import { chinaDay, chinaYesterday } from '#shared/domain/china-time.ts';
 import { disinfectsCompound } from '#shared/domain/tasks.ts';
 import { canSeeCompound, listScope, type Caller } from '#shared/roles.ts';
 import type { MissedRound, MissedRoundsQuery } from '#shared/schemas/disinfection.ts';
@@ -43,7 +42,7 @@ async function missedWithin(query: MissedRoundsQuery, caller: Caller): Promise<M
 
 export const handler = httpHandler(disinfectionRoutes, {
   listMissedRounds: async ({ query, caller }) => {
-    const date = query.date ?? dayBefore(chinaDay(nowIso()));
+    const date = query.date ?? chinaYesterday(nowIso());
     const result = await readSources(
       [missedRoundsSource(date, await missedWithin(query, caller))],
       (item) => {

@@ -15,7 +15,7 @@ import { config } from '../platform/config.ts';
 import {
   entriesOfDaySource, entryView, hourlyCounts, registerEntry, storedEntryFromItem, type StoredEntry,
 } from '../stores/entry-store.ts';
-import { getPass, judgeScannedPass, type StoredPass } from '../stores/pass-store.ts';
+import { getPass, judgeScannedPass, passStatus, type StoredPass } from '../stores/pass-store.ts';
 import { ConflictError, ValidationError, fieldError } from '../platform/errors.ts';
 import { getBuilding } from '../stores/compound-store.ts';
 import { enrol, personIdOfEntry } from '../flows/enrol-person.ts';
@@ -139,7 +139,8 @@ async function storedEntry(scope: ExitInScope, body: EntryCreate, by: string, at
     preRegistered = pass
       ? {
           passFound: true,
-          valid: judged ? judged.valid : pass.revokedAt === undefined && Date.parse(pass.validUntil) >= Date.parse(at),
+          // Named by id (no QR to judge): the pass as a gate would judge it now, its start included.
+          valid: judged ? judged.valid : passStatus(pass, at) === 'active',
           ...(judged && !judged.valid ? { reason: judged.reason } : {}),
           ...(hashed ? { idMatches: hashed.idHash === pass.idHash } : {}),
           ...(body.vehicle && pass.plate ? { plateMatches: plateOf(body.vehicle.plate) === plateOf(pass.plate) } : {}),

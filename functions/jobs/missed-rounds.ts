@@ -7,8 +7,8 @@
  * (`ROUNDS#<day>`, written by each completion): never a read per compound. Re-running rewrites the
  * same items.
  */
-import { chinaDay } from '#shared/domain/china-time.ts';
-import { CLOSURE_STATUSES, dayBefore, missedOfDay, requiredRounds } from '#shared/domain/disinfection.ts';
+import { chinaYesterday } from '#shared/domain/china-time.ts';
+import { CLOSURE_STATUSES, missedOfDay, requiredRounds } from '#shared/domain/disinfection.ts';
 import { nowIso } from '../platform/clock.ts';
 import { config } from '../platform/config.ts';
 import { cityCompounds } from '../stores/compound-store.ts';
@@ -17,7 +17,7 @@ import { logger } from '../platform/logger.ts';
 import { scheduledHandler } from '../edge/scheduled.ts';
 
 /** Records the day's missed rounds (default: the China day that ended last). */
-export async function recordMissedRounds(day: string = dayBefore(chinaDay(nowIso()))): Promise<{ day: string; compounds: number; missed: number }> {
+export async function recordMissedRounds(day: string = chinaYesterday(nowIso())): Promise<{ day: string; compounds: number; missed: number }> {
   const required = requiredRounds(config().rounds);
   const [compounds, completed] = await Promise.all([cityCompounds(CLOSURE_STATUSES), roundsCompletedOn(day)]);
   const judged = compounds.map((c) => ({ id: c.id, name: c.name, communityId: c.communityId ?? null, streetId: c.streetId ?? null }));

@@ -6,8 +6,7 @@
  * community) and the day's contacts of only those contacted that day or since. Re-running
  * rewrites the same items.
  */
-import { chinaDay } from '#shared/domain/china-time.ts';
-import { dayBefore } from '#shared/domain/disinfection.ts';
+import { chinaYesterday } from '#shared/domain/china-time.ts';
 import { scheduledHandler } from '../edge/scheduled.ts';
 import { judgePairs } from '../flows/unreached-pairs.ts';
 import { nowIso } from '../platform/clock.ts';
@@ -16,7 +15,7 @@ import { loadPlaces } from '../stores/places-store.ts';
 import { saveUnreached } from '../stores/unreached-store.ts';
 
 /** Records the day's unreached pairs (default: the China day that ended last). */
-export async function recordUnreachedPairs(day: string = dayBefore(chinaDay(nowIso()))): Promise<{ day: string; judged: number; unreached: number }> {
+export async function recordUnreachedPairs(day: string = chinaYesterday(nowIso())): Promise<{ day: string; judged: number; unreached: number }> {
   const places = await loadPlaces();
   // People of compounds in no community yet are kept under the unassigned partition.
   const communities = [...places.communities.map((c) => c.id), null];

@@ -8,7 +8,7 @@ import { judgePass, toTokenSecond } from '#shared/domain/passes.ts';
 import { maskName } from '#shared/domain/privacy.ts';
 import type { Caller } from '#shared/roles.ts';
 import type { Pass } from '#shared/schemas/pass.ts';
-import { CHILD_PREFIX, keys } from '#shared/table.ts';
+import { CHILD_PREFIX, keys, TABLE } from '#shared/table.ts';
 import { message } from '#shared/messages/message.ts';
 import { auditItem } from './audit-store.ts';
 import { childSource } from './compound-store.ts';
@@ -36,15 +36,21 @@ export const storedPassFromItem = (item: Item): StoredPass => withoutKeys<Stored
 /** When the pass starts admitting, to the second (as its token says). */
 export const passValidFrom = (pass: StoredPass): string => toTokenSecond(pass.validFrom ?? pass.createdAt);
 
+/** The pass's status at instant `at` (revoked, not yet valid, expired or active), as a gate judges it. */
+export function passStatus(pass: StoredPass, at: string): Pass['status'] {
+  const validFrom = passValidFrom(pass);
+  const validUntil = toTokenSecond(pass.validUntil);
+  const judged = judgePass({ claims: { ...pass, validFrom, validUntil }, signatureOk: true, compoundId: pass.compoundId, at, stored: { ...pass, validFrom } });
+  return judged.valid ? 'active' : judged.reason === 'revoked' || judged.reason === 'expired' || judged.reason === 'not_yet_valid' ? judged.reason : 'revoked';
+}
+
 /** The pass as shown at instant `at`: holder masked, status as of then, the QR text signed. */
 export function passView(pass: StoredPass, at: string): Pass {
   const { idHash: _hash, name, validFrom: _from, ...rest } = pass;
   const validFrom = passValidFrom(pass);
   const validUntil = toTokenSecond(pass.validUntil);
-  const judged = judgePass({ claims: { ...pass, validFrom, validUntil }, signatureOk: true, compoundId: pass.compoundId, at, stored: { ...pass, validFrom } });
-  const status = judged.valid ? 'active' : judged.reason === 'revoked' || judged.reason === 'expired' || judged.reason === 'not_yet_valid' ? judged.reason : 'revoked';
   return {
-    ...rest, name: maskName(name), validFrom, status,
+    ...rest, name: maskName(name), validFrom, status: passStatus(pass, at),
     qr: signPass({ passId: pass.passId, compoundId: pass.compoundId, category: pass.category, validFrom, validUntil }),
   };
 }
@@ -57,14 +63,25 @@ export async function getPass(compoundId: string, passId: string, options: { con
 /** A compound's passes in pass-id order (one query of its partition). */
 export const passesOfCompoundSource = (compoundId: string): Source => childSource(compoundId, 'pass');
 
-/** A compound's passes revoked and not yet past their validity: what its gates must refuse offline. */
+/**
+ * A compound's passes revoked and not yet past their validity: what its gates must refuse offline.
+ * Read from the revocation items alone (keys.passRevocation), so a gate's key refresh costs the
+ * revocations, not the compound's thousands of passes; they expire by TTL a day after the pass.
+ */
 export async function revokedPasses(compoundId: string, at: string): Promise<{ passId: string; revokedAt: string }[]> {
-  const items = await queryAll<Item>({ partition: keys.compound(compoundId).pk, beginsWith: CHILD_PREFIX.pass });
+  const items = await queryAll<Item>({ partition: keys.compound(compoundId).pk, beginsWith: CHILD_PREFIX.revokedPass });
   return items
-    .map(storedPassFromItem)
-    .filter((p) => p.revokedAt !== undefined && Date.parse(p.validUntil) >= Date.parse(at))
-    .map((p) => ({ passId: p.passId, revokedAt: p.revokedAt! }));
+    .filter((i) => Date.parse(String(i.validUntil)) >= Date.parse(at))
+    .map((i) => ({ passId: String(i.passId), revokedAt: String(i.revokedAt) }));
 }
+
+/** How long a revocation item outlives its pass's validity before the table's TTL removes it. */
+const REVOCATION_TTL_AFTER_S = 86_400;
+
+const revocationItem = (pass: StoredPass, at: string): Item => ({
+  ...keys.passRevocation(pass.compoundId, pass.passId), type: 'pass-revocation', passId: pass.passId, revokedAt: at, validUntil: pass.validUntil,
+  [TABLE.ttlAttribute]: Math.floor(Date.parse(pass.validUntil) / 1000) + REVOCATION_TTL_AFTER_S,
+});
 
 /**
  * Writes a pass with its audit record. A pass id keeps its holder: given again it renews the pass
@@ -74,6 +91,8 @@ export async function savePass(pass: StoredPass, caller: Pick<Caller, 'username'
   await transactWrite(
     [
       { put: passItem(pass), condition: 'attribute_not_exists(pk) OR idHash = :holder', values: { ':holder': pass.idHash } },
+      // A renewal lifts a revocation: the gates' list of revoked passes loses it too.
+      { delete: keys.passRevocation(pass.compoundId, pass.passId) },
       {
         put: auditItem({
           entity: 'COMPOUND', entityId: pass.compoundId, action: 'pass', caller, at,
@@ -101,6 +120,7 @@ export async function revokePass(compoundId: string, passId: string, caller: Pic
           ExpressionAttributeValues: { ':at': at, ':by': caller.username },
         },
       },
+      { put: revocationItem(current, at) },
       { put: auditItem({ entity: 'COMPOUND', entityId: compoundId, action: 'pass-revoke', caller, at, changes: { revokedAt: { from: null, to: at } } }) },
     ],
     message('pass.already-revoked', { passId, by: caller.username, at }),

@@ -11,7 +11,7 @@
  * the China day after the last slot.
  */
 import type { AreaCode, MissedRound, RoundCompletion, RoundStatus, RoundTarget } from '../schemas/disinfection.ts';
-import { chinaDay, chinaMinute } from './china-time.ts';
+import { chinaDay, chinaMinute, dayBefore } from './china-time.ts';
 import { DAY_MS, HOUR_MS, isoAt, MINUTE_MS } from './time.ts';
 import { spoken, type Spoken } from '../messages/message.ts';
 
@@ -45,8 +45,8 @@ export const slotStart = (day: string, slot: string): string => isoAt(Date.parse
 /** The instant a China day ends (its next midnight there). */
 export const dayEnd = (day: string): string => isoAt(Date.parse(`${day}T00:00:00.000+08:00`) + DAY_MS);
 
-/** The China day before this one. */
-export const dayBefore = (day: string, days = 1): string => isoAt(Date.parse(`${day}T12:00:00.000Z`) - days * DAY_MS).slice(0, 10);
+// Day arithmetic lives with China time; kept importable from here, where the rounds' code finds it.
+export { dayBefore };
 
 /** The days of the case window ending on `day`, oldest first: a case reported on any of them counts. */
 export const caseWindow = (day: string): string[] =>

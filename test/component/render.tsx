@@ -13,6 +13,7 @@ import { ServicesProvider, type Services } from '#web/src/services.tsx';
 import { createIndexedDbOutbox, OUTBOX_DATABASE } from '#web/src/tasks/outbox.ts';
 import { createIndexedDbReads } from '#web/src/tasks/offline-reads.ts';
 import { currentLanguage } from '#web/src/i18n.ts';
+import { IDEMPOTENCY_KEY_HEADER } from '#shared/schemas/idempotency.ts';
 import type { RuntimeConfig } from '#shared/runtime-config.ts';
 
 /** What a test's fetch sees of each call. */
@@ -41,7 +42,7 @@ export function renderWithServices(ui: ReactNode, answer: Answer = () => ({}), o
       method: init?.method ?? 'GET', path: url.pathname + url.search, body: init?.body ? JSON.parse(String(init.body)) : undefined,
       // Undefined unless sent, which toEqual takes as absent: other calls still equal { method, path, body }.
       ifMatch: new Headers(init?.headers).get('if-match') ?? undefined,
-      idempotencyKey: new Headers(init?.headers).get('idempotency-key') ?? undefined,
+      idempotencyKey: new Headers(init?.headers).get(IDEMPOTENCY_KEY_HEADER) ?? undefined,
       ifNoneMatch: new Headers(init?.headers).get('if-none-match') ?? undefined,
     };
     calls.push(call);

@@ -54,10 +54,10 @@ beforeAll(async () => {
     const task = (await staff.call('listTasks', { query: { campaignId } })).items.find((t) => !t.buildingId);
     if (!task) throw new Error(`round ${campaignId} made no public-areas task for ${compound.id} yet`);
     return task;
-  }, { timeout: 45_000, interval: 200 });
+  }, { timeout: 150_000, interval: 200 });
   await staff.call('claimTask', { params: { id: publicTask.id } });
   await staff.call('completeTask', { params: { id: publicTask.id }, body: { areas: ['corridor', 'elevator', 'guard_room', 'garbage_point', 'public_area'] } });
-}, 60_000);
+}, 180_000);
 
 /** A layout-shift entry (not in TypeScript's DOM types yet). */
 type LayoutShift = PerformanceEntry & { readonly value: number };

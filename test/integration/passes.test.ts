@@ -96,9 +96,29 @@ describe('the gate\'s pass key', () => {
     const dKey = (await expectStatus(await (await stack.as('duty-d')).get('/v1/exits/e_d1/pass-key'), 200)) as { key: string };
     expect(dKey.key, 'each compound has its own key').not.toBe(key.key);
   });
+
+  it('drops a renewed pass from the revoked list, and keeps a revoked pass only while it is valid', async () => {
+    const revokedIds = async () =>
+      ((await expectStatus(await (await stack.as('duty-a')).get('/v1/exits/e_a1/pass-key'), 200)) as { revoked: { passId: string }[] }).revoked.map((r) => r.passId);
+    await issue('c_a', holder('p-renewed'));
+    await expectStatus(await (await stack.as('city')).post('/v1/compounds/c_a/passes/p-renewed/revoke'), 200);
+    expect(await revokedIds()).toContain('p-renewed');
+    await issue('c_a', holder('p-renewed'));
+    expect(await revokedIds()).not.toContain('p-renewed');
+
+    await issue('c_a', holder('p-lapsed', { validFrom: iso(-2 * DAY), validUntil: iso(-DAY) }));
+    await expectStatus(await (await stack.as('city')).post('/v1/compounds/c_a/passes/p-lapsed/revoke'), 200);
+    expect(await revokedIds(), 'past its validity a gate refuses it anyway').not.toContain('p-lapsed');
+  });
 });
 
 describe('entries by a scanned pass', () => {
+  it('judge a pass named by its id (no QR) as a gate would, its start included', async () => {
+    await issue('c_a', holder('p-later-id', { validFrom: iso(DAY), validUntil: iso(14 * DAY) }));
+    const early = await expectStatus(await (await stack.as('duty-a')).post('/v1/exits/e_a1/entries', entry('en-id-later', { passId: 'p-later-id', person: { idNumber: '420881198001011234' } })), 201);
+    expect(early.preRegistered).toMatchObject({ passFound: true, valid: false, idMatches: true });
+  });
+
   it('link the entry to the pass, and refuse a pass that does not admit, naming passQr and the reason', async () => {
     const duty = await stack.as('duty-a');
     const pass = await issue('c_a', holder('p-entry', { plate: '鄂H12345' }));

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { caseFingerprint, inCaseWindow, suggestsLockdown, sumByDay } from '#shared/domain/cases.ts';
+import { chinaYesterday } from '#shared/domain/china-time.ts';
 import { disinfectionTasks } from '#shared/domain/disinfection-tasks.ts';
 import {
   caseWindow, currentRound, dayBefore, dayEnd, dueAtOf, judgeCompletion, manualCampaignRound, missedRounds, parseSlots,
@@ -29,6 +30,9 @@ describe('slots in China time', () => {
     expect(slotStart('2026-11-23', '02:00')).toBe('2026-11-22T18:00:00.000Z');
     expect(dayEnd('2026-11-23')).toBe('2026-11-23T16:00:00.000Z');
     expect(dayBefore('2026-03-01')).toBe('2026-02-28');
+    // 17:00 UTC is already the next day in China, so its yesterday is UTC's today.
+    expect(chinaYesterday('2026-11-22T17:00:00.000Z')).toBe('2026-11-22');
+    expect(chinaYesterday('2026-11-22T15:59:59.000Z')).toBe('2026-11-21');
   });
 
   it('the current round is the latest slot started today in China, with what it covers', () => {

@@ -7,11 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from '#web/src/api/client.ts';
 import { ApiError } from '#web/src/api/errors.ts';
+import { IDEMPOTENCY_KEY_HEADER } from '#shared/schemas/idempotency.ts';
 import type { TaskSummary } from '#shared/schemas/task.ts';
 import type { VisitCreate } from '#shared/schemas/visit.ts';
-import { sendByKind, waitsBehindFailure } from '#web/src/tasks/outbox-kinds.ts';
+import { holdsBackOnFailure, sendByKind, waitsBehindFailure } from '#web/src/tasks/outbox-kinds.ts';
 import type { OutboxEntry } from '#web/src/tasks/outbox.ts';
-import { isRetryable } from '#web/src/tasks/outbox-sync.ts';
+import { blockedOf, isRetryable } from '#web/src/tasks/outbox-sync.ts';
 import { entriesOver, overlay } from '#web/src/tasks/overlay.ts';
 
 const entry = (over: Partial<OutboxEntry>): OutboxEntry => ({
@@ -42,7 +43,7 @@ describe('outbox kinds', () => {
     const { api, requests } = wire();
     for (const kind of ['claim', 'extend', 'release']) await sendByKind(api, entry({ kind, id: `key-${kind}-0001` }));
     await sendByKind(api, entry({ kind: 'complete', id: 'key-complete-1', body: { areas: ['corridor'] } }));
-    expect(requests.map((r) => [r.method, r.url, r.headers['idempotency-key']])).toEqual([
+    expect(requests.map((r) => [r.method, r.url, new Headers(r.headers).get(IDEMPOTENCY_KEY_HEADER)])).toEqual([
       ['POST', 'http://api.test/v1/tasks/cp1.b1/claim', 'key-claim-0001'],
       ['POST', 'http://api.test/v1/tasks/cp1.b1/extend', 'key-extend-0001'],
       ['POST', 'http://api.test/v1/tasks/cp1.b1/release', 'key-release-0001'],
@@ -56,7 +57,7 @@ describe('outbox kinds', () => {
     const visit: VisitCreate = { visitId: 'v-1', householdId: '1-1-101', outcome: 'vacant', peopleSeen: 0, symptoms: [], flags: [] };
     await sendByKind(api, entry({ kind: 'visit', id: 'v-1', body: visit }));
     expect(requests[0]).toMatchObject({ url: 'http://api.test/v1/tasks/cp1.b1/visits', body: visit });
-    expect(requests[0]?.headers['idempotency-key']).toBeUndefined();
+    expect(new Headers(requests[0]?.headers).get(IDEMPOTENCY_KEY_HEADER)).toBeNull();
   });
 
   it('takes a claim refused because the worker holds the task already (claimed from another device) as done', async () => {
@@ -80,6 +81,18 @@ describe('outbox kinds', () => {
   it('lets a claim pass a refused entry of its task; every other kind waits behind it', () => {
     expect(waitsBehindFailure(entry({ kind: 'claim' }))).toBe(false);
     for (const kind of ['extend', 'release', 'complete', 'visit', 'later-kind']) expect(waitsBehindFailure(entry({ kind })), kind).toBe(true);
+  });
+
+  it('lets the duty worker clock out at an exit whose last registration was refused', () => {
+    const at = { subject: 'e_a1', username: 'duty-a' };
+    const queue = [
+      entry({ ...at, id: 'en-1', seq: 1, kind: 'gate-entry', state: 'failed' }),
+      entry({ ...at, id: 'out-1', seq: 2, kind: 'clock-out', state: 'pending' }),
+    ];
+    expect(blockedOf(queue, waitsBehindFailure, holdsBackOnFailure)).toEqual([]);
+    // A refused clock-in still holds back the clock-out after it.
+    const clocks = [entry({ ...at, id: 'in-1', seq: 1, kind: 'clock-in', state: 'failed' }), queue[1]!];
+    expect(blockedOf(clocks, waitsBehindFailure, holdsBackOnFailure).map((e) => e.id)).toEqual(['out-1']);
   });
 });
 

@@ -7,6 +7,7 @@ import type * as z from 'zod';
 import { routes, type OperationId, type Routes } from '#shared/catalogue/index.ts';
 import { fillPath } from '#shared/catalogue/paths.ts';
 import { Problem } from '#shared/schemas/common.ts';
+import { IDEMPOTENCY_KEY_HEADER } from '#shared/schemas/idempotency.ts';
 import { ApiError, NetworkError, ProblemError, UnauthorizedError, isAbort } from './errors.ts';
 
 type Spec<K extends OperationId> = Routes[K];
@@ -90,7 +91,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     const language = options.getLanguage?.();
     if (language) headers['accept-language'] = language;
     if (callOptions.ifMatch !== undefined) headers['if-match'] = callOptions.ifMatch;
-    if (callOptions.idempotencyKey !== undefined) headers['idempotency-key'] = callOptions.idempotencyKey;
+    if (callOptions.idempotencyKey !== undefined) headers[IDEMPOTENCY_KEY_HEADER] = callOptions.idempotencyKey;
     if (ifNoneMatch !== undefined) headers['if-none-match'] = ifNoneMatch;
     let body: BodyInit | undefined;
     if (request.body !== undefined) {

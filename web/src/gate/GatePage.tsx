@@ -89,8 +89,8 @@ function ExitGate({ exit, username, sync, syncState, sent, locate }: ExitGatePro
   const standing = shiftList ? clockStanding(shiftList.items, username, now, syncState.pending, exit.id) : undefined;
   const relief = shiftList ? reliefShift(shiftList.items, username, now) : undefined;
   const exitName = `${exit.compoundName} ${exit.name}`;
-  // Kept on the phone for checking passes offline; fetched again after each answer of the outbox.
-  const passKey = usePassKey(exit.id, username, sent);
+  // Kept on the phone for checking passes offline (pass-keys.ts says when it is fetched again).
+  const passKey = usePassKey(exit.id, username);
   // A pass holder with a fever is registered through the form's fever flow, started from the pass.
   const [handedOver, setHandedOver] = useState<{ draft: EntryDraft; n: number }>();
   const formPlace = useRef<HTMLDivElement>(null);

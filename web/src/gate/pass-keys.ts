@@ -1,7 +1,8 @@
 /**
  * The exit's pass key and its compound's revocations, kept on the phone so passes can be checked
  * with no network (pass-verify.ts). Fetched while online — when the gate opens, when the browser
- * says it is back online, after each answer of the outbox (`sent`), and every few minutes — and
+ * says it is back online, and every few minutes (not after each entry: a busy gate would fetch the
+ * compound's revocations once a person) — and
  * saved with the field views' other reads (offline-reads.ts, per user, gone at sign-out), so
  * "last synced" is the time the API last answered.
  */
@@ -24,7 +25,7 @@ export const keptPassKey = (username: string, exitId: string): Promise<SavedRead
   createOfflineReads().get<PassKey>(username, passKeyRead(exitId)).catch(() => undefined);
 
 /** The exit's pass key as last fetched (or kept), fetched again on each of the occasions above. */
-export function usePassKey(exitId: string, username: string, sent: number): Read<PassKey> | undefined {
+export function usePassKey(exitId: string, username: string): Read<PassKey> | undefined {
   const api = useApi();
   const [tick, setTick] = useState(0);
   useEffect(() => {
@@ -36,7 +37,7 @@ export function usePassKey(exitId: string, username: string, sent: number): Read
       window.removeEventListener('online', again);
     };
   }, []);
-  const read = useSavedRead(`${passKeyRead(exitId)}:${sent}:${tick}`, username, passKeyRead(exitId), (signal) =>
+  const read = useSavedRead(`${passKeyRead(exitId)}:${tick}`, username, passKeyRead(exitId), (signal) =>
     api.call('getPassKey', { params: { id: exitId } }, { signal }));
   return read.data ?? read.latest;
 }

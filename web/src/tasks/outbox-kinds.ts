@@ -19,6 +19,8 @@ export interface OutboxKind {
   describe(t: TFunction, entry: OutboxEntry): string;
   /** False for an action that wins back the right to act (a claim): it does not wait behind a failed one. */
   readonly waitsBehindFailure?: boolean;
+  /** False for an action whose refusal concerns itself alone (a person's registration): it holds back nothing after it. */
+  readonly holdsBackOnFailure?: boolean;
   /**
    * The API's codes for a refusal that says what the action asked for is so already (the worker's
    * other device claimed the task, an earlier send whose answer was lost clocked in): taken as
@@ -72,8 +74,10 @@ export const OUTBOX_KINDS: Readonly<Record<string, OutboxKind>> = {
   // An entry at the gate (the subject is its exit): the API is idempotent on its entryId (the entry's id).
   'gate-entry': {
     send: (api, entry) => api.call('createEntry', { params: { id: entry.subject }, body: entry.body as EntryCreate }),
-    // Each person's registration stands alone: one refused does not hold back the next person's.
+    // Each person's registration stands alone: one refused does not hold back the next person's,
+    // nor the worker's clock-out at the same exit.
     waitsBehindFailure: false,
+    holdsBackOnFailure: false,
     describe: (t, entry) => {
       const body = entry.body as EntryCreate;
       return `${t('gate.outbox.entry')} · ${t(`gate.category.${body.category}`)}${body.passQr ? ` · ${t('gate.outbox.withPass')}` : ''}`;
@@ -98,5 +102,6 @@ export async function sendByKind(api: ApiClient, entry: OutboxEntry): Promise<un
 }
 
 export const waitsBehindFailure = (entry: OutboxEntry): boolean => OUTBOX_KINDS[entry.kind]?.waitsBehindFailure ?? true;
+export const holdsBackOnFailure = (failed: OutboxEntry): boolean => OUTBOX_KINDS[failed.kind]?.holdsBackOnFailure ?? true;
 
 export const describeEntry = (t: TFunction, entry: OutboxEntry): string => OUTBOX_KINDS[entry.kind]?.describe(t, entry) ?? entry.kind;

@@ -49,6 +49,11 @@ export interface OutboxSyncOptions {
    * action that gives the worker back the right to act (a new claim) need not.
    */
   readonly waitsBehindFailure?: (entry: OutboxEntry) => boolean;
+  /**
+   * Whether a failed entry holds back the later entries of its subject (default: every entry). A
+   * refused registration at the gate does not: the duty worker's clock-out must still go.
+   */
+  readonly holdsBackOnFailure?: (failed: OutboxEntry) => boolean;
   readonly backoff?: Backoff;
   /** For tests: 0 ≤ random() < 1 spreads the retries. */
   readonly random?: () => number;
@@ -113,10 +118,14 @@ export async function dropWatchedRefusal(sync: OutboxSync, entry: OutboxEntry): 
 export const retryDelay = (attempt: number, backoff: Backoff, random: () => number): number =>
   Math.round(backoffDelay(attempt, backoff, random));
 
-/** Pending entries that wait behind an earlier failed entry of their subject. */
-export function blockedOf(entries: readonly OutboxEntry[], waits: (entry: OutboxEntry) => boolean = () => true): OutboxEntry[] {
+/** Pending entries that wait behind an earlier failed entry of their subject (one that holds others back). */
+export function blockedOf(
+  entries: readonly OutboxEntry[],
+  waits: (entry: OutboxEntry) => boolean = () => true,
+  holdsBack: (failed: OutboxEntry) => boolean = () => true,
+): OutboxEntry[] {
   const failedSince = new Map<string, number>();
-  for (const e of entries) if (e.state === 'failed' && !failedSince.has(e.subject)) failedSince.set(e.subject, e.seq);
+  for (const e of entries) if (e.state === 'failed' && holdsBack(e) && !failedSince.has(e.subject)) failedSince.set(e.subject, e.seq);
   return entries.filter((e) => {
     const since = failedSince.get(e.subject);
     return e.state === 'pending' && since !== undefined && since < e.seq && waits(e);
@@ -128,6 +137,7 @@ export function createOutboxSync(options: OutboxSyncOptions): OutboxSync {
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const random = options.random ?? Math.random;
   const waits = options.waitsBehindFailure ?? (() => true);
+  const holdsBack = options.holdsBackOnFailure ?? (() => true);
   const newId = options.newId ?? (() => crypto.randomUUID());
   const listeners = new Set<() => void>();
   const sentListeners = new Set<(entry: OutboxEntry, answer: unknown) => void>();
@@ -160,7 +170,7 @@ export function createOutboxSync(options: OutboxSyncOptions): OutboxSync {
     set({
       phase,
       pending: mine.filter((e) => e.state === 'pending'),
-      blocked: blockedOf(mine, waits),
+      blocked: blockedOf(mine, waits, holdsBack),
       failed: mine.filter((e) => e.state === 'failed'),
       ...(retryAt !== undefined ? { retryAt } : {}),
     });

@@ -6,7 +6,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ApiClient } from '../api/client.ts';
 import { createOutbox, type OutboxEntry } from './outbox.ts';
-import { sendByKind, waitsBehindFailure } from './outbox-kinds.ts';
+import { holdsBackOnFailure, sendByKind, waitsBehindFailure } from './outbox-kinds.ts';
 import { createOutboxSync, type OutboxSync, type SyncState } from './outbox-sync.ts';
 
 /** `onSent` hears of each entry the API answered or refused (what is shown is read again). */
@@ -17,6 +17,7 @@ export function useOutboxSync(api: ApiClient, username: string, onSent: (entry: 
       username,
       send: (entry) => sendByKind(api, entry),
       waitsBehindFailure,
+      holdsBackOnFailure,
       events: window,
     }),
   );
