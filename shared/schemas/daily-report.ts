@@ -5,10 +5,10 @@
  * (community, street, city) with the compounds that did not report. Counts only, no residents.
  */
 import * as z from 'zod';
-import { Id, Timestamp } from './common.ts';
+import { DynamoNumber, Id, Timestamp } from './common.ts';
 import { ChinaDay } from './disinfection.ts';
 
-const Count = z.number().int().min(0);
+const Count = DynamoNumber.int().min(0);
 
 export const DailyFiguresSchema = z
   .object({
@@ -17,7 +17,7 @@ export const DailyFiguresSchema = z
     entries: z.object({ in: Count, out: Count, refused: Count, fevers: Count })
       .meta({ description: 'Registrations at the compound\'s exits that day: in, out, refused (劝返), with a fever' }),
     cases: z.object({ confirmed: Count, suspected: Count, asymptomatic: Count }).meta({ description: 'Case reports of the day' }),
-    sweep: z.object({ campaigns: Count, households: Count, householdsVisited: Count, coverage: z.number().min(0).max(1) }).nullable()
+    sweep: z.object({ campaigns: Count, households: Count, householdsVisited: Count, coverage: DynamoNumber.min(0).max(1) }).nullable()
       .meta({ description: 'Sweeps (排查) launched that day over the compound; null when none' }),
     rounds: z.object({ required: Count, done: Count }).meta({ description: 'Public-area disinfection rounds required and done (or partial)' }),
     observation: z.object({ people: Count, missedSlots: Count }).meta({ description: 'People under home observation, and report slots of the day they missed' }),

@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { DailyFiguresSchema } from './daily-report.ts';
 import { ChinaDay } from './disinfection.ts';
-import { Id } from './common.ts';
+import { DynamoNumber, Id } from './common.ts';
 
 export const DashboardQuery = z.object({
   streetId: Id.optional(),
@@ -15,14 +15,14 @@ export const DashboardQuery = z.object({
 });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
 
-const Count = z.number().int().min(0);
+const Count = DynamoNumber.int().min(0);
 
 export const DashboardDay = z.object({
   date: ChinaDay,
   cases: Count,
   entries: Count,
   fevers: Count,
-  coverage: z.number().min(0).max(100).nullable().meta({ description: 'Households visited of households in the day\'s sweeps, percent; null with none' }),
+  coverage: DynamoNumber.min(0).max(100).nullable().meta({ description: 'Households visited of households in the day\'s sweeps, percent; null with none' }),
   roundsRequired: Count,
   roundsDone: Count,
   reportsSubmitted: Count,
@@ -34,7 +34,7 @@ export const DashboardAlerts = z.object({
   kind: z.string(),
   count: Count,
   acknowledged: Count,
-  medianAckMinutes: z.number().min(0).nullable().meta({ description: 'Median minutes from raised to acknowledged; null when none was' }),
+  medianAckMinutes: DynamoNumber.min(0).nullable().meta({ description: 'Median minutes from raised to acknowledged; null when none was' }),
 });
 export type DashboardAlerts = z.infer<typeof DashboardAlerts>;
 

@@ -23,7 +23,7 @@ export const ScorecardItem = z
     key: ScorecardKey,
     inPlace: z.boolean(),
     evidence: z.string().meta({ description: 'What the data shows, in the caller\'s language' }),
-    facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).meta({ description: 'The figures behind the verdict' }),
+    facts: z.record(z.string(), z.union([z.string(), DynamoNumber, z.boolean(), z.null()])).meta({ description: 'The figures behind the verdict' }),
   })
   .meta({ id: 'ScorecardItem' });
 export type ScorecardItem = z.infer<typeof ScorecardItem>;

@@ -5,7 +5,7 @@
  * the time, never a resident.
  */
 import * as z from 'zod';
-import { Id, Timestamp } from './common.ts';
+import { DynamoNumber, Id, Timestamp } from './common.ts';
 import { AlertKind, AlertLevel } from './alert.ts';
 
 export const NOTIFICATION_CHANNELS = ['sms', 'email', 'app'] as const;
@@ -33,7 +33,7 @@ export type Notification = z.infer<typeof Notification>;
 
 export const NotificationList = z
   .object({
-    unread: z.number().int().min(0),
+    unread: DynamoNumber.int().min(0),
     items: z.array(Notification).meta({ description: 'The caller\'s in-app notifications, newest first (at most 100)' }),
   })
   .meta({ id: 'NotificationList', description: 'Answers with an ETag; send it back in If-None-Match to get 304 while nothing changed' });
@@ -47,4 +47,4 @@ export const NotificationsRead = z
   .meta({ id: 'NotificationsRead', description: '{ids:[…]} marks those read; {all:true} marks every one read' });
 export type NotificationsRead = z.infer<typeof NotificationsRead>;
 
-export const NotificationsReadAnswer = z.object({ unread: z.number().int().min(0), marked: z.number().int().min(0) });
+export const NotificationsReadAnswer = z.object({ unread: DynamoNumber.int().min(0), marked: DynamoNumber.int().min(0) });
