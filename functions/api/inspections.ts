@@ -6,12 +6,13 @@
  * missed duties of a community, a street or the caller's jurisdiction.
  */
 import { randomUUID } from 'node:crypto';
+import { alertIdFor, closedAlert } from '#shared/domain/alerts.ts';
 import { chinaDay } from '#shared/domain/china-time.ts';
 import type { CompoundRecord } from '#shared/domain/compounds.ts';
 import { dayBefore } from '#shared/domain/disinfection.ts';
 import { accountabilityList, initialStatus, inspectionRefusals, type MissedDuty } from '#shared/domain/inspections.ts';
 import { inspectionsRoutes } from '#shared/catalogue/routes/inspections.ts';
-import { message } from '#shared/messages/message.ts';
+import { message, say } from '#shared/messages/message.ts';
 import { listScope, type Caller } from '#shared/roles.ts';
 import type { Inspection } from '#shared/schemas/inspection.ts';
 import { communityForCaller, compoundForCaller, streetForCaller } from '../edge/access.ts';
@@ -20,14 +21,16 @@ import { nowIso } from '../platform/clock.ts';
 import { EXTENSION_OF, filesPort } from '../platform/files.ts';
 import { ConflictError, NotFoundError, ValidationError, fieldError } from '../platform/errors.ts';
 import { cursorOf, pageOf, readSources } from '../platform/list-sources.ts';
+import { closeAlertOps, getAlert } from '../stores/alert-store.ts';
 import { cityCompounds, compoundsOfCommunity, compoundsOfStreet } from '../stores/compound-store.ts';
 import {
-  getInspection, inspectionFromItem, inspectionSources, inspectionsOf, missedRoundsOn, recordInspection, saveInspectionChange,
+  getInspection, inspectionFromItem, inspectionSources, inspectionsOf, missedClockInsOn, missedRoundsOn, recordInspection, saveInspectionChange,
 } from '../stores/inspection-store.ts';
 import { loadPlaces, type Places } from '../stores/places-store.ts';
 import { getResponsibility, responsibilitiesOf } from '../stores/responsibility-store.ts';
+import { getStaffMembers } from '../stores/staff-store.ts';
 
-/** How far back the accountability list counts missed disinfection rounds. */
+/** How far back the accountability list counts missed disinfection rounds and missed clock-ins. */
 const MISSED_DAYS = 7;
 
 const hex = (length: number) => randomUUID().replace(/-/g, '').slice(0, length);
@@ -119,7 +122,15 @@ export const handler = httpHandler(inspectionsRoutes, {
       ...(caller.name !== undefined ? { rectifiedByName: caller.name } : {}),
       rectifyNote: body.note,
     };
-    await saveInspectionChange(rectified, inspection.status, caller, at);
+    // An overdue one has its inspection_overdue alert: rectifying is what was done about it, so it
+    // closes with the rectification, in the same transaction (one closed meanwhile is left alone).
+    const overdueAlert = inspection.status === 'overdue'
+      ? await getAlert(alertIdFor({ type: 'inspection', id: inspection.id }), { consistent: true })
+      : undefined;
+    const note = say(message('inspection.rectified-close-note', { by: caller.name ?? caller.username, note: body.note }), 'zh-CN');
+    const closing = overdueAlert ? closedAlert(overdueAlert, { at, by: caller.username, note }) : undefined;
+    const alertWrites = closing && !('code' in closing) ? closeAlertOps(closing, caller, at, note, overdueAlert?.status) : [];
+    await saveInspectionChange(rectified, inspection.status, caller, at, alertWrites);
     return rectified;
   },
 
@@ -137,16 +148,25 @@ export const handler = httpHandler(inspectionsRoutes, {
       responsibilitiesOf(compounds.map((c) => c.id), caller),
       inspectionsOf(inspectionSources(caller, places, place)),
     ]);
-    const today = chinaDay(nowIso());
+    const at = nowIso();
+    const today = chinaDay(at);
     const ids = new Set(compounds.map((c) => c.id));
     const within = place.communityId !== undefined
       ? { streetId: place.streetId ?? null, communityId: place.communityId ?? '' }
       : place.streetId ? { streetId: place.streetId } : undefined;
     const days = Array.from({ length: MISSED_DAYS }, (_, i) => dayBefore(today, i + 1));
-    const missedRounds = await missedRoundsOn(days, within);
-    const missed: MissedDuty[] = missedRounds
-      .filter((m) => ids.has(m.compoundId))
-      .map((m) => ({ kind: 'missed_round', compoundId: m.compoundId, date: m.date }));
+    const [missedRounds, missedClockIns] = await Promise.all([missedRoundsOn(days, within), missedClockInsOn([...ids], days, at)]);
+    // A missed clock-in is its duty person's, named from the staff directory (screens name people, not accounts).
+    const staff = await getStaffMembers([...new Set(missedClockIns.map((m) => m.person))]);
+    const missed: MissedDuty[] = [
+      ...missedRounds
+        .filter((m) => ids.has(m.compoundId))
+        .map((m): MissedDuty => ({ kind: 'missed_round', compoundId: m.compoundId, date: m.date })),
+      ...missedClockIns.map((m): MissedDuty => {
+        const name = staff.get(m.person)?.name;
+        return { kind: 'missed_clock_in', compoundId: m.compoundId, date: m.date, ...(name ? { name } : {}) };
+      }),
+    ];
     const accountable = compounds.map((c) => ({ id: c.id, name: c.name, responsibility: lists.get(c.id) }));
     return { items: accountabilityList(accountable, inspections.filter((i) => ids.has(i.compoundId)), missed) };
   },

@@ -13,6 +13,7 @@ import type { Inspection } from '#shared/schemas/inspection.ts';
 import { nowIso } from '../platform/clock.ts';
 import { ConflictError } from '../platform/errors.ts';
 import { logger } from '../platform/logger.ts';
+import { alertOps } from '../stores/alert-store.ts';
 import { inspectionsDueBy, saveInspectionChange } from '../stores/inspection-store.ts';
 import { scheduledHandler } from '../edge/scheduled.ts';
 
@@ -39,7 +40,7 @@ export async function flagOverdueInspections(at: string = nowIso()): Promise<{ d
       },
     });
     try {
-      await saveInspectionChange(next, 'open', SYSTEM_ACTOR, at, alert);
+      await saveInspectionChange(next, 'open', SYSTEM_ACTOR, at, alertOps(alert, SYSTEM_ACTOR));
       flagged += 1;
     } catch (error) {
       // Rectified or flagged by another run meanwhile: nothing left to do for it.

@@ -4,20 +4,26 @@
  * begins_with). An open inspection with a deadline also sits in the sparse due partition (byParent
  * `INSPECTIONS#DUE`, by deadline), which the overdue job reads; flagging it overdue or rectifying it
  * takes it out. Every change is conditional on the status read and carries its audit record; the
- * overdue flag lands with its alert in one transaction, so a rerun raises nothing twice.
+ * overdue flag lands with its alert in one transaction, so a rerun raises nothing twice, and a
+ * rectification closes that alert in its own transaction, so no overdue alert outlives its finding.
  */
+import { chinaDay } from '#shared/domain/china-time.ts';
+import { dayEnd } from '#shared/domain/disinfection.ts';
+import { clockInState } from '#shared/domain/duty.ts';
 import { message } from '#shared/messages/message.ts';
+import { inParallel } from '#shared/parallel.ts';
 import { listScope, type Caller } from '#shared/roles.ts';
-import type { Alert } from '#shared/schemas/alert.ts';
 import type { MissedRound } from '#shared/schemas/disinfection.ts';
 import type { Inspection, InspectionStatus } from '#shared/schemas/inspection.ts';
 import { indexKeys, indexSortKeys, keys, UNASSIGNED } from '#shared/table.ts';
-import { alertOps } from './alert-store.ts';
 import { auditItem } from './audit-store.ts';
 import { missedRoundsSource, type MissedRoundsWithin } from './disinfection-log-store.ts';
+import { shiftsBetween } from './duty-store.ts';
+import { ruleSettings } from './exit-rules-store.ts';
+import { chinaDayStart, exitsOf } from './scorecard-store.ts';
 import type { Places } from './places-store.ts';
 import { withoutKeys, type Source } from '../platform/list-sources.ts';
-import { getItem, queryAll, transactWrite, type Item, type QueryOptions } from '../platform/table.ts';
+import { getItem, queryAll, transactWrite, type Item, type QueryOptions, type TransactOp } from '../platform/table.ts';
 
 /** The query of a list source (the ones read here are queries). */
 const queryOf = (source: Source): QueryOptions => (source as Extract<Source, { kind: 'query' }>).query;
@@ -65,15 +71,17 @@ export async function recordInspection(inspection: Inspection, caller: Pick<Call
 }
 
 /**
- * Writes a status change read as `from` (rectified, or flagged overdue with its alert), only while
- * the stored inspection still has that status: a change meanwhile fails with a ConflictError.
+ * Writes a status change read as `from` (rectified, or flagged overdue), only while the stored
+ * inspection still has that status: a change meanwhile fails with a ConflictError. `alertWrites`
+ * land in the same transaction: the overdue alert raised (alertOps), or closed on rectification
+ * (closeAlertOps).
  */
 export async function saveInspectionChange(
   next: Inspection,
   from: InspectionStatus,
   caller: Pick<Caller, 'username' | 'role'>,
   at: string,
-  alert?: Alert,
+  alertWrites: readonly TransactOp[] = [],
 ): Promise<void> {
   await transactWrite(
     [
@@ -87,7 +95,7 @@ export async function saveInspectionChange(
           },
         }),
       },
-      ...(alert ? alertOps(alert, caller) : []),
+      ...alertWrites,
     ],
     message('inspection.changed-meanwhile', { id: next.id }),
   );
@@ -142,4 +150,33 @@ export async function inspectionsOf(sources: readonly Source[]): Promise<Inspect
 export async function missedRoundsOn(days: readonly string[], within: MissedRoundsWithin | undefined): Promise<MissedRound[]> {
   const lists = await Promise.all(days.map((day) => queryAll<Item>(queryOf(missedRoundsSource(day, within)))));
   return lists.flat().map((item) => withoutKeys<MissedRound>(item));
+}
+
+/** A shift whose person never clocked in (擅离职守): its compound, China day and person (a username). */
+export interface MissedClockIn {
+  readonly compoundId: string;
+  readonly date: string;
+  readonly person: string;
+}
+
+/**
+ * The missed clock-ins of these compounds on these China days, judged as of `at`: the shifts of
+ * their exits (any exit: one sealed now may have been open then) that started on one of the days
+ * and were not clocked in within the grace. Shifts are stored per exit, so this reads each exit's
+ * shifts over the days' span once.
+ */
+export async function missedClockInsOn(compoundIds: readonly string[], days: readonly string[], at: string): Promise<MissedClockIn[]> {
+  if (days.length === 0) return [];
+  const wanted = new Set(days);
+  const sorted = [...days].sort();
+  const from = chinaDayStart(sorted[0] as string);
+  const to = dayEnd(sorted[sorted.length - 1] as string);
+  const grace = ruleSettings().clockInGraceMinutes;
+  const exits = (await inParallel(compoundIds, 8, exitsOf)).flat();
+  const lists = await inParallel(exits, 8, (exit) => shiftsBetween(exit.id, from, to));
+  return lists.flat().flatMap((shift) => {
+    const date = chinaDay(shift.start);
+    if (!wanted.has(date) || clockInState(shift, at, grace) !== 'missed') return [];
+    return [{ compoundId: shift.compoundId, date, person: shift.person }];
+  });
 }

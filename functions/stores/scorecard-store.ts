@@ -28,7 +28,8 @@ const queryOf = (source: Source): QueryOptions => (source as Extract<Source, { k
 /** The first instant of a China day (UTC ISO). */
 export const chinaDayStart = (day: string): string => isoAt(Date.parse(`${day}T00:00:00.000+08:00`));
 
-async function exitsOf(compoundId: string): Promise<StoredExit[]> {
+/** A compound's exits as they stand (the registry keeps no history of exits). */
+export async function exitsOf(compoundId: string): Promise<StoredExit[]> {
   return (await queryAll<Item>(queryOf(childSource(compoundId, 'exit')))).map(storedExitFromItem);
 }
 

@@ -402,6 +402,7 @@ export const MESSAGES = {
   'inspection.duplicate-key': { en: 'item {key} is checked twice', 'zh-CN': '项目 {key} 重复' },
   'inspection.nothing-to-rectify': { en: 'inspection {id} found nothing to rectify', 'zh-CN': '督导检查 {id} 没有需要整改的问题' },
   'inspection.rectified': { en: 'inspection {id} was rectified by {by} at {at}', 'zh-CN': '督导检查 {id} 已由 {by} 于 {at} 整改' },
+  'inspection.rectified-close-note': { en: 'Rectified (recorded by {by}): {note}', 'zh-CN': '已整改（{by}记录）：{note}' },
   'inspection.photo-type': { en: 'must be image/jpeg, image/png or image/webp', 'zh-CN': '必须是 image/jpeg、image/png 或 image/webp' },
   'inspection.photo-size': { en: 'must be at most 5 MB ({size} bytes given)', 'zh-CN': '不能超过 5 MB（实际 {size} 字节）' },
 } as const satisfies Record<string, Texts>;

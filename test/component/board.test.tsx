@@ -72,7 +72,11 @@ function board(role: Role, api: Api = {}, shell = (ui: ReactNode) => ui) {
   const rendered = renderWithServices(shell(<BoardPage />), (call) => {
     const url = new URL(call.path, 'http://x');
     if (url.pathname === '/v1/communities') return communities;
-    if (url.pathname === '/v1/alerts') return { items: api.alerts ?? [] };
+    if (url.pathname === '/v1/alerts') {
+      // As the API: only the asked status.
+      const status = url.searchParams.get('status');
+      return { items: (api.alerts ?? []).filter((a) => status === null || (a as { status?: string }).status === status) };
+    }
     if (url.pathname === '/v1/staff') {
       const community = url.searchParams.get('communityId');
       return { items: STAFF.filter((p) => p.role === url.searchParams.get('role') && (!community || p.community === community)) };
@@ -332,6 +336,22 @@ describe('lockdown suggestions', () => {
       ['/v1/compounds/c9/seal', { level: 'lockdown', reason: 'confirmed case reported 2026-11-23' }],
       ['/v1/alerts/a1/close', { note: '已实施封控' }],
     ]);
+  });
+
+  it('keeps an acknowledged suggestion on the board, saying who took it on by name', async () => {
+    const acknowledged = {
+      ...suggestion, id: 'a2', status: 'acknowledged', compoundId: 'c8', details: { ...suggestion.details, compoundName: '丹桂苑' },
+      acknowledgedBy: 'community-1', acknowledgedByName: '王府社区干部', acknowledgedAt: ago(1),
+    };
+    board('community', { alerts: [suggestion, acknowledged] });
+    const section = page.getByTestId('lockdown-suggestions');
+    await expect.poll(() => section.query()?.textContent).toContain('丹桂苑');
+    expect(section.element().textContent).toContain('桂花新村');
+    expect(document.querySelectorAll('.board-suggestion')).toHaveLength(2);
+    const item = document.querySelector('[data-alert-id="a2"]');
+    expect(item?.textContent).toContain('已由王府社区干部签收');
+    expect(item?.textContent).not.toContain('community-1');
+    expect(document.querySelector('[data-alert-id="a1"] [data-testid="lockdown-acknowledged"]')).toBeNull();
   });
 
   it('shows officials the suggestion without the action', async () => {

@@ -6,7 +6,8 @@
  * the community rectifies it once; an open one past its deadline is flagged overdue by the job
  * with one inspection_overdue alert however often the job runs; photo upload URLs are checked
  * (type, size), the local PUT honours what was signed, the S3 presigner signs type and length;
- * the accountability list names the responsible person with the open findings.
+ * rectifying an overdue one closes its alert; the accountability list names the responsible person
+ * with the open findings, and the duty person by name with their missed clock-ins.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flagOverdueInspections } from '#functions/jobs/inspections-overdue.ts';
@@ -127,7 +128,7 @@ describe('recording an inspection', () => {
     expect(overdue.map((i) => i.id)).toEqual([created.id]);
     const alerts = (await expectStatus(await (await stack.as('community-cm1')).get('/v1/alerts?kind=inspection_overdue'), 200)).items as Record<string, unknown>[];
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ compoundId: 'c_a', details: { inspectionId: created.id, items: ['notices'] } });
+    expect(alerts[0]).toMatchObject({ status: 'open', compoundId: 'c_a', details: { inspectionId: created.id, items: ['notices'] } });
     expect(JSON.stringify(alerts[0])).not.toContain('1380000');
 
     const accountability = await expectStatus(await (await stack.as('community-cm1')).get('/v1/accountability'), 200);
@@ -135,6 +136,14 @@ describe('recording an inspection', () => {
     expect(person).toMatchObject({ openFindings: 1, overdueFindings: 1, roles: ['responsiblePerson'] });
 
     await expectStatus(await (await stack.as('community-cm1')).post(`/v1/inspections/${String(created.id)}/rectify`, { note: '已整改' }), 200);
+    // Rectifying closes its overdue alert, by the rectifier, saying so; a rerun of the job raises nothing.
+    const closed = (await expectStatus(await (await stack.as('community-cm1')).get('/v1/alerts?kind=inspection_overdue'), 200)).items as Record<string, unknown>[];
+    expect(closed).toHaveLength(1);
+    expect(closed[0]).toMatchObject({ id: alerts[0]?.id, status: 'closed', closedBy: 'community-cm1', closedAt: new Date(now).toISOString() });
+    expect(String(closed[0]?.closeNote)).toContain('王府社区干部');
+    expect(String(closed[0]?.closeNote)).toContain('已整改');
+    expect(await flagOverdueInspections(new Date(now).toISOString())).toEqual({ due: 0, flagged: 0 });
+    expect(((await expectStatus(await (await stack.as('community-cm1')).get('/v1/alerts?kind=inspection_overdue&status=open'), 200)).items as unknown[])).toEqual([]);
     const after = await expectStatus(await (await stack.as('community-cm1')).get('/v1/accountability'), 200);
     expect((after.items as Record<string, unknown>[]).find((p) => p.name === '张责任')).toBeUndefined();
   });
@@ -194,5 +203,22 @@ describe('photo uploads', () => {
     expect(url.searchParams.get('X-Amz-Expires')).toBe('600');
     expect(url.searchParams.has('x-amz-checksum-crc32')).toBe(false);
     expect(target.headers).toEqual({ 'content-type': 'image/webp' });
+  });
+});
+
+describe('the accountability list\'s missed clock-ins', () => {
+  it('lists a shift nobody clocked in under its duty person, by name, for the last 7 days', async () => {
+    const admin = await stack.as('community-cm1');
+    const start = new Date(now + HOUR).toISOString();
+    await expectStatus(await admin.post('/v1/exits/e_a1/shifts', { person: 'duty-a', start, end: new Date(now + 9 * HOUR).toISOString() }), 201);
+    const dutyOf = async () => ((await expectStatus(await admin.get('/v1/accountability'), 200)).items as Record<string, unknown>[]).find((p) => p.name === '值守');
+    expect(await dutyOf()).toBeUndefined();
+    now += 2 * 24 * HOUR;
+    const person = await dutyOf();
+    expect(person).toMatchObject({ roles: ['duty'], missedDuties: 1, compounds: [{ id: 'c_a', name: '阳光花园' }] });
+    expect(person?.missed).toEqual([{ kind: 'missed_clock_in', compoundId: 'c_a', compoundName: '阳光花园', date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }]);
+    expect(JSON.stringify(person)).not.toContain('duty-a');
+    now += 8 * 24 * HOUR;
+    expect(await dutyOf()).toBeUndefined();
   });
 });

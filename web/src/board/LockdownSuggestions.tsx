@@ -1,5 +1,5 @@
 /**
- * Open lockdown suggestions: a confirmed case in a compound suggests its lockdown (封控), never
+ * Lockdown suggestions still waiting (open, or acknowledged — then saying by whom, by name): a confirmed case in a compound suggests its lockdown (封控), never
  * takes it. Roles that may seal get the one action (seal with level lockdown, then the
  * suggestion is closed saying so); officials see what waits on the community or the city.
  */
@@ -62,6 +62,13 @@ export function LockdownSuggestions({ alerts, role, now, onDone }: LockdownSugge
                 {t('board.lockdown.case', { count: Number(alert.details.count ?? 1), date: text(alert.details.date) ?? '' })}{' '}
                 <time dateTime={alert.raisedAt}>{relativeTime(alert.raisedAt, now, i18n.language)}</time>
               </p>
+              {alert.status === 'acknowledged' && (
+                <p className="board-note" data-testid="lockdown-acknowledged">
+                  {alert.acknowledgedByName
+                    ? t('board.lockdown.acknowledgedBy', { name: alert.acknowledgedByName })
+                    : t('board.lockdown.acknowledged')}
+                </p>
+              )}
               {maySeal(role) ? (
                 <button type="button" className="button board-danger" disabled={pending !== undefined} onClick={() => void lockdown(alert)}>
                   {t('board.lockdown.action')}

@@ -4,7 +4,8 @@
  * leaves the board only when the API no longer counts it unresolved, comes back if the action
  * failed, and stays with its remaining reasons if others still hold. An action refused because
  * someone else changed the exit meanwhile (If-Match, 412) brings it back as it now stands, with
- * its new version. Also the open lockdown suggestions and the communities' names.
+ * its new version. Also the lockdown suggestions still waiting (open or acknowledged) and the
+ * communities' names.
  */
 import { useCallback, useMemo, useState } from 'react';
 import type { MissedRound } from '#shared/schemas/disinfection.ts';
@@ -160,9 +161,17 @@ export function useMissedRounds(communityId: string | undefined, date: string | 
 
 const roundId = (round: MissedRound) => `${round.compoundId}|${round.date}`;
 
-/** Open lockdown suggestions (a confirmed case's compound), newest first. */
+/**
+ * Lockdown suggestions (a confirmed case's compound) still waiting on a decision: open ones first,
+ * then those someone acknowledged (taken on, not yet decided) — each newest first. Only a closed
+ * one has been decided.
+ */
 export function useLockdownSuggestions(communityId: string | undefined) {
   const api = useApi();
-  return useAsync(`lockdown|${communityId ?? ''}`, (signal) =>
-    api.call('listAlerts', { query: { kind: 'lockdown_suggested', status: 'open', communityId } }, { signal }));
+  return useAsync(`lockdown|${communityId ?? ''}`, async (signal) => {
+    const waiting = (status: 'open' | 'acknowledged') =>
+      api.call('listAlerts', { query: { kind: 'lockdown_suggested', status, communityId } }, { signal });
+    const [open, acknowledged] = await Promise.all([waiting('open'), waiting('acknowledged')]);
+    return { items: [...open.items, ...acknowledged.items] };
+  });
 }
