@@ -13,6 +13,14 @@ export const Id = z
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "_" or "-"')
   .meta({ description: 'Identifier', example: 'c_3f9a1b2c' });
 
+/** Where a listed thing stands, by its compound: the fields every compound-scoped list item carries. */
+export const compoundPlace = {
+  compoundId: Id,
+  compoundName: z.string(),
+  communityId: Id.nullable(),
+  streetId: Id.nullable(),
+};
+
 
 /**
  * Every number the API takes or stores: `DynamoNumber.int().min(1)` and so on. A coordinate like

@@ -5,7 +5,7 @@
  * (community, street, city) with the compounds that did not report. Counts only, no residents.
  */
 import * as z from 'zod';
-import { DynamoNumber, Id, Timestamp } from './common.ts';
+import { compoundPlace, DynamoNumber, Id, Timestamp } from './common.ts';
 import { ChinaDay } from './disinfection.ts';
 
 const Count = DynamoNumber.int().min(0);
@@ -38,10 +38,7 @@ export const ABNORMAL_KINDS = ['case', 'fever', 'symptoms', 'open_alert'] as con
 
 export const DailyReport = z
   .object({
-    compoundId: Id,
-    compoundName: z.string(),
-    communityId: Id.nullable(),
-    streetId: Id.nullable(),
+    ...compoundPlace,
     date: ChinaDay,
     status: DailyReportStatus,
     figures: DailyFiguresSchema.meta({ description: 'As submitted; for a draft, the day\'s data now' }),

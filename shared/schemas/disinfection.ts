@@ -4,7 +4,7 @@
  * The log carries no staff name, id or note: it is posted to residents (每日消毒情况公示).
  */
 import * as z from 'zod';
-import { Day, DynamoNumber, Id, Limit, NextToken, Timestamp } from './common.ts';
+import { compoundPlace, Day, DynamoNumber, Id, Limit, NextToken, Timestamp } from './common.ts';
 
 /** What a round disinfects: corridors, elevators, guard rooms, garbage points, public service areas. */
 export const AREA_CODES = ['corridor', 'elevator', 'guard_room', 'garbage_point', 'public_area'] as const;
@@ -70,10 +70,7 @@ export type RoundCompletion = z.infer<typeof RoundCompletion>;
 
 export const MissedRound = z
   .object({
-    compoundId: Id,
-    compoundName: z.string(),
-    communityId: Id.nullable(),
-    streetId: Id.nullable(),
+    ...compoundPlace,
     date: ChinaDay,
     required: DynamoNumber.int().nonnegative(),
     completed: DynamoNumber.int().nonnegative(),

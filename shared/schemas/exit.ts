@@ -5,7 +5,7 @@
  */
 import { schemaMessage } from '../messages/message.ts';
 import * as z from 'zod';
-import { BboxParam, DynamoNumber, Id, Limit, NextToken, PointGeometry, Position, Timestamp, featureCollection } from './common.ts';
+import { BboxParam, compoundPlace, DynamoNumber, featureCollection, Id, Limit, NextToken, PointGeometry, Position, Timestamp } from './common.ts';
 import { Responsibility } from './sealing.ts';
 
 export const EXIT_STATUSES = ['open', 'sealed'] as const;
@@ -73,10 +73,7 @@ export const ExitStanding = z.object({
 export const UnresolvedExit = z
   .object({
     id: Id,
-    compoundId: Id,
-    compoundName: z.string(),
-    communityId: Id.nullable(),
-    streetId: Id.nullable(),
+    ...compoundPlace,
     name: z.string(),
     status: ExitStatus,
     location: Position,

@@ -5,7 +5,7 @@
  * community's rectification (整改), and the accountability list (追责问责) per responsible person.
  */
 import * as z from 'zod';
-import { DynamoNumber, Id, Limit, NextToken, Timestamp } from './common.ts';
+import { compoundPlace, DynamoNumber, Id, Limit, NextToken, Timestamp } from './common.ts';
 
 export const SCORECARD_KEYS = ['checkpoint', 'duty', 'registration', 'notices', 'screening', 'disinfection'] as const;
 export const ScorecardKey = z.enum(SCORECARD_KEYS).meta({
@@ -118,10 +118,7 @@ export type InspectionStatus = z.infer<typeof InspectionStatus>;
 export const Inspection = z
   .object({
     id: Id,
-    compoundId: Id,
-    compoundName: z.string(),
-    communityId: Id.nullable(),
-    streetId: Id.nullable(),
+    ...compoundPlace,
     items: z.array(InspectionItem),
     responsible: z.string().optional(),
     deadline: Timestamp.optional(),
