@@ -23,7 +23,8 @@ const board = (level: Dashboard['level'], children: Dashboard['children']): Dash
 
 describe('the dashboard', () => {
   it('draws today\'s figures and both charts, and drills down street → community', async () => {
-    const answer = (call: Call) => (call.path.includes('communityId=cm1')
+    // The map beside the charts lists communities and compounds: none here.
+    const answer = (call: Call) => (!call.path.startsWith('/v1/dashboard') ? { type: 'FeatureCollection', features: [] } : call.path.includes('communityId=cm1')
       ? board('community', [{ id: 'c1', name: '阳光花园', level: 'compound', compounds: 1, reportsSubmitted: 1, cases: 0, fevers: 1 }])
       : board('city', [{ id: 'cm1', name: '王府社区', level: 'community', compounds: 12, reportsSubmitted: 10, cases: 1, fevers: 2 }]));
     const { calls, screen } = renderWithServices(<DashboardPage />, answer);

@@ -2,7 +2,7 @@
  * Accessibility of every view of every role, checked by axe-core (@axe-core/playwright) in
  * Debian's Chromium against the shared seeded stack, on a laptop (1440×900) and a phone
  * (360×740): the sign-in page; the map (city staff, and a community admin with a compound's
- * panel open, its gate QR code included); the board (an official); the tasks view (a grid
+ * panel open, its gate QR code included); the board (an official); the dashboard (city staff); the tasks view (a grid
  * worker, with a building's households opened, and disinfection staff, both with the demo city's
  * seeded work); and the residents'
  * notice page (/c/{id}, no session). A serious or critical violation fails the test, printed
@@ -101,6 +101,13 @@ describe.each(SIZES)('axe-core on a %s', (size, options) => {
     const page = await signedIn(firstOf('official'), options, '/board');
     await page.locator('.board-page[data-state="ready"]').waitFor();
     await expectAccessible(page, `board, official (${size})`);
+  });
+
+  it('the dashboard, as city staff', async () => {
+    const page = await open('/dashboard', options);
+    await signIn(page, firstOf('city'));
+    await page.locator('.dashboard-page[data-state="ready"] .dashboard-canvas canvas').first().waitFor();
+    await expectAccessible(page, `dashboard, city staff (${size})`);
   });
 
   it('the tasks view, as a grid worker with the seeded sweep\'s tasks', async () => {

@@ -11,6 +11,8 @@ import { useAsync } from '../hooks/useAsync.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { useApi } from '../services.tsx';
 import { Chart, type EChartsOption } from './Chart.tsx';
+import { DashboardMap } from './DashboardMap.tsx';
+import '../styles/dashboard.css';
 
 type Place = { readonly streetId?: string; readonly communityId?: string; readonly name?: string };
 
@@ -24,7 +26,7 @@ export function DashboardPage() {
   const data = board.data;
   return (
     <main id="main" className="dashboard-page" data-state={data ? 'ready' : 'loading'}>
-      <h1>{t('dashboard.title')}</h1>
+      <h1>{place.name ? t('dashboard.titleOf', { name: place.name }) : t('dashboard.title')}</h1>
       <nav aria-label={t('dashboard.trail')} className="dashboard-trail">
         {trail.map((p, i) => (
           <span key={`${p.streetId ?? ''}|${p.communityId ?? ''}`}>
@@ -39,15 +41,28 @@ export function DashboardPage() {
       {data && (
         <>
           <Today data={data} />
-          <div className="dashboard-charts">
-            <TrendChart data={data} />
-            <AlertChart data={data} />
+          <div className="dashboard-body">
+            <div className="dashboard-charts">
+              <TrendChart data={data} />
+              <AlertChart data={data} />
+            </div>
+            <DashboardMap streetId={place.streetId} communityId={place.communityId} onOpenCommunity={(c) => setTrail(drilledTo(trail, data, c))} />
           </div>
           <Children data={data} onOpen={(next) => setTrail([...trail, next])} />
         </>
       )}
     </main>
   );
+}
+
+/**
+ * The trail down to a community chosen on the map (only the place's own compounds are drawn):
+ * the places above it kept, and its street added when the dashboard showed the city.
+ */
+function drilledTo(trail: readonly Place[], data: Dashboard, community: { id: string; name: string; streetId: string; streetName: string }): Place[] {
+  const kept = trail.filter((p) => !p.communityId);
+  const above = data.level === 'city' ? [...kept, { streetId: community.streetId, name: community.streetName }] : kept;
+  return [...above, { communityId: community.id, name: community.name }];
 }
 
 function Today({ data }: { data: Dashboard }) {
