@@ -133,6 +133,13 @@ describe('the city dashboard', () => {
       .toBeGreaterThanOrEqual(communityData.children.length);
     await screenshot(page, 'dashboard-community');
 
+    // Down to a compound: its six-in-place scorecard opens under the table, six items judged.
+    const opened = communityData.children[0]!;
+    await page.locator(`tr[data-child="${opened.id}"] button`).click();
+    const card = page.locator(`.scorecard[data-compound="${opened.id}"]`);
+    await card.waitFor();
+    await expect.poll(() => card.locator('[data-key]').count(), { timeout: 60_000 }).toBe(6);
+
     // Back up the trail to the city.
     await page.getByRole('navigation', { name: '层级' }).getByRole('button', { name: '辖区' }).click();
     await page.getByRole('heading', { name: '指挥大屏', level: 1, exact: true }).waitFor();

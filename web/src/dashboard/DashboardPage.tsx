@@ -2,7 +2,8 @@
  * The city dashboard (指挥大屏, /dashboard) for city staff and officials: a place's figures of
  * today, its 14-day trends (cases, entries and fevers, sweep coverage, disinfection rounds, daily
  * reports submitted) and its alerts by kind with the median time to acknowledge, drawn with
- * ECharts (Chart.tsx); the places one level down drill in, street → community → compound.
+ * ECharts (Chart.tsx); the places one level down drill in, street → community → compound (its
+ * six-in-place scorecard, inspections/ScorecardPanel.tsx).
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { useApi } from '../services.tsx';
 import { Chart, type EChartsOption } from './Chart.tsx';
 import { DashboardMap } from './DashboardMap.tsx';
+import { ScorecardPanel } from '../inspections/ScorecardPanel.tsx';
 import '../styles/dashboard.css';
 
 type Place = { readonly streetId?: string; readonly communityId?: string; readonly name?: string };
@@ -143,6 +145,8 @@ function AlertChart({ data }: { data: Dashboard }) {
 
 function Children({ data, onOpen }: { data: Dashboard; onOpen(place: Place): void }) {
   const { t } = useTranslation();
+  // The last level down: a compound opens its six-in-place scorecard under the table.
+  const [compound, setCompound] = useState<{ id: string; name: string }>();
   if (data.children.length === 0) return null;
   return (
     <section aria-labelledby="dashboard-children" className="dashboard-children">
@@ -161,10 +165,14 @@ function Children({ data, onOpen }: { data: Dashboard; onOpen(place: Place): voi
           {data.children.map((child) => (
             <tr key={child.id ?? 'none'} data-child={child.id ?? ''}>
               <th scope="row">
-                {child.id && child.level !== 'compound'
+                {child.id
                   ? (
-                    <button type="button" className="link-button"
-                      onClick={() => onOpen(child.level === 'street' ? { streetId: child.id ?? '', name: child.name } : { communityId: child.id ?? '', name: child.name })}>
+                    <button type="button" className="link-button" aria-pressed={child.level === 'compound' ? compound?.id === child.id : undefined}
+                      onClick={() => {
+                        const id = child.id ?? '';
+                        if (child.level === 'compound') setCompound({ id, name: child.name });
+                        else onOpen(child.level === 'street' ? { streetId: id, name: child.name } : { communityId: id, name: child.name });
+                      }}>
                       {child.name}
                     </button>
                   )
@@ -178,6 +186,7 @@ function Children({ data, onOpen }: { data: Dashboard; onOpen(place: Place): voi
           ))}
         </tbody>
       </table>
+      {compound && <ScorecardPanel key={compound.id} compoundId={compound.id} compoundName={compound.name} />}
     </section>
   );
 }
