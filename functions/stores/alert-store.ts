@@ -99,6 +99,20 @@ export function alertOps(alert: Alert, caller: Pick<Caller, 'username' | 'role'>
   ];
 }
 
+/**
+ * Raises an alert by itself (a job's, whose source is a judgement rather than a write): the alert's
+ * id comes from its subject, so a rerun finds it raised and answers false, writing nothing.
+ */
+export async function raiseAlertOnce(alert: Alert, caller: Pick<Caller, 'username' | 'role'>, with_: readonly TransactOp[] = []): Promise<boolean> {
+  try {
+    await transactWrite([...with_, ...alertOps(alert, caller)], `alert ${alert.id} raised already`);
+    return true;
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    return false;
+  }
+}
+
 /** The condition that the stored alert is still as read: same status and level (a racing change fails the write). */
 const unchangedSince = (was: Alert): Pick<Extract<TransactOp, { put: Item }>, 'condition' | 'names' | 'values'> => ({
   condition: '#status = :status AND (#level = :level OR attribute_not_exists(#level))',

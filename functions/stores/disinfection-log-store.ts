@@ -14,7 +14,7 @@ import { indexKeys, indexSortKeys, keys } from '#shared/table.ts';
 import { nowIso } from '../platform/clock.ts';
 import { config } from '../platform/config.ts';
 import type { Source } from '../platform/list-sources.ts';
-import { batchWrite, queryAll, type Item } from '../platform/table.ts';
+import { queryAll, type Item } from '../platform/table.ts';
 
 /** The log entry of a stored disinfection task: only public fields, status as read at `at`. */
 export function logEntryOf(item: Item, at: string): DisinfectionLogEntry {
@@ -56,9 +56,6 @@ export async function disinfectionDay(compoundId: string, day: string, status: s
 
 /** A missed round as stored (the day-end job, the demo seed): in its day's partition, sorted by street, community and compound. */
 export const missedRoundItem = (m: MissedRound): Item => ({ ...keys.missedRound(m.date, m.streetId, m.communityId, m.compoundId), type: 'missed-round', ...m });
-
-/** Records a day's missed rounds; written again, the same items are rewritten. */
-export const saveMissedRounds = (missed: readonly MissedRound[]): Promise<void> => batchWrite(missed.map(missedRoundItem));
 
 /** Part of a day's missed rounds: a street's, or a community's (named with its street, which the sort key starts with). */
 export type MissedRoundsWithin = { readonly streetId: string } | { readonly streetId: string | null; readonly communityId: string };

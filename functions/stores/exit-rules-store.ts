@@ -18,7 +18,7 @@
 import { diff } from '#shared/domain/audit.ts';
 import type { CompoundRecord } from '#shared/domain/compounds.ts';
 import {
-  evaluateExits, nextCheckAt, withSince, type ExitGroup, type Finding, type RuleSettings,
+  evaluateExits, missedShifts, nextCheckAt, withSince, type ExitGroup, type Finding, type RuleSettings,
 } from '#shared/domain/exit-rules.ts';
 import { DAY_MS, isoAt } from '#shared/domain/time.ts';
 import { isSealed } from '#shared/domain/exits.ts';
@@ -31,7 +31,10 @@ import {
 } from '#shared/table.ts';
 import { exitItem, getCompound, saveCompound } from './compound-store.ts';
 import { config } from '../platform/config.ts';
-import { shiftsAround } from './duty-store.ts';
+import { shiftsAround, type StoredShift } from './duty-store.ts';
+import { raiseAlertOnce } from './alert-store.ts';
+import { missedClockInAlert } from '#shared/domain/duty-alerts.ts';
+import { SYSTEM_ACTOR } from '#shared/roles.ts';
 import { enclosureIdOf, enclosureIdsOf, getEnclosure } from './enclosure-store.ts';
 import { ConflictError } from '../platform/errors.ts';
 import { withoutKeys } from '../platform/list-sources.ts';
@@ -114,6 +117,8 @@ interface LoadedGroup {
   readonly compounds: readonly CompoundRecord[];
   readonly exits: readonly StoredExit[];
   readonly rule: ExitGroup;
+  /** The shifts of the open exits, as stored (the rule reads their times; a missed clock-in's alert names the shift). */
+  readonly shifts: ReadonlyMap<string, readonly StoredShift[]>;
 }
 
 const STRICTNESS: Record<CompoundStatus, number> = { normal: 0, lifted: 0, closed: 1, lockdown: 2 };
@@ -152,7 +157,7 @@ async function loadGroup(ref: GroupRef, now: string): Promise<LoadedGroup | unde
     exits: judged,
     shifts,
   };
-  return { compounds, exits, rule };
+  return { compounds, exits, rule, shifts };
 }
 
 /** The standing an exit gets from its findings, its previous standing kept where a reason persists. */
@@ -256,11 +261,29 @@ export async function reevaluate(asked: GroupRef, now: string): Promise<Judgemen
       const check = rulesWrite(ref, { due: next, rev });
       if (updates.length === 0) await transactWrite([check], 'rules changed');
       for (const slice of chunks(updates, CHUNK)) await transactWrite([check, ...slice], 'rules changed');
+      await raiseMissedClockIns(group, now);
       return { standings, nextCheckAt: next, changed: updates.length };
     } catch (error) {
       if (!(error instanceof ConflictError) || attempt >= ATTEMPTS) throw error;
       logger.debug('exit rules raced a write; judging again', { group: groupKey(ref), attempt });
     }
+  }
+}
+
+/**
+ * One missed_clock_in alert per shift whose grace ran out with no clock-in, raised by whichever
+ * judgement finds it first (the recheck job is due at the grace's end): its id comes from the
+ * shift, so every later judgement while the shift lasts finds it raised and writes nothing.
+ */
+async function raiseMissedClockIns(group: LoadedGroup, now: string): Promise<void> {
+  const settings = ruleSettings();
+  const missed = missedShifts({ ...group.rule, shifts: group.shifts }, now, settings);
+  const compoundOf = new Map(group.compounds.map((c) => [c.id, c]));
+  for (const shift of missed.values()) {
+    const compound = compoundOf.get(shift.compoundId);
+    if (!compound) continue;
+    const place = { compoundId: compound.id, communityId: compound.communityId, streetId: compound.streetId };
+    await raiseAlertOnce(missedClockInAlert(shift, place, settings.clockInGraceMinutes, now), SYSTEM_ACTOR);
   }
 }
 

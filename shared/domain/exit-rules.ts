@@ -101,15 +101,27 @@ export function uncoveredExits(group: ExitGroup, now: string, settings: RuleSett
   return found;
 }
 
-/** The current shift's person clocked in within the grace after its start. */
-export function missedClockIns(group: ExitGroup, now: string, settings: RuleSettings): Map<string, Detail> {
-  const found = new Map<string, Detail>();
+/**
+ * The current shift of each open exit whose person did not clock in within the grace after its
+ * start, by exit id: the rule's finding, and the shifts the judgement raises a missed_clock_in alert for.
+ */
+export function missedShifts<S extends ShiftTimes>(group: Omit<ExitGroup, 'shifts'> & { readonly shifts: ReadonlyMap<string, readonly S[]> }, now: string, settings: RuleSettings): Map<string, S> {
+  const found = new Map<string, S>();
   if (!isSealed(group.status)) return found;
   for (const exit of openExits(group)) {
     const missed = currentShifts(group.shifts.get(exit.id) ?? [], now).find(
       (s) => clockInState(s, now, settings.clockInGraceMinutes) === 'missed',
     );
-    if (missed) found.set(exit.id, { shiftStart: missed.start, person: missed.person ?? '', graceMinutes: settings.clockInGraceMinutes });
+    if (missed) found.set(exit.id, missed);
+  }
+  return found;
+}
+
+/** The current shift's person clocked in within the grace after its start. */
+export function missedClockIns(group: ExitGroup, now: string, settings: RuleSettings): Map<string, Detail> {
+  const found = new Map<string, Detail>();
+  for (const [exitId, missed] of missedShifts(group, now, settings)) {
+    found.set(exitId, { shiftStart: missed.start, person: missed.person ?? '', graceMinutes: settings.clockInGraceMinutes });
   }
   return found;
 }

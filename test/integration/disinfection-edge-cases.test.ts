@@ -13,18 +13,13 @@ import type { MissedRound } from '#shared/schemas/disinfection.ts';
 import type { PublicDisinfectionLog } from '#shared/schemas/public.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 import { scanTable } from '../support/table-scan.ts';
-import { DAY, MORNING, roundUsers, seedRoundCity } from './disinfection-support.ts';
+import {
+  AFTERNOON, AFTERNOON_ROUND, DAY, JUDGED, MORNING, MORNING_ROUND, PUBLIC_AREAS as PUBLIC, roundUsers, seedRoundCity,
+} from './disinfection-support.ts';
 import { SWEEP_QUEUES, json, tasksOfCampaign } from './sweep-support.ts';
 
 let stack: TestStack;
 const clockAt = (iso: string) => setClock(() => new Date(iso));
-const PUBLIC = ['corridor', 'elevator', 'guard_room', 'garbage_point', 'public_area'];
-const MORNING_ROUND = 'rd_20261123_0800';
-const AFTERNOON_ROUND = 'rd_20261123_1600';
-/** 16:30 in China on DAY. */
-const AFTERNOON = '2026-11-23T08:30:00.000Z';
-/** 00:10 on the next day in China: the judgement. */
-const JUDGED = '2026-11-23T16:10:00.000Z';
 
 beforeAll(async () => {
   stack = await startTestStack({ users: roundUsers, seed: seedRoundCity, queueOptions: SWEEP_QUEUES });

@@ -12,6 +12,14 @@ import { fixture, fixtureUsers, seedFixtureCity, square } from '../support/fixtu
 export const DAY = '2026-11-23';
 /** 08:30 in China on DAY. */
 export const MORNING = '2026-11-23T00:30:00.000Z';
+/** 16:30 in China on DAY. */
+export const AFTERNOON = '2026-11-23T08:30:00.000Z';
+/** 00:10 on the next day in China: the day-end judgement. */
+export const JUDGED = '2026-11-23T16:10:00.000Z';
+export const MORNING_ROUND = 'rd_20261123_0800';
+export const AFTERNOON_ROUND = 'rd_20261123_1600';
+/** Every public area of a round: a completion that is not partial. */
+export const PUBLIC_AREAS = ['corridor', 'elevator', 'guard_room', 'garbage_point', 'public_area'];
 const at = '2026-11-01T00:00:00.000Z';
 const communities = [{ id: 'cm1', name: '王府社区', streetId: 's1', boundary: square(112.50, 31.10, 0.05) }];
 
