@@ -15,7 +15,8 @@ import { nowIso } from '../platform/clock.ts';
 import { dailyReportDeadline } from '../platform/daily-report-settings.ts';
 import { logger } from '../platform/logger.ts';
 import { cityCompounds } from '../stores/compound-store.ts';
-import { raiseOnce, reportsOfDay } from '../stores/daily-report-store.ts';
+import { reportsOfDay } from '../stores/daily-report-store.ts';
+import { raiseAlertOnce } from '../stores/alert-store.ts';
 import { scheduledHandler } from '../edge/scheduled.ts';
 
 /**
@@ -46,7 +47,7 @@ export async function raiseMissingReports(day: string = chinaDay(nowIso()), at: 
       raisedBy: SYSTEM_ACTOR.username,
       details: { date: day, missing: sorted.length, compoundIds: sorted.map((c) => c.id), compoundNames: sorted.map((c) => c.name) },
     });
-    if (await raiseOnce(alert)) raised += 1;
+    if (await raiseAlertOnce(alert, SYSTEM_ACTOR)) raised += 1;
   }
   return { day, due: true, communities: missingByCommunity.size, raised };
 }

@@ -7,12 +7,8 @@
 import type { SubmittedReport } from '#shared/domain/daily-report.ts';
 import { message } from '#shared/messages/message.ts';
 import { keys, UNASSIGNED } from '#shared/table.ts';
-import { SYSTEM_ACTOR } from '#shared/roles.ts';
-import type { Alert } from '#shared/schemas/alert.ts';
-import { alertOps } from './alert-store.ts';
-import { ConflictError } from '../platform/errors.ts';
 import { withoutKeys } from '../platform/list-sources.ts';
-import { getItem, putItem, queryAll, transactWrite, type Item } from '../platform/table.ts';
+import { getItem, putItem, queryAll, type Item } from '../platform/table.ts';
 
 type Placed = Pick<SubmittedReport, 'date' | 'streetId' | 'communityId' | 'compoundId'>;
 
@@ -52,16 +48,3 @@ export async function reportsOfDay(day: string, within?: ReportsWithin): Promise
   return items.map((item) => withoutKeys<SubmittedReport>(item));
 }
 
-/**
- * Raises a missing-report alert (the deadline job's) unless raised already: its id comes from the
- * day and community, so a rerun's condition fails and nothing is written. True when it was new.
- */
-export async function raiseOnce(alert: Alert): Promise<boolean> {
-  try {
-    await transactWrite(alertOps(alert, SYSTEM_ACTOR), `alert ${alert.id} raised already`);
-    return true;
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    return false;
-  }
-}

@@ -24,7 +24,7 @@ import { seesResidentDetails, type Caller } from '#shared/roles.ts';
 import type { Alert } from '#shared/schemas/alert.ts';
 import type { Person, PersonSummary, SlotReport } from '#shared/schemas/person.ts';
 import { indexKeys, indexSortKeys, keys } from '#shared/table.ts';
-import { alertOps } from './alert-store.ts';
+import { alertOps, raiseAlertOnce } from './alert-store.ts';
 import { auditItem } from './audit-store.ts';
 import { currentLink, newLinkOps, revokeSubjectLink } from './link-store.ts';
 import { releaseDueOp } from './release-due-store.ts';
@@ -326,15 +326,6 @@ function positiveAlert(person: StoredPerson, due: string, at: string, by: string
   });
 }
 
-/** Writes an alert unless one with its id exists (a resend or retry): its write is conditional on the id. */
-async function raiseOnce(alert: Alert, caller: Actor): Promise<void> {
-  try {
-    await transactWrite(alertOps(alert, caller), message('person.report-raced', { id: alert.id }));
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-  }
-}
-
 /** The community's alert for a report with fever or symptoms: the place and what was reported, never who. */
 function reportAlert(person: StoredPerson, slot: StoredSlot, by: string): Alert {
   const fever = slot.temperatureC !== undefined && slot.temperatureC >= config().exits.feverThresholdC;
@@ -365,7 +356,7 @@ export async function recordTest(personId: string, test: TestRecord, caller: Act
   });
   const stored = out ?? {};
   // After the test's write, so a retry of a write that failed in between still raises it.
-  if (stored.result === 'positive' && person) await raiseOnce(positiveAlert(person, test.due, at, caller.username), caller);
+  if (stored.result === 'positive' && person) await raiseAlertOnce(positiveAlert(person, test.due, at, caller.username), caller);
   return { due: test.due, ...(typeof stored.takenAt === 'string' ? { takenAt: stored.takenAt } : {}), ...(typeof stored.result === 'string' ? { result: stored.result as TestRecord['result'] } : {}) };
 }
 
