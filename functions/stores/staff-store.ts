@@ -28,9 +28,31 @@ function staffItem(staff: StoredStaff): Item {
 const staffFromItem = (item: Item): StoredStaff => withoutKeys<StoredStaff>(item);
 
 /** The directory entry as the API shows it (before masking). */
-export const staffView = ({ username, name, role, jurisdiction, phone }: Staff): Staff => ({
-  username, name, role, jurisdiction, ...(phone === undefined ? {} : { phone }),
+export const staffView = ({ username, name, role, jurisdiction, phone, notify }: Staff): Staff => ({
+  username, name, role, jurisdiction, ...(phone === undefined ? {} : { phone }), ...(notify === undefined ? {} : { notify }),
 });
+
+/** Sets whether a person gets alert notices by SMS and e-mail, with its audit record; the entry as it now stands. */
+export async function setStaffNotify(staff: StoredStaff, notify: boolean, caller: Pick<Caller, 'username' | 'role' | 'name'>, at: string): Promise<StoredStaff> {
+  await transactWrite([
+    {
+      update: {
+        Key: keys.staff(staff.username),
+        UpdateExpression: 'SET #notify = :notify',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#notify': 'notify' },
+        ExpressionAttributeValues: { ':notify': notify },
+      },
+    },
+    {
+      put: auditItem({
+        entity: 'STAFF', entityId: staff.username, action: 'notify', caller, at,
+        changes: { notify: { from: staff.notify ?? true, to: notify } },
+      }),
+    },
+  ]);
+  return { ...staff, notify };
+}
 
 export async function getStaff(username: string): Promise<StoredStaff | undefined> {
   const item = await getItem<Item>(keys.staff(username));

@@ -239,6 +239,7 @@ export const MESSAGES = {
   'staff.field-needed': { en: '{role} staff need {field}', 'zh-CN': '{role} 角色的人员须填写 {field}' },
   'staff.field-not-for-role': { en: '{role} staff have no {field}', 'zh-CN': '{role} 角色的人员不应填写 {field}' },
   'staff.no-grid': { en: 'there is no grid {id}', 'zh-CN': '网格 {id} 不存在' },
+  'staff.no-person': { en: 'no one in the staff directory is called {username}', 'zh-CN': '人员名录中没有 {username}' },
   'staff.no-compound': { en: 'there is no compound {id}', 'zh-CN': '小区 {id} 不存在' },
   'staff.exit-elsewhere': { en: 'exit {id} is not an exit of the given compounds', 'zh-CN': '出入口 {id} 不属于所填小区' },
   'staff.place-mismatch': { en: '{field} {id} does not match the grid or community given', 'zh-CN': '{field} {id} 与所填网格或社区不符' },

@@ -63,6 +63,12 @@ export type Staff = z.infer<typeof Staff>;
 
 export const StaffList = z.object({ items: z.array(Staff) }).meta({ id: 'StaffList' });
 
+export const StaffParams = z.object({ username: Username });
+export const StaffNotify = z
+  .object({ notify: z.boolean().meta({ description: 'false: no alert notices by SMS or e-mail (the in-app inbox still gets them); true: notices again' }) })
+  .meta({ id: 'StaffNotify' });
+export type StaffNotify = z.infer<typeof StaffNotify>;
+
 export const StaffListQuery = z.object({
   role: z.enum(ROLES).optional(),
   communityId: Id.optional(),

@@ -63,7 +63,14 @@ function inboxApi(alerts: Alert[], notifications: Notification[]) {
     if (call.method === 'GET' && path === '/v1/compounds/c1/buildings') return { type: 'FeatureCollection', features: [] };
     if (call.method === 'GET' && path === '/v1/staff') {
       const q = query.get('q');
-      return { items: STAFF.filter((s) => !q || s.name.includes(q)) };
+      // As the API: part of a name or of a username.
+      return { items: STAFF.filter((s) => !q || s.name.includes(q) || s.username.includes(q)) };
+    }
+    const notify = /^\/v1\/staff\/([^/]+)\/notify$/.exec(path);
+    if (call.method === 'PUT' && notify?.[1]) {
+      const at = STAFF.findIndex((s) => s.username === notify[1]);
+      STAFF[at] = { ...STAFF[at]!, notify: (call.body as { notify: boolean }).notify };
+      return STAFF[at];
     }
     if (call.method === 'GET' && path === '/v1/notifications') {
       const etag = `"n${state.version}"`;
@@ -111,6 +118,20 @@ async function openInbox(api: ReturnType<typeof inboxApi>) {
 }
 
 describe('the alert inbox', () => {
+  it('lets the person turn their text and e-mail notices off and on, saying what still reaches them', async () => {
+    const api = inboxApi([alert('a1')], []);
+    const { calls } = await openInbox(api);
+    const box = page.getByRole('checkbox', { name: '预警通过短信和邮件通知我' });
+    await expect.element(box).toBeChecked();
+    await userEvent.click(box);
+    await expect.element(page.getByText('已关闭短信和邮件提醒；预警仍会进入收件箱和提醒铃。')).toBeVisible();
+    await expect.element(box).not.toBeChecked();
+    expect(calls.filter((c) => c.method === 'PUT')).toEqual([{ method: 'PUT', path: '/v1/staff/cm-inbox-1/notify', body: { notify: false } }]);
+    await userEvent.click(box);
+    await expect.element(box).toBeChecked();
+    STAFF[0] = { ...STAFF[0]!, notify: undefined };
+  });
+
   it('says each alert in words: kind, compound by name, when, level, escalation and people by name', async () => {
     const api = inboxApi([
       alert('a1', { level: 'street', escalatedTo: 'street', escalatedAt: minutesAgo(2) }),

@@ -26,6 +26,7 @@ const seededIds: Record<string, (city: City) => readonly string[]> = {
   tasks: (city) => city.tasks,
   people: (city) => city.people,
   'help-requests': (city) => city.helpRequests,
+  inspections: (city) => city.inspections,
 };
 const collectionOf = (route: RouteSpec) => route.path.split('/')[2]!;
 

@@ -53,6 +53,7 @@ export interface City {
   readonly people: readonly string[];
   /** An open emergency help request in c_a. */
   readonly helpRequests: readonly string[];
+  readonly inspections: readonly string[];
 }
 
 const seedAt = '2026-11-01T00:00:00.000Z';
@@ -120,8 +121,12 @@ export async function freshCity(stack: TestStack, previous?: City): Promise<City
   const helpRequests = [
     (await json<{ id: string }>(await community.post('/v1/help-requests', { compoundId: 'c_a', buildingId: 'b_a1', kind: 'medicine', urgency: 'normal', note: 'fuzz' }), 201)).id,
   ];
+  // An inspection with a finding, for the community to rectify.
+  const inspections = [
+    (await json<{ id: string }>(await city.post('/v1/inspections', { compoundId: 'c_a', items: [{ key: 'checkpoint', ok: false, finding: 'fuzz' }] }), 201)).id,
+  ];
   await stack.queues.drain();
-  return { tableName, campaigns, tasks, alerts, people, helpRequests };
+  return { tableName, campaigns, tasks, alerts, people, helpRequests, inspections };
 }
 
 /** A closed n-gon around a centre, in degrees; n may be in the tens of thousands. */

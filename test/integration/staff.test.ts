@@ -149,3 +149,35 @@ describe('the rota', () => {
     expect(made.created).toBe(2);
   });
 });
+
+describe('opting out of notices by SMS and e-mail', () => {
+  const setNotify = async (as: string, username: string, body: unknown) =>
+    (await stack.as(as)).request('PUT', `/v1/staff/${username}/notify`, { body });
+  const notifyOf = async (username: string) => (await list('city')).find((s) => s.username === username) as Listed & { notify?: boolean };
+
+  it('lets a person opt themselves out and back in, recorded in the directory', async () => {
+    expect((await notifyOf('grid-g1'))?.notify).toBeUndefined();
+    expect(await expectStatus(await setNotify('grid-g1', 'grid-g1', { notify: false }), 200)).toMatchObject({ username: 'grid-g1', notify: false });
+    expect((await notifyOf('grid-g1'))?.notify).toBe(false);
+    await expectStatus(await setNotify('grid-g1', 'grid-g1', { notify: true }), 200);
+    expect((await notifyOf('grid-g1'))?.notify).toBe(true);
+  });
+
+  it('lets city staff and the community\'s admin set it for others, no one else', async () => {
+    await expectStatus(await setNotify('community-cm1', 'duty-a', { notify: false }), 200);
+    await expectStatus(await setNotify('city', 'duty-d', { notify: false }), 200);
+    // cm1's admin cannot reach cm2's admin; a grid worker cannot set a colleague's; an official neither.
+    await expectStatus(await setNotify('community-cm1', 'community-cm2', { notify: false }), 403);
+    await expectStatus(await setNotify('grid-g1', 'duty-a', { notify: true }), 403);
+    await expectStatus(await setNotify('official-s1', 'grid-g1', { notify: false }), 403);
+    expect((await notifyOf('community-cm2'))?.notify).toBeUndefined();
+    expect((await notifyOf('duty-a'))?.notify).toBe(false);
+  });
+
+  it('answers 404 for someone not in the directory and 400 naming the field, writing nothing', async () => {
+    await expectStatus(await setNotify('city', 'nobody-here', { notify: false }), 404);
+    const bad = await expectStatus(await setNotify('city', 'duty-d', { notify: 'no' }), 400);
+    expect(fieldsOf(bad)).toEqual(['body.notify']);
+    expect((await notifyOf('duty-d'))?.notify).toBe(false);
+  });
+});

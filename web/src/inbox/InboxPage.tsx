@@ -17,6 +17,7 @@ import { useSession } from '../services.tsx';
 import { useNow } from '../tasks/time.ts';
 import { AlertCard, useKindLabel } from './AlertCard.tsx';
 import { useInboxAlerts, type AlertFilter } from './data.ts';
+import { NoticeOptOut } from './NoticeOptOut.tsx';
 import { NotificationList } from './NotificationList.tsx';
 import { useNotifications } from './notifications.ts';
 import '../styles/inbox.css';
@@ -108,6 +109,7 @@ function Inbox({ username, role }: { username: string; role: Role }) {
       </section>
       <NotificationList list={feed.list} error={feed.error} now={now} busy={marking}
         onMarkAll={() => void markRead('all')} onRetry={() => void feed.refresh()} />
+      <NoticeOptOut username={username} />
     </main>
   );
 }
