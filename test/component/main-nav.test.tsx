@@ -11,7 +11,7 @@ describe('MainNav', () => {
     await render(<MainNav role="official" current="board" />);
     const links = page.getByRole('link');
     await expect.element(links.first()).toHaveTextContent('督查看板');
-    expect(links.elements().map((a) => a.textContent)).toEqual(['督查看板', '督导检查', '日报告', '地图']);
+    expect(links.elements().map((a) => a.textContent)).toEqual(['督查看板', '督导检查', '指挥大屏', '日报告', '地图']);
     await expect.element(page.getByRole('link', { name: '督查看板' })).toHaveAttribute('aria-current', 'page');
     await expect.element(page.getByRole('link', { name: '地图' })).not.toHaveAttribute('aria-current');
   });

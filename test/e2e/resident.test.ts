@@ -98,7 +98,9 @@ describe('the resident page on a phone', () => {
     expect(await done.textContent()).toContain(text.roundStatus.done);
     expect(await done.locator('.log-round-areas').textContent()).toContain(['楼道', '电梯', '门卫室', '垃圾点', '公共区域'].join('、'));
     expect(await page.locator('[data-testid="log-summary"]').textContent()).toMatch(/已完成 [1-9]/);
-    expect(await page.locator('.hotline-number').allTextContents()).toEqual(['110', '120', '12315']);
+    // The compound's own hotlines as its public notice gives them, then the city's three.
+    const notice = (await (await fetch(`${apiUrl}/public/compounds/${compound.id}/notice`)).json()) as { hotlines: { phone: string }[] };
+    expect(await page.locator('[data-testid="hotlines"] .hotline-number').allTextContents()).toEqual([...notice.hotlines.map((h) => h.phone), '110', '120', '12315']);
     expect(await page.locator('[data-testid="updated"]').textContent()).toContain('更新于');
     // Laid out for the phone: nothing wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
