@@ -4,7 +4,7 @@
  */
 import { TABLE } from '#shared/table.ts';
 import { InvalidCursorError } from './errors.ts';
-import { batchGet, decodeCursor, encodeCursor, queryPage, type Item, type Key, type QueryOptions } from './table.ts';
+import { batchGet, decodeCursor, encodeCursor, queryAll, queryPage, type Item, type Key, type QueryOptions } from './table.ts';
 
 const INTERNAL = [
   TABLE.partitionKey, TABLE.sortKey, 'type',
@@ -25,6 +25,10 @@ export function withoutKeys<T>(item: Item): T {
 export type Source =
   | { readonly kind: 'query'; readonly query: QueryOptions }
   | { readonly kind: 'keys'; readonly keys: readonly Key[] };
+
+/** Every item of one source, unpaged: for figures and judgements that need the whole of it. */
+export const readAll = (source: Source): Promise<Item[]> =>
+  (source.kind === 'query' ? queryAll<Item>(source.query) : batchGet<Item>(source.keys));
 
 export interface ListCursor {
   /** Source index. */

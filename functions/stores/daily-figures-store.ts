@@ -34,6 +34,7 @@ import { getPersonRecord, observationOf, peopleSource, storedPersonFromItem } fr
 import { nowIso } from '../platform/clock.ts';
 import { NotFoundError } from '../platform/errors.ts';
 import { batchGet, queryAll, type Item, type QueryOptions } from '../platform/table.ts';
+import { readAll } from '../platform/list-sources.ts';
 import { message } from '#shared/messages/message.ts';
 
 /** The compound fields the figures need: its id, place in the hierarchy and status. */
@@ -42,14 +43,13 @@ export type FiguresCompound = Pick<CompoundRecord, 'id' | 'communityId' | 'stree
 /** How many people's partitions are read side by side for the missed slots. */
 const PEOPLE_IN_FLIGHT = 8;
 
-const queryOf = (source: { kind: 'query'; query: QueryOptions } | { kind: string }): QueryOptions => (source as { query: QueryOptions }).query;
 
 /** The first instant of a China day (UTC ISO): its midnight's slot. */
 const dayStart = (day: string): string => slotStart(day, '00:00');
 
 /** Entries (in/out), refusals and fevers over the compound's exits: the exits, then each exit's hourly counters of the day. */
 export async function entryFiguresOf(compound: FiguresCompound, day: string): Promise<EntryFigures> {
-  const exits = await queryAll<Item>(queryOf(childSource(compound.id, 'exit')));
+  const exits = await readAll(childSource(compound.id, 'exit'));
   const hours = await Promise.all(exits.map((exit) => hourlyCounts(exit.id as string, day)));
   return entryFigures(hours.flat());
 }
@@ -82,7 +82,7 @@ export async function roundFiguresOf(compound: FiguresCompound, day: string): Pr
  * (judged as of `at`): the compound's people (one query), then each one's partition.
  */
 export async function observationFiguresOf(compound: FiguresCompound, day: string, at: string): Promise<ObservationFigures> {
-  const people = (await queryAll<Item>(queryOf(peopleSource({ compoundId: compound.id }, 'under_observation')))).map(storedPersonFromItem);
+  const people = (await readAll(peopleSource({ compoundId: compound.id }, 'under_observation'))).map(storedPersonFromItem);
   const judged = await inParallel(people, PEOPLE_IN_FLIGHT, async (person) => {
     const record = await getPersonRecord(person.id);
     return record ? observationOf(record, at) : { slots: [] };

@@ -22,11 +22,10 @@ import { shiftsBetween } from './duty-store.ts';
 import { ruleSettings } from './exit-rules-store.ts';
 import { chinaDayStart, exitsOf } from './scorecard-store.ts';
 import type { Places } from './places-store.ts';
-import { withoutKeys, type Source } from '../platform/list-sources.ts';
-import { getItem, queryAll, transactWrite, type Item, type QueryOptions, type TransactOp } from '../platform/table.ts';
+import { readAll, withoutKeys, type Source } from '../platform/list-sources.ts';
+import { getItem, queryAll, transactWrite, type Item, type TransactOp } from '../platform/table.ts';
 
 /** The query of a list source (the ones read here are queries). */
-const queryOf = (source: Source): QueryOptions => (source as Extract<Source, { kind: 'query' }>).query;
 
 const DUE_STATUSES: readonly InspectionStatus[] = ['open'];
 
@@ -142,13 +141,13 @@ export function inspectionSources(
 
 /** Every inspection of the sources (an accountability list reads all of a community's or street's). */
 export async function inspectionsOf(sources: readonly Source[]): Promise<Inspection[]> {
-  const lists = await Promise.all(sources.map((s) => queryAll<Item>(queryOf(s))));
+  const lists = await Promise.all(sources.map((s) => readAll(s)));
   return lists.flat().map(inspectionFromItem);
 }
 
 /** The missed disinfection rounds of these China days, within a street or community (or the city's). */
 export async function missedRoundsOn(days: readonly string[], within: MissedRoundsWithin | undefined): Promise<MissedRound[]> {
-  const lists = await Promise.all(days.map((day) => queryAll<Item>(queryOf(missedRoundsSource(day, within)))));
+  const lists = await Promise.all(days.map((day) => readAll(missedRoundsSource(day, within))));
   return lists.flat().map((item) => withoutKeys<MissedRound>(item));
 }
 

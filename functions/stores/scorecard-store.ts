@@ -19,18 +19,16 @@ import { shiftsBetween } from './duty-store.ts';
 import { entriesOfDaySource, storedEntryFromItem } from './entry-store.ts';
 import { ruleSettings, storedExitFromItem, type StoredExit } from './exit-rules-store.ts';
 import { noticePostedOn, responsibilityComplete } from './notice-store.ts';
-import type { Source } from '../platform/list-sources.ts';
-import { queryAll, type Item, type QueryOptions } from '../platform/table.ts';
+import { readAll } from '../platform/list-sources.ts';
 
 /** The query of a list source (the ones read here are queries). */
-const queryOf = (source: Source): QueryOptions => (source as Extract<Source, { kind: 'query' }>).query;
 
 /** The first instant of a China day (UTC ISO). */
 export const chinaDayStart = (day: string): string => isoAt(Date.parse(`${day}T00:00:00.000+08:00`));
 
 /** A compound's exits as they stand (the registry keeps no history of exits). */
 export async function exitsOf(compoundId: string): Promise<StoredExit[]> {
-  return (await queryAll<Item>(queryOf(childSource(compoundId, 'exit')))).map(storedExitFromItem);
+  return (await readAll(childSource(compoundId, 'exit'))).map(storedExitFromItem);
 }
 
 /** The exit rules about the checkpoint itself, over the compound's exits as they stand. */
@@ -66,7 +64,7 @@ async function dutyOf(open: readonly StoredExit[], day: string, at: string): Pro
 
 /** The day's registrations at the compound's exits, and those with all four musts (四必). */
 async function registrationOf(exits: readonly StoredExit[], day: string): Promise<ScorecardEvidence['registration']> {
-  const lists = await Promise.all(exits.map((exit) => queryAll<Item>(queryOf(entriesOfDaySource(exit.id, day)))));
+  const lists = await Promise.all(exits.map((exit) => readAll(entriesOfDaySource(exit.id, day))));
   const entries = lists.flat().map(storedEntryFromItem).filter((e) => chinaDay(e.at) === day);
   const withFourChecks = entries.filter((e) => e.checks.identityAsked && e.checks.recorded && e.checks.temperatureMeasured && e.checks.maskWorn).length;
   return { entries: entries.length, withFourChecks };
