@@ -2,7 +2,7 @@
  * Roles and jurisdiction: who a caller is and which places they may see or change.
  * Pure rules shared by the handlers (authorisation) and the web app (what to offer).
  */
-export const ROLES = ['city', 'official', 'community', 'grid', 'duty', 'disinfection'] as const;
+export const ROLES = ['city', 'official', 'community', 'grid', 'duty', 'disinfection', 'volunteer'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Those who oversee places: city staff, officials (inspectors) and community admins. */
@@ -68,6 +68,8 @@ export function listScope(caller: Caller): ListScope {
       if (j.streetId) return { level: 'street', streetId: j.streetId };
       return { level: 'city' };
     case 'community':
+    // Volunteers (志愿者) carry the community's proxy purchases: its queue is their whole jurisdiction.
+    case 'volunteer':
       return { level: 'community', communityId: j.communityId ?? '' };
     case 'grid':
       return { level: 'grid', gridId: j.gridId ?? '' };

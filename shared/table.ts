@@ -183,6 +183,17 @@ export const keys = {
   helpRequest: (id: string) => ({ pk: `HELP#${id}`, sk: META }),
   /** An inspection (督导检查) of a compound. */
   inspection: (id: string) => ({ pk: `INSPECTION#${id}`, sk: META }),
+  /** A household's order (代购配送), keyed by its (client's) id so a resent order finds itself. */
+  order: (id: string) => ({ pk: `ORDER#${id}`, sk: META }),
+  /** A household (compound, building, room) as its link names it: the link's subject. */
+  household: (householdId: string) => ({ pk: `HOUSEHOLD#${householdId}`, sk: META }),
+  /**
+   * The overdue job's sparse index: a requested order under the UTC day its acceptance falls due,
+   * sorted by that time; removed when the order is accepted or cancelled, so a run reads only what is due.
+   */
+  orderDue: (day: string, acceptBy: string, orderId: string) => ({ pk: `ORDERDUE#${day}`, sk: `${acceptBy}#${orderId}` }),
+  /** A community's order figures of a China day: counters ADDed with each step (daily report, dashboard). */
+  orderDay: (day: string, communityId: string | null) => ({ pk: `ORDERDAY#${day}`, sk: communityId ?? UNASSIGNED }),
   /** A compound's daily report (日报告) of a China day: the day's partition, sorted by street and community like missed rounds. */
   dailyReport: (day: string, streetId: string | null, communityId: string | null, compoundId: string) => ({
     pk: `DAILYREPORT#${day}`,
@@ -215,6 +226,12 @@ export const indexKeys = {
   /** byParent / byStreet: help requests of a community or street, sorted like alerts (open first, then time). */
   helpOfCommunity: (communityId: string | null) => `COMMUNITY#${communityId ?? UNASSIGNED}#HELP`,
   helpOfStreet: (streetId: string | null) => `STREET#${streetId ?? UNASSIGNED}#HELP`,
+  /** byParent: a community's orders of one status, medicine and urgent first, then oldest first (indexSortKeys.order). */
+  ordersOfCommunity: (communityId: string | null, status: string) => `COMMUNITY#${communityId ?? UNASSIGNED}#ORDERS#${status}`,
+  /** byGeo (orders have no points): a household's orders, newest last by requestedAt (its link's page). */
+  ordersOfHousehold: (householdId: string) => `HOUSEHOLD#${householdId}#ORDERS`,
+  /** byStreet, sparse: a compound's delivered orders waiting at its drop-off points, by point then deliveredAt. */
+  waitingAtCompound: (compoundId: string) => `COMPOUND#${compoundId}#WAITING`,
   /** byStreet: a street's inspections, sorted by community, compound and time (indexSortKeys.inspection). */
   inspectionsOfStreet: (streetId: string | null) => `STREET#${streetId ?? UNASSIGNED}#INSPECTIONS`,
   /** byParent, sparse: open inspections with a deadline, by deadline, for the overdue job. */

@@ -93,6 +93,12 @@ export const functionAccess = {
     pairs: { table: read },
     // Daily reports: drafts read the day's data; submissions write the report.
     'daily-reports': { table: readWrite },
+    // The community's order queue and its steps; signs the PUTs of delivery photos.
+    orders: { table: readWrite, files: ['presignPhotos'] },
+    // Makes and revokes households' links (only their hashes are kept).
+    'household-links': { table: readWrite, secrets: ['linkSigningKey'] },
+    // A household's orders through its link; counts calls per link.
+    'public-orders': { table: readWrite, secrets: ['linkSigningKey'] },
   },
   workers: {
     'assign-compounds': { table: readWrite },
@@ -112,6 +118,8 @@ export const functionAccess = {
     // Raises one daily_report_missing alert per community with compounds not reported by the deadline.
     'daily-report-deadline': { table: readWrite },
     'inspections-overdue': { table: readWrite },
+    // Raises one order_overdue alert per order not accepted in its time (medicine: 2 h), from a sparse index by due minute.
+    'orders-overdue': { table: readWrite },
     // Sends alert notices (SNS topic per community) and escalates alerts nobody acknowledged.
     'escalate-alerts': { table: readWrite, notify: ['publish'] },
   },

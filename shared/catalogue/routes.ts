@@ -13,6 +13,7 @@ import { dutyRoutes } from './routes/duty.ts';
 import { entriesRoutes } from './routes/entries.ts';
 import { exitsRoutes } from './routes/exits.ts';
 import { helpRequestsRoutes } from './routes/help-requests.ts';
+import { householdLinksRoutes } from './routes/household-links.ts';
 import { importsRoutes } from './routes/imports.ts';
 import { inspectionsRoutes } from './routes/inspections.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
@@ -20,10 +21,12 @@ import { localRoutes } from './routes/local.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { noticesRoutes } from './routes/notices.ts';
 import { notificationsRoutes } from './routes/notifications.ts';
+import { ordersRoutes } from './routes/orders.ts';
 import { passesRoutes } from './routes/passes.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { placesRoutes } from './routes/places.ts';
 import { publicRoutes } from './routes/public.ts';
+import { publicOrdersRoutes } from './routes/public-orders.ts';
 import { publicReportsRoutes } from './routes/public-reports.ts';
 import { scorecardsRoutes } from './routes/scorecards.ts';
 import { sealingRoutes } from './routes/sealing.ts';
@@ -60,6 +63,9 @@ export const routes = {
   ...scorecardsRoutes,
   ...inspectionsRoutes,
   ...dashboardRoutes,
+  ...ordersRoutes,
+  ...householdLinksRoutes,
+  ...publicOrdersRoutes,
 };
 
 export type Routes = typeof routes;

@@ -74,6 +74,12 @@ export const schedules = defineSchedules({
       'At 00:05 China time (16:05 UTC): record the vulnerable residents whose paired cadre logged no contact that reached them on the day that ended, in a sparse partition by day',
     expression: 'cron(5 16 * * ? *)',
   },
+  ordersOverdue: {
+    job: 'orders-overdue',
+    description:
+      'Raise one order_overdue alert for the community per order nobody accepted within its time (medicine 2 h, urgent 2 h, others 12 h by default), from a sparse index by due minute holding only requested orders; the alert\'s id comes from the order, so a rerun raises nothing twice',
+    expression: 'rate(5 minutes)',
+  },
 });
 
 export type Schedules = typeof schedules;

@@ -19,6 +19,7 @@ const SHAPES: Record<Role, { readonly needs: readonly Field[]; readonly may: rea
   grid: { needs: ['gridId'], may: ['streetId', 'communityId'] },
   duty: { needs: ['compoundIds', 'exitIds'], may: [] },
   disinfection: { needs: ['compoundIds'], may: [] },
+  volunteer: { needs: ['communityId'], may: ['streetId'] },
 };
 
 const present = (j: StaffJurisdiction, field: Field): boolean => {

@@ -121,6 +121,7 @@ const ROLE_WORDS: Readonly<Record<Role, readonly string[]>> = {
   grid: ['网格员', '网格', 'grid worker'],
   duty: ['卡口值守人员', '值守人员', '卡口值守', '值守', '卡口', 'duty staff'],
   disinfection: ['消杀人员', '消杀', '环境消杀', 'disinfection staff'],
+  volunteer: ['志愿者', '志愿服务', 'volunteer'],
 };
 
 export const staffRole = () =>

@@ -30,7 +30,7 @@ export const ContactOutcome = z.enum(CONTACT_OUTCOMES).meta({ description: 'ok: 
 
 const Name = z.string().trim().min(1).max(50);
 const Phone = z.string().trim().regex(/^\+?[0-9][0-9 -]{4,19}$/, 'must be a phone number: digits, optionally +, spaces or "-"');
-const Room = z.string().trim().min(1).max(30).meta({ description: 'Unit and room as written, e.g. 2单元301' });
+export const Room = z.string().trim().min(1).max(30).meta({ description: 'Unit and room as written, e.g. 2单元301' });
 const Reason = z.string().trim().min(1).max(200).meta({ description: 'Why the person is under care (e.g. returned from a risk area on 11-20)' });
 const Source = z.string().trim().min(1).max(100).meta({ description: 'Where the enrolment came from: by hand, a visit, a gate entry, a CDC or big-data list' });
 

@@ -30,8 +30,10 @@ const InspectionsPage = lazy(() => import('./inspections/InspectionsPage.tsx').t
 const DashboardPage = lazy(() => import('./dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
 const ResidentPage = lazy(() => import('./public/ResidentPage.tsx').then((m) => ({ default: m.ResidentPage })));
 const ReportPage = lazy(() => import('./report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
+const OrdersPage = lazy(() => import('./orders/OrdersPage.tsx').then((m) => ({ default: m.OrdersPage })));
+const HouseholdPage = lazy(() => import('./household/HouseholdPage.tsx').then((m) => ({ default: m.HouseholdPage })));
 
-const PAGES: Record<SignedInView, ComponentType> = { map: MapPage, tasks: TasksPage, board: BoardPage, gate: GatePage, passes: PassesPage, people: PeoplePage, inbox: InboxPage, notices: NoticesPage, reports: ReportsPage, inspections: InspectionsPage, dashboard: DashboardPage };
+const PAGES: Record<SignedInView, ComponentType> = { map: MapPage, tasks: TasksPage, board: BoardPage, gate: GatePage, passes: PassesPage, people: PeoplePage, orders: OrdersPage, inbox: InboxPage, notices: NoticesPage, reports: ReportsPage, inspections: InspectionsPage, dashboard: DashboardPage };
 
 export function App() {
   const { t } = useTranslation();
@@ -41,8 +43,8 @@ export function App() {
   const link = useLinkSignIn(route);
   const role = session?.user.role;
   const allowed = role ? viewsOf(role) : [];
-  // The resident page and a report link are open to everyone: no session, no redirect.
-  const open = route.view === 'resident' || route.view === 'report';
+  // The resident page, a report link and a household's link are open to everyone: no session, no redirect.
+  const open = route.view === 'resident' || route.view === 'report' || route.view === 'household';
   const view = !open && route.view !== 'home' && route.view !== 'login' && allowed.includes(route.view) ? route.view : allowed[0];
   // While a sign-in link is signing in, or tells why it could not, the URL stays the link's.
   const linkHolds = link.pending || link.failure !== undefined;
@@ -61,11 +63,11 @@ export function App() {
       </div>
     );
   }
-  if (route.view === 'report') {
+  if (route.view === 'report' || route.view === 'household') {
     return (
       <div className="app app-public">
         <Suspense fallback={null}>
-          <ReportPage token={route.token} />
+          {route.view === 'report' ? <ReportPage token={route.token} /> : <HouseholdPage token={route.token} />}
         </Suspense>
       </div>
     );

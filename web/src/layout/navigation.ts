@@ -7,7 +7,7 @@
 import { useSyncExternalStore } from 'react';
 import type { Role } from '#shared/roles.ts';
 
-const SIGNED_IN_VIEWS = ['map', 'tasks', 'board', 'gate', 'passes', 'people', 'inbox', 'notices', 'reports', 'inspections', 'dashboard'] as const;
+const SIGNED_IN_VIEWS = ['map', 'tasks', 'board', 'gate', 'passes', 'people', 'orders', 'inbox', 'notices', 'reports', 'inspections', 'dashboard'] as const;
 export type SignedInView = (typeof SIGNED_IN_VIEWS)[number];
 
 export type Route =
@@ -15,6 +15,8 @@ export type Route =
   | { readonly view: 'resident'; readonly compoundId: string }
   /** A resident's report link (`/r/{token}`, shared/domain/links.ts): no sign-in either. */
   | { readonly view: 'report'; readonly token: string }
+  /** A household's order link (`/h/{token}`, issue 18): no sign-in either. */
+  | { readonly view: 'household'; readonly token: string }
   /** The local sign-in link, `/login?user=NAME` (the local runtime only; see web/src/auth/link-sign-in.ts). */
   | { readonly view: 'login'; readonly user: string | undefined }
   | { readonly view: 'home' };
@@ -23,10 +25,11 @@ export type Route =
 const VIEWS_OF: Record<Role, readonly SignedInView[]> = {
   city: ['map', 'board', 'inspections', 'dashboard', 'reports', 'passes', 'people', 'inbox', 'notices'],
   official: ['board', 'inspections', 'dashboard', 'reports', 'map', 'inbox'],
-  community: ['map', 'board', 'inspections', 'reports', 'passes', 'people', 'inbox', 'notices'],
-  grid: ['tasks', 'people', 'map', 'inbox'],
+  community: ['map', 'board', 'inspections', 'reports', 'passes', 'people', 'orders', 'inbox', 'notices'],
+  grid: ['tasks', 'people', 'orders', 'map', 'inbox'],
   disinfection: ['tasks', 'map'],
   duty: ['gate', 'map'],
+  volunteer: ['orders', 'inbox'],
 };
 
 export const viewsOf = (role: Role): readonly SignedInView[] => VIEWS_OF[role];
@@ -45,6 +48,8 @@ export function routeOf(pathname: string, search = ''): Route {
   if (resident?.[1]) return { view: 'resident', compoundId: decodeURIComponent(resident[1]) };
   const report = /^\/r\/([^/]+)\/?$/.exec(pathname);
   if (report?.[1]) return { view: 'report', token: decodeURIComponent(report[1]) };
+  const household = /^\/h\/([^/]+)\/?$/.exec(pathname);
+  if (household?.[1]) return { view: 'household', token: decodeURIComponent(household[1]) };
   const view = pathname.replace(/^\/|\/$/g, '');
   // The passes view prints cards at /passes/print (web/src/passes/print-path.ts).
   if (view === 'passes/print') return { view: 'passes' };
