@@ -94,7 +94,7 @@ export function canSeeStaff(caller: Caller, places: StaffPlaces): boolean {
 }
 
 /** The roles a community admin may create: their community's own people, never city-level ones. */
-const COMMUNITY_CREATES: readonly Role[] = ['community', 'grid', 'duty', 'disinfection'];
+const COMMUNITY_CREATES: readonly Role[] = ['community', 'grid', 'duty', 'disinfection', 'volunteer'];
 
 /**
  * Whether the caller may create a staff member of this role working in these places: city staff

@@ -44,7 +44,7 @@ describe('a community admin\'s roster (UTF-8 with BOM)', () => {
     const summary = await importRoster('community-cm1', Buffer.from(CM1_ROSTER, 'utf8'));
     expect(summary).toMatchObject({ kind: 'staff', imported: 3, updated: 0, rejected: 2 });
     expect(summary.rejects.map((r) => r.line)).toEqual([4, 5]);
-    expect(summary.rejects[0]?.reason).toMatch(/^角色 \(role\): must be one of city, official, community, grid, duty, disinfection/);
+    expect(summary.rejects[0]?.reason).toMatch(/^角色 \(role\): must be one of city, official, community, grid, duty, disinfection, volunteer/);
     // c_d lies in cm3: the row is refused for cm1's admin, the rest of the file goes in.
     expect(summary.rejects[1]?.reason).toBe('you may not create duty staff there');
   });

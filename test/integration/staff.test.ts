@@ -80,6 +80,23 @@ describe('adding staff', () => {
     expect(names(await list('grid-g1'))).toEqual(['duty-a', 'grid-g1', 'grid-g1-2']);
   });
 
+  it('lets a community admin add volunteers (志愿者) for their own community only, and city staff anywhere', async () => {
+    const admin = await stack.as('community-cm1');
+    const created = await expectStatus(await admin.post('/v1/staff', {
+      username: 'volunteer-cm1-1', name: '志愿者甲', role: 'volunteer', jurisdiction: { streetId: 's1', communityId: 'cm1' },
+    }), 201);
+    expect(created).toMatchObject({ role: 'volunteer', jurisdiction: { streetId: 's1', communityId: 'cm1' } });
+    await expectStatus(await admin.post('/v1/staff', { username: 'volunteer-cm3-x', name: '外人', role: 'volunteer', jurisdiction: { communityId: 'cm3' } }), 403);
+    expect(fieldsOf(await expectStatus(await admin.post('/v1/staff', { username: 'volunteer-g1', name: '某人', role: 'volunteer', jurisdiction: { gridId: 'g1' } }), 400)))
+      .toEqual(['body.jurisdiction.communityId', 'body.jurisdiction.gridId']);
+    await expectStatus(await (await stack.as('city')).post('/v1/staff', { username: 'volunteer-cm3-1', name: '志愿者乙', role: 'volunteer', jurisdiction: { communityId: 'cm3' } }), 201);
+    // Each admin finds their own community's volunteers; the volunteer signs in at once and sees their community's people.
+    expect(names(await list('community-cm1', '?role=volunteer'))).toEqual(['volunteer-cm1-1']);
+    expect(names(await list('community-cm3', '?role=volunteer'))).toEqual(['volunteer-cm3-1']);
+    expect(names(await list('volunteer-cm1-1'))).toEqual(expect.arrayContaining(['community-cm1', 'volunteer-cm1-1']));
+    expect(names(await list('volunteer-cm1-1'))).not.toContain('volunteer-cm3-1');
+  });
+
   it('keeps community admins to their own community and their own kind of staff (403), writing nothing', async () => {
     const admin = await stack.as('community-cm1');
     const before = names(await list('city'));

@@ -88,7 +88,7 @@ describe('npm start', () => {
       expect(javaOn(started.dynamodbPort)).toHaveLength(1);
 
       const users = (await (await fetch(`${started.apiUrl}/local/users`)).json()) as { username: string; role: string }[];
-      expect(new Set(users.map((u) => u.role))).toEqual(new Set(['city', 'official', 'community', 'grid', 'duty', 'disinfection']));
+      expect(new Set(users.map((u) => u.role))).toEqual(new Set(['city', 'official', 'community', 'grid', 'duty', 'disinfection', 'volunteer']));
       const city = users.find((u) => u.role === 'city');
       const { token } = (await (await fetch(`${started.apiUrl}/local/token`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: city?.username }),

@@ -239,9 +239,10 @@ describe('the demo users', () => {
     expect(roles).toMatchObject({ city: 2, official: 2, community: 22, grid: city.grids.length });
     expect(roles.duty).toBeGreaterThan(50);
     expect(roles.disinfection).toBe(22);
-    expect(users.slice(0, 6).map((u) => u.role)).toEqual(['city', 'official', 'community', 'grid', 'duty', 'disinfection']);
-    expect(users.slice(0, 6).map((u) => u.username)).toEqual([
-      'city-1', 'official-city', 'community-wangfu', 'grid-wangfu-1', expect.stringMatching(/^duty-wangfu-\d+$/), 'disinfection-wangfu',
+    expect(roles.volunteer).toBe(44);
+    expect(users.slice(0, 7).map((u) => u.role)).toEqual(['city', 'official', 'community', 'grid', 'duty', 'disinfection', 'volunteer']);
+    expect(users.slice(0, 7).map((u) => u.username)).toEqual([
+      'city-1', 'official-city', 'community-wangfu', 'grid-wangfu-1', expect.stringMatching(/^duty-wangfu-\d+$/), 'disinfection-wangfu', 'volunteer-wangfu-1',
     ]);
     expect(users.find((u) => u.username === 'official-street')?.jurisdiction).toEqual({ streetId: 'st-yingzhong' });
   });
@@ -271,6 +272,7 @@ describe('the demo users', () => {
       if (role === 'grid') expect(j.gridId).toBeTruthy();
       if (role === 'duty') expect(j.exitIds?.length).toBeGreaterThan(0);
       if (role === 'disinfection') expect(j.compoundIds?.length).toBeGreaterThan(0);
+      if (role === 'volunteer') expect(j.communityId).toBeTruthy();
     }
   });
 

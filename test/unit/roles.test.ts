@@ -19,6 +19,9 @@ describe('canSeeCompound', () => {
     ['duty', { compoundIds: ['c1'] }, true],
     ['duty', { compoundIds: ['c9'] }, false],
     ['disinfection', {}, false],
+    ['volunteer', { communityId: 'cm1' }, true],
+    ['volunteer', { communityId: 'cm2' }, false],
+    ['volunteer', {}, false],
   ] as const)('%s with %j sees it: %s', (role, jurisdiction, expected) => {
     expect(canSeeCompound(caller(role, jurisdiction), compound)).toBe(expected);
   });
@@ -35,6 +38,9 @@ describe('listScope', () => {
   it('uses the narrowest binding an official has', () => {
     expect(listScope(caller('official', { streetId: 's1', communityId: 'cm1' }))).toEqual({ level: 'community', communityId: 'cm1' });
     expect(listScope(caller('official', { streetId: 's1' }))).toEqual({ level: 'street', streetId: 's1' });
+  });
+  it('bounds a volunteer to their community, as its queue is their work', () => {
+    expect(listScope(caller('volunteer', { streetId: 's1', communityId: 'cm1' }))).toEqual({ level: 'community', communityId: 'cm1' });
   });
 });
 

@@ -20,6 +20,8 @@ describe('jurisdictionProblems', () => {
     expect(jurisdictionProblems('city', { streetId: 's1', exitIds: ['e1'] }).map((p) => p.field)).toEqual(['body.jurisdiction.streetId', 'body.jurisdiction.exitIds']);
     expect(jurisdictionProblems('official', {})).toEqual([]);
     expect(jurisdictionProblems('disinfection', { compoundIds: ['c1'], gridId: 'g1' })[0]?.said.key).toBe('staff.field-not-for-role');
+    expect(jurisdictionProblems('volunteer', { streetId: 's1', communityId: 'cm1' })).toEqual([]);
+    expect(jurisdictionProblems('volunteer', { gridId: 'g1' }).map((p) => p.field)).toEqual(['body.jurisdiction.communityId', 'body.jurisdiction.gridId']);
   });
 });
 
@@ -53,6 +55,12 @@ describe('mayCreateStaff', () => {
     expect(mayCreateStaff(admin, 'official', staffPlaces({ communityId: 'cm1' }, []))).toBe(false);
     expect(mayCreateStaff(admin, 'disinfection', staffPlaces({ compoundIds: ['c9'] }, []))).toBe(false);
     expect(mayCreateStaff(caller('official'), 'grid', staffPlaces({ communityId: 'cm1' }, []))).toBe(false);
+  });
+  it('lets city staff and a community admin (for their own community only) create volunteers', () => {
+    expect(mayCreateStaff(caller('city'), 'volunteer', staffPlaces({ communityId: 'cm2' }, []))).toBe(true);
+    expect(mayCreateStaff(admin, 'volunteer', staffPlaces({ streetId: 's1', communityId: 'cm1' }, []))).toBe(true);
+    expect(mayCreateStaff(admin, 'volunteer', staffPlaces({ communityId: 'cm2' }, []))).toBe(false);
+    expect(mayCreateStaff(caller('grid', { gridId: 'g1', communityId: 'cm1' }), 'volunteer', staffPlaces({ communityId: 'cm1' }, []))).toBe(false);
   });
 });
 

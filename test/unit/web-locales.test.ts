@@ -52,7 +52,7 @@ describe('web locales', () => {
     for (const status of COMPOUND_STATUSES) expect(zhKeys.has(`status.${status}`), status).toBe(true);
     expect(zhCN.status).toEqual({ normal: '正常', closed: '封闭管理', lockdown: '封控', lifted: '已解除' });
     expect(zhCN.roles).toEqual({
-      city: '市防控指挥部', official: '督查人员', community: '社区工作人员', grid: '网格员', duty: '卡口值守人员', disinfection: '消杀人员',
+      city: '市防控指挥部', official: '督查人员', community: '社区工作人员', grid: '网格员', duty: '卡口值守人员', disinfection: '消杀人员', volunteer: '志愿者',
     });
   });
 

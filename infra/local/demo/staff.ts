@@ -57,14 +57,17 @@ export function staffCity(random: Random, staffing: Staffing): LocalUser[] {
   const disinfection = staffing.communities
     .filter((c) => c.compounds.length > 0)
     .map((c) => user(`disinfection-${c.slug}`, 'disinfection', { compoundIds: c.compounds.map((x) => x.id) }));
+  // Two volunteers (志愿者) per community carry its proxy purchases (issue 18).
+  const volunteers = staffing.communities.flatMap((c) =>
+    [1, 2].map((n) => user(`volunteer-${c.slug}-${n}`, 'volunteer', { streetId: c.streetId, communityId: c.id })));
 
   // A demo starts with a closed compound's duty staff in the first community, if there is one.
   const first = staffing.communities[0];
   const handyDuty =
     duty.find((u) => first?.compounds.some((c) => c.status === 'closed' && u.jurisdiction.compoundIds?.includes(c.id))) ?? duty[0];
-  const handy = [city[0], officials[0], admins[0], gridWorkers[0], handyDuty, disinfection[0]].filter(
+  const handy = [city[0], officials[0], admins[0], gridWorkers[0], handyDuty, disinfection[0], volunteers[0]].filter(
     (u): u is LocalUser => u !== undefined,
   );
-  const rest = [...city, ...officials, ...admins, ...gridWorkers, ...duty, ...disinfection].filter((u) => !handy.includes(u));
+  const rest = [...city, ...officials, ...admins, ...gridWorkers, ...duty, ...disinfection, ...volunteers].filter((u) => !handy.includes(u));
   return [...handy, ...rest];
 }
