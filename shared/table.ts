@@ -55,7 +55,7 @@ export const GEO_SORT_PRECISION = 10;
 /** What the audit trail records changes of; each entity's records share one partition. */
 export type AuditEntity =
   | 'STREET' | 'COMMUNITY' | 'GRID' | 'COMPOUND' | 'BUILDING' | 'EXIT'
-  | 'CAMPAIGN' | 'TASK' | 'ALERT' | 'CASE' | 'STAFF' | 'HELP' | 'PERSON' | 'INSPECTION';
+  | 'CAMPAIGN' | 'TASK' | 'ALERT' | 'CASE' | 'STAFF' | 'HELP' | 'PERSON' | 'INSPECTION' | 'ORDER';
 export const auditPartition = (entity: AuditEntity, entityId: string): string => `AUDIT#${entity}#${entityId}`;
 
 /** Partitions a report slot's due index is spread over (keys.slotDue). */
@@ -313,6 +313,12 @@ export const indexSortKeys = {
   /** Status first, so a status filter is a begins_with; then grid and compound, so a community's list groups them. */
   person: (status: string, gridId: string | null, compoundId: string, id: string) => `${status}#${gridId ?? UNASSIGNED}#${compoundId}#${id}`,
   peopleWithStatus: (status: string) => `${status}#`,
+  /** An order in its community's queue of one status: rank (0 urgent medicine … 3 the rest, shared/domain/orders.ts orderRank), then oldest first. */
+  order: (rank: number, requestedAt: string, id: string) => `${rank}#${requestedAt}#${id}`,
+  /** An order among its household's, by time (newest last). */
+  orderOfHousehold: (requestedAt: string, id: string) => `${requestedAt}#${id}`,
+  /** A delivered order among what waits at its compound's points: by point, then oldest first. */
+  orderWaiting: (dropOffPointId: string | undefined, deliveredAt: string, id: string) => `${dropOffPointId ?? UNASSIGNED}#${deliveredAt}#${id}`,
   missedOfStreet: (streetId: string) => `${streetId}#`,
   missedOfCommunity: (streetId: string | null, communityId: string) => `${streetId ?? UNASSIGNED}#${communityId}#`,
 } as const;

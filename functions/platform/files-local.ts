@@ -45,7 +45,7 @@ export interface LocalUpload {
  */
 export async function acceptLocalUpload(upload: LocalUpload, dir: string, secret: string, nowSeconds = Math.floor(Date.now() / 1000)): Promise<number> {
   const key = decodeURIComponent(upload.pathname.slice(LOCAL_FILES_PREFIX.length));
-  // Keys are `inspections/<hex>.<ext>`: nothing that could climb out of the directory.
+  // Keys are `inspections/<hex>.<ext>` or `orders/<hex>.<ext>`: nothing that could climb out of the directory.
   if (!/^[a-z]+\/[0-9a-f]+\.[a-z]+$/.test(key)) return 404;
   const type = upload.query.get('type') ?? '';
   const size = upload.query.get('size') ?? '';

@@ -11,7 +11,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 export const UPLOAD_EXPIRES_SECONDS = 600;
 
 export interface UploadAsk {
-  /** Where the file lands: `inspections/<hex>.<ext>`. */
+  /** Where the file lands: `inspections/<hex>.<ext>` or `orders/<hex>.<ext>`. */
   readonly key: string;
   readonly contentType: string;
   readonly size: number;

@@ -28,10 +28,13 @@ const macOf = (purpose: LinkPurpose, payload: string): Buffer =>
 /** What names a link record: SHA-256 of the token, base64url. The token itself is never stored. */
 export const linkHash = (token: string): string => createHash('sha256').update(token.trim()).digest('base64url');
 
-/** A new token for `subjectId` and `purpose`, valid until `expiresAt` (to the second), and its hash. */
-export function issueLink(input: { subjectId: string; purpose: LinkPurpose; expiresAt: string }): { token: string; hash: string; claims: LinkClaims } {
+/**
+ * A new token for `subjectId` and `purpose`, valid until `expiresAt` (to the second), and its hash.
+ * The nonce is random; only the local demo seed gives one, so its printed links survive a restart.
+ */
+export function issueLink(input: { subjectId: string; purpose: LinkPurpose; expiresAt: string; nonce?: string }): { token: string; hash: string; claims: LinkClaims } {
   if (!linkableId(input.subjectId)) throw new Error(`subject id ${JSON.stringify(input.subjectId)} cannot be carried in a link`);
-  const nonce = randomBytes(LINK_NONCE_LENGTH).toString('base64url').slice(0, LINK_NONCE_LENGTH);
+  const nonce = input.nonce ?? randomBytes(LINK_NONCE_LENGTH).toString('base64url').slice(0, LINK_NONCE_LENGTH);
   const validUntil = new Date(Math.floor(Date.parse(input.expiresAt) / 1000) * 1000).toISOString();
   const claims: LinkClaims = { purpose: input.purpose, subjectId: input.subjectId, validUntil, nonce };
   const payload = linkTokenPayload(claims);

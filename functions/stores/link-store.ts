@@ -8,6 +8,7 @@
 import { judgeLink, type LinkJudgement, type LinkPurpose, type LinkRecord } from '#shared/domain/links.ts';
 import { keys, TABLE } from '#shared/table.ts';
 import { checkLinkSignature, issueLink, linkHash } from '../platform/link-signing.ts';
+import { ConditionFailedError } from '../platform/errors.ts';
 import { getItem, transactWrite, updateItem, type Item, type TransactOp } from '../platform/table.ts';
 
 const recordOf = (item: Item): LinkRecord => ({
@@ -37,8 +38,8 @@ const revokeOp = (hash: string, at: string): TransactOp => ({
  * The writes of a new link (for a caller's own transaction, e.g. enrolment): the record and the
  * pointer. `previousHash` (from currentLink) is revoked with them. Returns the token to hand out.
  */
-export function newLinkOps(input: { subjectId: string; purpose: LinkPurpose; validUntil: string; at: string; previousHash?: string }): { token: string; hash: string; ops: TransactOp[] } {
-  const { token, hash, claims } = issueLink({ subjectId: input.subjectId, purpose: input.purpose, expiresAt: input.validUntil });
+export function newLinkOps(input: { subjectId: string; purpose: LinkPurpose; validUntil: string; at: string; previousHash?: string; nonce?: string }): { token: string; hash: string; ops: TransactOp[] } {
+  const { token, hash, claims } = issueLink({ subjectId: input.subjectId, purpose: input.purpose, expiresAt: input.validUntil, ...(input.nonce ? { nonce: input.nonce } : {}) });
   // `validUntil`, not the table's TTL attribute (`expiresAt`): an expired link must still answer "expired", not vanish.
   const record: LinkRecord = { hash, subjectId: input.subjectId, purpose: input.purpose, validUntil: claims.validUntil, issuedAt: input.at };
   const ops: TransactOp[] = [
@@ -50,7 +51,7 @@ export function newLinkOps(input: { subjectId: string; purpose: LinkPurpose; val
 }
 
 /** Issues a link (again): a new token, the previous link of the subject and purpose revoked. */
-export async function issueSubjectLink(input: { subjectId: string; purpose: LinkPurpose; validUntil: string; at: string }): Promise<{ token: string; record: LinkRecord }> {
+export async function issueSubjectLink(input: { subjectId: string; purpose: LinkPurpose; validUntil: string; at: string; nonce?: string }): Promise<{ token: string; record: LinkRecord }> {
   const previous = await currentLink(input.subjectId, input.purpose);
   const { token, hash, ops } = newLinkOps({ ...input, ...(previous ? { previousHash: previous.hash } : {}) });
   await transactWrite(ops);
@@ -63,6 +64,27 @@ export async function revokeSubjectLink(subjectId: string, purpose: LinkPurpose,
   if (!current) return undefined;
   await transactWrite([revokeOp(current.hash, at)]);
   return { ...current, revokedAt: current.revokedAt ?? at };
+}
+
+/**
+ * Revokes one link by its hash (a token handed back by staff: a lost door slip), whether or not it
+ * is its subject's current one. Once: a second revocation keeps the first time. Undefined if no
+ * such link was ever issued.
+ */
+export async function revokeLink(hash: string, at: string): Promise<LinkRecord | undefined> {
+  try {
+    const out = await updateItem({
+      Key: keys.link(hash),
+      UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at)',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':at': at },
+      ReturnValues: 'ALL_NEW',
+    }, 'no such link');
+    return out ? recordOf(out) : undefined;
+  } catch (error) {
+    if (error instanceof ConditionFailedError) return undefined;
+    throw error;
+  }
 }
 
 /**

@@ -39,10 +39,11 @@ export type NotifyAccess = 'publish';
 
 /**
  * What a function may do with uploaded files in the files bucket (infra/cloud/files.ts):
- * `presignPhotos` signs PUTs of inspection photos (`inspections/*` only); such a function is told
+ * `presignPhotos` signs PUTs of inspection photos (`inspections/*` only), `presignDeliveryPhotos` of
+ * orders' delivery photos (`orders/*` only); such a function is told
  * the bucket in FILES_BUCKET.
  */
-export type FilesAccess = 'presignPhotos';
+export type FilesAccess = 'presignPhotos' | 'presignDeliveryPhotos';
 
 export interface FunctionAccess {
   readonly table: readonly TableAccess[];
@@ -94,7 +95,7 @@ export const functionAccess = {
     // Daily reports: drafts read the day's data; submissions write the report.
     'daily-reports': { table: readWrite },
     // The community's order queue and its steps; signs the PUTs of delivery photos.
-    orders: { table: readWrite, files: ['presignPhotos'] },
+    orders: { table: readWrite, files: ['presignDeliveryPhotos'] },
     // Makes and revokes households' links (only their hashes are kept).
     'household-links': { table: readWrite, secrets: ['linkSigningKey'] },
     // A household's orders through its link; counts calls per link.

@@ -94,6 +94,8 @@ export const ALERT_CLOSERS: Readonly<Record<AlertKind, readonly Role[]>> = {
   missed_round: OVERSEERS,
   daily_report_missing: OVERSEERS,
   inspection_overdue: OVERSEERS,
+  // Closed by itself when someone accepts the order; else whoever oversees closes it with what was done.
+  order_overdue: OVERSEERS,
 };
 
 /**

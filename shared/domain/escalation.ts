@@ -29,6 +29,8 @@ export const ESCALATION: Readonly<Record<AlertKind, { readonly minutes: number; 
   missed_clock_in: { minutes: 60, urgency: 5 },
   missed_round: { minutes: 240, urgency: 3 },
   inspection_overdue: { minutes: 240, urgency: 3 },
+  // A household waits for medicine or food: the street hears of it within the hour.
+  order_overdue: { minutes: 60, urgency: 6 },
   daily_report_missing: { minutes: 240, urgency: 2 },
 };
 

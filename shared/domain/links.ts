@@ -1,6 +1,6 @@
 /**
  * Links for residents without accounts (DESIGN.md, "Links"): the report link of a person under
- * observation (`/r/<token>`), later the household's order link. One token design for all, pure
+ * observation (`/r/<token>`) and the household's order link (`/h/<token>`). One token design for all, pure
  * here: the layout, how it is read back, and the judgement of a link (usable, or why not). The
  * MAC is computed where the key is (functions/platform/link-signing.ts); the link record (only the
  * token's hash, the subject, purpose, validity, revocation) is kept by functions/stores/link-store.ts.
@@ -101,12 +101,15 @@ export function judgeLink(input: {
 /** The path of a report link in the web app (printed under its QR code). */
 export const reportLinkPath = (token: string): string => `/r/${token}`;
 
+/** The path of a household's order link in the web app (printed on its door slip). */
+export const householdLinkPath = (token: string): string => `/h/${token}`;
+
 /** Any link token inside a text (a logged event, an error quoting its input), replaced: what a logger passes every string through. */
 const TOKEN_IN_TEXT = new RegExp(`\\b${LINK_TOKEN_PREFIX}\\.[a-z]\\.[A-Za-z0-9_-]{1,64}\\.[0-9a-z]{1,10}\\.[A-Za-z0-9_-]{${LINK_NONCE_LENGTH}}\\.[A-Za-z0-9_-]{22}`, 'g');
 export const maskLinkTokens = (text: string): string => (text.includes(`${LINK_TOKEN_PREFIX}.`) ? text.replace(TOKEN_IN_TEXT, '{token}') : text);
 
 /** Public API paths that carry a link token, and the same path with the token replaced, for logs. */
-const TOKEN_PATHS = [/^(\/public\/reports\/)[^/?#]+/, /^(\/r\/)[^/?#]+/];
+const TOKEN_PATHS = [/^(\/public\/reports\/)[^/?#]+/, /^(\/r\/)[^/?#]+/, /^(\/public\/orders\/)[^/?#]+/, /^(\/h\/)[^/?#]+/];
 export function redactLinkPath(path: string): string {
   for (const pattern of TOKEN_PATHS) if (pattern.test(path)) return path.replace(pattern, '$1{token}');
   return path;

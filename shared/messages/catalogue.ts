@@ -191,6 +191,7 @@ export const MESSAGES = {
   'alert.kind.missed_round': { en: 'missed disinfection round', 'zh-CN': '消杀未完成' },
   'alert.kind.daily_report_missing': { en: 'daily report missing', 'zh-CN': '日报告未报' },
   'alert.kind.inspection_overdue': { en: 'inspection finding overdue', 'zh-CN': '督查整改逾期' },
+  'alert.kind.order_overdue': { en: 'order not accepted in time', 'zh-CN': '代购订单超时未接单' },
   'alert.level.community': { en: 'community', 'zh-CN': '社区' },
   'alert.level.street': { en: 'street', 'zh-CN': '街道' },
   'alert.level.city': { en: 'city', 'zh-CN': '市级' },
@@ -406,6 +407,41 @@ export const MESSAGES = {
   'inspection.rectified-close-note': { en: 'Rectified (recorded by {by}): {note}', 'zh-CN': '已整改（{by}记录）：{note}' },
   'inspection.photo-type': { en: 'must be image/jpeg, image/png or image/webp', 'zh-CN': '必须是 image/jpeg、image/png 或 image/webp' },
   'inspection.photo-size': { en: 'must be at most 5 MB ({size} bytes given)', 'zh-CN': '不能超过 5 MB（实际 {size} 字节）' },
+
+  // Households' links and their orders (issue 18, S2: functions/api/household-links.ts, public-orders.ts).
+  'thing.household': { en: 'the household in building {building} of compound {compound}', 'zh-CN': '小区 {compound} 楼栋 {building} 的住户' },
+  'household.not-a-link': { en: 'not a household link', 'zh-CN': '不是住户链接' },
+  'household.rate-limited': { en: 'too many requests from this link; try again in a minute', 'zh-CN': '操作过于频繁，请一分钟后再试' },
+  'household.no-drop-off-point': { en: 'no drop-off point {id} in this compound', 'zh-CN': '本小区没有存放点 {id}' },
+
+  // Proxy purchase and delivery (代购配送), issue 18 (functions/api/orders.ts, functions/stores/order-store.ts, shared/domain/orders.ts).
+  'thing.order': { en: 'order {id}', 'zh-CN': '订单 {id}' },
+  'order.status.requested': { en: 'waiting for a volunteer', 'zh-CN': '待接单' },
+  'order.status.accepted': { en: 'accepted', 'zh-CN': '已接单' },
+  'order.status.purchased': { en: 'purchased', 'zh-CN': '已采购' },
+  'order.status.delivered': { en: 'delivered to the drop-off point', 'zh-CN': '已送达存放点' },
+  'order.status.collected': { en: 'collected', 'zh-CN': '已取件' },
+  'order.status.cancelled': { en: 'cancelled', 'zh-CN': '已取消' },
+  'order.action.accept': { en: 'accept', 'zh-CN': '接单' },
+  'order.action.purchase': { en: 'purchase', 'zh-CN': '登记采购' },
+  'order.action.deliver': { en: 'deliver', 'zh-CN': '登记送达' },
+  'order.action.collect': { en: 'collect', 'zh-CN': '登记取件' },
+  'order.action.cancel': { en: 'cancel', 'zh-CN': '取消' },
+  'order.differs': {
+    en: 'order {id} was placed with other details; make a new orderId for a new order',
+    'zh-CN': '订单 {id} 已以不同内容提交；新的订单请使用新的 orderId',
+  },
+  'order.wrong-status': { en: 'order {id} is {status}: you cannot {action} it now', 'zh-CN': '订单 {id} 当前状态为“{status}”，不能{action}' },
+  'order.taken': { en: 'order {id} was taken by {by} at {at}', 'zh-CN': '订单 {id} 已由 {by} 于 {at} 接单' },
+  'order.not-holder': { en: 'order {id} is carried by {by}: only they or a community admin may {action}', 'zh-CN': '订单 {id} 由 {by} 负责：只有本人或社区工作人员可以{action}' },
+  'order.role-may-not': { en: 'role {role} may not {action} an order', 'zh-CN': '角色 {role} 不能对订单{action}' },
+  'order.not-for-household': { en: 'a household may not {action} on its link', 'zh-CN': '住户不能通过链接{action}' },
+  'order.changed-meanwhile': { en: 'order {id} was changed by someone else meanwhile; read it again', 'zh-CN': '订单 {id} 刚刚已被他人更新，请重新读取' },
+  'order.field-not-for-action': { en: 'is not taken when you {action}', 'zh-CN': '{action}时不需要此项' },
+  'order.reason-needed': { en: 'say why the order is cancelled', 'zh-CN': '请说明取消原因' },
+  'order.no-drop-off-point': { en: 'no drop-off point {id} in compound {compound}', 'zh-CN': '小区 {compound} 没有存放点 {id}' },
+  'order.help-other-compound': { en: 'help request {id} is not of this household\'s compound', 'zh-CN': '求助 {id} 不属于该住户所在小区' },
+  'order.accepted-close-note': { en: 'Accepted by {by}', 'zh-CN': '已由{by}接单' },
 } as const satisfies Record<string, Texts>;
 
 export type MessageKey = keyof typeof MESSAGES;

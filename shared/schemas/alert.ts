@@ -7,10 +7,10 @@ import { Id, Limit, NextToken, Timestamp } from './common.ts';
 
 export const ALERT_KINDS = [
   'symptoms', 'fever', 'lockdown_suggested', 'help', 'missed_reports', 'positive_test',
-  'missed_clock_in', 'missed_round', 'daily_report_missing', 'inspection_overdue',
+  'missed_clock_in', 'missed_round', 'daily_report_missing', 'inspection_overdue', 'order_overdue',
 ] as const;
 export const AlertKind = z.enum(ALERT_KINDS).meta({
-  description: 'symptoms: found on a sweep visit; fever: at an exit check; lockdown_suggested: a confirmed case (a suggestion with one action, never automatic); help: a request for emergency help (紧急救助), details.urgency high or normal; missed_reports: a person under observation missed two report slots in a row, for the grid worker of details.gridId; positive_test: a nucleic-acid test of a person under observation came back positive (details.due); missed_clock_in: a duty shift began and nobody clocked in (details.exitId, shiftId); missed_round: a compound under closure did fewer disinfection rounds than required (details.day); daily_report_missing: a compound\'s daily report (日报告) was not submitted by the deadline (details.date); inspection_overdue: an inspection finding was not rectified by its deadline (details.inspectionId)',
+  description: 'symptoms: found on a sweep visit; fever: at an exit check; lockdown_suggested: a confirmed case (a suggestion with one action, never automatic); help: a request for emergency help (紧急救助), details.urgency high or normal; missed_reports: a person under observation missed two report slots in a row, for the grid worker of details.gridId; positive_test: a nucleic-acid test of a person under observation came back positive (details.due); missed_clock_in: a duty shift began and nobody clocked in (details.exitId, shiftId); missed_round: a compound under closure did fewer disinfection rounds than required (details.day); daily_report_missing: a compound\'s daily report (日报告) was not submitted by the deadline (details.date); inspection_overdue: an inspection finding was not rectified by its deadline (details.inspectionId); order_overdue: a household\'s order (代购配送) was not accepted by its deadline (details.orderId, kind, acceptBy)',
 });
 export type AlertKind = z.infer<typeof AlertKind>;
 /** open → acknowledged (someone took it on) → closed (with what was done); closing works from either. */
@@ -23,7 +23,7 @@ export const AlertLevel = z.enum(ALERT_LEVELS).meta({
   description: 'Who the alert is with: community admins first; street officials, then city staff when not acknowledged within the kind\'s time',
 });
 export type AlertLevel = z.infer<typeof AlertLevel>;
-export const ALERT_SOURCES = ['visit', 'entry', 'case', 'help', 'person', 'shift', 'round', 'daily_report', 'inspection'] as const;
+export const ALERT_SOURCES = ['visit', 'entry', 'case', 'help', 'person', 'shift', 'round', 'daily_report', 'inspection', 'order'] as const;
 
 export const AlertSource = z.object({ type: z.enum(ALERT_SOURCES), id: Id });
 export type AlertSource = z.infer<typeof AlertSource>;

@@ -8,6 +8,7 @@
  */
 import * as z from 'zod';
 import { DynamoNumber, Id, Limit, NextToken, Timestamp } from './common.ts';
+import { PhotoUploadTarget } from './inspection.ts';
 import { Room } from './person.ts';
 
 export const ORDER_KINDS = ['groceries', 'medicine', 'other'] as const;
@@ -143,8 +144,14 @@ export const OrderPurchase = z
   })
   .strict()
   .meta({ id: 'OrderPurchase' });
+/** A delivery photo's key, as POST /v1/orders/uploads gives it (the files grant of the orders function covers `orders/` only). */
+export const DELIVERY_PHOTO_KEY = /^orders\/[0-9a-f]{32}\.(jpg|png|webp)$/;
+export const DeliveryPhotoKey = z.string().regex(DELIVERY_PHOTO_KEY, 'must be a key POST /v1/orders/uploads gave')
+  .meta({ description: 'A delivery photo\'s key from POST /v1/orders/uploads' });
+/** Where to PUT one delivery photo: as an inspection photo's target, its key under `orders/`. */
+export const DeliveryPhotoUploadTarget = PhotoUploadTarget.extend({ key: DeliveryPhotoKey }).meta({ id: 'DeliveryPhotoUploadTarget' });
 export const OrderDeliver = z
-  .object({ photoKey: z.string().min(1).max(300).optional().meta({ description: 'An uploaded photo (POST /v1/orders/uploads) of the goods at the point' }) })
+  .object({ photoKey: DeliveryPhotoKey.optional().meta({ description: 'An uploaded photo (POST /v1/orders/uploads) of the goods at the point' }) })
   .strict()
   .meta({ id: 'OrderDeliver' });
 export const OrderCollect = z.object({}).strict().meta({ id: 'OrderCollect' });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '#shared/catalogue/routes.ts';
 import type { RouteSpec } from '#shared/catalogue/types.ts';
 import { Id } from '#shared/schemas/common.ts';
+import { ORDER_ACTIONS } from '#shared/schemas/order.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 import { mutated, valid } from '../support/zod-arbitrary.ts';
 import { COMPOUNDS, EXITS, FUZZ_PARAMETERS, clientsOf, cityHints, freshCity, fuzzTimeout, fuzzUsers, guard, type City } from './fuzz-support.ts';
@@ -27,6 +28,7 @@ const seededIds: Record<string, (city: City) => readonly string[]> = {
   people: (city) => city.people,
   'help-requests': (city) => city.helpRequests,
   inspections: (city) => city.inspections,
+  orders: (city) => city.orders,
 };
 const collectionOf = (route: RouteSpec) => route.path.split('/')[2]!;
 
@@ -41,7 +43,11 @@ function pathOf(route: RouteSpec, city: City): fc.Arbitrary<string> {
   );
   // A second id (a pass of the compound): one the fuzzed bodies issue, or any.
   const passId = route.path.includes('{passId}') ? ((cityHints.keys?.passId ?? valid(Id)) as fc.Arbitrary<string>) : fc.constant('');
-  return fc.tuple(id, passId).map(([value, pass]) => route.path.replace('{id}', value).replace('{passId}', pass));
+  // A step of an order: any of them mostly (the rules answer for each status), now and then one that is none.
+  const action = route.path.includes('{action}')
+    ? fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...ORDER_ACTIONS) }, { weight: 1, arbitrary: fc.constantFrom('x', '%', 'ACCEPT') })
+    : fc.constant('');
+  return fc.tuple(id, passId, action).map(([value, pass, step]) => route.path.replace('{id}', value).replace('{passId}', pass).replace('{action}', step));
 }
 
 type Body = { json: unknown } | { raw: string };

@@ -1,7 +1,8 @@
 /**
  * What the fuzz tests share (fuzz-routes, fuzz-imports): a city made fresh for each route on the
  * run's DynamoDB Local (the fixture city with more exits, a sweep and a disinfection round with a
- * task of each claimed, a shift on duty now, two open alerts); domain hints so that generated
+ * task of each claimed, a shift on duty now, two open alerts, a drop-off point and two orders, one
+ * accepted by cm1's volunteer); domain hints so that generated
  * input reaches past lookups and jurisdiction; and the check every request must pass: never a
  * 5xx, and a 4xx leaves the table exactly as it was.
  */
@@ -11,9 +12,11 @@ import { expect } from 'vitest';
 import { localClient } from '#infra/local/bootstrap.ts';
 import { batchWrite } from '#functions/platform/table.ts';
 import { buildingItem, exitItem } from '#functions/stores/compound-store.ts';
+import { dropOffItem } from '#functions/stores/drop-off-store.ts';
 import { putStaff } from '#functions/stores/staff-store.ts';
 import { chinaDay } from '#shared/domain/china-time.ts';
 import { CampaignScope } from '#shared/schemas/campaign.ts';
+import type { LocalUser } from '#shared/schemas/local.ts';
 import { AreaGeometry, Id, Position } from '#shared/schemas/common.ts';
 import { freshTable } from '../support/env.ts';
 import { fixture, fixtureUsers, seedFixtureCity } from '../support/fixture-city.ts';
@@ -37,7 +40,11 @@ export const FUZZ_PARAMETERS = {
 /** A property's time: the city's making, and each run's request and table scan. */
 export const fuzzTimeout = (perRunMs: number) => 60_000 + FUZZ_RUNS * perRunMs;
 
-export const fuzzUsers = fixtureUsers;
+/** The fixture's users and a volunteer of cm1, who works its orders (issue 18). */
+export const fuzzUsers: LocalUser[] = [
+  ...fixtureUsers,
+  { username: 'volunteer-cm1', name: '志愿者', role: 'volunteer', jurisdiction: { streetId: 's1', communityId: 'cm1' } },
+];
 export const COMPOUNDS = Object.values(fixture.compounds).map((c) => c.id);
 export const EXITS = ['e_a1', 'e_a2', 'e_b1', 'e_d1'];
 export const BUILDINGS = ['b_a1', 'b_a2', 'b_d1'];
@@ -54,6 +61,8 @@ export interface City {
   /** An open emergency help request in c_a. */
   readonly helpRequests: readonly string[];
   readonly inspections: readonly string[];
+  /** Orders of a household of c_a: one requested, one accepted by the volunteer. */
+  readonly orders: readonly string[];
 }
 
 const seedAt = '2026-11-01T00:00:00.000Z';
@@ -84,6 +93,7 @@ export async function freshCity(stack: TestStack, previous?: City): Promise<City
       id: 'b_d1', compoundId: 'c_d', name: '1栋', gridId: null, units: 1, floors: 2, householdsPerFloor: 2, households: 4,
       location: [112.611, 31.111], geometry: null, updatedAt: seedAt, updatedBy: 'system:test',
     }),
+    dropOffItem({ id: 'dp_a1', compoundId: 'c_a', name: '东门存放点', createdAt: seedAt, createdBy: 'system:test' }),
   ]);
   const city = await stack.as('city');
   const hour = 3_600_000;
@@ -125,8 +135,14 @@ export async function freshCity(stack: TestStack, previous?: City): Promise<City
   const inspections = [
     (await json<{ id: string }>(await city.post('/v1/inspections', { compoundId: 'c_a', items: [{ key: 'checkpoint', ok: false, finding: 'fuzz' }] }), 201)).id,
   ];
+  const order = (orderId: string) => ({ orderId, compoundId: 'c_a', buildingId: 'b_a1', room: '2单元301', kind: 'groceries', items: [{ name: '大米', qty: 1 }] });
+  const orders = [
+    (await json<{ id: string }>(await community.post('/v1/orders', order('fuzz-order-1')), 201)).id,
+    (await json<{ id: string }>(await community.post('/v1/orders', order('fuzz-order-2')), 201)).id,
+  ];
+  await json(await (await stack.as('volunteer-cm1')).post(`/v1/orders/${orders[1]}/accept`, {}), 200);
   await stack.queues.drain();
-  return { tableName, campaigns, tasks, alerts, people, helpRequests, inspections };
+  return { tableName, campaigns, tasks, alerts, people, helpRequests, inspections, orders };
 }
 
 /** A closed n-gon around a centre, in degrees; n may be in the tens of thousands. */
@@ -186,7 +202,8 @@ export const cityHints: Hints = {
     ], valid(CampaignScope)),
     person: fc.constantFrom('duty-a', 'duty-d', '值守员', 'x'),
     householdId: seeded(HOUSEHOLDS, fc.stringMatching(/^\d{1,2}-\d{1,3}-\d{1,5}$/)),
-    entryId: replayable, visitId: replayable, caseId: replayable, passId: replayable,
+    entryId: replayable, visitId: replayable, caseId: replayable, passId: replayable, orderId: replayable,
+    dropOffPointId: seeded(['dp_a1'], valid(Id)),
     geometry: areaGeometry, boundary: areaGeometry,
     location: nearPoint, position: nearPoint,
   },

@@ -78,6 +78,9 @@ describe('resident links', () => {
     expect(redactLinkPath('/public/reports/R1.r.pe_1.abc.AAAAAAAA.BBBB')).toBe('/public/reports/{token}');
     expect(redactLinkPath('/r/R1.r.pe_1.abc')).toBe('/r/{token}');
     expect(redactLinkPath('/v1/people/pe_1')).toBe('/v1/people/pe_1');
+    expect(redactLinkPath('/public/orders/R1.o.habc.abc.AAAAAAAA.BBBB/or_1/collect')).toBe('/public/orders/{token}/or_1/collect');
+    expect(redactLinkPath('/h/R1.o.habc')).toBe('/h/{token}');
+    expect(redactLinkPath('/v1/household-links/revoke')).toBe('/v1/household-links/revoke');
     const { token } = issueLink({ subjectId: 'pe_1', purpose: 'report', expiresAt });
     expect(maskLinkTokens(`opened https://x.cn/r/${token}?a=1 twice`)).toBe('opened https://x.cn/r/{token}?a=1 twice');
     expect(withheldFromLogs('rawPath', `/public/reports/${token}`)).toBe('/public/reports/{token}');

@@ -6,10 +6,10 @@
  * through its link (public-orders); its link is made by household-links.
  */
 import { OVERSEERS } from '#shared/roles.ts';
-import { PhotoUploadRequest, PhotoUploadTarget } from '#shared/schemas/inspection.ts';
+import { PhotoUploadRequest } from '#shared/schemas/inspection.ts';
 import { DropOffParams } from '#shared/schemas/drop-off.ts';
 import {
-  DropOffWaitingList, Order, OrderActionBody, OrderActionParams, OrderCreate, OrderIdParams, OrderListQuery, OrderPage,
+  DeliveryPhotoUploadTarget, DropOffWaitingList, Order, OrderActionBody, OrderActionParams, OrderCreate, OrderIdParams, OrderListQuery, OrderPage,
 } from '#shared/schemas/order.ts';
 import { defineRoutes } from '../types.ts';
 
@@ -46,7 +46,7 @@ export const ordersRoutes = defineRoutes({
   createOrderUpload: {
     method: 'POST', path: '/v1/orders/uploads', resource: 'orders', auth: 'jwt', roles: ['community', 'volunteer'],
     summary: 'Where to PUT one delivery photo (JPEG, PNG or WebP, at most 5 MB): a URL valid for 10 minutes, its key and the headers to send',
-    body: { kind: 'json', schema: PhotoUploadRequest }, response: { status: 201, schema: PhotoUploadTarget },
+    body: { kind: 'json', schema: PhotoUploadRequest }, response: { status: 201, schema: DeliveryPhotoUploadTarget },
   },
   listDropOffWaiting: {
     method: 'GET', path: '/v1/compounds/{id}/drop-off-points/waiting', resource: 'orders', auth: 'jwt', roles: [...READERS, 'duty'],
