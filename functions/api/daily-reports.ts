@@ -1,11 +1,12 @@
 /**
  * Daily report routes (日报告、零报告): a compound's report of a day (a draft of the day's data
  * until submitted), the community's submission or zero report, the roll-up of a day within a
- * community, street or the caller's jurisdiction, and its .xlsx export for the reporting chain.
+ * community, street or the caller's jurisdiction (with each line's orders of the day, counted per
+ * community), and its .xlsx export for the reporting chain.
  */
 import { chinaDay } from '#shared/domain/china-time.ts';
 import type { CompoundRecord } from '#shared/domain/compounds.ts';
-import { abnormalities } from '#shared/domain/daily-figures.ts';
+import { abnormalities, ordersOfPlace } from '#shared/domain/daily-figures.ts';
 import { rollupWorkbook } from '#shared/domain/daily-report-workbook.ts';
 import { isLate, rollupRows, rollupTotals, submitRefusal, type SubmittedReport } from '#shared/domain/daily-report.ts';
 import { CLOSURE_STATUSES } from '#shared/domain/disinfection.ts';
@@ -18,7 +19,7 @@ import { binary, httpHandler } from '../edge/http.ts';
 import { nowIso } from '../platform/clock.ts';
 import { dailyReportDeadline } from '../platform/daily-report-settings.ts';
 import { ConflictError, ValidationError, fieldError } from '../platform/errors.ts';
-import { figuresOf } from '../stores/daily-figures-store.ts';
+import { figuresOf, orderFiguresOfDay } from '../stores/daily-figures-store.ts';
 import { getDailyReport, reportsOfDay, saveDailyReport } from '../stores/daily-report-store.ts';
 import { cityCompounds, compoundsOfCommunity, compoundsOfStreet } from '../stores/compound-store.ts';
 import { loadPlaces } from '../stores/places-store.ts';
@@ -83,8 +84,10 @@ async function rollup(query: DailyReportListQuery, caller: Caller): Promise<Dail
     community: (id: string | null) => (id ? places.communityById.get(id)?.name : undefined),
     street: (id: string | null) => (id ? places.streetById.get(id)?.name : undefined),
   };
-  const items = rollupRows(await compounds!, await reports!, names, deadline);
-  const totals = rollupTotals(items, date, whole!);
+  const [compoundsIn, reportsIn, orders] = await Promise.all([compounds!, reports!, orderFiguresOfDay(date)]);
+  const items = rollupRows(compoundsIn, reportsIn, names, deadline);
+  const streetOf = (communityId: string) => places.communityById.get(communityId)?.streetId;
+  const totals = rollupTotals(items, date, whole!, (place) => ordersOfPlace(place, orders, streetOf));
   const all = totals[totals.length - 1]!;
   return { date, deadline, submitted: all.submitted, zero: all.zero, missing: all.missing, late: all.late, items, totals };
 }

@@ -2,12 +2,13 @@
  * The dashboard route (指挥大屏): the caller's jurisdiction, a street or a community — today's
  * figures (counted live for a community, summed from today's submitted daily reports above it),
  * the 14-day trends from the submitted reports, the alerts of those days by kind with the median
- * time to acknowledge, and the places one level down to drill into.
+ * time to acknowledge, and the places one level down to drill into; beside them, the orders of
+ * each day (代购配送), read from the day's per-community counters at every level.
  */
 import { chinaDay } from '#shared/domain/china-time.ts';
 import type { CompoundRecord } from '#shared/domain/compounds.ts';
 import { alertsByKind, childrenOf, trendDay, TREND_DAYS } from '#shared/domain/dashboard.ts';
-import { sumFigures } from '#shared/domain/daily-figures.ts';
+import { ordersOfPlace, sumFigures, type OrderPlace } from '#shared/domain/daily-figures.ts';
 import { CLOSURE_STATUSES, dayBefore, dayEnd, underClosure } from '#shared/domain/disinfection.ts';
 import { inParallel } from '#shared/parallel.ts';
 import { dashboardRoutes } from '#shared/catalogue/routes/dashboard.ts';
@@ -17,7 +18,7 @@ import { httpHandler } from '../edge/http.ts';
 import { nowIso } from '../platform/clock.ts';
 import { alertSources } from '../stores/alert-store.ts';
 import { cityCompounds, compoundsOfCommunity, compoundsOfStreet } from '../stores/compound-store.ts';
-import { figuresOf } from '../stores/daily-figures-store.ts';
+import { figuresOf, orderFiguresOfDay } from '../stores/daily-figures-store.ts';
 import { reportsOfDay, type ReportsWithin } from '../stores/daily-report-store.ts';
 import { alertsRaisedBetween } from '../stores/dashboard-store.ts';
 import { loadPlaces } from '../stores/places-store.ts';
@@ -56,8 +57,15 @@ export const handler = httpHandler(dashboardRoutes, {
     }
 
     const days = Array.from({ length: TREND_DAYS }, (_, i) => dayBefore(date, TREND_DAYS - 1 - i));
-    const reportsByDay = await Promise.all(days.map((day) => reportsOfDay(day, within)));
+    const [reportsByDay, ordersByDay] = await Promise.all([
+      Promise.all(days.map((day) => reportsOfDay(day, within))),
+      Promise.all(days.map((day) => orderFiguresOfDay(day))),
+    ]);
     const todays = reportsByDay.at(-1) ?? [];
+    const streetOf = (communityId: string) => places.communityById.get(communityId)?.streetId;
+    const ordersOn = (i: number, orderPlace: OrderPlace) => ordersOfPlace(orderPlace, ordersByDay[i] ?? new Map(), streetOf);
+    const here: OrderPlace = { level, id: place.id ?? 'city' };
+    const today = days.length - 1;
     const from = chinaDayStart(days[0] ?? date);
     const to = dayEnd(date);
     const narrow = level === 'community' && place.id ? { communityId: place.id } : {};
@@ -79,12 +87,14 @@ export const handler = httpHandler(dashboardRoutes, {
     const nameOf = (id: string | null) => (id === null
       ? ''
       : (byId.get(id)?.name ?? places.communityById.get(id)?.name ?? places.streetById.get(id)?.name ?? id));
-    const children = childrenOf(level === 'city' ? 'street' : level === 'street' ? 'community' : 'compound', compounds, todays, childOf, nameOf);
+    const childLevel = level === 'city' ? 'street' : level === 'street' ? 'community' : 'compound';
+    const children = childrenOf(childLevel, compounds, todays, childOf, nameOf,
+      (id) => (childLevel === 'compound' || id === null ? null : ordersOn(today, { level: childLevel, id })));
 
     return {
       date, level, place,
-      today: { source: level === 'community' ? 'live' as const : 'reports' as const, compounds: compounds.length, figures },
-      trend: days.map((day, i) => trendDay(day, reportsByDay[i] ?? [])),
+      today: { source: level === 'community' ? 'live' as const : 'reports' as const, compounds: compounds.length, figures, orders: ordersOn(today, here) },
+      trend: days.map((day, i) => trendDay(day, reportsByDay[i] ?? [], ordersOn(i, here))),
       alerts: alertsByKind(alerts),
       children,
     };

@@ -14,17 +14,19 @@
  *   first), each person's partition for their slots;
  * - symptoms and open alerts, open help requests: the community's alerts and help requests
  *   (byParent, status first, then time), narrowed to the compound;
- * - unresolved exits: the sparse `XUNRESOLVED` partition, one begins_with of the compound.
+ * - unresolved exits: the sparse `XUNRESOLVED` partition, one begins_with of the compound;
+ * - orders (per community, not per compound): the day's counters partition (`ORDERDAY#day`, a
+ *   community a sort key, ADDed by order-store with each request and step), one query for all.
  */
 import { chinaDay } from '#shared/domain/china-time.ts';
 import type { CompoundRecord } from '#shared/domain/compounds.ts';
 import {
-  alertFigures, caseFigures, entryFigures, observationFigures, roundFigures, sweepFigures,
-  type AlertFigures, type CaseFigures, type DailyFigures, type EntryFigures, type ObservationFigures, type RoundFigures, type SweepFigures,
+  alertFigures, caseFigures, entryFigures, observationFigures, orderFigures, roundFigures, sweepFigures,
+  type AlertFigures, type CaseFigures, type DailyFigures, type EntryFigures, type ObservationFigures, type OrderFigures, type RoundFigures, type SweepFigures,
 } from '#shared/domain/daily-figures.ts';
 import { dayEnd, slotStart } from '#shared/domain/disinfection.ts';
 import { inParallel } from '#shared/parallel.ts';
-import { indexKeys, indexSortKeys, keys, UNASSIGNED } from '#shared/table.ts';
+import { indexKeys, indexSortKeys, keys, TABLE, UNASSIGNED } from '#shared/table.ts';
 import { campaignsCreatedBetween } from './campaign-store.ts';
 import { caseReportsOfCompound } from './case-store.ts';
 import { childSource, getCompound } from './compound-store.ts';
@@ -116,9 +118,24 @@ export async function helpOpenOf(compound: FiguresCompound): Promise<number> {
   return (await ofCompound(indexKeys.helpOfCommunity, compound, [{ beginsWith: indexSortKeys.alertsWithStatus('open') }])).length;
 }
 
-/** Service orders still open: orders come with issue 18 (services); until then none. */
+/**
+ * Service orders of the compound still open: not counted (0). Orders are counted per community
+ * (orderFiguresOfDay); a compound's open ones would mean reading its community's whole open queue
+ * (10,000 orders in a busy lockdown) for every compound's figures.
+ */
 export async function ordersOpenOf(_compound: FiguresCompound): Promise<number> {
   return 0;
+}
+
+/**
+ * Every community's orders of a China day, by community id (`''` for orders of no community, as
+ * the roll-ups key them): one query of the day's counters partition. A community with no order
+ * that day has no item and is absent.
+ */
+export async function orderFiguresOfDay(day: string): Promise<Map<string, OrderFigures>> {
+  const items = await queryAll<Item>({ partition: keys.orderDay(day, null).pk });
+  const communityOf = (item: Item) => String(item[TABLE.sortKey]);
+  return new Map(items.map((item) => [communityOf(item) === UNASSIGNED ? '' : communityOf(item), orderFigures(item)]));
 }
 
 /** The compound's exits that break a rule now: one begins_with of the sparse unresolved partition. */

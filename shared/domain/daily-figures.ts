@@ -5,9 +5,14 @@
  * (functions/stores/daily-figures-store.ts reads them, one exported function per figure).
  *
  * A day is a China day (`YYYY-MM-DD`, UTC+8). Counts only: no figure names or locates a person.
+ *
+ * Orders (代购配送) are counted per community, not per compound: each request and step ADDs to its
+ * community's counters of the day (keys.orderDay), so {@link OrderFigures} stand beside the
+ * compounds' figures in the roll-ups' community, street and city lines and on the dashboard.
  */
 import { sumByDay } from './cases.ts';
 import type { SlotStatus } from './observation.ts';
+import type { OrderDayCounter } from './orders.ts';
 
 /** People through the compound's exits that day, from the exits' hourly counters. */
 export interface EntryFigures {
@@ -68,8 +73,8 @@ export interface DailyFigures {
   /** Emergency help requests (紧急救助) of the compound still open. */
   readonly helpOpen: number;
   /**
-   * Service orders (代购) still open. Orders come with issue 18 (services); until then always 0 —
-   * the field is here so reports, exports and the dashboard keep one shape when they arrive.
+   * Service orders (代购) of the compound still open: 0, kept so stored reports keep their shape.
+   * Orders are counted per community and day ({@link OrderFigures}), beside these figures.
    */
   readonly ordersOpen: number;
   /** Exits of the compound that break an exit rule now (unresolved exits). */
@@ -188,4 +193,79 @@ export function sumFigures(all: readonly DailyFigures[], placeId: string, date: 
     ordersOpen: acc.ordersOpen + f.ordersOpen,
     exitsUnresolved: acc.exitsUnresolved + f.exitsUnresolved,
   }), base);
+}
+
+/**
+ * A community's orders of a China day (or a sum of communities'): requests by kind, the steps
+ * taken that day (each counted on the day it was taken, whenever the order was placed), orders
+ * that went unaccepted past their deadline, and the time from request to delivery.
+ */
+export interface OrderFigures {
+  readonly requested: { readonly groceries: number; readonly medicine: number; readonly other: number };
+  readonly accepted: number;
+  readonly purchased: number;
+  readonly delivered: number;
+  readonly collected: number;
+  readonly cancelled: number;
+  /** Orders not accepted by their deadline (medicine 2 h): the overdue job counts each once. */
+  readonly overdue: number;
+  /** Minutes from request to delivery, summed over the day's deliveries: kept so sums over places average right. */
+  readonly deliveryMinutes: number;
+  /** deliveryMinutes / delivered, to a tenth of a minute; null with no delivery that day. */
+  readonly avgDeliveryMinutes: number | null;
+}
+
+const averageOf = (minutes: number, delivered: number): number | null =>
+  (delivered > 0 ? Math.round((minutes / delivered) * 10) / 10 : null);
+
+/** A counter as DynamoDB hands it back (a number, absent before its first ADD). */
+const counted = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+
+/** A community's day from its counters item (absent: no order that day). */
+export function orderFigures(counters: Partial<Record<OrderDayCounter, unknown>> | undefined = {}): OrderFigures {
+  const c = (name: OrderDayCounter) => counted(counters[name]);
+  return {
+    requested: { groceries: c('requested_groceries'), medicine: c('requested_medicine'), other: c('requested_other') },
+    accepted: c('accepted'), purchased: c('purchased'), delivered: c('delivered'), collected: c('collected'),
+    cancelled: c('cancelled'), overdue: c('overdue'), deliveryMinutes: c('deliveryMinutes'),
+    avgDeliveryMinutes: averageOf(c('deliveryMinutes'), c('delivered')),
+  };
+}
+
+export const emptyOrderFigures = (): OrderFigures => orderFigures();
+
+/** Orders requested that day, every kind. */
+export const ordersRequested = (o: OrderFigures): number => o.requested.groceries + o.requested.medicine + o.requested.other;
+
+/** Sums over communities (a street's, the city's); the average recomputed from the sums, not averaged. */
+export function sumOrderFigures(all: readonly OrderFigures[]): OrderFigures {
+  const sum = (pick: (o: OrderFigures) => number) => all.reduce((n, o) => n + pick(o), 0);
+  const deliveryMinutes = sum((o) => o.deliveryMinutes);
+  const delivered = sum((o) => o.delivered);
+  return {
+    requested: { groceries: sum((o) => o.requested.groceries), medicine: sum((o) => o.requested.medicine), other: sum((o) => o.requested.other) },
+    accepted: sum((o) => o.accepted), purchased: sum((o) => o.purchased), delivered, collected: sum((o) => o.collected),
+    cancelled: sum((o) => o.cancelled), overdue: sum((o) => o.overdue), deliveryMinutes,
+    avgDeliveryMinutes: averageOf(deliveryMinutes, delivered),
+  };
+}
+
+/** A place whose orders are wanted: a community, a street (its communities') or the city (all). */
+export interface OrderPlace {
+  readonly level: 'community' | 'street' | 'city';
+  readonly id: string;
+}
+
+/**
+ * A place's orders of a day from every community's figures of that day: the community's own, the
+ * sum of a street's communities (`streetOf` says whose street), or of all for the city.
+ */
+export function ordersOfPlace(
+  place: OrderPlace,
+  byCommunity: ReadonlyMap<string, OrderFigures>,
+  streetOf: (communityId: string) => string | null | undefined,
+): OrderFigures {
+  const within = (communityId: string) =>
+    place.level === 'city' || (place.level === 'community' ? communityId === place.id : streetOf(communityId) === place.id);
+  return sumOrderFigures([...byCommunity].filter(([id]) => within(id)).map(([, figures]) => figures));
 }

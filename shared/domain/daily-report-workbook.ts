@@ -2,9 +2,10 @@
  * The daily reports' roll-up as the reporting chain files it: an Excel workbook (.xlsx) with
  * Chinese headers and one sheet per level — 小区 (every compound, missing ones first), 社区 and
  * 街道 (counts and sums, the last line the whole asked for). Built in memory with exceljs; no I/O.
+ * Orders (代购配送) are counted per community, so only the 社区 and 街道 sheets carry their columns.
  */
 import ExcelJS from 'exceljs';
-import type { DailyFigures } from './daily-figures.ts';
+import { ordersRequested, type DailyFigures, type OrderFigures } from './daily-figures.ts';
 import type { DailyReportRollup, DailyReportRow, DailyReportTotal } from '../schemas/daily-report.ts';
 import { chinaMinute } from './china-time.ts';
 
@@ -31,9 +32,24 @@ const FIGURE_COLUMNS: readonly { header: string; value: (f: DailyFigures) => num
   { header: '未整改出入口', value: (f) => f.exitsUnresolved },
 ];
 
+/** The order columns of the community and street sheets: requests by kind, the day's steps, delivery time, overdue. */
+const ORDER_COLUMNS: readonly { header: string; value: (o: OrderFigures) => number | string }[] = [
+  { header: '新增订单', value: ordersRequested },
+  { header: '其中生活物资', value: (o) => o.requested.groceries },
+  { header: '其中药品', value: (o) => o.requested.medicine },
+  { header: '其中其他', value: (o) => o.requested.other },
+  { header: '已接单', value: (o) => o.accepted },
+  { header: '已采购', value: (o) => o.purchased },
+  { header: '已送达', value: (o) => o.delivered },
+  { header: '已取件', value: (o) => o.collected },
+  { header: '已取消', value: (o) => o.cancelled },
+  { header: '超时未接单', value: (o) => o.overdue },
+  { header: '平均送达时长（分钟）', value: (o) => o.avgDeliveryMinutes ?? '' },
+];
+
 export const ROW_STATUS_TEXT: Readonly<Record<DailyReportRow['status'], string>> = { submitted: '已上报', zero: '零报告', missing: '未上报' };
 export const COMPOUND_SHEET_HEADERS = ['街道', '社区', '小区', '上报状态', '迟报', '上报人', '上报时间', ...FIGURE_COLUMNS.map((c) => c.header), '备注'] as const;
-export const TOTAL_SHEET_HEADERS = ['名称', '应报', '已上报', '零报告', '未上报', '迟报', ...FIGURE_COLUMNS.map((c) => c.header)] as const;
+export const TOTAL_SHEET_HEADERS = ['名称', '应报', '已上报', '零报告', '未上报', '迟报', ...FIGURE_COLUMNS.map((c) => c.header), ...ORDER_COLUMNS.map((c) => c.header)] as const;
 export const SHEET_NAMES = { compound: '小区', community: '社区', street: '街道' } as const;
 
 function addSheet(book: ExcelJS.Workbook, name: string, headers: readonly string[], rows: readonly (readonly (string | number)[])[]) {
@@ -46,7 +62,7 @@ function addSheet(book: ExcelJS.Workbook, name: string, headers: readonly string
 }
 
 const totalRow = (t: DailyReportTotal): (string | number)[] =>
-  [t.name, t.submitted + t.zero + t.missing, t.submitted, t.zero, t.missing, t.late, ...FIGURE_COLUMNS.map((c) => c.value(t.figures))];
+  [t.name, t.submitted + t.zero + t.missing, t.submitted, t.zero, t.missing, t.late, ...FIGURE_COLUMNS.map((c) => c.value(t.figures)), ...ORDER_COLUMNS.map((c) => c.value(t.orders))];
 
 /** The workbook's bytes: sheets 小区, 社区, 街道 (the street sheet ends with the whole's line). */
 export async function rollupWorkbook(rollup: DailyReportRollup): Promise<Uint8Array> {

@@ -4,7 +4,7 @@
  * submitted may be submitted again until the deadline, after it stays as it is), and the
  * roll-ups by community, street and city. Pure; the daily-report store and routes apply them.
  */
-import { abnormalities, emptyFigures, sumFigures, type Abnormal, type DailyFigures } from './daily-figures.ts';
+import { abnormalities, emptyFigures, emptyOrderFigures, sumFigures, type Abnormal, type DailyFigures, type OrderFigures, type OrderPlace } from './daily-figures.ts';
 import { slotStart, underClosure } from './disinfection.ts';
 import { spoken, message, type Message, type Spoken } from '../messages/message.ts';
 import type { DailyReportRow, DailyReportTotal } from '../schemas/daily-report.ts';
@@ -129,19 +129,28 @@ export function rollupRows(
     || a.compoundName.localeCompare(b.compoundName, 'zh-CN'));
 }
 
-/** Counts and sums of some rows, as one level's line. */
-export function totalOf(level: DailyReportTotal['level'], id: string, name: string, rows: readonly DailyReportRow[], date: string): DailyReportTotal {
+/** A place's orders of the roll-up's day (daily-figures ordersOfPlace over the day's counters); none by default. */
+export type OrdersOf = (place: OrderPlace) => OrderFigures;
+const noOrders: OrdersOf = () => emptyOrderFigures();
+
+/** Counts and sums of some rows, as one level's line, with the place's orders of the day. */
+export function totalOf(
+  level: DailyReportTotal['level'], id: string, name: string, rows: readonly DailyReportRow[], date: string, ordersOf: OrdersOf = noOrders,
+): DailyReportTotal {
   const count = (status: DailyReportRow['status']) => rows.filter((r) => r.status === status).length;
   const figures = rows.flatMap((r) => (r.figures ? [r.figures] : []));
   return {
     level, id, name,
     submitted: count('submitted'), zero: count('zero'), missing: count('missing'), late: rows.filter((r) => r.late).length,
     figures: figures.length > 0 ? sumFigures(figures, id, date) : emptyFigures(id, date),
+    orders: ordersOf({ level, id }),
   };
 }
 
 /** Per community, per street, then the whole (`whole` names it: the city, a street, a community). */
-export function rollupTotals(rows: readonly DailyReportRow[], date: string, whole: { level: DailyReportTotal['level']; id: string; name: string }): DailyReportTotal[] {
+export function rollupTotals(
+  rows: readonly DailyReportRow[], date: string, whole: { level: DailyReportTotal['level']; id: string; name: string }, ordersOf: OrdersOf = noOrders,
+): DailyReportTotal[] {
   const group = (key: (r: DailyReportRow) => string | null, name: (r: DailyReportRow) => string | undefined, level: 'community' | 'street') => {
     const groups = new Map<string, DailyReportRow[]>();
     for (const r of rows) {
@@ -150,11 +159,11 @@ export function rollupTotals(rows: readonly DailyReportRow[], date: string, whol
       if (list) list.push(r);
       else groups.set(k, [r]);
     }
-    return [...groups.entries()].map(([id, list]) => totalOf(level, id, name(list[0] as DailyReportRow) ?? id, list, date));
+    return [...groups.entries()].map(([id, list]) => totalOf(level, id, name(list[0] as DailyReportRow) ?? id, list, date, ordersOf));
   };
   return [
     ...group((r) => r.communityId, (r) => r.communityName, 'community'),
     ...group((r) => r.streetId, (r) => r.streetName, 'street'),
-    totalOf(whole.level, whole.id, whole.name, rows, date),
+    totalOf(whole.level, whole.id, whole.name, rows, date, ordersOf),
   ];
 }

@@ -2,15 +2,20 @@
  * The dashboard's sums (pure): a day of the trend from that day's submitted daily reports, the
  * alerts of a period by kind with the median time to acknowledge, and the places one level down
  * with their compounds and today's reports. Figures are summed with the daily figures' own
- * sumFigures, so the dashboard counts as the reports do.
+ * sumFigures, so the dashboard counts as the reports do; orders (counted per community and day)
+ * come beside them from the day's counters, as the roll-ups' lines have them.
  */
 import type { DashboardAlerts, DashboardChild, DashboardDay } from '../schemas/dashboard.ts';
-import { sumFigures, type DailyFigures } from './daily-figures.ts';
+import { emptyOrderFigures, ordersRequested, sumFigures, type DailyFigures, type OrderFigures } from './daily-figures.ts';
 
 export const TREND_DAYS = 14;
 
-/** One day of the trend from the day's submitted reports (a zero report counts as submitted). */
-export function trendDay(date: string, reports: readonly { status: 'submitted' | 'zero'; figures: DailyFigures }[]): DashboardDay {
+/** One day of the trend from the day's submitted reports (a zero report counts as submitted) and the place's orders of the day. */
+export function trendDay(
+  date: string,
+  reports: readonly { status: 'submitted' | 'zero'; figures: DailyFigures }[],
+  orders: OrderFigures = emptyOrderFigures(),
+): DashboardDay {
   const sum = sumFigures(reports.map((r) => r.figures), 'trend', date);
   const sweep = sum.sweep;
   return {
@@ -23,6 +28,10 @@ export function trendDay(date: string, reports: readonly { status: 'submitted' |
     roundsDone: sum.rounds.done,
     reportsSubmitted: reports.length,
     reportsZero: reports.filter((r) => r.status === 'zero').length,
+    ordersRequested: ordersRequested(orders),
+    ordersDelivered: orders.delivered,
+    ordersOverdue: orders.overdue,
+    avgDeliveryMinutes: orders.avgDeliveryMinutes,
   };
 }
 
@@ -45,7 +54,9 @@ export function alertsByKind(alerts: readonly { kind: string; raisedAt: string; 
 
 /**
  * The places one level down: each with its compounds under closure and today's reports summed.
- * `childOf` says which child a compound (or its report) belongs to; `nameOf` names the child.
+ * `childOf` says which child a compound (or its report) belongs to; `nameOf` names the child;
+ * `ordersOf` gives a street's or community's orders of today (null for a compound: orders are
+ * counted per community).
  */
 export function childrenOf<C extends { readonly id: string }, R extends { readonly compoundId: string; readonly figures: DailyFigures }>(
   level: DashboardChild['level'],
@@ -53,6 +64,7 @@ export function childrenOf<C extends { readonly id: string }, R extends { readon
   reports: readonly R[],
   childOf: (compoundId: string) => string | null,
   nameOf: (id: string | null) => string,
+  ordersOf: (id: string | null) => OrderFigures | null = () => null,
 ): DashboardChild[] {
   const ids = new Set<string | null>(compounds.map((c) => childOf(c.id)));
   return [...ids].map((id) => {
@@ -64,6 +76,7 @@ export function childrenOf<C extends { readonly id: string }, R extends { readon
       reportsSubmitted: mine.length,
       cases: sum.cases.confirmed + sum.cases.suspected + sum.cases.asymptomatic,
       fevers: sum.entries.fevers,
+      orders: ordersOf(id),
     };
   }).sort((a, b) => b.cases - a.cases || b.fevers - a.fevers || a.name.localeCompare(b.name));
 }

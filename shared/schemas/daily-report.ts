@@ -23,10 +23,25 @@ export const DailyFiguresSchema = z
     observation: z.object({ people: Count, missedSlots: Count }).meta({ description: 'People under home observation, and report slots of the day they missed' }),
     alerts: z.object({ symptoms: Count, open: Count }).meta({ description: 'Symptoms found that day; event alerts (fever, symptoms, cases, help …) not yet closed' }),
     helpOpen: Count.meta({ description: 'Emergency help requests still open' }),
-    ordersOpen: Count.meta({ description: 'Service orders still open (services come with a later issue: 0 until then)' }),
+    ordersOpen: Count.meta({ description: 'Service orders of the compound still open: 0 (orders are counted per community and day, see OrderFigures)' }),
     exitsUnresolved: Count.meta({ description: 'Exits breaking an exit rule now' }),
   })
   .meta({ id: 'DailyFigures' });
+
+/** A community's (or a sum of communities') orders of a day: shared/domain/daily-figures.ts OrderFigures. */
+export const OrderFiguresSchema = z
+  .object({
+    requested: z.object({ groceries: Count, medicine: Count, other: Count }).meta({ description: 'Orders placed that day, by kind' }),
+    accepted: Count.meta({ description: 'Orders accepted that day' }),
+    purchased: Count,
+    delivered: Count.meta({ description: 'Orders delivered to a drop-off point that day' }),
+    collected: Count,
+    cancelled: Count,
+    overdue: Count.meta({ description: 'Orders that passed their accept deadline unaccepted that day (medicine: 2 h)' }),
+    deliveryMinutes: Count.meta({ description: 'Minutes from request to delivery, summed over the day\'s deliveries' }),
+    avgDeliveryMinutes: DynamoNumber.min(0).nullable().meta({ description: 'Average minutes from request to delivery; null with no delivery' }),
+  })
+  .meta({ id: 'OrderFigures', description: 'Proxy purchase and delivery (代购配送), counted per community and China day' });
 
 export const DAILY_REPORT_STATUSES = ['draft', 'submitted', 'zero'] as const;
 export const DailyReportStatus = z.enum(DAILY_REPORT_STATUSES).meta({
@@ -101,6 +116,7 @@ export const DailyReportTotal = z
     missing: Count,
     late: Count,
     figures: DailyFiguresSchema.meta({ description: 'Sums of the reported figures' }),
+    orders: OrderFiguresSchema.meta({ description: 'The day\'s orders of the place\'s communities (counted live, not as reported)' }),
   })
   .meta({ id: 'DailyReportTotal' });
 export type DailyReportTotal = z.infer<typeof DailyReportTotal>;

@@ -4,7 +4,7 @@
  * (city → streets → communities → compounds). Counts only: no person.
  */
 import * as z from 'zod';
-import { DailyFiguresSchema } from './daily-report.ts';
+import { DailyFiguresSchema, OrderFiguresSchema } from './daily-report.ts';
 import { ChinaDay } from './disinfection.ts';
 import { DynamoNumber, Id } from './common.ts';
 
@@ -27,6 +27,10 @@ export const DashboardDay = z.object({
   roundsDone: Count,
   reportsSubmitted: Count,
   reportsZero: Count,
+  ordersRequested: Count.meta({ description: 'Orders (代购配送) placed that day in the place\'s communities' }),
+  ordersDelivered: Count,
+  ordersOverdue: Count.meta({ description: 'Orders that passed their accept deadline unaccepted that day' }),
+  avgDeliveryMinutes: DynamoNumber.min(0).nullable().meta({ description: 'Average minutes from request to delivery of the day\'s deliveries; null with none' }),
 });
 export type DashboardDay = z.infer<typeof DashboardDay>;
 
@@ -46,6 +50,7 @@ export const DashboardChild = z.object({
   reportsSubmitted: Count.meta({ description: 'Daily reports submitted today (zero reports included)' }),
   cases: Count,
   fevers: Count,
+  orders: OrderFiguresSchema.nullable().meta({ description: 'Today\'s orders of a street or community (counted per community); null for a compound' }),
 });
 export type DashboardChild = z.infer<typeof DashboardChild>;
 
@@ -58,6 +63,7 @@ export const Dashboard = z
       source: z.enum(['live', 'reports']).meta({ description: 'live: counted from the data now (a community); reports: summed from today\'s submitted daily reports' }),
       compounds: Count,
       figures: DailyFiguresSchema,
+      orders: OrderFiguresSchema.meta({ description: 'The day\'s orders of the place\'s communities, from their counters (live at every level)' }),
     }),
     trend: z.array(DashboardDay).meta({ description: 'The 14 days ending on `date`, oldest first, from the submitted daily reports' }),
     alerts: z.array(DashboardAlerts).meta({ description: 'Alerts raised over the 14 days, by kind' }),

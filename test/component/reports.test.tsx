@@ -2,11 +2,12 @@
  * The daily report view (日报告、零报告) in real Chromium against a scripted API: a community admin
  * sees the day's compounds with the missing ones first, opens one, is refused a zero report on a
  * day with a fever — the refusal said in words — and confirms the report with a note; a street
- * official sees the roll-up's counts and totals and no submit buttons.
+ * official sees the roll-up's counts and totals (with each place's orders of the day) and no
+ * submit buttons.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { emptyFigures } from '#shared/domain/daily-figures.ts';
+import { emptyFigures, emptyOrderFigures, orderFigures } from '#shared/domain/daily-figures.ts';
 import type { DailyReport, DailyReportRollup } from '#shared/schemas/daily-report.ts';
 import { ReportsPage } from '#web/src/reports/ReportsPage.tsx';
 import { communityUser, NOW, TODAY } from './people-fixtures.ts';
@@ -26,6 +27,7 @@ const draft: DailyReport = {
   compoundId: 'c_a', compoundName: '阳光花园', communityId: 'cm1', streetId: 's1', date: TODAY, status: 'draft',
   figures, abnormal: ['fever', 'open_alert'], deadline: '2026-12-07T10:00:00.000Z', final: false,
 };
+const cm1Orders = orderFigures({ requested_medicine: 4, requested_groceries: 17, delivered: 3, deliveryMinutes: 250, overdue: 2 });
 const rollup = (aStatus: 'missing' | 'submitted'): DailyReportRollup => ({
   date: TODAY, deadline: '2026-12-07T10:00:00.000Z', submitted: aStatus === 'submitted' ? 1 : 0, zero: 1, missing: aStatus === 'missing' ? 1 : 0, late: 0,
   items: [
@@ -33,9 +35,9 @@ const rollup = (aStatus: 'missing' | 'submitted'): DailyReportRollup => ({
     { compoundId: 'c_b', compoundName: '王府小区', communityId: 'cm1', communityName: '王府社区', streetId: 's1', streetName: '郢中街道', status: 'zero', submittedByName: '测试社区', figures: emptyFigures('c_b', TODAY) },
   ],
   totals: [
-    { level: 'community', id: 'cm1', name: '王府社区', submitted: 0, zero: 1, missing: 1, late: 0, figures },
-    { level: 'street', id: 's1', name: '郢中街道', submitted: 0, zero: 1, missing: 1, late: 0, figures },
-    { level: 'community', id: 'cm1', name: '王府社区', submitted: 0, zero: 1, missing: 1, late: 0, figures },
+    { level: 'community', id: 'cm1', name: '王府社区', submitted: 0, zero: 1, missing: 1, late: 0, figures, orders: cm1Orders },
+    { level: 'street', id: 's1', name: '郢中街道', submitted: 0, zero: 1, missing: 1, late: 0, figures, orders: emptyOrderFigures() },
+    { level: 'community', id: 'cm1', name: '王府社区', submitted: 0, zero: 1, missing: 1, late: 0, figures, orders: cm1Orders },
   ],
 });
 
@@ -98,6 +100,12 @@ describe('the community admin\'s daily report', () => {
     await screen;
     await expect.element(page.getByRole('button', { name: '导出 Excel' })).toBeEnabled();
     await expect.element(page.getByRole('table', { name: '分级汇总' })).toMatchTextContent('郢中街道');
+    // Each line's orders: 王府社区 21 new, 3 delivered in 83.3 minutes on average, 2 not accepted in time.
+    await expect.element(page.getByRole('columnheader', { name: '平均送达用时（分钟）' })).toBeVisible();
+    const cm1 = document.querySelector('.report-totals tr[data-level="community"]');
+    const figure = (name: string) => cm1?.querySelector(`[data-order-figure="${name}"]`)?.textContent;
+    expect([figure('requested'), figure('delivered'), figure('avgDelivery'), figure('overdue')]).toEqual(['21', '3', '83.3', '2']);
+    expect(document.querySelector('.report-totals tr[data-level="street"] [data-order-figure="avgDelivery"]')?.textContent).toBe('—');
     await userEvent.click(page.getByRole('button', { name: '王府小区' }));
     await expect.element(page.getByRole('heading', { name: `王府小区 · ${TODAY}` })).toBeVisible();
     await expect.element(page.getByText('零报告').first()).toBeVisible();

@@ -5,12 +5,17 @@
  * zero report is refused while the day had one, accepted on a quiet day; resubmission until the
  * deadline, final after it, late once past it; roll-ups count the compounds that did not report;
  * the .xlsx export read back with exceljs; the deadline job raises once per community on rerun;
- * 403 outside jurisdiction or role, 400 naming the fields.
+ * 403 outside jurisdiction or role, 400 naming the fields; the orders of the day (代购配送, the
+ * communities' day counters, written here as order-store ADDs them) in each roll-up line, the
+ * workbook's community and street sheets and on the dashboard at every level.
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { raiseMissingReports } from '#functions/jobs/daily-report-deadline.ts';
+import { putItem } from '#functions/platform/table.ts';
+import { dayBefore } from '#shared/domain/disinfection.ts';
 import { XLSX_TYPE } from '#shared/schemas/daily-report.ts';
+import { keys } from '#shared/table.ts';
 import { entry, expectStatus, startExitStack } from '../support/exit-fixture.ts';
 import type { TestStack } from '../support/stack.ts';
 
@@ -27,6 +32,13 @@ beforeAll(async () => {
   stack = await startExitStack(() => now);
 });
 afterAll(() => stack.stop());
+
+/** A worksheet's rows as values, the header row first. */
+function sheetRows(book: ExcelJS.Workbook, sheet: string): unknown[][] {
+  const rows: unknown[][] = [];
+  book.getWorksheet(sheet)!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
 
 const reportOf = async (user: string, compoundId: string) =>
   expectStatus(await (await stack.as(user)).get(`/v1/daily-reports/${compoundId}/${DAY}`), 200);
@@ -131,11 +143,7 @@ describe('the roll-ups', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await res.arrayBuffer());
     expect(book.worksheets.map((s) => s.name)).toEqual(['小区', '社区', '街道']);
-    const values = (sheet: string) => {
-      const rows: unknown[][] = [];
-      book.getWorksheet(sheet)!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-      return rows;
-    };
+    const values = (sheet: string) => sheetRows(book, sheet);
     const compounds = values('小区');
     expect(compounds[0]?.slice(0, 7)).toEqual(['街道', '社区', '小区', '上报状态', '迟报', '上报人', '上报时间']);
     expect(compounds[0]).toContain('排查覆盖率');
@@ -159,6 +167,69 @@ describe('the roll-ups', () => {
     expect((missing.errors as { field: string }[]).map((e) => e.field)).toEqual(['query.date']);
     const both = await expectStatus(await (await stack.as('city')).get(`/v1/daily-reports?date=${DAY}&communityId=cm1&streetId=s1`), 400);
     expect((both.errors as { field: string }[]).map((e) => e.field)).toEqual(['query.streetId']);
+  });
+});
+
+describe('orders of the day (代购配送)', () => {
+  type Orders = { requested: { groceries: number; medicine: number; other: number }; delivered: number; overdue: number; avgDeliveryMinutes: number | null };
+  type Total = { level: string; id: string; orders: Orders };
+  beforeAll(async () => {
+    // The counters as order-store ADDs them with each request and step: cm1 and cm2 in street s1, cm3 in s2.
+    await putItem({ ...keys.orderDay(DAY, 'cm1'), requested_groceries: 3, requested_medicine: 2, accepted: 4, delivered: 2, deliveryMinutes: 130, overdue: 1 });
+    await putItem({ ...keys.orderDay(DAY, 'cm2'), requested_other: 1, delivered: 1, deliveryMinutes: 20 });
+    await putItem({ ...keys.orderDay(DAY, 'cm3'), requested_groceries: 5, overdue: 2 });
+    await putItem({ ...keys.orderDay(dayBefore(DAY, 1), 'cm1'), requested_groceries: 7 });
+  });
+
+  it('stand in each roll-up line: a community\'s own counters, a street\'s and the city\'s sums', async () => {
+    const city = await expectStatus(await (await stack.as('city')).get(`/v1/daily-reports?date=${DAY}`), 200);
+    const totals = city.totals as Total[];
+    const of = (level: string, id: string) => totals.find((t) => t.level === level && t.id === id)?.orders;
+    expect(of('community', 'cm1')).toMatchObject({ requested: { groceries: 3, medicine: 2, other: 0 }, delivered: 2, overdue: 1, avgDeliveryMinutes: 65 });
+    expect(of('community', 'cm3')).toMatchObject({ requested: { groceries: 5, medicine: 0, other: 0 }, overdue: 2, avgDeliveryMinutes: null });
+    // The street's average is over its three deliveries (150 minutes), not an average of averages.
+    expect(of('street', 's1')).toMatchObject({ requested: { groceries: 3, medicine: 2, other: 1 }, delivered: 3, overdue: 1, avgDeliveryMinutes: 50 });
+    expect(totals.at(-1)).toMatchObject({ level: 'city', orders: { requested: { groceries: 8, medicine: 2, other: 1 }, overdue: 3 } });
+    const own = await expectStatus(await (await stack.as('community-cm1')).get(`/v1/daily-reports?date=${DAY}`), 200);
+    expect((own.totals as Total[]).at(-1)?.orders).toMatchObject({ requested: { groceries: 3, medicine: 2, other: 0 }, overdue: 1 });
+    // Another day's counters are that day's.
+    const before = await expectStatus(await (await stack.as('community-cm1')).get(`/v1/daily-reports?date=${dayBefore(DAY, 1)}`), 200);
+    expect((before.totals as Total[]).at(-1)?.orders).toMatchObject({ requested: { groceries: 7, medicine: 0, other: 0 }, overdue: 0 });
+  });
+
+  it('fill the order columns of the workbook\'s community and street sheets', async () => {
+    const res = await (await stack.as('city')).get(`/v1/daily-reports/export?date=${DAY}`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const rows = (sheet: string) => sheetRows(book, sheet);
+    const column = (sheet: string, header: string, name: string) => {
+      const [headers, ...lines] = rows(sheet);
+      return lines.find((r) => r[0] === name)?.[headers!.indexOf(header)];
+    };
+    expect(column('社区', '新增订单', '王府社区')).toBe(5);
+    expect(column('社区', '其中药品', '王府社区')).toBe(2);
+    expect(column('社区', '平均送达时长（分钟）', '王府社区')).toBe(65);
+    expect(column('社区', '超时未接单', '石城社区')).toBe(2);
+    expect(column('街道', '已送达', '郢中街道')).toBe(3);
+    expect(column('街道', '超时未接单', '合计（全市）')).toBe(3);
+    expect(rows('小区')[0]).not.toContain('新增订单');
+  });
+
+  it('show on the dashboard at every level, with their 14-day trend', async () => {
+    const city = await expectStatus(await (await stack.as('city')).get(`/v1/dashboard?date=${DAY}`), 200) as {
+      today: { orders: Orders }; trend: { date: string; ordersRequested: number; ordersOverdue: number; avgDeliveryMinutes: number | null }[];
+      children: { id: string; orders: Orders | null }[];
+    };
+    expect(city.today.orders).toMatchObject({ requested: { groceries: 8, medicine: 2, other: 1 }, delivered: 3, overdue: 3, avgDeliveryMinutes: 50 });
+    expect(city.trend.slice(-2).map((d) => [d.date, d.ordersRequested, d.ordersOverdue])).toEqual([[dayBefore(DAY, 1), 7, 0], [DAY, 11, 3]]);
+    expect(city.children.find((c) => c.id === 's2')?.orders).toMatchObject({ overdue: 2 });
+    const street = await expectStatus(await (await stack.as('official-s1')).get(`/v1/dashboard?date=${DAY}`), 200) as typeof city;
+    expect(street.today.orders).toMatchObject({ overdue: 1, avgDeliveryMinutes: 50 });
+    expect(street.children.find((c) => c.id === 'cm1')?.orders).toMatchObject({ requested: { groceries: 3, medicine: 2, other: 0 }, avgDeliveryMinutes: 65 });
+    const community = await expectStatus(await (await stack.as('official-s1')).get(`/v1/dashboard?date=${DAY}&communityId=cm2`), 200) as typeof city;
+    expect(community.today.orders).toMatchObject({ requested: { groceries: 0, medicine: 0, other: 1 }, avgDeliveryMinutes: 20 });
+    // Orders are counted per community: a compound's line has none.
+    expect(community.children.every((c) => c.orders === null)).toBe(true);
   });
 });
 

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { chinaDay } from '#shared/domain/china-time.ts';
 import {
-  abnormalities, alertFigures, caseFigures, emptyFigures, entryFigures, observationFigures, sumFigures, sweepFigures,
+  abnormalities, alertFigures, caseFigures, emptyFigures, emptyOrderFigures, entryFigures, observationFigures, orderFigures, ordersOfPlace,
+  ordersRequested, sumFigures, sumOrderFigures, sweepFigures,
 } from '#shared/domain/daily-figures.ts';
 import { deadlineOf, parseDeadline, rollupRows, rollupTotals, submitRefusal, type SubmittedReport } from '#shared/domain/daily-report.ts';
 import { say } from '#shared/messages/message.ts';
@@ -124,5 +125,45 @@ describe('the roll-up', () => {
     const totals = rollupTotals(rows, DAY, { level: 'street', id: 's1', name: '郢中街道' });
     expect(totals.filter((t) => t.level === 'community').map((t) => [t.id, t.submitted, t.zero, t.missing])).toEqual([['cm2', 0, 0, 1], ['cm1', 1, 1, 0]]);
     expect(totals.at(-1)).toMatchObject({ level: 'street', submitted: 1, zero: 1, missing: 1, late: 1, figures: { entries: { in: 4 } } });
+    // Without the day's counters every line has no orders.
+    for (const total of totals) expect(total.orders).toEqual(emptyOrderFigures());
+  });
+
+  it('gives each line its place\'s orders of the day: the community\'s counters, sums for a street and the whole', () => {
+    const rows = rollupRows(compounds, [report('c_a', 'submitted', '2026-11-22T02:00:00.000Z')], names, deadlineOf(DAY, '18:00'));
+    const byCommunity = new Map([
+      ['cm1', orderFigures({ requested_medicine: 3, requested_groceries: 5, delivered: 2, deliveryMinutes: 100, overdue: 1 })],
+      ['cm2', orderFigures({ requested_other: 1, delivered: 1, deliveryMinutes: 40 })],
+      ['cm9', orderFigures({ requested_groceries: 7 })],
+    ]);
+    const streetOf = (id: string) => ({ cm1: 's1', cm2: 's1', cm9: 's2' } as Record<string, string>)[id];
+    const totals = rollupTotals(rows, DAY, { level: 'street', id: 's1', name: '郢中街道' }, (place) => ordersOfPlace(place, byCommunity, streetOf));
+    const of = (level: string, id: string) => totals.find((t) => t.level === level && t.id === id)?.orders;
+    expect(of('community', 'cm1')).toMatchObject({ requested: { groceries: 5, medicine: 3, other: 0 }, delivered: 2, overdue: 1, avgDeliveryMinutes: 50 });
+    expect(of('community', 'cm2')).toMatchObject({ requested: { groceries: 0, medicine: 0, other: 1 }, avgDeliveryMinutes: 40 });
+    // The street: cm1 and cm2, not cm9 of another street; the average over all three deliveries, not of the averages.
+    expect(totals.at(-1)?.orders).toMatchObject({ requested: { groceries: 5, medicine: 3, other: 1 }, delivered: 3, deliveryMinutes: 140, avgDeliveryMinutes: 46.7 });
+  });
+});
+
+describe('order figures (代购配送) from a community\'s day counters', () => {
+  it('read the counters by kind and step, absent counters as 0, the average time to delivery to a tenth', () => {
+    expect(orderFigures({ requested_groceries: 4, accepted: 3, purchased: 2, delivered: 3, collected: 1, cancelled: 1, overdue: 2, deliveryMinutes: 200 })).toEqual({
+      requested: { groceries: 4, medicine: 0, other: 0 },
+      accepted: 3, purchased: 2, delivered: 3, collected: 1, cancelled: 1, overdue: 2, deliveryMinutes: 200, avgDeliveryMinutes: 66.7,
+    });
+    expect(orderFigures(undefined)).toEqual(emptyOrderFigures());
+    expect(emptyOrderFigures().avgDeliveryMinutes).toBeNull();
+    expect(ordersRequested(orderFigures({ requested_groceries: 1, requested_medicine: 2, requested_other: 3 }))).toBe(6);
+  });
+
+  it('sum over communities: the city takes every one, a community only its own', () => {
+    const byCommunity = new Map([['cm1', orderFigures({ overdue: 1 })], ['cm2', orderFigures({ overdue: 2 })], ['', orderFigures({ overdue: 4 })]]);
+    const streetOf = (id: string) => (id === 'cm1' ? 's1' : 's2');
+    expect(ordersOfPlace({ level: 'city', id: 'city' }, byCommunity, streetOf).overdue).toBe(7);
+    expect(ordersOfPlace({ level: 'community', id: 'cm2' }, byCommunity, streetOf).overdue).toBe(2);
+    expect(ordersOfPlace({ level: 'street', id: 's1' }, byCommunity, streetOf).overdue).toBe(1);
+    expect(ordersOfPlace({ level: 'community', id: 'cm7' }, byCommunity, streetOf)).toEqual(emptyOrderFigures());
+    expect(sumOrderFigures([])).toEqual(emptyOrderFigures());
   });
 });

@@ -3,7 +3,7 @@
  * alerts by kind with the median minutes to acknowledge, and the places one level down.
  */
 import { describe, expect, it } from 'vitest';
-import { emptyFigures } from '#shared/domain/daily-figures.ts';
+import { emptyFigures, orderFigures } from '#shared/domain/daily-figures.ts';
 import { alertsByKind, childrenOf, trendDay } from '#shared/domain/dashboard.ts';
 
 const figures = (compoundId: string, over: { fevers?: number; confirmed?: number; households?: number; visited?: number } = {}) => ({
@@ -22,8 +22,12 @@ describe('the dashboard sums', () => {
     ]);
     expect(day).toEqual({
       date: '2026-12-07', cases: 1, entries: 20, fevers: 2, coverage: 75, roundsRequired: 4, roundsDone: 2, reportsSubmitted: 2, reportsZero: 1,
+      ordersRequested: 0, ordersDelivered: 0, ordersOverdue: 0, avgDeliveryMinutes: null,
     });
     expect(trendDay('2026-12-06', [])).toMatchObject({ cases: 0, coverage: null, reportsSubmitted: 0 });
+    // The day's orders come from the place's counters, beside the reports.
+    expect(trendDay('2026-12-07', [], orderFigures({ requested_medicine: 2, requested_other: 1, delivered: 2, deliveryMinutes: 90, overdue: 1 })))
+      .toMatchObject({ ordersRequested: 3, ordersDelivered: 2, ordersOverdue: 1, avgDeliveryMinutes: 45 });
   });
 
   it('count alerts by kind with the median minutes to acknowledge', () => {
@@ -45,8 +49,11 @@ describe('the dashboard sums', () => {
       [{ compoundId: 'a', figures: figures('a', { fevers: 3 }) }, { compoundId: 'c', figures: figures('c', { confirmed: 2 }) }],
       (id) => street.get(id) ?? null, (id) => `街道${id}`);
     expect(children).toEqual([
-      { id: 's2', name: '街道s2', level: 'street', compounds: 1, reportsSubmitted: 1, cases: 2, fevers: 0 },
-      { id: 's1', name: '街道s1', level: 'street', compounds: 2, reportsSubmitted: 1, cases: 0, fevers: 3 },
+      { id: 's2', name: '街道s2', level: 'street', compounds: 1, reportsSubmitted: 1, cases: 2, fevers: 0, orders: null },
+      { id: 's1', name: '街道s1', level: 'street', compounds: 2, reportsSubmitted: 1, cases: 0, fevers: 3, orders: null },
     ]);
+    const overdue = orderFigures({ overdue: 2 });
+    const withOrders = childrenOf('street', [{ id: 'a' }], [], (id) => street.get(id) ?? null, (id) => `街道${id}`, (id) => (id === 's1' ? overdue : null));
+    expect(withOrders[0]?.orders).toEqual(overdue);
   });
 });

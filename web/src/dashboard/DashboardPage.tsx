@@ -2,17 +2,19 @@
  * The city dashboard (指挥大屏, /dashboard) for city staff and officials: a place's figures of
  * today, its 14-day trends (cases, entries and fevers, sweep coverage, disinfection rounds, daily
  * reports submitted) and its alerts by kind with the median time to acknowledge, drawn with
- * ECharts (Chart.tsx); the places one level down drill in, street → community → compound (its
- * six-in-place scorecard, inspections/ScorecardPanel.tsx).
+ * ECharts (Chart.tsx); its orders (代购配送, OrdersPanel.tsx); the places one level down drill in,
+ * street → community → compound (its six-in-place scorecard, inspections/ScorecardPanel.tsx).
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ordersRequested } from '#shared/domain/daily-figures.ts';
 import type { Dashboard } from '#shared/schemas/dashboard.ts';
 import { useAsync } from '../hooks/useAsync.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { useApi } from '../services.tsx';
 import { Chart, type EChartsOption } from './Chart.tsx';
 import { DashboardMap } from './DashboardMap.tsx';
+import { OrdersPanel } from './OrdersPanel.tsx';
 import { ScorecardPanel } from '../inspections/ScorecardPanel.tsx';
 import '../styles/dashboard.css';
 
@@ -43,6 +45,7 @@ export function DashboardPage() {
       {data && (
         <>
           <Today data={data} />
+          <OrdersPanel data={data} />
           <div className="dashboard-body">
             <div className="dashboard-charts">
               <TrendChart data={data} />
@@ -148,6 +151,8 @@ function Children({ data, onOpen }: { data: Dashboard; onOpen(place: Place): voi
   // The last level down: a compound opens its six-in-place scorecard under the table.
   const [compound, setCompound] = useState<{ id: string; name: string }>();
   if (data.children.length === 0) return null;
+  // Orders are counted per community: streets and communities have them, compounds not.
+  const withOrders = data.children.some((child) => child.orders !== null);
   return (
     <section aria-labelledby="dashboard-children" className="dashboard-children">
       <h2 id="dashboard-children">{t(`dashboard.children.${data.children[0]?.level ?? 'street'}`)}</h2>
@@ -159,6 +164,8 @@ function Children({ data, onOpen }: { data: Dashboard; onOpen(place: Place): voi
             <th scope="col">{t('dashboard.figures.reports')}</th>
             <th scope="col">{t('dashboard.figures.cases')}</th>
             <th scope="col">{t('dashboard.figures.fevers')}</th>
+            {withOrders && <th scope="col">{t('dashboard.orders.figures.requested')}</th>}
+            {withOrders && <th scope="col">{t('dashboard.orders.figures.overdue')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -182,6 +189,8 @@ function Children({ data, onOpen }: { data: Dashboard; onOpen(place: Place): voi
               <td>{child.reportsSubmitted}</td>
               <td>{child.cases}</td>
               <td>{child.fevers}</td>
+              {withOrders && <td data-order-figure="requested">{child.orders ? ordersRequested(child.orders) : ''}</td>}
+              {withOrders && <td data-order-figure="overdue">{child.orders?.overdue ?? ''}</td>}
             </tr>
           ))}
         </tbody>

@@ -2,9 +2,11 @@
  * A day's roll-up (汇总) for the community, street or city: submitted, zero and missing counts,
  * the compounds that did not report listed first, the totals per community and street, narrowing
  * to one street or community, and the 导出 Excel button (the workbook the reporting chain files).
+ * Each total also shows the place's orders of the day (代购配送, counted per community).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ordersRequested } from '#shared/domain/daily-figures.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { useDownloadExport, useRollup, type RollupRow, type RollupScope } from './data.ts';
 
@@ -93,6 +95,10 @@ export function RollupView({ date, version, onOpen }: { date: string; version: n
                   <th scope="col">{t('reports.status.missing')}</th>
                   <th scope="col">{t('reports.figures.entriesIn')}</th>
                   <th scope="col">{t('reports.figures.fevers')}</th>
+                  <th scope="col">{t('reports.orders.requested')}</th>
+                  <th scope="col">{t('reports.orders.delivered')}</th>
+                  <th scope="col">{t('reports.orders.avgDelivery')}</th>
+                  <th scope="col">{t('reports.orders.overdue')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -105,6 +111,10 @@ export function RollupView({ date, version, onOpen }: { date: string; version: n
                     <td>{total.missing}</td>
                     <td>{total.figures.entries.in}</td>
                     <td>{total.figures.entries.fevers}</td>
+                    <td data-order-figure="requested">{ordersRequested(total.orders)}</td>
+                    <td data-order-figure="delivered">{total.orders.delivered}</td>
+                    <td data-order-figure="avgDelivery">{total.orders.avgDeliveryMinutes ?? '—'}</td>
+                    <td data-order-figure="overdue">{total.orders.overdue}</td>
                   </tr>
                 ))}
               </tbody>
