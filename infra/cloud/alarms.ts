@@ -2,15 +2,20 @@
  * The alarms concern: an encrypted, TLS-only SNS topic, and alarms on what needs a person —
  * any message in a dead-letter queue, any function error or throttle, any API 5xx.
  * Subscribe to the topic (e-mail, chat webhook) after the first deploy; see README.
+ *
+ * A nested stack of its own: two alarms per function make it the concern that grows fastest, and
+ * CloudFormation refuses a stack of more than 500 resources. Apart, the alarms (and their topic)
+ * leave the main stack room for the functions and routes that come, and the nested stack holds
+ * 500 of its own; the functions, queues and API reach it as parameters CDK wires in.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, NestedStack, RemovalPolicy } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import type { DeployedFunction } from './functions.ts';
 import type { CatalogueQueue } from './queues.ts';
 import type { Stage } from './stage.ts';
@@ -24,11 +29,11 @@ export interface AlarmsProps {
   readonly api: HttpApi;
 }
 
-export class Alarms extends Construct {
+export class Alarms extends NestedStack {
   readonly topic: Topic;
 
   constructor(scope: Construct, id: string, props: AlarmsProps) {
-    super(scope, id);
+    super(scope, id, { description: `Cordon ${props.stage.name}: the alarm topic and the alarms on dead letters, function errors and throttles, API 5xx` });
     const { stage } = props;
     // CloudWatch cannot publish to a topic under the AWS-managed SNS key; it gets this one.
     const key = new Key(this, 'Key', {

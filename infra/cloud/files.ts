@@ -1,9 +1,9 @@
 /**
- * Uploaded files in the cloud (inspection photos): one private bucket — all public access blocked,
+ * Uploaded files in the cloud (inspection photos, orders' delivery photos): one private bucket — all public access blocked,
  * TLS only, S3-managed encryption, versioned, access-logged to a bucket of its own — that browsers
  * PUT into directly with a presigned URL (functions/platform/files-s3.ts), so CORS allows PUT from
  * the web app's origin only. The functions that declare `files` access in the catalogue may put
- * objects under `inspections/` and nothing else, and are told the bucket in FILES_BUCKET.
+ * objects under their access's prefix (`inspections/`, `orders/`) and nothing else, and are told the bucket in FILES_BUCKET.
  */
 import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
@@ -14,9 +14,9 @@ import { acknowledge } from './nag.ts';
 import type { Stage } from './stage.ts';
 
 /** The key prefix each files access may write under. */
-export const FILES_PREFIXES: Record<FilesAccess, string> = { presignPhotos: 'inspections/' };
+export const FILES_PREFIXES: Record<FilesAccess, string> = { presignPhotos: 'inspections/', presignDeliveryPhotos: 'orders/' };
 /** The S3 actions each files access grants (a presigned PUT is signed with the function's own rights). */
-export const FILES_ACTIONS: Record<FilesAccess, readonly string[]> = { presignPhotos: ['s3:PutObject'] };
+export const FILES_ACTIONS: Record<FilesAccess, readonly string[]> = { presignPhotos: ['s3:PutObject'], presignDeliveryPhotos: ['s3:PutObject'] };
 
 export interface FilesProps {
   readonly stage: Stage;

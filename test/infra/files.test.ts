@@ -3,14 +3,14 @@
  * encrypted, versioned and access-logged, CORS letting the web origin PUT and nothing else; a
  * function granted `presignPhotos` may put objects under `inspections/` only and is told the
  * bucket in FILES_BUCKET; no cdk-nag finding is left. The catalogue gives that access to the
- * inspections function alone.
+ * inspections function alone, and `presignDeliveryPhotos` (`orders/` only) to the orders function.
  */
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import { Files } from '#infra/cloud/files.ts';
+import { Files, FILES_PREFIXES } from '#infra/cloud/files.ts';
 import { stageFrom } from '#infra/cloud/stage.ts';
 import { functionAccess } from '#shared/catalogue/index.ts';
 
@@ -51,10 +51,11 @@ describe('the uploads bucket', () => {
     expect(none).toEqual({});
   });
 
-  it('is given to the inspections function alone by the catalogue', () => {
+  it('is given by the catalogue to the inspections function (its photos) and the orders function (delivery photos) alone, each its own prefix', () => {
     const holders = Object.entries(functionAccess).flatMap(([kind, modules]) =>
-      Object.entries(modules).filter(([, access]) => 'files' in access).map(([name]) => `${kind}/${name}`));
-    expect(holders).toEqual(['api/inspections']);
+      Object.entries(modules).filter(([, access]) => 'files' in access).map(([name, access]) => `${kind}/${name}:${String((access as { files: readonly string[] }).files)}`));
+    expect(holders).toEqual(['api/inspections:presignPhotos', 'api/orders:presignDeliveryPhotos']);
+    expect(FILES_PREFIXES).toEqual({ presignPhotos: 'inspections/', presignDeliveryPhotos: 'orders/' });
   });
 
   it('leaves no cdk-nag finding', () => {

@@ -14,7 +14,7 @@ import { CLAIMS, CUSTOM_ATTRIBUTES } from '#shared/claims.ts';
 import { ROLES } from '#shared/roles.ts';
 import { TABLE } from '#shared/table.ts';
 import { PLACEHOLDER_HTML, webSource } from '#infra/cloud/web.ts';
-import { cordonFunctions, onlyId, resourcesOf, template } from './synth.ts';
+import { alarmsTemplate, cordonFunctions, nestedParameters, onlyId, resourcesOf, template } from './synth.ts';
 
 const t = template();
 const only = (type: string) => resourcesOf(t, type)[onlyId(t, type)] as { Properties: Record<string, unknown>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
@@ -227,13 +227,32 @@ describe('web', () => {
 });
 
 describe('alarms', () => {
-  const alarms = Object.values(resourcesOf(t, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties ?? {});
-  const topicId = onlyId(t, 'AWS::SNS::Topic');
+  const nested = alarmsTemplate();
+  const alarms = Object.values(resourcesOf(nested, 'AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties ?? {});
+  const topicId = onlyId(nested, 'AWS::SNS::Topic');
+  const inAlarms = (type: string) => resourcesOf(nested, type)[onlyId(nested, type)] as { Properties: Record<string, unknown> };
   const fns = cordonFunctions(t);
+  const passed = nestedParameters(t);
+  /** A nested template's `{ Ref: parameter }` as the main stack's resource it stands for. */
+  const resolved = (value: unknown): unknown => {
+    const ref = (value as { Ref?: string } | undefined)?.Ref;
+    return ref !== undefined && ref in passed ? passed[ref] : value;
+  };
 
-  it('publishes to an encrypted, TLS-only topic', () => {
-    expect(only('AWS::SNS::Topic').Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [expect.any(String), 'Arn'] });
-    expect(only('AWS::SNS::TopicPolicy').Properties.PolicyDocument).toMatchObject({
+  it('live in a nested stack of their own, which leaves the main stack room (CloudFormation refuses more than 500 resources each)', () => {
+    expect(Object.keys(resourcesOf(t, 'AWS::CloudWatch::Alarm'))).toEqual([]);
+    expect(Object.keys(resourcesOf(t, 'AWS::CloudFormation::Stack'))).toHaveLength(1);
+    expect(Object.keys(nested.toJSON().Resources as object).length).toBeLessThan(500);
+    // What it watches comes in as parameters (one per function, dead-letter queue and the API): CloudFormation takes 200.
+    expect(Object.keys(nested.toJSON().Parameters as object).length).toBeLessThan(200);
+    // The main stack keeps headroom for the next functions and routes, not a resource or two.
+    expect(Object.keys(t.toJSON().Resources as object).length).toBeLessThan(470);
+  });
+
+  it('publishes to an encrypted, TLS-only topic whose ARN the stack outputs', () => {
+    expect(inAlarms('AWS::SNS::Topic').Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [expect.any(String), 'Arn'] });
+    expect(JSON.stringify(t.findOutputs('AlarmTopicArn'))).toContain('Outputs.');
+    expect(inAlarms('AWS::SNS::TopicPolicy').Properties.PolicyDocument).toMatchObject({
       Statement: expect.arrayContaining([expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
     });
     for (const a of alarms) expect(a.AlarmActions).toEqual([{ Ref: topicId }]);
@@ -247,8 +266,13 @@ describe('alarms', () => {
     expect(count('Errors')).toBe(fns.size);
     expect(count('Throttles')).toBe(fns.size);
     expect(count('5xx')).toBe(1);
+    // Each function's two alarms watch that function of the main stack, passed in by reference.
     for (const [, { logicalId }] of fns) {
-      expect(alarms.filter((a) => JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: logicalId } }]))).toHaveLength(2);
+      const watching = alarms.filter((alarm) => {
+        const [dimension, ...more] = alarm.Dimensions as { Name: string; Value: unknown }[];
+        return more.length === 0 && dimension?.Name === 'FunctionName' && JSON.stringify(resolved(dimension.Value)) === JSON.stringify({ Ref: logicalId });
+      });
+      expect(watching, logicalId).toHaveLength(2);
     }
   });
 });

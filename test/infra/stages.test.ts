@@ -5,7 +5,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { stageFrom } from '#infra/cloud/stage.ts';
-import { cordonFunctions, environmentOf, onlyId, resourcesOf, synth, template } from './synth.ts';
+import { alarmsTemplate, cordonFunctions, environmentOf, onlyId, resourcesOf, synth, template } from './synth.ts';
 
 const dev = template('dev');
 const prod = template('prod');
@@ -51,10 +51,14 @@ describe('stages', () => {
   });
 
   it('keeps queues and the alarm topic in prod and deletes them with a dev stack', () => {
-    for (const [t, policy] of [[prod, 'Retain'], [dev, 'Delete']] as const) {
-      for (const type of ['AWS::SQS::Queue', 'AWS::SNS::Topic']) {
-        for (const [id, r] of Object.entries(t.findResources(type))) expect(r.DeletionPolicy, id).toBe(policy);
-      }
+    // The topic lives in the alarms' nested stack; each list must hold something, or the loop proves nothing.
+    for (const [t, type, policy] of [
+      [prod, 'AWS::SQS::Queue', 'Retain'], [dev, 'AWS::SQS::Queue', 'Delete'],
+      [alarmsTemplate('prod'), 'AWS::SNS::Topic', 'Retain'], [alarmsTemplate('dev'), 'AWS::SNS::Topic', 'Delete'],
+    ] as const) {
+      const found = Object.entries(t.findResources(type));
+      expect(found.length, type).toBeGreaterThan(0);
+      for (const [id, r] of found) expect(r.DeletionPolicy, id).toBe(policy);
     }
   });
 

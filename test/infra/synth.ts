@@ -1,7 +1,8 @@
 /**
  * Builds the Cordon stack for the infra tests: asset bundling skipped (the functions' code is
  * not built, only referenced), cdk-nag off unless asked, one synth per stage per test file.
- * Also small readers over the template: a function's IAM statements, resources by type.
+ * Also small readers over the template: a function's IAM statements, resources by type, and the
+ * alarms' nested stack with the values its parent passes in.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,16 +29,30 @@ export function synth(stage: StageName, context: Record<string, unknown> = {}, n
   return cordonApp({ context: { stage, ...SKIP_BUNDLING, ...context }, outdir, nag });
 }
 
-const templates = new Map<StageName, Template>();
+const synthesised = new Map<StageName, { main: Template; alarms: Template }>();
 
-/** The stage's template, synthesised once per test file. */
-export function template(stage: StageName = 'dev'): Template {
-  let found = templates.get(stage);
+function synthesisedOnce(stage: StageName): { main: Template; alarms: Template } {
+  let found = synthesised.get(stage);
   if (!found) {
-    found = Template.fromStack(synth(stage).stack);
-    templates.set(stage, found);
+    const { stack } = synth(stage);
+    found = { main: Template.fromStack(stack), alarms: Template.fromStack(stack.alarms) };
+    synthesised.set(stage, found);
   }
   return found;
+}
+
+/** The stage's template, synthesised once per test file. */
+export const template = (stage: StageName = 'dev'): Template => synthesisedOnce(stage).main;
+
+/** The alarms' nested stack's template (infra/cloud/alarms.ts), from the same synth as {@link template}. */
+export const alarmsTemplate = (stage: StageName = 'dev'): Template => synthesisedOnce(stage).alarms;
+
+/**
+ * What a parent passes into its nested stack, parameter by parameter: a nested template refers to
+ * the parent's resources as `{ Ref: <parameter> }`, and this says which resource each one is.
+ */
+export function nestedParameters(parent: Template): Record<string, unknown> {
+  return Object.assign({}, ...Object.values(resourcesOf(parent, 'AWS::CloudFormation::Stack')).map((s) => s.Properties?.Parameters ?? {})) as Record<string, unknown>;
 }
 
 export function resourcesOf(t: Template, type: string): Resources {
