@@ -21,7 +21,14 @@ export function photoProblem(file: Pick<File, 'type' | 'size'>): PhotoProblem | 
  * A local upload URL is a path on the API (`apiUrl`, "" for the page's own origin).
  */
 export async function uploadPhoto(api: ApiClient, file: File, apiUrl: string, fetcher: typeof fetch = fetch): Promise<string> {
-  const target = await api.call('createInspectionUpload', { body: { contentType: file.type as (typeof PHOTO_TYPES)[number], size: file.size } });
+  return uploadPhotoTo(api, 'createInspectionUpload', file, apiUrl, fetcher);
+}
+
+/** The same upload through another feature's upload route (a delivery photo: createOrderUpload). */
+export async function uploadPhotoTo(
+  api: ApiClient, operation: 'createInspectionUpload' | 'createOrderUpload', file: File, apiUrl: string, fetcher: typeof fetch = fetch,
+): Promise<string> {
+  const target = await api.call(operation, { body: { contentType: file.type as (typeof PHOTO_TYPES)[number], size: file.size } });
   const url = new URL(target.uploadUrl, new URL(apiUrl || '/', window.location.origin));
   const res = await fetcher(url.href, { method: 'PUT', headers: target.headers, body: file });
   if (!res.ok) throw new Error(`upload refused (${res.status})`);

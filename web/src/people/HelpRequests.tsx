@@ -11,6 +11,7 @@ import type { Role } from '#shared/roles.ts';
 import { mayCall } from '../api/may.ts';
 import { useAsync } from '../hooks/useAsync.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
+import { OrderForm } from '../orders/OrderForm.tsx';
 import { CompoundPicker } from '../passes/CompoundPicker.tsx';
 import { useBuildings } from '../passes/data.ts';
 import { useApi } from '../services.tsx';
@@ -45,7 +46,8 @@ export function HelpRequests({ role }: { role: Role }) {
       <ul className="person-list help-list">
         {items.map((request) => (
           <HelpItem key={request.id} request={request} place={placeText({ compoundId: request.compoundId, buildingId: request.buildingId ?? '' }, names, (room) => room)}
-            mayClose={mayCall(role, 'closeHelpRequest')} onClosed={() => changed(t('people.help.closed'))} />
+            mayClose={mayCall(role, 'closeHelpRequest')} onClosed={() => changed(t('people.help.closed'))}
+            role={mayCall(role, 'createOrder') ? role : undefined} onOrdered={() => changed(t('orders.done.fromHelp'))} />
         ))}
       </ul>
       {mayCall(role, 'createHelpRequest') && (recording
@@ -55,11 +57,13 @@ export function HelpRequests({ role }: { role: Role }) {
   );
 }
 
-function HelpItem({ request, place, mayClose, onClosed }: { request: HelpRequest; place: string; mayClose: boolean; onClosed(): void }) {
+/** `role` when the caller may turn the request into a proxy-purchase order (代购, web/src/orders/OrderForm.tsx). */
+function HelpItem({ request, place, mayClose, onClosed, role, onOrdered }: { request: HelpRequest; place: string; mayClose: boolean; onClosed(): void; role?: Role | undefined; onOrdered(): void }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const api = useApi();
   const [closing, setClosing] = useState(false);
+  const [ordering, setOrdering] = useState(false);
   const [note, setNote] = useState('');
   const [noteMissing, setNoteMissing] = useState(false);
   const { busy, error, send } = useSend();
@@ -92,6 +96,12 @@ function HelpItem({ request, place, mayClose, onClosed }: { request: HelpRequest
         </form>
       ) : (
         <button type="button" className="button" onClick={() => setClosing(true)}>{t('people.help.close')}</button>
+      ))}
+      {role && (ordering ? (
+        <OrderForm role={role} onCancel={() => setOrdering(false)} onDone={() => { setOrdering(false); onOrdered(); }}
+          draft={{ compoundId: request.compoundId, buildingId: request.buildingId, kind: request.kind === 'medicine' ? 'medicine' : 'other', urgent: request.urgency === 'high', note: request.note?.slice(0, 300), helpRequestId: request.id }} />
+      ) : (
+        <button type="button" className="button" onClick={() => setOrdering(true)}>{t('orders.fromHelp')}</button>
       ))}
     </li>
   );
