@@ -12,6 +12,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { demoHouseholdLinks } from './demo/orders.ts';
 import { seedCity } from './demo/seed.ts';
 import { pointHandlersAt } from './handler-env.ts';
 import { demoCity, demoUsers } from './demo/users.ts';
@@ -106,7 +107,9 @@ try {
     webUrl = web.url;
   }
 
-  printWelcome(runtime.api.url, webUrl, dynamodb.endpoint);
+  // Recomputed from the table on every start: a link staff made again or revoked is not printed.
+  const householdLinks = args['no-seed'] ? [] : await demoHouseholdLinks(demoCity(), new Date().toISOString());
+  printWelcome(runtime.api.url, webUrl, dynamodb.endpoint, householdLinks);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await stopAll(1);
@@ -127,7 +130,7 @@ function describe(counts: Record<string, number>): string {
     .join(', ');
 }
 
-function printWelcome(apiUrl: string, webUrl: string | undefined, dynamodbUrl: string): void {
+function printWelcome(apiUrl: string, webUrl: string | undefined, dynamodbUrl: string, householdLinks: readonly { room: string; path: string }[]): void {
   const users = demoUsers();
   const byRole = Map.groupBy(users, (user) => user.role);
   console.log(`
@@ -141,6 +144,10 @@ Demo users (${users.length}; all at ${apiUrl}/local/users). Log in on the web ap
   for (const [role, list] of byRole) {
     const shown = list.slice(0, 2).map((u) => `${u.username} (${u.name})`).join(', ');
     console.log(`  ${role.padEnd(13)} ${shown}${list.length > 2 ? `, … ${list.length} in all` : ''}`);
+  }
+  if (householdLinks.length > 0 && webUrl) {
+    console.log('\nHouseholds\' order links (代购配送, no sign-in; a demo household each):');
+    for (const link of householdLinks.slice(0, 3)) console.log(`  ${link.room.padEnd(13)} ${webUrl}${link.path}`);
   }
   console.log('\nPress Ctrl-C to stop.');
 }

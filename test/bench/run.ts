@@ -21,7 +21,7 @@ const { values } = parseArgs({
 });
 
 /** Each module exports `bench: Bench`; listed here in the order they run. */
-const modules = ['./import.ts', './compounds-bbox.ts', './bundles.ts', './sweeps.ts', './disinfection.ts', './exits-unresolved.ts', './exit-entries.ts', './people.ts', './public-log.ts', './web-map.ts', './web-pages.ts'];
+const modules = ['./import.ts', './compounds-bbox.ts', './bundles.ts', './sweeps.ts', './disinfection.ts', './exits-unresolved.ts', './exit-entries.ts', './people.ts', './orders.ts', './public-log.ts', './web-map.ts', './web-pages.ts'];
 
 const only = values.only?.split(',').map((s) => s.trim());
 const scale = { compounds: Number(values.compounds), buildings: Number(values.buildings) };

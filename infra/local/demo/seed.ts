@@ -3,7 +3,8 @@
  * its 'create' audit record by `system:seed`), buildings and exits, through the registry's own
  * item shapes, and the checkpoints at work (duty.ts: shifts, clock-ins, responsibility lists,
  * passes, the exits judged), cases and disinfection rounds (disinfection.ts), a running sweep
- * (sweep.ts), drop-off points and passes at the staffed compounds (drop-off.ts, passes.ts), then a marker. With the marker present the seed is skipped unless forced; every id
+ * (sweep.ts), drop-off points and passes at the staffed compounds (drop-off.ts, passes.ts), households'
+ * links and orders in every state (orders.ts, through the stores after the batch), then a marker. With the marker present the seed is skipped unless forced; every id
  * and key is deterministic, so a forced or interrupted re-run rewrites the same items.
  */
 import { AUDITED_COMPOUND_FIELDS } from '#shared/domain/compounds.ts';
@@ -18,6 +19,7 @@ import { cityCounts, SEED_ACTOR, type GeneratedCity } from './city.ts';
 import { disinfectionSeed } from './disinfection.ts';
 import { dropOffSeed } from './drop-off.ts';
 import { dutySeed } from './duty.ts';
+import { seedOrders } from './orders.ts';
 import { passSeed } from './passes.ts';
 import { sweepSeed } from './sweep.ts';
 
@@ -27,10 +29,11 @@ const MARKER = keys.seed('demo');
  * Raised whenever the demo city gains something (2: duty, rules, passes and responsibility lists;
  * 3: cases and yesterday's and today's disinfection rounds, with a missed round; 4: a running
  * sweep and a hand-launched round, so every role has work on first start; 5: drop-off points;
- * 6: passes of residents, commuters, vehicles and service staff at every staffed compound),
+ * 6: passes of residents, commuters, vehicles and service staff at every staffed compound;
+ * 7: volunteers, households' links and orders in every state),
  * so a table seeded by an older version is seeded again — every write is keyed, nothing doubles.
  */
-const SEED_VERSION = 6;
+const SEED_VERSION = 7;
 /** Batch calls in flight: DynamoDB Local keeps up with this many, and a 100k-building city seeds in minutes, not hours. */
 const CONCURRENCY = 16;
 
@@ -75,8 +78,10 @@ export async function seedCity(city: GeneratedCity, options: { force?: boolean }
     { concurrency: CONCURRENCY },
   );
   forgetPlaces();
-  await putItem({ ...MARKER, type: 'seed', version: SEED_VERSION, seed: city.seed, counts, seededAt: nowIso() });
-  return { seeded: true, counts };
+  const orders = await seedOrders(city, now);
+  const all = { ...counts, ...orders };
+  await putItem({ ...MARKER, type: 'seed', version: SEED_VERSION, seed: city.seed, counts: all, seededAt: nowIso() });
+  return { seeded: true, counts: all };
 }
 
 /**
