@@ -4,8 +4,8 @@
  * (360×740): the sign-in page; the map (city staff, and a community admin with a compound's
  * panel open, its gate QR code included); the board (an official); the dashboard (city staff); the tasks view (a grid
  * worker, with a building's households opened, and disinfection staff, both with the demo city's
- * seeded work); and the residents'
- * notice page (/c/{id}, no session). A serious or critical violation fails the test, printed
+ * seeded work); the orders view (a volunteer, with the demo city's seeded queue); the residents'
+ * notice page (/c/{id}, no session) and a household's order page (/h/{token}, no session). A serious or critical violation fails the test, printed
  * rule by rule with the elements it found, so the report says what to fix.
  *
  * Read only: no view's data is changed here. The users are the first of their role (the demo
@@ -153,11 +153,30 @@ describe.each(SIZES)('axe-core on a %s', (size, options) => {
     await expectAccessible(page, `report page (${size})`);
   });
 
+  it('a household\'s page (/h/{token}) with its order form open, with no session', async () => {
+    if (!lastAdmin || !reportCompound || !reportBuilding) throw new Error('the demo city has no community admin with a compound and a building');
+    const api = await apiAs(apiUrl, lastAdmin.username);
+    // A room of its own: making a link again revokes the household's previous one.
+    const { token } = await api.call('createHouseholdLink', { body: { compoundId: reportCompound.id, buildingId: reportBuilding.id, room: '无障碍1单元101' } });
+    const page = await open(`/h/${token}`, options);
+    await page.locator('main.household-page[data-state="ready"]').waitFor();
+    await page.locator('.household-open').click();
+    await page.locator('.household-form').waitFor();
+    await page.locator('[data-testid="today-confirmed"]').waitFor();
+    await expectAccessible(page, `household page (${size})`);
+  });
+
   it('the people view (/people), as a grid worker', async () => {
     const page = await signedIn(firstOf('grid'), options, '/tasks');
     await page.goto(`${webUrl}/people`);
     await page.locator('[data-section="help"]').waitFor();
     await page.locator('.people-page h1, .people-page h2').first().waitFor();
     await expectAccessible(page, `people, grid worker (${size})`);
+  });
+
+  it('the orders view (/orders), as a volunteer with the seeded queue', async () => {
+    const page = await signedIn(firstOf('volunteer'), options, '/orders');
+    await page.locator('[data-section="requested"] .order-card').first().waitFor();
+    await expectAccessible(page, `orders, volunteer (${size})`);
   });
 });

@@ -18,6 +18,8 @@ import noticesEn from './en/notices.json' with { type: 'json' };
 import reportsEn from './en/reports.json' with { type: 'json' };
 import inspectionsEn from './en/inspections.json' with { type: 'json' };
 import dashboardEn from './en/dashboard.json' with { type: 'json' };
+import ordersEn from './en/orders.json' with { type: 'json' };
+import householdEn from './en/household.json' with { type: 'json' };
 import boardZh from './zh-CN/board.json' with { type: 'json' };
 import coreZh from './zh-CN/core.json' with { type: 'json' };
 import gateZh from './zh-CN/gate.json' with { type: 'json' };
@@ -33,11 +35,13 @@ import noticesZh from './zh-CN/notices.json' with { type: 'json' };
 import reportsZh from './zh-CN/reports.json' with { type: 'json' };
 import inspectionsZh from './zh-CN/inspections.json' with { type: 'json' };
 import dashboardZh from './zh-CN/dashboard.json' with { type: 'json' };
+import ordersZh from './zh-CN/orders.json' with { type: 'json' };
+import householdZh from './zh-CN/household.json' with { type: 'json' };
 
 /** Each language's feature files, in one order. */
 export const FEATURE_FILES = {
-  'zh-CN': [coreZh, mapZh, tasksZh, boardZh, publicZh, pwaZh, gateZh, passesZh, reportZh, peopleZh, inboxZh, noticesZh, reportsZh, inspectionsZh, dashboardZh],
-  en: [coreEn, mapEn, tasksEn, boardEn, publicEn, pwaEn, gateEn, passesEn, reportEn, peopleEn, inboxEn, noticesEn, reportsEn, inspectionsEn, dashboardEn],
+  'zh-CN': [coreZh, mapZh, tasksZh, boardZh, publicZh, pwaZh, gateZh, passesZh, reportZh, peopleZh, inboxZh, noticesZh, reportsZh, inspectionsZh, dashboardZh, householdZh, ordersZh],
+  en: [coreEn, mapEn, tasksEn, boardEn, publicEn, pwaEn, gateEn, passesEn, reportEn, peopleEn, inboxEn, noticesEn, reportsEn, inspectionsEn, dashboardEn, householdEn, ordersEn],
 } as const;
 
 export const resources = {

@@ -1,11 +1,13 @@
 /**
  * A compound's drop-off points (物品指定存放点) as residents and staff read them: name, the
  * building it serves, where it is and its hours. Shared by the resident page and the map's
- * compound panel, which both read the public route (no ids, no staff) through useDropOffPoints.
+ * compound panel, which both read the public route (no ids, no staff) through useDropOffPoints,
+ * and the household's page (from the gate notice); DropOffSection is the notices' section of them.
  */
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../api/client.ts';
 import { useAsync } from '../hooks/useAsync.ts';
+import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { useApi } from '../services.tsx';
 import '../styles/public.css';
 
@@ -31,5 +33,23 @@ export function DropOffList({ points }: { points: readonly DropOffItem[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The drop-off points as a notice's section: heading, hint, then the list (or why it is missing, or that it is loading). */
+export function DropOffSection({ points, error, onRetry }: { points: readonly DropOffItem[] | undefined; error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <section className="resident-section" aria-labelledby="drop-off-heading">
+      <h2 id="drop-off-heading">{t('public.dropOff.heading')}</h2>
+      <p className="resident-lead">{t('public.dropOff.hint')}</p>
+      {error !== undefined ? (
+        <ErrorNotice title={t('public.dropOff.loadFailed')} error={error} onRetry={onRetry} />
+      ) : points ? (
+        <DropOffList points={points} />
+      ) : (
+        <p className="list-note">{t('public.loading')}</p>
+      )}
+    </section>
   );
 }

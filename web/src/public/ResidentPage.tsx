@@ -13,7 +13,7 @@ import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { useApi } from '../services.tsx';
 import { CaseCounts } from './CaseCounts.tsx';
 import { DisinfectionLogView } from './DisinfectionLogView.tsx';
-import { DropOffList, useDropOffPoints } from './DropOffList.tsx';
+import { DropOffSection, useDropOffPoints } from './DropOffList.tsx';
 import { chinaTime } from './format.ts';
 import { Hotlines } from './Hotlines.tsx';
 import { ResidentResponsibility } from '../notices/ResidentResponsibility.tsx';
@@ -67,17 +67,7 @@ export function ResidentPage({ compoundId }: { compoundId: string }) {
       <p className="visually-hidden" role="status">{loading ? t('public.loading') : ''}</p>
       {cases.error !== undefined ? <ErrorNotice title={t('public.loadFailed')} error={cases.error} onRetry={cases.reload} /> : <CaseCounts cases={cases.data} />}
       <DisinfectionLogView log={log} date={date} onDate={setDate} />
-      <section className="resident-section" aria-labelledby="drop-off-heading">
-        <h2 id="drop-off-heading">{t('public.dropOff.heading')}</h2>
-        <p className="resident-lead">{t('public.dropOff.hint')}</p>
-        {dropOff.error !== undefined ? (
-          <ErrorNotice title={t('public.dropOff.loadFailed')} error={dropOff.error} onRetry={dropOff.reload} />
-        ) : dropOff.data ? (
-          <DropOffList points={dropOff.data.items} />
-        ) : (
-          <p className="list-note">{t('public.loading')}</p>
-        )}
-      </section>
+      <DropOffSection points={dropOff.data?.items} error={dropOff.error} onRetry={dropOff.reload} />
       <ResidentResponsibility people={notice.error !== undefined ? [] : notice.data?.responsibility} />
       <Hotlines lines={notice.data?.hotlines} />
       <p className="resident-updated" data-testid={cases.data ? 'updated' : undefined}>

@@ -9,10 +9,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SYMPTOMS, type Symptom } from '#shared/schemas/visit.ts';
 import type { PublicReportAnswer, PublicReportPage } from '#shared/schemas/public-report.ts';
-import { ApiError, ProblemError } from '../api/errors.ts';
 import { useAsync } from '../hooks/useAsync.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { chinaTime } from '../public/format.ts';
+import { linkStateOf } from '../public/link-state.ts';
+import { LinkRefused } from '../public/LinkRefused.tsx';
 import { PageTop } from '../public/PageTop.tsx';
 import { HelpSection } from './HelpSection.tsx';
 import { useApi } from '../services.tsx';
@@ -24,16 +25,6 @@ const QUICK_TEMPERATURES = ['36.2', '36.4', '36.5', '36.6', '36.8', '37.0'] as c
 const MIN_C = 34;
 const MAX_C = 43;
 
-/** Why the link cannot be used, from the problem the API answered with. */
-type LinkState = 'invalid' | 'revoked' | 'expired' | 'released' | 'busy';
-function linkStateOf(error: unknown): LinkState | undefined {
-  if (!(error instanceof ApiError)) return undefined;
-  if (error.status === 404) return error instanceof ProblemError && error.problem.code === 'link.refused.revoked' ? 'revoked' : 'invalid';
-  if (error.status === 410) return error instanceof ProblemError && error.problem.code === 'link.released' ? 'released' : 'expired';
-  if (error.status === 429) return 'busy';
-  return undefined;
-}
-
 export function ReportPage({ token }: { token: string }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -41,12 +32,7 @@ export function ReportPage({ token }: { token: string }) {
   const linkState = linkStateOf(page.error);
 
   if (linkState && linkState !== 'busy') {
-    return (
-      <main id="main" className="resident-page report-page" data-state={linkState}>
-        <PageTop kicker={t('report.kicker')} title={t('report.title')} />
-        <p className="report-closed" role="alert">{t(`report.link.${linkState}`)}</p>
-      </main>
-    );
+    return <LinkRefused page="report-page" state={linkState} kicker={t('report.kicker')} title={t('report.title')} words={t(`report.link.${linkState}`)} />;
   }
   const data = page.data ?? page.latest;
   return (
