@@ -67,8 +67,8 @@ export function listScope(caller: Caller): ListScope {
       if (j.communityId) return { level: 'community', communityId: j.communityId };
       if (j.streetId) return { level: 'street', streetId: j.streetId };
       return { level: 'city' };
-    case 'community':
     // Volunteers (志愿者) carry the community's proxy purchases: its queue is their whole jurisdiction.
+    case 'community':
     case 'volunteer':
       return { level: 'community', communityId: j.communityId ?? '' };
     case 'grid':
