@@ -8,6 +8,7 @@ import { getGrid, loadPlaces } from '#functions/stores/places-store.ts';
 import { documentClient, putItem, type Item } from '#functions/platform/table.ts';
 import { generateCity } from '#infra/local/demo/city.ts';
 import { isSeeded, seedCity } from '#infra/local/demo/seed.ts';
+import { DEMO_ORDERS } from '#infra/local/demo/orders.ts';
 import { keys } from '#shared/table.ts';
 import { demoUsers } from '#infra/local/demo/users.ts';
 import { DEMO_ROUND_ID } from '#infra/local/demo/disinfection.ts';
@@ -70,6 +71,9 @@ describe('seedCity', () => {
       // The running sweep (demo/sweep.ts): a task per building of the first community.
       sweepTasks: sweepBuildings.length,
       dropOffPoints: staffedWithOpenExit.length,
+      // Proxy purchases (demo/orders.ts): six households' links and an order in every state.
+      householdLinks: 6,
+      orders: DEMO_ORDERS.length,
     });
     expect(first.counts.unresolvedExits).toBeGreaterThan(0);
     expect(first.counts.missedRounds).toBeGreaterThan(0);
@@ -81,7 +85,8 @@ describe('seedCity', () => {
       community: 22,
       grid: city.grids.length,
       compound: city.compounds.length,
-      audit: city.compounds.length,
+      // The compounds' creation, and each demo order's placement and steps.
+      audit: city.compounds.length + DEMO_ORDERS.length + DEMO_ORDERS.reduce((n, o) => n + o.steps.length, 0),
       building: city.buildings.length,
       exit: city.exits.length,
       shift: first.counts.shifts,
@@ -96,6 +101,14 @@ describe('seedCity', () => {
       'rounds-done': expect.any(Number),
       'missed-round': first.counts.missedRounds,
       dropOff: staffedWithOpenExit.length,
+      household: 6,
+      link: 6,
+      'link-pointer': 6,
+      order: DEMO_ORDERS.length,
+      // The overdue job's index holds the orders still requested; the counters, one compound's and the communities' days.
+      'order-due': DEMO_ORDERS.filter((o) => o.steps.length === 0).length,
+      'orders-open': 1,
+      'order-day': expect.any(Number),
       seed: 1,
     });
     expect(await isSeeded()).toBe(true);

@@ -55,7 +55,7 @@ interface DemoOrder {
 }
 
 const RICE = { name: '大米', qty: 1, unit: '袋' };
-const DEMO_ORDERS: readonly DemoOrder[] = [
+export const DEMO_ORDERS: readonly DemoOrder[] = [
   { id: 'od_demo_requested', household: 0, placed: 20, ask: { kind: 'groceries', items: [RICE, { name: '鸡蛋', qty: 2, unit: '盒' }, { name: '青菜', qty: 2, unit: '斤' }], note: '要东北大米' }, steps: [] },
   {
     id: 'od_demo_medicine', household: 1, placed: 15, ask: { kind: 'medicine', urgent: true, items: [{ name: '硝苯地平控释片 30mg', qty: 1, unit: '盒' }], prescription: '硝苯地平控释片 30mg，每日一次，每次一片（市人民医院心内科）' }, steps: [],
@@ -89,12 +89,12 @@ const DEMO_ORDERS: readonly DemoOrder[] = [
  * the compound, building and drop-off point must be there). An order already stored is left as it
  * is, so a forced re-seed changes nothing of what staff did since.
  */
-export async function seedOrders(city: GeneratedCity, now: string): Promise<{ households: number; orders: number }> {
+export async function seedOrders(city: GeneratedCity, now: string): Promise<{ householdLinks: number; orders: number }> {
   const addresses = demoHouseholds(city);
   const community = city.communities[0];
   const volunteers = city.users.filter((u) => u.role === 'volunteer' && u.jurisdiction.communityId === community?.id);
   const admin = city.users.find((u) => u.role === 'community' && u.jurisdiction.communityId === community?.id);
-  if (addresses.length < HOUSEHOLDS || volunteers.length < 2 || !admin) return { households: 0, orders: 0 };
+  if (addresses.length < HOUSEHOLDS || volunteers.length < 2 || !admin) return { householdLinks: 0, orders: 0 };
   const actors = { v1: callerOf(volunteers[0]!), v2: callerOf(volunteers[1]!), admin: callerOf(admin), self: 'self' as const };
   const households = [];
   for (const address of addresses) {
@@ -107,7 +107,6 @@ export async function seedOrders(city: GeneratedCity, now: string): Promise<{ ho
   // The compound's point (drop-off.ts puts one beside its first open exit).
   const point = (await dropOffPointsOf(addresses[0]!.compoundId))[0];
   const at = (minutesAgo: number) => new Date(Date.parse(now) - minutesAgo * MINUTE).toISOString();
-  let orders = 0;
   for (const demo of DEMO_ORDERS) {
     if (await getOrder(demo.id, { consistent: true })) continue;
     const order = newOrder({
@@ -116,9 +115,9 @@ export async function seedOrders(city: GeneratedCity, now: string): Promise<{ ho
     });
     await placeOrder(order, HOUSEHOLD_ACTOR);
     for (const step of demo.steps) await stepOrder(demo.id, step.action, { body: step.body ?? {}, by: actors[step.by], at: at(step.ago) });
-    orders++;
   }
-  return { households: households.length, orders };
+  // What stands, written now or before: a forced re-seed counts the same.
+  return { householdLinks: households.length, orders: DEMO_ORDERS.length };
 }
 
 /**
