@@ -192,6 +192,8 @@ export const keys = {
    * sorted by that time; removed when the order is accepted or cancelled, so a run reads only what is due.
    */
   orderDue: (day: string, acceptBy: string, orderId: string) => ({ pk: `ORDERDUE#${day}`, sk: `${acceptBy}#${orderId}` }),
+  /** How many of a compound's orders are open (requested to delivered): +1 placed, −1 collected or cancelled (its daily report's figure). */
+  ordersOpen: (compoundId: string) => ({ pk: `COMPOUND#${compoundId}`, sk: 'ORDERS_OPEN' }),
   /** A community's order figures of a China day: counters ADDed with each step (daily report, dashboard). */
   orderDay: (day: string, communityId: string | null) => ({ pk: `ORDERDAY#${day}`, sk: communityId ?? UNASSIGNED }),
   /** A compound's daily report (日报告) of a China day: the day's partition, sorted by street and community like missed rounds. */

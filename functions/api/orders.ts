@@ -7,64 +7,75 @@
  */
 import { randomBytes } from 'node:crypto';
 import { householdIdOf } from '#shared/domain/households.ts';
-import { canonicalJson } from '#shared/domain/ids.ts';
-import { ORDER_ASKED, coversOrder, dropOffFor, maskRoom, newOrder, orderFor, seesRooms, waitedOverADay } from '#shared/domain/orders.ts';
+import { CARRIED_STATUSES, coversOrder, dropOffFor, newOrder, orderFor, roomFor, sameAsk, waitedOverADay, type StoredOrder } from '#shared/domain/orders.ts';
 import { ordersRoutes } from '#shared/catalogue/routes/orders.ts';
 import { message } from '#shared/messages/message.ts';
 import { listScope, type Caller } from '#shared/roles.ts';
-import { OPEN_ORDER_STATUSES, type Order } from '#shared/schemas/order.ts';
+import { NO_DROP_OFF_POINT_ID, OPEN_ORDER_STATUSES } from '#shared/schemas/order.ts';
 import { communityForCaller, compoundForCaller } from '../edge/access.ts';
 import { httpHandler } from '../edge/http.ts';
 import { nowIso } from '../platform/clock.ts';
 import { EXTENSION_OF, filesPort } from '../platform/files.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, fieldError } from '../platform/errors.ts';
-import { cursorOf, pageOf, readSources } from '../platform/list-sources.ts';
+import { cursorOf, pageOf, readSourcesFilled } from '../platform/list-sources.ts';
 import { orderSettings } from '../platform/order-settings.ts';
 import { dropOffPointsOf } from '../stores/drop-off-store.ts';
 import { getHelpRequest } from '../stores/help-store.ts';
 import { ensureHousehold } from '../stores/household-store.ts';
 import { getOrder, orderFromItem, orderSources, placeOrder, stepOrder, waitingAtCompound } from '../stores/order-store.ts';
-import { loadPlaces, type Places } from '../stores/places-store.ts';
+import { getGrid, loadPlaces } from '../stores/places-store.ts';
 
-/** The communities whose queues a caller's list reads when they name none: their jurisdiction's. */
-function communitiesOf(caller: Caller, places: Places): (string | null)[] {
+/** The grid a grid worker's lists are filtered to (their community's queue holds the grid's orders), else undefined. */
+const gridOf = (caller: Caller): string | undefined => (listScope(caller).level === 'grid' ? caller.jurisdiction.gridId ?? '' : undefined);
+
+/**
+ * The community whose queues a caller's list reads when they name none: their jurisdiction's (a
+ * grid worker's, their grid's community, from the grid when their binding names none). Above a
+ * community the caller names one (or a compound): a city's lists would be a query per community
+ * and status; none for those posted to compounds.
+ */
+async function communityOf(caller: Caller): Promise<string | undefined> {
   const scope = listScope(caller);
   switch (scope.level) {
     case 'city':
-      return [...places.communities.map((c) => c.id), null];
     case 'street':
-      return places.communities.filter((c) => c.streetId === scope.streetId).map((c) => c.id);
+      throw new ValidationError([fieldError('query.communityId', message('order.name-community'))]);
     case 'community':
-      return [scope.communityId];
+      return scope.communityId;
     case 'grid':
-      // A grid lies in one community: its list is that community's, filtered by the grid.
-      return [caller.jurisdiction.communityId ?? null];
+      return caller.jurisdiction.communityId ?? (await getGrid(scope.gridId))?.communityId;
     case 'compounds':
-      return [];
+      return undefined;
   }
 }
+
+/** Items a filtered list (mine, a compound, a grid) reads at most for one page before answering it short, with its cursor. */
+const LIST_READ_BUDGET = 2_000;
 
 const asked = (id: string) => message('thing.order', { id });
 
 export const handler = httpHandler(ordersRoutes, {
   listOrders: async ({ query, caller }) => {
-    const places = await loadPlaces();
-    let communityIds: (string | null)[];
-    if (query.compoundId !== undefined) communityIds = [(await compoundForCaller(query.compoundId, caller)).communityId];
-    else if (query.communityId !== undefined) communityIds = [communityForCaller(places, query.communityId, caller, 'query.communityId').id];
-    else communityIds = communitiesOf(caller, places);
-    const gridId = listScope(caller).level === 'grid' ? caller.jurisdiction.gridId ?? '' : undefined;
-    const page = await readSources(
-      orderSources(communityIds, query.status === undefined ? OPEN_ORDER_STATUSES : [query.status]),
+    let communityId: string | null | undefined;
+    if (query.compoundId !== undefined) communityId = (await compoundForCaller(query.compoundId, caller)).communityId;
+    else if (query.communityId !== undefined) communityId = communityForCaller(await loadPlaces(), query.communityId, caller, 'query.communityId').id;
+    else communityId = await communityOf(caller);
+    const mine = query.mine === 'true';
+    // What the caller carries is accepted, purchased or delivered: never read the (long) requested queue for it.
+    const statuses = query.status !== undefined ? [query.status] : mine ? CARRIED_STATUSES : OPEN_ORDER_STATUSES;
+    const gridId = gridOf(caller);
+    const page = await readSourcesFilled(
+      orderSources(communityId === undefined ? [] : [communityId], statuses),
       (item) => {
         const order = orderFromItem(item);
         if (query.compoundId !== undefined && order.compoundId !== query.compoundId) return undefined;
         if (gridId !== undefined && !order.gridIds.includes(gridId)) return undefined;
-        if (query.mine === 'true' && order.acceptedBy !== caller.username) return undefined;
+        if (mine && order.acceptedBy !== caller.username) return undefined;
         return orderFor(caller, order);
       },
       query.limit ?? 100,
       cursorOf(query.nextToken),
+      LIST_READ_BUDGET,
     );
     return pageOf(page.items, page.next);
   },
@@ -75,11 +86,9 @@ export const handler = httpHandler(ordersRoutes, {
     // a refused order leaves the table as it was. A resend first: the stored order answers.
     const landed = await getOrder(body.orderId, { consistent: true });
     if (landed) {
-      const resent: Pick<Order, (typeof ORDER_ASKED)[number]> = {
-        householdId: householdIdOf({ compoundId, buildingId, room }), kind: fields.kind, items: fields.items, urgent: fields.urgent ?? false,
-        dropOffPointId: fields.dropOffPointId ?? landed.dropOffPointId, note: fields.note, prescription: fields.prescription, helpRequestId,
-      };
-      if (!ORDER_ASKED.every((field) => canonicalJson(landed[field]) === canonicalJson(resent[field]))) throw new ConflictError(message('order.differs', { id: landed.id }));
+      if (!sameAsk(landed, { ...fields, householdId: householdIdOf({ compoundId, buildingId, room }), helpRequestId })) {
+        throw new ConflictError(message('order.differs', { id: landed.id }));
+      }
       if (!coversOrder(caller, landed)) throw new ForbiddenError(message('access.outside', { what: asked(landed.id) }));
       return orderFor(caller, landed);
     }
@@ -128,13 +137,12 @@ export const handler = httpHandler(ordersRoutes, {
   listDropOffWaiting: async ({ params, caller }) => {
     const compound = await compoundForCaller(params.id, caller);
     const [points, waiting] = await Promise.all([dropOffPointsOf(compound.id), waitingAtCompound(compound.id)]);
-    const gridId = listScope(caller).level === 'grid' ? caller.jurisdiction.gridId ?? '' : undefined;
+    const gridId = gridOf(caller);
     const at = nowIso();
-    const whole = seesRooms(caller);
-    const entry = (order: (typeof waiting)[number]) => ({
+    const entry = (order: StoredOrder) => ({
       id: order.id,
       ...(order.buildingName !== undefined ? { buildingName: order.buildingName } : {}),
-      room: whole ? order.room : maskRoom(order.room),
+      room: roomFor(caller, order.room),
       kind: order.kind,
       lines: order.items.length,
       deliveredAt: order.deliveredAt ?? order.requestedAt,
@@ -144,12 +152,17 @@ export const handler = httpHandler(ordersRoutes, {
     const known = new Set(points.map((p) => p.id));
     // A point removed since the goods were left there still holds them: listed by the name the order kept.
     const gone = [...new Map(mine.filter((o) => o.dropOffPointId !== undefined && !known.has(o.dropOffPointId))
-      .map((o) => [o.dropOffPointId as string, { id: o.dropOffPointId as string, name: o.dropOffPointName ?? '' }])).values()];
+      .map((o) => [o.dropOffPointId as string, { id: o.dropOffPointId as string, name: o.dropOffPointName ?? '', removed: true }])).values()];
+    // Delivered to no point (the compound had none when it was placed): listed too, or it would wait unseen.
+    const pointless = mine.filter((o) => o.dropOffPointId === undefined);
     return {
-      items: [...points.map((p) => ({ id: p.id, name: p.name })), ...gone].map((point) => ({
-        point,
-        orders: mine.filter((o) => o.dropOffPointId === point.id).map(entry),
-      })),
+      items: [
+        ...[...points.map((p) => ({ id: p.id, name: p.name })), ...gone].map((point) => ({
+          point,
+          orders: mine.filter((o) => o.dropOffPointId === point.id).map(entry),
+        })),
+        ...(pointless.length > 0 ? [{ point: { id: NO_DROP_OFF_POINT_ID, name: '' }, orders: pointless.map(entry) }] : []),
+      ],
     };
   },
 });

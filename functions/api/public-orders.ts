@@ -13,7 +13,7 @@
  * (shared/domain/links.ts redactLinkPath).
  */
 import { DAY_MS, isoAfter } from '#shared/domain/time.ts';
-import { dropOffFor, newOrder, publicOrder } from '#shared/domain/orders.ts';
+import { dropOffFor, newOrder, publicOrder, sameAsk } from '#shared/domain/orders.ts';
 import type { Household } from '#shared/domain/households.ts';
 import { message } from '#shared/messages/message.ts';
 import { publicOrdersRoutes } from '#shared/catalogue/routes/public-orders.ts';
@@ -21,12 +21,12 @@ import type { DropOffPoint } from '#shared/schemas/drop-off.ts';
 import type { PublicOrderPage } from '#shared/schemas/order.ts';
 import { httpHandler } from '../edge/http.ts';
 import { nowIso } from '../platform/clock.ts';
-import { GoneError, NotFoundError, RateLimitedError, ValidationError, fieldError } from '../platform/errors.ts';
+import { ConflictError, GoneError, NotFoundError, RateLimitedError, ValidationError, fieldError } from '../platform/errors.ts';
 import { orderSettings } from '../platform/order-settings.ts';
 import { dropOffPointsOf } from '../stores/drop-off-store.ts';
 import { getHousehold } from '../stores/household-store.ts';
 import { countLinkCall, resolveLink } from '../stores/link-store.ts';
-import { HOUSEHOLD_ACTOR, ordersOfHousehold, placeOrder, stepOrder } from '../stores/order-store.ts';
+import { HOUSEHOLD_ACTOR, getOrder, ordersOfHousehold, placeOrder, stepOrder } from '../stores/order-store.ts';
 
 /** How far back the page lists the household's orders: a lockdown's weeks, not its history. */
 const PAGE_DAYS = 30;
@@ -82,6 +82,12 @@ export const handler = httpHandler(publicOrdersRoutes, {
     const at = nowIso();
     const household = await householdOfLink(params.token, at);
     const { orderId, ...asked } = body;
+    // A resend first, as staff's createOrder: the stored order answers, whatever the drop-off points became since.
+    const landed = await getOrder(orderId, { consistent: true });
+    if (landed) {
+      if (!sameAsk(landed, { ...asked, householdId: household.id, helpRequestId: undefined })) throw new ConflictError(message('order.differs', { id: orderId }));
+      return { id: landed.id, status: landed.status };
+    }
     const chosen = dropOffFor(await dropOffPointsOf(household.compoundId), household.buildingId, asked.dropOffPointId);
     if (chosen === 'unknown') {
       throw new ValidationError([fieldError('body.dropOffPointId', message('household.no-drop-off-point', { id: asked.dropOffPointId ?? '' }))]);

@@ -111,6 +111,30 @@ export async function readSources<T>(
   return { items, read, next: undefined };
 }
 
+/**
+ * readSources for a filter that may pass few of what it reads: reads on, page after page, until
+ * `limit` items passed, the sources end, or `budget` items were read (then the page is short and
+ * its cursor goes on), so a page is never empty while more matches lie further on within budget.
+ */
+export async function readSourcesFilled<T>(
+  sources: readonly Source[],
+  accept: (item: Item) => T | undefined,
+  limit: number,
+  cursor: ListCursor | undefined,
+  budget: number,
+): Promise<ListPage<T>> {
+  const items: T[] = [];
+  let read = 0;
+  let next = cursor;
+  do {
+    const page = await readSources(sources, accept, limit - items.length, next);
+    items.push(...page.items);
+    read += page.read;
+    next = page.next;
+  } while (next && items.length < limit && read < budget);
+  return { items, read, next };
+}
+
 const nextSource = (index: number, sources: readonly Source[]): ListCursor | undefined =>
   index + 1 < sources.length ? { s: index + 1, k: null } : undefined;
 

@@ -35,7 +35,7 @@ import { hourlyCounts } from './entry-store.ts';
 import { getPersonRecord, observationOf, peopleSource, storedPersonFromItem } from './people-store.ts';
 import { nowIso } from '../platform/clock.ts';
 import { NotFoundError } from '../platform/errors.ts';
-import { batchGet, queryAll, type Item, type QueryOptions } from '../platform/table.ts';
+import { batchGet, getItem, queryAll, type Item, type QueryOptions } from '../platform/table.ts';
 import { readAll } from '../platform/list-sources.ts';
 import { message } from '#shared/messages/message.ts';
 
@@ -119,12 +119,13 @@ export async function helpOpenOf(compound: FiguresCompound): Promise<number> {
 }
 
 /**
- * Service orders of the compound still open: not counted (0). Orders are counted per community
- * (orderFiguresOfDay); a compound's open ones would mean reading its community's whole open queue
- * (10,000 orders in a busy lockdown) for every compound's figures.
+ * Service orders of the compound still open (requested to delivered, not yet collected or
+ * cancelled): its counter, ADDed by each placement and closing step (order-store), one read — not
+ * its community's whole open queue.
  */
-export async function ordersOpenOf(_compound: FiguresCompound): Promise<number> {
-  return 0;
+export async function ordersOpenOf(compound: FiguresCompound): Promise<number> {
+  const item = await getItem<Item>(keys.ordersOpen(compound.id));
+  return Math.max(0, Number(item?.open ?? 0));
 }
 
 /**

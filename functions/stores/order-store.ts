@@ -15,9 +15,8 @@
  */
 import { closedAlert } from '#shared/domain/alerts.ts';
 import { chinaDay } from '#shared/domain/china-time.ts';
-import { canonicalJson } from '#shared/domain/ids.ts';
 import {
-  ORDER_ASKED, mayAct, orderDayCounts, orderRank, sameStep, stepBodyRefusals, steppedOrder,
+  mayAct, openOrderDelta, orderDayCounts, orderRank, sameAsk, sameStep, stepBodyRefusals, steppedOrder,
   type OrderActor, type OrderRefusal, type StoredOrder,
 } from '#shared/domain/orders.ts';
 import { message, say } from '#shared/messages/message.ts';
@@ -65,15 +64,23 @@ export async function getOrder(id: string, options: { consistent?: boolean } = {
 const DUE_TTL_DAYS = 14;
 const dueKey = (order: Pick<Order, 'id' | 'acceptBy'>) => keys.orderDue(order.acceptBy.slice(0, 10), order.acceptBy, order.id);
 
-/** ADDs a request's or step's counts to its community's China day (after the write landed; see the module's comment). */
+/** ADDs a request's or step's counts to its community's China day and its compound's open orders (after the write landed; see the module's comment). */
 async function countDay(event: OrderAction | 'request' | 'overdue', order: StoredOrder, at: string): Promise<void> {
   const day = chinaDay(at);
   const op = addOp(keys.orderDay(day, order.communityId), {
     add: orderDayCounts(event, order),
     init: { type: 'order-day', day, communityId: order.communityId, streetId: order.streetId },
   });
-  if ('update' in op) await updateItem(op.update);
+  const open = openOrderDelta(event);
+  const compoundOp = open === 0 ? undefined : addOp(keys.ordersOpen(order.compoundId), {
+    add: { open },
+    init: { type: 'orders-open', compoundId: order.compoundId, communityId: order.communityId },
+  });
+  await Promise.all([op, compoundOp].map((o) => (o && 'update' in o ? updateItem(o.update) : undefined)));
 }
+
+/** Tries of a placement refused with nothing landed: a racing resend's transaction held the item and had not committed yet. */
+const PLACE_TRIES = 3;
 
 /**
  * Places an order once, with its audit record and its place in the overdue job's index. A resend
@@ -81,9 +88,26 @@ async function countDay(event: OrderAction | 'request' | 'overdue', order: Store
  * ConflictError (`order.differs`).
  */
 export async function placeOrder(order: StoredOrder, by: Writer): Promise<StoredOrder> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await writeOrder(order, by);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      const landed = await getOrder(order.id, { consistent: true });
+      // Refused with nothing stored: a racing resend's transaction held the item; it has landed or failed by the next try.
+      if (!landed && attempt < PLACE_TRIES) continue;
+      if (!landed || !sameAsk(landed, order)) throw new ConflictError(message('order.differs', { id: order.id }), { cause: error });
+      return landed;
+    }
+    await countDay('request', order, order.requestedAt);
+    return order;
+  }
+}
+
+/** The placement's one transaction: the order (only if its id is new), its audit record and its overdue index item. */
+async function writeOrder(order: StoredOrder, by: Writer): Promise<void> {
   const at = order.requestedAt;
-  try {
-    await transactWrite(
+  await transactWrite(
       [
         { put: orderItem(order), condition: 'attribute_not_exists(pk)' },
         {
@@ -102,17 +126,6 @@ export async function placeOrder(order: StoredOrder, by: Writer): Promise<Stored
       ],
       message('order.differs', { id: order.id }),
     );
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    const landed = await getOrder(order.id, { consistent: true });
-    if (!landed) throw error;
-    if (!ORDER_ASKED.every((field) => canonicalJson(landed[field]) === canonicalJson(order[field]))) {
-      throw new ConflictError(message('order.differs', { id: order.id }), { cause: error });
-    }
-    return landed;
-  }
-  await countDay('request', order, at);
-  return order;
 }
 
 /** A refusal of the rules as the failure the edge maps: not theirs to take 403, the rest 409. */
@@ -161,10 +174,9 @@ export async function stepOrder(
   action: OrderAction,
   input: { readonly body: OrderActionBody; readonly by: OrderActor; readonly at: string; readonly householdId?: string },
 ): Promise<StoredOrder> {
-  const { body, by, at } = input;
+  const { body, by } = input;
   const bodyRefusals = stepBodyRefusals(by, action, body);
   if (bodyRefusals.length > 0) throw new ValidationError(bodyRefusals.map((r) => fieldError(r.field, r.said)));
-  const writer: Writer = by === 'self' ? HOUSEHOLD_ACTOR : by;
   for (let attempt = 1; ; attempt++) {
     const order = await getOrder(id, { consistent: true });
     if (!order || (input.householdId !== undefined && order.householdId !== input.householdId)) {
@@ -173,25 +185,48 @@ export async function stepOrder(
     if (sameStep(by, action, order)) return order;
     const refusal = mayAct(by, action, order);
     if (refusal) throw refused(refusal);
-    const next = steppedOrder(order, action, { actor: by, at, body });
-    const ops: TransactOp[] = [
-      { put: orderItem(next), condition: '#status = :from', names: { '#status': 'status' }, values: { ':from': order.status } },
-      { put: auditItem({ entity: 'ORDER', entityId: order.id, action, caller: writer, at, changes: stepChanges(order, next, action) }) },
-      // Taken on or given up: the overdue job has nothing left to look at.
-      ...(order.status === 'requested' ? [{ delete: dueKey(order) }] : []),
-      ...(action === 'accept' ? await overdueAlertClosing(order, writer, at) : []),
-    ];
-    try {
-      await transactWrite(ops);
-    } catch (error) {
-      if (!transactionCancelled(error)) throw error;
-      // The order changed (its condition failed) or a racing write held it: decide again on it as it now stands.
-      if (attempt < STEP_TRIES) continue;
-      throw new ConflictError(message('order.changed-meanwhile', { id }), { cause: error });
-    }
-    await countDay(action, next, at);
-    return next;
+    const next = await writeStep(order, action, input);
+    if (next) return next;
+    // The order changed (its condition failed) or a racing write held it: decide again on it as it now stands.
+    if (attempt >= STEP_TRIES) throw new ConflictError(message('order.changed-meanwhile', { id }));
   }
+}
+
+/**
+ * Writes a step (checked legal) on the order as it was read, on the condition that neither its
+ * status nor its overdue alert changed since: the overdue job flagging it in between would
+ * otherwise be overwritten (its alert left open, escalating). Undefined when the order changed
+ * meanwhile: the caller reads it again and decides anew (stepOrder).
+ */
+export async function writeStep(
+  order: StoredOrder,
+  action: OrderAction,
+  input: { readonly body: OrderActionBody; readonly by: OrderActor; readonly at: string },
+): Promise<StoredOrder | undefined> {
+  const { body, by, at } = input;
+  const writer: Writer = by === 'self' ? HOUSEHOLD_ACTOR : by;
+  const next = steppedOrder(order, action, { actor: by, at, body });
+  const alerted = order.overdueAlertId === undefined ? 'attribute_not_exists(overdueAlertId)' : 'overdueAlertId = :alert';
+  const ops: TransactOp[] = [
+    {
+      put: orderItem(next),
+      condition: `#status = :from AND ${alerted}`,
+      names: { '#status': 'status' },
+      values: { ':from': order.status, ...(order.overdueAlertId !== undefined ? { ':alert': order.overdueAlertId } : {}) },
+    },
+    { put: auditItem({ entity: 'ORDER', entityId: order.id, action, caller: writer, at, changes: stepChanges(order, next, action) }) },
+    // Taken on or given up: the overdue job has nothing left to look at.
+    ...(order.status === 'requested' ? [{ delete: dueKey(order) }] : []),
+    ...(action === 'accept' ? await overdueAlertClosing(order, writer, at) : []),
+  ];
+  try {
+    await transactWrite(ops);
+  } catch (error) {
+    if (!transactionCancelled(error)) throw error;
+    return undefined;
+  }
+  await countDay(action, next, at);
+  return next;
 }
 
 /** A household's orders placed since `sinceIso`, newest first (its link's page). */
@@ -222,11 +257,17 @@ export interface OrderDue {
   readonly acceptBy: string;
 }
 
-/** The orders due to be accepted by `at`: today's and yesterday's (UTC) partitions, so a run after midnight misses nothing. */
+/**
+ * Days of the overdue index each run reads back (UTC partitions, today's included): a job stopped
+ * for days (a failed deploy, a disabled schedule) still raises what fell due meanwhile.
+ */
+const DUE_DAYS_BACK = 7;
+
+/** The orders due to be accepted by `at`: the last DUE_DAYS_BACK days' (UTC) partitions, so a run after midnight, or after an outage, misses nothing. */
 export async function ordersDueBy(at: string): Promise<OrderDue[]> {
-  const today = at.slice(0, 10);
-  const yesterday = new Date(Date.parse(`${today}T00:00:00.000Z`) - 86_400_000).toISOString().slice(0, 10);
-  const parts = await Promise.all([yesterday, today].map((day) =>
+  const today = Date.parse(`${at.slice(0, 10)}T00:00:00.000Z`);
+  const days = Array.from({ length: DUE_DAYS_BACK }, (_, back) => new Date(today - back * 86_400_000).toISOString().slice(0, 10)).reverse();
+  const parts = await Promise.all(days.map((day) =>
     queryAll<Item>({ partition: keys.orderDue(day, '', '').pk, between: ['0', `${at}#~`] })));
   return parts.flat().map((i) => ({ orderId: String(i.orderId), acceptBy: String(i.acceptBy) }));
 }

@@ -7,11 +7,12 @@
  * nothing of this themselves.
  */
 import { spoken, type Spoken } from '../messages/message.ts';
-import { canSeeCompound, type Caller, type Role } from '../roles.ts';
+import { canSeeCompound, seesResidentDetails, type Caller, type Role } from '../roles.ts';
 import type { DropOffPoint } from '../schemas/drop-off.ts';
 import type { Order, OrderAction, OrderActionBody, OrderStatus, PublicOrder, PublicOrderCreate } from '../schemas/order.ts';
 import type { Household } from './households.ts';
-import { maskName, noteFor } from './privacy.ts';
+import { canonicalJson } from './ids.ts';
+import { maskName, maskPersonalText, noteFor } from './privacy.ts';
 import { MINUTE_MS, isoAfter } from './time.ts';
 
 /** As stored: the building's grids, so a grid worker's list is a filter of their community's. */
@@ -98,6 +99,18 @@ export function newOrder(input: NewOrderInput): StoredOrder {
 /** What an order says: a resend with the same id must say the same (its time and sender aside). */
 export const ORDER_ASKED = ['householdId', 'kind', 'items', 'urgent', 'dropOffPointId', 'note', 'prescription', 'helpRequestId'] as const satisfies readonly (keyof Order)[];
 
+/** What a (re)sent order asks, as its body says it: urgent and the drop-off point may be left to their defaults. */
+export type OrderAsk = Omit<Pick<Order, (typeof ORDER_ASKED)[number]>, 'urgent'> & { readonly urgent?: boolean | undefined };
+
+/**
+ * Whether a resend asks what the landed order says. Urgent unsaid is false; a drop-off point
+ * unsaid is the one the order got (the default may have moved since, as points come and go).
+ */
+export function sameAsk(landed: Order, asked: OrderAsk): boolean {
+  const resent: Pick<Order, (typeof ORDER_ASKED)[number]> = { ...asked, urgent: asked.urgent ?? false, dropOffPointId: asked.dropOffPointId ?? landed.dropOffPointId };
+  return ORDER_ASKED.every((field) => canonicalJson(landed[field]) === canonicalJson(resent[field]));
+}
+
 /** The queue's rank: 0 urgent medicine, 1 medicine, 2 urgent, 3 the rest. */
 export function orderRank(order: Pick<Order, 'kind' | 'urgent'>): number {
   if (order.kind === 'medicine') return order.urgent ? 0 : 1;
@@ -129,8 +142,11 @@ const STEP_ROLES: Readonly<Record<OrderAction, readonly Role[]>> = {
 };
 /** Steps only whoever accepted the order (or a community admin) takes: they carry it. */
 const HOLDER_STEPS: readonly OrderAction[] = ['purchase', 'deliver'];
-/** Statuses in which an order is in its volunteer's hands. */
-const CARRIED: readonly OrderStatus[] = ['accepted', 'purchased', 'delivered'];
+/** Steps a volunteer takes only on the orders they carry (a grid worker or community admin records a collection for anyone). */
+const VOLUNTEER_HOLDER_STEPS: readonly OrderAction[] = [...HOLDER_STEPS, 'collect'];
+/** Statuses in which an order is in its volunteer's hands (what "mine" lists). */
+export const CARRIED_STATUSES = ['accepted', 'purchased', 'delivered'] as const satisfies readonly OrderStatus[];
+const CARRIED: readonly OrderStatus[] = CARRIED_STATUSES;
 /** Steps the household takes on its own link. */
 const SELF_STEPS: readonly OrderAction[] = ['collect', 'cancel'];
 
@@ -174,7 +190,8 @@ export function mayAct(actor: OrderActor, action: OrderAction, order: StoredOrde
   }
   // The household cancels only what nobody has started on; after that it calls the community.
   if (actor === 'self' && action === 'cancel' && order.status !== 'requested') return { code: 'wrong-status', ...wrongStatus(order, action) };
-  if (actor !== 'self' && HOLDER_STEPS.includes(action) && actor.role !== 'community' && order.acceptedBy !== actor.username) {
+  const holderStep = actor !== 'self' && (actor.role === 'volunteer' ? VOLUNTEER_HOLDER_STEPS : HOLDER_STEPS).includes(action);
+  if (actor !== 'self' && holderStep && actor.role !== 'community' && order.acceptedBy !== actor.username) {
     return { code: 'not-holder', ...spoken('order.not-holder', { id: order.id, by: who(order.acceptedByName, order.acceptedBy), action: spoken(`order.action.${action}`).said }) };
   }
   return undefined;
@@ -195,9 +212,11 @@ export function sameStep(actor: OrderActor, action: OrderAction, order: Order): 
   const by = actorName(actor);
   switch (action) {
     case 'accept':
-    case 'purchase':
-    case 'deliver':
       return order.acceptedBy === by;
+    case 'purchase':
+      return order.purchasedBy === by;
+    case 'deliver':
+      return order.deliveredBy === by;
     case 'collect':
       return order.collectedBy === by;
     case 'cancel':
@@ -250,9 +269,9 @@ export function steppedOrder(
     case 'accept':
       return { ...order, status, acceptedAt: at, acceptedBy: by, ...(name !== undefined ? { acceptedByName: name } : {}) };
     case 'purchase':
-      return { ...order, status, purchasedAt: at, amountPaid: body.amountPaid ?? 0, ...(body.receiptNo !== undefined ? { receiptNo: body.receiptNo } : {}) };
+      return { ...order, status, purchasedAt: at, purchasedBy: by, amountPaid: body.amountPaid ?? 0, ...(body.receiptNo !== undefined ? { receiptNo: body.receiptNo } : {}) };
     case 'deliver':
-      return { ...order, status, deliveredAt: at, ...(body.photoKey !== undefined ? { photoKey: body.photoKey } : {}) };
+      return { ...order, status, deliveredAt: at, deliveredBy: by, ...(body.photoKey !== undefined ? { photoKey: body.photoKey } : {}) };
     case 'collect':
       return { ...order, status, collectedAt: at, collectedBy: by };
     case 'cancel':
@@ -287,6 +306,12 @@ export function orderDayCounts(event: OrderAction | 'request' | 'overdue', order
   }
 }
 
+/** How a request or step moves its compound's count of open orders: in when placed, out when collected or cancelled. */
+export function openOrderDelta(event: OrderAction | 'request' | 'overdue'): number {
+  if (event === 'request') return 1;
+  return event === 'collect' || event === 'cancel' ? -1 : 0;
+}
+
 /** Whether an order still waits for a volunteer past its deadline. */
 export const isOrderOverdue = (order: Pick<Order, 'status' | 'acceptBy'>, at: string): boolean =>
   order.status === 'requested' && order.acceptBy <= at;
@@ -297,14 +322,29 @@ export const maskRoom = (room: string): string => maskName(room);
 /** Who reads rooms whole: the community, the city and the grid worker, who visit the door; volunteers and officials do not. */
 export const seesRooms = (caller: Caller): boolean => caller.role === 'community' || caller.role === 'city' || caller.role === 'grid';
 
-/** An order as the caller reads it: the stored grids left out, the room masked unless theirs to see, notes as noteFor gives them. */
+/** A room as this caller reads it (seesRooms). */
+export const roomFor = (caller: Caller, room: string): string => (seesRooms(caller) ? room : maskRoom(room));
+
+/**
+ * Who reads an order's note and prescription, and how: whole for those who carry it or visit the
+ * door (a volunteer calls the number the note gives at delivery; community, city and grid see
+ * residents' details anyway); not at all for the rest (officials inspect the work, not the
+ * household's medicine).
+ */
+const orderNotesFor = (caller: Caller): 'whole' | 'none' =>
+  (caller.role === 'volunteer' || seesResidentDetails(caller) ? 'whole' : 'none');
+
+/**
+ * An order as the caller reads it: the stored grids left out, the room masked unless theirs to
+ * see, the note and prescription as orderNotesFor says, the cancel reason as noteFor gives it.
+ */
 export function orderFor(caller: Caller, order: StoredOrder): Order {
-  const { gridIds: _grids, ...view } = order;
+  const { gridIds: _grids, note, prescription, ...view } = order;
+  const notes = orderNotesFor(caller) === 'whole' ? { ...(note !== undefined ? { note } : {}), ...(prescription !== undefined ? { prescription } : {}) } : {};
   return {
     ...view,
-    room: seesRooms(caller) ? view.room : maskRoom(view.room),
-    ...(view.note !== undefined ? { note: noteFor(caller, view.note) } : {}),
-    ...(view.prescription !== undefined ? { prescription: noteFor(caller, view.prescription) } : {}),
+    ...notes,
+    room: roomFor(caller, view.room),
     ...(view.cancelReason !== undefined ? { cancelReason: noteFor(caller, view.cancelReason) } : {}),
   };
 }
@@ -326,7 +366,8 @@ export function publicOrder(order: Order): PublicOrder {
     ...optional('collectedAt', order.collectedAt),
     ...optional('cancelledAt', order.cancelledAt),
     ...optional('dropOffPointName', order.dropOffPointName),
-    ...optional('note', order.note),
+    // Whoever holds the door slip reads this page: the note's phone- and ID-shaped text masked.
+    ...optional('note', order.note !== undefined ? maskPersonalText(order.note) : undefined),
   } as PublicOrder;
 }
 

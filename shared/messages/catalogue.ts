@@ -442,6 +442,10 @@ export const MESSAGES = {
   'order.no-drop-off-point': { en: 'no drop-off point {id} in compound {compound}', 'zh-CN': '小区 {compound} 没有存放点 {id}' },
   'order.help-other-compound': { en: 'help request {id} is not of this household\'s compound', 'zh-CN': '求助 {id} 不属于该住户所在小区' },
   'order.accepted-close-note': { en: 'Accepted by {by}', 'zh-CN': '已由{by}接单' },
+  'order.name-community': {
+    en: 'name a community (communityId) or a compound (compoundId): orders above a community are read one community at a time',
+    'zh-CN': '请指定社区（communityId）或小区（compoundId）：社区以上的订单按社区逐个查看',
+  },
 } as const satisfies Record<string, Texts>;
 
 export type MessageKey = keyof typeof MESSAGES;

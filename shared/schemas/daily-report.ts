@@ -23,7 +23,7 @@ export const DailyFiguresSchema = z
     observation: z.object({ people: Count, missedSlots: Count }).meta({ description: 'People under home observation, and report slots of the day they missed' }),
     alerts: z.object({ symptoms: Count, open: Count }).meta({ description: 'Symptoms found that day; event alerts (fever, symptoms, cases, help …) not yet closed' }),
     helpOpen: Count.meta({ description: 'Emergency help requests still open' }),
-    ordersOpen: Count.meta({ description: 'Service orders of the compound still open: 0 (orders are counted per community and day, see OrderFigures)' }),
+    ordersOpen: Count.meta({ description: 'Service orders of the compound still open (requested to delivered, not collected or cancelled)' }),
     exitsUnresolved: Count.meta({ description: 'Exits breaking an exit rule now' }),
   })
   .meta({ id: 'DailyFigures' });

@@ -107,9 +107,11 @@ export const Order = z
     acceptedBy: z.string().optional(),
     acceptedByName: z.string().optional().meta({ description: 'Who carries it, from the staff directory' }),
     purchasedAt: Timestamp.optional(),
+    purchasedBy: z.string().optional().meta({ description: 'Who recorded the purchase: whoever accepted, or a community admin for them' }),
     amountPaid: DynamoNumber.optional().meta({ description: 'Yuan paid, as on the receipt' }),
     receiptNo: z.string().optional(),
     deliveredAt: Timestamp.optional(),
+    deliveredBy: z.string().optional(),
     photoKey: z.string().optional().meta({ description: 'A photo of the goods at the drop-off point (optional)' }),
     collectedAt: Timestamp.optional(),
     collectedBy: z.string().optional().meta({ description: '"self" when the household confirmed on its link, else the staff member who recorded it' }),
@@ -226,10 +228,17 @@ export type PublicOrderPage = z.infer<typeof PublicOrderPage>;
 
 export const PublicOrderCreated = z.object({ id: Id, status: OrderStatus }).strict().meta({ id: 'PublicOrderCreated' });
 
+/** The waiting view's bucket of orders delivered with no drop-off point (the compound had none when they were placed). */
+export const NO_DROP_OFF_POINT_ID = 'none';
+
 /** What waits at one drop-off point: delivered, not yet collected, for whom (masked). */
 export const DropOffWaiting = z
   .object({
-    point: z.object({ id: Id, name: z.string() }),
+    point: z.object({
+      id: Id,
+      name: z.string(),
+      removed: z.literal(true).optional().meta({ description: 'The point was removed since goods were left there: it still holds them, and takes no new orders' }),
+    }).meta({ description: `id "${NO_DROP_OFF_POINT_ID}" (name empty): delivered to no point, listed only when something waits there` }),
     orders: z.array(z.object({
       id: Id,
       buildingName: z.string().optional(),

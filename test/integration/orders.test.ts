@@ -11,9 +11,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetClock, setClock } from '#functions/platform/clock.ts';
-import { getItem, queryAll } from '#functions/platform/table.ts';
+import { batchDelete, getItem, queryAll } from '#functions/platform/table.ts';
 import { flagOverdueOrders } from '#functions/jobs/orders-overdue.ts';
 import { dropOffItem } from '#functions/stores/drop-off-store.ts';
+import { buildingItem } from '#functions/stores/compound-store.ts';
+import { getOrder, stepOrder, writeStep } from '#functions/stores/order-store.ts';
+import type { Caller } from '#shared/roles.ts';
 import { batchWrite } from '#functions/platform/table.ts';
 import { chinaDay } from '#shared/domain/china-time.ts';
 import type { LocalUser } from '#shared/schemas/local.ts';
@@ -44,6 +47,11 @@ beforeAll(async () => {
       await batchWrite([
         dropOffItem({ ...point, id: 'dp-gate', name: '东门存放点', hours: '08:00–20:00' }),
         dropOffItem({ ...point, id: 'dp-b1', name: '1栋存放点', buildingId: 'b_a1', buildingName: '1栋' }),
+        // c_b (cm1) has no drop-off point: its orders are delivered to none.
+        buildingItem({
+          id: 'b_b1', compoundId: 'c_b', name: '甲栋', gridId: null, units: 1, floors: 6, householdsPerFloor: 2, households: 12,
+          location: [112.541, 31.121], geometry: null, updatedAt: point.createdAt, updatedBy: 'system:test',
+        }),
       ]);
     },
   });
@@ -80,7 +88,12 @@ describe('an order from request to collection', () => {
     now += 10 * MINUTE;
     const accepted = await expectStatus(await act('vol-1', id, 'accept'), 200);
     expect(accepted).toMatchObject({ status: 'accepted', acceptedBy: 'vol-1', acceptedByName: '志愿者甲', acceptedAt: new Date(now).toISOString(), room: '2*****' });
-    expect(String(accepted.note)).not.toContain('13800001234');
+    // The volunteer who carries it calls the number the note gives at delivery.
+    expect(accepted).toMatchObject({ note: '到了打 13800001234', prescription: '布洛芬缓释胶囊 0.3g 每日两次' });
+    // Officials inspect the work: no note, no prescription.
+    const inspected = await expectStatus(await (await stack.as('official-s1')).get(`/v1/orders/${String(id)}`), 200);
+    expect(inspected).not.toHaveProperty('note');
+    expect(inspected).not.toHaveProperty('prescription');
     const upload = await expectStatus(await (await stack.as('vol-1')).post('/v1/orders/uploads', { contentType: 'image/jpeg', size: 10 }), 201);
     expect(String(upload.key)).toMatch(/^orders\/[0-9a-f]{32}\.jpg$/);
     expect(String(upload.uploadUrl)).toMatch(/^\/local\/files\/orders\//);
@@ -304,5 +317,113 @@ describe('an order nobody accepts in time', () => {
     expect(closed).toMatchObject({ status: 'closed', closedBy: 'vol-2' });
     expect(String(closed?.closeNote)).toContain('志愿者乙');
     expect(await flagOverdueOrders(at(now + 60 * MINUTE))).toEqual({ due: 0, flagged: 0 });
+  });
+});
+
+describe('review fixes', () => {
+  const vol = (username: string, name: string): Caller => ({ userId: username, username, name, role: 'volunteer', jurisdiction: { streetId: 's1', communityId: 'cm1' } });
+
+  it('lists what a volunteer carries with mine=true, and a compound\'s orders, past more than a page of others\' requested orders', async () => {
+    const many = Array.from({ length: 35 }, () => order({ compoundId: 'c_a' }));
+    const admin = await stack.as('community-cm1');
+    for (let i = 0; i < many.length; i += 7) await Promise.all(many.slice(i, i + 7).map(async (o) => expectStatus(await admin.post('/v1/orders', o), 201)));
+    now += MINUTE;
+    const carried = await place({ compoundId: 'c_b', buildingId: 'b_b1', room: '101' });
+    await expectStatus(await act('vol-4', carried.id, 'accept'), 200);
+    const inB = await place({ compoundId: 'c_b', buildingId: 'b_b1', room: '102' });
+    const mine = await expectStatus(await (await stack.as('vol-4')).get('/v1/orders?mine=true&limit=30'), 200);
+    expect((mine.items as { id: string }[]).map((o) => o.id)).toContain(carried.id);
+    const ofB = await expectStatus(await (await stack.as('vol-4')).get('/v1/orders?compoundId=c_b&status=requested&limit=30'), 200);
+    expect((ofB.items as { id: string }[]).map((o) => o.id)).toContain(inB.id);
+  });
+
+  it('asks a city caller to name a community (400 naming query.communityId)', async () => {
+    const problem = await expectStatus(await (await stack.as('city')).get('/v1/orders'), 400);
+    expect((problem.errors as { field: string }[]).map((e) => e.field)).toEqual(['query.communityId']);
+    await expectStatus(await (await stack.as('city')).get('/v1/orders?communityId=cm1&limit=1'), 200);
+  });
+
+  it('keeps the overdue alert of an order flagged between a step\'s read and its write, and the accept closes it', async () => {
+    const { id, acceptBy } = await place({ kind: 'medicine' });
+    const stale = (await getOrder(String(id), { consistent: true }))!;
+    const late = new Date(Date.parse(String(acceptBy)) + MINUTE).toISOString();
+    await flagOverdueOrders(late);
+    const taker = vol('vol-3', '志愿者丙');
+    expect(await writeStep(stale, 'accept', { body: {}, by: taker, at: late })).toBeUndefined();
+    const accepted = await stepOrder(String(id), 'accept', { body: {}, by: taker, at: late });
+    expect(accepted.overdueAlertId).toBeDefined();
+    const alert = await getItem(keys.alert(String(accepted.overdueAlertId)), { consistent: true });
+    expect(alert).toMatchObject({ status: 'closed', closedBy: 'vol-3' });
+  });
+
+  it('raises an overdue alert for an order due three days before the run', async () => {
+    const { id, acceptBy } = await place({ kind: 'medicine' });
+    await flagOverdueOrders(new Date(Date.parse(String(acceptBy)) + 3 * 24 * 60 * MINUTE).toISOString());
+    expect((await getOrder(String(id), { consistent: true }))?.overdueAlertId).toBeDefined();
+  });
+
+  it('lets only the volunteer who carries an order record its collection', async () => {
+    const { id } = await place();
+    await expectStatus(await act('vol-1', id, 'accept'), 200);
+    await expectStatus(await act('vol-1', id, 'purchase', { amountPaid: 5 }), 200);
+    await expectStatus(await act('vol-1', id, 'deliver'), 200);
+    expect(await problemCode(await act('vol-2', id, 'collect'), 409)).toBe('order.not-holder');
+    expect(await expectStatus(await act('vol-1', id, 'collect'), 200)).toMatchObject({ status: 'collected', collectedBy: 'vol-1' });
+  });
+
+  it('answers a community admin\'s resent purchase and delivery with the order', async () => {
+    const { id } = await place();
+    await expectStatus(await act('vol-1', id, 'accept'), 200);
+    await expectStatus(await act('community-cm1', id, 'purchase', { amountPaid: 8 }), 200);
+    expect(await expectStatus(await act('community-cm1', id, 'purchase', { amountPaid: 8 }), 200)).toMatchObject({ status: 'purchased', purchasedBy: 'community-cm1' });
+    await expectStatus(await act('community-cm1', id, 'deliver'), 200);
+    expect(await expectStatus(await act('community-cm1', id, 'deliver'), 200)).toMatchObject({ status: 'delivered', deliveredBy: 'community-cm1' });
+  });
+
+  it('lists what was delivered to no drop-off point under its own bucket, rooms masked as in the order', async () => {
+    const { id } = await place({ compoundId: 'c_b', buildingId: 'b_b1', room: '601' });
+    await expectStatus(await act('vol-2', id, 'accept'), 200);
+    await expectStatus(await act('vol-2', id, 'purchase', { amountPaid: 5 }), 200);
+    await expectStatus(await act('vol-2', id, 'deliver'), 200);
+    const waiting = await expectStatus(await (await stack.as('vol-2')).get('/v1/compounds/c_b/drop-off-points/waiting'), 200);
+    expect(waiting.items).toEqual([{ point: { id: 'none', name: '' }, orders: [expect.objectContaining({ id, room: '6**' })] }]);
+  });
+
+  it('keeps listing a drop-off point removed while goods wait there, marked removed (new orders may not go there)', async () => {
+    await batchWrite([dropOffItem({ compoundId: 'c_a', createdAt: '2026-11-01T00:00:00.000Z', createdBy: 'community-cm1', id: 'dp-tmp', name: '临时存放点' })]);
+    const { id } = await place({ dropOffPointId: 'dp-tmp' });
+    await expectStatus(await act('vol-1', id, 'accept'), 200);
+    await expectStatus(await act('vol-1', id, 'purchase', { amountPaid: 5 }), 200);
+    await expectStatus(await act('vol-1', id, 'deliver'), 200);
+    await batchDelete([keys.dropOff('c_a', 'dp-tmp')]);
+    const waiting = await expectStatus(await (await stack.as('vol-1')).get('/v1/compounds/c_a/drop-off-points/waiting'), 200);
+    const points = (waiting.items as { point: { id: string; removed?: boolean }; orders: { id: string }[] }[]);
+    expect(points.find((p) => p.point.id === 'dp-tmp')).toEqual({ point: { id: 'dp-tmp', name: '临时存放点', removed: true }, orders: [expect.objectContaining({ id })] });
+    expect(points.find((p) => p.point.id === 'dp-gate')?.point.removed).toBeUndefined();
+  });
+
+  it('counts the compound\'s open orders for its daily report: in when placed, out when cancelled or collected', async () => {
+    const openNow = async () => {
+      const report = await expectStatus(await (await stack.as('community-cm1')).get(`/v1/daily-reports/c_b/${chinaDay(new Date(now).toISOString())}`), 200);
+      return (report.figures as { ordersOpen: number }).ordersOpen;
+    };
+    const before = await openNow();
+    const first = await place({ compoundId: 'c_b', buildingId: 'b_b1', room: '501' });
+    const second = await place({ compoundId: 'c_b', buildingId: 'b_b1', room: '502' });
+    expect(await openNow()).toBe(before + 2);
+    await expectStatus(await act('community-cm1', first.id, 'cancel', { reason: '住户已自行购买' }), 200);
+    // A resent cancel answers the order and counts nothing again.
+    await expectStatus(await act('community-cm1', first.id, 'cancel', { reason: '住户已自行购买' }), 200);
+    expect(await openNow()).toBe(before + 1);
+    for (const step of ['accept', 'purchase', 'deliver', 'collect'] as const) {
+      await expectStatus(await act('vol-2', second.id, step, step === 'purchase' ? { amountPaid: 12 } : {}), 200);
+    }
+    expect(await openNow()).toBe(before);
+  });
+
+  it('stores racing resends of one order once, each answered with it', async () => {
+    const body = order({ kind: 'other' });
+    const answers = await Promise.all(Array.from({ length: 6 }, async () => (await stack.as('community-cm1')).post('/v1/orders', body)));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201, 201]);
   });
 });

@@ -220,6 +220,27 @@ describe('refused links', () => {
   });
 });
 
+describe('the household\'s note and resends', () => {
+  it('masks the phone in the note on the link\'s page (whoever holds the door slip reads it)', async () => {
+    const token = await linkFor('502');
+    await expectStatus(await order(token, { ...rice, orderId: 'or_note_1', note: '到了打 13800001234' }), 201);
+    const page = await expectStatus(await getPage(token), 200);
+    const note = String((page.items as { note?: string }[])[0]?.note);
+    expect(note).not.toContain('13800001234');
+    expect(note).toContain('到了打');
+  });
+
+  it('answers a resend with the order it placed though the default drop-off point changed since', async () => {
+    const token = await linkFor('503');
+    const body = { ...rice, orderId: 'or_resend_moved' };
+    await expectStatus(await order(token, body), 201);
+    // A new point of the building, first by name: the default a new order would get now.
+    await expectStatus(await (await stack.as('community-cm1')).post('/v1/compounds/c_a/drop-off-points', { name: '0号存放点', buildingId: 'b_a1' }), 201);
+    expect(await expectStatus(await order(token, body), 201)).toEqual({ id: 'or_resend_moved', status: 'requested' });
+    expect(await ordersNamed('or_resend_moved')).toHaveLength(1);
+  });
+});
+
 describe('logs', () => {
   it('never carry a household link token: not the request log, not the handlers\' logs with every switch on', () => {
     expect(tokens.length).toBeGreaterThanOrEqual(4);

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  acceptByOf, dropOffFor, mayAct, maskRoom, newOrder, nextStatus, orderDayCounts, orderFor, orderRank, publicOrder, sameStep,
+  acceptByOf, dropOffFor, mayAct, maskRoom, newOrder, nextStatus, orderDayCounts, orderFor, orderRank, publicOrder, sameAsk, sameStep,
   stepBodyRefusals, steppedOrder, type OrderHousehold, type StoredOrder,
 } from '#shared/domain/orders.ts';
 import type { Caller } from '#shared/roles.ts';
@@ -80,6 +80,24 @@ describe('the steps', () => {
     expect(mayAct(grid, 'purchase', accepted)).toMatchObject({ code: 'forbidden' });
   });
 
+  it('let a volunteer record the collection only of what they carry (a grid worker or community admin of anyone\'s)', () => {
+    const delivered = { ...steppedOrder(order(), 'accept', { actor: volunteer, at: AT, body: {} }), status: 'delivered' as const };
+    expect(mayAct(volunteer, 'collect', delivered)).toBeUndefined();
+    expect(mayAct(otherVolunteer, 'collect', delivered)).toMatchObject({ code: 'not-holder' });
+    expect(mayAct(admin, 'collect', delivered)).toBeUndefined();
+    expect(mayAct(grid, 'collect', delivered)).toBeUndefined();
+  });
+
+  it('answer a resent purchase or delivery by whoever took it, a community admin for the volunteer too', () => {
+    const accepted = steppedOrder(order(), 'accept', { actor: volunteer, at: AT, body: {} });
+    const purchased = steppedOrder(accepted, 'purchase', { actor: admin, at: AT, body: { amountPaid: 3 } });
+    expect(purchased.purchasedBy).toBe('community-cm1');
+    expect(sameStep(admin, 'purchase', purchased)).toBe(true);
+    expect(sameStep(volunteer, 'purchase', purchased)).toBe(false);
+    const delivered = steppedOrder(purchased, 'deliver', { actor: volunteer, at: AT, body: {} });
+    expect([sameStep(volunteer, 'deliver', delivered), sameStep(admin, 'deliver', delivered)]).toEqual([true, false]);
+  });
+
   it('hold each role to its steps and its jurisdiction', () => {
     const o = order();
     expect(mayAct(farVolunteer, 'accept', o)).toMatchObject({ code: 'forbidden' });
@@ -124,12 +142,13 @@ describe('the day\'s counters', () => {
 });
 
 describe('reading an order', () => {
-  it('masks the room for volunteers and officials, and phones in notes for those who need not see them', () => {
-    const o = order({ note: '到了打 13800001234' });
+  it('masks the room for volunteers and officials; notes whole for who carries it or visits the door, none for officials', () => {
+    const o = order({ note: '到了打 13800001234', prescription: '布洛芬 0.3g' });
     expect(maskRoom('301')).toBe('3**');
-    expect(orderFor(volunteer, o)).toMatchObject({ room: '2*****' });
-    expect(orderFor(volunteer, o).note).not.toContain('13800001234');
+    expect(orderFor(volunteer, o)).toMatchObject({ room: '2*****', note: '到了打 13800001234', prescription: '布洛芬 0.3g' });
     expect(orderFor(official, o).room).toBe('2*****');
+    expect(orderFor(official, o)).not.toHaveProperty('note');
+    expect(orderFor(official, o)).not.toHaveProperty('prescription');
     expect(orderFor(admin, o)).toMatchObject({ room: '2单元301', note: '到了打 13800001234' });
     expect(orderFor(grid, o).room).toBe('2单元301');
     expect('gridIds' in orderFor(admin, o)).toBe(false);
@@ -138,6 +157,18 @@ describe('reading an order', () => {
   it('gives the household only its own allow-list', () => {
     expect(Object.keys(publicOrder(steppedOrder(order(), 'accept', { actor: volunteer, at: AT, body: {} }))).sort())
       .toEqual(['acceptedAt', 'id', 'items', 'kind', 'requestedAt', 'status', 'urgent']);
+    // Whoever holds the door slip reads the page: phones in the note masked.
+    expect(publicOrder(order({ note: '到了打 13800001234' })).note).not.toContain('13800001234');
+  });
+
+  it('takes a resend as the same order when it asks the same: urgent unsaid is false, a point unsaid is the one it got', () => {
+    const landed = order({ dropOffPoint: { id: 'dp1', name: '东门' } });
+    const ask = { householdId: 'hAAAA', kind: 'medicine' as const, items: [{ name: '布洛芬', qty: 1, unit: '盒' }] };
+    expect(sameAsk(landed, ask)).toBe(true);
+    expect(sameAsk(landed, { ...ask, dropOffPointId: 'dp1', urgent: false })).toBe(true);
+    expect(sameAsk(landed, { ...ask, dropOffPointId: 'dp2' })).toBe(false);
+    expect(sameAsk(landed, { ...ask, urgent: true })).toBe(false);
+    expect(sameAsk(landed, { ...ask, householdId: 'hBBBB' })).toBe(false);
   });
 });
 
