@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { HouseholdPage } from '#web/src/household/HouseholdPage.tsx';
-import { householdApi, ORDERS_PATH, TOKEN } from './household-fixtures.ts';
+import { householdApi, ORDERS_PATH, problem, TOKEN } from './household-fixtures.ts';
 import { renderWithServices, type Call } from './render.tsx';
 
 const posts = (calls: readonly Call[]) => calls.filter((c) => c.method === 'POST' && c.path === ORDERS_PATH);
@@ -74,6 +74,10 @@ describe('the household\'s order form', () => {
     await openForm();
     await page.getByRole('button', { name: '提交订单' }).click();
     await expect.element(page.getByText('请至少填写一项物品。')).toBeVisible();
+    // The message is tied to the first item's name, where the item goes.
+    const firstItem = page.getByLabelText('物品 1', { exact: true });
+    await expect.element(firstItem).toHaveAttribute('aria-invalid', 'true');
+    expect(document.getElementById(firstItem.element().getAttribute('aria-describedby') ?? '')?.textContent).toBe('请至少填写一项物品。');
     await userEvent.fill(page.getByLabelText('物品 1', { exact: true }), '鸡蛋');
     await userEvent.fill(page.getByLabelText('数量'), '0');
     await page.getByRole('button', { name: '提交订单' }).click();
@@ -136,5 +140,22 @@ describe('the household\'s order form', () => {
     const ids = posts(calls).map(orderIdOf);
     expect(ids[1]).toBe(ids[0]);
     expect(ids[2]).not.toBe(ids[0]);
+  });
+
+  it('says "stored earlier" only for order.differs: another 409 is said as refused and the order id kept', async () => {
+    let refuse = true;
+    const api = householdApi([], (call) => (refuse && call.method === 'POST' && call.path === ORDERS_PATH ? problem(409, 'order.wrong-status') : undefined));
+    const { calls } = renderWithServices(<HouseholdPage token={TOKEN} />, api.answer);
+    await openForm();
+    await userEvent.fill(page.getByLabelText('物品 1', { exact: true }), '青菜');
+    await page.getByRole('button', { name: '提交订单' }).click();
+    await expect.poll(() => page.getByRole('alert').elements()[0]?.textContent).toContain('订单未能提交，请重试。');
+    expect(page.getByTestId('stored-earlier').elements()).toHaveLength(0);
+    refuse = false;
+    await page.getByRole('button', { name: '提交订单' }).click();
+    await expect.element(page.getByTestId('order-placed')).toBeVisible();
+    const ids = posts(calls).map(orderIdOf);
+    expect(ids).toHaveLength(2);
+    expect(ids[1]).toBe(ids[0]);
   });
 });

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import { MainNav } from '#web/src/layout/MainNav.tsx';
-import { routeOf } from '#web/src/layout/navigation.ts';
+import { routes } from '#shared/catalogue/routes.ts';
+import { ROLES } from '#shared/roles.ts';
+import { routeOf, viewsOf } from '#web/src/layout/navigation.ts';
 
 afterEach(() => window.history.replaceState(null, '', '/'));
 
@@ -32,5 +34,14 @@ describe('MainNav', () => {
     await render(<MainNav role="duty" current="gate" />);
     expect(page.getByRole('link').elements().map((a) => a.textContent)).toEqual(['卡口值守', '地图']);
     await expect.element(page.getByRole('link', { name: '卡口值守' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('offers the inbox (and so the header\'s bell) only to roles the API lets read alerts', async () => {
+    const readers: readonly string[] = routes.listAlerts.roles;
+    for (const role of ROLES) expect(viewsOf(role).includes('inbox'), role).toBe(readers.includes(role));
+    // A volunteer's only view is the orders queue: no inbox, so no bell and nothing to navigate between.
+    expect(viewsOf('volunteer')).toEqual(['orders']);
+    await render(<MainNav role="volunteer" current="orders" />);
+    expect(page.getByRole('link').elements()).toHaveLength(0);
   });
 });

@@ -96,6 +96,9 @@ export function ordersApi(initial: Order[], me: { username: string; name: string
             ],
           },
           { point: { id: 'p-b3', name: '3号楼存放点' }, orders: [] },
+          // A point removed since goods were left there, whose orders kept no name; and goods left at no point.
+          { point: { id: 'p-gone', name: '', removed: true }, orders: [{ id: 'o-gone', buildingName: '5栋', room: '6**', kind: 'other', lines: 1, deliveredAt: '2026-12-07T00:10:00.000Z', overADay: false }] },
+          { point: { id: 'none', name: '' }, orders: [{ id: 'o-none', buildingName: '2栋', room: '4**', kind: 'groceries', lines: 2, deliveredAt: '2026-12-07T00:20:00.000Z', overADay: false }] },
         ],
       };
     }

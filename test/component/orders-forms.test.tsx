@@ -41,6 +41,10 @@ describe('an order entered for a household', () => {
     await expect.element(problems).toMatchTextContent('请填写单元和房号。');
     await expect.element(problems).toMatchTextContent('请至少填写一项物品，数量为 1 至 99。');
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    // The item's own message is tied to the first item's name, where the item goes.
+    const firstItem = page.getByRole('textbox', { name: '第 1 项物品' });
+    await expect.element(firstItem).toHaveAttribute('aria-invalid', 'true');
+    expect(document.getElementById(firstItem.element().getAttribute('aria-describedby') ?? '')?.textContent).toBe('请至少填写一项物品。');
 
     await userEvent.selectOptions(page.getByRole('combobox', { name: '小区' }), 'c1');
     await userEvent.selectOptions(page.getByRole('combobox', { name: '楼栋' }), 'b1');
@@ -48,11 +52,16 @@ describe('an order entered for a household', () => {
     await userEvent.click(page.getByRole('radio', { name: '药品' }));
     await userEvent.click(page.getByRole('checkbox', { name: /加急/ }));
     await userEvent.fill(page.getByRole('textbox', { name: '第 1 项物品' }), '硝苯地平缓释片');
-    await userEvent.fill(page.getByRole('spinbutton', { name: '第 1 项数量' }), '2');
+    // Full-width digits from a Chinese keyboard count, as on the household's own form.
+    await userEvent.fill(page.getByRole('textbox', { name: '第 1 项数量' }), '２');
     await userEvent.fill(page.getByRole('textbox', { name: '第 1 项单位' }), '盒');
     await userEvent.click(page.getByRole('button', { name: '再加一项' }));
     await userEvent.fill(page.getByRole('textbox', { name: '第 2 项物品' }), '体温计');
-    // The drop-off points are the compound's, read from what waits there.
+    // The drop-off points are the compound's, read from what waits there: never the bucket of goods left at no point, nor a removed point.
+    await expect.poll(() => [...page.getByRole('combobox', { name: '存放点' }).element().querySelectorAll('option')].map((o) => o.value)).toContain('p-east');
+    const offered = [...page.getByRole('combobox', { name: '存放点' }).element().querySelectorAll('option')].map((o) => o.value);
+    expect(offered).not.toContain('none');
+    expect(offered).not.toContain('p-gone');
     await userEvent.selectOptions(page.getByRole('combobox', { name: '存放点' }), 'p-east');
     await userEvent.fill(page.getByRole('textbox', { name: /处方信息/ }), '硝苯地平缓释片 20mg 每日两次，市一医院');
     await userEvent.click(page.getByRole('button', { name: '提交订单' }));
@@ -77,6 +86,11 @@ describe('a household\'s link', () => {
     await userEvent.click(page.getByRole('button', { name: '住户链接' }));
     await userEvent.click(page.getByRole('button', { name: '生成链接和门贴' }));
     await expect.element(page.getByText('请选择小区、楼栋并填写房号。')).toBeVisible();
+    // The message is tied to the fields still empty.
+    const roomBox = page.getByRole('textbox', { name: '单元和房号' });
+    await expect.element(roomBox).toHaveAttribute('aria-invalid', 'true');
+    expect(document.getElementById(roomBox.element().getAttribute('aria-describedby') ?? '')?.textContent).toBe('请选择小区、楼栋并填写房号。');
+    await expect.element(page.getByRole('combobox', { name: '楼栋' })).toHaveAttribute('aria-invalid', 'true');
     await userEvent.selectOptions(page.getByRole('combobox', { name: '小区' }), 'c1');
     await userEvent.selectOptions(page.getByRole('combobox', { name: '楼栋' }), 'b1');
     await userEvent.fill(page.getByRole('textbox', { name: '单元和房号' }), '2单元301');
@@ -97,6 +111,8 @@ describe('a household\'s link', () => {
     expect(tokenOf(' https://cordon.example.cn/h/hh-tok.abc ')).toBe('hh-tok.abc');
     expect(tokenOf('/h/hh-tok.abc?x=1')).toBe('hh-tok.abc');
     expect(tokenOf('hh-tok.abc')).toBe('hh-tok.abc');
+    // A stray % is no escape: the path as written, not a thrown URIError lost in the form's send.
+    expect(tokenOf('https://cordon.example.cn/h/hh%tok')).toBe('hh%tok');
   });
 });
 

@@ -135,5 +135,9 @@ describe('a community admin', () => {
     await expect.element(east.getByRole('listitem').first()).toMatchTextContent('已超过一天，请联系住户');
     await expect.element(east.getByRole('listitem').nth(1)).not.toMatchTextContent('超过一天');
     await expect.element(page.getByRole('region', { name: /3号楼存放点/ }).getByText('暂无待取物品。')).toBeVisible();
+    // Neither a removed point without a name nor the goods left at no point has an empty heading.
+    await expect.element(page.getByRole('region', { name: /已撤销的存放点/ }).getByRole('listitem')).toMatchTextContent('5栋 · 6** · 其他');
+    await expect.element(page.getByRole('region', { name: /未指定存放点/ }).getByRole('listitem')).toMatchTextContent('2栋 · 4** · 生活物资');
+    expect([...document.querySelectorAll('.order-point-card h3')].every((h) => !h.textContent?.startsWith(' '))).toBe(true);
   });
 });

@@ -40,6 +40,7 @@ describe('board actions by role', () => {
       grid: [],
       duty: ['shifts'],
       disinfection: [],
+      volunteer: [],
     });
     expect(ROLES.filter(maySeal)).toEqual(['city', 'community']);
   });

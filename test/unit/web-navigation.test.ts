@@ -33,8 +33,10 @@ describe('web navigation', () => {
     expect(routeOf('/login', '?user=%20')).toEqual({ view: 'login', user: undefined });
   });
 
-  it('opens the map to every role but tasks only to those who have tasks', () => {
-    for (const role of ROLES) expect(viewsOf(role), role).toContain('map');
+  it('opens the map to every role but volunteers (their work is the order queue), and tasks only to those who have tasks', () => {
+    for (const role of ROLES.filter((r) => r !== 'volunteer')) expect(viewsOf(role), role).toContain('map');
+    expect(viewsOf('volunteer')).toEqual(['orders']);
+    expect(ROLES.filter((role) => viewsOf(role).includes('orders'))).toEqual(['community', 'grid', 'volunteer']);
     expect(ROLES.filter((role) => viewsOf(role).includes('tasks'))).toEqual(['grid', 'disinfection']);
     expect(viewsOf('official')[0]).toBe('board');
   });

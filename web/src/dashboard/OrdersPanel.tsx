@@ -12,8 +12,8 @@ import { Chart, type EChartsOption } from './Chart.tsx';
 
 type OrderFigures = Dashboard['today']['orders'];
 
-/** The tiles shown, each a label key under dashboard.orders.figures and its value. */
-export function orderTiles(o: OrderFigures): [string, number | string][] {
+/** The tiles shown, each a label key under dashboard.orders.figures and its value (undefined: nothing to average yet). */
+export function orderTiles(o: OrderFigures): [string, number | undefined][] {
   return [
     ['requested', ordersRequested(o)],
     ['groceries', o.requested.groceries],
@@ -25,7 +25,7 @@ export function orderTiles(o: OrderFigures): [string, number | string][] {
     ['collected', o.collected],
     ['cancelled', o.cancelled],
     ['overdue', o.overdue],
-    ['avgDelivery', o.avgDeliveryMinutes ?? '—'],
+    ['avgDelivery', o.avgDeliveryMinutes ?? undefined],
   ];
 }
 
@@ -52,7 +52,7 @@ export function OrdersPanel({ data }: { data: Dashboard }) {
         {orderTiles(data.today.orders).map(([key, value]) => (
           <div key={key} className="dashboard-tile" data-order-figure={key}>
             <dt>{t(`dashboard.orders.figures.${key}`)}</dt>
-            <dd>{value}</dd>
+            <dd>{value ?? t('dashboard.orders.none')}</dd>
           </div>
         ))}
       </dl>

@@ -82,59 +82,62 @@ function OrderCard({ token, order, onChanged }: { token: string; order: Order; o
   const linkState = linkStateOf(failure);
   return (
     <li className="household-order-card" data-order-id={order.id} data-status={order.status}>
-      <h3 id={headingId}>
-        {t(`household.kinds.${order.kind}`)}
-        {order.urgent ? <span className="household-urgent-tag">{t('household.orders.urgent')}</span> : null}
-        <span className="household-status" data-testid="order-status">{t(`household.status.${order.status}`)}</span>
-      </h3>
-      <p className="household-lines">
-        {order.items.map((line) => t('household.orders.line', { name: line.name, qty: line.qty, unit: line.unit ?? '' }).trim()).join(t('household.orders.separator'))}
-      </p>
-      {cancelled ? (
-        <p className="resident-subtle">{t('household.orders.cancelledAt', { time: when(order.cancelledAt ?? order.requestedAt) })}</p>
-      ) : (
-        <ol className="household-steps">
-          {STEPS.map(([status, field], i) => {
-            const at = order[field];
-            return (
-              <li key={status} data-done={i <= reached} aria-current={i === reached ? 'step' : undefined}>
-                <span className="household-step-mark" aria-hidden="true">{i <= reached ? '✓' : ''}</span>
-                <span>{t(`household.steps.${status}`)}</span>
-                {at && i <= reached ? <span className="household-step-time">{when(at)}</span> : null}
-                {status === 'purchased' && i <= reached && order.amountPaid !== undefined
-                  ? <span className="household-step-time">{t('household.orders.paid', { amount: order.amountPaid.toFixed(2) })}</span> : null}
-              </li>
-            );
-          })}
-        </ol>
-      )}
-      {order.status === 'delivered' ? (
-        <p className="household-waiting" data-testid="waiting-at">
-          {order.dropOffPointName ? t('household.orders.waitingAt', { point: order.dropOffPointName }) : t('household.orders.waiting')}
+      {/* The card is named by its heading for screen readers moving between cards. */}
+      <article aria-labelledby={headingId}>
+        <h3 id={headingId}>
+          {t(`household.kinds.${order.kind}`)}
+          {order.urgent ? <span className="household-urgent-tag">{t('household.orders.urgent')}</span> : null}
+          <span className="household-status" data-testid="order-status">{t(`household.status.${order.status}`)}</span>
+        </h3>
+        <p className="household-lines">
+          {order.items.map((line) => t('household.orders.line', { name: line.name, qty: line.qty, unit: line.unit ?? '' }).trim()).join(t('household.orders.separator'))}
         </p>
-      ) : order.dropOffPointName && !cancelled && order.status !== 'collected' ? (
-        <p className="resident-subtle">{t('household.orders.to', { point: order.dropOffPointName })}</p>
-      ) : null}
-      {order.note ? <p className="resident-subtle">{t('household.orders.note', { note: order.note })}</p> : null}
-      {order.status === 'delivered' ? (
-        <button type="button" className="report-submit" disabled={busy} onClick={() => void act('collectPublicOrder')}>
-          {t('household.orders.collect')}
-        </button>
-      ) : null}
-      {order.status === 'requested' ? (
-        confirmCancel ? (
-          <div className="household-confirm" role="group" aria-label={t('household.orders.cancelQuestion')}>
-            <p>{t('household.orders.cancelQuestion')}</p>
-            <button type="button" className="button household-danger" disabled={busy} onClick={() => void act('cancelPublicOrder')}>{t('household.orders.cancelYes')}</button>
-            <button type="button" className="button" onClick={() => setConfirmCancel(false)}>{t('household.orders.cancelNo')}</button>
-          </div>
+        {cancelled ? (
+          <p className="resident-subtle">{t('household.orders.cancelledAt', { time: when(order.cancelledAt ?? order.requestedAt) })}</p>
         ) : (
-          <button type="button" className="button household-withdraw" onClick={() => setConfirmCancel(true)}>{t('household.orders.cancel')}</button>
-        )
-      ) : null}
-      {failure !== undefined ? (
-        <ErrorNotice title={linkState ? t(`household.link.${linkState}`) : isConflict(failure) ? t('household.orders.changed') : t('household.orders.failed')} error={failure} onRetry={onChanged} />
-      ) : null}
+          <ol className="household-steps">
+            {STEPS.map(([status, field], i) => {
+              const at = order[field];
+              return (
+                <li key={status} data-done={i <= reached} aria-current={i === reached ? 'step' : undefined}>
+                  <span className="household-step-mark" aria-hidden="true">{i <= reached ? '✓' : ''}</span>
+                  <span>{t(`household.steps.${status}`)}</span>
+                  {at && i <= reached ? <span className="household-step-time">{when(at)}</span> : null}
+                  {status === 'purchased' && i <= reached && order.amountPaid !== undefined
+                    ? <span className="household-step-time">{t('household.orders.paid', { amount: order.amountPaid.toFixed(2) })}</span> : null}
+                </li>
+              );
+            })}
+          </ol>
+        )}
+        {order.status === 'delivered' ? (
+          <p className="household-waiting" data-testid="waiting-at">
+            {order.dropOffPointName ? t('household.orders.waitingAt', { point: order.dropOffPointName }) : t('household.orders.waiting')}
+          </p>
+        ) : order.dropOffPointName && !cancelled && order.status !== 'collected' ? (
+          <p className="resident-subtle">{t('household.orders.to', { point: order.dropOffPointName })}</p>
+        ) : null}
+        {order.note ? <p className="resident-subtle">{t('household.orders.note', { note: order.note })}</p> : null}
+        {order.status === 'delivered' ? (
+          <button type="button" className="report-submit" disabled={busy} onClick={() => void act('collectPublicOrder')}>
+            {t('household.orders.collect')}
+          </button>
+        ) : null}
+        {order.status === 'requested' ? (
+          confirmCancel ? (
+            <div className="household-confirm" role="group" aria-label={t('household.orders.cancelQuestion')}>
+              <p>{t('household.orders.cancelQuestion')}</p>
+              <button type="button" className="button household-danger" disabled={busy} onClick={() => void act('cancelPublicOrder')}>{t('household.orders.cancelYes')}</button>
+              <button type="button" className="button" onClick={() => setConfirmCancel(false)}>{t('household.orders.cancelNo')}</button>
+            </div>
+          ) : (
+            <button type="button" className="button household-withdraw" onClick={() => setConfirmCancel(true)}>{t('household.orders.cancel')}</button>
+          )
+        ) : null}
+        {failure !== undefined ? (
+          <ErrorNotice title={linkState ? t(`household.link.${linkState}`) : isConflict(failure) ? t('household.orders.changed') : t('household.orders.failed')} error={failure} onRetry={onChanged} />
+        ) : null}
+      </article>
     </li>
   );
 }

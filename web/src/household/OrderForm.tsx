@@ -15,29 +15,9 @@ import { ProblemError } from '../api/errors.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { linkStateOf } from '../public/link-state.ts';
 import { useApi } from '../services.tsx';
+import { emptyRow, itemsOf, ItemRows, MAX_QTY, rowsValid, type ItemRow, type ItemWords } from './ItemRows.tsx';
 
 type Point = ResponseOf<'getPublicOrders'>['dropOffPoints'][number];
-
-/** The schema's bounds (shared/schemas/order.ts), said to the resident before the API has to. */
-const MAX_ROWS = 30;
-const MAX_QTY = 99;
-
-interface Row {
-  readonly key: number;
-  readonly name: string;
-  readonly qty: string;
-  readonly unit: string;
-}
-
-const emptyRow = (key: number): Row => ({ key, name: '', qty: '1', unit: '' });
-
-/** A quantity as typed (full-width digits from a Chinese keyboard too), or undefined unless 1–99. */
-function quantityOf(text: string): number | undefined {
-  const digits = text.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-  if (!/^\d{1,2}$/.test(digits)) return undefined;
-  const qty = Number(digits);
-  return qty >= 1 && qty <= MAX_QTY ? qty : undefined;
-}
 
 export function OrderForm({ token, points, onPlaced, onStored, onClose }: {
   token: string;
@@ -52,7 +32,7 @@ export function OrderForm({ token, points, onPlaced, onStored, onClose }: {
   const api = useApi();
   const ids = useId();
   const [kind, setKind] = useState<OrderKind>('groceries');
-  const [rows, setRows] = useState<readonly Row[]>([emptyRow(0)]);
+  const [rows, setRows] = useState<readonly ItemRow[]>([emptyRow()]);
   const [urgent, setUrgent] = useState(false);
   const [pointId, setPointId] = useState<string | undefined>(points[0]?.id);
   const [note, setNote] = useState('');
@@ -64,19 +44,28 @@ export function OrderForm({ token, points, onPlaced, onStored, onClose }: {
   // One id per order, renewed only once the API has answered for it: a resend after a lost answer stores one order.
   const [orderId, setOrderId] = useState(() => crypto.randomUUID());
 
-  const filled = rows.filter((r) => r.name.trim() !== '');
-  const badQty = (r: Row) => r.name.trim() !== '' && quantityOf(r.qty) === undefined;
-  const valid = filled.length > 0 && !rows.some(badQty);
-  const setRow = (key: number, change: Partial<Row>) => setRows((all) => all.map((r) => (r.key === key ? { ...r, ...change } : r)));
+  const words: ItemWords = {
+    legend: t('household.order.items'),
+    name: (n) => t('household.order.itemName', { n }),
+    qty: () => t('household.order.qty'),
+    unit: () => t('household.order.unit'),
+    remove: (n) => t('household.order.remove', { n }),
+    removeShort: t('household.order.removeShort'),
+    add: t('household.order.add'),
+    namePlaceholder: t(`household.order.placeholder.${kind}`),
+    unitPlaceholder: t('household.order.unitHint'),
+    qtyInvalid: t('household.order.qtyInvalid', { max: MAX_QTY }),
+    none: t('household.order.itemsNeeded'),
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setChecked(true);
-    if (!valid) return;
+    if (!rowsValid(rows)) return;
     const body: PublicOrderCreate = {
       orderId,
       kind,
-      items: filled.map((r) => ({ name: r.name.trim(), qty: quantityOf(r.qty) ?? 1, ...(r.unit.trim() ? { unit: r.unit.trim() } : {}) })),
+      items: itemsOf(rows),
       urgent,
       ...(pointId ? { dropOffPointId: pointId } : {}),
       ...(note.trim() ? { note: note.trim() } : {}),
@@ -90,8 +79,9 @@ export function OrderForm({ token, points, onPlaced, onStored, onClose }: {
       setOrderId(crypto.randomUUID());
       onPlaced();
     } catch (error) {
-      if (error instanceof ProblemError && error.status === 409) {
+      if (error instanceof ProblemError && error.status === 409 && error.problem.code === 'order.differs') {
         // This id was stored with other contents (an edit after a send whose answer was lost): that order stands.
+        // Any other refusal (409 or not) is said as the API says it, and the id is kept for a resend.
         setOrderId(crypto.randomUUID());
         setStoredEarlier(true);
         onStored();
@@ -113,47 +103,7 @@ export function OrderForm({ token, points, onPlaced, onStored, onClose }: {
         ))}
       </fieldset>
 
-      <fieldset className="household-items">
-        <legend className="report-label">{t('household.order.items')}</legend>
-        <ol>
-          {rows.map((row, i) => {
-            const n = i + 1;
-            const nameId = `${ids}-name-${row.key}`;
-            const qtyId = `${ids}-qty-${row.key}`;
-            const unitId = `${ids}-unit-${row.key}`;
-            const qtyError = checked && badQty(row) ? `${ids}-qty-error-${row.key}` : undefined;
-            return (
-              <li key={row.key} className="household-item" data-row={n}>
-                <label htmlFor={nameId}>{t('household.order.itemName', { n })}</label>
-                <input id={nameId} maxLength={50} autoComplete="off" placeholder={t(`household.order.placeholder.${kind}`)}
-                  value={row.name} onChange={(e) => setRow(row.key, { name: e.target.value })} />
-                <div className="household-item-amount">
-                  <label htmlFor={qtyId}>{t('household.order.qty')}</label>
-                  <input id={qtyId} inputMode="numeric" autoComplete="off" maxLength={2} value={row.qty}
-                    aria-invalid={qtyError !== undefined} aria-describedby={qtyError}
-                    onChange={(e) => setRow(row.key, { qty: e.target.value })} />
-                  <label htmlFor={unitId}>{t('household.order.unit')}</label>
-                  <input id={unitId} maxLength={10} autoComplete="off" placeholder={t('household.order.unitHint')}
-                    value={row.unit} onChange={(e) => setRow(row.key, { unit: e.target.value })} />
-                  {rows.length > 1 ? (
-                    <button type="button" className="household-remove" aria-label={t('household.order.remove', { n })}
-                      onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}>
-                      {t('household.order.removeShort')}
-                    </button>
-                  ) : null}
-                </div>
-                {qtyError ? <p id={qtyError} className="field-error">{t('household.order.qtyInvalid', { max: MAX_QTY })}</p> : null}
-              </li>
-            );
-          })}
-        </ol>
-        {rows.length < MAX_ROWS ? (
-          <button type="button" className="household-add" onClick={() => setRows((all) => [...all, emptyRow(Math.max(...all.map((r) => r.key)) + 1)])}>
-            {t('household.order.add')}
-          </button>
-        ) : null}
-        {checked && filled.length === 0 ? <p className="field-error">{t('household.order.itemsNeeded')}</p> : null}
-      </fieldset>
+      <ItemRows rows={rows} onChange={setRows} checked={checked} words={words} />
 
       {kind === 'medicine' ? (
         <>

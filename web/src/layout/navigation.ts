@@ -29,7 +29,8 @@ const VIEWS_OF: Record<Role, readonly SignedInView[]> = {
   grid: ['tasks', 'people', 'orders', 'map', 'inbox'],
   disinfection: ['tasks', 'map'],
   duty: ['gate', 'map'],
-  volunteer: ['orders', 'inbox'],
+  // Not the inbox: the API lets volunteers read no alerts (shared/catalogue/routes/alerts.ts), and its bell would lead to a refusal.
+  volunteer: ['orders'],
 };
 
 export const viewsOf = (role: Role): readonly SignedInView[] => VIEWS_OF[role];

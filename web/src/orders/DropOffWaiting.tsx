@@ -7,8 +7,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '#shared/roles.ts';
+import { NO_DROP_OFF_POINT_ID } from '#shared/schemas/order.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { CompoundPicker } from '../passes/CompoundPicker.tsx';
+import { dayTime } from '../tasks/time.ts';
 import { useDropOffWaiting } from './data.ts';
 
 export function DropOffWaiting({ role, version }: { role: Role; version: number }) {
@@ -16,7 +18,7 @@ export function DropOffWaiting({ role, version }: { role: Role; version: number 
   const [compoundId, setCompoundId] = useState<string>();
   const waiting = useDropOffWaiting(compoundId, version);
   const points = waiting.data?.items ?? [];
-  const day = (at: string) => new Date(at).toLocaleString(i18n.language, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+  const sep = t('orders.separator');
 
   return (
     <section className="task-section order-waiting" aria-labelledby="orders-waiting-title" data-section="waiting">
@@ -31,17 +33,18 @@ export function DropOffWaiting({ role, version }: { role: Role; version: number 
         return (
           <section key={point.id} className="card order-point-card" aria-labelledby={`point-${point.id}`} data-point-id={point.id}>
             <h3 id={`point-${point.id}`}>
-              {point.name} <span className="section-count">{t('orders.waiting.count', { count: orders.length })}</span>
-              {late > 0 && <span className="order-late-count"> · {t('orders.waiting.lateCount', { count: late })}</span>}
+              {/* Goods left at no point are one bucket; a point removed since goods were left there keeps the name its orders kept, which may be none. */}
+              {point.id === NO_DROP_OFF_POINT_ID ? t('orders.waiting.noPoint') : point.name || t('orders.waiting.removedPoint')} <span className="section-count">{t('orders.waiting.count', { count: orders.length })}</span>
+              {late > 0 && <span className="order-late-count">{sep}{t('orders.waiting.lateCount', { count: late })}</span>}
             </h3>
             {orders.length === 0 ? <p className="hint">{t('orders.waiting.empty')}</p> : (
               <ul className="order-waiting-list">
                 {orders.map((o) => (
                   <li key={o.id} data-order-id={o.id} data-over-a-day={o.overADay || undefined} className={o.overADay ? 'order-late' : undefined}>
-                    <strong>{[o.buildingName, o.room].filter(Boolean).join(' · ')}</strong>
-                    {' · '}{t(`orders.kind.${o.kind}`)}{' · '}{t('orders.waiting.lines', { count: o.lines })}
-                    {' · '}<time dateTime={o.deliveredAt}>{t('orders.waiting.since', { at: day(o.deliveredAt) })}</time>
-                    {o.overADay && <span className="order-late-mark"> · {t('orders.waiting.overADay')}</span>}
+                    <strong>{[o.buildingName, o.room].filter(Boolean).join(sep)}</strong>
+                    {sep}{t(`orders.kind.${o.kind}`)}{sep}{t('orders.waiting.lines', { count: o.lines })}
+                    {sep}<time dateTime={o.deliveredAt}>{t('orders.waiting.since', { at: dayTime(o.deliveredAt, i18n.language) })}</time>
+                    {o.overADay && <span className="order-late-mark">{sep}{t('orders.waiting.overADay')}</span>}
                   </li>
                 ))}
               </ul>

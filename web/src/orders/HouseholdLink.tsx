@@ -23,7 +23,13 @@ export const householdUrl = (token: string, origin: string): string => `${origin
 export function tokenOf(text: string): string {
   const trimmed = text.trim();
   const path = /\/h\/([^/?#\s]+)/.exec(trimmed);
-  return path?.[1] ? decodeURIComponent(path[1]) : trimmed;
+  if (!path?.[1]) return trimmed;
+  try {
+    return decodeURIComponent(path[1]);
+  } catch {
+    // A stray % (a slip misread, a URL cut short) is no escape: the path as written is sent and the API refuses it in words.
+    return path[1];
+  }
 }
 
 interface Issued {
@@ -67,13 +73,15 @@ export function HouseholdLink({ role }: { role: Role }) {
       <form className="order-form" aria-label={t('orders.link.issueTitle')} noValidate onSubmit={(e) => void issue(e)}>
         <CompoundPicker role={role} compoundId={compound?.id} onChoose={(c) => { setCompound(c); setBuildingId(''); }} />
         <label htmlFor={`${id}-building`}>{t('orders.form.building')}</label>
-        <select id={`${id}-building`} value={buildingId} disabled={!compound} onChange={(e) => setBuildingId(e.target.value)}>
+        <select id={`${id}-building`} value={buildingId} disabled={!compound} aria-invalid={(missing && !buildingId) || undefined}
+          aria-describedby={missing && !buildingId ? `${id}-needed` : undefined} onChange={(e) => setBuildingId(e.target.value)}>
           <option value="">{t('orders.form.chooseBuilding')}</option>
           {buildings.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}
         </select>
         <label htmlFor={`${id}-room`}>{t('orders.form.room')}</label>
-        <input id={`${id}-room`} maxLength={30} value={room} placeholder={t('orders.form.roomExample')} onChange={(e) => setRoom(e.target.value)} />
-        {missing && <p className="field-error" role="alert">{t('orders.link.needed')}</p>}
+        <input id={`${id}-room`} maxLength={30} value={room} placeholder={t('orders.form.roomExample')} aria-invalid={(missing && !room.trim()) || undefined}
+          aria-describedby={missing && !room.trim() ? `${id}-needed` : undefined} onChange={(e) => setRoom(e.target.value)} />
+        {missing && <p id={`${id}-needed`} className="field-error" role="alert">{t('orders.link.needed')}</p>}
         <button type="submit" className="button button-primary" disabled={busy}>{t('orders.link.issue')}</button>
         {error !== undefined && <ErrorNotice title={t('orders.link.failed')} error={error} />}
       </form>
@@ -91,7 +99,7 @@ function DoorSlip({ issued, onRevoked }: { issued: Issued; onRevoked(): void }) 
   const { config } = useServices();
   const { busy, error, send } = useSend();
   const url = householdUrl(issued.token, config.publicUrl ?? window.location.origin);
-  const household = [issued.compoundName, issued.buildingName, issued.room].join(' · ');
+  const household = [issued.compoundName, issued.buildingName, issued.room].join(t('orders.separator'));
   const revoke = async () => {
     if (await send(() => api.call('revokeHouseholdLink', { body: { token: issued.token } }))) onRevoked();
   };

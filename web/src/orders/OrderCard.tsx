@@ -11,7 +11,7 @@ import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { photoProblem, uploadPhotoTo } from '../inspections/photos.ts';
 import { useSend } from '../people/useSend.ts';
 import { useApi, useServices } from '../services.tsx';
-import { clockTime } from '../tasks/time.ts';
+import { clockTime, dayTime } from '../tasks/time.ts';
 import { conflictWords, isOrderConflict } from './conflicts.ts';
 import { stepsFor, useOrderActions, type Me, type Order, type OrderAction } from './data.ts';
 
@@ -23,9 +23,9 @@ export function itemsText(order: Pick<Order, 'items'>, separator: string): strin
   return order.items.map((line) => `${line.name} ${line.qty}${line.unit ?? ''}`).join(separator);
 }
 
-/** Building · room, as the API answers them. */
-export function placeOf(order: Pick<Order, 'compoundName' | 'buildingName' | 'room'>): string {
-  return [order.compoundName, order.buildingName, order.room].filter(Boolean).join(' · ');
+/** Compound, building and room, as the API answers them, joined by the language's separator (orders.separator). */
+export function placeOf(order: Pick<Order, 'compoundName' | 'buildingName' | 'room'>, separator: string): string {
+  return [order.compoundName, order.buildingName, order.room].filter(Boolean).join(separator);
 }
 
 export function OrderCard({ order, me, now, onStep }: { order: Order; me: Me; now: number; onStep(outcome: StepOutcome): void }) {
@@ -34,8 +34,9 @@ export function OrderCard({ order, me, now, onStep }: { order: Order; me: Me; no
   const steps = stepsFor(order, me);
   const [open, setOpen] = useState<'purchase' | 'deliver' | 'cancel'>();
   const overdue = order.status === 'requested' && Date.parse(order.acceptBy) < now;
-  const title = `${t(`orders.kind.${order.kind}`)}${order.urgent ? ` · ${t('orders.urgent')}` : ''}`;
-  const day = (at: string) => new Date(at).toLocaleString(i18n.language, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+  const sep = t('orders.separator');
+  const title = [t(`orders.kind.${order.kind}`), ...(order.urgent ? [t('orders.urgent')] : [])].join(sep);
+  const day = (at: string) => dayTime(at, i18n.language);
 
   return (
     <li className="card order-card" data-order-id={order.id} data-status={order.status} data-kind={order.kind} data-urgent={order.urgent || undefined} data-overdue={overdue || undefined}>
@@ -44,24 +45,24 @@ export function OrderCard({ order, me, now, onStep }: { order: Order; me: Me; no
           <span className="order-kind">{title}</span> <span className="order-status">{t(`orders.status.${order.status}`)}</span>
         </h3>
         <p className="order-items">{itemsText(order, t('orders.itemSeparator'))}</p>
-        <p className="order-place">{placeOf(order)}</p>
+        <p className="order-place">{placeOf(order, sep)}</p>
         {order.dropOffPointName && <p className="order-point">{t('orders.toPoint', { point: order.dropOffPointName })}</p>}
-        {order.note && <p className="order-note">{t('orders.note')}：{order.note}</p>}
-        {order.prescription && <p className="order-note">{t('orders.prescription')}：{order.prescription}</p>}
+        {order.note && <p className="order-note">{t('orders.labelled', { label: t('orders.note'), text: order.note })}</p>}
+        {order.prescription && <p className="order-note">{t('orders.labelled', { label: t('orders.prescription'), text: order.prescription })}</p>}
         <p className="hint order-times">
           <time dateTime={order.requestedAt}>{t('orders.requestedAt', { at: day(order.requestedAt) })}</time>
           {order.status === 'requested' && (
             <>
-              {' · '}
+              {sep}
               <span className={overdue ? 'order-overdue' : undefined}>
                 {overdue ? t('orders.overdue', { at: clockTime(order.acceptBy, i18n.language) }) : t('orders.acceptBy', { at: clockTime(order.acceptBy, i18n.language) })}
               </span>
             </>
           )}
-          {order.acceptedByName && <>{' · '}{t('orders.carriedBy', { name: order.acceptedByName })}</>}
-          {order.amountPaid !== undefined && <>{' · '}{t('orders.paid', { amount: order.amountPaid, receipt: order.receiptNo ?? '—' })}</>}
-          {order.deliveredAt && <>{' · '}{t('orders.deliveredAt', { at: day(order.deliveredAt) })}</>}
-          {order.cancelReason && <>{' · '}{t('orders.cancelledFor', { reason: order.cancelReason })}</>}
+          {order.acceptedByName && <>{sep}{t('orders.carriedBy', { name: order.acceptedByName })}</>}
+          {order.amountPaid !== undefined && <>{sep}{(order.receiptNo ? t('orders.paid', { amount: order.amountPaid, receipt: order.receiptNo }) : t('orders.paidNoReceipt', { amount: order.amountPaid }))}</>}
+          {order.deliveredAt && <>{sep}{t('orders.deliveredAt', { at: day(order.deliveredAt) })}</>}
+          {order.cancelReason && <>{sep}{t('orders.cancelledFor', { reason: order.cancelReason })}</>}
         </p>
         {steps.length > 0 && open === undefined && (
           <StepButtons order={order} steps={steps} onOpen={setOpen} onStep={onStep} />

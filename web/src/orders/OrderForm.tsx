@@ -9,13 +9,14 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORDER_KINDS, type Order, type OrderKind } from '#shared/schemas/order.ts';
 import type { Role } from '#shared/roles.ts';
+import { emptyRow, itemsOf, ItemRows, MAX_QTY, rowsValid, type ItemRow, type ItemWords } from '../household/ItemRows.tsx';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { CompoundPicker } from '../passes/CompoundPicker.tsx';
 import { useBuildings } from '../passes/data.ts';
 import { useSend } from '../people/useSend.ts';
 import { useApi } from '../services.tsx';
 import { fieldProblems } from '../tasks/field-problems.tsx';
-import { newOrderId, useDropOffWaiting } from './data.ts';
+import { newOrderId, orderablePoints, useDropOffWaiting } from './data.ts';
 
 /** What a form may start from: a help request's place, kind, urgency and note. */
 export interface OrderDraft {
@@ -27,16 +28,7 @@ export interface OrderDraft {
   readonly helpRequestId?: string | undefined;
 }
 
-interface Line {
-  readonly key: number;
-  readonly name: string;
-  readonly qty: string;
-  readonly unit: string;
-}
-
 type Field = 'compoundId' | 'buildingId' | 'room' | 'items';
-
-const MAX_LINES = 30;
 
 export function OrderForm({ role, draft = {}, onDone, onCancel }: { role: Role; draft?: OrderDraft; onDone(order: Order): void; onCancel(): void }) {
   const { t } = useTranslation();
@@ -47,7 +39,8 @@ export function OrderForm({ role, draft = {}, onDone, onCancel }: { role: Role; 
   const [room, setRoom] = useState('');
   const [kind, setKind] = useState<OrderKind>(draft.kind ?? 'groceries');
   const [urgent, setUrgent] = useState(draft.urgent ?? false);
-  const [lines, setLines] = useState<Line[]>([{ key: 0, name: '', qty: '1', unit: '' }]);
+  const [lines, setLines] = useState<readonly ItemRow[]>([emptyRow()]);
+  const [checked, setChecked] = useState(false);
   const [pointId, setPointId] = useState('');
   const [note, setNote] = useState(draft.note ?? '');
   const [prescription, setPrescription] = useState('');
@@ -59,8 +52,19 @@ export function OrderForm({ role, draft = {}, onDone, onCancel }: { role: Role; 
   const { busy, error, send } = useSend();
   const said = fieldProblems(id, problems, (field) => t(`orders.form.needed.${field}`));
 
-  const setLine = (key: number, change: Partial<Line>) => setLines((all) => all.map((line) => (line.key === key ? { ...line, ...change } : line)));
-  const filled = lines.filter((line) => line.name.trim());
+  const words: ItemWords = {
+    legend: t('orders.form.items'),
+    name: (n) => t('orders.form.itemName', { n }),
+    qty: (n) => t('orders.form.itemQty', { n }),
+    unit: (n) => t('orders.form.itemUnit', { n }),
+    remove: (n) => t('orders.form.removeItem', { n }),
+    removeShort: t('orders.form.removeShort'),
+    add: t('orders.form.addItem'),
+    namePlaceholder: t('orders.form.itemExample'),
+    unitPlaceholder: t('orders.form.unitExample'),
+    qtyInvalid: t('orders.form.qtyInvalid', { max: MAX_QTY }),
+    none: t('orders.form.itemsNone'),
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -68,13 +72,13 @@ export function OrderForm({ role, draft = {}, onDone, onCancel }: { role: Role; 
     if (!compoundId) absent.push('compoundId');
     if (!buildingId) absent.push('buildingId');
     if (!room.trim()) absent.push('room');
-    const qtyOk = (qty: string) => Number.isInteger(Number(qty)) && Number(qty) >= 1 && Number(qty) <= 99;
-    if (filled.length === 0 || filled.some((line) => !qtyOk(line.qty))) absent.push('items');
+    if (!rowsValid(lines)) absent.push('items');
+    setChecked(true);
     setProblems(absent);
     if (absent.length > 0 || !compoundId) return;
     const body = {
       orderId, compoundId, buildingId, room: room.trim(), kind,
-      items: filled.map((line) => ({ name: line.name.trim(), qty: Number(line.qty), ...(line.unit.trim() ? { unit: line.unit.trim() } : {}) })),
+      items: itemsOf(lines),
       ...(urgent ? { urgent } : {}),
       ...(pointId ? { dropOffPointId: pointId } : {}),
       ...(note.trim() ? { note: note.trim() } : {}),
@@ -113,36 +117,12 @@ export function OrderForm({ role, draft = {}, onDone, onCancel }: { role: Role; 
         <input type="checkbox" checked={urgent} onChange={(e) => setUrgent(e.target.checked)} /> {t('orders.form.urgent')}
       </label>
 
-      <fieldset className="order-lines">
-        <legend>{t('orders.form.items')}</legend>
-        {lines.map((line, index) => (
-          <div key={line.key} className="order-line">
-            <input aria-label={t('orders.form.itemName', { n: index + 1 })} maxLength={50} value={line.name} placeholder={t('orders.form.itemExample')}
-              aria-invalid={index === 0 ? said.invalid('items') : undefined} aria-describedby={index === 0 ? said.describedBy('items') : undefined}
-              onChange={(e) => setLine(line.key, { name: e.target.value })} />
-            <input aria-label={t('orders.form.itemQty', { n: index + 1 })} type="number" inputMode="numeric" min={1} max={99} value={line.qty}
-              onChange={(e) => setLine(line.key, { qty: e.target.value })} />
-            <input aria-label={t('orders.form.itemUnit', { n: index + 1 })} maxLength={10} value={line.unit} placeholder={t('orders.form.unitExample')}
-              onChange={(e) => setLine(line.key, { unit: e.target.value })} />
-            {lines.length > 1 && (
-              <button type="button" className="button button-quiet" onClick={() => setLines((all) => all.filter((l) => l.key !== line.key))}>
-                {t('orders.form.removeItem', { n: index + 1 })}
-              </button>
-            )}
-          </div>
-        ))}
-        {lines.length < MAX_LINES && (
-          <button type="button" className="button" onClick={() => setLines((all) => [...all, { key: Math.max(...all.map((l) => l.key)) + 1, name: '', qty: '1', unit: '' }])}>
-            {t('orders.form.addItem')}
-          </button>
-        )}
-      </fieldset>
-      {said.fieldError('items')}
+      <ItemRows className="household-items order-lines" rows={lines} onChange={setLines} checked={checked} words={words} />
 
       <label htmlFor={`${id}-point`}>{t('orders.form.point')}</label>
       <select id={`${id}-point`} value={pointId} disabled={!compoundId} onChange={(e) => setPointId(e.target.value)}>
         <option value="">{t('orders.form.pointDefault')}</option>
-        {(points.data?.items ?? []).map(({ point }) => <option key={point.id} value={point.id}>{point.name}</option>)}
+        {orderablePoints(points.data?.items ?? []).map((point) => <option key={point.id} value={point.id}>{point.name}</option>)}
       </select>
       <label htmlFor={`${id}-note`}>{t('orders.form.note')}</label>
       <textarea id={`${id}-note`} maxLength={300} value={note} onChange={(e) => setNote(e.target.value)} />

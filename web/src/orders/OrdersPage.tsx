@@ -78,7 +78,7 @@ export function OrdersPage() {
           <OrderForm
             key={version}
             role={me.role}
-            onDone={(order) => { setSaid({ kind: 'done', text: t('orders.done.created', { place: placeOf(order) }) }); setVersion((n) => n + 1); }}
+            onDone={(order) => { setSaid({ kind: 'done', text: t('orders.done.created', { place: placeOf(order, t('orders.separator')) }) }); setVersion((n) => n + 1); }}
             onCancel={() => choose('requested')}
           />
         </section>

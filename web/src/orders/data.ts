@@ -8,8 +8,9 @@
  */
 import { useCallback } from 'react';
 import { mayAct } from '#shared/domain/orders.ts';
-import { ORDER_ACTIONS, type Order, type OrderAction, type OrderActionBody, type OrderStatus } from '#shared/schemas/order.ts';
+import { NO_DROP_OFF_POINT_ID, ORDER_ACTIONS, type Order, type OrderAction, type OrderActionBody, type OrderStatus } from '#shared/schemas/order.ts';
 import type { Caller } from '#shared/roles.ts';
+import type { ResponseOf } from '../api/client.ts';
 import { usePaged } from '../board/paged.ts';
 import { useAsync } from '../hooks/useAsync.ts';
 import { useApi } from '../services.tsx';
@@ -51,6 +52,16 @@ export function useDropOffWaiting(compoundId: string | undefined, version = 0) {
   return useAsync(compoundId ? `drop-off-waiting|${compoundId}|${version}` : null, (signal) =>
     api.call('listDropOffWaiting', { params: { id: compoundId ?? '' } }, { signal }));
 }
+
+type WaitingPoint = ResponseOf<'listDropOffWaiting'>['items'][number]['point'];
+
+/**
+ * The points an order may be sent to, of what waits at a compound: not the bucket of goods left at
+ * no point (NO_DROP_OFF_POINT_ID), nor a point removed since goods were left there (`removed`): the
+ * API would refuse both.
+ */
+export const orderablePoints = (points: readonly { point: WaitingPoint }[]): WaitingPoint[] =>
+  points.map(({ point }) => point).filter((point) => point.id !== NO_DROP_OFF_POINT_ID && point.removed !== true);
 
 /** Who the view is working for, as the API takes the caller (role, username, jurisdiction). */
 export type Me = Caller;

@@ -25,3 +25,7 @@ export function minutesLeft(leaseSecondsLeft: number | null, answeredAt: number,
 /** The time of day, HH:mm on a 24-hour clock, in the app's language. */
 export const clockTime = (at: string | number, language: string): string =>
   new Date(at).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** The day and time of day (month/day HH:mm, 24-hour clock) in the app's language: when a step of a record happened. */
+export const dayTime = (at: string | number, language: string): string =>
+  new Date(at).toLocaleString(language, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
