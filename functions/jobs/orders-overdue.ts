@@ -12,14 +12,15 @@ import { isOrderOverdue, maskRoom } from '#shared/domain/orders.ts';
 import { SYSTEM_ACTOR } from '#shared/roles.ts';
 import { nowIso } from '../platform/clock.ts';
 import { logger } from '../platform/logger.ts';
-import { dropOrderDue, flagOrderOverdue, getOrder, ordersDueBy } from '../stores/order-store.ts';
+import { dropOrderDue, flagOrderOverdue, getOrders, ordersDueBy } from '../stores/order-store.ts';
 import { scheduledHandler } from '../edge/scheduled.ts';
 
 export async function flagOverdueOrders(at: string = nowIso()): Promise<{ due: number; flagged: number }> {
   const due = await ordersDueBy(at);
+  const orders = await getOrders(due.map((entry) => entry.orderId));
   let flagged = 0;
   for (const entry of due) {
-    const order = await getOrder(entry.orderId, { consistent: true });
+    const order = orders.get(entry.orderId);
     if (!order || !isOrderOverdue(order, at) || order.overdueAlertId !== undefined) {
       // Accepted, cancelled or alerted meanwhile: its index item is all that is left to tidy.
       if (!order || order.status !== 'requested' || order.overdueAlertId !== undefined) await dropOrderDue(entry);
