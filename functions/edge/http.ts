@@ -21,6 +21,8 @@ import type {
   Context,
 } from 'aws-lambda';
 import * as z from 'zod';
+import en from 'zod/v4/locales/en.js';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import { routeHeaders } from '#shared/catalogue/headers.ts';
 import type { RouteSpec } from '#shared/catalogue/types.ts';
 import { IDEMPOTENT_REPLAYED_HEADER } from '#shared/schemas/idempotency.ts';
@@ -288,7 +290,7 @@ function parseInput(route: RouteSpec): middy.MiddlewareObj<HttpEvent, HttpResult
 }
 
 /** zod's own messages in each language Cordon speaks; a schema's own message is said by fieldErrors. */
-const ZOD_LOCALES: Readonly<Record<Language, () => { localeError: z.core.$ZodErrorMap }>> = { 'zh-CN': z.locales.zhCN, en: z.locales.en };
+const ZOD_LOCALES: Readonly<Record<Language, () => { localeError: z.core.$ZodErrorMap }>> = { 'zh-CN': zhCN, en };
 const zodErrors = new Map<Language, z.core.$ZodErrorMap>();
 function zodErrorMap(language: Language): z.core.$ZodErrorMap {
   let map = zodErrors.get(language);
