@@ -8,7 +8,7 @@ import { isWorkable } from '#shared/domain/campaigns.ts';
 import { canSeeTask, canWorkTask, parseTaskId } from '#shared/domain/tasks.ts';
 import type { Caller } from '#shared/roles.ts';
 import type { TaskSummary } from '#shared/schemas/task.ts';
-import { getCampaign } from '../stores/campaign-store.ts';
+import { getCampaign, type CampaignRecord } from '../stores/campaign-store.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, fieldError } from '../platform/errors.ts';
 import { message } from '#shared/messages/message.ts';
 import { httpHandler } from '../edge/http.ts';
@@ -17,39 +17,58 @@ import type { Remember } from '../stores/idempotency-store.ts';
 import { tasksRoutes } from '#shared/catalogue/routes/tasks.ts';
 import { claimTask, completeRound, completeTask, extendTask, releaseTask } from '../stores/task-actions.ts';
 import { listTasks } from '../stores/task-lists.ts';
-import { getTask, type TaskRecord } from '../stores/task-records.ts';
+import { getTask, getTaskAndCampaign, type TaskRecord } from '../stores/task-records.ts';
 import { storedVisit, taskSummary, taskView } from '../stores/task-views.ts';
 import { recordVisit } from '../stores/task-visits.ts';
 
-async function taskForCaller(id: string, caller: Caller): Promise<TaskRecord> {
-  const { campaignId, targetId } = parseTaskId(id);
-  const task = await getTask(id, campaignId, targetId);
+/** The task as read, if the caller may see it: 404 when there is none, 403 outside their jurisdiction. */
+function seenTask(id: string, task: TaskRecord | undefined, caller: Caller): TaskRecord {
   if (!task) throw new NotFoundError(message('access.no-task', { id }));
   if (!canSeeTask(caller, task)) throw new ForbiddenError(message('access.task-outside', { id }));
   return task;
 }
 
-/** The task, if the caller may work it. */
-async function ownTask(id: string, caller: Caller): Promise<TaskRecord> {
-  const task = await taskForCaller(id, caller);
-  if (!canWorkTask(caller, task)) {
-    throw new ForbiddenError(task.kind === 'disinfection'
-      ? message('task.not-your-compound', { id, compound: task.compoundId })
-      : message('task.not-your-grid', { id, grid: task.gridId ?? '-' }));
+/** The task as read, if the caller may work it. */
+function workedTask(id: string, task: TaskRecord | undefined, caller: Caller): TaskRecord {
+  const seen = seenTask(id, task, caller);
+  if (!canWorkTask(caller, seen)) {
+    throw new ForbiddenError(seen.kind === 'disinfection'
+      ? message('task.not-your-compound', { id, compound: seen.compoundId })
+      : message('task.not-your-grid', { id, grid: seen.gridId ?? '-' }));
   }
-  return task;
+  return seen;
+}
+
+const readTask = (id: string): Promise<TaskRecord | undefined> => {
+  const { campaignId, targetId } = parseTaskId(id);
+  return getTask(id, campaignId, targetId);
+};
+
+const taskForCaller = async (id: string, caller: Caller): Promise<TaskRecord> => seenTask(id, await readTask(id), caller);
+
+/** The task, if the caller may work it. */
+const ownTask = async (id: string, caller: Caller): Promise<TaskRecord> => workedTask(id, await readTask(id), caller);
+
+/** A conflict unless the campaign (as read) still runs. */
+function campaignRuns(id: string, campaign: CampaignRecord | undefined): void {
+  if (!campaign || !isWorkable(campaign.status)) throw new ConflictError(message('task.campaign-not-workable', { id, status: message(`campaign.status.${campaign?.status ?? 'gone'}`) }));
 }
 
 async function ensureCampaignRuns(task: TaskRecord): Promise<void> {
-  const campaign = await getCampaign(task.campaignId);
-  if (!campaign || !isWorkable(campaign.status)) throw new ConflictError(message('task.campaign-not-workable', { id: task.campaignId, status: message(`campaign.status.${campaign?.status ?? 'gone'}`) }));
+  campaignRuns(task.campaignId, await getCampaign(task.campaignId));
 }
 
-/** The task, if the caller may work it and its campaign still runs. */
+/**
+ * The task, if the caller may work it and its campaign still runs: both read in one request, the
+ * only read a claim makes before its one transaction. (The campaign's status stays a read, not a
+ * condition of that transaction: every claim in a city would then hold the one campaign item, and
+ * DynamoDB cancels transactions that meet on an item.)
+ */
 async function workableTask(id: string, caller: Caller): Promise<TaskRecord> {
-  const task = await ownTask(id, caller);
-  await ensureCampaignRuns(task);
-  return task;
+  const { task, campaign } = await getTaskAndCampaign(id);
+  const own = workedTask(id, task, caller);
+  campaignRuns(own.campaignId, campaign);
+  return own;
 }
 
 /**

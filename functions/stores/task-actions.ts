@@ -5,6 +5,12 @@
  * a conflict with the rule's message. Each action takes the `remember` of a request with an
  * Idempotency-Key and writes its record in the action's own transaction (idempotency-store.ts).
  *
+ * A claim stands on one read of the task (with its campaign, in the same request) and one
+ * transaction whose conditions decide every race: the task's version, the worker's limit, the
+ * request's key. Only a refused claim reads the task again, to say why. The first read cannot go:
+ * a transaction answers with nothing, and the task's list sort key, the answer and the audit's
+ * `from` values are built from the task.
+ *
  * The per-worker limit is race-free because the worker's counter item (`WORKER#u / TASKS`) is
  * updated in the claim's own transaction with the condition `held < limit`: two claims racing
  * for a last slot cannot both pass it.
@@ -23,7 +29,7 @@ import { SYSTEM_ACTOR, type Caller } from '#shared/roles.ts';
 import type { AreaCode, RoundCompletion, RoundOfTask } from '#shared/schemas/disinfection.ts';
 import { indexKeys, indexSortKeys, keys } from '#shared/table.ts';
 import { now } from '../platform/clock.ts';
-import { ConflictError, ValidationError, fieldError } from '../platform/errors.ts';
+import { ConflictError, NotFoundError, ValidationError, fieldError } from '../platform/errors.ts';
 import { sweepSettings } from '../platform/sweep-settings.ts';
 import { failedConditions, getItem, transactionCancelled, transactWithRetry, type Item, type TransactOp } from '../platform/table.ts';
 
@@ -54,10 +60,23 @@ export async function claimTask(t: TaskRecord, caller: Caller, remember?: Rememb
   } catch (error) {
     const failed = failedConditions(error);
     if (failed?.includes(1) && previous !== caller.username && !failed.includes(0)) throw new TaskLimitError(taskLimit, { cause: error });
-    if (transactionCancelled(error)) throw new ConflictError(message('task.claimed-meanwhile', { id: t.id }), { cause: error });
+    if (transactionCancelled(error)) throw await lostClaim(t, caller, error);
     throw error;
   }
   return claimed;
+}
+
+/**
+ * Why a claim's transaction was refused, from the task read again (the only read a lost race
+ * costs): the refusal a claim arriving now would get — held by another until when, already yours,
+ * done — or, when it is claimable again, that it was claimed meanwhile; gone when it is gone.
+ */
+async function lostClaim(t: TaskRecord, caller: Caller, cause: unknown): Promise<Error> {
+  const again = await rereadTask(t);
+  if (!again) return new NotFoundError(message('task.gone'), { cause });
+  const refusal = claimRefusal(again, caller.username, now().toISOString());
+  if (refusal) return new ConflictError(refusal.said, { cause: refusal });
+  return new ConflictError(message('task.claimed-meanwhile', { id: t.id }), { cause });
 }
 
 export async function extendTask(t: TaskRecord, caller: Caller, remember?: Remember<TaskRecord>): Promise<TaskRecord> {

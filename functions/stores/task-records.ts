@@ -11,9 +11,9 @@
  *   day log (disinfection-log-store.ts).
  * - byStreet (sparse): `LEASES`, by lease end, while claimed: the expiry job reads only lapsed leases.
  */
-import type { CampaignRecord } from './campaign-store.ts';
+import { campaignFromItem, type CampaignRecord } from './campaign-store.ts';
 import type { TaskDraft } from '#shared/domain/fan-out.ts';
-import { householdsOf, taskIdOf } from '#shared/domain/tasks.ts';
+import { householdsOf, parseTaskId, taskIdOf } from '#shared/domain/tasks.ts';
 import type { HouseholdState } from '#shared/domain/visits.ts';
 import type { AreaCode } from '#shared/schemas/disinfection.ts';
 import { encodeGeohash } from '#shared/geo/geohash.ts';
@@ -21,7 +21,7 @@ import type { CampaignKind } from '#shared/schemas/campaign.ts';
 import type { TaskStatus } from '#shared/schemas/task.ts';
 import { GEO_PARTITION_PRECISION, GEO_SORT_PRECISION, indexKeys, indexSortKeys, keys } from '#shared/table.ts';
 import { withoutKeys } from '../platform/list-sources.ts';
-import { getItem, queryAll, type Item } from '../platform/table.ts';
+import { batchGet, getItem, queryAll, type Item } from '../platform/table.ts';
 
 /** The task as stored: its plan, then its state. */
 export interface TaskRecord extends TaskDraft {
@@ -96,6 +96,20 @@ export const taskFromItem = (item: Item): TaskRecord => withoutKeys<TaskRecord>(
 export async function getTask(id: string, campaignId: string, targetId: string): Promise<TaskRecord | undefined> {
   const item = await getItem<Item>(keys.task(campaignId, targetId), { consistent: true });
   return item && item.id === id ? taskFromItem(item) : undefined;
+}
+
+/**
+ * The task and its campaign as they stand, in one consistent BatchGetItem (they share a
+ * partition): all a claim or an extend reads before its transaction.
+ */
+export async function getTaskAndCampaign(id: string): Promise<{ task: TaskRecord | undefined; campaign: CampaignRecord | undefined }> {
+  const { campaignId, targetId } = parseTaskId(id);
+  const taskKey = keys.task(campaignId, targetId);
+  const campaignKey = keys.campaign(campaignId);
+  const items = await batchGet<Item>([taskKey, campaignKey], { consistent: true });
+  const task = items.find((item) => item.sk === taskKey.sk && item.id === id);
+  const campaign = items.find((item) => item.sk === campaignKey.sk);
+  return { task: task && taskFromItem(task), campaign: campaign && campaignFromItem(campaign) };
 }
 
 /** The same task read again, after a write lost a race or an index showed it. */

@@ -3,6 +3,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { handler as expireLeasesJob } from '#functions/jobs/expire-leases.ts';
 import { resetClock, setClock } from '#functions/platform/clock.ts';
 import { lambdaContext } from '#infra/local/lambda-context.ts';
+import { claimTask } from '#functions/stores/task-actions.ts';
+import { getTask, type TaskRecord } from '#functions/stores/task-records.ts';
+import type { Caller } from '#shared/roles.ts';
 import type { Task, TaskSummary } from '#shared/schemas/task.ts';
 import { scanTable, tableFingerprint } from '../support/table-scan.ts';
 import { startTestStack, type Client, type TestStack } from '../support/stack.ts';
@@ -87,6 +90,47 @@ describe('claims', () => {
     expect((await worker.post(`/v1/tasks/${taskA1()}/release`)).status).toBe(200);
     expect((await worker.post(`/v1/tasks/${taskA2()}/claim`)).status).toBe(200);
     expect((await worker.post(`/v1/tasks/${taskA2()}/release`)).status).toBe(200);
+  });
+
+  it('a claim whose transaction loses the race says why from the task read again, and writes nothing', async () => {
+    const gridWorker = (username: string): Caller => ({ userId: username, username, role: 'grid', jurisdiction: { streetId: 's1', communityId: 'cm1', gridId: 'g1' } });
+    // Read before the winner's claim: the transaction, conditional on this version, is refused.
+    const stale = await getTask(taskA1(), campaignId, 'b_a1') as TaskRecord;
+    expect(stale.status).toBe('open');
+    const winner = await stack.as('grid-g1-11');
+    expect((await winner.post(`/v1/tasks/${taskA1()}/claim`)).status).toBe(200);
+    const claims = (await audits(taskA1(), 'claim')).length;
+    const before = await tableFingerprint();
+    // Another's: the refusal a claim arriving now gets, with the lease's end.
+    await expect(claimTask(stale, gridWorker('grid-g1-12'))).rejects.toMatchObject({ name: 'ConflictError', said: { key: 'task.taken' } });
+    // The winner's own duplicate: already theirs (a phone's outbox takes it as done).
+    await expect(claimTask(stale, gridWorker('grid-g1-11'))).rejects.toMatchObject({ name: 'ConflictError', said: { key: 'task.held-by-you' } });
+    // A task that is not there: gone.
+    const nowhere = { ...stale, id: `${campaignId}.b_nope`, targetId: 'b_nope' };
+    await expect(claimTask(nowhere, gridWorker('grid-g1-12'))).rejects.toMatchObject({ name: 'NotFoundError', said: { key: 'task.gone' } });
+    expect(await tableFingerprint()).toBe(before);
+    // Claimable again (released meanwhile), but not the task that was read: claimed meanwhile.
+    expect((await winner.post(`/v1/tasks/${taskA1()}/release`)).status).toBe(200);
+    await expect(claimTask(stale, gridWorker('grid-g1-12'))).rejects.toMatchObject({ name: 'ConflictError', said: { key: 'task.claimed-meanwhile' } });
+    expect(await held('grid-g1-12')).toBeUndefined();
+    expect(await audits(taskA1(), 'claim')).toHaveLength(claims);
+  });
+
+  it('of racing claims, one wins and each loser is told the task is taken (or already theirs)', async () => {
+    const others = await Promise.all(Array.from({ length: 10 }, (_, i) => stack.as(`grid-g1-${20 + i}`)));
+    const same = await stack.as('grid-g1-30');
+    const responses = await Promise.all([...others, same, same].map((w) => w.post(`/v1/tasks/${taskA1()}/claim`)));
+    const winners = responses.filter((r) => r.status === 200);
+    expect(winners).toHaveLength(1);
+    const holder = (await json<TaskSummary>(winners[0] as Response)).holder as string;
+    const claimants = [...Array.from({ length: others.length }, (_, i) => `grid-g1-${20 + i}`), 'grid-g1-30', 'grid-g1-30'];
+    const refusals = await Promise.all(responses.map(async (r, i) => (r.status === 200 ? undefined : {
+      status: r.status, code: (await json<{ code: string }>(r)).code, expected: claimants[i] === holder ? 'task.held-by-you' : 'task.taken',
+    })));
+    // Losers in another's name hear it is taken; the winner's own second claim, that it is theirs already.
+    for (const refusal of refusals.filter((x) => x !== undefined)) expect(refusal).toEqual({ status: 409, code: refusal.expected, expected: refusal.expected });
+    expect(await held(holder)).toBe(1);
+    expect((await (await stack.as(holder)).post(`/v1/tasks/${taskA1()}/release`)).status).toBe(200);
   });
 
   it('a lapsed lease goes back to open on the schedule, with an audit record', async () => {
