@@ -118,6 +118,8 @@ export const keys = {
   /** A rule group's (compound's or enclosure's) input revision and next re-evaluation time. */
   exitRules: (groupId: string) => ({ pk: `RULES#${groupId}`, sk: META }),
   responsibility: (compoundId: string) => ({ pk: `COMPOUND#${compoundId}`, sk: 'RESPONSIBILITY' }),
+  /** The compound's fan-out plan: its buildings and exits as the task builders read them (functions/stores/plan-store.ts). */
+  fanOutPlan: (compoundId: string) => ({ pk: `COMPOUND#${compoundId}`, sk: 'PLAN' }),
   /** The hotlines a compound's gate notice posts (community office, property, epidemic hotline). */
   hotlines: (compoundId: string) => ({ pk: `COMPOUND#${compoundId}`, sk: 'HOTLINES' }),
   /** A printing or posting of the compound's gate notice; a China day's are one begins_with. */

@@ -22,6 +22,20 @@
  *   coverage item. The flip happens once per compound, so the ADD happens once per task,
  *   however often a message is delivered or however late a retry comes.
  *
+ * Why the expand step costs little beyond its task writes (issue 19: fan-out near raw BatchWrite):
+ * - read: a sweep's compounds come from one BatchGet of their records and plan items
+ *   (stores/plan-store.ts), not a Query of each compound's partition (as costly as the writes on
+ *   DynamoDB Local); a compound with no current plan is read whole and its plan stored again.
+ * - rounds (about one task a compound): the claim, the batch write and the count would be three
+ *   round trips and two marker writes per compound for one task. Instead one transaction per up
+ *   to 100 items creates each marker already `expanded` (conditional on there being none) with
+ *   the compound's tasks and the counters' ADDs: a task exists only with its counted marker, so
+ *   nothing can hold it before it is written, and a duplicate delivery fails the condition and
+ *   adds nothing (its compounds are dropped and the rest retried). A compound whose tasks do not
+ *   fit a transaction is claimed and written as a sweep's.
+ * - count: one transaction per message (per group, for a round), so the hot campaign item takes
+ *   one ADD per message, never one per compound.
+ *
  * A compound that cannot be expanded (missing, or a building record that fails its schema)
  * fails the message after the others are counted; redeliveries retry only it. On the queue's
  * last receive (ApproximateReceiveCount = maxReceiveCount) the worker records it in the
@@ -32,13 +46,13 @@
  */
 import type { SQSRecord } from 'aws-lambda';
 import { queues } from '#shared/catalogue/queues.ts';
-import { expandMessages, totalsOf, type CaseBuildings, type TaskDraft, type Totals } from '#shared/domain/fan-out.ts';
+import { expandMessages, packTransactions, totalsOf, type CaseBuildings, type TaskDraft, type Totals } from '#shared/domain/fan-out.ts';
 import { TASK_BUILDERS } from '#shared/domain/task-builders.ts';
 import type { CampaignKind } from '#shared/schemas/campaign.ts';
 import { getCampaign, settleCampaign, type CampaignRecord } from '../stores/campaign-store.ts';
 import { cityCompounds, compoundsOfCommunity, compoundsOfStreet } from '../stores/compound-store.ts';
 import {
-  claimCompounds, countExpanded, readRoundCompounds, readWholeCompounds, recordFailedCompound, setPlannedCount, writeNewTasks,
+  claimCompounds, countExpanded, expandAtomically, readRoundCompounds, readSweepCompounds, recordFailedCompound, setPlannedCount, writeNewTasks,
   type Claim, type ExpansionCount, type ExpansionLock, type PlaceTotals,
 } from '../stores/expansion-store.ts';
 import { getGrid } from '../stores/places-store.ts';
@@ -91,61 +105,87 @@ const lockOf = (record: SQSRecord): ExpansionLock => ({
   holdMs: queues.campaignExpand.visibilityTimeoutSeconds * 1000,
 });
 
-interface Loaded {
+/** A compound read and built into its tasks. */
+interface Built {
   readonly compoundId: string;
-  readonly claim: Claim;
   readonly tasks: TaskDraft[];
   readonly place: PlaceTotals['place'];
+}
+
+/** A compound this receive holds by a claim. */
+interface Loaded extends Built {
+  readonly claim: Claim;
 }
 
 /**
  * Level 2: expands the message's compounds; throws (so the message is retried) when one failed.
  * The campaign, the claims and the compounds' reads go out together (none needs another's
- * answer), so a message costs four round trips: read and claim, write, count, settle.
+ * answer). A sweep's message costs four round trips: read and claim, write, count, settle. A
+ * round's (about one task a compound, so per-compound work is what costs) claims nothing: read,
+ * one transaction per up to 100 items that creates each compound's marker with its tasks and
+ * counts, settle.
  */
 export async function expandCompounds(
   message: { campaignId: string; compoundIds: readonly string[]; kind?: CampaignKind | undefined; caseBuildings?: CaseBuildings | undefined },
   record: SQSRecord,
 ): Promise<void> {
   const lock = lockOf(record);
+  const round = message.kind === 'disinfection';
   const [campaign, claims, reads] = await Promise.all([
     getCampaign(message.campaignId, { consistent: true }),
-    claimCompounds(message.campaignId, message.compoundIds, lock),
-    message.kind === 'disinfection' ? readRoundCompounds(message.compoundIds, message.caseBuildings ?? {}) : readWholeCompounds(message.compoundIds),
+    round ? Promise.resolve([]) : claimCompounds(message.campaignId, message.compoundIds, lock),
+    round ? readRoundCompounds(message.compoundIds, message.caseBuildings ?? {}) : readSweepCompounds(message.compoundIds),
   ]);
   if (!campaign || campaign.status === 'cancelled') {
     logger.info('campaign gone or cancelled; nothing to expand', { campaignId: message.campaignId });
     return;
   }
   const claimOf = new Map(claims.map((c) => [c.id, c.claim]));
-  const loaded: Loaded[] = [];
+  const built: Built[] = [];
   const failures: { compoundId: string; error: Error }[] = [];
   for (const read of reads) {
-    const claim = claimOf.get(read.id);
-    if (!claim) continue;
+    // A sweep's compound held by another receive, or done, is not this one's to expand (nor to fail).
+    if (!round && !claimOf.get(read.id)) continue;
     if ('error' in read) {
       failures.push({ compoundId: read.id, error: read.error });
       continue;
     }
     const tasks = TASK_BUILDERS[campaign.kind]({ campaign, ...read.data });
-    loaded.push({ compoundId: read.id, claim, tasks, place: { streetId: read.data.compound.streetId, communityId: read.data.compound.communityId } });
+    built.push({ compoundId: read.id, tasks, place: { streetId: read.data.compound.streetId, communityId: read.data.compound.communityId } });
   }
 
-  const tasksOf = (claim: Claim) => loaded.filter((l) => l.claim === claim).flatMap((l) => l.tasks);
-  await writeNewTasks(campaign, tasksOf('first'), tasksOf('takeover'), nowIso());
-  if (loaded.length > 0) await countExpanded(campaign.id, tally(loaded), lock);
+  const at = nowIso();
+  if (round) {
+    const { groups, apart } = packTransactions(built);
+    // One after another: a message's groups share coverage items and the campaign.
+    for (const group of groups) await expandAtomically(campaign, group, tally, at);
+    // A compound too big for a transaction is claimed and written as a sweep's.
+    const held = apart.length === 0 ? [] : await claimCompounds(campaign.id, apart.map((c) => c.compoundId), lock);
+    const heldOf = new Map(held.map((c) => [c.id, c.claim]));
+    await expandClaimed(campaign, apart.flatMap((c) => { const claim = heldOf.get(c.compoundId); return claim ? [{ ...c, claim }] : []; }), lock, at);
+  } else {
+    await expandClaimed(campaign, built.map((b) => ({ ...b, claim: claimOf.get(b.compoundId) as Claim })), lock, at);
+  }
   await settleCampaign(campaign.id);
   if (failures.length > 0) {
     throw new Error(`${failures.length} compounds not expanded: ${failures.map((f) => `${f.compoundId} (${f.error.message})`).join('; ')}`);
   }
 }
 
+/** Claimed compounds: their tasks written in batches (only those nobody can hold yet), then counted. */
+async function expandClaimed(campaign: CampaignRecord, loaded: readonly Loaded[], lock: ExpansionLock, at: string): Promise<void> {
+  if (loaded.length === 0) return;
+  const tasksOf = (claim: Claim) => loaded.filter((l) => l.claim === claim).flatMap((l) => l.tasks);
+  await writeNewTasks(campaign, tasksOf('first'), tasksOf('takeover'), at);
+  await countExpanded(campaign.id, tally(loaded), lock);
+}
+
 /** What the expanded compounds add: each compound's totals, and their sums by grid, community and campaign. */
-function tally(loaded: readonly Loaded[]): ExpansionCount {
+function tally(loaded: readonly Built[]): ExpansionCount {
   const grids = new Map<string | null, PlaceTotals>();
   const communities = new Map<string | null, PlaceTotals>();
   const sum = (a: Totals, b: Totals): Totals => ({ tasks: a.tasks + b.tasks, buildings: a.buildings + b.buildings, households: a.households + b.households });
-  const add = (map: typeof grids, id: string | null, totals: Totals, place: Loaded['place']) => {
+  const add = (map: typeof grids, id: string | null, totals: Totals, place: Built['place']) => {
     const before = map.get(id);
     map.set(id, { totals: before ? sum(before.totals, totals) : totals, place });
   };

@@ -21,6 +21,7 @@ import type { Places } from './places-store.ts';
 import { getResponsibility, responsibilitiesOf } from './responsibility-store.ts';
 import { getItem, queryPage, transactWrite, type Item } from '../platform/table.ts';
 import type { Detail } from '../platform/errors.ts';
+import { planTombstoneOp } from './plan-store.ts';
 
 /** The exit with this id, from the byParent index (no compound needed). */
 export async function findExit(id: string): Promise<StoredExit | undefined> {
@@ -94,6 +95,8 @@ export async function saveJudgedExit(
       },
       { put: auditItem({ entity: 'EXIT', entityId: current.id, action: 'update', ...audit }) },
       touchGroup(group, at),
+      // The sweep's walk starts at the first open exit: its compound's fan-out plan is stale.
+      ...(next.status !== current.status || String(next.location) !== String(current.location) ? [planTombstoneOp(current.compoundId)] : []),
     ],
     conflict,
   );

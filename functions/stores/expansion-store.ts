@@ -3,9 +3,12 @@
  * and writes: each compound's expansion marker, a coverage item that doubles as the claim of one
  * queue receive; the transaction that flips claimed markers and adds their totals to the campaign
  * and its coverage items; the planned count and the record of a failed compound; the task items,
- * under deterministic keys; and the reads that give a task builder its compound.
+ * under deterministic keys; and the reads that give a task builder its compound (a sweep's from
+ * the compounds' plan items, plan-store.ts, read whole where a plan is missing or stale).
  */
-import { COMPOUNDS_PER_MESSAGE, type CaseBuildings, type FanOutInput, type TaskDraft, type Totals } from '#shared/domain/fan-out.ts';
+import {
+  COMPOUNDS_PER_MESSAGE, compoundPlan, type CaseBuildings, type FanOutInput, type PlanExit, type TaskDraft, type Totals,
+} from '#shared/domain/fan-out.ts';
 import { isoAfter } from '#shared/domain/time.ts';
 import { inParallel } from '#shared/parallel.ts';
 import { Building } from '#shared/schemas/building.ts';
@@ -13,9 +16,10 @@ import { CHILD_PREFIX, keys, META } from '#shared/table.ts';
 import { now } from '../platform/clock.ts';
 import { ConflictError } from '../platform/errors.ts';
 import {
-  batchGet, batchWrite, queryAll, transactionCancelled, transactWithRetry, transactWrite, updateItem, type Item, type TransactOp,
+  batchGet, batchWrite, failedConditions, queryAll, transactionCancelled, transactWithRetry, transactWrite, updateItem, type Item, type TransactOp,
 } from '../platform/table.ts';
-import { addOp, coverInit, coverOp, type CampaignRecord } from './campaign-store.ts';
+import { addOp, coverInit, coverOp, type CampaignRecord, type CounterUpdate } from './campaign-store.ts';
+import { savePlan, storedPlanOf } from './plan-store.ts';
 import { taskItem } from './task-records.ts';
 
 /** Calls in flight per message: one per compound. */
@@ -109,11 +113,25 @@ export type CompoundData = Omit<FanOutInput, 'campaign'>;
 
 export type CompoundRead = { id: string; data: CompoundData } | { id: string; error: Error };
 
-/** A sweep needs every building and exit of a compound: one query of each compound's partition. */
-export function readWholeCompounds(compoundIds: readonly string[]): Promise<CompoundRead[]> {
+/**
+ * A sweep needs every building and exit of each compound: one BatchGet of the message's compound
+ * records and plan items (plan-store.ts). A compound whose plan is missing or stale is read whole
+ * instead (one query of its partition) and its plan stored for the next campaign, conditional on
+ * the token the BatchGet saw.
+ */
+export async function readSweepCompounds(compoundIds: readonly string[]): Promise<CompoundRead[]> {
+  const items = await batchGet<Item>(compoundIds.flatMap((id) => [keys.compound(id), keys.fanOutPlan(id)]), { consistent: true });
+  const byCompound = Map.groupBy(items, (i) => (i.pk as string).slice('COMPOUND#'.length));
   return inParallel(compoundIds, CONCURRENCY, async (id): Promise<CompoundRead> => {
+    const found = byCompound.get(id) ?? [];
+    const compound = found.find((i) => i.sk === META);
+    const planned = found.find((i) => i.sk === keys.fanOutPlan(id).sk);
+    const stored = planned ? storedPlanOf(planned) : undefined;
+    if (compound && stored?.plan) return { id, data: { compound: compoundOf(id, compound), ...stored.plan } };
     try {
-      return { id, data: await readCompound(id) };
+      const data = await readCompound(id);
+      await savePlan(id, compoundPlan(data.buildings, data.exits), stored?.token);
+      return { id, data };
     } catch (error) {
       return { id, error: error as Error };
     }
@@ -121,12 +139,13 @@ export function readWholeCompounds(compoundIds: readonly string[]): Promise<Comp
 }
 
 /** The compound's record, buildings and exits: one query of its partition; throws on a broken record. */
-async function readCompound(compoundId: string): Promise<CompoundData> {
+async function readCompound(compoundId: string): Promise<CompoundData & { readonly exits: readonly (PlanExit & { readonly id: string })[] }> {
   const items = await queryAll<Item>({ partition: keys.compound(compoundId).pk, consistent: true });
   const compound = items.find((i) => i.sk === META);
   if (!compound) throw new Error(`compound ${compoundId} is not in the registry`);
   const buildings = items.filter((i) => (i.sk as string).startsWith(CHILD_PREFIX.building)).map((item) => buildingOf(item, compoundId));
-  const exits = items.filter((i) => (i.sk as string).startsWith(CHILD_PREFIX.exit)).map((i) => ({ status: i.status as string, location: i.location as [number, number] }));
+  const exits = items.filter((i) => (i.sk as string).startsWith(CHILD_PREFIX.exit))
+    .map((i) => ({ id: i.id as string, status: i.status as string, location: i.location as [number, number] }));
   return { compound: compoundOf(compoundId, compound), buildings, exits };
 }
 
@@ -206,15 +225,20 @@ export interface ExpansionCount {
  * the flip happens once per compound, so the ADD happens once per task.
  */
 export function countExpanded(campaignId: string, count: ExpansionCount, lock: ExpansionLock): Promise<void> {
+  return transactWithRetry(countOps(campaignId, count, {
+    expression: '#state = :expanding AND lockMessage = :m AND lockReceive = :r',
+    names: { '#state': 'state' },
+    values: { ':expanding': 'expanding', ':m': lock.message, ':r': lock.receive },
+  }));
+}
+
+/** The counting transaction's ops: the markers first (in the compounds' order, each under `condition`), then the coverage items and the campaign. */
+function countOps(campaignId: string, count: ExpansionCount, condition: NonNullable<CounterUpdate['condition']>): TransactOp[] {
   const ops: TransactOp[] = count.compounds.map(({ compoundId, totals, place }) => addOp(markerKey(campaignId, compoundId), {
     add: { ...totals },
     init: coverInit(campaignId, 'compound', compoundId, place),
     set: { state: 'expanded' },
-    condition: {
-      expression: '#state = :expanding AND lockMessage = :m AND lockReceive = :r',
-      names: { '#state': 'state' },
-      values: { ':expanding': 'expanding', ':m': lock.message, ':r': lock.receive },
-    },
+    condition,
   }));
   for (const [id, { totals, place }] of count.grids) ops.push(coverOp(campaignId, 'grid', id, { ...totals }, place));
   for (const [id, { totals, place }] of count.communities) ops.push(coverOp(campaignId, 'community', id, { ...totals }, place));
@@ -227,7 +251,42 @@ export function countExpanded(campaignId: string, count: ExpansionCount, lock: E
       totalHouseholds: count.all.households,
     },
   }));
-  return transactWithRetry(ops);
+  return ops;
+}
+
+/**
+ * A round's compounds (about one task each) in one transaction, no claim first: each compound's
+ * marker is created `expanded` only if it has none (conditional), with its tasks and the counters'
+ * ADDs. All or nothing, so a task exists only with its counted marker, and a duplicate delivery
+ * fails the condition and adds nothing. Compounds whose markers exist already (expanded by another
+ * delivery, held by a claim, or failed) are left out and the rest tried again; answers the
+ * compounds this call expanded. The caller keeps the transaction within 100 items
+ * (shared/domain/fan-out.ts `packTransactions`) and says how to count a subset (`countOf`).
+ */
+export async function expandAtomically<C extends { readonly compoundId: string; readonly tasks: readonly TaskDraft[] }>(
+  campaign: Pick<CampaignRecord, 'id' | 'kind'>,
+  compounds: readonly C[],
+  countOf: (compounds: readonly C[]) => ExpansionCount,
+  at: string,
+): Promise<C[]> {
+  let left = [...compounds];
+  while (left.length > 0) {
+    const ops = [
+      ...countOps(campaign.id, countOf(left), { expression: 'attribute_not_exists(pk)' }),
+      ...left.flatMap((c) => c.tasks.map((t): TransactOp => ({ put: taskItem(campaign, t, at) }))),
+    ];
+    try {
+      await transactWithRetry(ops);
+      return left;
+    } catch (error) {
+      const failed = failedConditions(error);
+      if (!failed) throw error;
+      // Only the markers (the first ops, one per compound) carry conditions.
+      const taken = new Set(failed);
+      left = left.filter((_, i) => !taken.has(i));
+    }
+  }
+  return [];
 }
 
 /**

@@ -20,8 +20,9 @@ export const COMPOUNDS_PER_MESSAGE = 10;
 
 /**
  * A round makes about one task per compound, so its messages carry more compounds (the queue's
- * limit): each message's counter transaction on the one campaign item is what the fan-out
- * waits on, and 25 compounds still keep that transaction under DynamoDB's 100 items.
+ * limit): a message's compounds go with their tasks and counts into one transaction (flows/
+ * fan-out.ts), and 25 compounds of a task or two each, with their coverage items and the
+ * campaign, stay under DynamoDB's 100 items (more tasks: {@link packTransactions} splits).
  */
 export const ROUND_COMPOUNDS_PER_MESSAGE = 25;
 
@@ -53,6 +54,43 @@ export interface CompoundInput {
   readonly propertyManaged?: boolean;
 }
 
+/**
+ * What a sweep's builder needs of a building: the compact copy a compound's plan item keeps (no
+ * geometry, no audit fields), so the expander reads one small item per compound instead of its
+ * whole partition. A Building is one.
+ */
+export type PlanBuilding = Pick<Building, 'id' | 'name' | 'gridId' | 'location' | 'units' | 'floors' | 'householdsPerFloor'>;
+
+/** What a sweep's builder needs of an exit: where the walk starts (the first open one). */
+export interface PlanExit {
+  readonly status: string;
+  readonly location: readonly [number, number];
+}
+
+/** A compound's plan: its buildings and exits as the task builders read them. */
+export interface CompoundPlan {
+  readonly buildings: readonly PlanBuilding[];
+  readonly exits: readonly PlanExit[];
+}
+
+/**
+ * The plan of a compound's buildings and exits: only the fields the builders read, in id order
+ * (the partition's order), so a plan built from the seed's items and one built from a read of the
+ * partition are the same.
+ */
+export function compoundPlan(
+  buildings: readonly PlanBuilding[],
+  exits: readonly (PlanExit & { readonly id?: string })[],
+): CompoundPlan {
+  const byId = <T extends { readonly id?: string }>(a: T, b: T) => ((a.id ?? '') < (b.id ?? '') ? -1 : (a.id ?? '') > (b.id ?? '') ? 1 : 0);
+  return {
+    buildings: [...buildings].sort(byId).map((b) => ({
+      id: b.id, name: b.name, gridId: b.gridId, location: b.location, units: b.units, floors: b.floors, householdsPerFloor: b.householdsPerFloor,
+    })),
+    exits: [...exits].sort(byId).map((e) => ({ status: e.status, location: e.location })),
+  };
+}
+
 export interface FanOutInput {
   readonly campaign: {
     readonly id: string;
@@ -62,8 +100,8 @@ export interface FanOutInput {
     readonly round?: CampaignRound;
   };
   readonly compound: CompoundInput;
-  readonly buildings: readonly Building[];
-  readonly exits: readonly { readonly status: string; readonly location: readonly [number, number] }[];
+  readonly buildings: readonly PlanBuilding[];
+  readonly exits: readonly PlanExit[];
 }
 
 /** A task as planned: what the target is and where, before any lease or visit. */
@@ -101,4 +139,42 @@ export function totalsOf(tasks: readonly TaskDraft[]): Totals {
     buildings: tasks.filter((t) => t.buildingId !== null).length,
     households: tasks.reduce((sum, t) => sum + t.householdsTotal, 0),
   };
+}
+
+/** Items DynamoDB takes in one TransactWriteItems call. */
+export const TRANSACTION_ITEMS = 100;
+
+/** A compound as a transaction carries it: its marker and tasks, and the community its coverage adds to. */
+export interface PackedCompound {
+  readonly tasks: readonly TaskDraft[];
+  readonly place: { readonly communityId: string | null };
+}
+
+/**
+ * A round's compounds packed in order into transactions of at most `limit` items: each
+ * compound's marker and tasks, one coverage item per grid and community the group touches, and
+ * the campaign. A compound that does not fit in a transaction of its own is set apart (the
+ * fan-out claims it and writes its tasks in batches, as a sweep's).
+ */
+export function packTransactions<C extends PackedCompound>(compounds: readonly C[], limit = TRANSACTION_ITEMS): { groups: C[][]; apart: C[] } {
+  const groups: C[][] = [];
+  const apart: C[] = [];
+  const sizeOf = (group: readonly C[]) => {
+    const tasks = group.flatMap((c) => c.tasks);
+    return group.length + tasks.length + new Set(tasks.map((t) => t.gridId)).size + new Set(group.map((c) => c.place.communityId)).size + 1;
+  };
+  let group: C[] = [];
+  for (const compound of compounds) {
+    if (sizeOf([compound]) > limit) {
+      apart.push(compound);
+      continue;
+    }
+    if (group.length > 0 && sizeOf([...group, compound]) > limit) {
+      groups.push(group);
+      group = [];
+    }
+    group.push(compound);
+  }
+  if (group.length > 0) groups.push(group);
+  return { groups, apart };
 }

@@ -4,7 +4,7 @@
  *   (tasks/s), beside raw BatchWriteItem of the same task items on the same DynamoDB Local
  *   (aim: fan-out ≥ 0.7 of raw), run just before and just after it at the same concurrency.
  * - claims: claim latency p50/p99 with 20 grid workers claiming and releasing at once, each in
- *   their own grid, over HTTP.
+ *   their own grid, over HTTP, beside raw conditional writes by 20 writers (aim: p99 ≤ 2.5× raw).
  * - unvisited buildings: the map query for community-sized boxes, items read against returned.
  */
 import { randomUUID } from 'node:crypto';
@@ -15,7 +15,7 @@ import { TASK_BUILDERS } from '#shared/domain/task-builders.ts';
 import type { CampaignKind } from '#shared/schemas/campaign.ts';
 import type { Bbox } from '#shared/schemas/common.ts';
 import type { LocalUser } from '#shared/schemas/local.ts';
-import { batchWrite } from '#functions/platform/table.ts';
+import { batchWrite, updateItem, type Item } from '#functions/platform/table.ts';
 import { taskItem } from '#functions/stores/task-records.ts';
 import { TASK_WRITE_CONCURRENCY } from '#functions/stores/expansion-store.ts';
 import type { GeneratedCity } from '#infra/local/demo/city.ts';
@@ -25,6 +25,8 @@ import { cityToken, percentile, seededCity, walkFeaturePages, type Bench, type B
 
 const WORKERS = 20;
 const CLAIMS_PER_WORKER = 25;
+/** Each worker claims and releases their list this many times over: more samples for a p99. */
+const CLAIM_PASSES = 2;
 /** The fan-out's ceiling of BatchWrite calls in flight: expand functions at once × each one's calls. */
 const RAW_CONCURRENCY = (queues.campaignExpand.maxConcurrency ?? 1) * TASK_WRITE_CONCURRENCY;
 const UNVISITED_BOXES = 50;
@@ -100,13 +102,47 @@ async function fanOut(ctx: BenchContext, city: GeneratedCity, runtime: LocalRunt
   return id;
 }
 
+/**
+ * The claims' baseline: raw conditional writes by as many writers at once as there are workers,
+ * straight to the table (no HTTP, no read, no transaction) on task items of the same size, written
+ * just before (unmeasured): each writer marks its items claimed one after another with an UpdateItem
+ * conditional on the version (measured), and opens each again (as the worker's release).
+ */
+async function rawConditionalWrites(drafts: readonly TaskDraft[]): Promise<number[]> {
+  const id = `cp_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const at = new Date().toISOString();
+  const items = drafts.slice(0, WORKERS * CLAIMS_PER_WORKER * CLAIM_PASSES).map((d) => taskItem({ id, kind: 'sweep' }, d, at));
+  await batchWrite(items);
+  const mark = (item: Item, version: number, status: string) => updateItem({
+    Key: { pk: item.pk, sk: item.sk }, UpdateExpression: 'SET #s = :s ADD version :one', ConditionExpression: 'version = :v',
+    ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': status, ':one': 1, ':v': version },
+  });
+  const latencies: number[] = [];
+  await Promise.all(Array.from({ length: WORKERS }, async (_, w) => {
+    for (const item of items.filter((_, i) => i % WORKERS === w)) {
+      const t0 = performance.now();
+      await mark(item, 1, 'claimed');
+      latencies.push(performance.now() - t0);
+      await mark(item, 2, 'open');
+    }
+  }));
+  return latencies;
+}
+
+/**
+ * Claim latency with 20 workers claiming and releasing at once over HTTP, beside raw conditional
+ * writes by 20 writers on the same DynamoDB Local, run just before and just after the claims
+ * (their samples pooled). Aim: the claim's p99 ≤ 2.5× the raw write's.
+ */
 async function claims(ctx: BenchContext, city: GeneratedCity, runtime: LocalRuntime, campaignId: string, workers: readonly LocalUser[]): Promise<void> {
+  const drafts = plannedTasks(city);
+  const raw = await rawConditionalWrites(drafts);
   const latencies: number[] = [];
   let conflicts = 0;
   await Promise.all(workers.map(async (worker) => {
     const token = (await runtime.identity.issue(worker.username))?.token as string;
     const list = (await (await api(runtime, token, 'GET', `/v1/tasks?status=open&campaignId=${campaignId}&limit=${CLAIMS_PER_WORKER}`)).json()) as { items: { id: string }[] };
-    for (const task of list.items) {
+    for (const task of Array.from({ length: CLAIM_PASSES }, () => list.items).flat()) {
       const t0 = performance.now();
       const claim = await api(runtime, token, 'POST', `/v1/tasks/${task.id}/claim`);
       latencies.push(performance.now() - t0);
@@ -118,9 +154,12 @@ async function claims(ctx: BenchContext, city: GeneratedCity, runtime: LocalRunt
       if (release.status !== 200) throw new Error(`release answered ${release.status}`);
     }
   }));
+  raw.push(...(await rawConditionalWrites(drafts.slice(WORKERS * CLAIMS_PER_WORKER * CLAIM_PASSES))));
   ctx.report('sweeps', 'claim latency p50', percentile(latencies, 50), 'ms', `${latencies.length} claims by ${workers.length} workers at once, over HTTP`);
   ctx.report('sweeps', 'claim latency p99', percentile(latencies, 99), 'ms', `${conflicts} refused`);
-  void city;
+  ctx.report('sweeps', 'raw conditional write p50', percentile(raw, 50), 'ms', `${raw.length} UpdateItems by ${WORKERS} writers at once, before and after the claims`);
+  ctx.report('sweeps', 'raw conditional write p99', percentile(raw, 99), 'ms');
+  ctx.report('sweeps', 'claim p99 / raw conditional write p99', percentile(latencies, 99) / percentile(raw, 99), '×', 'aim ≤ 2.5');
 }
 
 async function unvisited(ctx: BenchContext, city: GeneratedCity, runtime: LocalRuntime, token: string, campaignId: string): Promise<void> {

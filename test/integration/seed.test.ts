@@ -89,6 +89,8 @@ describe('seedCity', () => {
       audit: city.compounds.length + DEMO_ORDERS.length + DEMO_ORDERS.reduce((n, o) => n + o.steps.length, 0),
       building: city.buildings.length,
       exit: city.exits.length,
+      // Each compound's fan-out plan (functions/stores/plan-store.ts), written beside its buildings and exits.
+      'fan-out-plan': city.compounds.length,
       shift: first.counts.shifts,
       'exit-rules': sealed,
       responsibility: sealed,

@@ -19,6 +19,9 @@
  * to the recheck job). Batch writes are unconditional: a PATCH to an exit that lands between its
  * chunk's read and write is overwritten (a sealing confirmed in that window is lost, as any field
  * would be); the judgement that follows puts the standing right again.
+ *
+ * Once a chunk's buildings or exits have landed, their compounds' fan-out plans are marked stale
+ * (plan-store.ts), so the next campaign reads those compounds whole and stores their plans again.
  */
 import { diff } from '#shared/domain/audit.ts';
 import { memberIdFor, type CompoundRecord } from '#shared/domain/compounds.ts';
@@ -31,6 +34,7 @@ import type { Exit } from '#shared/schemas/exit.ts';
 import { buildingItem } from '#functions/stores/compound-store.ts';
 import { storedExitItem, type StoredExit } from '#functions/stores/exit-rules-store.ts';
 import { linkGrids, storedBuildings, storedExits } from '#functions/stores/import-store.ts';
+import { invalidatePlans } from '#functions/stores/plan-store.ts';
 import { duplicateReason, FirstSeen, Outcome, type ImportContext, type KindImporter } from './import-kind.ts';
 import { compoundResolver, gridResolver } from './import-resolvers.ts';
 import { exitRulesFollowUp } from './import-writer.ts';
@@ -88,6 +92,7 @@ export function buildingImporter(context: ImportContext): KindImporter<BuildingR
         candidates.push({ row, building, compound, ids });
       }
       const stored = await storedBuildings(candidates.flatMap((c) => lookups(c.compound, c.ids)));
+      const written = new Set<string>();
       for (const { row, building, compound, ids } of candidates) {
         const current = storedMember(stored, compound, ids);
         // What the row leaves out, a stored building keeps (and its id, made the old way or the new).
@@ -101,6 +106,7 @@ export function buildingImporter(context: ImportContext): KindImporter<BuildingR
             }
           : building;
         if (!outcome.write('BUILDING', next.id, buildingItem(next), diff(current, next, BUILDING_FIELDS), current !== undefined, row.line)) continue;
+        written.add(compound.id);
         const gridId = next.gridId;
         if (gridId && !compound.gridIds.includes(gridId)) {
           const link = links.get(compound.id) ?? { compound, gridIds: new Set<string>() };
@@ -108,6 +114,7 @@ export function buildingImporter(context: ImportContext): KindImporter<BuildingR
           links.set(compound.id, link);
         }
       }
+      staleAfterWrite(outcome, written);
       return outcome;
     },
 
@@ -154,18 +161,29 @@ export function exitImporter(context: ImportContext): KindImporter<ExitRow> {
       }
       const stored = await storedExits(candidates.flatMap((c) => lookups(c.compound, c.ids)));
       const judge = new Set<string>();
+      const written = new Set<string>();
       for (const { row, exit, compound, ids } of candidates) {
         const current = storedMember(stored, compound, ids);
         const next = current ? reimportedExit(current, exit, row) : exit;
         const changes = diff(current, next, EXIT_FIELDS);
         if (!outcome.write('EXIT', next.id, storedExitItem(next), changes, current !== undefined, row.line)) continue;
+        written.add(next.compoundId);
         // A new exit, or one opened or sealed, changes what the rules see.
         if (!current || 'status' in changes) judge.add(next.compoundId);
       }
       if (judge.size > 0) outcome.afterWrite.push(judgeRules(judge));
+      staleAfterWrite(outcome, written);
       return outcome;
     },
   };
+}
+
+/**
+ * Once a chunk's buildings or exits have landed, their compounds' fan-out plans are marked stale
+ * (plan-store.ts says why the import only marks them: the next campaign rebuilds what it needs).
+ */
+function staleAfterWrite(outcome: Outcome, compoundIds: ReadonlySet<string>): void {
+  if (compoundIds.size > 0) outcome.afterWrite.push(() => invalidatePlans(compoundIds));
 }
 
 /**

@@ -14,6 +14,7 @@ import { auditItem } from '#functions/stores/audit-store.ts';
 import { nowIso } from '#functions/platform/clock.ts';
 import { buildingItem, compoundWriteItem } from '#functions/stores/compound-store.ts';
 import { communityItem, forgetPlaces, gridItem, streetItem } from '#functions/stores/places-store.ts';
+import { planItemsOf } from '#functions/stores/plan-store.ts';
 import { batchWrite, getItem, putItem, type Item } from '#functions/platform/table.ts';
 import { cityCounts, SEED_ACTOR, type GeneratedCity } from './city.ts';
 import { disinfectionSeed } from './disinfection.ts';
@@ -61,14 +62,16 @@ export async function seedCity(city: GeneratedCity, options: { force?: boolean }
   const dropOff = dropOffSeed(city, now, SEED_ACTOR);
   const passes = passSeed(city, now, SEED_ACTOR);
   const counts = { ...cityCounts(city), ...duty.counts, ...disinfection.counts, ...sweep.counts, ...dropOff.counts, ...passes.counts };
+  const members = [...city.buildings.map(buildingItem), ...duty.exits];
   await batchWrite(
     [
       ...city.streets.map(streetItem),
       ...city.communities.map(communityItem),
       ...city.grids.map(gridItem),
       ...city.compounds.flatMap((compound) => [compoundWriteItem(compound), creationAudit(compound)]),
-      ...city.buildings.map(buildingItem),
-      ...duty.exits,
+      ...members,
+      // Each compound's fan-out plan, as the expander would build it from these items.
+      ...planItemsOf(city.compounds.map((c) => c.id), members),
       ...duty.others,
       ...disinfection.items,
       ...sweep.items,
