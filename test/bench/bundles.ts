@@ -46,6 +46,8 @@ export const bench: Bench = {
     const modules = handlerModules();
     ctx.report('bundles', 'functions', modules.length, '', `esbuild ${ESBUILD.target}, minified, ESM, SDK bundled`);
     const failed: string[] = [];
+    const sizes: { id: string; kb: number }[] = [];
+    const colds: number[] = [];
     for (const module of modules) {
       const outfile = path.join(dir, module.id, `index${ESBUILD.outExtension}`);
       try {
@@ -57,11 +59,22 @@ export const bench: Bench = {
         continue;
       }
       const kb = statSync(outfile).size / 1024;
+      sizes.push({ id: module.id, kb });
       ctx.report('bundles', `${module.id} size`, kb, 'KB', `${(kb / AIM_KB).toFixed(2)}× the ${AIM_KB} KB aim`);
       const samples: number[] = [];
       for (let i = 0; i < COLD_RUNS; i++) samples.push(await coldImportMs(outfile));
       ctx.report('bundles', `${module.id} cold import`, percentile(samples, 50), 'ms',
         `median of ${COLD_RUNS} fresh processes (min ${Math.min(...samples).toFixed(0)}, max ${Math.max(...samples).toFixed(0)})`);
+      colds.push(percentile(samples, 50));
+    }
+    if (sizes.length > 0) {
+      const bySize = [...sizes].sort((a, b) => b.kb - a.kb);
+      const over = bySize.filter((s) => s.kb > AIM_KB);
+      const largest = bySize[0]!;
+      ctx.report('bundles', 'largest', largest.kb, 'KB',
+        `${largest.id}, ${(largest.kb / AIM_KB).toFixed(2)}× the aim; smallest ${bySize.at(-1)!.kb.toFixed(0)} KB (${bySize.at(-1)!.id})`);
+      ctx.report('bundles', `over ${AIM_KB} KB`, over.length, `of ${sizes.length}`, over.map((s) => `${s.id} ${s.kb.toFixed(0)}`).join(', ') || 'none');
+      ctx.report('bundles', 'slowest cold import', Math.max(...colds), 'ms', `median of the functions' medians ${percentile(colds, 50).toFixed(0)} ms`);
     }
     if (failed.length > 0) throw new Error(`could not bundle ${failed.join(', ')}`);
   },
