@@ -13,6 +13,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type InlineConfig, type Plugin, type ProxyOptions } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { routes } from '#shared/catalogue/index.ts';
+import { routeTableOf } from './src/api/route-table.ts';
 
 export const WEB_ROOT = fileURLToPath(new URL('.', import.meta.url));
 /** Where the production build goes; CORDON_WEB_DIST moves it (two checkouts' test runs building side by side). */
@@ -24,6 +25,28 @@ const API_PATHS = [...new Set(Object.values(routes).map((route) => `/${route.pat
 
 function apiProxy(apiUrl: string): Record<string, ProxyOptions> {
   return Object.fromEntries(API_PATHS.map((p) => [p, { target: apiUrl, changeOrigin: true }]));
+}
+
+/** The client's route table (web/src/api/route-table.ts), which the app imports in place of the catalogue. */
+const ROUTE_TABLE_MODULE = fileURLToPath(new URL('./src/api/route-table.ts', import.meta.url));
+
+/**
+ * Puts the route table, computed here from the catalogue, in the place of the module that would
+ * compute it in the browser: the app then loads a few KB of methods, paths and roles instead of
+ * the catalogue with every schema and zod (issue 19). Vite restarts the dev server when the
+ * catalogue (a dependency of this file) changes, so the table is never stale.
+ */
+function routeTable(): Plugin {
+  return {
+    name: 'cordon-route-table',
+    enforce: 'pre',
+    load(id) {
+      if (id.split('?')[0] !== ROUTE_TABLE_MODULE) return null;
+      return `/** The catalogue's route table, written by web/vite.config.ts (routeTable). */
+export const ROUTE_TABLE = ${JSON.stringify(routeTableOf(routes))};
+`;
+    },
+  };
 }
 
 /** Where the service worker is served; the dev server answers it with a worker that removes itself. */
@@ -64,10 +87,10 @@ function serviceWorker(): Plugin[] {
     workbox: {
       // Workbox's quiet runtime whatever NODE_ENV says (vitest sets "test", which would ship its logging build).
       mode: 'production',
-      // The shell: HTML, JS (translations are bundled in it), CSS, images; the plugin adds the
+      // The shell: HTML, JS (each view's chunk and each feature's translations), CSS, images; the plugin adds the
       // manifest. Not config.json, not source maps.
       globPatterns: ['**/*.{html,js,css,png,svg}'],
-      // The app's main chunk is large (the catalogue, zod); the default 2 MiB could silently leave a chunk out.
+      // The dashboard's chunk is large (echarts, 1.1 MB); the default 2 MiB could silently leave a growing chunk out.
       maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
       cleanupOutdatedCaches: true,
       // The first install takes the open page at once, so it works offline without a reload.
@@ -115,6 +138,19 @@ self.addEventListener('activate', (event) => event.waitUntil((async () => {
   };
 }
 
+/**
+ * Every build is the phones' build: Vitest sets NODE_ENV=test, and a build made under it (the e2e
+ * tests', the bench's) would otherwise bundle React's development build — tests must see what
+ * `npm start` serves.
+ */
+function productionBuild(): Plugin {
+  return {
+    name: 'cordon-production-build',
+    apply: 'build',
+    config: () => ({ mode: 'production', define: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+  };
+}
+
 export function webConfig(options: { apiUrl: string }): InlineConfig {
   const proxy = apiProxy(options.apiUrl);
   return {
@@ -122,8 +158,10 @@ export function webConfig(options: { apiUrl: string }): InlineConfig {
     // The app imports the catalogue and schemas from shared/, outside web/.
     server: { proxy, fs: { allow: [REPO_ROOT] } },
     preview: { proxy },
-    plugins: [react(), ...serviceWorker(), devServiceWorkerReset()],
-    build: { outDir: WEB_DIST, emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1024 },
+    plugins: [productionBuild(), routeTable(), react(), ...serviceWorker(), devServiceWorkerReset()],
+    // The manifest (.vite/manifest.json, not deployed to phones: the service worker does not precache it) tells
+    // test/infra/web-chunks.test.ts and the web-pages bench which chunks each view loads.
+    build: { outDir: WEB_DIST, emptyOutDir: true, sourcemap: true, manifest: true, chunkSizeWarningLimit: 1024 },
     logLevel: 'warn',
   };
 }

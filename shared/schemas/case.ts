@@ -7,7 +7,9 @@ import * as z from 'zod';
 import { DynamoNumber, Id, Timestamp } from './common.ts';
 import { ChinaDay } from './disinfection.ts';
 
-export const CASE_KINDS = ['confirmed', 'suspected', 'asymptomatic'] as const;
+import { CASE_KINDS } from './constants.ts';
+
+export { CASE_KINDS };
 export const CaseKind = z.enum(CASE_KINDS);
 export type CaseKind = z.infer<typeof CaseKind>;
 

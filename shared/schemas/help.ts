@@ -8,10 +8,11 @@
 import * as z from 'zod';
 import { Id, Limit, NextToken, Timestamp } from './common.ts';
 
-export const HELP_KINDS = ['medical', 'medicine', 'other'] as const;
+import { HELP_KINDS, HELP_URGENCIES } from './constants.ts';
+
+export { HELP_KINDS, HELP_URGENCIES };
 export const HelpKind = z.enum(HELP_KINDS).meta({ description: 'medical: care or a trip to hospital; medicine: medicines to be fetched; other' });
 export type HelpKind = z.infer<typeof HelpKind>;
-export const HELP_URGENCIES = ['normal', 'high'] as const;
 export const HelpUrgency = z.enum(HELP_URGENCIES).meta({ description: 'high: raised as a high-urgency alert (details.urgency)' });
 export type HelpUrgency = z.infer<typeof HelpUrgency>;
 export const HELP_STATUSES = ['open', 'closed'] as const;

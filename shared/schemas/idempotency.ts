@@ -7,8 +7,9 @@
 import * as z from 'zod';
 import { schemaMessage } from '../messages/message.ts';
 
-/** The header as sent; the edge reads it lower-cased, as every header. */
-export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+import { IDEMPOTENCY_KEY_HEADER } from './constants.ts';
+
+export { IDEMPOTENCY_KEY_HEADER };
 /** Set on an answer given again from what was stored under the key. */
 export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
 /** How long the answer under a key is kept: a phone offline longer resends into a new action. */

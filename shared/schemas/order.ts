@@ -11,7 +11,9 @@ import { DynamoNumber, Id, Limit, NextToken, Timestamp } from './common.ts';
 import { PhotoUploadTarget } from './inspection.ts';
 import { Room } from './person.ts';
 
-export const ORDER_KINDS = ['groceries', 'medicine', 'other'] as const;
+import { ORDER_KINDS } from './constants.ts';
+
+export { ORDER_KINDS };
 export const OrderKind = z.enum(ORDER_KINDS).meta({ description: 'groceries: food and daily goods; medicine: with the prescription\'s details; other necessities' });
 export type OrderKind = z.infer<typeof OrderKind>;
 

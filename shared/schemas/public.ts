@@ -11,10 +11,9 @@ import { CompoundStatus } from './compound.ts';
 import { ChinaDay, DisinfectionLog, DisinfectionLogEntry } from './disinfection.ts';
 import { DropOffPoint } from './drop-off.ts';
 
-/** How far back the public log reaches; older days are not posted. */
-export const PUBLIC_LOG_DAYS = 30;
-/** Days of case counts the public page shows, today included. */
-export const PUBLIC_CASE_DAYS = 14;
+import { PUBLIC_CASE_DAYS, PUBLIC_LOG_DAYS } from './constants.ts';
+
+export { PUBLIC_CASE_DAYS, PUBLIC_LOG_DAYS };
 
 export const PublicCompoundParams = z.object({ id: Id });
 

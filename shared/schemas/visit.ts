@@ -10,8 +10,9 @@ export const VISIT_OUTCOMES = ['seen_all', 'seen_some', 'no_answer', 'refused', 
 export const VisitOutcome = z.enum(VISIT_OUTCOMES);
 export type VisitOutcome = z.infer<typeof VisitOutcome>;
 
-/** 发热、乏力、咳嗽、呼吸困难 */
-export const SYMPTOMS = ['fever', 'fatigue', 'cough', 'breathing_difficulty'] as const;
+import { SYMPTOMS } from './constants.ts';
+
+export { SYMPTOMS };
 export const Symptom = z.enum(SYMPTOMS);
 export type Symptom = z.infer<typeof Symptom>;
 

@@ -8,13 +8,24 @@
  * first contentful paint, time until the page's content is there and cumulative layout shift —
  * the median of 3 loads after a warm-up (the dev server compiles on first request), the first
  * load of the resident page ever made to each server reported apart as "cold".
+ *
+ * Then issue 19's figures, on the production build: the JavaScript each page loads on a first
+ * visit (gzip, and brotli as CloudFront serves it), read from the build's manifest
+ * (test/support/web-chunks.ts), against the aims — the main entry ≤ 150 KB and the resident page
+ * ≤ 60 KB gzip; and Lighthouse 12.2.3's default (mobile) run on the resident page in Debian's
+ * Chromium: performance score, FCP, LCP, TBT, CLS and the script bytes it transferred.
  */
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '#infra/local/setup.ts';
 import { demoCity } from '#infra/local/demo/users.ts';
 import { seedCity } from '#infra/local/demo/seed.ts';
 import { startLocalRuntime } from '#infra/local/runtime.ts';
 import { startWebServer, type WebServer } from '#infra/local/web-server.ts';
+import { WEB_DIST } from '#web/vite.config.ts';
 import { launchChromium, PHONE } from '../e2e/browser.ts';
+import { entryFile, pageLoad, PAGE_VIEWS, readManifest, weigh, type PageName } from '../support/web-chunks.ts';
 import { percentile, type Bench, type BenchContext } from './context.ts';
 
 /** The figures of one load. */
@@ -156,6 +167,78 @@ function report(ctx: BenchContext, page: string, prod: PageFigures, dev: PageFig
   }
 }
 
+/** Issue 19's aims, gzip. */
+const ENTRY_AIM_KB = 150;
+const RESIDENT_AIM_KB = 60;
+const LIGHTHOUSE_AIM = { performance: 90, cls: 0.05 };
+
+/** Each page's JavaScript on a first visit, from the build that `npm start` serves. */
+function reportWeights(ctx: BenchContext) {
+  const manifest = readManifest(WEB_DIST);
+  const entry = weigh(WEB_DIST, [entryFile(manifest)]);
+  const kb = (bytes: number) => bytes / 1024;
+  ctx.report('web-pages', 'main entry JS gzip', kb(entry.gzip), 'KB', `aim ≤ ${ENTRY_AIM_KB} KB: ${(entry.gzip / 1024 / ENTRY_AIM_KB).toFixed(2)}× the aim; raw ${kb(entry.raw).toFixed(0)} KB`);
+  ctx.report('web-pages', 'main entry JS brotli', kb(entry.brotli), 'KB', 'quality 11');
+  for (const page of Object.keys(PAGE_VIEWS) as PageName[]) {
+    const load = pageLoad(manifest, page);
+    const js = weigh(WEB_DIST, load.js);
+    const css = weigh(WEB_DIST, load.css);
+    const aim = page === 'resident' ? ` aim ≤ ${RESIDENT_AIM_KB} KB: ${(js.gzip / 1024 / RESIDENT_AIM_KB).toFixed(2)}× the aim;` : '';
+    const name = page === 'staff' ? 'signed-in shell (before a view)' : `${page} page`;
+    ctx.report('web-pages', `${name} JS gzip`, kb(js.gzip), 'KB', `${js.files} files, raw ${kb(js.raw).toFixed(0)} KB;${aim} CSS ${kb(css.gzip).toFixed(1)} KB gzip`);
+    ctx.report('web-pages', `${name} JS brotli`, kb(js.brotli), 'KB', 'what CloudFront sends a browser that accepts br');
+  }
+}
+
+/** The figures of one Lighthouse run. */
+interface LighthouseFigures {
+  readonly performance: number;
+  readonly fcpMs: number;
+  readonly lcpMs: number;
+  readonly tbtMs: number;
+  readonly cls: number;
+  readonly scriptBytes: number;
+  readonly scripts: number;
+}
+
+/**
+ * Lighthouse's default run (the mobile preset: a Moto G power's screen, simulated slow 4G and a
+ * 4× slower CPU) of `url`, performance only, in its own Debian Chromium.
+ */
+async function runLighthouse(url: string): Promise<LighthouseFigures> {
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: [...CHROMIUM_FLAGS] });
+  try {
+    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+    if (!result) throw new Error('Lighthouse gave no result');
+    const { lhr } = result;
+    if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
+    const value = (audit: string) => lhr.audits[audit]?.numericValue ?? Number.NaN;
+    const requests = (lhr.audits['network-requests']?.details as { items?: { resourceType?: string; transferSize?: number }[] } | undefined)?.items ?? [];
+    const scripts = requests.filter((r) => r.resourceType === 'Script');
+    return {
+      performance: Math.round((lhr.categories.performance?.score ?? Number.NaN) * 100),
+      fcpMs: value('first-contentful-paint'),
+      lcpMs: value('largest-contentful-paint'),
+      tbtMs: value('total-blocking-time'),
+      cls: value('cumulative-layout-shift'),
+      scriptBytes: scripts.reduce((sum, r) => sum + (r.transferSize ?? 0), 0),
+      scripts: scripts.length,
+    };
+  } finally {
+    chrome.kill();
+  }
+}
+
+function reportLighthouse(ctx: BenchContext, url: string, figures: LighthouseFigures) {
+  const { performance, cls } = LIGHTHOUSE_AIM;
+  ctx.report('web-pages', 'Lighthouse resident page: performance', figures.performance, '', `mobile preset; aim ≥ ${performance} (${figures.performance >= performance ? 'met' : 'missed'}); ${url}`);
+  ctx.report('web-pages', 'Lighthouse resident page: FCP', figures.fcpMs, 'ms', 'simulated slow 4G, 4× CPU');
+  ctx.report('web-pages', 'Lighthouse resident page: LCP', figures.lcpMs, 'ms');
+  ctx.report('web-pages', 'Lighthouse resident page: TBT', figures.tbtMs, 'ms');
+  ctx.report('web-pages', 'Lighthouse resident page: CLS', figures.cls, '', `aim ≤ ${cls} (${figures.cls <= cls ? 'met' : 'missed'})`);
+  ctx.report('web-pages', 'Lighthouse resident page: script transferred', figures.scriptBytes / 1024, 'KB', `${figures.scripts} scripts, as the preview server sends them (gzip)`);
+}
+
 export const bench: Bench = {
   name: 'web-pages',
   async run(ctx) {
@@ -177,6 +260,9 @@ export const bench: Bench = {
       ctx.report('web-pages', 'production build served', (performance.now() - started) / 1000, 's', built ? 'built first (missing or stale)' : 'up to date, not rebuilt');
       const devServer = await startWebServer({ port: 0, apiUrl: runtime.api.url, mode: 'dev' });
       servers.push(devServer);
+      reportWeights(ctx);
+      const residentUrl = `${prodServer.url}/c/${encodeURIComponent(compound.id)}`;
+      reportLighthouse(ctx, residentUrl, await runLighthouse(residentUrl));
       const prod = await measureServer(browser, prodServer, compound.id, grid.username);
       const dev = await measureServer(browser, devServer, compound.id, grid.username);
       report(ctx, 'resident /c/{id}', prod.resident, dev.resident);

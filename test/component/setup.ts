@@ -5,6 +5,9 @@
  */
 import 'leaflet/dist/leaflet.css';
 import '#web/src/styles/base.css';
-import { initI18n } from '#web/src/i18n.ts';
+import { initI18n, loadFeatures } from '#web/src/i18n.ts';
+import { FEATURES } from '#web/src/view-features.ts';
 
 await initI18n();
+// The app loads a view's strings with its chunk (web/src/App.tsx); a test renders views directly.
+await loadFeatures(FEATURES);

@@ -1,18 +1,20 @@
 /**
  * Start-up: translations first (so even a failed start speaks the user's language), then the
  * runtime config, then the app; then the service worker, which keeps the app for offline starts
- * and announces new versions through the update banner.
+ * and announces new versions through the update banner. The view's chunk and strings are asked
+ * for as soon as the shell's strings are in, alongside the config, not after it.
+ *
+ * Only the styles every page shares are here; the staff side's (Leaflet's, the map's, sign-in)
+ * come with it (web/src/layout/StaffApp.tsx), so the resident page does not wait for them.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import 'leaflet/dist/leaflet.css';
 import './styles/base.css';
-import './styles/login.css';
-import './styles/map.css';
 import './styles/pwa.css';
-import { App } from './App.tsx';
+import { App, preloadView } from './App.tsx';
 import { loadConfig } from './config.ts';
 import { initI18n } from './i18n.ts';
+import { routeOf } from './layout/navigation.ts';
 import { registerServiceWorker } from './pwa/register.ts';
 import { UpdateBanner } from './pwa/UpdateBanner.tsx';
 import { createAppUpdates } from './pwa/updates.ts';
@@ -20,6 +22,7 @@ import { createServices, ServicesProvider } from './services.tsx';
 
 async function start(root: HTMLElement): Promise<void> {
   const i18n = await initI18n();
+  preloadView(routeOf(window.location.pathname, window.location.search));
   const view = createRoot(root);
   const updates = createAppUpdates();
   try {

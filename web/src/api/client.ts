@@ -1,14 +1,15 @@
 /**
- * The typed API client. Routes (method and path) come from the catalogue by operation id and
- * types from the catalogue's zod schemas, so nothing about a route is written here again.
- * Responses are typed, not re-validated: the API validates what it sends.
+ * The typed API client. Routes (method and path) come from the catalogue by operation id (as its
+ * route table, ./route-table.ts: no schema is loaded at run time) and types from the catalogue's
+ * zod schemas, so nothing about a route is written here again. Responses are typed, not
+ * re-validated: the API validates what it sends.
  */
 import type * as z from 'zod';
-import { routes, type OperationId, type Routes } from '#shared/catalogue/index.ts';
+import type { OperationId, Routes } from '#shared/catalogue/index.ts';
 import { fillPath } from '#shared/catalogue/paths.ts';
-import { Problem } from '#shared/schemas/common.ts';
-import { IDEMPOTENCY_KEY_HEADER } from '#shared/schemas/idempotency.ts';
-import { ApiError, NetworkError, ProblemError, UnauthorizedError, isAbort } from './errors.ts';
+import { IDEMPOTENCY_KEY_HEADER } from '#shared/schemas/constants.ts';
+import { ApiError, NetworkError, ProblemError, UnauthorizedError, asProblem, isAbort } from './errors.ts';
+import { ROUTE_TABLE } from './route-table.ts';
 
 type Spec<K extends OperationId> = Routes[K];
 
@@ -83,7 +84,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   /** Sends one call; answers the response when it is a success or 304 (asked for with If-None-Match). */
   const send = async (operationId: OperationId, args: unknown[], ifNoneMatch?: string): Promise<Response> => {
     const [request = {}, callOptions = {}] = args as [LooseRequest?, CallOptions?];
-    const spec = routes[operationId];
+    const spec = ROUTE_TABLE[operationId];
     const url = options.baseUrl + fillPath(spec.path, request.params ?? {}) + queryString(request.query);
     const headers: Record<string, string> = { accept: 'application/json, application/geo+json, application/problem+json' };
     const token = options.getToken();
@@ -140,8 +141,8 @@ async function failure(operationId: string, response: Response): Promise<ApiErro
   const text = await response.text().catch(() => '');
   if ((response.headers.get('content-type') ?? '').includes('json')) {
     try {
-      const problem = Problem.safeParse(JSON.parse(text));
-      if (problem.success) return new ProblemError(operationId, problem.data);
+      const problem = asProblem(JSON.parse(text));
+      if (problem) return new ProblemError(operationId, problem);
     } catch {
       // Not JSON after all: fall through to the plain error.
     }

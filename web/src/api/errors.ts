@@ -48,3 +48,37 @@ export class NetworkError extends ApiError {
 export const isStale = (error: unknown): boolean => error instanceof ApiError && error.status === 412;
 
 export const isAbort = (error: unknown): boolean => error instanceof DOMException && error.name === 'AbortError';
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const optionalString = (value: unknown): boolean => value === undefined || isString(value);
+
+/**
+ * The problem document in an answer, or undefined when it is not one: the shape of the schema
+ * `Problem` (shared/schemas/common.ts), checked by hand so that no zod schema is loaded with the
+ * client (every page has the client; the resident page should not carry zod). Fields the schema
+ * does not name are left out, as its parse leaves them.
+ */
+export function asProblem(value: unknown): Problem | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { type, title, status, detail, instance, errors, code } = value as Record<string, unknown>;
+  if (!isString(type) || !isString(title) || !Number.isInteger(status)) return undefined;
+  if (!optionalString(detail) || !optionalString(instance) || !optionalString(code)) return undefined;
+  let fieldErrors: Problem['errors'];
+  if (errors !== undefined) {
+    if (!Array.isArray(errors)) return undefined;
+    fieldErrors = [];
+    for (const error of errors as unknown[]) {
+      if (typeof error !== 'object' || error === null) return undefined;
+      const { field, message, code: why } = error as Record<string, unknown>;
+      if (!isString(field) || !isString(message) || !optionalString(why)) return undefined;
+      fieldErrors.push({ field, message, ...(isString(why) ? { code: why } : {}) });
+    }
+  }
+  return {
+    type, title, status: status as number,
+    ...(detail === undefined ? {} : { detail }),
+    ...(instance === undefined ? {} : { instance }),
+    ...(fieldErrors === undefined ? {} : { errors: fieldErrors }),
+    ...(code === undefined ? {} : { code }),
+  } as Problem;
+}

@@ -9,7 +9,8 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ORDER_KINDS, type OrderKind, type PublicOrderCreate } from '#shared/schemas/order.ts';
+import { ORDER_KINDS } from '#shared/schemas/constants.ts';
+import type { OrderKind, PublicOrderCreate } from '#shared/schemas/order.ts';
 import type { ResponseOf } from '../api/client.ts';
 import { ProblemError } from '../api/errors.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';

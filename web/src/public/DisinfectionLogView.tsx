@@ -13,8 +13,10 @@ import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../api/client.ts';
 import type { AsyncState } from '../hooks/useAsync.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
-import { dayBefore } from '#shared/domain/disinfection.ts';
-import { PUBLIC_LOG_DAYS, type PublicRound } from '#shared/schemas/public.ts';
+// China-time's, not the rounds' module (which brings every server message); the zod-free constants.
+import { dayBefore } from '#shared/domain/china-time.ts';
+import { PUBLIC_LOG_DAYS } from '#shared/schemas/constants.ts';
+import type { PublicRound } from '#shared/schemas/public.ts';
 import { chinaTime, dueTime } from './format.ts';
 
 type Log = ResponseOf<'getPublicDisinfectionLog'>;

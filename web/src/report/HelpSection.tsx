@@ -6,7 +6,8 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HELP_KINDS, HELP_URGENCIES, type HelpKind, type HelpUrgency, type PublicHelpAnswer } from '#shared/schemas/help.ts';
+import { HELP_KINDS, HELP_URGENCIES } from '#shared/schemas/constants.ts';
+import type { HelpKind, HelpUrgency, PublicHelpAnswer } from '#shared/schemas/help.ts';
 import type * as z from 'zod';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { chinaTime } from '../public/format.ts';

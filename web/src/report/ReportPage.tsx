@@ -7,7 +7,8 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SYMPTOMS, type Symptom } from '#shared/schemas/visit.ts';
+import { SYMPTOMS } from '#shared/schemas/constants.ts';
+import type { Symptom } from '#shared/schemas/visit.ts';
 import type { PublicReportAnswer, PublicReportPage } from '#shared/schemas/public-report.ts';
 import { useAsync } from '../hooks/useAsync.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';

@@ -1,0 +1,82 @@
+/**
+ * The web app's production build, split by view (issue 19): the resident page, a report link
+ * and a household's page load no Leaflet, no React-Leaflet, no staff code (the map, the board,
+ * the dashboard's charts, the header and sign-in) and no zod or catalogue schemas — checked on
+ * the modules the build put in each page's chunks (its manifest and source maps), so whatever
+ * import brings them back fails here, not on a resident's phone. The main entry stays within the
+ * aim of 150 KB gzip. Built once into a folder of its own (not web/dist, which a running server may serve).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webConfig } from '#web/vite.config.ts';
+import { entryFile, modulesOf, PAGE_VIEWS, pageLoad, readManifest, weigh, type PageName } from '#test/support/web-chunks.ts';
+
+const OPEN_PAGES: readonly PageName[] = ['resident', 'report', 'household'];
+
+/**
+ * What an open page must not carry, by module path as the source maps name it. The app's services
+ * (web/src/services.tsx), made before any view, still hold the session store, the sign-in adapters
+ * and the outbox's wipe on sign-out: those few modules (≈ 4 KB gzip) are allowed until the
+ * services are split too.
+ */
+const FORBIDDEN: readonly [string, RegExp][] = [
+  ['Leaflet', /node_modules\/leaflet\//],
+  ['React-Leaflet', /node_modules\/(react-leaflet|@react-leaflet)\//],
+  ['echarts', /node_modules\/(echarts|zrender|echarts-for-react)\//],
+  ['zod', /node_modules\/zod\//],
+  ['the catalogue', /shared\/catalogue\/(?!paths\.ts$)/],
+  ['a schema', /shared\/schemas\/(?!constants\.ts$)/],
+  ['the server messages', /shared\/messages\/catalogue\.ts$/],
+  ['a staff view', /web\/src\/(map|board|dashboard|tasks|gate|passes|people|inbox|reports|inspections|orders|auth)\/(?!(session|adapter|cognito|outbox|offline-db|offline-reads)\.ts$)/],
+  ['the staff shell', /web\/src\/layout\/(StaffApp|AppHeader|MainNav)\.tsx$/],
+];
+
+/** The main entry's aim, gzip. */
+const ENTRY_AIM = 150 * 1024;
+
+let dist = '';
+
+beforeAll(async () => {
+  dist = mkdtempSync(path.join(tmpdir(), 'cordon-web-chunks-'));
+  const config = webConfig({ apiUrl: '' });
+  // The config makes every build the production one, also under Vitest's NODE_ENV=test.
+  await build({ ...config, configFile: false, logLevel: 'error', build: { ...config.build, outDir: dist } });
+}, 600_000);
+
+afterAll(() => {
+  if (dist) rmSync(dist, { recursive: true, force: true });
+});
+
+describe('the web build, split by view', () => {
+  it.each(OPEN_PAGES)('loads no Leaflet, staff code, zod or schema on the %s page', (page) => {
+    const manifest = readManifest(dist);
+    const modules = pageLoad(manifest, page).js.flatMap((file) => modulesOf(dist, file));
+    // The page's own view is there: the check reads real module paths.
+    expect(modules.some((m) => m.endsWith(PAGE_VIEWS[page]))).toBe(true);
+    const found = FORBIDDEN.flatMap(([what, pattern]) => modules.filter((m) => pattern.test(m)).map((m) => `${what}: ${m}`));
+    expect(found).toEqual([]);
+  });
+
+  it('keeps Leaflet for the views that draw maps', () => {
+    const manifest = readManifest(dist);
+    const mapModules = Object.values(manifest)
+      .filter((chunk) => chunk.file.endsWith('.js'))
+      .flatMap((chunk) => modulesOf(dist, chunk.file));
+    expect(mapModules.some((m) => /node_modules\/leaflet\//.test(m))).toBe(true);
+  });
+
+  it('keeps the main entry within 150 KB gzip', () => {
+    const manifest = readManifest(dist);
+    expect(weigh(dist, [entryFile(manifest)]).gzip).toBeLessThanOrEqual(ENTRY_AIM);
+  });
+
+  it('styles the open pages without Leaflet\'s or the map\'s CSS', () => {
+    for (const page of OPEN_PAGES) {
+      const css = pageLoad(readManifest(dist), page).css.map((file) => readFileSync(path.join(dist, file), 'utf8')).join('\n');
+      expect(css, page).not.toContain('.leaflet-');
+    }
+  });
+});

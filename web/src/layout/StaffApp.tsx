@@ -1,0 +1,82 @@
+/**
+ * The signed-in side of the app: the header, then the view the URL names — every view needs a
+ * session and a role that may open it, and any other path leads to the role's home view. Locally,
+ * /login?user=NAME signs in as that demo user first.
+ *
+ * A chunk of its own (web/src/App.tsx loads it with every feature's strings): the resident,
+ * report and household pages never load the header, sign-in, the staff views' styles or Leaflet's
+ * (issue 19). The map's and sign-in styles are here, not in main.tsx, for the same reason.
+ */
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import 'leaflet/dist/leaflet.css';
+import '../styles/login.css';
+import '../styles/map.css';
+import { CognitoSignIn } from '../auth/CognitoSignIn.tsx';
+import { useLinkSignIn } from '../auth/link-sign-in.ts';
+import { LoginPage } from '../auth/LoginPage.tsx';
+import { useServices, useSession } from '../services.tsx';
+import { AppHeader } from './AppHeader.tsx';
+import { navigate, pathOf, viewsOf, type Route, type SignedInView } from './navigation.ts';
+
+/*
+ * Each view is its own chunk, loaded when first opened: a worker's /tasks without Leaflet. The
+ * service worker precaches every chunk, so a view opens offline all the same.
+ */
+const MapPage = lazy(() => import('../map/MapPage.tsx').then((m) => ({ default: m.MapPage })));
+const TasksPage = lazy(() => import('../tasks/TasksPage.tsx').then((m) => ({ default: m.TasksPage })));
+const BoardPage = lazy(() => import('../board/BoardPage.tsx').then((m) => ({ default: m.BoardPage })));
+const GatePage = lazy(() => import('../gate/GatePage.tsx').then((m) => ({ default: m.GatePage })));
+const PassesPage = lazy(() => import('../passes/PassesPage.tsx').then((m) => ({ default: m.PassesPage })));
+const PeoplePage = lazy(() => import('../people/PeoplePage.tsx').then((m) => ({ default: m.PeoplePage })));
+const InboxPage = lazy(() => import('../inbox/InboxPage.tsx').then((m) => ({ default: m.InboxPage })));
+const NoticesPage = lazy(() => import('../notices/NoticesPage.tsx').then((m) => ({ default: m.NoticesPage })));
+const ReportsPage = lazy(() => import('../reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })));
+const InspectionsPage = lazy(() => import('../inspections/InspectionsPage.tsx').then((m) => ({ default: m.InspectionsPage })));
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+const OrdersPage = lazy(() => import('../orders/OrdersPage.tsx').then((m) => ({ default: m.OrdersPage })));
+
+const PAGES: Record<SignedInView, ComponentType> = { map: MapPage, tasks: TasksPage, board: BoardPage, gate: GatePage, passes: PassesPage, people: PeoplePage, orders: OrdersPage, inbox: InboxPage, notices: NoticesPage, reports: ReportsPage, inspections: InspectionsPage, dashboard: DashboardPage };
+
+export function StaffApp({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const { auth } = useServices();
+  const link = useLinkSignIn(route);
+  const role = session?.user.role;
+  const allowed = role ? viewsOf(role) : [];
+  const view = route.view !== 'home' && route.view !== 'login' && allowed.includes(route.view as SignedInView) ? (route.view as SignedInView) : allowed[0];
+  // While a sign-in link is signing in, or tells why it could not, the URL stays the link's.
+  const linkHolds = link.pending || link.failure !== undefined;
+
+  // A path the role may not open (or none) shows the role's home view; the URL says so too.
+  useEffect(() => {
+    if (!linkHolds && view && route.view !== view) navigate(pathOf(view), { replace: true });
+  }, [route.view, view, linkHolds]);
+
+  const Page = view ? PAGES[view] : undefined;
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <AppHeader view={view} />
+      {/* A new user gets new views: nothing of the previous jurisdiction survives. */}
+      {link.pending ? (
+        <main id="main" className="login-page" aria-busy="true">
+          <p className="login-status" role="status">
+            {t('login.signingIn')}
+          </p>
+        </main>
+      ) : session && Page && !link.failure ? (
+        <Suspense fallback={<main id="main" aria-busy="true" />}>
+          <Page key={session.user.username} />
+        </Suspense>
+      ) : auth.kind === 'local' ? (
+        <LoginPage auth={auth} linkFailure={link.failure} />
+      ) : (
+        <CognitoSignIn auth={auth} />
+      )}
+    </div>
+  );
+}
