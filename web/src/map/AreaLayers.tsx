@@ -1,6 +1,6 @@
 /**
  * Where things are, drawn under a map's points: community boundaries (with their names) under
- * the compounds (outlines close in, dots far out), each in a pane of its own so the stacking
+ * the compounds (outlines close in, dots far out, drawn by tiles), each in a pane of its own so the stacking
  * holds whatever is added when (Leaflet's overlay pane is at 400, markers at 600, tooltips at
  * 650). The city map draws its unvisited buildings and exits above them; the board's map its
  * exits.
@@ -35,7 +35,6 @@ export function AreaLayers({ showCommunities = true, ...props }: AreaLayersProps
       <Pane name="compounds" style={{ zIndex: 420 }}>
         <CompoundShapes
           pane="compounds"
-          dotPane="compound-dots"
           compounds={props.compounds}
           shape={props.compoundShape}
           selectedId={props.selectedCompoundId}
@@ -43,7 +42,6 @@ export function AreaLayers({ showCommunities = true, ...props }: AreaLayersProps
         />
         {props.children}
       </Pane>
-      <Pane name="compound-dots" style={{ zIndex: 421 }} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * The Leaflet map, drawn on canvas (preferCanvas: thousands of shapes stay one element): a
+ * The Leaflet map, compounds drawn on canvas tiles (CompoundShapes), other paths on canvas: a
  * basemap only when one is configured (locally and in tests none is fetched; the map draws on a
  * plain background), then in panes from bottom to top community boundaries, compounds, a
  * campaign's unvisited buildings and exits; and the two behaviours — fit to a focus, report the
@@ -50,6 +50,8 @@ export function CompoundMap(props: CompoundMapProps) {
       minZoom={MIN_ZOOM}
       maxZoom={config.tileMaxZoom ?? DEFAULT_MAX_ZOOM}
       zoomSnap={0.25}
+      // A tile shows at once when drawn, not faded in over 200 ms: the drawn signal means seen.
+      fadeAnimation={false}
       attributionControl={config.tileUrl !== undefined}
     >
       <DrawnSignal view={props.view} ready={props.loaded} />
@@ -63,7 +65,7 @@ export function CompoundMap(props: CompoundMapProps) {
         selectedCompoundId={props.selectedCompoundId}
         onSelectCompound={props.onSelectCompound}
       />
-      {/* Points above the areas (AreaLayers' panes reach 421). */}
+      {/* Points above the areas (AreaLayers' panes reach 420). */}
       <Pane name="unvisited" style={{ zIndex: 440 }} />
       <Pane name="exits" style={{ zIndex: 460 }} />
       {props.children}
