@@ -15,7 +15,8 @@ import { handlerModules } from '#infra/cloud/handlers.ts';
 import { percentile, type Bench } from './context.ts';
 
 const AIM_KB = 300;
-const COLD_RUNS = 10;
+/** Fresh processes per function's cold import: ten, one under --quick (a look, not a figure). */
+const COLD_RUNS = { full: 10, quick: 1 };
 const run = promisify(execFile);
 
 /** What the function's environment holds at a cold start, minus anything that would call out. */
@@ -62,9 +63,10 @@ export const bench: Bench = {
       sizes.push({ id: module.id, kb });
       ctx.report('bundles', `${module.id} size`, kb, 'KB', `${(kb / AIM_KB).toFixed(2)}× the ${AIM_KB} KB aim`);
       const samples: number[] = [];
-      for (let i = 0; i < COLD_RUNS; i++) samples.push(await coldImportMs(outfile));
+      const runs = ctx.sized(COLD_RUNS.full, COLD_RUNS.quick);
+      for (let i = 0; i < runs; i++) samples.push(await coldImportMs(outfile));
       ctx.report('bundles', `${module.id} cold import`, percentile(samples, 50), 'ms',
-        `median of ${COLD_RUNS} fresh processes (min ${Math.min(...samples).toFixed(0)}, max ${Math.max(...samples).toFixed(0)})`);
+        `median of ${runs} fresh processes (min ${Math.min(...samples).toFixed(0)}, max ${Math.max(...samples).toFixed(0)})`);
       colds.push(percentile(samples, 50));
     }
     if (sizes.length > 0) {

@@ -18,6 +18,13 @@ export interface BenchScale {
 export interface BenchContext {
   readonly endpoint: string;
   readonly scale: BenchScale;
+  /**
+   * `--quick`: a look in minutes, not the figures of record. Modules with sizes of their own
+   * (requests, people, orders…) pick theirs with `sized(full, quick)`.
+   */
+  readonly quick: boolean;
+  /** The module's own size for this run: `full`, or `quick` under --quick. */
+  sized(full: number, quick: number): number;
   /** Folder for generated files (git-ignored). */
   readonly workDir: string;
   /** A new empty table, made current for the handlers in this process. */
@@ -28,13 +35,17 @@ export interface BenchContext {
 
 export interface Bench {
   readonly name: string;
+  /** Runs only when named in --only (e.g. the capacity plan's arithmetic, which measures nothing). */
+  readonly onlyWhenAsked?: boolean;
   run(ctx: BenchContext): Promise<void>;
 }
 
-export function benchContext(endpoint: string, scale: BenchScale, workDir: string): BenchContext {
+export function benchContext(endpoint: string, scale: BenchScale, workDir: string, quick = false): BenchContext {
   return {
     endpoint,
     scale,
+    quick,
+    sized: (full, small) => (quick ? small : full),
     workDir,
     async freshTable(label) {
       const table = `bench-${label}-${randomUUID().slice(0, 6)}`;

@@ -21,9 +21,8 @@ import { placeOrder } from '#functions/stores/order-store.ts';
 import { countReads } from './compounds-bbox.ts';
 import { percentile, type Bench } from './context.ts';
 
-const HOUSEHOLDS = 500;
-const OPEN_ORDERS = 10_000;
-const QUEUE_REQUESTS = 50;
+/** Households ordering at once, open orders in the queue, queue requests measured — fewer under --quick. */
+const SIZES = { full: { households: 500, openOrders: 10_000, queueRequests: 50 }, quick: { households: 100, openOrders: 1_000, queueRequests: 20 } };
 /** Requests in flight while the households order: "at once", bounded by what one client keeps open. */
 const IN_FLIGHT = 50;
 const KINDS: readonly OrderKind[] = ['groceries', 'groceries', 'groceries', 'medicine', 'other'];
@@ -31,6 +30,7 @@ const KINDS: readonly OrderKind[] = ['groceries', 'groceries', 'groceries', 'med
 export const bench: Bench = {
   name: 'orders',
   async run(ctx) {
+    const { households: HOUSEHOLDS, openOrders: OPEN_ORDERS, queueRequests: QUEUE_REQUESTS } = ctx.quick ? SIZES.quick : SIZES.full;
     // One community is the whole subject: a small city holds it (the figures do not depend on the city's size).
     const city = generateCity({ compounds: 40, buildings: 400 });
     const tableName = await ctx.freshTable('orders');

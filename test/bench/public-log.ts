@@ -15,13 +15,13 @@ import { countReads } from './compounds-bbox.ts';
 import { cityToken, percentile, seededCity, type Bench } from './context.ts';
 
 const CLIENTS = 16;
-const REQUESTS_PER_CLIENT = 50;
-/** Compounds given a case report each (so the counts query finds items). */
-const CASE_COMPOUNDS = 200;
+/** Requests per client, and compounds given a case report each (so the counts query finds items) — fewer under --quick. */
+const SIZES = { full: { requestsPerClient: 50, caseCompounds: 200 }, quick: { requestsPerClient: 15, caseCompounds: 50 } };
 
 export const bench: Bench = {
   name: 'public-log',
   async run(ctx) {
+    const { requestsPerClient: REQUESTS_PER_CLIENT, caseCompounds: CASE_COMPOUNDS } = ctx.quick ? SIZES.quick : SIZES.full;
     const { city, tableName, seconds } = await seededCity(ctx, 'public');
     ctx.report('public-log', 'city seeded', city.compounds.length, 'compounds', `${seconds.toFixed(1)} s`);
     const runtime = await startLocalRuntime({ endpoint: ctx.endpoint, tableName, apiPort: 0, users: city.users });

@@ -40,7 +40,8 @@ interface Load {
 /** Lighthouse's mobile profile ("slow 4G"), in the units of Network.emulateNetworkConditions. */
 const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 const CPU_SLOWDOWN = 4;
-const MEASURED_LOADS = 3;
+/** Loads measured per page and server (after the cold one): the median of three, one under --quick. */
+const MEASURED_LOADS = { full: 3, quick: 1 };
 
 /** Adds up layout shifts from the start of the page (not those right after an input, as CLS does). */
 const SHIFT_RECORDER = `
@@ -112,14 +113,14 @@ interface PageFigures {
 }
 
 /** Both pages on one server: the resident page (its first load the server's cold one), then /tasks after sign-in. */
-async function measureServer(browser: Browser, web: WebServer, compoundId: string, username: string): Promise<Record<'resident' | 'tasks', PageFigures>> {
+async function measureServer(browser: Browser, web: WebServer, compoundId: string, username: string, measured: number): Promise<Record<'resident' | 'tasks', PageFigures>> {
   const residentUrl = `${web.url}/c/${encodeURIComponent(compoundId)}`;
   const resident = await phoneContext(browser);
   let residentFigures: PageFigures;
   try {
     const cold = await measureLoad(resident, residentUrl, RESIDENT_READY);
     const loads: Load[] = [];
-    for (let i = 0; i < MEASURED_LOADS; i++) loads.push(await measureLoad(resident, residentUrl, RESIDENT_READY));
+    for (let i = 0; i < measured; i++) loads.push(await measureLoad(resident, residentUrl, RESIDENT_READY));
     residentFigures = { cold, loads };
   } finally {
     await resident.close();
@@ -137,7 +138,7 @@ async function measureServer(browser: Browser, web: WebServer, compoundId: strin
     await warm.locator(TASKS_READY).waitFor({ timeout: 300_000 });
     await warm.close();
     const loads: Load[] = [];
-    for (let i = 0; i < MEASURED_LOADS; i++) loads.push(await measureLoad(worker, `${web.url}/tasks`, [TASKS_READY]));
+    for (let i = 0; i < measured; i++) loads.push(await measureLoad(worker, `${web.url}/tasks`, [TASKS_READY]));
     return { resident: residentFigures, tasks: { loads } };
   } finally {
     await worker.close();
@@ -263,8 +264,9 @@ export const bench: Bench = {
       reportWeights(ctx);
       const residentUrl = `${prodServer.url}/c/${encodeURIComponent(compound.id)}`;
       reportLighthouse(ctx, residentUrl, await runLighthouse(residentUrl));
-      const prod = await measureServer(browser, prodServer, compound.id, grid.username);
-      const dev = await measureServer(browser, devServer, compound.id, grid.username);
+      const measured = ctx.sized(MEASURED_LOADS.full, MEASURED_LOADS.quick);
+      const prod = await measureServer(browser, prodServer, compound.id, grid.username, measured);
+      const dev = await measureServer(browser, devServer, compound.id, grid.username, measured);
       report(ctx, 'resident /c/{id}', prod.resident, dev.resident);
       report(ctx, 'grid /tasks', prod.tasks, dev.tasks);
     } finally {
