@@ -13,7 +13,7 @@ import { auditFromItem, auditSource } from '../stores/audit-store.ts';
 import { nowIso } from '../platform/clock.ts';
 import {
   buildingFromItem, childSource, communitySource, compoundFromItem, compoundInBbox, createCompound, exitFromItem, geoSources,
-  scopeSources, statusPrefix, streetSource,
+  getCompounds, needsWholeItem, pointSources, scopeSources, statusPrefix, streetSource,
 } from '../stores/compound-store.ts';
 import { cursorOf, pageOf, readSources, tokenOf, type Source } from '../platform/list-sources.ts';
 import { saveJudgedCompound } from '../stores/exit-rules-store.ts';
@@ -30,16 +30,16 @@ export const handler = httpHandler(compoundsRoutes, {
     if (query.communityId) communityForCaller(places, query.communityId, caller, 'query.communityId');
     if (query.streetId) streetForCaller(places, query.streetId, caller, 'query.streetId');
     const sources = await listSources(query, caller, places);
-    const page = await readSources(
-      sources,
-      (item) => {
-        const c = compoundFromItem(item);
-        return matches(c, query, caller) ? compoundSummaryFeature(c, query.shape) : undefined;
-      },
+    const toFeature = (c: CompoundRecord) => (matches(c, query, caller) ? compoundSummaryFeature(c, query.shape) : undefined);
+    // Dots read no polygon (pointSources); one that looks broken is read whole below, to be repaired.
+    const points = query.shape === 'point';
+    const page = await readSources<ReturnType<typeof toFeature> | ReadWhole>(
+      points ? pointSources(sources) : sources,
+      (item) => (points && needsWholeItem(item) ? { whole: item.id as string } : toFeature(compoundFromItem(item))),
       query.limit ?? 1000,
       cursorOf(query.nextToken),
     );
-    return collection(page.items, tokenOf(page.next));
+    return collection(await wholeWhereNeeded(page.items, toFeature), tokenOf(page.next));
   },
 
   getCompound: async ({ params, caller }) => {
@@ -99,6 +99,22 @@ export const handler = httpHandler(compoundsRoutes, {
     return childCollection(childSource(params.id, 'exit'), query, (item) => exitFeature(exitFromItem(item)));
   },
 });
+
+/** A compound of a page of dots to be read whole (see needsWholeItem). */
+interface ReadWhole {
+  readonly whole: string;
+}
+
+/** The page's features, those marked ReadWhole read whole now (rare: stored before the checks). */
+async function wholeWhereNeeded<F extends object>(items: readonly (F | ReadWhole | undefined)[], toFeature: (c: CompoundRecord) => F | undefined): Promise<F[]> {
+  const marked = (item: F | ReadWhole | undefined): item is ReadWhole => item !== undefined && 'whole' in item;
+  const ids = items.filter(marked).map((item) => item.whole);
+  const whole = new Map(ids.length > 0 ? (await getCompounds(ids)).map((c) => [c.id, c]) : []);
+  return items.flatMap((item) => {
+    const feature = marked(item) ? (whole.has(item.whole) ? toFeature(whole.get(item.whole) as CompoundRecord) : undefined) : item;
+    return feature === undefined ? [] : [feature];
+  });
+}
 
 /** One page of a compound's buildings or exits as features. */
 async function childCollection<F>(

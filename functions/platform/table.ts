@@ -204,6 +204,8 @@ export interface QueryOptions {
   readonly startKey?: Item;
   readonly newestFirst?: boolean;
   readonly consistent?: boolean;
+  /** Only these attributes of each item (a ProjectionExpression); every one when unset. */
+  readonly attributes?: readonly string[];
 }
 
 export interface QueryPage<T> {
@@ -227,11 +229,18 @@ export async function queryPage<T extends Item>(options: QueryOptions): Promise<
     condition += ' AND begins_with(#sk, :prefix)';
     values[':prefix'] = options.beginsWith;
   }
+  // Aliased, since attribute names such as `name` and `status` are DynamoDB reserved words.
+  const projected = options.attributes?.map((name, i) => [`#a${i}`, name] as const);
   const input: QueryCommandInput = {
     TableName: tableName(),
     IndexName: index?.name,
     KeyConditionExpression: condition,
-    ExpressionAttributeNames: { '#pk': pkName, ...(options.between || options.beginsWith !== undefined ? { '#sk': skName } : {}) },
+    ProjectionExpression: projected?.map(([alias]) => alias).join(', '),
+    ExpressionAttributeNames: {
+      '#pk': pkName,
+      ...(options.between || options.beginsWith !== undefined ? { '#sk': skName } : {}),
+      ...Object.fromEntries(projected ?? []),
+    },
     ExpressionAttributeValues: values,
     Limit: options.limit,
     ExclusiveStartKey: options.startKey,

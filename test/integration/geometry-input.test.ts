@@ -181,6 +181,15 @@ describe('compounds stored before these checks', () => {
     expect(read.properties.location?.[0]).toBeCloseTo(112.521, 3);
   });
 
+  it('are answered repaired as dots too: the point listing, which reads no polygon, reads these whole', async () => {
+    await putItem(compoundWriteItem(legacy));
+    const res = await (await stack.as('city')).get('/v1/compounds?communityId=cm1&shape=point');
+    expect(res.status, await res.clone().text()).toBe(200);
+    const dot = ((await res.json()) as { features: Feature[] }).features.find((f) => f.id === 'c_legacy');
+    expect(dot?.geometry.type).toBe('Point');
+    expect((dot?.geometry.coordinates as [number, number])[0]).toBeCloseTo(112.521, 3);
+  });
+
   it('are skipped by lists when nothing can be made of them', async () => {
     const broken = { ...legacy, id: 'c_broken', geometry: null, location: [512.5, 31.1] as [number, number] };
     await putItem(compoundWriteItem(broken));

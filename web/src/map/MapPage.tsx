@@ -14,7 +14,7 @@ import { CompoundList } from './CompoundList.tsx';
 import { CompoundMap } from './CompoundMap.tsx';
 import { CompoundPanel } from './CompoundPanel.tsx';
 import {
-  useCampaignCoverage, useCampaigns, useCommunities, useCompoundsInView, useExitsOf, useMapCaches, useUnresolvedExits,
+  useCampaignCoverage, useCampaigns, useCommunities, useCompoundsInView, useExitsOf, useMapCaches, useUnresolvedExits, streetIdsOf,
   useUnvisitedBuildings, type CompoundProps, type CompoundSummary, type MapView,
 } from './data.ts';
 import { ExitMarkers, type ExitPoint } from './ExitMarkers.tsx';
@@ -39,7 +39,7 @@ export function MapPage() {
   const followsExits = mayCall(role, 'listExits');
   const shift = useShift();
   const caches = useMapCaches();
-  const communities = useCommunities();
+  const communities = useCommunities(caches);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [view, setView] = useState<MapView>();
   const [selected, setSelected] = useState<CompoundProps>();
@@ -50,7 +50,7 @@ export function MapPage() {
   const [target, setTarget] = useState<LatLngBounds>();
 
   const communityList = useMemo(() => communities.data ?? [], [communities.data]);
-  const streetIds = useMemo(() => [...new Set(communityList.map((c) => c.properties.streetId))], [communityList]);
+  const streetIds = useMemo(() => streetIdsOf(communityList), [communityList]);
   const compounds = useCompoundsInView(caches, view, streetIds);
   // Exits wait for the compounds: the city view comes first, and they would compete for the API.
   const unresolved = useUnresolvedExits(caches, compounds.loading ? undefined : view, followsExits);
@@ -70,7 +70,8 @@ export function MapPage() {
   useEffect(() => {
     if (!fanningOut) caches.unvisited.clear();
   }, [fanningOut, caches]);
-  const unvisited = useUnvisitedBuildings(caches, view, layers.unvisited ? campaignId : undefined);
+  // Like the exits, after the compounds: six cells of them would hold the browser's connections the city view waits on.
+  const unvisited = useUnvisitedBuildings(caches, compounds.loading ? undefined : view, layers.unvisited ? campaignId : undefined);
 
   const communityNames = useMemo(() => new Map(communityList.map((c) => [c.properties.id, c.properties.name])), [communityList]);
   const jurisdiction = useMemo(() => boundsOf(communityList, shift), [communityList, shift]);

@@ -86,6 +86,12 @@ export class CellCache<T> {
   }
 }
 
+/** A cell's key in its cache: what else it depends on (`prefix`, see useTiled) and the cell. */
+export const cellKey = (prefix: string, tile: Tile): string => `${prefix}|${tile.key}`;
+
+/** The prefix of useTiled's cells of one kind in this language. */
+export const cellPrefix = (language: string, kind: string): string => `${language}:${kind}`;
+
 export interface TiledState<T> {
   /** The items of the cells loaded so far, each once. */
   readonly items: readonly T[];
@@ -111,10 +117,10 @@ export function useTiled<T>(
   useEffect(() => cache.subscribe(bump), [cache]);
   const run = useEffectEvent(load);
   const { i18n } = useTranslation();
-  const prefix = `${i18n.language}:${kind}`;
+  const prefix = cellPrefix(i18n.language, kind);
 
   useEffect(() => {
-    for (const tile of tiles ?? []) cache.ensure(`${prefix}|${tile.key}`, () => run(tile));
+    for (const tile of tiles ?? []) cache.ensure(cellKey(prefix, tile), () => run(tile));
   }, [cache, prefix, tiles, version]);
 
   const state = useMemo(() => {
@@ -123,7 +129,7 @@ export function useTiled<T>(
     let loading = tiles === undefined;
     let error: unknown;
     for (const tile of tiles ?? []) {
-      const key = `${prefix}|${tile.key}`;
+      const key = cellKey(prefix, tile);
       const cell = cache.peek(key);
       if (!cell) {
         const failure = cache.errorOf(key);
