@@ -9,7 +9,7 @@ import type { BuildOptions } from 'esbuild';
 import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 
 /**
- * Some dependencies (papaparse) are CommonJS and `require` Node built-ins, which an
+ * Some dependencies (papaparse, exceljs's) are CommonJS and `require` Node built-ins, which an
  * ESM bundle has no `require` for; this banner gives them one.
  */
 const REQUIRE_BANNER = "import { createRequire as __cordonRequire } from 'node:module'; const require = __cordonRequire(import.meta.url);";
@@ -25,12 +25,8 @@ export const ESBUILD = {
   banner: REQUIRE_BANNER,
   /** Nothing external: the SDK v3 clients are bundled too. */
   external: [] as string[],
-  alias: {
-    /** Lambda gives credentials in the environment; see lambda-credentials.ts. */
-    '@aws-sdk/credential-provider-node': path.join(import.meta.dirname, 'lambda-credentials.ts'),
-    /** No Cordon call streams events; see no-event-streams.ts. */
-    '@smithy/core/event-streams': path.join(import.meta.dirname, 'no-event-streams.ts'),
-  },
+  /** Lambda gives credentials in the environment; see lambda-credentials.ts. */
+  alias: { '@aws-sdk/credential-provider-node': path.join(import.meta.dirname, 'lambda-credentials.ts') },
   /** Lambda loads a `.mjs` handler file as ESM. */
   outExtension: '.mjs',
 } as const;
