@@ -32,7 +32,7 @@
  *   the compound's tasks and the counters' ADDs: a task exists only with its counted marker, so
  *   nothing can hold it before it is written, and a duplicate delivery fails the condition and
  *   adds nothing (its compounds are dropped and the rest retried). A compound whose tasks do not
- *   fit a transaction is claimed and written as a sweep's.
+ *   fit a transaction, or whose marker a receive left `expanding`, is claimed and written as a sweep's.
  * - count: one transaction per message (per group, for a round), so the hot campaign item takes
  *   one ADD per message, never one per compound.
  *
@@ -52,7 +52,7 @@ import type { CampaignKind } from '#shared/schemas/campaign.ts';
 import { getCampaign, settleCampaign, type CampaignRecord } from '../stores/campaign-store.ts';
 import { cityCompounds, compoundsOfCommunity, compoundsOfStreet } from '../stores/compound-store.ts';
 import {
-  claimCompounds, countExpanded, expandAtomically, readRoundCompounds, readSweepCompounds, recordFailedCompound, setPlannedCount, writeNewTasks,
+  claimCompounds, countExpanded, expandAtomically, markerStates, readRoundCompounds, readSweepCompounds, recordFailedCompound, setPlannedCount, storePlans, writeNewTasks,
   type Claim, type ExpansionCount, type ExpansionLock, type PlaceTotals,
 } from '../stores/expansion-store.ts';
 import { getGrid } from '../stores/places-store.ts';
@@ -157,18 +157,27 @@ export async function expandCompounds(
   const at = nowIso();
   if (round) {
     const { groups, apart } = packTransactions(built);
+    // A compound too big for a transaction is claimed and written as a sweep's; so is one whose
+    // marker a receive left `expanding` (it may have died holding it: taken over once its lock lapses).
+    const toClaim = [...apart];
     // One after another: a message's groups share coverage items and the campaign.
-    for (const group of groups) await expandAtomically(campaign, group, tally, at);
-    // A compound too big for a transaction is claimed and written as a sweep's.
-    const held = apart.length === 0 ? [] : await claimCompounds(campaign.id, apart.map((c) => c.compoundId), lock);
+    for (const group of groups) toClaim.push(...(await expandAtomically(campaign, group, tally, at)).expanding);
+    const held = toClaim.length === 0 ? [] : await claimCompounds(campaign.id, toClaim.map((c) => c.compoundId), lock);
     const heldOf = new Map(held.map((c) => [c.id, c.claim]));
-    await expandClaimed(campaign, apart.flatMap((c) => { const claim = heldOf.get(c.compoundId); return claim ? [{ ...c, claim }] : []; }), lock, at);
+    await expandClaimed(campaign, toClaim.flatMap((c) => { const claim = heldOf.get(c.compoundId); return claim ? [{ ...c, claim }] : []; }), lock, at);
   } else {
-    await expandClaimed(campaign, built.map((b) => ({ ...b, claim: claimOf.get(b.compoundId) as Claim })), lock, at);
+    await Promise.all([
+      expandClaimed(campaign, built.map((b) => ({ ...b, claim: claimOf.get(b.compoundId) as Claim })), lock, at),
+      storePlans(reads.filter((r) => claimOf.get(r.id))),
+    ]);
   }
   await settleCampaign(campaign.id);
-  if (failures.length > 0) {
-    throw new Error(`${failures.length} compounds not expanded: ${failures.map((f) => `${f.compoundId} (${f.error.message})`).join('; ')}`);
+  // A round claims nothing first: a compound that failed to read may be one another delivery
+  // already expanded (or recorded failed); only the unsettled ones fail the message.
+  const settled = round && failures.length > 0 ? await markerStates(campaign.id, failures.map((f) => f.compoundId)) : new Map<string, string>();
+  const unsettled = failures.filter((f) => { const state = settled.get(f.compoundId); return state !== 'expanded' && state !== 'failed'; });
+  if (unsettled.length > 0) {
+    throw new Error(`${unsettled.length} compounds not expanded: ${unsettled.map((f) => `${f.compoundId} (${f.error.message})`).join('; ')}`);
   }
 }
 

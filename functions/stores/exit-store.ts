@@ -96,7 +96,7 @@ export async function saveJudgedExit(
       { put: auditItem({ entity: 'EXIT', entityId: current.id, action: 'update', ...audit }) },
       touchGroup(group, at),
       // The sweep's walk starts at the first open exit: its compound's fan-out plan is stale.
-      ...(next.status !== current.status || String(next.location) !== String(current.location) ? [planTombstoneOp(current.compoundId)] : []),
+      ...(next.status !== current.status ? [planTombstoneOp(current.compoundId)] : []),
     ],
     conflict,
   );

@@ -7,7 +7,7 @@
  * the compounds' plan items, plan-store.ts, read whole where a plan is missing or stale).
  */
 import {
-  COMPOUNDS_PER_MESSAGE, compoundPlan, type CaseBuildings, type FanOutInput, type PlanExit, type TaskDraft, type Totals,
+  COMPOUNDS_PER_MESSAGE, compoundPlan, type CaseBuildings, type CompoundPlan, type FanOutInput, type PlanExit, type TaskDraft, type Totals,
 } from '#shared/domain/fan-out.ts';
 import { isoAfter } from '#shared/domain/time.ts';
 import { inParallel } from '#shared/parallel.ts';
@@ -15,6 +15,7 @@ import { Building } from '#shared/schemas/building.ts';
 import { CHILD_PREFIX, keys, META } from '#shared/table.ts';
 import { now } from '../platform/clock.ts';
 import { ConflictError } from '../platform/errors.ts';
+import { logger } from '../platform/logger.ts';
 import {
   batchGet, batchWrite, failedConditions, queryAll, transactionCancelled, transactWithRetry, transactWrite, updateItem, type Item, type TransactOp,
 } from '../platform/table.ts';
@@ -111,13 +112,16 @@ async function claimCompound(campaignId: string, compoundId: string, lock: Expan
 /** What a task builder is given besides the campaign. */
 export type CompoundData = Omit<FanOutInput, 'campaign'>;
 
-export type CompoundRead = { id: string; data: CompoundData } | { id: string; error: Error };
+/** A compound read, or why it could not be; `unplanned` when it was read whole (its plan to store, and the token the read saw). */
+export type CompoundRead =
+  | { id: string; data: CompoundData; unplanned?: { readonly plan: CompoundPlan; readonly seen: string | undefined } }
+  | { id: string; error: Error };
 
 /**
  * A sweep needs every building and exit of each compound: one BatchGet of the message's compound
  * records and plan items (plan-store.ts). A compound whose plan is missing or stale is read whole
- * instead (one query of its partition) and its plan stored for the next campaign, conditional on
- * the token the BatchGet saw.
+ * instead (one query of its partition); its plan, for the next campaign, is stored by
+ * {@link storePlans} for the compounds the receive claimed, conditional on the token the BatchGet saw.
  */
 export async function readSweepCompounds(compoundIds: readonly string[]): Promise<CompoundRead[]> {
   const items = await batchGet<Item>(compoundIds.flatMap((id) => [keys.compound(id), keys.fanOutPlan(id)]), { consistent: true });
@@ -130,10 +134,24 @@ export async function readSweepCompounds(compoundIds: readonly string[]): Promis
     if (compound && stored?.plan) return { id, data: { compound: compoundOf(id, compound), ...stored.plan } };
     try {
       const data = await readCompound(id);
-      await savePlan(id, compoundPlan(data.buildings, data.exits), stored?.token);
-      return { id, data };
+      return { id, data, unplanned: { plan: compoundPlan(data.buildings, data.exits), seen: stored?.token } };
     } catch (error) {
       return { id, error: error as Error };
+    }
+  });
+}
+
+/**
+ * Stores the plans of the compounds read whole. Best effort: a plan not stored is only rebuilt
+ * next time, so an error is logged, never the compound's failure.
+ */
+export async function storePlans(reads: readonly CompoundRead[]): Promise<void> {
+  await inParallel(reads, CONCURRENCY, async (read) => {
+    if (!('unplanned' in read) || !read.unplanned) return;
+    try {
+      await savePlan(read.id, read.unplanned.plan, read.unplanned.seen);
+    } catch (error) {
+      logger.warn('compound plan not stored; the next campaign reads the compound whole', { compoundId: read.id, error });
     }
   });
 }
@@ -258,9 +276,9 @@ function countOps(campaignId: string, count: ExpansionCount, condition: NonNulla
  * A round's compounds (about one task each) in one transaction, no claim first: each compound's
  * marker is created `expanded` only if it has none (conditional), with its tasks and the counters'
  * ADDs. All or nothing, so a task exists only with its counted marker, and a duplicate delivery
- * fails the condition and adds nothing. Compounds whose markers exist already (expanded by another
- * delivery, held by a claim, or failed) are left out and the rest tried again; answers the
- * compounds this call expanded. The caller keeps the transaction within 100 items
+ * fails the condition and adds nothing. Compounds whose markers exist already are left out and
+ * the rest tried again; answers the compounds this call expanded, and those left out whose marker
+ * is still `expanding` (held by a claim, perhaps of a receive that died: the caller claims them). The caller keeps the transaction within 100 items
  * (shared/domain/fan-out.ts `packTransactions`) and says how to count a subset (`countOf`).
  */
 export async function expandAtomically<C extends { readonly compoundId: string; readonly tasks: readonly TaskDraft[] }>(
@@ -268,8 +286,9 @@ export async function expandAtomically<C extends { readonly compoundId: string; 
   compounds: readonly C[],
   countOf: (compounds: readonly C[]) => ExpansionCount,
   at: string,
-): Promise<C[]> {
+): Promise<{ expanded: C[]; expanding: C[] }> {
   let left = [...compounds];
+  const expanding: C[] = [];
   while (left.length > 0) {
     const ops = [
       ...countOps(campaign.id, countOf(left), { expression: 'attribute_not_exists(pk)' }),
@@ -277,16 +296,27 @@ export async function expandAtomically<C extends { readonly compoundId: string; 
     ];
     try {
       await transactWithRetry(ops);
-      return left;
+      return { expanded: left, expanding };
     } catch (error) {
       const failed = failedConditions(error);
       if (!failed) throw error;
-      // Only the markers (the first ops, one per compound) carry conditions.
+      // Only the markers (the first ops, one per compound) carry conditions. A marker still
+      // `expanding` was claimed by a receive that may have died (a big compound's claim, or a
+      // message claimed before rounds stopped claiming): not done, so it goes to the claim path.
       const taken = new Set(failed);
+      const states = await markerStates(campaign.id, left.filter((_, i) => taken.has(i)).map((c) => c.compoundId));
+      expanding.push(...left.filter((c, i) => taken.has(i) && states.get(c.compoundId) === 'expanding'));
       left = left.filter((_, i) => !taken.has(i));
     }
   }
-  return [];
+  return { expanded: [], expanding };
+}
+
+/** The compounds' marker states (`expanding`, `expanded`, `failed`; absent when never claimed): one consistent BatchGet. */
+export async function markerStates(campaignId: string, compoundIds: readonly string[]): Promise<Map<string, string>> {
+  if (compoundIds.length === 0) return new Map();
+  const items = await batchGet<Item>(compoundIds.map((id) => markerKey(campaignId, id)), { consistent: true });
+  return new Map(items.map((i) => [i.placeId as string, i.state as string]));
 }
 
 /**

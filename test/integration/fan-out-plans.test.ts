@@ -59,7 +59,7 @@ describe('a compound\'s fan-out plan', () => {
     expect((await planOf('c_a'))?.plan?.buildings.map((b) => b.id)).toEqual(['b_a1', 'b_a2', 'b_a3']);
   });
 
-  it('is not stored from a read that a later write has overtaken', async () => {
+  it('is not stored by savePlan once a write has tombstoned it since the read, nor over a plan stored meanwhile', async () => {
     const seen = (await planOf('c_a'))?.token;
     // A building write (and its tombstone) lands between the read and the store.
     await putItem(planTombstone('c_a'));

@@ -20,8 +20,9 @@
  * chunk's read and write is overwritten (a sealing confirmed in that window is lost, as any field
  * would be); the judgement that follows puts the standing right again.
  *
- * Once a chunk's buildings or exits have landed, their compounds' fan-out plans are marked stale
- * (plan-store.ts), so the next campaign reads those compounds whole and stores their plans again.
+ * Before a chunk's changed buildings or exits go out, and again once they have landed, their
+ * compounds' fan-out plans are marked stale (plan-store.ts), so the next campaign reads those
+ * compounds whole and stores their plans again.
  */
 import { diff } from '#shared/domain/audit.ts';
 import { memberIdFor, type CompoundRecord } from '#shared/domain/compounds.ts';
@@ -105,8 +106,9 @@ export function buildingImporter(context: ImportContext): KindImporter<BuildingR
               geometry: row.geometry ?? current.geometry,
             }
           : building;
-        if (!outcome.write('BUILDING', next.id, buildingItem(next), diff(current, next, BUILDING_FIELDS), current !== undefined, row.line)) continue;
-        written.add(compound.id);
+        const changes = diff(current, next, BUILDING_FIELDS);
+        if (!outcome.write('BUILDING', next.id, buildingItem(next), changes, current !== undefined, row.line)) continue;
+        if (current === undefined || Object.keys(changes).length > 0) written.add(compound.id);
         const gridId = next.gridId;
         if (gridId && !compound.gridIds.includes(gridId)) {
           const link = links.get(compound.id) ?? { compound, gridIds: new Set<string>() };
@@ -114,7 +116,7 @@ export function buildingImporter(context: ImportContext): KindImporter<BuildingR
           links.set(compound.id, link);
         }
       }
-      staleAfterWrite(outcome, written);
+      await staleAround(context, outcome, written);
       return outcome;
     },
 
@@ -167,23 +169,28 @@ export function exitImporter(context: ImportContext): KindImporter<ExitRow> {
         const next = current ? reimportedExit(current, exit, row) : exit;
         const changes = diff(current, next, EXIT_FIELDS);
         if (!outcome.write('EXIT', next.id, storedExitItem(next), changes, current !== undefined, row.line)) continue;
-        written.add(next.compoundId);
+        if (current === undefined || Object.keys(changes).length > 0) written.add(next.compoundId);
         // A new exit, or one opened or sealed, changes what the rules see.
         if (!current || 'status' in changes) judge.add(next.compoundId);
       }
       if (judge.size > 0) outcome.afterWrite.push(judgeRules(judge));
-      staleAfterWrite(outcome, written);
+      await staleAround(context, outcome, written);
       return outcome;
     },
   };
 }
 
 /**
- * Once a chunk's buildings or exits have landed, their compounds' fan-out plans are marked stale
- * (plan-store.ts says why the import only marks them: the next campaign rebuilds what it needs).
+ * Marks the fan-out plans of the compounds whose buildings or exits a chunk changes stale
+ * (plan-store.ts says why the import only marks them: the next campaign rebuilds what it needs):
+ * before the chunk's writes go out, so a write that fails half-way or times out never leaves a
+ * plan looking current behind new buildings; and again once they have landed, so a plan rebuilt
+ * from a read made between the two is not taken for current either.
  */
-function staleAfterWrite(outcome: Outcome, compoundIds: ReadonlySet<string>): void {
-  if (compoundIds.size > 0) outcome.afterWrite.push(() => invalidatePlans(compoundIds));
+async function staleAround(context: ImportContext, outcome: Outcome, compoundIds: ReadonlySet<string>): Promise<void> {
+  if (compoundIds.size === 0 || context.dryRun) return;
+  await invalidatePlans(compoundIds);
+  outcome.afterWrite.push(() => invalidatePlans(compoundIds));
 }
 
 /**
