@@ -5,6 +5,7 @@
  * (the machine may be offline).
  */
 import * as z from 'zod';
+import { CRS } from './schemas/constants.ts';
 
 export const RuntimeConfig = z.object({
   /** Base URL of the API; "" for the page's own origin (the local servers proxy the API). */
@@ -16,7 +17,7 @@ export const RuntimeConfig = z.object({
    * The coordinate system of the tiles: Chinese providers draw in GCJ-02 (AutoNavi, Tencent) or
    * BD-09 (Baidu), and every overlay is shifted to match (web/src/map/coords.ts). Default wgs84.
    */
-  tileCrs: z.enum(['wgs84', 'gcj02', 'bd09']).optional(),
+  tileCrs: z.enum(CRS).optional(),
   /** The deepest zoom the tiles have (the map zooms no further). */
   tileMaxZoom: z.number().int().min(1).max(22).optional(),
   /**

@@ -18,5 +18,7 @@ export const HELP_URGENCIES = ['normal', 'high'] as const;
 export const SYMPTOMS = ['fever', 'fatigue', 'cough', 'breathing_difficulty'] as const;
 /** What a household orders (代购配送). */
 export const ORDER_KINDS = ['groceries', 'medicine', 'other'] as const;
+/** Coordinate systems: of an imported file's coordinates, and of a basemap's tiles (/config.json's tileCrs). */
+export const CRS = ['wgs84', 'gcj02', 'bd09'] as const;
 /** The header as sent; the edge reads it lower-cased, as every header. */
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';

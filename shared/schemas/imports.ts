@@ -6,11 +6,12 @@
 import { schemaMessage } from '../messages/message.ts';
 import * as z from 'zod';
 import { DynamoNumber, Id } from './common.ts';
+import { CRS } from './constants.ts';
 
 export const IMPORT_KINDS = ['compounds', 'buildings', 'exits', 'communities', 'staff', 'people'] as const;
 export const ImportKind = z.enum(IMPORT_KINDS);
 export type ImportKind = z.infer<typeof ImportKind>;
-export const CRS = ['wgs84', 'gcj02', 'bd09'] as const;
+export { CRS };
 export const Crs = z.enum(CRS);
 export type Crs = z.infer<typeof Crs>;
 export const ENCODINGS = ['auto', 'utf8', 'gb18030'] as const;

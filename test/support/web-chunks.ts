@@ -4,7 +4,8 @@
  * modules in each chunk. Used by test/infra/web-chunks.test.ts (the open pages load no Leaflet,
  * no staff code, no zod) and the web-pages bench (each page's JavaScript, gzip and brotli, against
  * issue 19's aims). A page loads the entry's graph, its view's graph and its strings in Chinese
- * (web/src/view-features.ts) — what a resident's phone fetches on a first visit.
+ * (web/src/view-features.ts) — what a resident's phone fetches on a first visit, and all of it:
+ * the open pages install no service worker, so nothing else downloads behind them (web/src/main.tsx).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';

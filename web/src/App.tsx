@@ -5,20 +5,14 @@
  *
  * Each is a chunk of its own, loaded with its strings (web/src/i18n.ts) when first opened, so a
  * resident's phone gets the resident page and its Chinese only — no Leaflet, no staff code, no
- * zod (issue 19; test/infra/web-chunks.test.ts checks the build). The service worker precaches
- * every chunk, so any of them opens offline all the same.
+ * zod (issue 19; test/infra/web-chunks.test.ts checks the build). The service worker, which the
+ * staff side installs (web/src/main.tsx), precaches every chunk, so any of them opens offline. A chunk that cannot load (an old tab
+ * after a deploy, offline before the worker installed) says so and offers a reload
+ * (web/src/layout/lazy-view.tsx) instead of leaving the page blank.
  */
-import { lazy, Suspense, type ComponentType } from 'react';
-import { loadFeatures } from './i18n.ts';
-import { useRoute, type Route } from './layout/navigation.ts';
-import { VIEW_FEATURES, type Feature } from './view-features.ts';
-
-/** A view's chunk and its features' strings, both fetched at once; memoised, so starting it early (`preloadView`) costs nothing later. */
-function viewLoader<P>(load: () => Promise<ComponentType<P>>, features: readonly Feature[]) {
-  let loading: Promise<{ default: ComponentType<P> }> | undefined;
-  const start = () => (loading ??= Promise.all([load(), loadFeatures(features)]).then(([component]) => ({ default: component })));
-  return { start, Component: lazy(start) };
-}
+import { viewLoader, ViewSlot } from './layout/lazy-view.tsx';
+import { isOpenPage, useRoute, type Route } from './layout/navigation.ts';
+import { VIEW_FEATURES } from './view-features.ts';
 
 const Resident = viewLoader(() => import('./public/ResidentPage.tsx').then((m) => m.ResidentPage), VIEW_FEATURES.resident);
 const Report = viewLoader(() => import('./report/ReportPage.tsx').then((m) => m.ReportPage), VIEW_FEATURES.report);
@@ -33,10 +27,10 @@ export const preloadView = (route: Route): void => void loaderOf(route).start().
 
 export function App() {
   const route = useRoute();
-  if (route.view === 'resident' || route.view === 'report' || route.view === 'household') {
+  if (isOpenPage(route)) {
     return (
       <div className="app app-public">
-        <Suspense fallback={null}>
+        <ViewSlot key={route.view}>
           {route.view === 'resident' ? (
             <Resident.Component compoundId={route.compoundId} />
           ) : route.view === 'report' ? (
@@ -44,13 +38,13 @@ export function App() {
           ) : (
             <Household.Component token={route.token} />
           )}
-        </Suspense>
+        </ViewSlot>
       </div>
     );
   }
   return (
-    <Suspense fallback={null}>
+    <ViewSlot>
       <Staff.Component route={route} />
-    </Suspense>
+    </ViewSlot>
   );
 }

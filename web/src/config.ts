@@ -7,6 +7,7 @@
  * page itself (issue 19). test/unit/web-config.test.ts holds the two to the same answers.
  */
 import type { RuntimeConfig } from '#shared/runtime-config.ts';
+import { CRS } from '#shared/schemas/constants.ts';
 
 export class ConfigError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -14,8 +15,6 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
-
-const TILE_CRS = ['wgs84', 'gcj02', 'bd09'];
 
 /** An absolute URL whose scheme is one of `schemes`. */
 function isUrl(value: unknown, schemes: readonly string[]): boolean {
@@ -34,7 +33,7 @@ const FIELDS: Record<keyof RuntimeConfig, (value: unknown) => boolean> = {
   apiUrl: (value) => typeof value === 'string',
   tileUrl: nonEmpty,
   tileAttribution: (value) => typeof value === 'string',
-  tileCrs: (value) => typeof value === 'string' && TILE_CRS.includes(value),
+  tileCrs: (value) => typeof value === 'string' && (CRS as readonly string[]).includes(value),
   tileMaxZoom: (value) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 22,
   publicUrl: (value) => isUrl(value, ['http', 'https']),
   region: nonEmpty,

@@ -55,10 +55,17 @@ const loadAll = async (language: Language, features: Iterable<Feature>) => {
   await Promise.all([...features].map((feature) => loadFile(language, feature)));
 };
 
+/** The language a switch (`changeLanguage`) is loading, until it has switched. */
+let switchingTo: Language | undefined;
+
 /** Brings `features`' strings in the current language; a view awaits it before it shows. */
 export async function loadFeatures(features: readonly Feature[]): Promise<void> {
   for (const feature of features) wanted.add(feature);
-  await loadAll(currentLanguage(), features);
+  const current = currentLanguage();
+  // Asked for during a switch: the switch's `wanted` may have been taken already, and the view may
+  // show after the switch, so the new language's strings too (or an English user sees bare keys).
+  const languages = switchingTo && switchingTo !== current ? [current, switchingTo] : [current];
+  await Promise.all(languages.map((language) => loadAll(language, features)));
 }
 
 function savedLanguage(): Language {
@@ -71,11 +78,7 @@ function savedLanguage(): Language {
 }
 
 export async function initI18n(): Promise<typeof i18next> {
-  const language = savedLanguage();
-  i18next.on('languageChanged', (changed) => {
-    document.documentElement.lang = changed;
-    document.title = i18next.t('app.documentTitle');
-  });
+  let language = savedLanguage();
   await i18next.use(initReactI18next).init({
     resources: {},
     // Bundles arrive later (addResourceBundle), never through a backend.
@@ -86,10 +89,25 @@ export async function initI18n(): Promise<typeof i18next> {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  await loadAll(language, SHELL_FEATURES);
-  // Strings loaded after init: the title and lang set now that the shell's strings are there.
+  try {
+    await loadAll(language, SHELL_FEATURES);
+  } catch (error) {
+    // The saved language's shell strings could not be fetched (offline before the service worker
+    // kept them, a deploy removed them): start in the bundled Chinese rather than not at all.
+    // Not saved: the next start tries the user's language again.
+    console.error(error);
+    language = DEFAULT_LANGUAGE;
+    await loadAll(language, SHELL_FEATURES);
+    await i18next.changeLanguage(language);
+  }
+  // Strings loaded after init: the title and lang set now that the shell's strings are there,
+  // and on each switch after (not before: the title would be the bare key).
   document.documentElement.lang = language;
   document.title = i18next.t('app.documentTitle');
+  i18next.on('languageChanged', (changed) => {
+    document.documentElement.lang = changed;
+    document.title = i18next.t('app.documentTitle');
+  });
   return i18next;
 }
 
@@ -100,8 +118,13 @@ export async function changeLanguage(language: Language): Promise<void> {
     // Private mode may refuse storage; the switch still works for this page.
   }
   // The new language's strings first, so nothing shows a bare key in between.
-  await loadAll(language, wanted);
-  await i18next.changeLanguage(language);
+  switchingTo = language;
+  try {
+    await loadAll(language, wanted);
+    await i18next.changeLanguage(language);
+  } finally {
+    if (switchingTo === language) switchingTo = undefined;
+  }
 }
 
 export const currentLanguage = (): Language => (isLanguage(i18next.language) ? i18next.language : DEFAULT_LANGUAGE);

@@ -1,7 +1,10 @@
 /**
  * Start-up: translations first (so even a failed start speaks the user's language), then the
- * runtime config, then the app; then the service worker, which keeps the app for offline starts
- * and announces new versions through the update banner. The view's chunk and strings are asked
+ * runtime config, then the app; then, on the staff side (sign-in and the signed-in views), the
+ * service worker, which keeps the app for offline starts and announces new versions through the
+ * update banner. The open pages (resident, report, household links) install none: it precaches
+ * every chunk (the staff views, Leaflet, echarts: over a megabyte), which a resident's phone would
+ * download in the background on a first visit for a page it opens once (issue 19). The view's chunk and strings are asked
  * for as soon as the shell's strings are in, alongside the config, not after it.
  *
  * Only the styles every page shares are here; the staff side's (Leaflet's, the map's, sign-in)
@@ -14,7 +17,7 @@ import './styles/pwa.css';
 import { App, preloadView } from './App.tsx';
 import { loadConfig } from './config.ts';
 import { initI18n } from './i18n.ts';
-import { routeOf } from './layout/navigation.ts';
+import { isOpenPage, routeOf } from './layout/navigation.ts';
 import { registerServiceWorker } from './pwa/register.ts';
 import { UpdateBanner } from './pwa/UpdateBanner.tsx';
 import { createAppUpdates } from './pwa/updates.ts';
@@ -22,7 +25,8 @@ import { createServices, ServicesProvider } from './services.tsx';
 
 async function start(root: HTMLElement): Promise<void> {
   const i18n = await initI18n();
-  preloadView(routeOf(window.location.pathname, window.location.search));
+  const route = routeOf(window.location.pathname, window.location.search);
+  preloadView(route);
   const view = createRoot(root);
   const updates = createAppUpdates();
   try {
@@ -48,7 +52,7 @@ async function start(root: HTMLElement): Promise<void> {
     );
   }
   // Also after a failed start: a fixed version can still arrive and be offered.
-  registerServiceWorker(updates);
+  if (!isOpenPage(route)) registerServiceWorker(updates);
 }
 
 const root = document.getElementById('root');

@@ -7,7 +7,7 @@
  * report and household pages never load the header, sign-in, the staff views' styles or Leaflet's
  * (issue 19). The map's and sign-in styles are here, not in main.tsx, for the same reason.
  */
-import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { lazy, useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import 'leaflet/dist/leaflet.css';
 import '../styles/login.css';
@@ -17,6 +17,7 @@ import { useLinkSignIn } from '../auth/link-sign-in.ts';
 import { LoginPage } from '../auth/LoginPage.tsx';
 import { useServices, useSession } from '../services.tsx';
 import { AppHeader } from './AppHeader.tsx';
+import { ViewSlot } from './lazy-view.tsx';
 import { navigate, pathOf, viewsOf, type Route, type SignedInView } from './navigation.ts';
 
 /*
@@ -69,9 +70,10 @@ export function StaffApp({ route }: { route: Route }) {
           </p>
         </main>
       ) : session && Page && !link.failure ? (
-        <Suspense fallback={<main id="main" aria-busy="true" />}>
+        // Keyed by view: a view that failed to load does not hold the next one opened.
+        <ViewSlot key={view} fallback={<main id="main" aria-busy="true" />}>
           <Page key={session.user.username} />
-        </Suspense>
+        </ViewSlot>
       ) : auth.kind === 'local' ? (
         <LoginPage auth={auth} linkFailure={link.failure} />
       ) : (

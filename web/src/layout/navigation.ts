@@ -21,6 +21,10 @@ export type Route =
   | { readonly view: 'login'; readonly user: string | undefined }
   | { readonly view: 'home' };
 
+/** The pages open to everyone, no sign-in: they stand alone (web/src/App.tsx) and install no service worker (web/src/main.tsx). */
+export type OpenRoute = Extract<Route, { readonly view: 'resident' | 'report' | 'household' }>;
+export const isOpenPage = (route: Route): route is OpenRoute => route.view === 'resident' || route.view === 'report' || route.view === 'household';
+
 /** The views each role opens, its home first. */
 const VIEWS_OF: Record<Role, readonly SignedInView[]> = {
   city: ['map', 'board', 'inspections', 'dashboard', 'reports', 'passes', 'people', 'inbox', 'notices'],
