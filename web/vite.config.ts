@@ -138,19 +138,6 @@ self.addEventListener('activate', (event) => event.waitUntil((async () => {
   };
 }
 
-/**
- * Every build is the phones' build: Vitest sets NODE_ENV=test, and a build made under it (the e2e
- * tests', the bench's) would otherwise bundle React's development build — tests must see what
- * `npm start` serves.
- */
-function productionBuild(): Plugin {
-  return {
-    name: 'cordon-production-build',
-    apply: 'build',
-    config: () => ({ mode: 'production', define: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
-  };
-}
-
 export function webConfig(options: { apiUrl: string }): InlineConfig {
   const proxy = apiProxy(options.apiUrl);
   return {
@@ -158,7 +145,7 @@ export function webConfig(options: { apiUrl: string }): InlineConfig {
     // The app imports the catalogue and schemas from shared/, outside web/.
     server: { proxy, fs: { allow: [REPO_ROOT] } },
     preview: { proxy },
-    plugins: [productionBuild(), routeTable(), react(), ...serviceWorker(), devServiceWorkerReset()],
+    plugins: [routeTable(), react(), ...serviceWorker(), devServiceWorkerReset()],
     // The manifest (.vite/manifest.json, not deployed to phones: the service worker does not precache it) tells
     // test/infra/web-chunks.test.ts and the web-pages bench which chunks each view loads.
     build: { outDir: WEB_DIST, emptyOutDir: true, sourcemap: true, manifest: true, chunkSizeWarningLimit: 1024 },

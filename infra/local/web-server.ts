@@ -45,7 +45,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (buildIsStale()) {
       const where = path.relative(process.cwd(), WEB_DIST);
       options.log?.(`Building the web app into ${where.startsWith('..') ? WEB_DIST : where} (missing or older than its sources) …`);
-      await build(config);
+      await buildWebApp(config);
     }
     const server = await preview({ ...config, preview: { ...config.preview, port: options.port, host, strictPort: true } });
     return { url: urlOf(host, server.httpServer.address()), close: () => server.close() };
@@ -53,6 +53,22 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const server = await createServer({ ...config, server: { ...config.server, port: options.port, host, strictPort: true } });
   await server.listen();
   return { url: urlOf(host, server.httpServer?.address()), close: () => server.close() };
+}
+
+/**
+ * Builds the app as phones get it. Vite takes "production" from NODE_ENV whenever it is set, and
+ * Vitest sets it to "test": a build made under Vitest (the e2e tests', the bench's) would compile
+ * JSX for React's development runtime. Tests must see what `npm start` serves.
+ */
+export async function buildWebApp(config: InlineConfig): Promise<void> {
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build(config);
+  } finally {
+    if (before === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = before;
+  }
 }
 
 /** Whether web/dist is missing or older than any of its sources. */

@@ -6,12 +6,12 @@
  * import brings them back fails here, not on a resident's phone. The main entry stays within the
  * aim of 150 KB gzip. Built once into a folder of its own (not web/dist, which a running server may serve).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webConfig } from '#web/vite.config.ts';
+import { buildWebApp } from '#infra/local/web-server.ts';
 import { entryFile, modulesOf, PAGE_VIEWS, pageLoad, readManifest, weigh, type PageName } from '#test/support/web-chunks.ts';
 
 const OPEN_PAGES: readonly PageName[] = ['resident', 'report', 'household'];
@@ -42,8 +42,7 @@ let dist = '';
 beforeAll(async () => {
   dist = mkdtempSync(path.join(tmpdir(), 'cordon-web-chunks-'));
   const config = webConfig({ apiUrl: '' });
-  // The config makes every build the production one, also under Vitest's NODE_ENV=test.
-  await build({ ...config, configFile: false, logLevel: 'error', build: { ...config.build, outDir: dist } });
+  await buildWebApp({ ...config, configFile: false, logLevel: 'error', build: { ...config.build, outDir: dist } });
 }, 600_000);
 
 afterAll(() => {
@@ -51,6 +50,15 @@ afterAll(() => {
 });
 
 describe('the web build, split by view', () => {
+  // A build under Vitest's NODE_ENV=test once compiled JSX for React's development runtime, which
+  // the production React lacks: every page threw "jsxDEV is not a function".
+  it("is compiled for React's production runtime, also when made under Vitest", () => {
+    const assets = path.join(dist, 'assets');
+    const scripts = readdirSync(assets).filter((file) => file.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((file) => readFileSync(path.join(assets, file), 'utf8').includes('jsxDEV'))).toEqual([]);
+  });
+
   it.each(OPEN_PAGES)('loads no Leaflet, staff code, zod or schema on the %s page', (page) => {
     const manifest = readManifest(dist);
     const modules = pageLoad(manifest, page).js.flatMap((file) => modulesOf(dist, file));
