@@ -5,7 +5,7 @@
  * campaign's open tasks are not listed: nobody can work them (task-lists.ts).
  */
 import { isWorkable } from '#shared/domain/campaigns.ts';
-import { canSeeTask, canWorkTask, parseTaskId } from '#shared/domain/tasks.ts';
+import { canSeeTask, canWorkTask } from '#shared/domain/tasks.ts';
 import type { Caller } from '#shared/roles.ts';
 import type { TaskSummary } from '#shared/schemas/task.ts';
 import { getCampaign, type CampaignRecord } from '../stores/campaign-store.ts';
@@ -17,7 +17,7 @@ import type { Remember } from '../stores/idempotency-store.ts';
 import { tasksRoutes } from '#shared/catalogue/routes/tasks.ts';
 import { claimTask, completeRound, completeTask, extendTask, releaseTask } from '../stores/task-actions.ts';
 import { listTasks } from '../stores/task-lists.ts';
-import { getTask, getTaskAndCampaign, type TaskRecord } from '../stores/task-records.ts';
+import { getTaskAndCampaign, getTaskById, type TaskRecord } from '../stores/task-records.ts';
 import { storedVisit, taskSummary, taskView } from '../stores/task-views.ts';
 import { recordVisit } from '../stores/task-visits.ts';
 
@@ -39,15 +39,10 @@ function workedTask(id: string, task: TaskRecord | undefined, caller: Caller): T
   return seen;
 }
 
-const readTask = (id: string): Promise<TaskRecord | undefined> => {
-  const { campaignId, targetId } = parseTaskId(id);
-  return getTask(id, campaignId, targetId);
-};
-
-const taskForCaller = async (id: string, caller: Caller): Promise<TaskRecord> => seenTask(id, await readTask(id), caller);
+const taskForCaller = async (id: string, caller: Caller): Promise<TaskRecord> => seenTask(id, await getTaskById(id), caller);
 
 /** The task, if the caller may work it. */
-const ownTask = async (id: string, caller: Caller): Promise<TaskRecord> => workedTask(id, await readTask(id), caller);
+const ownTask = async (id: string, caller: Caller): Promise<TaskRecord> => workedTask(id, await getTaskById(id), caller);
 
 /** A conflict unless the campaign (as read) still runs. */
 function campaignRuns(id: string, campaign: CampaignRecord | undefined): void {

@@ -161,13 +161,12 @@ export async function expandCompounds(
     // marker a receive left `expanding` (it may have died holding it: taken over once its lock lapses).
     const toClaim = [...apart];
     // One after another: a message's groups share coverage items and the campaign.
-    for (const group of groups) toClaim.push(...(await expandAtomically(campaign, group, tally, at)).expanding);
+    for (const group of groups) toClaim.push(...(await expandAtomically(campaign, group, tally, at)));
     const held = toClaim.length === 0 ? [] : await claimCompounds(campaign.id, toClaim.map((c) => c.compoundId), lock);
-    const heldOf = new Map(held.map((c) => [c.id, c.claim]));
-    await expandClaimed(campaign, toClaim.flatMap((c) => { const claim = heldOf.get(c.compoundId); return claim ? [{ ...c, claim }] : []; }), lock, at);
+    await expandClaimed(campaign, heldOnly(toClaim, new Map(held.map((c) => [c.id, c.claim]))), lock, at);
   } else {
     await Promise.all([
-      expandClaimed(campaign, built.map((b) => ({ ...b, claim: claimOf.get(b.compoundId) as Claim })), lock, at),
+      expandClaimed(campaign, heldOnly(built, claimOf), lock, at),
       storePlans(reads.filter((r) => claimOf.get(r.id))),
     ]);
   }
@@ -179,6 +178,14 @@ export async function expandCompounds(
   if (unsettled.length > 0) {
     throw new Error(`${unsettled.length} compounds not expanded: ${unsettled.map((f) => `${f.compoundId} (${f.error.message})`).join('; ')}`);
   }
+}
+
+/** The compounds this receive holds, with their claims (one another receive holds, or done, is left out). */
+function heldOnly(compounds: readonly Built[], claimOf: ReadonlyMap<string, Claim | undefined>): Loaded[] {
+  return compounds.flatMap((c) => {
+    const claim = claimOf.get(c.compoundId);
+    return claim ? [{ ...c, claim }] : [];
+  });
 }
 
 /** Claimed compounds: their tasks written in batches (only those nobody can hold yet), then counted. */

@@ -84,9 +84,9 @@ function repaired(compound: CompoundRecord): CompoundRecord {
  * of a sound polygon never does).
  */
 function faultOf(compound: CompoundRecord): string | undefined {
-  if (!validPosition(compound.location)) return 'location is not [lng, lat] in range';
-  if (!(Number.isFinite(compound.areaM2) && compound.areaM2 >= 0)) return 'areaM2 is not a number of m² (negative?)';
-  if (!compound.geometry || (compound.bbox && intersects([...compound.location, ...compound.location] as Bbox, compound.bbox as Bbox))) return undefined;
+  const fault = pointFault(compound.location, compound.areaM2);
+  if (fault) return fault;
+  if (!compound.geometry || (compound.bbox && centroidInBbox(compound.location, compound.bbox as Bbox))) return undefined;
   const [problem] = areaProblems(compound.geometry, NO_LIMITS);
   return problem ? `geometry.${problem.path.join('.')}: ${problem.message}` : undefined;
 }
@@ -111,12 +111,20 @@ export const pointSources = (sources: readonly Source[]): Source[] =>
  * part, so a sound compound is never read twice.
  */
 export function needsWholeItem(item: Item): boolean {
-  const areaM2 = item.areaM2 as number;
-  if (!validPosition(item.location) || !(Number.isFinite(areaM2) && areaM2 >= 0)) return true;
-  const [lng, lat] = item.location as [number, number];
+  if (pointFault(item.location, item.areaM2)) return true;
   const bbox = item.bbox as Bbox | undefined;
-  return bbox !== undefined && !intersects([lng, lat, lng, lat], bbox);
+  return bbox !== undefined && !centroidInBbox(item.location as [number, number], bbox);
 }
+
+/** The faults a compound's point and area can show without its polygon (faultOf's first checks). */
+function pointFault(location: unknown, areaM2: unknown): string | undefined {
+  if (!validPosition(location)) return 'location is not [lng, lat] in range';
+  if (!(typeof areaM2 === 'number' && Number.isFinite(areaM2) && areaM2 >= 0)) return 'areaM2 is not a number of m² (negative?)';
+  return undefined;
+}
+
+/** Whether the compound's point lies in its bbox: a sound polygon's centroid always does. */
+const centroidInBbox = ([lng, lat]: readonly [number, number], bbox: Bbox): boolean => intersects([lng, lat, lng, lat], bbox);
 
 /** Compounds already reported by this process: a map that reloads every minute logs a bad one once. */
 const reported = new Set<string>();

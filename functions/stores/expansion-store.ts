@@ -124,10 +124,9 @@ export type CompoundRead =
  * {@link storePlans} for the compounds the receive claimed, conditional on the token the BatchGet saw.
  */
 export async function readSweepCompounds(compoundIds: readonly string[]): Promise<CompoundRead[]> {
-  const items = await batchGet<Item>(compoundIds.flatMap((id) => [keys.compound(id), keys.fanOutPlan(id)]), { consistent: true });
-  const byCompound = Map.groupBy(items, (i) => (i.pk as string).slice('COMPOUND#'.length));
+  const itemsOf = byCompound(await batchGet<Item>(compoundIds.flatMap((id) => [keys.compound(id), keys.fanOutPlan(id)]), { consistent: true }));
   return inParallel(compoundIds, CONCURRENCY, async (id): Promise<CompoundRead> => {
-    const found = byCompound.get(id) ?? [];
+    const found = itemsOf(id);
     const compound = found.find((i) => i.sk === META);
     const planned = found.find((i) => i.sk === keys.fanOutPlan(id).sk);
     const stored = planned ? storedPlanOf(planned) : undefined;
@@ -173,10 +172,9 @@ async function readCompound(compoundId: string): Promise<CompoundData & { readon
  */
 export async function readRoundCompounds(compoundIds: readonly string[], cased: CaseBuildings): Promise<CompoundRead[]> {
   const wanted = compoundIds.flatMap((id) => [keys.compound(id), ...(cased[id] ?? []).map((b) => keys.building(id, b))]);
-  const items = await batchGet<Item>(wanted, { consistent: true });
-  const byCompound = Map.groupBy(items, (i) => (i.pk as string).slice('COMPOUND#'.length));
+  const itemsOf = byCompound(await batchGet<Item>(wanted, { consistent: true }));
   return compoundIds.map((id): CompoundRead => {
-    const found = byCompound.get(id) ?? [];
+    const found = itemsOf(id);
     const compound = found.find((i) => i.sk === META);
     if (!compound) return { id, error: new Error(`compound ${id} is not in the registry`) };
     try {
@@ -186,6 +184,12 @@ export async function readRoundCompounds(compoundIds: readonly string[], cased: 
       return { id, error: error as Error };
     }
   });
+}
+
+/** A BatchGet's items by the compound whose partition they are in (the key from shared/table.ts, not spelt here). */
+function byCompound(items: readonly Item[]): (compoundId: string) => Item[] {
+  const byPartition = Map.groupBy(items, (i) => i.pk as string);
+  return (compoundId) => byPartition.get(keys.compound(compoundId).pk) ?? [];
 }
 
 function compoundOf(compoundId: string, item: Item): CompoundData['compound'] {
@@ -201,7 +205,7 @@ function compoundOf(compoundId: string, item: Item): CompoundData['compound'] {
 
 function buildingOf(item: Item, compoundId: string) {
   const parsed = Building.safeParse(item);
-  if (!parsed.success) throw new Error(`building ${String(item.id)} of compound ${compoundId} is not a valid record: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+  if (!parsed.success) throw new Error(`building ${String(item.id)} of compound ${compoundId} is not a valid record: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`, { cause: parsed.error });
   return parsed.data;
 }
 
@@ -277,16 +281,16 @@ function countOps(campaignId: string, count: ExpansionCount, condition: NonNulla
  * marker is created `expanded` only if it has none (conditional), with its tasks and the counters'
  * ADDs. All or nothing, so a task exists only with its counted marker, and a duplicate delivery
  * fails the condition and adds nothing. Compounds whose markers exist already are left out and
- * the rest tried again; answers the compounds this call expanded, and those left out whose marker
- * is still `expanding` (held by a claim, perhaps of a receive that died: the caller claims them). The caller keeps the transaction within 100 items
- * (shared/domain/fan-out.ts `packTransactions`) and says how to count a subset (`countOf`).
+ * the rest tried again; answers those left out whose marker is still `expanding` (held by a claim,
+ * perhaps of a receive that died: the caller claims them). The caller keeps the transaction within
+ * 100 items (shared/domain/fan-out.ts `packTransactions`) and says how to count a subset (`countOf`).
  */
 export async function expandAtomically<C extends { readonly compoundId: string; readonly tasks: readonly TaskDraft[] }>(
   campaign: Pick<CampaignRecord, 'id' | 'kind'>,
   compounds: readonly C[],
   countOf: (compounds: readonly C[]) => ExpansionCount,
   at: string,
-): Promise<{ expanded: C[]; expanding: C[] }> {
+): Promise<C[]> {
   let left = [...compounds];
   const expanding: C[] = [];
   while (left.length > 0) {
@@ -296,7 +300,7 @@ export async function expandAtomically<C extends { readonly compoundId: string; 
     ];
     try {
       await transactWithRetry(ops);
-      return { expanded: left, expanding };
+      return expanding;
     } catch (error) {
       const failed = failedConditions(error);
       if (!failed) throw error;
@@ -309,7 +313,7 @@ export async function expandAtomically<C extends { readonly compoundId: string; 
       left = left.filter((_, i) => !taken.has(i));
     }
   }
-  return { expanded: [], expanding };
+  return expanding;
 }
 
 /** The compounds' marker states (`expanding`, `expanded`, `failed`; absent when never claimed): one consistent BatchGet. */

@@ -75,8 +75,8 @@ async function lostClaim(t: TaskRecord, caller: Caller, cause: unknown): Promise
   const again = await rereadTask(t);
   if (!again) return new NotFoundError(message('task.gone'), { cause });
   const refusal = claimRefusal(again, caller.username, now().toISOString());
-  if (refusal) return new ConflictError(refusal.said, { cause: refusal });
-  return new ConflictError(message('task.claimed-meanwhile', { id: t.id }), { cause });
+  // The refusal's words are the answer's; the cause stays the cancelled transaction, for the logs.
+  return new ConflictError(refusal ? refusal.said : message('task.claimed-meanwhile', { id: t.id }), { cause });
 }
 
 export async function extendTask(t: TaskRecord, caller: Caller, remember?: Remember<TaskRecord>): Promise<TaskRecord> {

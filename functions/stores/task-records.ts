@@ -94,9 +94,17 @@ export const taskFromItem = (item: Item): TaskRecord => withoutKeys<TaskRecord>(
 
 /** The task as it stands (a consistent read), or undefined when there is none by that id. */
 export async function getTask(id: string, campaignId: string, targetId: string): Promise<TaskRecord | undefined> {
-  const item = await getItem<Item>(keys.task(campaignId, targetId), { consistent: true });
-  return item && item.id === id ? taskFromItem(item) : undefined;
+  return asTask(await getItem<Item>(keys.task(campaignId, targetId), { consistent: true }), id);
 }
+
+/** The task by its id alone (its campaign and target, so its key, parsed from it). */
+export function getTaskById(id: string): Promise<TaskRecord | undefined> {
+  const { campaignId, targetId } = parseTaskId(id);
+  return getTask(id, campaignId, targetId);
+}
+
+/** The item read under a task's key, as that task: none unless it carries the id asked for. */
+const asTask = (item: Item | undefined, id: string): TaskRecord | undefined => (item && item.id === id ? taskFromItem(item) : undefined);
 
 /**
  * The task and its campaign as they stand, in one consistent BatchGetItem (they share a
@@ -107,9 +115,8 @@ export async function getTaskAndCampaign(id: string): Promise<{ task: TaskRecord
   const taskKey = keys.task(campaignId, targetId);
   const campaignKey = keys.campaign(campaignId);
   const items = await batchGet<Item>([taskKey, campaignKey], { consistent: true });
-  const task = items.find((item) => item.sk === taskKey.sk && item.id === id);
   const campaign = items.find((item) => item.sk === campaignKey.sk);
-  return { task: task && taskFromItem(task), campaign: campaign && campaignFromItem(campaign) };
+  return { task: asTask(items.find((item) => item.sk === taskKey.sk), id), campaign: campaign && campaignFromItem(campaign) };
 }
 
 /** The same task read again, after a write lost a race or an index showed it. */

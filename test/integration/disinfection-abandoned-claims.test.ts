@@ -7,18 +7,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRound } from '#functions/jobs/start-rounds.ts';
 import { putItem } from '#functions/platform/table.ts';
-import { resetClock, setClock } from '#functions/platform/clock.ts';
+import { resetClock } from '#functions/platform/clock.ts';
 import { keys } from '#shared/table.ts';
-import { startTestStack, type TestStack } from '../support/stack.ts';
+import type { TestStack } from '../support/stack.ts';
 import { scanTable } from '../support/table-scan.ts';
-import { MORNING, MORNING_ROUND, roundUsers, seedRoundCity } from './disinfection-support.ts';
-import { SWEEP_QUEUES, campaignOf, tasksOfCampaign } from './sweep-support.ts';
+import { MORNING, MORNING_ROUND, startRoundStackWithCase } from './disinfection-support.ts';
+import { campaignOf, tasksOfCampaign } from './sweep-support.ts';
 
 let stack: TestStack;
 beforeAll(async () => {
-  stack = await startTestStack({ users: roundUsers, seed: seedRoundCity, queueOptions: SWEEP_QUEUES });
-  setClock(() => new Date(MORNING));
-  expect((await (await stack.as('city')).post('/v1/cases', { compoundId: 'c_a', buildingId: 'b_a1', date: '2026-11-22', kind: 'confirmed', count: 1 })).status).toBe(201);
+  stack = await startRoundStackWithCase();
 });
 afterAll(async () => {
   resetClock();

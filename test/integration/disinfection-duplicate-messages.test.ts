@@ -5,17 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRound } from '#functions/jobs/start-rounds.ts';
-import { resetClock, setClock } from '#functions/platform/clock.ts';
-import { startTestStack, type TestStack } from '../support/stack.ts';
+import { resetClock } from '#functions/platform/clock.ts';
+import type { TestStack } from '../support/stack.ts';
 import { scanTable } from '../support/table-scan.ts';
-import { MORNING, roundUsers, seedRoundCity } from './disinfection-support.ts';
+import { MORNING, startRoundStackWithCase } from './disinfection-support.ts';
 import { SWEEP_QUEUES, campaignOf, tasksOfCampaign } from './sweep-support.ts';
 
 let stack: TestStack;
 beforeAll(async () => {
-  stack = await startTestStack({ users: roundUsers, seed: seedRoundCity, queueOptions: { ...SWEEP_QUEUES, copiesPerMessage: 2 } });
-  setClock(() => new Date(MORNING));
-  expect((await (await stack.as('city')).post('/v1/cases', { compoundId: 'c_a', buildingId: 'b_a1', date: '2026-11-22', kind: 'confirmed', count: 1 })).status).toBe(201);
+  stack = await startRoundStackWithCase({ ...SWEEP_QUEUES, copiesPerMessage: 2 });
 });
 afterAll(async () => {
   resetClock();

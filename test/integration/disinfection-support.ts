@@ -3,11 +3,16 @@
  * property management (c_np, closed, its community's team disinfects it), a building in c_d,
  * disinfection staff of each kind, and a clock at 08:30 China time on 2026-11-23.
  */
+import { expect } from 'vitest';
 import { buildingItem, compoundWriteItem } from '#functions/stores/compound-store.ts';
+import { setClock } from '#functions/platform/clock.ts';
 import { batchWrite } from '#functions/platform/table.ts';
+import type { QueueRunnerOptions } from '#infra/local/queue-runner.ts';
 import { newCompound } from '#shared/domain/compounds.ts';
 import type { LocalUser } from '#shared/schemas/local.ts';
 import { fixture, fixtureUsers, seedFixtureCity, square } from '../support/fixture-city.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
+import { SWEEP_QUEUES } from './sweep-support.ts';
 
 export const DAY = '2026-11-23';
 /** 08:30 in China on DAY. */
@@ -49,4 +54,16 @@ export async function seedRoundCity(): Promise<void> {
     building('b_d1', 'c_d', [112.611, 31.111]),
     building('b_d2', 'c_d', [112.612, 31.112]),
   ]);
+}
+
+/**
+ * A stack on the round city with the clock at MORNING (the caller resets it) and a confirmed case
+ * in b_a1 the day before, so the morning round makes five tasks: c_a, c_b, c_d, c_np and b_a1.
+ */
+export async function startRoundStackWithCase(queueOptions: Omit<QueueRunnerOptions, 'log'> = SWEEP_QUEUES): Promise<TestStack> {
+  const stack = await startTestStack({ users: roundUsers, seed: seedRoundCity, queueOptions });
+  setClock(() => new Date(MORNING));
+  const city = await stack.as('city');
+  expect((await city.post('/v1/cases', { compoundId: 'c_a', buildingId: 'b_a1', date: '2026-11-22', kind: 'confirmed', count: 1 })).status).toBe(201);
+  return stack;
 }

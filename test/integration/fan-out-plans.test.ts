@@ -5,20 +5,18 @@
  * marks the plan stale, so the next sweep makes the tasks of the buildings as they are.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { batchWrite, getItem, type Item } from '#functions/platform/table.ts';
+import { batchWrite, getItem, putItem, type Item } from '#functions/platform/table.ts';
 import { buildingItem } from '#functions/stores/compound-store.ts';
 import { invalidatePlans, planTombstone, savePlan, storedPlanOf } from '#functions/stores/plan-store.ts';
-import { putItem } from '#functions/platform/table.ts';
 import { keys } from '#shared/table.ts';
-import { startTestStack, type Client, type TestStack } from '../support/stack.ts';
-import { SWEEP_QUEUES, launchAndDrain, seedSweepCity, sweepUsers, tasksOfCampaign } from './sweep-support.ts';
+import type { Client, TestStack } from '../support/stack.ts';
+import { launchAndDrain, startSweepStack, tasksOfCampaign } from './sweep-support.ts';
 
 let stack: TestStack;
 let city: Client;
 
 beforeAll(async () => {
-  stack = await startTestStack({ users: sweepUsers, seed: () => seedSweepCity(), queueOptions: SWEEP_QUEUES });
-  city = await stack.as('city');
+  ({ stack, city } = await startSweepStack());
 });
 afterAll(() => stack.stop());
 

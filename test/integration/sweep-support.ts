@@ -10,7 +10,7 @@ import { newCompound } from '#shared/domain/compounds.ts';
 import type { Campaign } from '#shared/schemas/campaign.ts';
 import type { LocalUser } from '#shared/schemas/local.ts';
 import { fixtureUsers, seedFixtureCity, square } from '../support/fixture-city.ts';
-import type { Client, TestStack } from '../support/stack.ts';
+import { startTestStack, type Client, type TestStack } from '../support/stack.ts';
 import { scanTable } from '../support/table-scan.ts';
 
 const at = '2026-11-01T00:00:00.000Z';
@@ -94,3 +94,9 @@ export async function tasksOfCampaign(campaignId: string): Promise<Item[]> {
 }
 
 export const SWEEP_QUEUES = { timeScale: 0.001, pollIntervalMs: 5 } as const;
+
+/** A stack on the sweep city, its queues at test speed, and the city-level user's client. */
+export async function startSweepStack(): Promise<{ stack: TestStack; city: Client }> {
+  const stack = await startTestStack({ users: sweepUsers, seed: () => seedSweepCity(), queueOptions: SWEEP_QUEUES });
+  return { stack, city: await stack.as('city') };
+}

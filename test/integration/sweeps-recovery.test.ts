@@ -11,15 +11,14 @@ import { setQueuePort } from '#functions/platform/queue.ts';
 import { lambdaContext } from '#infra/local/lambda-context.ts';
 import { schedules } from '#shared/catalogue/index.ts';
 import type { TaskSummary } from '#shared/schemas/task.ts';
-import { startTestStack, type Client, type TestStack } from '../support/stack.ts';
-import { CM1, CM2, SWEEP_QUEUES, campaignOf, launch, launchAndDrain, seedSweepCity, sweepUsers, tasksOfCampaign } from './sweep-support.ts';
+import type { Client, TestStack } from '../support/stack.ts';
+import { CM1, CM2, campaignOf, launch, launchAndDrain, startSweepStack, tasksOfCampaign } from './sweep-support.ts';
 
 let stack: TestStack;
 let city: Client;
 
 beforeAll(async () => {
-  stack = await startTestStack({ users: sweepUsers, seed: () => seedSweepCity(), queueOptions: SWEEP_QUEUES });
-  city = await stack.as('city');
+  ({ stack, city } = await startSweepStack());
 });
 afterAll(() => stack.stop());
 afterEach(() => {

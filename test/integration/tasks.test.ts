@@ -8,8 +8,8 @@ import { getTask, type TaskRecord } from '#functions/stores/task-records.ts';
 import type { Caller } from '#shared/roles.ts';
 import type { Task, TaskSummary } from '#shared/schemas/task.ts';
 import { scanTable, tableFingerprint } from '../support/table-scan.ts';
-import { startTestStack, type Client, type TestStack } from '../support/stack.ts';
-import { CM1, SWEEP_QUEUES, campaignOf, json, launchAndDrain, seedSweepCity, sweepUsers } from './sweep-support.ts';
+import type { Client, TestStack } from '../support/stack.ts';
+import { CM1, campaignOf, json, launchAndDrain, startSweepStack } from './sweep-support.ts';
 
 let stack: TestStack;
 let campaignId: string;
@@ -18,8 +18,9 @@ const taskA1 = () => `${campaignId}.b_a1`;
 const taskA2 = () => `${campaignId}.b_a2`;
 
 beforeAll(async () => {
-  stack = await startTestStack({ users: sweepUsers, seed: () => seedSweepCity(), queueOptions: SWEEP_QUEUES });
-  const city = await stack.as('city');
+  const started = await startSweepStack();
+  stack = started.stack;
+  const city = started.city;
   campaignId = (await launchAndDrain(stack, city, { kind: 'sweep', scope: { type: 'community', id: 'cm1' } })).id;
   otherCampaignId = (await launchAndDrain(stack, city, { kind: 'sweep', scope: { type: 'community', id: 'cm2' } })).id;
 });

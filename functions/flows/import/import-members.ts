@@ -108,7 +108,8 @@ export function buildingImporter(context: ImportContext): KindImporter<BuildingR
           : building;
         const changes = diff(current, next, BUILDING_FIELDS);
         if (!outcome.write('BUILDING', next.id, buildingItem(next), changes, current !== undefined, row.line)) continue;
-        if (current === undefined || Object.keys(changes).length > 0) written.add(compound.id);
+        // An unchanged row writes nothing (Outcome.write), so leaves the plan as it is.
+        if (Object.keys(changes).length > 0) written.add(compound.id);
         const gridId = next.gridId;
         if (gridId && !compound.gridIds.includes(gridId)) {
           const link = links.get(compound.id) ?? { compound, gridIds: new Set<string>() };
@@ -169,7 +170,7 @@ export function exitImporter(context: ImportContext): KindImporter<ExitRow> {
         const next = current ? reimportedExit(current, exit, row) : exit;
         const changes = diff(current, next, EXIT_FIELDS);
         if (!outcome.write('EXIT', next.id, storedExitItem(next), changes, current !== undefined, row.line)) continue;
-        if (current === undefined || Object.keys(changes).length > 0) written.add(next.compoundId);
+        if (Object.keys(changes).length > 0) written.add(next.compoundId);
         // A new exit, or one opened or sealed, changes what the rules see.
         if (!current || 'status' in changes) judge.add(next.compoundId);
       }
