@@ -25,27 +25,19 @@ function missingChunk() {
 }
 
 describe('a view that cannot load', () => {
-  it('says so and offers a reload instead of a blank page', async () => {
+  it.each([
+    { language: 'zh-CN', message: '页面无法加载，请检查网络后重新加载。', reload: '重新加载' },
+    { language: 'en', message: 'The page could not load. Check the connection and reload.', reload: 'Reload' },
+  ] as const)('says so and offers a reload instead of a blank page, in the user\'s language ($language)', async ({ language, message, reload }) => {
+    await changeLanguage(language);
     const { view } = missingChunk();
     await render(
       <ViewSlot>
         <view.Component />
       </ViewSlot>,
     );
-    await expect.element(page.getByRole('alert').getByText('页面无法加载，请检查网络后重新加载。')).toBeVisible();
-    await expect.element(page.getByRole('button', { name: '重新加载' })).toBeVisible();
-  });
-
-  it('says so in English to an English user', async () => {
-    await changeLanguage('en');
-    const { view } = missingChunk();
-    await render(
-      <ViewSlot>
-        <view.Component />
-      </ViewSlot>,
-    );
-    await expect.element(page.getByRole('alert').getByText('The page could not load. Check the connection and reload.')).toBeVisible();
-    await expect.element(page.getByRole('button', { name: 'Reload' })).toBeVisible();
+    await expect.element(page.getByRole('alert').getByText(message)).toBeVisible();
+    await expect.element(page.getByRole('button', { name: reload })).toBeVisible();
   });
 
   it('does not keep a failed load: the next start fetches again', async () => {

@@ -7,6 +7,9 @@
  * (web/src/view-features.ts) — what a resident's phone fetches on a first visit, and all of it:
  * the open pages install no service worker, so nothing else downloads behind them (web/src/main.tsx).
  */
+
+/** Issue 19's aims for what a phone downloads, gzip: the main entry, and everything the resident page loads. */
+export const WEB_AIMS_KB = { entry: 150, resident: 60 } as const;
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -66,9 +69,8 @@ function closure(manifest: Manifest, keys: readonly string[]): string[] {
 
 /** What `page` loads in Chinese: the entry's graph, its view's, its strings'. */
 export function pageLoad(manifest: Manifest, page: PageName): PageLoad {
-  const strings = page === 'staff' ? VIEW_FEATURES.staff : VIEW_FEATURES[page];
   // The shell's Chinese is in the entry (web/src/i18n.ts), not a file of its own.
-  const stringKeys = strings.map((feature) => `src/locales/zh-CN/${feature}.json`).filter((key) => manifest[key]);
+  const stringKeys = VIEW_FEATURES[page].map((feature) => `src/locales/zh-CN/${feature}.json`).filter((key) => manifest[key]);
   const keys = closure(manifest, [ENTRY, PAGE_VIEWS[page], ...stringKeys]);
   const chunks = keys.map((key) => manifest[key]!);
   return { js: [...new Set(chunks.map((c) => c.file))], css: [...new Set(chunks.flatMap((c) => c.css ?? []))] };

@@ -22,7 +22,7 @@ import { AreaLayers } from '../map/AreaLayers.tsx';
 import { clustersInView, pointIndex } from '../map/clusters.ts';
 import { CompoundNames } from '../map/CompoundNames.tsx';
 import type { MapShift } from '../map/coords.ts';
-import { useCommunities, useCompoundsInView, useMapCaches, type CompoundProps, type MapView } from '../map/data.ts';
+import { streetIdsOf, useCommunities, useCompoundsInView, useMapCaches, type CompoundProps, type MapView } from '../map/data.ts';
 import { useShift } from '../map/useShift.ts';
 import { ViewportWatcher } from '../map/ViewportWatcher.tsx';
 import { useServices } from '../services.tsx';
@@ -127,7 +127,7 @@ function Surroundings({ exits, selectedCompoundId, onSelect }: { exits: readonly
   const caches = useMapCaches();
   const communities = useCommunities();
   const communityList = useMemo(() => communities.data ?? [], [communities.data]);
-  const streetIds = useMemo(() => [...new Set(communityList.map((c) => c.properties.streetId))], [communityList]);
+  const streetIds = useMemo(() => streetIdsOf(communityList), [communityList]);
   const [view, setView] = useState<MapView>();
   const compounds = useCompoundsInView(caches, communities.data ? view : undefined, streetIds);
   const choose = (compound: CompoundProps) => {

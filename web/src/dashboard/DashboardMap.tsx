@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { MapContainer, TileLayer } from 'react-leaflet';
 import { AreaLayers } from '../map/AreaLayers.tsx';
 import { CompoundNames } from '../map/CompoundNames.tsx';
-import { useCommunities, useCompoundsInView, useMapCaches, type CompoundProps, type MapView } from '../map/data.ts';
+import { streetIdsOf, useCommunities, useCompoundsInView, useMapCaches, type CompoundProps, type MapView } from '../map/data.ts';
 import { FitBounds } from '../map/FitBounds.tsx';
 import { boundsOf } from '../map/geo.ts';
 import { StatusLegend } from '../map/StatusLegend.tsx';
@@ -38,7 +38,7 @@ export function DashboardMap({ streetId, communityId, onOpenCommunity }: Dashboa
   const communities = useCommunities();
   const all = useMemo(() => communities.data ?? [], [communities.data]);
   const shown = useMemo(() => all.filter((c) => (communityId ? c.properties.id === communityId : streetId ? c.properties.streetId === streetId : true)), [all, streetId, communityId]);
-  const streetIds = useMemo(() => [...new Set(all.map((c) => c.properties.streetId))], [all]);
+  const streetIds = useMemo(() => streetIdsOf(all), [all]);
   const [view, setView] = useState<MapView>();
   const compounds = useCompoundsInView(caches, communities.data ? view : undefined, streetIds);
   const inPlace = useMemo(() => compounds.items.filter((c) => (communityId ? c.properties.communityId === communityId : streetId ? c.properties.streetId === streetId : true)), [compounds.items, streetId, communityId]);

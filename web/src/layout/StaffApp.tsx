@@ -7,7 +7,7 @@
  * report and household pages never load the header, sign-in, the staff views' styles or Leaflet's
  * (issue 19). The map's and sign-in styles are here, not in main.tsx, for the same reason.
  */
-import { lazy, useEffect, type ComponentType } from 'react';
+import { useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import 'leaflet/dist/leaflet.css';
 import '../styles/login.css';
@@ -17,27 +17,30 @@ import { useLinkSignIn } from '../auth/link-sign-in.ts';
 import { LoginPage } from '../auth/LoginPage.tsx';
 import { useServices, useSession } from '../services.tsx';
 import { AppHeader } from './AppHeader.tsx';
-import { ViewSlot } from './lazy-view.tsx';
+import { viewLoader, ViewSlot } from './lazy-view.tsx';
 import { navigate, pathOf, viewsOf, type Route, type SignedInView } from './navigation.ts';
 
 /*
  * Each view is its own chunk, loaded when first opened: a worker's /tasks without Leaflet. The
- * service worker precaches every chunk, so a view opens offline all the same.
+ * service worker precaches every chunk, so a view opens offline all the same. Their strings came
+ * with this side (VIEW_FEATURES.staff), so a view's loader asks for none.
  */
-const MapPage = lazy(() => import('../map/MapPage.tsx').then((m) => ({ default: m.MapPage })));
-const TasksPage = lazy(() => import('../tasks/TasksPage.tsx').then((m) => ({ default: m.TasksPage })));
-const BoardPage = lazy(() => import('../board/BoardPage.tsx').then((m) => ({ default: m.BoardPage })));
-const GatePage = lazy(() => import('../gate/GatePage.tsx').then((m) => ({ default: m.GatePage })));
-const PassesPage = lazy(() => import('../passes/PassesPage.tsx').then((m) => ({ default: m.PassesPage })));
-const PeoplePage = lazy(() => import('../people/PeoplePage.tsx').then((m) => ({ default: m.PeoplePage })));
-const InboxPage = lazy(() => import('../inbox/InboxPage.tsx').then((m) => ({ default: m.InboxPage })));
-const NoticesPage = lazy(() => import('../notices/NoticesPage.tsx').then((m) => ({ default: m.NoticesPage })));
-const ReportsPage = lazy(() => import('../reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })));
-const InspectionsPage = lazy(() => import('../inspections/InspectionsPage.tsx').then((m) => ({ default: m.InspectionsPage })));
-const DashboardPage = lazy(() => import('../dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
-const OrdersPage = lazy(() => import('../orders/OrdersPage.tsx').then((m) => ({ default: m.OrdersPage })));
+const staffView = (load: () => Promise<ComponentType>) => viewLoader(load, []).Component;
 
-const PAGES: Record<SignedInView, ComponentType> = { map: MapPage, tasks: TasksPage, board: BoardPage, gate: GatePage, passes: PassesPage, people: PeoplePage, orders: OrdersPage, inbox: InboxPage, notices: NoticesPage, reports: ReportsPage, inspections: InspectionsPage, dashboard: DashboardPage };
+const PAGES: Record<SignedInView, ComponentType> = {
+  map: staffView(() => import('../map/MapPage.tsx').then((m) => m.MapPage)),
+  tasks: staffView(() => import('../tasks/TasksPage.tsx').then((m) => m.TasksPage)),
+  board: staffView(() => import('../board/BoardPage.tsx').then((m) => m.BoardPage)),
+  gate: staffView(() => import('../gate/GatePage.tsx').then((m) => m.GatePage)),
+  passes: staffView(() => import('../passes/PassesPage.tsx').then((m) => m.PassesPage)),
+  people: staffView(() => import('../people/PeoplePage.tsx').then((m) => m.PeoplePage)),
+  orders: staffView(() => import('../orders/OrdersPage.tsx').then((m) => m.OrdersPage)),
+  inbox: staffView(() => import('../inbox/InboxPage.tsx').then((m) => m.InboxPage)),
+  notices: staffView(() => import('../notices/NoticesPage.tsx').then((m) => m.NoticesPage)),
+  reports: staffView(() => import('../reports/ReportsPage.tsx').then((m) => m.ReportsPage)),
+  inspections: staffView(() => import('../inspections/InspectionsPage.tsx').then((m) => m.InspectionsPage)),
+  dashboard: staffView(() => import('../dashboard/DashboardPage.tsx').then((m) => m.DashboardPage)),
+};
 
 export function StaffApp({ route }: { route: Route }) {
   const { t } = useTranslation();
