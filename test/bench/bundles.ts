@@ -47,8 +47,8 @@ export const bench: Bench = {
     const modules = handlerModules();
     ctx.report('bundles', 'functions', modules.length, '', `esbuild ${ESBUILD.target}, minified, ESM, SDK bundled`);
     const failed: string[] = [];
-    const sizes: { id: string; kb: number }[] = [];
-    const colds: number[] = [];
+    const runs = ctx.sized(COLD_RUNS);
+    const bundled: { id: string; kb: number; coldMs: number }[] = [];
     for (const module of modules) {
       const outfile = path.join(dir, module.id, `index${ESBUILD.outExtension}`);
       try {
@@ -60,22 +60,23 @@ export const bench: Bench = {
         continue;
       }
       const kb = statSync(outfile).size / 1024;
-      sizes.push({ id: module.id, kb });
       ctx.report('bundles', `${module.id} size`, kb, 'KB', `${(kb / AIM_KB).toFixed(2)}× the ${AIM_KB} KB aim`);
       const samples: number[] = [];
-      const runs = ctx.sized(COLD_RUNS.full, COLD_RUNS.quick);
       for (let i = 0; i < runs; i++) samples.push(await coldImportMs(outfile));
-      ctx.report('bundles', `${module.id} cold import`, percentile(samples, 50), 'ms',
+      const coldMs = percentile(samples, 50);
+      bundled.push({ id: module.id, kb, coldMs });
+      ctx.report('bundles', `${module.id} cold import`, coldMs, 'ms',
         `median of ${runs} fresh processes (min ${Math.min(...samples).toFixed(0)}, max ${Math.max(...samples).toFixed(0)})`);
-      colds.push(percentile(samples, 50));
     }
-    if (sizes.length > 0) {
-      const bySize = [...sizes].sort((a, b) => b.kb - a.kb);
+    if (bundled.length > 0) {
+      const bySize = [...bundled].sort((a, b) => b.kb - a.kb);
       const over = bySize.filter((s) => s.kb > AIM_KB);
       const largest = bySize[0]!;
+      const smallest = bySize.at(-1)!;
       ctx.report('bundles', 'largest', largest.kb, 'KB',
-        `${largest.id}, ${(largest.kb / AIM_KB).toFixed(2)}× the aim; smallest ${bySize.at(-1)!.kb.toFixed(0)} KB (${bySize.at(-1)!.id})`);
-      ctx.report('bundles', `over ${AIM_KB} KB`, over.length, `of ${sizes.length}`, over.map((s) => `${s.id} ${s.kb.toFixed(0)}`).join(', ') || 'none');
+        `${largest.id}, ${(largest.kb / AIM_KB).toFixed(2)}× the aim; smallest ${smallest.kb.toFixed(0)} KB (${smallest.id})`);
+      ctx.report('bundles', `over ${AIM_KB} KB`, over.length, `of ${bundled.length}`, over.map((s) => `${s.id} ${s.kb.toFixed(0)}`).join(', ') || 'none');
+      const colds = bundled.map((b) => b.coldMs);
       ctx.report('bundles', 'slowest cold import', Math.max(...colds), 'ms', `median of the functions' medians ${percentile(colds, 50).toFixed(0)} ms`);
     }
     if (failed.length > 0) throw new Error(`could not bundle ${failed.join(', ')}`);

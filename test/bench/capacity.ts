@@ -17,24 +17,25 @@
  * finds nothing is charged half a unit (DynamoDB Local reports none).
  */
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { queues, routes } from '#shared/catalogue/index.ts';
+import { queues, routes, schedules } from '#shared/catalogue/index.ts';
 import { fillPath } from '#shared/catalogue/paths.ts';
 import { COMPOUNDS_PER_MESSAGE, expandMessages } from '#shared/domain/fan-out.ts';
-import { TASK_BUILDERS } from '#shared/domain/task-builders.ts';
 import { slotWindow } from '#shared/domain/observation.ts';
+import { DAY_MS, MINUTE_MS } from '#shared/domain/time.ts';
 import { inParallel } from '#shared/parallel.ts';
 import { TABLE } from '#shared/table.ts';
 import { resetClock, setClock } from '#functions/platform/clock.ts';
 import { itemSize } from '#functions/platform/item-size.ts';
 import { observationSettings } from '#functions/platform/observation-settings.ts';
-import { batchGet, documentClient, type Item } from '#functions/platform/table.ts';
-import { taskItem } from '#functions/stores/task-records.ts';
+import { BATCH_WRITE_SIZE, batchGet, documentClient, type Item } from '#functions/platform/table.ts';
 import { TASK_WRITE_CONCURRENCY } from '#functions/stores/expansion-store.ts';
 import { judgeSlots } from '#functions/jobs/judge-slots.ts';
 import { generateCity, type GeneratedCity } from '#infra/local/demo/city.ts';
 import { seedCity } from '#infra/local/demo/seed.ts';
 import { startLocalRuntime, type LocalRuntime } from '#infra/local/runtime.ts';
+import { parseScheduleExpression } from '#infra/local/schedule-expression.ts';
 import { cityToken, type Bench, type BenchContext } from './context.ts';
+import { expectActive, launchCity, plannedTasks, taskItemsOf } from './sweeps.ts';
 
 const SECTION = 'capacity';
 
@@ -167,12 +168,7 @@ async function post(runtime: LocalRuntime, path: string, body: unknown, status: 
 
 /** The task items a city sweep writes, built as the expand worker builds them: their sizes and units. */
 function taskItems(city: GeneratedCity) {
-  const buildings = Map.groupBy(city.buildings, (b) => b.compoundId);
-  const exits = Map.groupBy(city.exits, (e) => e.compoundId);
-  const campaign = { id: 'cp_0123456789abcdef', kind: 'sweep' as const, scope: { type: 'city' as const } };
-  const items = city.compounds.flatMap((compound) => TASK_BUILDERS.sweep({
-    campaign, compound, buildings: buildings.get(compound.id) ?? [], exits: exits.get(compound.id) ?? [],
-  })).map((draft) => taskItem(campaign, draft, new Date().toISOString()));
+  const items = taskItemsOf(plannedTasks(city));
   const bytes = items.map((i) => itemSize(i).bytes);
   return { count: items.length, meanBytes: bytes.reduce((a, b) => a + b, 0) / items.length, maxBytes: Math.max(...bytes), gsis: gsisOf(items[0] ?? {}), wru: items.reduce((n, i) => n + writeUnits(i), 0) / items.length };
 }
@@ -182,7 +178,7 @@ export const bench: Bench = {
   onlyWhenAsked: true,
   async run(ctx: BenchContext) {
     // Ten buildings a compound, as in the plan's city (1,000,000 / 100,000).
-    const city = generateCity({ compounds: ctx.sized(300, 100), buildings: ctx.sized(3_000, 1_000) });
+    const city = generateCity({ compounds: ctx.sized({ full: 300, quick: 100 }), buildings: ctx.sized({ full: 3_000, quick: 1_000 }) });
     const tableName = await ctx.freshTable('capacity');
     await seedCity(city);
     const runtime = await startLocalRuntime({ endpoint: ctx.endpoint, tableName, apiPort: 0, users: city.users });
@@ -207,11 +203,10 @@ async function sweep(ctx: BenchContext, city: GeneratedCity, runtime: LocalRunti
   const token = await cityToken(runtime, city.users);
   const tasks = taskItems(city);
   await meter.take();
-  const campaign = await post(runtime, routes.createCampaign.path, { kind: 'sweep', scope: { type: 'city' } }, 202, token);
+  const campaignId = await launchCity(runtime, token, 'sweep');
   await runtime.queues.drain({ timeoutMs: 600_000 });
   const t = await meter.take();
-  const status = await (await fetch(`${runtime.api.url}${fillPath(routes.getCampaign.path, { id: String(campaign.id) })}`, { headers: { authorization: `Bearer ${token}` } })).json() as { status?: string };
-  if (status.status !== 'active') throw new Error(`the sweep is ${status.status ?? 'unknown'}, not active, once the queues drained`);
+  await expectActive(runtime, token, campaignId, tasks.count);
   ctx.report(SECTION, 'sweep measured', city.compounds.length, 'compounds', `${tasks.count} tasks, POST to active`);
   ctx.report(SECTION, 'task item (taskItem, itemSize)', tasks.meanBytes / KB, 'KB', `max ${(tasks.maxBytes / KB).toFixed(2)} KB, in ${tasks.gsis} GSIs: ${tasks.wru.toFixed(1)} WRU a task written`);
   ctx.report(SECTION, 'sweep WRU / compound', t.wru / city.compounds.length, 'WRU', `tasks ${(tasks.wru * tasks.count / city.compounds.length).toFixed(1)} of it; markers, counters, campaign: the rest`);
@@ -227,7 +222,7 @@ async function sweep(ctx: BenchContext, city: GeneratedCity, runtime: LocalRunti
   // SendMessageBatch of 10, the poller's ReceiveMessage of a batch, DeleteMessageBatch of it; the plan queue's 3.
   const sqs = 3 * Math.ceil(messages / 10) + 3;
   const tasksPerMessage = (PLAN.buildings / PLAN.compounds) * COMPOUNDS_PER_MESSAGE;
-  const waves = Math.ceil(Math.ceil(tasksPerMessage / 25) / TASK_WRITE_CONCURRENCY);
+  const waves = Math.ceil(Math.ceil(tasksPerMessage / BATCH_WRITE_SIZE) / TASK_WRITE_CONCURRENCY);
   // Read and claim, count, settle: three requests one after another; the writes in waves.
   const messageMs = 3 * ASSUMED.requestMs + waves * ASSUMED.batchWriteMs + ASSUMED.invokeOverheadMs;
   const gbSeconds = (messages * messageMs) / 1000 * LAMBDA_GB;
@@ -262,7 +257,7 @@ async function sweep(ctx: BenchContext, city: GeneratedCity, runtime: LocalRunti
  * morning window (everyone reported) and after the evening one (nobody did: the worst case).
  */
 async function healthReports(ctx: BenchContext, city: GeneratedCity, runtime: LocalRuntime, meter: Meter): Promise<string[]> {
-  const people = ctx.sized(100, 40);
+  const people = ctx.sized({ full: 100, quick: 40 });
   const { windows } = observationSettings();
   const day = '2026-11-22';
   const am = slotWindow(day, 'am', windows);
@@ -298,8 +293,9 @@ async function healthReports(ctx: BenchContext, city: GeneratedCity, runtime: Lo
   const r = per(report);
   const jr = per(judgedReported, idle);
   const jm = per(judgedMissed, idle);
-  // Every 15 minutes (shared/catalogue/schedules.ts).
-  const runsDay = 96;
+  const judgeEvery = parseScheduleExpression(schedules.judgeSlots.expression);
+  if (judgeEvery.kind !== 'rate') throw new Error(`judgeSlots runs on ${judgeEvery.expression}, not a rate: count its runs a day here`);
+  const runsDay = DAY_MS / judgeEvery.periodMs;
   ctx.report(SECTION, 'report: WRU / RRU a report', `${r.wru.toFixed(1)} / ${r.rru.toFixed(1)}`, '', JSON.stringify(report.calls));
   ctx.report(SECTION, 'judgement: WRU / RRU a person (reported)', `${jr.wru.toFixed(1)} / ${jr.rru.toFixed(1)}`, '', JSON.stringify(judgedReported.calls));
   ctx.report(SECTION, 'judgement: WRU / RRU a person (missed)', `${jm.wru.toFixed(1)} / ${jm.rru.toFixed(1)}`, '', JSON.stringify(judgedMissed.calls));
@@ -329,7 +325,7 @@ async function healthReports(ctx: BenchContext, city: GeneratedCity, runtime: Lo
     `| a report (POST /public/reports/{token}) | ${r.wru.toFixed(1)} WRU, ${r.rru.toFixed(1)} RRU, ${r.calls.toFixed(1)} requests | ${reportsDay.toLocaleString('en-US')} reports |`,
     `| judging a reported slot | ${jr.wru.toFixed(1)} WRU, ${jr.rru.toFixed(1)} RRU | ${(reportsDay * (1 - missedShare)).toLocaleString('en-US')} slots (${(100 - missedShare * 100).toFixed(0)} % reported, assumed) |`,
     `| judging a missed slot | ${jm.wru.toFixed(1)} WRU, ${jm.rru.toFixed(1)} RRU | ${(reportsDay * missedShare).toLocaleString('en-US')} slots |`,
-    `| a judgement run, whoever is due (${calls(idle)} shard queries) | ${idle.rru.toFixed(1)} RRU | ${runsDay} runs (every 15 minutes) |`,
+    `| a judgement run, whoever is due (${calls(idle)} shard queries) | ${idle.rru.toFixed(1)} RRU | ${runsDay} runs (every ${judgeEvery.periodMs / MINUTE_MS} minutes) |`,
     `| the day | — | ${Math.round(wru).toLocaleString('en-US')} WRU, ${Math.round(rru).toLocaleString('en-US')} RRU |`,
     `| peak (half a slot's reports in the window's first hour; window ${(windowSeconds / 3600).toFixed(0)} h) | — | ${peakPerSecond.toFixed(0)} reports/s = ${Math.round(peakPerSecond * r.wru).toLocaleString('en-US')} WRU/s, ${Math.round(peakPerSecond * r.rru).toLocaleString('en-US')} RRU/s, ${Math.ceil(peakPerSecond * lambdaMs / 1000)} Lambdas at once (${lambdaMs} ms a report assumed) |`,
     `| cost | — | DynamoDB ${money(dollars.dynamodb)}, HTTP API ${money(dollars.api)}, Lambda ${money(dollars.lambda)}: ${money(dollars.dynamodb + dollars.api + dollars.lambda)} a day |`,
@@ -342,7 +338,7 @@ async function gateEntries(ctx: BenchContext, city: GeneratedCity, runtime: Loca
   const exitId = duty?.jurisdiction.exitIds?.[0];
   if (!duty || !exitId) throw new Error('the generated city has no duty user');
   const token = (await runtime.identity.issue(duty.username))?.token ?? '';
-  const entries = ctx.sized(200, 100);
+  const entries = ctx.sized({ full: 200, quick: 100 });
   const url = fillPath(routes.createEntry.path, { id: exitId });
   await meter.take();
   await inParallel(Array.from({ length: entries }, (_, n) => n), 8, (n) => {

@@ -55,7 +55,7 @@ export const bench: Bench = {
     const latencies: number[] = [];
     let read = 0;
     let returned = 0;
-    const requests = ctx.sized(REQUESTS.full, REQUESTS.quick);
+    const requests = ctx.sized(REQUESTS);
     try {
       // Warm the handler module and the places cache, as a warm Lambda would be.
       await fetch(`${runtime.api.url}${routes.listCompounds.path}?bbox=${boxes[0]?.join(',')}`, { headers: { authorization: `Bearer ${token}` } });

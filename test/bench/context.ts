@@ -19,12 +19,10 @@ export interface BenchContext {
   readonly endpoint: string;
   readonly scale: BenchScale;
   /**
-   * `--quick`: a look in minutes, not the figures of record. Modules with sizes of their own
-   * (requests, people, orders…) pick theirs with `sized(full, quick)`.
+   * A module's own sizes (requests, people, orders…) for this run: `full`, or `quick` under
+   * --quick (a look in minutes, not the figures of record).
    */
-  readonly quick: boolean;
-  /** The module's own size for this run: `full`, or `quick` under --quick. */
-  sized(full: number, quick: number): number;
+  sized<T>(sizes: { readonly full: T; readonly quick: T }): T;
   /** Folder for generated files (git-ignored). */
   readonly workDir: string;
   /** A new empty table, made current for the handlers in this process. */
@@ -35,7 +33,7 @@ export interface BenchContext {
 
 export interface Bench {
   readonly name: string;
-  /** Runs only when named in --only (e.g. the capacity plan's arithmetic, which measures nothing). */
+  /** Runs only when named in --only (the capacity plan: a long run whose figures go to the README). */
   readonly onlyWhenAsked?: boolean;
   run(ctx: BenchContext): Promise<void>;
 }
@@ -44,8 +42,7 @@ export function benchContext(endpoint: string, scale: BenchScale, workDir: strin
   return {
     endpoint,
     scale,
-    quick,
-    sized: (full, small) => (quick ? small : full),
+    sized: (sizes) => (quick ? sizes.quick : sizes.full),
     workDir,
     async freshTable(label) {
       const table = `bench-${label}-${randomUUID().slice(0, 6)}`;

@@ -48,7 +48,7 @@ async function timedPost(url: string, token: string, body: unknown, status: numb
 export const bench: Bench = {
   name: 'exit-entries',
   async run(ctx) {
-    const { entries: ENTRIES, passes: PASSES, checks: PASS_CHECKS, passEntries: PASS_ENTRIES } = ctx.quick ? SIZES.quick : SIZES.full;
+    const { entries: ENTRIES, passes: PASSES, checks: PASS_CHECKS, passEntries: PASS_ENTRIES } = ctx.sized(SIZES);
     // Throughput at one exit does not depend on the size of the city: a street of it will do.
     const city = generateCity({ compounds: 160, buildings: 1600 });
     const tableName = await ctx.freshTable('entries');

@@ -25,7 +25,7 @@ export const bench: Bench = {
     const community = city.users.find((u) => u.role === 'community')?.username ?? '';
     const callers = [['city-wide (official-city)', 'official-city'], ['street official', street], ['community admin', community]] as const;
     const counter = countReads();
-    const requests = ctx.sized(REQUESTS.full, REQUESTS.quick);
+    const requests = ctx.sized(REQUESTS);
     try {
       for (const [label, username] of callers) {
         const bearer = await token(username);

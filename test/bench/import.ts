@@ -89,7 +89,7 @@ export const bench: Bench = {
     // DynamoDB Local's JVM is slow until its JIT has seen some traffic; warm it on a scratch table
     // so that neither the import nor the raw baseline pays for that.
     const warmupTable = await ctx.freshTable('import-warmup');
-    const warmup = generated.buildings.slice(0, ctx.sized(20_000, 5_000)).map(buildingItem);
+    const warmup = generated.buildings.slice(0, ctx.sized({ full: 20_000, quick: 5_000 })).map(buildingItem);
     await batchWrite(warmup, { concurrency: WRITE_CONCURRENCY });
     await batchGet(warmup.map((item) => ({ pk: item.pk as string, sk: item.sk as string })));
     // DynamoDB Local keeps every table in its heap: drop what is no longer needed.

@@ -30,7 +30,7 @@ const KINDS: readonly OrderKind[] = ['groceries', 'groceries', 'groceries', 'med
 export const bench: Bench = {
   name: 'orders',
   async run(ctx) {
-    const { households: HOUSEHOLDS, openOrders: OPEN_ORDERS, queueRequests: QUEUE_REQUESTS } = ctx.quick ? SIZES.quick : SIZES.full;
+    const { households: HOUSEHOLDS, openOrders: OPEN_ORDERS, queueRequests: QUEUE_REQUESTS } = ctx.sized(SIZES);
     // One community is the whole subject: a small city holds it (the figures do not depend on the city's size).
     const city = generateCity({ compounds: 40, buildings: 400 });
     const tableName = await ctx.freshTable('orders');

@@ -74,7 +74,7 @@ export const bench: Bench = {
           };
           const shown = (await get()).items.length;
           const latencies: number[] = [];
-          const requests = ctx.sized(REQUESTS.full, REQUESTS.quick);
+          const requests = ctx.sized(REQUESTS);
           counter.reset();
           for (let i = 0; i < requests; i++) {
             const t = performance.now();

@@ -21,7 +21,7 @@ const SIZES = { full: { requestsPerClient: 50, caseCompounds: 200 }, quick: { re
 export const bench: Bench = {
   name: 'public-log',
   async run(ctx) {
-    const { requestsPerClient: REQUESTS_PER_CLIENT, caseCompounds: CASE_COMPOUNDS } = ctx.quick ? SIZES.quick : SIZES.full;
+    const { requestsPerClient: REQUESTS_PER_CLIENT, caseCompounds: CASE_COMPOUNDS } = ctx.sized(SIZES);
     const { city, tableName, seconds } = await seededCity(ctx, 'public');
     ctx.report('public-log', 'city seeded', city.compounds.length, 'compounds', `${seconds.toFixed(1)} s`);
     const runtime = await startLocalRuntime({ endpoint: ctx.endpoint, tableName, apiPort: 0, users: city.users });

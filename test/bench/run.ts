@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark in one run on one DynamoDB Local, figures and ratios side by
  * side. Options: --only name,name  --compounds N  --buildings N (default 10,000 / 100,000);
- * --quick: 1,000 / 10,000 and every module's own sizes scaled down (ctx.quick), a look in minutes
+ * --quick: 1,000 / 10,000 and every module's own sizes scaled down (ctx.sized), a look in minutes
  * (still not a test). The machine's load and each module's wall time are printed, as the figures
  * of a loaded machine read differently.
  */

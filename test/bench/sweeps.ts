@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import turfBbox from '@turf/bbox';
 import { queues, routes } from '#shared/catalogue/index.ts';
+import { fillPath } from '#shared/catalogue/paths.ts';
 import type { TaskDraft } from '#shared/domain/fan-out.ts';
 import { TASK_BUILDERS } from '#shared/domain/task-builders.ts';
 import type { CampaignKind } from '#shared/schemas/campaign.ts';
@@ -32,7 +33,7 @@ const RAW_CONCURRENCY = (queues.campaignExpand.maxConcurrency ?? 1) * TASK_WRITE
 const UNVISITED_BOXES = 50;
 
 /** Every task the city sweep will make, built by the same builder the worker uses. */
-function plannedTasks(city: GeneratedCity): TaskDraft[] {
+export function plannedTasks(city: GeneratedCity): TaskDraft[] {
   const buildings = Map.groupBy(city.buildings, (b) => b.compoundId);
   const exits = Map.groupBy(city.exits, (e) => e.compoundId);
   return city.compounds.flatMap((compound) => TASK_BUILDERS.sweep({
@@ -41,6 +42,16 @@ function plannedTasks(city: GeneratedCity): TaskDraft[] {
     buildings: buildings.get(compound.id) ?? [],
     exits: exits.get(compound.id) ?? [],
   }));
+}
+
+/**
+ * The task items of `drafts` as the fan-out writes them, under a fresh campaign id of the shape the
+ * API gives one (so every item has the size the fan-out's have).
+ */
+export function taskItemsOf(drafts: readonly TaskDraft[], kind: CampaignKind = 'sweep'): Item[] {
+  const id = `cp_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const at = new Date().toISOString();
+  return drafts.map((d) => taskItem({ id, kind }, d, at));
 }
 
 async function api(runtime: LocalRuntime, token: string, method: string, path: string, body?: unknown): Promise<Response> {
@@ -61,14 +72,27 @@ async function api(runtime: LocalRuntime, token: string, method: string, path: s
 export async function rawWrite(
   ctx: BenchContext, drafts: readonly TaskDraft[], when: string, of: { section: string; kind: CampaignKind } = { section: 'sweeps', kind: 'sweep' },
 ): Promise<number> {
-  const id = `cp_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  const at = new Date().toISOString();
-  const items = drafts.map((d) => taskItem({ id, kind: of.kind }, d, at));
+  const items = taskItemsOf(drafts, of.kind);
   const t0 = performance.now();
   await batchWrite(items, { concurrency: RAW_CONCURRENCY });
   const s = (performance.now() - t0) / 1000;
   ctx.report(of.section, `raw BatchWriteItem of the task items, ${when}`, items.length / s, 'tasks/s', `${items.length.toLocaleString('en-US')} items, ${RAW_CONCURRENCY} calls in flight, ${s.toFixed(1)} s`);
   return items.length / s;
+}
+
+/** Launches a city-wide campaign of this kind through the API; answers its id. */
+export async function launchCity(runtime: LocalRuntime, token: string, kind: CampaignKind): Promise<string> {
+  const response = await api(runtime, token, 'POST', routes.createCampaign.path, { kind, scope: { type: 'city' } });
+  if (response.status !== 202) throw new Error(`launch answered ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { id: string }).id;
+}
+
+/** Throws unless the campaign (its fan-out over) is active with exactly the expected tasks and none failed. */
+export async function expectActive(runtime: LocalRuntime, token: string, id: string, expected: number): Promise<void> {
+  const campaign = (await (await api(runtime, token, 'GET', fillPath(routes.getCampaign.path, { id }))).json()) as { status: string; progress: { tasksCreated: number }; failed: unknown[] };
+  if (campaign.status !== 'active' || campaign.progress.tasksCreated !== expected || campaign.failed.length > 0) {
+    throw new Error(`fan-out ended ${campaign.status} with ${campaign.progress.tasksCreated} of ${expected} tasks, ${campaign.failed.length} failed`);
+  }
 }
 
 /**
@@ -77,15 +101,10 @@ export async function rawWrite(
  */
 export async function fanOutCity(runtime: LocalRuntime, token: string, kind: CampaignKind, expected: number): Promise<{ id: string; s: number }> {
   const t0 = performance.now();
-  const response = await api(runtime, token, 'POST', routes.createCampaign.path, { kind, scope: { type: 'city' } });
-  if (response.status !== 202) throw new Error(`launch answered ${response.status}: ${await response.text()}`);
-  const { id } = (await response.json()) as { id: string };
+  const id = await launchCity(runtime, token, kind);
   await runtime.queues.drain({ timeoutMs: 60 * 60_000 });
   const s = (performance.now() - t0) / 1000;
-  const campaign = (await (await api(runtime, token, 'GET', `/v1/campaigns/${id}`)).json()) as { status: string; progress: { tasksCreated: number }; failed: unknown[] };
-  if (campaign.status !== 'active' || campaign.progress.tasksCreated !== expected || campaign.failed.length > 0) {
-    throw new Error(`fan-out ended ${campaign.status} with ${campaign.progress.tasksCreated} of ${expected} tasks, ${campaign.failed.length} failed`);
-  }
+  await expectActive(runtime, token, id, expected);
   return { id, s };
 }
 
@@ -109,9 +128,7 @@ async function fanOut(ctx: BenchContext, city: GeneratedCity, runtime: LocalRunt
  * conditional on the version (measured), and opens each again (as the worker's release).
  */
 async function rawConditionalWrites(drafts: readonly TaskDraft[]): Promise<number[]> {
-  const id = `cp_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  const at = new Date().toISOString();
-  const items = drafts.slice(0, WORKERS * CLAIMS_PER_WORKER * CLAIM_PASSES).map((d) => taskItem({ id, kind: 'sweep' }, d, at));
+  const items = taskItemsOf(drafts.slice(0, WORKERS * CLAIMS_PER_WORKER * CLAIM_PASSES));
   await batchWrite(items);
   const mark = (item: Item, version: number, status: string) => updateItem({
     Key: { pk: item.pk, sk: item.sk }, UpdateExpression: 'SET #s = :s ADD version :one', ConditionExpression: 'version = :v',
