@@ -3,38 +3,39 @@
  *
  * 1. plan (queue campaignPlan, one message per campaign): list the scope's compounds, record
  *    how many, and send one campaignExpand message per {@link COMPOUNDS_PER_MESSAGE} compounds.
- * 2. expand (queue campaignExpand): each compound of a message becomes tasks, written with
- *    BatchWrite under deterministic keys, then counted.
+ * 2. expand (queue campaignExpand): each compound of a message is counted, then becomes tasks,
+ *    written with BatchWrite under deterministic keys.
  *
  * Exactly-once counting: conditional writes, not Powertools idempotency. Idempotency keyed on
  * the message body would make a duplicate wait or fail while the first delivery runs, and it
  * records a message, not a compound — a chunk that failed half-way would be all or nothing.
- * Instead each compound's coverage item doubles as its fan-out marker:
- * - claim: a conditional update puts the marker in `expanding`, locked to this receive
- *   (message id + receive count). A duplicate delivery finds it locked or expanded and skips
- *   the compound; a later receive of the same message, or any receive once the lock has passed
- *   the visibility timeout, takes an abandoned `expanding` marker over.
+ * Instead each compound's coverage item doubles as its fan-out marker, and counting comes first:
+ * - read: the message's markers (one BatchGet) say what this receive does with each compound
+ *   (shared/domain/fan-out.ts `expansionOf`): count it and write its tasks (no marker), write the
+ *   tasks an earlier receive of this very message did not get to (counted by it), take over a
+ *   marker a claim left `expanding` (the code before this one claimed first), or leave it alone.
+ * - count: one transaction per message creates each marker `expanded`, recording this receive,
+ *   conditional on there being none (or on the very marker taken over), and ADDs the compounds'
+ *   totals to the campaign and to each grid's and community's coverage item. A compound is
+ *   counted once, however often its message is delivered or however late a retry comes; a
+ *   duplicate that lost the race fails the condition, writes nothing, and reads again.
  * - write: BatchWrite cannot be conditional, so it only ever writes tasks nobody can hold yet:
- *   all of them on a first claim; on a take-over only those a BatchGet does not find (the
- *   earlier attempt may have written some, and a worker may have claimed one since).
- * - count: one transaction flips every claimed marker to `expanded` (conditional on the lock)
- *   and ADDs the compounds' totals to the campaign and to each grid's and community's
- *   coverage item. The flip happens once per compound, so the ADD happens once per task,
- *   however often a message is delivered or however late a retry comes.
+ *   all of those of a compound this receive counted first (no one else writes them: the marker
+ *   names this receive); of a resumed or taken-over compound, those a consistent BatchGet does
+ *   not find. If this receive stops before its tasks are all written, SQS delivers the message
+ *   again, and that receive resumes.
  *
  * Why the expand step costs little beyond its task writes (issue 19: fan-out near raw BatchWrite):
  * - read: a sweep's compounds come from one BatchGet of their records and plan items
  *   (stores/plan-store.ts), not a Query of each compound's partition (as costly as the writes on
  *   DynamoDB Local); a compound with no current plan is read whole and its plan stored again.
- * - rounds (about one task a compound): the claim, the batch write and the count would be three
- *   round trips and two marker writes per compound for one task. Instead one transaction per up
- *   to 100 items creates each marker already `expanded` (conditional on there being none) with
- *   the compound's tasks and the counters' ADDs: a task exists only with its counted marker, so
- *   nothing can hold it before it is written, and a duplicate delivery fails the condition and
- *   adds nothing (its compounds are dropped and the rest retried). A compound whose tasks do not
- *   fit a transaction, or whose marker a receive left `expanding`, is claimed and written as a sweep's.
- * - count: one transaction per message (per group, for a round), so the hot campaign item takes
- *   one ADD per message, never one per compound.
+ *   A round's compounds and case buildings are one BatchGet too.
+ * - one transaction per message, and no claim: on DynamoDB Local a transaction's item, or a
+ *   conditional UpdateItem, costs the BatchWrites beside it about three item writes (`npm run
+ *   bench -- --only table-costs`); a claim and then a flip per compound were two such marker
+ *   writes where one does. The tasks never go in a transaction (BatchWrite costs least per item),
+ *   so a compound's size in the transaction is its marker, however many tasks it has.
+ * - the hot campaign item takes one ADD per message, never one per compound.
  *
  * A compound that cannot be expanded (missing, or a building record that fails its schema)
  * fails the message after the others are counted; redeliveries retry only it. On the queue's
@@ -45,15 +46,16 @@
  * scope's compound listings are the compound store's.
  */
 import type { SQSRecord } from 'aws-lambda';
-import { queues } from '#shared/catalogue/queues.ts';
-import { expandMessages, packTransactions, totalsOf, type CaseBuildings, type TaskDraft, type Totals } from '#shared/domain/fan-out.ts';
+import {
+  expandMessages, expansionOf, packCounts, totalsOf, TRANSACTION_ITEMS, type CaseBuildings, type Expansion, type MarkerSeen, type Receive, type TaskDraft, type Totals,
+} from '#shared/domain/fan-out.ts';
 import { TASK_BUILDERS } from '#shared/domain/task-builders.ts';
 import type { CampaignKind } from '#shared/schemas/campaign.ts';
 import { getCampaign, settleCampaign, type CampaignRecord } from '../stores/campaign-store.ts';
 import { cityCompounds, compoundsOfCommunity, compoundsOfStreet } from '../stores/compound-store.ts';
 import {
-  claimCompounds, countExpanded, expandAtomically, markerStates, readRoundCompounds, readSweepCompounds, recordFailedCompound, setPlannedCount, storePlans, writeNewTasks,
-  type Claim, type ExpansionCount, type ExpansionLock, type PlaceTotals,
+  countCompounds, readMarkers, readRoundCompounds, readSweepCompounds, recordFailedCompound, setPlannedCount, storePlans, writeNewTasks,
+  type ExpansionCount, type PlaceTotals,
 } from '../stores/expansion-store.ts';
 import { getGrid } from '../stores/places-store.ts';
 import { nowIso } from '../platform/clock.ts';
@@ -98,105 +100,106 @@ async function compoundsInScope(campaign: CampaignRecord): Promise<string[]> {
   }
 }
 
-/** This receive of the message; its claims hold until the message is visible again. */
-const lockOf = (record: SQSRecord): ExpansionLock => ({
-  message: record.messageId,
-  receive: Number(record.attributes.ApproximateReceiveCount),
-  holdMs: queues.campaignExpand.visibilityTimeoutSeconds * 1000,
-});
+/** This receive of the message, as markers record it. */
+const receiveOf = (record: SQSRecord): Receive => ({ message: record.messageId, receive: Number(record.attributes.ApproximateReceiveCount) });
 
-/** A compound read and built into its tasks. */
+/** A compound read and built into its tasks, and what this receive does with it. */
 interface Built {
   readonly compoundId: string;
   readonly tasks: TaskDraft[];
   readonly place: PlaceTotals['place'];
-}
-
-/** A compound this receive holds by a claim. */
-interface Loaded extends Built {
-  readonly claim: Claim;
+  readonly expansion: Exclude<Expansion, 'skip'>;
+  /** The marker as read (a take-over's condition). */
+  readonly seen: MarkerSeen | undefined;
 }
 
 /**
  * Level 2: expands the message's compounds; throws (so the message is retried) when one failed.
- * The campaign, the claims and the compounds' reads go out together (none needs another's
- * answer). A sweep's message costs four round trips: read and claim, write, count, settle. A
- * round's (about one task a compound, so per-compound work is what costs) claims nothing: read,
- * one transaction per up to 100 items that creates each compound's marker with its tasks and
- * counts, settle.
+ * The campaign, the markers and the compounds go out together (none needs another's answer):
+ * read, count (one transaction per up to 100 items), write the tasks, settle.
  */
 export async function expandCompounds(
   message: { campaignId: string; compoundIds: readonly string[]; kind?: CampaignKind | undefined; caseBuildings?: CaseBuildings | undefined },
   record: SQSRecord,
 ): Promise<void> {
-  const lock = lockOf(record);
+  const receive = receiveOf(record);
   const round = message.kind === 'disinfection';
-  const [campaign, claims, reads] = await Promise.all([
+  const [campaign, markers, reads] = await Promise.all([
     getCampaign(message.campaignId, { consistent: true }),
-    round ? Promise.resolve([]) : claimCompounds(message.campaignId, message.compoundIds, lock),
+    readMarkers(message.campaignId, message.compoundIds),
     round ? readRoundCompounds(message.compoundIds, message.caseBuildings ?? {}) : readSweepCompounds(message.compoundIds),
   ]);
   if (!campaign || campaign.status === 'cancelled') {
     logger.info('campaign gone or cancelled; nothing to expand', { campaignId: message.campaignId });
     return;
   }
-  const claimOf = new Map(claims.map((c) => [c.id, c.claim]));
+  const at = nowIso();
   const built: Built[] = [];
   const failures: { compoundId: string; error: Error }[] = [];
   for (const read of reads) {
-    // A sweep's compound held by another receive, or done, is not this one's to expand (nor to fail).
-    if (!round && !claimOf.get(read.id)) continue;
+    const seen = markers.get(read.id);
+    const expansion = expansionOf(seen, receive, at);
+    // Counted by another message, held by a live claim, or failed: not this receive's to expand (nor to fail).
+    if (expansion === 'skip') continue;
     if ('error' in read) {
       failures.push({ compoundId: read.id, error: read.error });
       continue;
     }
     const tasks = TASK_BUILDERS[campaign.kind]({ campaign, ...read.data });
-    built.push({ compoundId: read.id, tasks, place: { streetId: read.data.compound.streetId, communityId: read.data.compound.communityId } });
+    built.push({ compoundId: read.id, tasks, place: { streetId: read.data.compound.streetId, communityId: read.data.compound.communityId }, expansion, seen });
   }
 
-  const at = nowIso();
-  if (round) {
-    const { groups, apart } = packTransactions(built);
-    // A compound too big for a transaction is claimed and written as a sweep's; so is one whose
-    // marker a receive left `expanding` (it may have died holding it: taken over once its lock lapses).
-    const toClaim = [...apart];
-    // One after another: a message's groups share coverage items and the campaign.
-    for (const group of groups) toClaim.push(...(await expandAtomically(campaign, group, tally, at)));
-    const held = toClaim.length === 0 ? [] : await claimCompounds(campaign.id, toClaim.map((c) => c.compoundId), lock);
-    await expandClaimed(campaign, heldOnly(toClaim, new Map(held.map((c) => [c.id, c.claim]))), lock, at);
-  } else {
-    await Promise.all([
-      expandClaimed(campaign, heldOnly(built, claimOf), lock, at),
-      storePlans(reads.filter((r) => claimOf.get(r.id))),
-    ]);
-  }
+  const { written, tooBig } = await countAll(campaign.id, built, receive, at);
+  failures.push(...tooBig.map((c) => ({ compoundId: c.compoundId, error: new Error(`its tasks span more grids than one transaction can count (${TRANSACTION_ITEMS} items)`) })));
+  const tasksOf = (fresh: boolean) => written.filter((c) => (c.expansion === 'new') === fresh).flatMap((c) => c.tasks);
+  await Promise.all([
+    writeNewTasks(campaign, tasksOf(true), tasksOf(false), at),
+    storePlans(reads.filter((r) => written.some((c) => c.compoundId === r.id))),
+  ]);
   await settleCampaign(campaign.id);
-  // A round claims nothing first: a compound that failed to read may be one another delivery
-  // already expanded (or recorded failed); only the unsettled ones fail the message.
-  const settled = round && failures.length > 0 ? await markerStates(campaign.id, failures.map((f) => f.compoundId)) : new Map<string, string>();
-  const unsettled = failures.filter((f) => { const state = settled.get(f.compoundId); return state !== 'expanded' && state !== 'failed'; });
-  if (unsettled.length > 0) {
-    throw new Error(`${unsettled.length} compounds not expanded: ${unsettled.map((f) => `${f.compoundId} (${f.error.message})`).join('; ')}`);
+  if (failures.length > 0) {
+    throw new Error(`${failures.length} compounds not expanded: ${failures.map((f) => `${f.compoundId} (${f.error.message})`).join('; ')}`);
   }
 }
 
-/** The compounds this receive holds, with their claims (one another receive holds, or done, is left out). */
-function heldOnly(compounds: readonly Built[], claimOf: ReadonlyMap<string, Claim | undefined>): Loaded[] {
-  return compounds.flatMap((c) => {
-    const claim = claimOf.get(c.compoundId);
-    return claim ? [{ ...c, claim }] : [];
-  });
+/**
+ * Counts the compounds to count (new, taken over) in transactions of up to 100 items, and
+ * answers those whose tasks this receive now writes: the counted and the resumed. A compound whose
+ * condition failed (a racing receive got there between the read and the count) is read again and
+ * decided anew: most often another message counted it (left alone), or an earlier receive of this
+ * message did (resumed).
+ */
+async function countAll(campaignId: string, built: readonly Built[], receive: Receive, at: string): Promise<{ written: Built[]; tooBig: Built[] }> {
+  const written = built.filter((c) => c.expansion === 'resume');
+  const tooBig: Built[] = [];
+  let left = built.filter((c) => c.expansion !== 'resume');
+  while (left.length > 0) {
+    const { groups, apart } = packCounts(left);
+    tooBig.push(...apart);
+    const again: Built[] = [];
+    // One after another: a message's groups share coverage items and the campaign.
+    for (const group of groups) {
+      const refused = new Set(await countCompounds(campaignId, group, tally(group), receive));
+      if (refused.size === 0) {
+        written.push(...group);
+        continue;
+      }
+      // All or nothing: the others were not counted either, and go again as they were.
+      again.push(...group.filter((c) => !refused.has(c.compoundId)));
+      const markers = await readMarkers(campaignId, [...refused]);
+      for (const c of group.filter((g) => refused.has(g.compoundId))) {
+        const seen = markers.get(c.compoundId);
+        const expansion = expansionOf(seen, receive, at);
+        if (expansion === 'resume') written.push({ ...c, expansion, seen });
+        else if (expansion !== 'skip') again.push({ ...c, expansion, seen });
+      }
+    }
+    left = again;
+  }
+  return { written, tooBig };
 }
 
-/** Claimed compounds: their tasks written in batches (only those nobody can hold yet), then counted. */
-async function expandClaimed(campaign: CampaignRecord, loaded: readonly Loaded[], lock: ExpansionLock, at: string): Promise<void> {
-  if (loaded.length === 0) return;
-  const tasksOf = (claim: Claim) => loaded.filter((l) => l.claim === claim).flatMap((l) => l.tasks);
-  await writeNewTasks(campaign, tasksOf('first'), tasksOf('takeover'), at);
-  await countExpanded(campaign.id, tally(loaded), lock);
-}
-
-/** What the expanded compounds add: each compound's totals, and their sums by grid, community and campaign. */
+/** What the counted compounds add: each compound's totals, and their sums by grid, community and campaign. */
 function tally(loaded: readonly Built[]): ExpansionCount {
   const grids = new Map<string | null, PlaceTotals>();
   const communities = new Map<string | null, PlaceTotals>();

@@ -1,23 +1,22 @@
 /**
  * What the campaign fan-out (functions/flows/fan-out.ts, which says why it works this way) reads
- * and writes: each compound's expansion marker, a coverage item that doubles as the claim of one
- * queue receive; the transaction that flips claimed markers and adds their totals to the campaign
- * and its coverage items; the planned count and the record of a failed compound; the task items,
- * under deterministic keys; and the reads that give a task builder its compound (a sweep's from
- * the compounds' plan items, plan-store.ts, read whole where a plan is missing or stale).
+ * and writes: each compound's expansion marker (a coverage item that records which receive
+ * counted the compound), read before and written by the transaction that counts the compounds
+ * into the campaign and its coverage items; the planned count and the record of a failed
+ * compound; the task items, under deterministic keys; and the reads that give a task builder its
+ * compound (a sweep's from the compounds' plan items, plan-store.ts, read whole where a plan is
+ * missing or stale).
  */
 import {
-  COMPOUNDS_PER_MESSAGE, compoundPlan, type CaseBuildings, type CompoundPlan, type FanOutInput, type PlanExit, type TaskDraft, type Totals,
+  COMPOUNDS_PER_MESSAGE, compoundPlan, type CaseBuildings, type CompoundPlan, type FanOutInput, type MarkerSeen, type PlanExit, type Receive, type TaskDraft, type Totals,
 } from '#shared/domain/fan-out.ts';
-import { isoAfter } from '#shared/domain/time.ts';
 import { inParallel } from '#shared/parallel.ts';
 import { Building } from '#shared/schemas/building.ts';
 import { CHILD_PREFIX, keys, META } from '#shared/table.ts';
-import { now } from '../platform/clock.ts';
 import { ConflictError } from '../platform/errors.ts';
 import { logger } from '../platform/logger.ts';
 import {
-  batchGet, batchWrite, failedConditions, queryAll, transactionCancelled, transactWithRetry, transactWrite, updateItem, type Item, type TransactOp,
+  batchGet, batchWrite, failedConditions, queryAll, transactionCancelled, transactWithRetry, updateItem, type Item, type TransactOp,
 } from '../platform/table.ts';
 import { addOp, coverInit, coverOp, type CampaignRecord, type CounterUpdate } from './campaign-store.ts';
 import { savePlan, storedPlanOf } from './plan-store.ts';
@@ -28,85 +27,20 @@ const CONCURRENCY = COMPOUNDS_PER_MESSAGE;
 /** BatchWrite calls in flight per message (the bench's raw baseline matches it). */
 export const TASK_WRITE_CONCURRENCY = 4;
 
-/** The receive of a level-2 message that claims compounds. */
-export interface ExpansionLock {
-  readonly message: string;
-  readonly receive: number;
-  /** How long a claim holds before another receive may take it over (the message is visible again by then). */
-  readonly holdMs: number;
-}
-
-/** This receive holds the compound: claimed first, or taken over from an abandoned receive. */
-export type Claim = 'first' | 'takeover';
-
 type Place = { readonly streetId: string | null; readonly communityId: string | null };
 
 const markerKey = (campaignId: string, compoundId: string) => keys.cover(campaignId, 'compound', compoundId);
 
-/** The claim's writes; the marker is a coverage item from its first write, so lists read it as one. */
-const claimSet = (lock: ExpansionLock, until: string, campaignId: string, compoundId: string) => ({
-  UpdateExpression:
-    'SET #state = :expanding, lockMessage = :m, lockReceive = :r, lockedUntil = :until, #type = :type, campaignId = :c, #level = :level, placeId = :id',
-  ExpressionAttributeNames: { '#state': 'state', '#type': 'type', '#level': 'level' },
-  values: {
-    ':expanding': 'expanding', ':m': lock.message, ':r': lock.receive, ':until': until,
-    ':type': 'cover', ':c': campaignId, ':level': 'compound', ':id': compoundId,
-  },
-});
-
-/**
- * Claims the message's compounds: first all at once, in one transaction that holds only if none
- * was ever claimed (the common case, one request); else one by one, to learn which are free,
- * abandoned (take over) or held and done elsewhere (claim undefined).
- */
-export async function claimCompounds(
-  campaignId: string,
-  compoundIds: readonly string[],
-  lock: ExpansionLock,
-): Promise<{ id: string; claim: Claim | undefined }[]> {
-  const until = isoAfter(now(), lock.holdMs);
-  try {
-    await transactWrite(compoundIds.map((id) => {
-      const set = claimSet(lock, until, campaignId, id);
-      return {
-        update: {
-          Key: markerKey(campaignId, id),
-          UpdateExpression: set.UpdateExpression,
-          ConditionExpression: 'attribute_not_exists(pk)',
-          ExpressionAttributeNames: set.ExpressionAttributeNames,
-          ExpressionAttributeValues: set.values,
-        },
-      };
-    }));
-    return compoundIds.map((id) => ({ id, claim: 'first' as const }));
-  } catch (error) {
-    if (!transactionCancelled(error)) throw error;
-  }
-  return inParallel(compoundIds, CONCURRENCY, async (id) => ({ id, claim: await claimCompound(campaignId, id, lock) }));
-}
-
-/** 'first' or 'takeover' when this receive now holds the compound; undefined when another has it or it is done. */
-async function claimCompound(campaignId: string, compoundId: string, lock: ExpansionLock): Promise<Claim | undefined> {
-  const at = now();
-  const set = claimSet(lock, isoAfter(at, lock.holdMs), campaignId, compoundId);
-  try {
-    const old = await updateItem(
-      {
-        Key: markerKey(campaignId, compoundId),
-        UpdateExpression: set.UpdateExpression,
-        ConditionExpression:
-          'attribute_not_exists(pk) OR (#state = :expanding AND (lockedUntil < :now OR (lockMessage = :m AND lockReceive < :r)))',
-        ExpressionAttributeNames: set.ExpressionAttributeNames,
-        ExpressionAttributeValues: { ...set.values, ':now': at.toISOString() },
-        ReturnValues: 'ALL_OLD',
-      },
-      'compound held or expanded',
-    );
-    return old ? 'takeover' : 'first';
-  } catch (error) {
-    if (error instanceof ConflictError) return undefined;
-    throw error;
-  }
+/** The compounds' markers (absent when never counted nor claimed): one consistent BatchGet. */
+export async function readMarkers(campaignId: string, compoundIds: readonly string[]): Promise<Map<string, MarkerSeen>> {
+  if (compoundIds.length === 0) return new Map();
+  const items = await batchGet<Item>(compoundIds.map((id) => markerKey(campaignId, id)), { consistent: true });
+  return new Map(items.map((i) => [i.placeId as string, {
+    state: i.state as string,
+    ...(typeof i.lockMessage === 'string' ? { lockMessage: i.lockMessage } : {}),
+    ...(typeof i.lockReceive === 'number' ? { lockReceive: i.lockReceive } : {}),
+    ...(typeof i.lockedUntil === 'string' ? { lockedUntil: i.lockedUntil } : {}),
+  }]));
 }
 
 /** What a task builder is given besides the campaign. */
@@ -211,9 +145,9 @@ function buildingOf(item: Item, compoundId: string) {
 
 /**
  * Writes tasks with BatchWrite. It cannot be conditional, so it only ever writes tasks nobody can
- * hold yet: every `fresh` one (a first claim), and of the `resumed` ones (a take-over) those a
- * BatchGet does not find (the earlier attempt may have written some, and a worker may have
- * claimed one since).
+ * hold yet: every `fresh` one (of a compound this receive has just counted first), and of the
+ * `resumed` ones (a resume or take-over) those a BatchGet does not find (the earlier receive may
+ * have written some, and a worker may have claimed one since).
  */
 export async function writeNewTasks(
   campaign: Pick<CampaignRecord, 'id' | 'kind'>,
@@ -221,7 +155,7 @@ export async function writeNewTasks(
   resumed: readonly TaskDraft[],
   at: string,
 ): Promise<void> {
-  const found = resumed.length === 0 ? [] : await batchGet<Item>(resumed.map((t) => keys.task(campaign.id, t.targetId)));
+  const found = resumed.length === 0 ? [] : await batchGet<Item>(resumed.map((t) => keys.task(campaign.id, t.targetId)), { consistent: true });
   const existing = new Set(found.map((i) => i.sk as string));
   const missing = resumed.filter((t) => !existing.has(keys.task(campaign.id, t.targetId).sk));
   await batchWrite([...fresh, ...missing].map((t) => taskItem(campaign, t, at)), { concurrency: TASK_WRITE_CONCURRENCY });
@@ -241,26 +175,27 @@ export interface ExpansionCount {
   readonly all: Totals;
 }
 
-/**
- * Flips every claimed marker to `expanded` (conditional on this receive's lock) and ADDs the
- * totals to each marker, grid and community coverage item and the campaign, in one transaction:
- * the flip happens once per compound, so the ADD happens once per task.
- */
-export function countExpanded(campaignId: string, count: ExpansionCount, lock: ExpansionLock): Promise<void> {
-  return transactWithRetry(countOps(campaignId, count, {
-    expression: '#state = :expanding AND lockMessage = :m AND lockReceive = :r',
-    names: { '#state': 'state' },
-    values: { ':expanding': 'expanding', ':m': lock.message, ':r': lock.receive },
-  }));
+/** A compound to count: `seen` is the `expanding` marker it takes over, absent for a compound with none. */
+export interface ToCount {
+  readonly compoundId: string;
+  readonly seen?: MarkerSeen;
 }
 
-/** The counting transaction's ops: the markers first (in the compounds' order, each under `condition`), then the coverage items and the campaign. */
-function countOps(campaignId: string, count: ExpansionCount, condition: NonNullable<CounterUpdate['condition']>): TransactOp[] {
+/**
+ * Counts compounds in one transaction: each marker created `expanded` by this receive (conditional
+ * on there being none, or, for a take-over, on the very `expanding` marker read), and the totals
+ * ADDed to it, to each grid's and community's coverage item and to the campaign. All or nothing,
+ * so a compound is counted once however often its message comes. Answers the compounds whose
+ * condition failed (another receive counted or claimed them since the read; nothing was written),
+ * empty when all were counted. The caller keeps it within 100 items (shared/domain/fan-out.ts `packCounts`).
+ */
+export async function countCompounds(campaignId: string, compounds: readonly ToCount[], count: ExpansionCount, receive: Receive): Promise<string[]> {
+  const byId = new Map(compounds.map((c) => [c.compoundId, c]));
   const ops: TransactOp[] = count.compounds.map(({ compoundId, totals, place }) => addOp(markerKey(campaignId, compoundId), {
     add: { ...totals },
     init: coverInit(campaignId, 'compound', compoundId, place),
-    set: { state: 'expanded' },
-    condition,
+    set: { state: 'expanded', lockMessage: receive.message, lockReceive: receive.receive },
+    condition: markerCondition(byId.get(compoundId)?.seen),
   }));
   for (const [id, { totals, place }] of count.grids) ops.push(coverOp(campaignId, 'grid', id, { ...totals }, place));
   for (const [id, { totals, place }] of count.communities) ops.push(coverOp(campaignId, 'community', id, { ...totals }, place));
@@ -273,54 +208,25 @@ function countOps(campaignId: string, count: ExpansionCount, condition: NonNulla
       totalHouseholds: count.all.households,
     },
   }));
-  return ops;
-}
-
-/**
- * A round's compounds (about one task each) in one transaction, no claim first: each compound's
- * marker is created `expanded` only if it has none (conditional), with its tasks and the counters'
- * ADDs. All or nothing, so a task exists only with its counted marker, and a duplicate delivery
- * fails the condition and adds nothing. Compounds whose markers exist already are left out and
- * the rest tried again; answers those left out whose marker is still `expanding` (held by a claim,
- * perhaps of a receive that died: the caller claims them). The caller keeps the transaction within
- * 100 items (shared/domain/fan-out.ts `packTransactions`) and says how to count a subset (`countOf`).
- */
-export async function expandAtomically<C extends { readonly compoundId: string; readonly tasks: readonly TaskDraft[] }>(
-  campaign: Pick<CampaignRecord, 'id' | 'kind'>,
-  compounds: readonly C[],
-  countOf: (compounds: readonly C[]) => ExpansionCount,
-  at: string,
-): Promise<C[]> {
-  let left = [...compounds];
-  const expanding: C[] = [];
-  while (left.length > 0) {
-    const ops = [
-      ...countOps(campaign.id, countOf(left), { expression: 'attribute_not_exists(pk)' }),
-      ...left.flatMap((c) => c.tasks.map((t): TransactOp => ({ put: taskItem(campaign, t, at) }))),
-    ];
-    try {
-      await transactWithRetry(ops);
-      return expanding;
-    } catch (error) {
-      const failed = failedConditions(error);
-      if (!failed) throw error;
-      // Only the markers (the first ops, one per compound) carry conditions. A marker still
-      // `expanding` was claimed by a receive that may have died (a big compound's claim, or a
-      // message claimed before rounds stopped claiming): not done, so it goes to the claim path.
-      const taken = new Set(failed);
-      const states = await markerStates(campaign.id, left.filter((_, i) => taken.has(i)).map((c) => c.compoundId));
-      expanding.push(...left.filter((c, i) => taken.has(i) && states.get(c.compoundId) === 'expanding'));
-      left = left.filter((_, i) => !taken.has(i));
-    }
+  try {
+    await transactWithRetry(ops);
+    return [];
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (!failed) throw error;
+    // Only the markers (the first ops, in the count's order) carry conditions.
+    return failed.map((i) => count.compounds[i]?.compoundId).filter((id): id is string => id !== undefined);
   }
-  return expanding;
 }
 
-/** The compounds' marker states (`expanding`, `expanded`, `failed`; absent when never claimed): one consistent BatchGet. */
-export async function markerStates(campaignId: string, compoundIds: readonly string[]): Promise<Map<string, string>> {
-  if (compoundIds.length === 0) return new Map();
-  const items = await batchGet<Item>(compoundIds.map((id) => markerKey(campaignId, id)), { consistent: true });
-  return new Map(items.map((i) => [i.placeId as string, i.state as string]));
+/** No marker yet; or, taking one over, the marker exactly as read (a racing take-over changes it). */
+function markerCondition(seen: MarkerSeen | undefined): NonNullable<CounterUpdate['condition']> {
+  if (!seen) return { expression: 'attribute_not_exists(pk)' };
+  return {
+    expression: '#state = :expanding AND lockMessage = :seenMessage AND lockReceive = :seenReceive',
+    names: { '#state': 'state' },
+    values: { ':expanding': 'expanding', ':seenMessage': seen.lockMessage ?? '', ':seenReceive': seen.lockReceive ?? 0 },
+  };
 }
 
 /**

@@ -19,10 +19,10 @@ import type { Layout } from './tasks.ts';
 export const COMPOUNDS_PER_MESSAGE = 10;
 
 /**
- * A round makes about one task per compound, so its messages carry more compounds (the queue's
- * limit): a message's compounds go with their tasks and counts into one transaction (flows/
- * fan-out.ts), and 25 compounds of a task or two each, with their coverage items and the
- * campaign, stay under DynamoDB's 100 items (more tasks: {@link packTransactions} splits).
+ * A round makes about one task per compound, so its messages carry more compounds: per-message
+ * work (the campaign read, the counting transaction, the settle) is then shared by 25 compounds,
+ * whose markers, coverage items and the campaign stay under DynamoDB's 100 items a transaction
+ * ({@link packCounts} splits a message that would not).
  */
 export const ROUND_COMPOUNDS_PER_MESSAGE = 25;
 
@@ -144,25 +144,23 @@ export function totalsOf(tasks: readonly TaskDraft[]): Totals {
 /** Items DynamoDB takes in one TransactWriteItems call. */
 export const TRANSACTION_ITEMS = 100;
 
-/** A compound as a transaction carries it: its marker and tasks, and the community its coverage adds to. */
-export interface PackedCompound {
-  readonly tasks: readonly TaskDraft[];
+/** A compound as the counting transaction carries it: its marker, and the grids and community its coverage adds to. */
+export interface CountedCompound {
+  readonly tasks: readonly Pick<TaskDraft, 'gridId'>[];
   readonly place: { readonly communityId: string | null };
 }
 
 /**
- * A round's compounds packed in order into transactions of at most `limit` items: each
- * compound's marker and tasks, one coverage item per grid and community the group touches, and
- * the campaign. A compound that does not fit in a transaction of its own is set apart (the
- * fan-out claims it and writes its tasks in batches, as a sweep's).
+ * Compounds packed in order into counting transactions of at most `limit` items: each compound's
+ * marker, one coverage item per grid and community the group touches, and the campaign. The
+ * tasks are not in it (they go by BatchWrite), so a compound's size is its grids, not its tasks;
+ * one whose grids alone overflow a transaction is set apart (the fan-out fails it, named).
  */
-export function packTransactions<C extends PackedCompound>(compounds: readonly C[], limit = TRANSACTION_ITEMS): { groups: C[][]; apart: C[] } {
+export function packCounts<C extends CountedCompound>(compounds: readonly C[], limit = TRANSACTION_ITEMS): { groups: C[][]; apart: C[] } {
   const groups: C[][] = [];
   const apart: C[] = [];
-  const sizeOf = (group: readonly C[]) => {
-    const tasks = group.flatMap((c) => c.tasks);
-    return group.length + tasks.length + new Set(tasks.map((t) => t.gridId)).size + new Set(group.map((c) => c.place.communityId)).size + 1;
-  };
+  const sizeOf = (group: readonly C[]) =>
+    group.length + new Set(group.flatMap((c) => c.tasks.map((t) => t.gridId))).size + new Set(group.map((c) => c.place.communityId)).size + 1;
   let group: C[] = [];
   for (const compound of compounds) {
     if (sizeOf([compound]) > limit) {
@@ -177,4 +175,39 @@ export function packTransactions<C extends PackedCompound>(compounds: readonly C
   }
   if (group.length > 0) groups.push(group);
   return { groups, apart };
+}
+
+/** A compound's fan-out marker as read: its state and the receive that wrote it. */
+export interface MarkerSeen {
+  readonly state: string;
+  readonly lockMessage?: string;
+  readonly lockReceive?: number;
+  readonly lockedUntil?: string;
+}
+
+/** The receive of a level-2 message: its SQS message id and receive count. */
+export interface Receive {
+  readonly message: string;
+  readonly receive: number;
+}
+
+/**
+ * What this receive does with a compound, given its marker:
+ * - `new`: no marker. Count it (creating the marker `expanded`, conditional on there being none), then write all its tasks.
+ * - `resume`: counted by an earlier receive of this very message, which may have stopped before
+ *   writing every task (SQS delivers the message again because it never finished). Write the
+ *   tasks that are not there; count nothing.
+ * - `takeover`: a marker left `expanding` by a claim (the code before counting came first) whose
+ *   receive has lapsed, or an earlier receive of this message. Count it (conditional on the very
+ *   marker read), then write the tasks that are not there.
+ * - `skip`: counted by another message, held by a live claim, or failed: not this receive's.
+ */
+export type Expansion = 'new' | 'resume' | 'takeover' | 'skip';
+
+export function expansionOf(marker: MarkerSeen | undefined, receive: Receive, now: string): Expansion {
+  if (!marker) return 'new';
+  const earlierReceive = marker.lockMessage === receive.message && (marker.lockReceive ?? Infinity) < receive.receive;
+  if (marker.state === 'expanded') return earlierReceive ? 'resume' : 'skip';
+  if (marker.state === 'expanding') return earlierReceive || (marker.lockedUntil !== undefined && marker.lockedUntil < now) ? 'takeover' : 'skip';
+  return 'skip';
 }

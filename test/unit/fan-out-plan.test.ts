@@ -1,10 +1,11 @@
 /**
  * The pure parts of the fan-out's fast paths: a compound's plan (what the task builders read,
- * kept in its plan item), the plan items a seed writes, and how a round's compounds are packed
- * into transactions of at most 100 items.
+ * kept in its plan item), the plan items a seed writes, how a message's compounds are packed
+ * into counting transactions of at most 100 items, and what a receive does with a compound by
+ * its marker.
  */
 import { describe, expect, it } from 'vitest';
-import { compoundPlan, packTransactions, TRANSACTION_ITEMS, type TaskDraft } from '#shared/domain/fan-out.ts';
+import { compoundPlan, expansionOf, packCounts, TRANSACTION_ITEMS, type TaskDraft } from '#shared/domain/fan-out.ts';
 import { TASK_BUILDERS } from '#shared/domain/task-builders.ts';
 import type { Building } from '#shared/schemas/building.ts';
 import { planItemsOf, storedPlanOf } from '#functions/stores/plan-store.ts';
@@ -53,36 +54,58 @@ describe('a compound\'s plan', () => {
   });
 });
 
-describe('a round\'s compounds packed into transactions', () => {
+describe('compounds packed into counting transactions', () => {
   const task = (id: string, gridId: string | null): TaskDraft => ({
     targetId: id, buildingId: null, buildingName: null, compoundId: id, compoundName: id, communityId: 'cm1', streetId: 's1', gridId,
     location: [0, 0], order: 0, layout: null, householdsTotal: 0,
   });
-  const round = (id: string, tasks: number, communityId = 'cm1', gridId: string | null = 'g1') => ({
-    id, tasks: Array.from({ length: tasks }, (_, i) => task(`${id}.${i}`, gridId)), place: { communityId },
+  const compound = (id: string, tasks: number, communityId = 'cm1', grids = 1) => ({
+    id, tasks: Array.from({ length: tasks }, (_, i) => task(`${id}.${i}`, `${id}.g${i % grids}`)), place: { communityId },
   });
 
-  it('keeps every transaction within the limit: markers, tasks, a coverage item per grid and community, the campaign', () => {
-    // 25 compounds of 1 task in one community and grid: 25 + 25 + 1 + 1 + 1 = 53 items, one transaction.
-    const small = Array.from({ length: 25 }, (_, i) => round(`c${i}`, 1));
-    expect(packTransactions(small).groups.map((g) => g.length)).toEqual([25]);
-    // 2 tasks each, a community each: 4 items a compound with the grid and campaign counted once.
-    const spread = Array.from({ length: 30 }, (_, i) => round(`c${i}`, 2, `cm${i}`));
-    const { groups, apart } = packTransactions(spread);
+  it('keeps every transaction within the limit: markers, a coverage item per grid and community, the campaign; tasks are not in it', () => {
+    // 25 compounds of 40 tasks in one grid each, one community: 25 + 25 + 1 + 1 = 52 items, one transaction.
+    const sweep = Array.from({ length: 25 }, (_, i) => compound(`c${i}`, 40));
+    expect(packCounts(sweep).groups.map((g) => g.length)).toEqual([25]);
+    // A community each too: 3 items a compound and the campaign.
+    const spread = Array.from({ length: 40 }, (_, i) => compound(`c${i}`, 2, `cm${i}`));
+    const { groups, apart } = packCounts(spread);
     expect(apart).toEqual([]);
     expect(groups.flat().map((c) => c.id)).toEqual(spread.map((c) => c.id));
-    for (const group of groups) {
-      const size = group.length + group.length * 2 + 1 + group.length + 1;
-      expect(size).toBeLessThanOrEqual(TRANSACTION_ITEMS);
-    }
-    expect(groups.map((g) => g.length)).toEqual([24, 6]);
+    for (const group of groups) expect(group.length * 3 + 1).toBeLessThanOrEqual(TRANSACTION_ITEMS);
+    expect(groups.map((g) => g.length)).toEqual([33, 7]);
   });
 
-  it('sets apart a compound too big for a transaction of its own, and keeps packing the rest', () => {
-    const { groups, apart } = packTransactions([round('a', 1), round('big', 97), round('b', 1)]);
-    expect(apart.map((c) => c.id)).toEqual(['big']);
+  it('sets apart a compound whose grids alone overflow a transaction, and keeps packing the rest', () => {
+    const { groups, apart } = packCounts([compound('a', 1), compound('wide', 200, 'cm1', 98), compound('b', 1)]);
+    expect(apart.map((c) => c.id)).toEqual(['wide']);
     expect(groups.map((g) => g.map((c) => c.id))).toEqual([['a', 'b']]);
-    // 96 tasks: 1 + 96 + grid + community + campaign = 100, still fits.
-    expect(packTransactions([round('edge', 96)]).apart).toEqual([]);
+    // 97 grids: marker + 97 + community + campaign = 100, still fits, however many tasks.
+    expect(packCounts([compound('edge', 500, 'cm1', 97)]).apart).toEqual([]);
+  });
+});
+
+describe('what a receive does with a compound, by its marker', () => {
+  const receive = { message: 'm1', receive: 2 };
+  const now = '2026-12-07T10:00:00.000Z';
+
+  it('counts one with no marker, and resumes one an earlier receive of the same message counted', () => {
+    expect(expansionOf(undefined, receive, now)).toBe('new');
+    expect(expansionOf({ state: 'expanded', lockMessage: 'm1', lockReceive: 1 }, receive, now)).toBe('resume');
+  });
+
+  it('leaves alone one counted by this receive, a later one or another message, and a failed one', () => {
+    expect(expansionOf({ state: 'expanded', lockMessage: 'm1', lockReceive: 2 }, receive, now)).toBe('skip');
+    expect(expansionOf({ state: 'expanded', lockMessage: 'm1', lockReceive: 3 }, receive, now)).toBe('skip');
+    expect(expansionOf({ state: 'expanded', lockMessage: 'm0', lockReceive: 1 }, receive, now)).toBe('skip');
+    expect(expansionOf({ state: 'expanded' }, receive, now)).toBe('skip');
+    expect(expansionOf({ state: 'failed', lockMessage: 'm1', lockReceive: 1 }, receive, now)).toBe('skip');
+  });
+
+  it('takes over a claim left expanding once its lock lapsed or by an earlier receive of the message, not a live one', () => {
+    expect(expansionOf({ state: 'expanding', lockMessage: 'm0', lockReceive: 1, lockedUntil: '2026-12-07T09:59:59.000Z' }, receive, now)).toBe('takeover');
+    expect(expansionOf({ state: 'expanding', lockMessage: 'm1', lockReceive: 1, lockedUntil: '2026-12-07T10:05:00.000Z' }, receive, now)).toBe('takeover');
+    expect(expansionOf({ state: 'expanding', lockMessage: 'm0', lockReceive: 1, lockedUntil: '2026-12-07T10:05:00.000Z' }, receive, now)).toBe('skip');
+    expect(expansionOf({ state: 'expanding', lockMessage: 'm1', lockReceive: 2, lockedUntil: '2026-12-07T10:05:00.000Z' }, receive, now)).toBe('skip');
   });
 });

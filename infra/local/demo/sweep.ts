@@ -67,7 +67,7 @@ export function sweepSeed(city: GeneratedCity, now: string): SweepSeed {
   return { items, counts: { sweepTasks: totals.tasks } };
 }
 
-/** A coverage item with its totals, as the fan-out's ADDs create it (coverOp, countExpanded). */
+/** A coverage item with its totals, as the fan-out's ADDs create it (coverOp, countCompounds). */
 function coverItem(
   campaignId: string,
   level: 'compound' | 'grid' | 'community',
