@@ -26,7 +26,7 @@ const { values } = parseArgs({
 });
 
 /** Each module exports `bench: Bench`; listed here in the order they run. */
-const modules = ['./import.ts', './compounds-bbox.ts', './bundles.ts', './sweeps.ts', './disinfection.ts', './exits-unresolved.ts', './exit-entries.ts', './people.ts', './orders.ts', './public-log.ts', './web-map.ts', './web-pages.ts', './capacity.ts'];
+const modules = ['./import.ts', './compounds-bbox.ts', './bundles.ts', './table-costs.ts', './sweeps.ts', './disinfection.ts', './exits-unresolved.ts', './exit-entries.ts', './people.ts', './orders.ts', './public-log.ts', './web-map.ts', './web-pages.ts', './capacity.ts'];
 
 const quick = values.quick;
 const only = values.only?.split(',').map((s) => s.trim());

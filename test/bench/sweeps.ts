@@ -16,7 +16,7 @@ import { TASK_BUILDERS } from '#shared/domain/task-builders.ts';
 import type { CampaignKind } from '#shared/schemas/campaign.ts';
 import type { Bbox } from '#shared/schemas/common.ts';
 import type { LocalUser } from '#shared/schemas/local.ts';
-import { batchWrite, updateItem, type Item } from '#functions/platform/table.ts';
+import { batchGet, batchWrite, transactWrite, updateItem, type Item } from '#functions/platform/table.ts';
 import { taskItem } from '#functions/stores/task-records.ts';
 import { TASK_WRITE_CONCURRENCY } from '#functions/stores/expansion-store.ts';
 import type { GeneratedCity } from '#infra/local/demo/city.ts';
@@ -147,6 +147,41 @@ async function rawConditionalWrites(drafts: readonly TaskDraft[]): Promise<numbe
 }
 
 /**
+ * The claim's own DynamoDB calls without the API around them, by as many writers at once: one
+ * consistent BatchGet of the task and its campaign, then one transaction of the task's conditional
+ * update, the writer's counter (conditional on the limit) and an audit record, then the release.
+ * What DynamoDB Local alone makes of a claim, so the note can tell its share from the API's.
+ */
+async function rawClaimCalls(drafts: readonly TaskDraft[]): Promise<number[]> {
+  const items = taskItemsOf(drafts.slice(0, WORKERS * CLAIMS_PER_WORKER));
+  await batchWrite(items);
+  const campaignKey = { pk: items[0]!.pk as string, sk: items[0]!.pk as string };
+  await batchWrite([{ ...campaignKey, type: 'campaign', status: 'active' }]);
+  const latencies: number[] = [];
+  const mark = (item: Item, writer: number, version: number, status: string, held: number) => transactWrite([
+    { update: {
+      Key: { pk: item.pk, sk: item.sk }, UpdateExpression: 'SET #s = :s ADD version :one', ConditionExpression: 'version = :v',
+      ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': status, ':one': 1, ':v': version },
+    } },
+    { update: {
+      Key: { pk: `BENCHWORKER#${writer}`, sk: 'TASKS' }, UpdateExpression: 'ADD held :d', ConditionExpression: 'attribute_not_exists(held) OR held < :limit',
+      ExpressionAttributeValues: { ':d': held, ':limit': 1_000 },
+    } },
+    { put: { pk: `${String(item.pk)}#AUDIT`, sk: `${String(item.sk)}#${version}`, type: 'audit', status, writer } },
+  ]);
+  await Promise.all(Array.from({ length: WORKERS }, async (_, w) => {
+    for (const item of items.filter((_, i) => i % WORKERS === w)) {
+      const t0 = performance.now();
+      await batchGet([{ pk: item.pk as string, sk: item.sk as string }, campaignKey], { consistent: true });
+      await mark(item, w, 1, 'claimed', 1);
+      latencies.push(performance.now() - t0);
+      await mark(item, w, 2, 'open', -1);
+    }
+  }));
+  return latencies;
+}
+
+/**
  * Claim latency with 20 workers claiming and releasing at once over HTTP, beside raw conditional
  * writes by 20 writers on the same DynamoDB Local, run just before and just after the claims
  * (their samples pooled). Aim: the claim's p99 ≤ 2.5× the raw write's.
@@ -177,6 +212,9 @@ async function claims(ctx: BenchContext, city: GeneratedCity, runtime: LocalRunt
   ctx.report('sweeps', 'raw conditional write p50', percentile(raw, 50), 'ms', `${raw.length} UpdateItems by ${WORKERS} writers at once, before and after the claims`);
   ctx.report('sweeps', 'raw conditional write p99', percentile(raw, 99), 'ms');
   ctx.report('sweeps', 'claim p99 / raw conditional write p99', percentile(latencies, 99) / percentile(raw, 99), '×', 'aim ≤ 2.5');
+  const calls = await rawClaimCalls(drafts.slice(2 * WORKERS * CLAIMS_PER_WORKER * CLAIM_PASSES));
+  ctx.report('sweeps', "the claim's DynamoDB calls alone p50", percentile(calls, 50), 'ms', `BatchGet + a 3-item transaction, ${calls.length} by ${WORKERS} writers at once, no API`);
+  ctx.report('sweeps', "the claim's DynamoDB calls alone p99", percentile(calls, 99), 'ms', `${(percentile(calls, 99) / percentile(raw, 99)).toFixed(2)}× the raw conditional write's p99`);
 }
 
 async function unvisited(ctx: BenchContext, city: GeneratedCity, runtime: LocalRuntime, token: string, campaignId: string): Promise<void> {
