@@ -7,7 +7,8 @@
  * workers blocked so both servers are measured from the network: requests, bytes transferred,
  * first contentful paint, time until the page's content is there and cumulative layout shift —
  * the median of 3 loads after a warm-up (the dev server compiles on first request), the first
- * load of the resident page ever made to each server reported apart as "cold".
+ * load of the resident page ever made to each server reported apart as "cold". Under --quick:
+ * `npm start`'s server alone, one load (the dev server's compile is most of the module's time).
  *
  * Then issue 19's figures, on the production build: the JavaScript each page loads on a first
  * visit (gzip, and brotli as CloudFront serves it), read from the build's manifest
@@ -147,7 +148,8 @@ async function measureServer(browser: Browser, web: WebServer, compoundId: strin
 
 const median = (loads: readonly Load[], figure: keyof Load) => percentile(loads.map((l) => l[figure]), 50);
 
-function report(ctx: BenchContext, page: string, prod: PageFigures, dev: PageFigures) {
+/** The pages' figures on each server; `dev` absent under --quick (start's figures alone). */
+function report(ctx: BenchContext, page: string, prod: PageFigures, dev: PageFigures | undefined) {
   const rows: readonly [string, keyof Load, string, (v: number) => number, string][] = [
     ['requests', 'requests', '', (v) => v, ''],
     ['bytes transferred', 'bytes', 'KB', (v) => v / 1024, 'encoded, headers included'],
@@ -157,8 +159,9 @@ function report(ctx: BenchContext, page: string, prod: PageFigures, dev: PageFig
   ];
   for (const [name, figure, unit, shown, note] of rows) {
     const p = median(prod.loads, figure);
-    const d = median(dev.loads, figure);
     ctx.report('web-pages', `${page} ${name}: npm start`, shown(p), unit, `median of ${prod.loads.length}`);
+    if (!dev) continue;
+    const d = median(dev.loads, figure);
     ctx.report('web-pages', `${page} ${name}: npm run dev`, shown(d), unit, `median of ${dev.loads.length}`);
     ctx.report('web-pages', `${page} ${name}: dev / start`, p === 0 ? '-' : d / p, p === 0 ? '' : '×', note);
     if (prod.cold && dev.cold && figure !== 'cls') {
@@ -258,16 +261,18 @@ export const bench: Bench = {
       const prodServer = await startWebServer({ port: 0, apiUrl: runtime.api.url, mode: 'preview', log: () => (built = true) });
       servers.push(prodServer);
       ctx.report('web-pages', 'production build served', (performance.now() - started) / 1000, 's', built ? 'built first (missing or stale)' : 'up to date, not rebuilt');
-      const devServer = await startWebServer({ port: 0, apiUrl: runtime.api.url, mode: 'dev' });
-      servers.push(devServer);
+      // Under --quick the dev server is left out: its first request compiles the whole app, most of
+      // this module's minutes, for a comparison the full run makes.
+      const devServer = ctx.sized({ full: true, quick: false }) ? await startWebServer({ port: 0, apiUrl: runtime.api.url, mode: 'dev' }) : undefined;
+      if (devServer) servers.push(devServer);
       reportWeights(ctx);
       const residentUrl = `${prodServer.url}/c/${encodeURIComponent(compound.id)}`;
       reportLighthouse(ctx, residentUrl, await runLighthouse(residentUrl));
       const measured = ctx.sized(MEASURED_LOADS);
       const prod = await measureServer(browser, prodServer, compound.id, grid.username, measured);
-      const dev = await measureServer(browser, devServer, compound.id, grid.username, measured);
-      report(ctx, 'resident /c/{id}', prod.resident, dev.resident);
-      report(ctx, 'grid /tasks', prod.tasks, dev.tasks);
+      const dev = devServer ? await measureServer(browser, devServer, compound.id, grid.username, measured) : undefined;
+      report(ctx, 'resident /c/{id}', prod.resident, dev?.resident);
+      report(ctx, 'grid /tasks', prod.tasks, dev?.tasks);
     } finally {
       await browser.close();
       for (const server of servers) await server.close();
