@@ -316,6 +316,8 @@ describe('every field action through the outbox', () => {
     await expect.element(page.getByText('这个任务还没有在联网时打开过，住户名单尚未下载；以下是任务列表中的信息。')).toBeVisible();
     await userEvent.click(page.getByRole('button', { name: /返回任务列表/ }));
     await userEvent.click(page.getByRole('button', { name: '查看 粮食局宿舍区 5栋' }));
+    // The building is drawn from the phone's copy after the click: wait for it before counting its floors.
+    await expect.element(page.getByRole('heading', { name: '1 单元' })).toBeVisible();
     expect(page.getByRole('group', { name: '1 层' }).elements()).toHaveLength(1);
     await expect.element(page.getByRole('button', { name: /^101/ })).toBeEnabled();
   });
