@@ -15,6 +15,7 @@ import type { TaskDraft } from '#shared/domain/fan-out.ts';
 import { TASK_BUILDERS } from '#shared/domain/task-builders.ts';
 import type { CampaignKind } from '#shared/schemas/campaign.ts';
 import type { Bbox } from '#shared/schemas/common.ts';
+import { keys } from '#shared/table.ts';
 import type { LocalUser } from '#shared/schemas/local.ts';
 import { batchGet, batchWrite, transactWrite, updateItem, type Item } from '#functions/platform/table.ts';
 import { taskItem } from '#functions/stores/task-records.ts';
@@ -155,7 +156,8 @@ async function rawConditionalWrites(drafts: readonly TaskDraft[]): Promise<numbe
 async function rawClaimCalls(drafts: readonly TaskDraft[]): Promise<number[]> {
   const items = taskItemsOf(drafts.slice(0, WORKERS * CLAIMS_PER_WORKER));
   await batchWrite(items);
-  const campaignKey = { pk: items[0]!.pk as string, sk: items[0]!.pk as string };
+  // The keys the claim's own writes use (shared/table.ts), so each lands where the claim's does.
+  const campaignKey = keys.campaign(items[0]!.campaignId as string);
   await batchWrite([{ ...campaignKey, type: 'campaign', status: 'active' }]);
   const latencies: number[] = [];
   const mark = (item: Item, writer: number, version: number, status: string, held: number) => transactWrite([
@@ -164,10 +166,10 @@ async function rawClaimCalls(drafts: readonly TaskDraft[]): Promise<number[]> {
       ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': status, ':one': 1, ':v': version },
     } },
     { update: {
-      Key: { pk: `BENCHWORKER#${writer}`, sk: 'TASKS' }, UpdateExpression: 'ADD held :d', ConditionExpression: 'attribute_not_exists(held) OR held < :limit',
+      Key: keys.workerTasks(`bench-raw-${writer}`), UpdateExpression: 'ADD held :d', ConditionExpression: 'attribute_not_exists(held) OR held < :limit',
       ExpressionAttributeValues: { ':d': held, ':limit': 1_000 },
     } },
-    { put: { pk: `${String(item.pk)}#AUDIT`, sk: `${String(item.sk)}#${version}`, type: 'audit', status, writer } },
+    { put: { ...keys.audit('TASK', String(item.id), new Date().toISOString(), `${writer}-${version}`), type: 'audit', status, writer } },
   ]);
   await Promise.all(Array.from({ length: WORKERS }, async (_, w) => {
     for (const item of items.filter((_, i) => i % WORKERS === w)) {
