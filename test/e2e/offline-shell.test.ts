@@ -76,8 +76,9 @@ describe('offline app shell', () => {
     const context = page.context();
     await context.setOffline(true);
     try {
-      // The network is really gone for the page: the API cannot be reached.
-      expect(await page.evaluate(() => fetch('/health').then(() => 'reached', () => 'unreachable'))).toBe('unreachable');
+      // The network is really gone for the page: the API cannot be reached. Chromium takes the
+      // offline state to the service worker's fetches a moment later, so ask until it has.
+      await expect.poll(() => page.evaluate(() => fetch('/health', { cache: 'no-store' }).then(() => 'reached', () => 'unreachable'))).toBe('unreachable');
 
       await page.reload();
       expect(page.url()).toBe(`${webUrl}/tasks`);
