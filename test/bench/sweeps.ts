@@ -8,6 +8,8 @@
  * - unvisited buildings: the map query for community-sized boxes, items read against returned.
  */
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import turfBbox from '@turf/bbox';
 import { queues, routes } from '#shared/catalogue/index.ts';
 import { fillPath } from '#shared/catalogue/paths.ts';
@@ -22,6 +24,7 @@ import { taskItem } from '#functions/stores/task-records.ts';
 import { TASK_WRITE_CONCURRENCY } from '#functions/stores/expansion-store.ts';
 import type { GeneratedCity } from '#infra/local/demo/city.ts';
 import { startLocalRuntime, type LocalRuntime } from '#infra/local/runtime.ts';
+import type { ClaimClientsInput, ClaimClientsOutput } from './claim-clients.ts';
 import { countReads } from './compounds-bbox.ts';
 import { cityToken, percentile, seededCity, walkFeaturePages, type Bench, type BenchContext } from './context.ts';
 
@@ -191,23 +194,12 @@ async function rawClaimCalls(drafts: readonly TaskDraft[]): Promise<number[]> {
 async function claims(ctx: BenchContext, city: GeneratedCity, runtime: LocalRuntime, campaignId: string, workers: readonly LocalUser[]): Promise<void> {
   const drafts = plannedTasks(city);
   const raw = await rawConditionalWrites(drafts);
-  const latencies: number[] = [];
-  let conflicts = 0;
-  await Promise.all(workers.map(async (worker) => {
+  const clients = await Promise.all(workers.map(async (worker) => {
     const token = (await runtime.identity.issue(worker.username))?.token as string;
     const list = (await (await api(runtime, token, 'GET', `/v1/tasks?status=open&campaignId=${campaignId}&limit=${CLAIMS_PER_WORKER}`)).json()) as { items: { id: string }[] };
-    for (const task of Array.from({ length: CLAIM_PASSES }, () => list.items).flat()) {
-      const t0 = performance.now();
-      const claim = await api(runtime, token, 'POST', `/v1/tasks/${task.id}/claim`);
-      latencies.push(performance.now() - t0);
-      if (claim.status !== 200) {
-        conflicts++;
-        continue;
-      }
-      const release = await api(runtime, token, 'POST', `/v1/tasks/${task.id}/release`);
-      if (release.status !== 200) throw new Error(`release answered ${release.status}`);
-    }
+    return { token, taskIds: Array.from({ length: CLAIM_PASSES }, () => list.items.map((t) => t.id)).flat() };
   }));
+  const { latencies, conflicts } = await inWorkerThread({ apiUrl: runtime.api.url, workers: clients });
   raw.push(...(await rawConditionalWrites(drafts.slice(WORKERS * CLAIMS_PER_WORKER * CLAIM_PASSES))));
   ctx.report('sweeps', 'claim latency p50', percentile(latencies, 50), 'ms', `${latencies.length} claims by ${workers.length} workers at once, over HTTP`);
   ctx.report('sweeps', 'claim latency p99', percentile(latencies, 99), 'ms', `${conflicts} refused`);
@@ -217,6 +209,18 @@ async function claims(ctx: BenchContext, city: GeneratedCity, runtime: LocalRunt
   const calls = await rawClaimCalls(drafts.slice(2 * WORKERS * CLAIMS_PER_WORKER * CLAIM_PASSES));
   ctx.report('sweeps', "the claim's DynamoDB calls alone p50", percentile(calls, 50), 'ms', `BatchGet + a 3-item transaction, ${calls.length} by ${WORKERS} writers at once, no API`);
   ctx.report('sweeps', "the claim's DynamoDB calls alone p99", percentile(calls, 99), 'ms', `${(percentile(calls, 99) / percentile(raw, 99)).toFixed(2)}× the raw conditional write's p99`);
+}
+
+/** Runs the claims' clients (claim-clients.ts) on a thread of their own and waits for their figures. */
+async function inWorkerThread(input: ClaimClientsInput): Promise<ClaimClientsOutput> {
+  const thread = new Worker(new URL('./claim-clients.ts', import.meta.url), { workerData: input });
+  try {
+    const [output] = (await once(thread, 'message')) as [ClaimClientsOutput];
+    if (output.error) throw new Error(`claims' clients failed: ${output.error}`);
+    return output;
+  } finally {
+    await thread.terminate();
+  }
 }
 
 async function unvisited(ctx: BenchContext, city: GeneratedCity, runtime: LocalRuntime, token: string, campaignId: string): Promise<void> {
