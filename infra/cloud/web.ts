@@ -1,7 +1,9 @@
 /**
  * The web concern: the built web app (web/dist) in a private, encrypted, TLS-only, versioned
  * bucket, served by CloudFront through origin access control with an SPA fallback and
- * security headers. Its runtime config (API URL, user pool ids, hosted-UI domain) is written at deploy time as
+ * security headers. The resident page's paths (/c/{compoundId}) get its own HTML entry
+ * (resident.html, no React: issue 19) from a CloudFront Function on their own behavior. Its
+ * runtime config (API URL, user pool ids, hosted-UI domain) is written at deploy time as
  * /config.json, so one build serves every stage. Access logs of both go to a log bucket.
  *
  * Without a build (`npm run build:web` not run, as in tests and offline synth) a placeholder
@@ -11,8 +13,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
-  AllowedMethods, CachePolicy, Distribution, HeadersFrameOption, HeadersReferrerPolicy, HttpVersion, ResponseHeadersPolicy,
-  ViewerProtocolPolicy,
+  AllowedMethods, CachePolicy, Distribution, Function as CloudFrontFunction, FunctionCode, FunctionEventType, FunctionRuntime,
+  HeadersFrameOption, HeadersReferrerPolicy, HttpVersion, ResponseHeadersPolicy, ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -20,6 +22,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type CfnB
 import { BucketDeployment, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import type { RuntimeConfig } from '#shared/runtime-config.ts';
+import { RESIDENT_HTML, RESIDENT_PREFIX } from '#web/src/public/resident-path.ts';
 import { ROOT } from './handlers.ts';
 import { lambdaRole } from './lambda-role.ts';
 import { acknowledge } from './nag.ts';
@@ -30,6 +33,16 @@ const WEB_DIST = path.join(ROOT, 'web', 'dist');
 export const PLACEHOLDER_HTML =
   '<!doctype html><meta charset="utf-8"><title>Cordon</title>' +
   '<p>The web app was not built when this stage was deployed. Run <code>npm run build:web</code>, then <code>npm run deploy</code>.</p>';
+
+/**
+ * The viewer-request code that answers every resident page's path with the page's own entry: the
+ * URL the phone opened stays (the page reads its compound from it), the cache holds one copy.
+ */
+export const RESIDENT_REWRITE = `function handler(event) {
+  var request = event.request;
+  request.uri = '/${RESIDENT_HTML}';
+  return request;
+}`;
 
 /** The app's files, or the placeholder page when web/dist has no build. */
 export function webSource(dist = WEB_DIST): ISource {
@@ -94,6 +107,12 @@ export class Web extends Construct {
     });
 
     const origin = S3BucketOrigin.withOriginAccessControl(this.bucket);
+    const residentPage = new CloudFrontFunction(this, 'ResidentPage', {
+      functionName: stage.named('resident-page'),
+      comment: 'Answers /c/{compoundId} with the resident page\'s own entry',
+      code: FunctionCode.fromInline(RESIDENT_REWRITE),
+      runtime: FunctionRuntime.JS_2_0,
+    });
     this.distribution = new Distribution(this, 'Distribution', {
       comment: `Cordon ${stage.name} web app`,
       defaultRootObject: 'index.html',
@@ -106,6 +125,15 @@ export class Web extends Construct {
         responseHeadersPolicy: headers,
       },
       additionalBehaviors: {
+        // The resident page: its own entry, cached as the app's files are (a deploy invalidates both).
+        [`${RESIDENT_PREFIX}*`]: {
+          origin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+          cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy: headers,
+          functionAssociations: [{ function: residentPage, eventType: FunctionEventType.VIEWER_REQUEST }],
+        },
         // Read on every start, so a deploy's new config is seen at once.
         '/config.json': {
           origin,
@@ -114,7 +142,8 @@ export class Web extends Construct {
           responseHeadersPolicy: headers,
         },
       },
-      // Client-side routes: paths S3 does not have answer with the app's shell.
+      // Client-side routes: paths S3 does not have answer with the app's shell (also /c/… while no
+      // build has a resident.html: the placeholder page).
       errorResponses: [403, 404].map((httpStatus) => ({
         httpStatus, responseHttpStatus: 200, responsePagePath: '/index.html', ttl: Duration.seconds(0),
       })),

@@ -3,7 +3,8 @@
  * build with its service worker, built here first when web/dist is missing or older than its
  * sources; what `npm start`, the tests and demos serve) or `dev` (Vite's dev server with hot
  * reload and no service worker, `npm run dev`). Both proxy the API's paths to the local API, so
- * the app's runtime config can say "same origin" ("apiUrl": "").
+ * the app's runtime config can say "same origin" ("apiUrl": ""), and answer the resident page's
+ * paths (/c/…) with its own entry, resident.html, not the app's shell (webConfig's plugins).
  */
 import { readdirSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';

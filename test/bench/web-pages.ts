@@ -26,7 +26,7 @@ import { startLocalRuntime } from '#infra/local/runtime.ts';
 import { startWebServer, type WebServer } from '#infra/local/web-server.ts';
 import { WEB_DIST } from '#web/vite.config.ts';
 import { launchChromium, PHONE } from '../e2e/browser.ts';
-import { entryFile, pageLoad, PAGE_VIEWS, readManifest, WEB_AIMS_KB, weigh, type PageName } from '../support/web-chunks.ts';
+import { entryFiles, pageLoad, PAGE_VIEWS, readManifest, WEB_AIMS_KB, weigh, type PageName } from '../support/web-chunks.ts';
 import { percentile, type Bench, type BenchContext } from './context.ts';
 
 /** The figures of one load. */
@@ -52,7 +52,7 @@ const SHIFT_RECORDER = `
 
 /**
  * When the page's content is there: the compound's name and status (they come together) and
- * today's counts (web/src/public/ResidentPage.tsx, CaseCounts.tsx); the worker's open tasks.
+ * today's counts (web/src/resident/page.ts, cases.ts); the worker's open tasks.
  */
 const RESIDENT_READY = ['.resident-page .resident-status-pill[data-status]', '.resident-page [data-testid="case-today"]'];
 const TASKS_READY = '.tasks-page .task-section[data-section="open"]';
@@ -178,7 +178,7 @@ const LIGHTHOUSE_AIM = { performance: 90, cls: 0.05 };
 /** Each page's JavaScript on a first visit, from the build that `npm start` serves. */
 function reportWeights(ctx: BenchContext) {
   const manifest = readManifest(WEB_DIST);
-  const entry = weigh(WEB_DIST, [entryFile(manifest)]);
+  const entry = weigh(WEB_DIST, entryFiles(manifest));
   const kb = (bytes: number) => bytes / 1024;
   ctx.report('web-pages', 'main entry JS gzip', kb(entry.gzip), 'KB', `aim ≤ ${ENTRY_AIM_KB} KB: ${(entry.gzip / 1024 / ENTRY_AIM_KB).toFixed(2)}× the aim; raw ${kb(entry.raw).toFixed(0)} KB`);
   ctx.report('web-pages', 'main entry JS brotli', kb(entry.brotli), 'KB', 'quality 11');

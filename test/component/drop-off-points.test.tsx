@@ -9,7 +9,7 @@ import type { PublicDropOffPoints } from '#shared/schemas/public.ts';
 import { changeLanguage } from '#web/src/i18n.ts';
 import { CompoundPanel } from '#web/src/map/CompoundPanel.tsx';
 import type { CompoundProps } from '#web/src/map/data.ts';
-import { ResidentPage } from '#web/src/public/ResidentPage.tsx';
+import { mountResidentPage } from './mount-resident.ts';
 import { renderWithServices, type Call } from './render.tsx';
 
 const compound = { id: 'c_1', name: '桂花新村', status: 'closed' as const };
@@ -44,7 +44,7 @@ afterEach(async () => {
 
 describe('the resident page', () => {
   it('lists each drop-off point with its place, hours and building, from the public route', async () => {
-    const { calls } = renderWithServices(<ResidentPage compoundId="c_1" />, answers(points));
+    const { calls } = mountResidentPage('c_1', answers(points));
     await expect.element(page.getByRole('heading', { name: '物品指定存放点' })).toBeVisible();
     await expect.poll(() => rowTexts().length).toBe(2);
     expect(rowTexts()[0]).toContain('东门物品存放点');
@@ -56,14 +56,14 @@ describe('the resident page', () => {
 
   it('speaks English when asked', async () => {
     await changeLanguage('en');
-    renderWithServices(<ResidentPage compoundId="c_1" />, answers(points));
+    mountResidentPage('c_1', answers(points));
     await expect.poll(() => rowTexts().length).toBe(2);
     expect(rowTexts()[0]).toContain('Hours: 08:00–20:00');
     expect(rowTexts()[1]).toContain('For 3栋');
   });
 
   it('says when the compound has none', async () => {
-    renderWithServices(<ResidentPage compoundId="c_1" />, answers({ compound, items: [] }));
+    mountResidentPage('c_1', answers({ compound, items: [] }));
     await expect.element(page.getByText('暂未设置物品存放点。')).toBeVisible();
   });
 });

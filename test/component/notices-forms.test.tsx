@@ -15,7 +15,7 @@ import { CaseReportForm } from '#web/src/notices/CaseReportForm.tsx';
 import { HotlinesForm } from '#web/src/notices/HotlinesForm.tsx';
 import { NoticePosted } from '#web/src/notices/NoticePosted.tsx';
 import { ResponsibilityForm } from '#web/src/notices/ResponsibilityForm.tsx';
-import { ResidentPage } from '#web/src/public/ResidentPage.tsx';
+import { mountResidentPage } from './mount-resident.ts';
 import { renderWithServices, type Call } from './render.tsx';
 
 const problem = (status: number, body: object) =>
@@ -177,7 +177,7 @@ describe('the resident page\'s notice', () => {
   };
 
   it('shows the responsibility list and the compound\'s hotlines as tap-to-call links, before the public ones', async () => {
-    renderWithServices(<ResidentPage compoundId="c_a" />, answer);
+    mountResidentPage('c_a', answer);
     const people = page.getByTestId('responsibility');
     await expect.poll(() => people.elements()[0]?.textContent ?? '').toContain('街道包保领导');
     expect(people.element().textContent).toContain('李街道');

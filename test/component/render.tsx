@@ -2,7 +2,8 @@
  * Rendering for the component tests: a component inside the app's providers. Components that
  * call the API get a real client (web/src/api/client.ts) whose fetch is the test's — the API's
  * own behaviour is tested against DynamoDB Local elsewhere; here only what the component asks
- * for and shows matters.
+ * for and shows matters. The same scripted client serves the resident page, which has no React
+ * (mount-resident.ts).
  */
 import type { ReactNode } from 'react';
 import { render } from 'vitest-browser-react';
@@ -32,7 +33,11 @@ export interface Call {
 /** Answers a call: a JSON body (200), or a full Response. */
 export type Answer = (call: Call) => unknown;
 
-export function renderWithServices(ui: ReactNode, answer: Answer = () => ({}), options: { config?: Partial<RuntimeConfig> } = {}) {
+/**
+ * A real API client (web/src/api/client.ts) whose fetch is the test's: each call is recorded in
+ * `calls` (and the language it asked for in `languages`) and answered by `answer`.
+ */
+export function scriptedApi(answer: Answer = () => ({})) {
   const calls: Call[] = [];
   /** The language each call asked the API to answer in (Accept-Language), in the order of `calls`. */
   const languages: (string | undefined)[] = [];
@@ -54,6 +59,11 @@ export function renderWithServices(ui: ReactNode, answer: Answer = () => ({}), o
   const sessions = createSessionStore();
   // The app's language as the app sends it (web/src/services.tsx).
   const api = createApiClient({ baseUrl: '', getToken: () => 'test', getLanguage: currentLanguage, onUnauthorized: () => sessions.end('expired'), fetch });
+  return { api, calls, languages, sessions };
+}
+
+export function renderWithServices(ui: ReactNode, answer: Answer = () => ({}), options: { config?: Partial<RuntimeConfig> } = {}) {
+  const { api, calls, languages, sessions } = scriptedApi(answer);
   const services: Services = { config: { apiUrl: '', ...options.config }, api, sessions, auth: createLocalAuth(api, sessions) };
   const screen = render(<ServicesProvider services={services}>{ui}</ServicesProvider>);
   // render() settles after the first paint with a trace mark; a test that does not await it may

@@ -1,3 +1,10 @@
+/**
+ * The resident page (/c/{id}, web/src/resident/: plain DOM, no React) in real Chromium against a
+ * scripted API: the compound, today's counts and the recent days; the day's rounds in words, an
+ * earlier day by the date picker, and a log that never contradicts itself; the final layout held
+ * while loading; not-found, a failed load with its retry, and the switch to English. Then the gate
+ * QR code of the admin panel (React), which prints the page's address.
+ */
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { encode } from 'uqr';
@@ -5,7 +12,8 @@ import type { PublicCases, PublicDisinfectionLog } from '#shared/schemas/public.
 import { changeLanguage } from '#web/src/i18n.ts';
 import { GateQrCode } from '#web/src/public/GateQrCode.tsx';
 import { QR_OPTIONS } from '#web/src/public/qr.ts';
-import { ResidentPage } from '#web/src/public/ResidentPage.tsx';
+import { compoundIdOfPath, residentPath } from '#web/src/public/resident-path.ts';
+import { mountResidentPage } from './mount-resident.ts';
 import { renderWithServices, type Call } from './render.tsx';
 
 const compound = { id: 'c_a', name: '阳光花园', status: 'lockdown' as const };
@@ -38,16 +46,16 @@ afterEach(async () => {
   await changeLanguage('zh-CN');
 });
 
-describe('ResidentPage', () => {
+describe('the resident page', () => {
   it('lists a round\'s areas with the language\'s own separator', async () => {
     await changeLanguage('en');
-    renderWithServices(<ResidentPage compoundId="c_a" />, answers);
+    mountResidentPage('c_a', answers);
     await expect.poll(() => document.querySelector('.log-round-areas')?.textContent).toContain('corridors, elevators');
     expect(document.querySelector('.log-round-areas')?.textContent).not.toContain('、');
   });
 
   it('shows the compound, today\'s counts and the recent days as a table, in Chinese', async () => {
-    const { calls } = renderWithServices(<ResidentPage compoundId="c_a" />, answers);
+    const { calls } = mountResidentPage('c_a', answers);
     await expect.element(page.getByRole('heading', { level: 1 })).toHaveTextContent('阳光花园');
     await expect.element(page.getByText('封控')).toBeVisible();
     await expect.element(page.getByTestId('today-confirmed')).toHaveTextContent('2 例');
@@ -60,7 +68,7 @@ describe('ResidentPage', () => {
   });
 
   it('lists the day\'s rounds with areas, China times and statuses in words', async () => {
-    renderWithServices(<ResidentPage compoundId="c_a" />, answers);
+    mountResidentPage('c_a', answers);
     await expect.poll(() => textOf('log-summary')).toBe('2026-11-23：公共区域应消毒 2 次，已完成 1 次');
     const rounds = page.getByRole('listitem').filter({ hasText: '轮次' });
     expect(rounds.first().element().textContent).toContain('✓ 已完成');
@@ -73,7 +81,7 @@ describe('ResidentPage', () => {
   });
 
   it('asks for an earlier day from the date picker, within the last 30 days', async () => {
-    const { calls } = renderWithServices(<ResidentPage compoundId="c_a" />, answers);
+    const { calls } = mountResidentPage('c_a', answers);
     const picker = page.getByLabelText('查看日期');
     await expect.element(picker).toHaveValue('2026-11-23');
     await expect.element(picker).toHaveAttribute('min', '2026-10-24');
@@ -87,7 +95,7 @@ describe('ResidentPage', () => {
   });
 
   it('says today\'s rounds have not started when some are required and none is listed yet', async () => {
-    renderWithServices(<ResidentPage compoundId="c_a" />, noDropOff((call) => (call.path.endsWith('/cases') ? cases : { ...log('2026-11-23'), completedRounds: 0, rounds: [] })));
+    mountResidentPage('c_a', noDropOff((call) => (call.path.endsWith('/cases') ? cases : { ...log('2026-11-23'), completedRounds: 0, rounds: [] })));
     await expect.poll(() => textOf('log-summary')).toBe('2026-11-23：公共区域应消毒 2 次，已完成 0 次');
     expect(textOf('log-empty')).toBe('今日消毒尚未开始，每轮完成后在此公示。');
     expect(document.body.textContent).not.toContain('没有消毒安排');
@@ -95,7 +103,7 @@ describe('ResidentPage', () => {
 
   it('says "no rounds planned" only for a day that requires none', async () => {
     const normal = { ...compound, status: 'normal' as const };
-    renderWithServices(<ResidentPage compoundId="c_a" />, noDropOff((call) =>
+    mountResidentPage('c_a', noDropOff((call) =>
       (call.path.endsWith('/cases') ? { ...cases, compound: normal } : { ...log('2026-11-23'), compound: normal, requiredRounds: 0, completedRounds: 0, rounds: [] })));
     await expect.poll(() => textOf('log-empty')).toBe('当天没有消毒安排。');
     expect(textOf('log-summary')).toBe('2026-11-23：无每日消毒要求，已完成 0 次');
@@ -110,7 +118,7 @@ describe('ResidentPage', () => {
         { slot: '16:00', target: 'public_areas', status: 'overdue', planned: ['corridor', 'elevator'], areas: [], dueAt: '2026-11-22T16:00:00.000Z' },
       ],
     };
-    renderWithServices(<ResidentPage compoundId="c_a" />, noDropOff((call) => (call.path.endsWith('/cases') ? cases : missed)));
+    mountResidentPage('c_a', noDropOff((call) => (call.path.endsWith('/cases') ? cases : missed)));
     await expect.poll(() => document.querySelector('.log-round[data-slot="16:00"]')?.textContent).toContain('✗ 未完成');
     const late = document.querySelector('.log-round[data-slot="16:00"]')?.textContent ?? '';
     expect(late).toContain('应于当日 24:00 前完成');
@@ -124,7 +132,7 @@ describe('ResidentPage', () => {
   it('holds the final layout while loading: the sections below do not move when the answers come', async () => {
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => { release = resolve; });
-    renderWithServices(<ResidentPage compoundId="c_a" />, async (call) => {
+    mountResidentPage('c_a', async (call) => {
       await held;
       return answers(call);
     });
@@ -142,15 +150,23 @@ describe('ResidentPage', () => {
   });
 
   it('says so when the compound does not exist', async () => {
-    renderWithServices(<ResidentPage compoundId="c_x" />, () =>
+    mountResidentPage('c_x', () =>
       Response.json({ type: '/problems/not-found', title: 'Not found', status: 404, detail: 'no compound c_x' }, { status: 404, headers: { 'content-type': 'application/problem+json' } }));
     await expect.element(page.getByRole('heading', { level: 1 })).toHaveTextContent('未找到该小区');
     await expect.element(page.getByRole('heading', { name: '服务热线' })).toBeVisible();
   });
 
+  it('answers a path that names no compound with the not-found page, asking the API nothing', async () => {
+    expect(compoundIdOfPath(residentPath('c-花园 1/2'))).toBe('c-花园 1/2');
+    const { calls } = mountResidentPage(compoundIdOfPath('/c/'), () => ({}));
+    await expect.element(page.getByRole('heading', { level: 1 })).toHaveTextContent('未找到该小区');
+    expect(document.querySelector('main[data-state="not-found"]')).not.toBeNull();
+    expect(calls).toEqual([]);
+  });
+
   it('offers a retry when loading fails, and loads again', async () => {
     let failing = true;
-    renderWithServices(<ResidentPage compoundId="c_a" />, (call) => (failing ? new Response('oops', { status: 503 }) : answers(call)));
+    mountResidentPage('c_a', (call) => (failing ? new Response('oops', { status: 503 }) : answers(call)));
     await expect.poll(() => page.getByRole('alert').elements()[0]?.textContent).toMatch(/^信息加载失败/);
     failing = false;
     await userEvent.click(page.getByRole('button', { name: '重试' }).first());
@@ -158,7 +174,7 @@ describe('ResidentPage', () => {
   });
 
   it('switches to English', async () => {
-    renderWithServices(<ResidentPage compoundId="c_a" />, answers);
+    mountResidentPage('c_a', answers);
     await userEvent.click(page.getByRole('button', { name: 'English' }));
     await expect.element(page.getByRole('heading', { name: 'Disinfection log' })).toBeVisible();
     await expect.element(page.getByText(/Overdue/)).toBeVisible();

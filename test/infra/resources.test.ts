@@ -8,6 +8,7 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { queues } from '#shared/catalogue/index.ts';
 import { CLAIMS, CUSTOM_ATTRIBUTES } from '#shared/claims.ts';
@@ -189,6 +190,22 @@ describe('web', () => {
       StrictTransportSecurity: { AccessControlMaxAgeSec: 63072000, IncludeSubdomains: true },
       ContentSecurityPolicy: { ContentSecurityPolicy: expect.anything() },
     });
+  });
+
+  it('answers every resident page\'s path with the page\'s own entry, keeping the URL, with the same headers', () => {
+    const fn = only('AWS::CloudFront::Function').Properties;
+    expect(fn.FunctionConfig).toMatchObject({ Runtime: 'cloudfront-js-2.0' });
+    expect(fn.AutoPublish).toBe(true);
+    expect(distribution.CacheBehaviors).toContainEqual(expect.objectContaining({
+      PathPattern: '/c/*',
+      ViewerProtocolPolicy: 'redirect-to-https',
+      ResponseHeadersPolicyId: { Ref: onlyId(t, 'AWS::CloudFront::ResponseHeadersPolicy') },
+      FunctionAssociations: [{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [onlyId(t, 'AWS::CloudFront::Function'), 'FunctionARN'] } }],
+    }));
+    // The deployed code, run as CloudFront runs it on a phone's request (its querystring left alone).
+    const handler = runInNewContext(`${fn.FunctionCode as string}; handler`) as (event: unknown) => unknown;
+    const request = handler({ request: { method: 'GET', uri: '/c/c_%E8%8A%B1%E5%9B%AD', querystring: { utm: { value: 'qr' } }, headers: {} } });
+    expect(request).toEqual({ method: 'GET', uri: '/resident.html', querystring: { utm: { value: 'qr' } }, headers: {} });
   });
 
   it('writes config.json at deploy time with the API URL, public URL, region, user pool ids and hosted-UI domain, and never caches it', () => {

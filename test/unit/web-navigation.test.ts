@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ROLES } from '#shared/roles.ts';
 import { reportLinkPath } from '#shared/domain/links.ts';
 import { loginLink, residentPath, routeOf, viewsOf } from '#web/src/layout/navigation.ts';
+import { compoundIdOfPath } from '#web/src/public/resident-path.ts';
 
 describe('web navigation', () => {
   it('reads the view from the path, trailing slash or not', () => {
@@ -14,8 +15,15 @@ describe('web navigation', () => {
 
   it("reads a resident page's compound and writes it back the same", () => {
     const id = 'c-花园 1/2';
-    expect(routeOf(residentPath(id))).toEqual({ view: 'resident', compoundId: id });
-    expect(routeOf('/c/')).toEqual({ view: 'home' });
+    expect(compoundIdOfPath(residentPath(id))).toBe(id);
+    expect(compoundIdOfPath(`${residentPath(id)}/`)).toBe(id);
+    expect(compoundIdOfPath('/c/')).toBeUndefined();
+    expect(compoundIdOfPath('/c/%E4')).toBeUndefined();
+    expect(compoundIdOfPath('/map')).toBeUndefined();
+  });
+
+  it('leaves the resident page to its own entry: the app does not route it', () => {
+    expect(routeOf(residentPath('c_1')).view).not.toBe('resident');
   });
 
   it("reads a report link's token, open without a sign-in", () => {

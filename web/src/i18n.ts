@@ -1,130 +1,13 @@
-/// <reference types="vite/client" />
 /**
- * Translations: Chinese (zh-CN) by default, English on request. The choice persists in
- * localStorage; the document's title and lang follow it. Numbers are formatted by i18next's
- * `number` formatter (Intl) in the current language, e.g. `{{value, number}}`.
- *
- * The languages are the API's (shared/messages/language.ts): the client sends the current one
- * as Accept-Language, so what the API says comes in the language the app shows.
- *
- * Each feature's strings (web/src/locales/<language>/<feature>.json) load with the view that
- * needs them, in the current language only (issue 19: the resident page brings the resident
- * page's strings, not those of the whole app in two languages). The shell's own (core, pwa) in
- * Chinese come with the app; a view asks for its features before it shows (`loadFeatures`), and a
- * switch of language loads every feature asked for so far in the new language first.
+ * The React app's translations: web/src/translations.ts (loading per feature, the language
+ * switch) with react-i18next plugged in, so components read strings through useTranslation and
+ * re-render on a switch. Kept apart so that a page without React (the resident page, issue 19)
+ * loads the same translations without react-i18next.
  */
-import i18next from 'i18next';
+import type i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import coreZh from './locales/zh-CN/core.json' with { type: 'json' };
-import pwaZh from './locales/zh-CN/pwa.json' with { type: 'json' };
-import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '#shared/messages/language.ts';
-import { SHELL_FEATURES, type Feature } from './view-features.ts';
+import { startTranslations } from './translations.ts';
 
-const STORAGE_KEY = 'cordon.language';
+export { changeLanguage, currentLanguage, loadFeatures } from './translations.ts';
 
-type Strings = Record<string, unknown>;
-
-/** Each file a chunk of its own, fetched when asked for; the shell's Chinese is in the app already. */
-const FILES = import.meta.glob<Strings>(['./locales/*/*.json', '!./locales/zh-CN/core.json', '!./locales/zh-CN/pwa.json'], { import: 'default' });
-const BUNDLED: Partial<Record<`${Language}/${Feature}`, Strings>> = { 'zh-CN/core': coreZh, 'zh-CN/pwa': pwaZh };
-
-/** The features asked for so far, whatever the language: a language switch brings them all. */
-const wanted = new Set<Feature>(SHELL_FEATURES);
-/** What is in i18next (or on its way), by `language/feature`. */
-const loading = new Map<string, Promise<void>>();
-
-function loadFile(language: Language, feature: Feature): Promise<void> {
-  const key = `${language}/${feature}` as const;
-  let done = loading.get(key);
-  if (!done) {
-    const bundled = BUNDLED[key];
-    const load = FILES[`./locales/${key}.json`];
-    if (!bundled && !load) throw new Error(`no translations for ${key}`);
-    done = (bundled ? Promise.resolve(bundled) : load!()).then((strings) => {
-      // Deep, not overwriting: each feature file holds its own top-level keys.
-      i18next.addResourceBundle(language, 'translation', strings, true, false);
-    });
-    // A failed fetch (offline, a new deploy) may be tried again.
-    done.catch(() => loading.delete(key));
-    loading.set(key, done);
-  }
-  return done;
-}
-
-const loadAll = async (language: Language, features: Iterable<Feature>) => {
-  await Promise.all([...features].map((feature) => loadFile(language, feature)));
-};
-
-/** The language a switch (`changeLanguage`) is loading, until it has switched. */
-let switchingTo: Language | undefined;
-
-/** Brings `features`' strings in the current language; a view awaits it before it shows. */
-export async function loadFeatures(features: readonly Feature[]): Promise<void> {
-  for (const feature of features) wanted.add(feature);
-  const current = currentLanguage();
-  // Asked for during a switch: the switch's `wanted` may have been taken already, and the view may
-  // show after the switch, so the new language's strings too (or an English user sees bare keys).
-  const languages = switchingTo && switchingTo !== current ? [current, switchingTo] : [current];
-  await Promise.all(languages.map((language) => loadAll(language, features)));
-}
-
-function savedLanguage(): Language {
-  try {
-    const saved = localStorage.getItem(STORAGE_KEY);
-    return isLanguage(saved) ? saved : DEFAULT_LANGUAGE;
-  } catch {
-    return DEFAULT_LANGUAGE;
-  }
-}
-
-export async function initI18n(): Promise<typeof i18next> {
-  let language = savedLanguage();
-  await i18next.use(initReactI18next).init({
-    resources: {},
-    // Bundles arrive later (addResourceBundle), never through a backend.
-    partialBundledLanguages: true,
-    lng: language,
-    fallbackLng: DEFAULT_LANGUAGE,
-    supportedLngs: [...LANGUAGES],
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
-  try {
-    await loadAll(language, SHELL_FEATURES);
-  } catch (error) {
-    // The saved language's shell strings could not be fetched (offline before the service worker
-    // kept them, a deploy removed them): start in the bundled Chinese rather than not at all.
-    // Not saved: the next start tries the user's language again.
-    console.error(error);
-    language = DEFAULT_LANGUAGE;
-    await loadAll(language, SHELL_FEATURES);
-    await i18next.changeLanguage(language);
-  }
-  // Strings loaded after init: the title and lang set now that the shell's strings are there,
-  // and on each switch after (not before: the title would be the bare key).
-  document.documentElement.lang = language;
-  document.title = i18next.t('app.documentTitle');
-  i18next.on('languageChanged', (changed) => {
-    document.documentElement.lang = changed;
-    document.title = i18next.t('app.documentTitle');
-  });
-  return i18next;
-}
-
-export async function changeLanguage(language: Language): Promise<void> {
-  try {
-    localStorage.setItem(STORAGE_KEY, language);
-  } catch {
-    // Private mode may refuse storage; the switch still works for this page.
-  }
-  // The new language's strings first, so nothing shows a bare key in between.
-  switchingTo = language;
-  try {
-    await loadAll(language, wanted);
-    await i18next.changeLanguage(language);
-  } finally {
-    if (switchingTo === language) switchingTo = undefined;
-  }
-}
-
-export const currentLanguage = (): Language => (isLanguage(i18next.language) ? i18next.language : DEFAULT_LANGUAGE);
+export const initI18n = (): Promise<typeof i18next> => startTranslations(initReactI18next);

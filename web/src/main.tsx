@@ -2,13 +2,14 @@
  * Start-up: translations first (so even a failed start speaks the user's language), then the
  * runtime config, then the app; then, on the staff side (sign-in and the signed-in views), the
  * service worker, which keeps the app for offline starts and announces new versions through the
- * update banner. The open pages (resident, report, household links) install none: it precaches
- * every chunk (the staff views, Leaflet, echarts: over a megabyte), which a resident's phone would
- * download in the background on a first visit for a page it opens once (issue 19). The view's chunk and strings are asked
+ * update banner. The open pages (report and household links; the resident page is an entry of its
+ * own, web/src/resident/main.ts) install none: it precaches every chunk (the staff views, Leaflet,
+ * echarts: over a megabyte), which a resident's phone would download in the background on a first
+ * visit for a page it opens once (issue 19). The view's chunk and strings are asked
  * for as soon as the shell's strings are in, alongside the config, not after it.
  *
  * Only the styles every page shares are here; the staff side's (Leaflet's, the map's, sign-in)
- * come with it (web/src/layout/StaffApp.tsx), so the resident page does not wait for them.
+ * come with it (web/src/layout/StaffApp.tsx), so the open pages do not wait for them.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -1,18 +1,21 @@
 /**
  * Where the app is: the view named by the URL's path, which views each role may open, and
  * navigation through the History API (the app is one page; CloudFront and the local servers
- * answer every path with index.html). The resident page (/c/{compoundId}) needs no sign-in and
- * sits outside the API's first path segments (/v1, /public …), which the servers proxy.
+ * answer every path with index.html, but the resident page's). The resident page (/c/{compoundId})
+ * needs no sign-in, sits outside the API's first path segments (/v1, /public …), which the
+ * servers proxy, and is not this app's: a page of its own without React (web/src/resident/), whose
+ * path web/src/public/resident-path.ts keeps. Links to it load it afresh (plain `<a href>`).
  */
 import { useSyncExternalStore } from 'react';
 import type { Role } from '#shared/roles.ts';
+
+export { residentPath } from '../public/resident-path.ts';
 
 const SIGNED_IN_VIEWS = ['map', 'tasks', 'board', 'gate', 'passes', 'people', 'orders', 'inbox', 'notices', 'reports', 'inspections', 'dashboard'] as const;
 export type SignedInView = (typeof SIGNED_IN_VIEWS)[number];
 
 export type Route =
   | { readonly view: SignedInView }
-  | { readonly view: 'resident'; readonly compoundId: string }
   /** A resident's report link (`/r/{token}`, shared/domain/links.ts): no sign-in either. */
   | { readonly view: 'report'; readonly token: string }
   /** A household's order link (`/h/{token}`, issue 18): no sign-in either. */
@@ -22,8 +25,8 @@ export type Route =
   | { readonly view: 'home' };
 
 /** The pages open to everyone, no sign-in: they stand alone (web/src/App.tsx) and install no service worker (web/src/main.tsx). */
-export type OpenRoute = Extract<Route, { readonly view: 'resident' | 'report' | 'household' }>;
-export const isOpenPage = (route: Route): route is OpenRoute => route.view === 'resident' || route.view === 'report' || route.view === 'household';
+export type OpenRoute = Extract<Route, { readonly view: 'report' | 'household' }>;
+export const isOpenPage = (route: Route): route is OpenRoute => route.view === 'report' || route.view === 'household';
 
 /** The views each role opens, its home first. */
 const VIEWS_OF: Record<Role, readonly SignedInView[]> = {
@@ -39,9 +42,6 @@ const VIEWS_OF: Record<Role, readonly SignedInView[]> = {
 
 export const viewsOf = (role: Role): readonly SignedInView[] => VIEWS_OF[role];
 
-/** The path of the resident page of a compound, as printed in its gate QR code. */
-export const residentPath = (compoundId: string): string => `/c/${encodeURIComponent(compoundId)}`;
-
 export const pathOf = (view: SignedInView): string => `/${view}`;
 
 /** The link that signs in as a demo user and opens their role's home view (locally only). */
@@ -49,8 +49,6 @@ export const loginLink = (username: string): string => `/login?user=${encodeURIC
 
 /** The route of a path and its query (only the sign-in link reads the query). */
 export function routeOf(pathname: string, search = ''): Route {
-  const resident = /^\/c\/([^/]+)\/?$/.exec(pathname);
-  if (resident?.[1]) return { view: 'resident', compoundId: decodeURIComponent(resident[1]) };
   const report = /^\/r\/([^/]+)\/?$/.exec(pathname);
   if (report?.[1]) return { view: 'report', token: decodeURIComponent(report[1]) };
   const household = /^\/h\/([^/]+)\/?$/.exec(pathname);

@@ -1,7 +1,8 @@
 /**
  * Today's confirmed, suspected and asymptomatic counts in large type, then the recent days as a
- * table. Before the counts arrive it draws the same boxes and rows, blank, so the page below does
- * not move when they come (the resident page's layout is final from its first paint).
+ * table, on the household's page (the resident page draws the same markup without React,
+ * web/src/resident/cases.ts). Before the counts arrive it draws the same boxes and rows, blank, so
+ * the page below does not move when they come.
  */
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../api/client.ts';

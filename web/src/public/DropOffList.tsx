@@ -1,8 +1,9 @@
 /**
  * A compound's drop-off points (物品指定存放点) as residents and staff read them: name, the
- * building it serves, where it is and its hours. Shared by the resident page and the map's
- * compound panel, which both read the public route (no ids, no staff) through useDropOffPoints,
- * and the household's page (from the gate notice); DropOffSection is the notices' section of them.
+ * building it serves, where it is and its hours. Shared by the map's compound panel, which reads
+ * the public route (no ids, no staff) through useDropOffPoints, and the household's page (from the
+ * gate notice); DropOffSection is the notices' section of them. The resident page, which has no
+ * React, draws the same markup itself (web/src/resident/contacts.ts).
  */
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../api/client.ts';

@@ -4,11 +4,7 @@
  * numbers (110, 120, 12315, fixed, as translations), each a tap-to-call link.
  */
 import { useTranslation } from 'react-i18next';
-
-const HOTLINES = ['police', 'ambulance', 'consumer'] as const;
-
-/** A phone as a tel: link takes it: digits and a leading +, without the spaces and dashes it is posted with. */
-export const telHref = (phone: string): string => `tel:${phone.replace(/[^\d+]/g, '')}`;
+import { PUBLIC_HOTLINES, telHref } from './phones.ts';
 
 export function Hotlines({ lines = [] }: { lines?: readonly { readonly label: string; readonly phone: string }[] }) {
   const { t } = useTranslation();
@@ -24,7 +20,7 @@ export function Hotlines({ lines = [] }: { lines?: readonly { readonly label: st
             </a>
           </li>
         ))}
-        {HOTLINES.map((line) => (
+        {PUBLIC_HOTLINES.map((line) => (
           <li key={line}>
             <span>{t(`public.hotlines.${line}.label`)}</span>
             <a className="hotline-number" href={`tel:${t(`public.hotlines.${line}.number`)}`}>

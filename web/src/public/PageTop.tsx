@@ -1,4 +1,4 @@
-/** The top of a page for residents (notice board, report link): a small kicker, the title, the language switch. */
+/** The top of a React page for residents (report link, household's page): a small kicker, the title, the language switch. */
 import { LanguageSwitch } from '../layout/LanguageSwitch.tsx';
 
 export function PageTop({ kicker, title }: { kicker: string; title: string }) {
