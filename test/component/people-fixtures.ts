@@ -4,6 +4,7 @@
  * behalf filling the slot being chased, contacts, link issues, and enrolment — kept in memory,
  * as the API would answer, so a test sees what a view asked and what it then shows.
  */
+import { chinaDay } from '#shared/domain/china-time.ts';
 import type { PersonCreate, PersonSummary, Slot } from '#shared/schemas/person.ts';
 import type { Call } from './render.tsx';
 
@@ -67,10 +68,15 @@ export function peopleApi(initial: PersonSummary[]) {
     if (call.method === 'POST' && report?.[1]) {
       const p = people.get(report[1]);
       if (!p) return notFound();
-      const body = call.body as { temperatureC: number; symptoms: string[] };
-      const filled = slot(TODAY, 'am', body.symptoms.length > 0 || body.temperatureC >= 37.3 ? 'reported_symptoms' : 'reported_ok', body.temperatureC);
-      const today = [filled, ...p.today.filter((s) => s.slot !== 'am')];
-      people.set(p.id, { ...p, today, slots: slotsOf({ today }) });
+      const body = call.body as { temperatureC: number; symptoms: string[]; date?: string; slot?: 'am' | 'pm' };
+      // The slot the report names (the one being chased), else this morning's.
+      const key = { date: body.date ?? TODAY, slot: body.slot ?? 'am' };
+      const filled = slot(key.date, key.slot, body.symptoms.length > 0 || body.temperatureC >= 37.3 ? 'reported_symptoms' : 'reported_ok', body.temperatureC);
+      const same = (s: Slot) => s.date === key.date && s.slot === key.slot;
+      // `today` holds the China day's slots as the API lists them: yesterday evening's is not among them.
+      const today = key.date === chinaDay(new Date().toISOString()) ? [filled, ...p.today.filter((s) => !same(s))] : p.today;
+      const slots = p.slots.some(same) ? p.slots.map((s) => (same(s) ? filled : s)) : [...p.slots, filled];
+      people.set(p.id, { ...p, today, slots });
       return json({ personId: p.id, slot: filled }, 201);
     }
     const contact = /^\/v1\/people\/([^/]+)\/contacts$/.exec(path);

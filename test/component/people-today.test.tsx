@@ -9,7 +9,7 @@ import { page, userEvent } from 'vitest/browser';
 import { TodayList } from '#web/src/people/TodayList.tsx';
 import '#web/src/styles/tasks.css';
 import '#web/src/styles/people.css';
-import { gridUser, NOW, person, peopleApi, TODAY } from './people-fixtures.ts';
+import { gridUser, NOW, person, peopleApi, slotsOf, TODAY } from './people-fixtures.ts';
 import { renderWithServices, signInWith } from './render.tsx';
 import { unsignedToken } from './tokens.ts';
 
@@ -52,6 +52,33 @@ describe('the grid worker\'s today list', () => {
     await expect.element(late.getByText('本时段都已报告。')).toBeVisible();
     const post = calls.find((c) => c.method === 'POST' && c.path === '/v1/people/p1/reports');
     expect(post?.body).toEqual({ temperatureC: 36.6, symptoms: [], date: TODAY, slot: 'am' });
+  });
+
+  it('after midnight, before the morning window, chases yesterday evening\'s slot, and a report on their behalf fills it', async () => {
+    // 00:40 in China on 12-08: no window open, the slot being chased is 12-07's evening, which
+    // the API lists among the period's slots, not among the new day's (`today`).
+    vi.setSystemTime(new Date('2026-12-07T16:40:00.000Z'));
+    const nextDay = '2026-12-08';
+    const yesterday = slotsOf({ today: [] }).concat([
+      { date: TODAY, slot: 'am', status: 'reported_ok', temperatureC: 36.5 },
+      { date: TODAY, slot: 'pm', status: 'pending' },
+      { date: nextDay, slot: 'am', status: 'pending' },
+      { date: nextDay, slot: 'pm', status: 'pending' },
+    ]);
+    const api = peopleApi([
+      person('p1', { name: '张*', today: [{ date: nextDay, slot: 'am', status: 'pending' }, { date: nextDay, slot: 'pm', status: 'pending' }], slots: yesterday }),
+    ]);
+    const { calls } = await openToday(api);
+    const late = section(/^下午未报告/);
+    await expect.element(late.getByRole('link', { name: '张*' })).toBeVisible();
+
+    await userEvent.click(late.getByRole('button', { name: '代为报告' }));
+    await userEvent.fill(page.getByLabelText('体温（℃）'), '36.6');
+    await userEvent.click(page.getByRole('button', { name: '提交报告' }));
+    await expect.element(page.getByRole('status').getByText(/已为 张\* 报告：12-07 下午/)).toBeVisible();
+    await expect.element(late.getByText('本时段都已报告。')).toBeVisible();
+    const post = calls.find((c) => c.method === 'POST' && c.path === '/v1/people/p1/reports');
+    expect(post?.body).toEqual({ temperatureC: 36.6, symptoms: [], date: TODAY, slot: 'pm' });
   });
 
   it('says a fever before sending, and refuses a temperature no thermometer reads', async () => {

@@ -48,12 +48,18 @@ export const findSlot = (slots: readonly Slot[] | undefined, key: SlotKey): Slot
 
 const reported = (slot: Slot | undefined): boolean => slot?.status === 'reported_ok' || slot?.status === 'reported_symptoms';
 
+/**
+ * A person's slot as listed: among the period's slots, which hold the one being chased between
+ * midnight and the morning window too (yesterday evening's, not one of `today`'s), else today's.
+ */
+const listedSlot = (person: PersonSummary, key: SlotKey): Slot | undefined => findSlot(person.slots, key) ?? findSlot(person.today, key);
+
 /** The state of a person's slot as a list shows it: listed, or pending when not listed yet. */
-export const stateOf = (person: PersonSummary, key: SlotKey): Slot['status'] => findSlot(person.today, key)?.status ?? 'pending';
+export const stateOf = (person: PersonSummary, key: SlotKey): Slot['status'] => listedSlot(person, key)?.status ?? 'pending';
 
 /** Under observation and the slot being chased not reported (pending, or judged missed). */
 export const notReported = (person: PersonSummary, key: SlotKey): boolean =>
-  person.status === 'under_observation' && !reported(findSlot(person.today, key));
+  person.status === 'under_observation' && !reported(listedSlot(person, key));
 
 /** Under observation and no report in either slot of today (the register's filter). */
 export const notReportedToday = (person: PersonSummary): boolean =>
