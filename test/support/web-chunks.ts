@@ -17,6 +17,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { VIEW_FEATURES } from '#web/src/view-features.ts';
+import { RESIDENT_HTML } from '#web/src/public/resident-path.ts';
 
 interface ManifestChunk {
   readonly file: string;
@@ -42,7 +43,7 @@ export type PageName = keyof typeof PAGE_VIEWS;
 const ENTRY = 'index.html';
 
 /** Each page's HTML entry: the app's, but the resident page's own (web/resident.html). */
-export const PAGE_ENTRIES: Readonly<Record<PageName, string>> = { resident: 'resident.html', report: ENTRY, household: ENTRY, staff: ENTRY };
+export const PAGE_ENTRIES: Readonly<Record<PageName, string>> = { resident: RESIDENT_HTML, report: ENTRY, household: ENTRY, staff: ENTRY };
 
 export interface Weight {
   readonly files: number;
@@ -88,13 +89,16 @@ function chineseStrings(manifest: Manifest): Map<string, string> {
   return new Map(keys.map((key) => [manifest[key]?.name ?? key, key]));
 }
 
+/** The chunks of a view's Chinese strings. (The resident page's entry imports its own: web/src/resident/main.ts.) */
+function viewStrings(manifest: Manifest, page: PageName): string[] {
+  const strings = chineseStrings(manifest);
+  return VIEW_FEATURES[page].flatMap((feature) => strings.get(feature) ?? []);
+}
+
 /** What `page` loads in Chinese: its entry's graph; for a view of the app, its view's and its strings' too. */
 export function pageLoad(manifest: Manifest, page: PageName): PageLoad {
   const entry = PAGE_ENTRIES[page];
-  // The resident page's entry imports its own strings (web/src/resident/main.ts).
-  const strings = chineseStrings(manifest);
-  const stringKeys = VIEW_FEATURES[page].flatMap((feature) => strings.get(feature) ?? []);
-  const keys = closure(manifest, entry === ENTRY ? [ENTRY, PAGE_VIEWS[page], ...stringKeys] : [entry]);
+  const keys = closure(manifest, entry === ENTRY ? [ENTRY, PAGE_VIEWS[page], ...viewStrings(manifest, page)] : [entry]);
   const chunks = keys.map((key) => manifest[key]!);
   return { js: [...new Set(chunks.map((c) => c.file))], css: [...new Set(chunks.flatMap((c) => c.css ?? []))] };
 }

@@ -17,7 +17,8 @@ export const residentPath = (compoundId: string): string => `${RESIDENT_PREFIX}$
 
 /** The compound a resident page's path names (a trailing slash allowed); undefined when it names none. */
 export function compoundIdOfPath(pathname: string): string | undefined {
-  const match = /^\/c\/([^/]+)\/?$/.exec(pathname);
+  if (!pathname.startsWith(RESIDENT_PREFIX)) return undefined;
+  const match = /^([^/]+)\/?$/.exec(pathname.slice(RESIDENT_PREFIX.length));
   if (!match?.[1]) return undefined;
   try {
     return decodeURIComponent(match[1]);

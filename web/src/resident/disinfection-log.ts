@@ -10,7 +10,7 @@ import type { TFunction } from 'i18next';
 import type { ResponseOf } from '../api/client.ts';
 import type { PublicRound } from '#shared/schemas/public.ts';
 import { daySummary, emptyDay, pickedDay, pickerRange, PLACEHOLDER_ROUNDS, PLACEHOLDER_SLOT, roundWords } from '../public/log-words.ts';
-import { BLANK, h, setAttributes } from './dom.ts';
+import { BLANK, h, sameInputs, setAttributes } from './dom.ts';
 import { errorNotice } from './error-notice.ts';
 import type { Load } from './load.ts';
 
@@ -33,7 +33,7 @@ export function disinfectionLog(onDate: (date: string | undefined) => void): Dis
   const picker = h('input', { id: PICKER_ID, type: 'date', oninput: () => onDate(pickedDay(picker.value, today)) });
   const dateLine = h('div', { class: 'log-date' }, label, picker);
   const element = h('section', { class: 'resident-section', 'aria-labelledby': 'log-heading' }, heading, dateLine);
-  let shown: readonly unknown[] = [];
+  let shown: readonly unknown[] | undefined;
   return {
     element,
     update(t, language, log, date) {
@@ -48,7 +48,7 @@ export function disinfectionLog(onDate: (date: string | undefined) => void): Dis
       if (picker.value !== value) picker.value = value;
       // Below the picker: rebuilt when the log's state or the language changes, not on every render.
       const inputs = [state, language];
-      if (inputs.every((input, i) => Object.is(input, shown[i]))) return;
+      if (sameInputs(shown, inputs)) return;
       shown = inputs;
       while (dateLine.nextSibling) dateLine.nextSibling.remove();
       if (state.error !== undefined) element.append(errorNotice(t, t('public.loadFailed'), state.error, log.reload));

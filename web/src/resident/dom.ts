@@ -42,6 +42,10 @@ export interface Slot {
   show(inputs: readonly unknown[], build: () => Element): void;
 }
 
+/** Whether `inputs` are those `shown` last (each the same by identity): nothing to rebuild. */
+export const sameInputs = (shown: readonly unknown[] | undefined, inputs: readonly unknown[]): boolean =>
+  shown !== undefined && shown.length === inputs.length && shown.every((input, i) => Object.is(input, inputs[i]));
+
 export function slot(): Slot {
   let node: ChildNode = document.createComment('');
   let shown: readonly unknown[] | undefined;
@@ -50,7 +54,7 @@ export function slot(): Slot {
       return node;
     },
     show(inputs, build) {
-      if (shown && shown.length === inputs.length && shown.every((input, i) => Object.is(input, inputs[i]))) return;
+      if (sameInputs(shown, inputs)) return;
       const next = build();
       node.replaceWith(next);
       node = next;
