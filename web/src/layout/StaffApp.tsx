@@ -12,9 +12,11 @@ import { useTranslation } from 'react-i18next';
 import 'leaflet/dist/leaflet.css';
 import '../styles/login.css';
 import '../styles/map.css';
+import type { ApiClient } from '../api/client.ts';
 import { CognitoSignIn } from '../auth/CognitoSignIn.tsx';
 import { useLinkSignIn } from '../auth/link-sign-in.ts';
 import { LoginPage } from '../auth/LoginPage.tsx';
+import { startFirstData } from '../map/first-data.ts';
 import { useServices, useSession } from '../services.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { viewLoader, ViewSlot } from './lazy-view.tsx';
@@ -25,9 +27,9 @@ import { navigate, pathOf, viewsOf, type Route, type SignedInView } from './navi
  * service worker precaches every chunk, so a view opens offline all the same. Their strings came
  * with this side (VIEW_FEATURES.staff), so a view's loader asks for none.
  */
-const staffView = (load: () => Promise<ComponentType>) => viewLoader(load, []).Component;
+const staffView = (load: () => Promise<ComponentType>) => viewLoader(load, []);
 
-const PAGES: Record<SignedInView, ComponentType> = {
+const PAGES: Record<SignedInView, ReturnType<typeof staffView>> = {
   map: staffView(() => import('../map/MapPage.tsx').then((m) => m.MapPage)),
   tasks: staffView(() => import('../tasks/TasksPage.tsx').then((m) => m.TasksPage)),
   board: staffView(() => import('../board/BoardPage.tsx').then((m) => m.BoardPage)),
@@ -42,10 +44,19 @@ const PAGES: Record<SignedInView, ComponentType> = {
   dashboard: staffView(() => import('../dashboard/DashboardPage.tsx').then((m) => m.DashboardPage)),
 };
 
+/**
+ * What a view can ask the API for while its chunk is on its way, so the answer comes sooner than
+ * the view, once loaded, run and rendered, could ask for it (the city map's first data:
+ * map/first-data.ts, light enough for this chunk). Idempotent for a user and language.
+ */
+const EARLY_DATA: Partial<Record<SignedInView, (api: ApiClient, username: string, language: string) => void>> = {
+  map: startFirstData,
+};
+
 export function StaffApp({ route }: { route: Route }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { session } = useSession();
-  const { auth } = useServices();
+  const { auth, api } = useServices();
   const link = useLinkSignIn(route);
   const role = session?.user.role;
   const allowed = role ? viewsOf(role) : [];
@@ -58,7 +69,12 @@ export function StaffApp({ route }: { route: Route }) {
     if (!linkHolds && view && route.view !== view) navigate(pathOf(view), { replace: true });
   }, [route.view, view, linkHolds]);
 
-  const Page = view ? PAGES[view] : undefined;
+  const Page = view ? PAGES[view].Component : undefined;
+  // Started as the view is first rendered, not in an effect: React holds a view that suspends
+  // inside content it is revealing for up to 0.3 s, effects and all (the benchmark saw the map's
+  // first data asked for only as the map itself could ask). Only while the view's chunk is not
+  // in hand: a view loaded asks for itself.
+  if (view && session && !linkHolds && !PAGES[view].loaded()) EARLY_DATA[view]?.(api, session.user.username, i18n.language);
   return (
     <div className="app">
       <a className="skip-link" href="#main">

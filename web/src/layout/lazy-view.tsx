@@ -13,13 +13,18 @@ import type { Feature } from '../view-features.ts';
 /**
  * A view's chunk and its features' strings, both fetched at once; memoised, so starting it early
  * costs nothing later. A failed load is forgotten, so a later start (e.g. after a reload of the
- * lazy component) tries again instead of failing at once.
+ * lazy component) tries again instead of failing at once. `loaded` says whether the view is in
+ * hand (StaffApp asks a view's first data early only while it is not).
  */
 export function viewLoader<P>(load: () => Promise<ComponentType<P>>, features: readonly Feature[]) {
   let loading: Promise<{ default: ComponentType<P> }> | undefined;
+  let loaded = false;
   const start = () => {
     if (!loading) {
-      const attempt = Promise.all([load(), loadFeatures(features)]).then(([component]) => ({ default: component }));
+      const attempt = Promise.all([load(), loadFeatures(features)]).then(([component]) => {
+        loaded = true;
+        return { default: component };
+      });
       attempt.catch(() => {
         if (loading === attempt) loading = undefined;
       });
@@ -27,7 +32,7 @@ export function viewLoader<P>(load: () => Promise<ComponentType<P>>, features: r
     }
     return loading;
   };
-  return { start, Component: lazy(start) };
+  return { start, loaded: () => loaded, Component: lazy(start) };
 }
 
 function LoadFailed() {

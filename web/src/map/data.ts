@@ -9,12 +9,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allFeatures, type ApiClient, type FeatureOf, type ResponseOf } from '../api/client.ts';
 import { useAsync } from '../hooks/useAsync.ts';
-import { useApi } from '../services.tsx';
+import { useApi, useSession } from '../services.tsx';
+import { spendFirstData, streetIdsOf, takeFirstData, wholeJurisdiction, type CompoundSummary } from './first-data.ts';
 import { CellCache, cellKey, cellPrefix, useTiled } from './tiled.ts';
-import { compoundPlan, POINT_CELL_DEG, tilesCovering, WHOLE, type Bbox, type CompoundShape, type Tile } from './tiles.ts';
+import { compoundPlan, POINT_CELL_DEG, tilesCovering, WHOLE, type Bbox, type Tile } from './tiles.ts';
 
-export type CommunityFeature = FeatureOf<'listCommunities'>;
-export type CompoundSummary = FeatureOf<'listCompounds'>;
+export type { CommunityFeature, CompoundSummary } from './first-data.ts';
+export { streetIdsOf } from './first-data.ts';
 export type CompoundProps = CompoundSummary['properties'];
 export type UnresolvedExit = ResponseOf<'listExits'>['items'][number];
 export type CompoundExit = FeatureOf<'listCompoundExits'>;
@@ -45,31 +46,33 @@ export type MapCaches = ReturnType<typeof useMapCaches>;
  * (before the map that draws them is built and reports its first view) the listing of the whole
  * jurisdiction starts too, when it spans several streets: such a jurisdiction opens far out,
  * where the map shows exactly that cell (useCompoundsInView), so the longest fetch of the city
- * view is under way while the map is still being set up rather than after.
+ * view is under way while the map is still being set up rather than after. The city map takes
+ * over both when StaffApp started them while its chunk loaded (first-data.ts).
  */
 export function useCommunities(caches?: MapCaches) {
   const api = useApi();
   const { i18n } = useTranslation();
+  const { session } = useSession();
+  // Taken at the first render, and used by the first load only: a retry or a new language asks afresh.
+  const [first] = useState(() => (caches && session ? takeFirstData(session.user.username, i18n.language) : undefined));
   return useAsync('communities', async (signal) => {
-    const communities = await allFeatures(api, 'listCommunities', {}, { signal });
+    const started = spendFirstData(first, i18n.language);
+    const communities = started ? await started.communities : await allFeatures(api, 'listCommunities', {}, { signal });
     const streetIds = streetIdsOf(communities);
     if (caches && streetIds.length >= 2) {
-      caches.compounds.ensure(cellKey(cellPrefix(i18n.language, 'point'), WHOLE), () => wholeJurisdiction(api, streetIds, 'point'));
+      caches.compounds.ensure(cellKey(cellPrefix(i18n.language, 'point'), WHOLE), async () =>
+        (started && (await started.compounds)) || wholeJurisdiction(api, streetIds, 'point'));
     }
     return communities;
   });
 }
-
-/** The streets of these communities, each once. */
-export const streetIdsOf = (communities: readonly CommunityFeature[]): string[] =>
-  [...new Set(communities.map((c) => c.properties.streetId))];
 
 const featureId = (f: { id: string }) => f.id;
 
 /**
  * Compounds in the cells covering the view: dots far out, outlines close in. `streetIds` are the
  * streets of the caller's communities: a caller over several (city level) has the whole
- * jurisdiction listed street by street, concurrently (wholeJurisdiction).
+ * jurisdiction listed street by street, concurrently (first-data.ts wholeJurisdiction).
  */
 export function useCompoundsInView(caches: MapCaches, view: MapView | undefined, streetIds: readonly string[]) {
   const api = useApi();
@@ -86,26 +89,6 @@ export function useCompoundsInView(caches: MapCaches, view: MapView | undefined,
     featureId,
   );
   return { ...state, shape };
-}
-
-/**
- * Every compound of the caller's jurisdiction. Over several streets one listing would be a long
- * chain of pages, each read after the last (and each reading ahead in every street it has not
- * finished); instead each street is listed on its own, a few at once, and the compounds held at
- * city level (unassigned: no community, so no street) as one more list. That covers the
- * jurisdiction exactly: an assigned compound's street is its community's. Duplicates (none
- * expected) are dropped by id where the cells are merged.
- *
- * All are asked for at once: the browser holds back what its connections cannot carry yet (six
- * to one origin over HTTP/1.1; none over HTTP/2) and sends each the moment one frees. Queued in
- * script instead, the next list waited for the page's main thread to take the last answer, and
- * that thread is busy building the map just then (the benchmark showed 0.3 s gaps between waves).
- */
-async function wholeJurisdiction(api: ApiClient, streetIds: readonly string[], shape: CompoundShape): Promise<CompoundSummary[]> {
-  const list = (query: { streetId?: string; unassigned?: 'true' }) => allFeatures(api, 'listCompounds', { query: { ...query, shape, limit: 1000 } });
-  if (streetIds.length < 2) return list({});
-  const parts = [...streetIds.map((streetId) => ({ streetId })), { unassigned: 'true' as const }];
-  return (await Promise.all(parts.map(list))).flat();
 }
 
 /** Unresolved exits in the cells covering the view (overseers only; others get none). */
