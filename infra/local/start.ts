@@ -10,9 +10,12 @@
  * --in-memory, --host (HOST, 127.0.0.1), --no-web, --no-seed, --table (TABLE_NAME, cordon), --quiet, --dev,
  * --public-url (PUBLIC_URL: where phones reach the web app, for the gate QR code).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { demoHouseholdLinks } from './demo/orders.ts';
+import { HOUSEHOLD_LINKS_FILE, writeHouseholdLinks } from './household-links.ts';
 import { seedCity } from './demo/seed.ts';
 import { pointHandlersAt } from './handler-env.ts';
 import { demoCity, demoUsers } from './demo/users.ts';
@@ -107,9 +110,14 @@ try {
     webUrl = web.url;
   }
 
-  // Recomputed from the table on every start: a link staff made again or revoked is not printed.
+  // Recomputed from the table on every start: a link staff made again or revoked is not written.
   const householdLinks = args['no-seed'] ? [] : await demoHouseholdLinks(demoCity(), new Date().toISOString());
-  printWelcome(runtime.api.url, webUrl, dynamodb.endpoint, householdLinks);
+  // They are signed tokens and this console is a log: a file instead, in memory one that goes with the run.
+  const linksDir = inMemory ? mkdtempSync(path.join(tmpdir(), 'cordon-links-')) : dataDir;
+  if (inMemory) stoppers.push(async () => rmSync(linksDir, { recursive: true, force: true }));
+  const linksFile = path.join(linksDir, HOUSEHOLD_LINKS_FILE);
+  const shownAs = path.relative(root, linksFile).startsWith('..') ? linksFile : path.relative(root, linksFile);
+  printWelcome(runtime.api.url, webUrl, dynamodb.endpoint, writeHouseholdLinks(linksFile, webUrl, householdLinks, shownAs));
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await stopAll(1);
@@ -130,7 +138,7 @@ function describe(counts: Record<string, number>): string {
     .join(', ');
 }
 
-function printWelcome(apiUrl: string, webUrl: string | undefined, dynamodbUrl: string, householdLinks: readonly { room: string; path: string }[]): void {
+function printWelcome(apiUrl: string, webUrl: string | undefined, dynamodbUrl: string, householdLinksLine: string | undefined): void {
   const users = demoUsers();
   const byRole = Map.groupBy(users, (user) => user.role);
   console.log(`
@@ -145,9 +153,6 @@ Demo users (${users.length}; all at ${apiUrl}/local/users). Log in on the web ap
     const shown = list.slice(0, 2).map((u) => `${u.username} (${u.name})`).join(', ');
     console.log(`  ${role.padEnd(13)} ${shown}${list.length > 2 ? `, … ${list.length} in all` : ''}`);
   }
-  if (householdLinks.length > 0 && webUrl) {
-    console.log('\nHouseholds\' order links (代购配送, no sign-in; a demo household each):');
-    for (const link of householdLinks.slice(0, 3)) console.log(`  ${link.room.padEnd(13)} ${webUrl}${link.path}`);
-  }
+  if (householdLinksLine) console.log(`\n${householdLinksLine}`);
   console.log('\nPress Ctrl-C to stop.');
 }

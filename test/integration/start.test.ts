@@ -1,9 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '#infra/local/dynamodb-local.ts';
+import { HOUSEHOLD_LINKS_FILE } from '#infra/local/household-links.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'cordon-start-'));
@@ -86,6 +87,10 @@ describe('npm start', () => {
       expect(started.output()).toContain(`API            ${started.apiUrl}`);
       expect(started.output()).toMatch(/Seeded the demo city: .*compounds/);
       expect(javaOn(started.dynamodbPort)).toHaveLength(1);
+      // The households' links are signed tokens, never on the console (a log); with no web app to
+      // open them on, no file of them either (test/unit/local-household-links.test.ts has the file).
+      expect(started.output()).not.toContain('/h/');
+      expect(existsSync(path.join(dataDir, HOUSEHOLD_LINKS_FILE))).toBe(false);
 
       const users = (await (await fetch(`${started.apiUrl}/local/users`)).json()) as { username: string; role: string }[];
       expect(new Set(users.map((u) => u.role))).toEqual(new Set(['city', 'official', 'community', 'grid', 'duty', 'disinfection', 'volunteer']));

@@ -7,8 +7,8 @@
  * so the counters, audit records and indexes are the API's.
  *
  * The links' nonces come from the household, so a link is the same token on every start (the
- * local signing key is fixed) and `npm start` can print it; a link a staff member made again later
- * is not printed (its token is not known here).
+ * local signing key is fixed) and `npm start` can write it to its file (household-links.ts); a link
+ * a staff member made again later is not written (its token is not known here).
  */
 import { createHash } from 'node:crypto';
 import { householdLinkUntil, householdIdOf } from '#shared/domain/households.ts';
@@ -121,7 +121,7 @@ export async function seedOrders(city: GeneratedCity, now: string): Promise<{ ho
 }
 
 /**
- * The demo households' links as `npm start` prints them: recomputed from the link records (the
+ * The demo households' links as `npm start` writes them to its file: recomputed from the link records (the
  * nonce is the household's), each only while it is the household's current, unrevoked link.
  */
 export async function demoHouseholdLinks(city: GeneratedCity, at: string): Promise<{ room: string; path: string }[]> {
