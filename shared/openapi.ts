@@ -2,7 +2,7 @@
  * The OpenAPI 3.1 document, generated from the catalogue (zod-openapi), so it cannot drift
  * from the routes the handlers serve.
  */
-import * as z from 'zod';
+import * as z from './zod.ts';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { routes, type RouteSpec } from './catalogue/index.ts';
 import { routeHeaders } from './catalogue/headers.ts';
@@ -11,7 +11,7 @@ import { IDEMPOTENT_REPLAYED_HEADER } from './schemas/idempotency.ts';
 
 /** On an idempotent route's success: whether this is the answer stored under the Idempotency-Key, sent again. */
 const ReplayedHeaders = z.object({
-  [IDEMPOTENT_REPLAYED_HEADER]: z.literal('true').optional().meta({
+  [IDEMPOTENT_REPLAYED_HEADER]: z.optional(z.literal('true')).register(z.globalRegistry, {
     description: 'Present on an answer given again from what the first request with this Idempotency-Key answered: nothing was done this time',
   }),
 });

@@ -4,34 +4,34 @@
  * the API's URL, a basemap, and Cognito sign-in. Locally the file says "same origin, no basemap"
  * (the machine may be offline).
  */
-import * as z from 'zod';
+import * as z from './zod.ts';
 import { CRS } from './schemas/constants.ts';
 
 export const RuntimeConfig = z.object({
   /** Base URL of the API; "" for the page's own origin (the local servers proxy the API). */
   apiUrl: z.string(),
   /** A Leaflet tile URL template; without it the map draws on a plain background. */
-  tileUrl: z.string().min(1).optional(),
-  tileAttribution: z.string().optional(),
+  tileUrl: z.optional(z.string().check(z.minLength(1))),
+  tileAttribution: z.optional(z.string()),
   /**
    * The coordinate system of the tiles: Chinese providers draw in GCJ-02 (AutoNavi, Tencent) or
    * BD-09 (Baidu), and every overlay is shifted to match (web/src/map/coords.ts). Default wgs84.
    */
-  tileCrs: z.enum(CRS).optional(),
+  tileCrs: z.optional(z.enum(CRS)),
   /** The deepest zoom the tiles have (the map zooms no further). */
-  tileMaxZoom: z.number().int().min(1).max(22).optional(),
+  tileMaxZoom: z.optional(z.int().check(z.gte(1), z.lte(22))),
   /**
    * Where residents' phones reach the app (the gate QR code's address): the site's URL in the
    * cloud; locally --public-url, or the machine's LAN address when the server listens on every
    * interface but the page was opened on this machine's own name. Absent: the page's own origin.
    */
-  publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+  publicUrl: z.optional(z.url({ protocol: /^https?$/ })),
   /** Cognito sign-in, written by the cloud deploy; absent locally (the demo issuer signs in). */
-  region: z.string().min(1).optional(),
-  userPoolId: z.string().min(1).optional(),
-  userPoolClientId: z.string().min(1).optional(),
+  region: z.optional(z.string().check(z.minLength(1))),
+  userPoolId: z.optional(z.string().check(z.minLength(1))),
+  userPoolClientId: z.optional(z.string().check(z.minLength(1))),
   /** The user pool's hosted-UI domain (https://<prefix>.auth.<region>.amazoncognito.com); with the client id, sign-in goes there. */
-  authDomain: z.url({ protocol: /^https$/ }).optional(),
+  authDomain: z.optional(z.url({ protocol: /^https$/ })),
 });
 export type RuntimeConfig = z.infer<typeof RuntimeConfig>;
 

@@ -91,13 +91,24 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-console': ['error', { allow: ['error', 'warn'] }],
       eqeqeq: ['error', 'always'],
-      // `z` as a named import is a namespace object esbuild cannot tree-shake: every Lambda bundle
-      // would carry all of zod's locales (≈ 370 KB). `import * as z` lets it keep only what is used.
+      // Every schema takes zod from shared/zod.ts: zod/mini, whose functions tree-shake (classic
+      // zod's methods carry the whole library into each Lambda bundle), with its English messages.
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'zod', message: 'Use `import * as z from` shared/zod.ts (zod/mini; keeps Lambda bundles small).' },
+          { name: 'zod/mini', message: 'Use `import * as z from` shared/zod.ts (sets its English messages).' },
+        ],
+      }],
+      // `z` as a named import is a namespace object esbuild cannot tree-shake; `import * as z` is.
       'no-restricted-syntax': ['error', {
-        selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
-        message: "Use `import * as z from 'zod'` (keeps Lambda bundles small).",
+        selector: "ImportDeclaration[source.value=/zod(\\.ts)?$/] > ImportSpecifier[imported.name='z']",
+        message: "Use `import * as z from` shared/zod.ts (keeps Lambda bundles small).",
       }],
     },
+  },
+  {
+    files: ['shared/zod.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     // The picture, kept. An import the resolver cannot follow would slip past the zones, so the

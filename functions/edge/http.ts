@@ -20,7 +20,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from '#shared/zod.ts';
 import en from 'zod/v4/locales/en.js';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import { routeHeaders } from '#shared/catalogue/headers.ts';
@@ -52,14 +52,14 @@ export interface RawBody {
   readonly charset: string | undefined;
 }
 
-type Out<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
+type Out<S> = S extends z.ZodMiniType ? z.output<S> : Record<string, never>;
 
 export interface RouteInput<R extends RouteSpec> {
   readonly params: Out<R['params']>;
   readonly query: Out<R['query']>;
   /** The headers the route declares, parsed (the rest stay in `event.headers`). */
   readonly headers: Out<R['headers']>;
-  readonly body: R['body'] extends { kind: 'json'; schema: infer S extends z.ZodType }
+  readonly body: R['body'] extends { kind: 'json'; schema: infer S extends z.ZodMiniType }
     ? z.output<S>
     : R['body'] extends { kind: 'raw' }
       ? RawBody
@@ -278,7 +278,7 @@ function parseInput(route: RouteSpec): middy.MiddlewareObj<HttpEvent, HttpResult
       if (!parsed) throw new Error('authorise must run first');
       const event = request.event;
       const errors: FieldError[] = [];
-      const check = (where: string, schema: z.ZodType | undefined, value: unknown) => validate(where, schema, value, errors, parsed.language);
+      const check = (where: string, schema: z.ZodMiniType | undefined, value: unknown) => validate(where, schema, value, errors, parsed.language);
       parsed.params = check('params', route.params, event.pathParameters ?? {});
       parsed.query = check('query', route.query, event.queryStringParameters ?? {});
       parsed.headers = check('headers', headers, event.headers ?? {});
@@ -298,7 +298,7 @@ function zodErrorMap(language: Language): z.core.$ZodErrorMap {
   return map;
 }
 
-function validate(where: string, schema: z.ZodType | undefined, value: unknown, errors: FieldError[], language: Language): unknown {
+function validate(where: string, schema: z.ZodMiniType | undefined, value: unknown, errors: FieldError[], language: Language): unknown {
   if (!schema) return {};
   const result = schema.safeParse(value, { error: zodErrorMap(language) });
   if (result.success) return result.data;
@@ -307,7 +307,7 @@ function validate(where: string, schema: z.ZodType | undefined, value: unknown, 
 }
 
 /** zod issues as `{field, message}` with the field as a dotted path: body.geometry.coordinates.0 */
-export function fieldErrors(where: string, error: z.ZodError): FieldError[] {
+export function fieldErrors(where: string, error: z.core.$ZodError): FieldError[] {
   return error.issues.flatMap((issue) => issueErrors([where], issue));
 }
 

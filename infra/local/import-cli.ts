@@ -9,7 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import { Crs, Encoding, Format, ImportKind } from '#shared/schemas/imports.ts';
 import { LocalUserList, TokenResponse } from '#shared/schemas/local.ts';
 import { formatFromName, importFile, ImportRequestError, kindFromName } from './import-client.ts';
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   const api = values.api.replace(/\/$/, '');
   const token = await tokenFor(api, values.user);
 
-  const maxRows = values['part-rows'] === undefined ? undefined : option(z.coerce.number().int().min(1), values['part-rows'], '--part-rows');
+  const maxRows = values['part-rows'] === undefined ? undefined : option(z.coerce.number().check(z.int(), z.gte(1)), values['part-rows'], '--part-rows');
   const result = await importFile(file, {
     api, token, kind, crs, encoding, format, columns: values.columns, dryRun: values['dry-run'], maxRows,
   });
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({ imported: result.imported, updated: result.updated, rejected: result.rejected }));
 }
 
-function option<T>(schema: z.ZodType<T>, value: unknown, name: string): T {
+function option<T>(schema: z.ZodMiniType<T>, value: unknown, name: string): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new UsageError(`${name} ${String(value)} is not one of the accepted values\n${USAGE}`);
   return parsed.data;

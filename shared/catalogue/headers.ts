@@ -4,13 +4,13 @@
  * headers), and the lists CORS lets a browser send and read — one list for the cloud's API
  * Gateway and the local server alike.
  */
-import type * as z from 'zod';
+import * as z from '../zod.ts';
 import { IdempotencyHeaders } from '../schemas/idempotency.ts';
 import type { RouteSpec } from './types.ts';
 
-export function routeHeaders(route: Pick<RouteSpec, 'headers' | 'idempotent'>): z.ZodObject | undefined {
+export function routeHeaders(route: Pick<RouteSpec, 'headers' | 'idempotent'>): z.ZodMiniObject | undefined {
   if (!route.idempotent) return route.headers;
-  return route.headers ? route.headers.extend(IdempotencyHeaders.shape) : IdempotencyHeaders;
+  return route.headers ? z.extend(route.headers, IdempotencyHeaders.shape) : IdempotencyHeaders;
 }
 
 /** What a browser may send across origins beyond the safelisted ones (If-None-Match: the notification poll's ETag). */

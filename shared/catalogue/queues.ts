@@ -1,7 +1,7 @@
 /**
  * Every queue of Cordon, once: its consumer, batch size, visibility timeout and max receives.
  */
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { CampaignKind } from '../schemas/campaign.ts';
 import { defineQueues } from './types.ts';
 
@@ -10,7 +10,7 @@ export const queues = defineQueues({
     consumer: 'assign-compounds',
     description:
       'After community boundaries change, place unassigned compounds (and their buildings) in the community that contains them',
-    message: z.object({ streetId: z.string().nullable().optional(), reason: z.string() }),
+    message: z.object({ streetId: z.optional(z.nullable(z.string())), reason: z.string() }),
     batchSize: 1,
     visibilityTimeoutSeconds: 120,
     maxReceiveCount: 3,
@@ -32,8 +32,8 @@ export const queues = defineQueues({
     // The kind says what to read of each compound before the campaign is read (absent: a sweep's);
     // a round's message names its compounds' case buildings (the planner read them once).
     message: z.object({
-      campaignId: z.string(), compoundIds: z.array(z.string()).min(1).max(25), kind: CampaignKind.optional(),
-      caseBuildings: z.record(z.string(), z.array(z.string())).optional(),
+      campaignId: z.string(), compoundIds: z.array(z.string()).check(z.minLength(1), z.maxLength(25)), kind: z.optional(CampaignKind),
+      caseBuildings: z.optional(z.record(z.string(), z.array(z.string()))),
     }),
     batchSize: 10,
     visibilityTimeoutSeconds: 120,

@@ -2,7 +2,7 @@
  * The shapes of catalogue entries. A route, queue or schedule is declared once with these and
  * read by the CDK app, the local runtime, the OpenAPI generator and the web client.
  */
-import type * as z from 'zod';
+import type * as z from '../zod.ts';
 import type { Role } from '../roles.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -24,15 +24,15 @@ export interface RouteSpec {
   readonly roles?: readonly Role[];
   readonly summary: string;
   readonly description?: string;
-  readonly params?: z.ZodObject;
-  readonly query?: z.ZodObject;
+  readonly params?: z.ZodMiniObject;
+  readonly query?: z.ZodMiniObject;
   /** Request headers the route reads (lower-case names, e.g. `if-match`), validated like params and query. */
-  readonly headers?: z.ZodObject;
+  readonly headers?: z.ZodMiniObject;
   /** JSON bodies are parsed and validated; `raw` bodies reach the handler as bytes. */
-  readonly body?: { readonly kind: 'json'; readonly schema: z.ZodType } | { readonly kind: 'raw'; readonly contentTypes: readonly string[] };
+  readonly body?: { readonly kind: 'json'; readonly schema: z.ZodMiniType } | { readonly kind: 'raw'; readonly contentTypes: readonly string[] };
   readonly response: {
     readonly status: 200 | 201 | 202 | 204;
-    readonly schema: z.ZodType;
+    readonly schema: z.ZodMiniType;
     /** A binary type (the .xlsx export) is answered from a `binary` reply (functions/edge/http.ts), base64 from Lambda. */
     readonly contentType?: 'application/json' | 'application/geo+json' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   };
@@ -51,7 +51,7 @@ export interface QueueSpec {
   /** The consumer module `functions/workers/<consumer>.ts`. */
   readonly consumer: string;
   readonly description: string;
-  readonly message: z.ZodType;
+  readonly message: z.ZodMiniType;
   readonly batchSize: number;
   readonly visibilityTimeoutSeconds: number;
   /** Receives before a message moves to the dead-letter queue. */

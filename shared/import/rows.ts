@@ -3,7 +3,7 @@
  * compound, building, exit or community draft in WGS-84, or a staff member to add. A row either becomes a typed row or is
  * rejected with a reason that names the field as the file does ("纬度 (lat): must be a number").
  */
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { Building } from '../schemas/building.ts';
 import { AREA_LIMITS, areaProblems, type AreaLimits } from '../geo/validate.ts';
 import {
@@ -18,7 +18,7 @@ import { PersonCreate } from '../schemas/person.ts';
 import type { CareCategory } from '../domain/observation.ts';
 import { COMPOUND_REF_FIELDS, fieldLabel, type ColumnMapping, type CompoundRefField } from './columns.ts';
 import { geometryToWgs84, positionToWgs84 } from './crs.ts';
-import { blank, careCategory, listDay, compoundStatus, exitKind, exitStatus, idList, numeric, number, staffRole, text, yesNo } from './values.ts';
+import { blank, careCategory, preprocess, listDay, compoundStatus, exitKind, exitStatus, idList, numeric, number, staffRole, text, yesNo } from './values.ts';
 
 /** A row as read from CSV or GeoJSON, before validation: field → raw value. */
 export interface SourceRow {
@@ -143,14 +143,14 @@ const GEOMETRY_TYPES: Readonly<Record<ImportKind, readonly Geometry['type'][]>> 
 };
 
 const coordinate = {
-  lng: numeric(number().pipe(Lng).optional()),
-  lat: numeric(number().pipe(Lat).optional()),
+  lng: numeric(z.optional(z.pipe(number(), Lng))),
+  lat: numeric(z.optional(z.pipe(number(), Lat))),
 };
 const refs = {
   compound_external_id: text(100, { optional: true }),
   compound_id: text(64, { optional: true }),
   compound_name: text(100, { optional: true }),
-} satisfies Record<CompoundRefField, z.ZodType>;
+} satisfies Record<CompoundRefField, z.ZodMiniType>;
 
 const SCHEMAS = {
   compounds: z.object({
@@ -161,7 +161,7 @@ const SCHEMAS = {
     community_id: text(100, { optional: true }),
     status: compoundStatus(),
     property_managed: yesNo(),
-    area_m2: numeric(number().positive('must be more than 0').max(50_000_000).optional()),
+    area_m2: numeric(z.optional(number().check(z.positive('must be more than 0'), z.lte(50_000_000)))),
   }),
   buildings: z.object({
     external_id: text(100, { optional: true }),
@@ -185,27 +185,27 @@ const SCHEMAS = {
   communities: z.object({
     external_id: text(100),
     name: text(100),
-    street_id: z.preprocess(blank, Id),
+    street_id: preprocess(blank, Id),
     street_name: text(100, { optional: true }),
   }),
   staff: z.object({
     // Account names are lower-case; a roster typed by hand may not be.
-    username: z.preprocess((v) => (typeof blank(v) === 'string' ? (blank(v) as string).toLowerCase() : blank(v)), StaffCreate.shape.username),
+    username: preprocess((v) => (typeof blank(v) === 'string' ? (blank(v) as string).toLowerCase() : blank(v)), StaffCreate.shape.username),
     name: text(50),
     role: staffRole(),
     // A phone from a spreadsheet may come as a number; its text is what is checked.
-    phone: text(30, { optional: true }).pipe(StaffCreate.shape.phone),
-    email: text(254, { optional: true }).pipe(StaffCreate.shape.email),
-    street_id: z.preprocess(blank, Id.optional()),
-    community_id: z.preprocess(blank, Id.optional()),
-    grid_id: z.preprocess(blank, Id.optional()),
+    phone: z.pipe(text(30, { optional: true }), StaffCreate.shape.phone),
+    email: z.pipe(text(254, { optional: true }), StaffCreate.shape.email),
+    street_id: preprocess(blank, z.optional(Id)),
+    community_id: preprocess(blank, z.optional(Id)),
+    grid_id: preprocess(blank, z.optional(Id)),
     compound_ids: idList(),
     exit_ids: idList(),
   }),
   people: z.object({
     name: text(50),
-    phone: text(30, { optional: true }).pipe(PersonCreate.shape.phone),
-    id_number: text(30, { optional: true }).pipe(IdNumber.optional()),
+    phone: z.pipe(text(30, { optional: true }), PersonCreate.shape.phone),
+    id_number: z.pipe(text(30, { optional: true }), z.optional(IdNumber)),
     ...refs,
     building: text(64),
     unit: text(10, { optional: true }),
@@ -213,7 +213,7 @@ const SCHEMAS = {
     category: careCategory(),
     reason: text(200),
     start_date: listDay(),
-    paired_with: z.preprocess((v) => (typeof blank(v) === 'string' ? (blank(v) as string).toLowerCase() : blank(v)), StaffCreate.shape.username.optional()),
+    paired_with: preprocess((v) => (typeof blank(v) === 'string' ? (blank(v) as string).toLowerCase() : blank(v)), z.optional(StaffCreate.shape.username)),
   }),
 } as const;
 

@@ -3,7 +3,7 @@
  * full-width digits or thousands separators, Chinese statuses and yes/no words. Each builder is a
  * zod schema whose messages read well after a field name: "lat: must be a number".
  */
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { storableNumber, UNSTORABLE_NUMBER } from '../storable-number.ts';
 import { COMPOUND_STATUSES, type CompoundStatus } from '../schemas/compound.ts';
 import { Id } from '../schemas/common.ts';
@@ -12,6 +12,14 @@ import { ROLES, type Role } from '../roles.ts';
 import { CARE_CATEGORIES, type CareCategory } from '../domain/observation.ts';
 
 /** Blank cells and null properties are absent; text is trimmed (NFKC turns full-width forms half-width). */
+/**
+ * A cell's value mended, then checked by the schema: classic zod's preprocess, which zod/mini
+ * leaves out (a transform piped into the schema is all it ever was).
+ */
+export function preprocess<T extends z.core.SomeType>(mend: (value: unknown) => unknown, schema: T): z.ZodMiniPipe<z.ZodMiniTransform<unknown, unknown>, T> {
+  return new z.ZodMiniPipe({ type: 'pipe', in: z.transform(mend), out: schema as unknown as z.core.$ZodType }) as unknown as z.ZodMiniPipe<z.ZodMiniTransform<unknown, unknown>, T>;
+}
+
 export function blank(value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string') {
@@ -24,19 +32,17 @@ export function blank(value: unknown): unknown {
 const required = (what: string) => (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : what);
 
 /** Text up to `max` characters; numbers (a numeric id in GeoJSON) become text. */
-export function text(max: number, options: { optional: true }): z.ZodType<string | undefined>;
-export function text(max: number, options?: { optional?: false }): z.ZodType<string>;
-export function text(max: number, options: { optional?: boolean } = {}): z.ZodType<string | undefined> {
-  const schema = z
-    .string({ error: required('must be text') })
-    .max(max, `must be at most ${max} characters`);
-  return z.preprocess(
+export function text(max: number, options: { optional: true }): z.ZodMiniType<string | undefined>;
+export function text(max: number, options?: { optional?: false }): z.ZodMiniType<string>;
+export function text(max: number, options: { optional?: boolean } = {}): z.ZodMiniType<string | undefined> {
+  const schema = z.string({ error: required('must be text') }).check(z.maxLength(max, `must be at most ${max} characters`));
+  return preprocess(
     (v) => {
       const b = blank(v);
       return typeof b === 'number' || typeof b === 'bigint' ? String(b) : b;
     },
-    options.optional ? schema.optional() : schema,
-  ) as z.ZodType<string | undefined>;
+    options.optional ? z.optional(schema) : schema,
+  ) as z.ZodMiniType<string | undefined>;
 }
 
 /** `１２３`, `1,234.5`, ` 42 ` → numbers; anything else stays as it is, for zod to refuse. */
@@ -50,10 +56,10 @@ export function toNumber(value: unknown): unknown {
 }
 
 /** A number, one DynamoDB can store (see DynamoNumber). */
-export const number = () => z.number({ error: required('must be a number') }).refine(storableNumber, UNSTORABLE_NUMBER);
+export const number = () => z.number({ error: required('must be a number') }).check(z.refine(storableNumber, UNSTORABLE_NUMBER));
 
-export function numeric<T extends z.ZodType>(schema: T) {
-  return z.preprocess(toNumber, schema);
+export function numeric<T extends z.ZodMiniType>(schema: T) {
+  return preprocess(toNumber, schema);
 }
 
 /** Words → values, compared after NFKC and lower-casing. */
@@ -99,16 +105,16 @@ const oneOf = (values: readonly string[], words: Readonly<Record<string, readonl
   `must be one of ${values.join(', ')} (${values.map((v) => words[v]?.[0]).filter(Boolean).join(', ')})`;
 
 export const compoundStatus = () =>
-  z.preprocess(vocabulary(STATUS_WORDS, (k) => k), z.enum(COMPOUND_STATUSES, { error: oneOf(COMPOUND_STATUSES, STATUS_WORDS) }).optional());
+  preprocess(vocabulary(STATUS_WORDS, (k) => k), z.optional(z.enum(COMPOUND_STATUSES, { error: oneOf(COMPOUND_STATUSES, STATUS_WORDS) })));
 
 export const yesNo = () =>
-  z.preprocess(vocabulary(BOOLEAN_WORDS, (k) => k === 'true'), z.boolean({ error: 'must be true or false (是/否, 有/无, 1/0)' }).optional());
+  preprocess(vocabulary(BOOLEAN_WORDS, (k) => k === 'true'), z.optional(z.boolean({ error: 'must be true or false (是/否, 有/无, 1/0)' })));
 
 export const exitKind = () =>
-  z.preprocess(vocabulary(EXIT_KIND_WORDS, (k) => k), z.enum(EXIT_KINDS, { error: oneOf(EXIT_KINDS, EXIT_KIND_WORDS) }).optional());
+  preprocess(vocabulary(EXIT_KIND_WORDS, (k) => k), z.optional(z.enum(EXIT_KINDS, { error: oneOf(EXIT_KINDS, EXIT_KIND_WORDS) })));
 
 export const exitStatus = () =>
-  z.preprocess(
+  preprocess(
     vocabulary(EXIT_STATUS_WORDS, (k) => k),
     z.enum(EXIT_STATUSES, { error: required(oneOf(EXIT_STATUSES, EXIT_STATUS_WORDS)) }),
   );
@@ -125,15 +131,15 @@ const ROLE_WORDS: Readonly<Record<Role, readonly string[]>> = {
 };
 
 export const staffRole = () =>
-  z.preprocess(vocabulary(ROLE_WORDS, (k) => k), z.enum(ROLES, { error: required(oneOf(ROLES, ROLE_WORDS)) }));
+  preprocess(vocabulary(ROLE_WORDS, (k) => k), z.enum(ROLES, { error: required(oneOf(ROLES, ROLE_WORDS)) }));
 
 /** Several ids in one cell, as spreadsheets hold them: `c1 c2`, `c1,c2`, `c1、c2`, `c1；c2`. */
 export const idList = () =>
-  z.preprocess((v) => {
+  preprocess((v) => {
     const b = blank(v);
     if (typeof b === 'number') return [String(b)];
     return typeof b === 'string' ? b.normalize('NFKC').split(/[\s,;、]+/).filter((id) => id !== '') : b;
-  }, z.array(Id, { error: 'must be ids separated by spaces, commas or 、' }).max(200, 'must be at most 200 ids').optional());
+  }, z.optional(z.array(Id, { error: 'must be ids separated by spaces, commas or 、' }).check(z.maxLength(200, 'must be at most 200 ids'))));
 
 /** Categories of people under care as CDC and big-data lists name them. */
 const CARE_WORDS: Readonly<Record<CareCategory, readonly string[]>> = {
@@ -145,13 +151,13 @@ const CARE_WORDS: Readonly<Record<CareCategory, readonly string[]>> = {
 };
 
 export const careCategory = () =>
-  z.preprocess(vocabulary(CARE_WORDS, (k) => k), z.enum(CARE_CATEGORIES, { error: required(oneOf(CARE_CATEGORIES, CARE_WORDS)) }));
+  preprocess(vocabulary(CARE_WORDS, (k) => k), z.enum(CARE_CATEGORIES, { error: required(oneOf(CARE_CATEGORIES, CARE_WORDS)) }));
 
 /** A day as lists write it: 2026-11-20, 2026/11/20, 2026.11.20, 2026年11月20日 → 2026-11-20. */
 export const listDay = () =>
-  z.preprocess((v) => {
+  preprocess((v) => {
     const b = blank(v);
     if (typeof b !== 'string') return b;
     const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(b.normalize('NFKC'));
     return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : b;
-  }, z.iso.date({ error: 'must be a date (2026-11-20 or 2026年11月20日)' }).optional());
+  }, z.optional(z.iso.date({ error: 'must be a date (2026-11-20 or 2026年11月20日)' })));

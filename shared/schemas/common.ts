@@ -4,21 +4,18 @@
  * converted before it reaches these.
  */
 import { schemaMessage } from '../messages/message.ts';
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { storableNumber } from '../storable-number.ts';
 import { AREA_LIMITS, areaProblems, type AreaLimits } from '../geo/validate.ts';
 
-export const Id = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "_" or "-"')
-  .meta({ description: 'Identifier', example: 'c_3f9a1b2c' });
+export const Id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "_" or "-"')).register(z.globalRegistry, { description: 'Identifier', example: 'c_3f9a1b2c' });
 
 /** Where a listed thing stands, by its compound: the fields every compound-scoped list item carries. */
 export const compoundPlace = {
   compoundId: Id,
   compoundName: z.string(),
-  communityId: Id.nullable(),
-  streetId: Id.nullable(),
+  communityId: z.nullable(Id),
+  streetId: z.nullable(Id),
 };
 
 
@@ -27,28 +24,21 @@ export const compoundPlace = {
  * 5e-324 is refused rather than rounded to 0, as any other number is: nothing a client sends is
  * changed behind its back, and no map gives such a coordinate.
  */
-export const DynamoNumber = z.number().refine(storableNumber, schemaMessage('schema.unstorable-number'));
+export const DynamoNumber = z.number().check(z.refine(storableNumber, schemaMessage('schema.unstorable-number')));
 
-export const Lng = DynamoNumber.gte(-180).lte(180);
-export const Lat = DynamoNumber.gte(-90).lte(90);
-export const Position = z.tuple([Lng, Lat]).meta({ description: '[longitude, latitude], WGS-84' });
+export const Lng = DynamoNumber.check(z.gte(-180), z.lte(180));
+export const Lat = DynamoNumber.check(z.gte(-90), z.lte(90));
+export const Position = z.tuple([Lng, Lat]).register(z.globalRegistry, { description: '[longitude, latitude], WGS-84' });
 
-const LinearRing = z
-  .array(Position)
-  .min(4, 'a ring needs at least 4 positions')
-  .refine((ring) => samePosition(ring[0], ring[ring.length - 1]), schemaMessage('schema.ring-closed'));
+const LinearRing = z.array(Position).check(z.minLength(4, 'a ring needs at least 4 positions'), z.refine((ring) => samePosition(ring[0], ring[ring.length - 1]), schemaMessage('schema.ring-closed')));
 
 function samePosition(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
   return a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1];
 }
 
-export const PointGeometry = z.object({ type: z.literal('Point'), coordinates: Position }).meta({ id: 'Point' });
-export const PolygonGeometry = z
-  .object({ type: z.literal('Polygon'), coordinates: z.array(LinearRing).min(1) })
-  .meta({ id: 'Polygon' });
-export const MultiPolygonGeometry = z
-  .object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(LinearRing).min(1)).min(1) })
-  .meta({ id: 'MultiPolygon' });
+export const PointGeometry = z.object({ type: z.literal('Point'), coordinates: Position }).register(z.globalRegistry, { id: 'Point' });
+export const PolygonGeometry = z.object({ type: z.literal('Polygon'), coordinates: z.array(LinearRing).check(z.minLength(1)) }).register(z.globalRegistry, { id: 'Polygon' });
+export const MultiPolygonGeometry = z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(LinearRing).check(z.minLength(1))).check(z.minLength(1)) }).register(z.globalRegistry, { id: 'MultiPolygon' });
 export const AreaGeometry = z.discriminatedUnion('type', [PolygonGeometry, MultiPolygonGeometry]);
 
 /**
@@ -57,13 +47,9 @@ export const AreaGeometry = z.discriminatedUnion('type', [PolygonGeometry, Multi
  * hole). Responses keep the plain {@link AreaGeometry}: what is stored was checked on the way in.
  */
 export function validArea(limits: AreaLimits) {
-  return AreaGeometry.superRefine(
-    (geometry, ctx) => {
+  return AreaGeometry.check(z.superRefine((geometry, ctx) => {
       for (const problem of areaProblems(geometry, limits)) ctx.addIssue({ code: 'custom', path: [...problem.path], message: problem.message, params: { said: problem.said } });
-    },
-    // Only on a well-formed geometry: a ring too short is reported once, by the ring's own schema.
-    { when: (payload) => payload.issues.length === 0 },
-  ).meta({
+    }, { when: (payload) => payload.issues.length === 0 })).register(z.globalRegistry, {
     description: `A valid area: closed rings of at least 4 positions, none crossing itself or another, holes inside their outer ring; at most ${limits.maxPositions} positions and ${limits.maxAreaM2 / 1_000_000} km²`,
   });
 }
@@ -83,9 +69,7 @@ export type Bbox = readonly [minLng: number, minLat: number, maxLng: number, max
 export const MAX_BBOX_DEG = 2;
 
 /** `minLng,minLat,maxLng,maxLat` as a query parameter. */
-export const BboxParam = z
-  .string()
-  .transform((raw, ctx): Bbox => {
+export const BboxParam = z.pipe(z.string(), z.transform((raw, ctx): Bbox => {
     const parts = raw.split(',').map((p) => Number(p.trim()));
     const [minLng, minLat, maxLng, maxLat] = parts;
     if (
@@ -93,23 +77,22 @@ export const BboxParam = z
       minLng === undefined || minLat === undefined || maxLng === undefined || maxLat === undefined ||
       parts.some((n) => !Number.isFinite(n))
     ) {
-      ctx.addIssue({ code: 'custom', ...schemaMessage('schema.bbox-four') });
+      ctx.issues.push({ code: 'custom', input: raw, ...schemaMessage('schema.bbox-four') });
       return z.NEVER;
     }
     if (minLng < -180 || maxLng > 180 || minLat < -90 || maxLat > 90 || minLng > maxLng || minLat > maxLat) {
-      ctx.addIssue({ code: 'custom', ...schemaMessage('schema.bbox-range') });
+      ctx.issues.push({ code: 'custom', input: raw, ...schemaMessage('schema.bbox-range') });
       return z.NEVER;
     }
     if (maxLng - minLng > MAX_BBOX_DEG || maxLat - minLat > MAX_BBOX_DEG) {
-      ctx.addIssue({ code: 'custom', ...schemaMessage('schema.bbox-too-big', { deg: MAX_BBOX_DEG }) });
+      ctx.issues.push({ code: 'custom', input: raw, ...schemaMessage('schema.bbox-too-big', { deg: MAX_BBOX_DEG }) });
       return z.NEVER;
     }
     return [minLng, minLat, maxLng, maxLat];
-  })
-  .meta({ description: 'minLng,minLat,maxLng,maxLat (WGS-84)', example: '112.55,31.14,112.61,31.20' });
+  })).register(z.globalRegistry, { description: 'minLng,minLat,maxLng,maxLat (WGS-84)', example: '112.55,31.14,112.61,31.20' });
 
-export const Limit = z.coerce.number().int().min(1).max(1000).optional();
-export const NextToken = z.string().min(1).max(2048).optional().meta({ description: 'Opaque cursor from the previous page' });
+export const Limit = z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)));
+export const NextToken = z.optional(z.string().check(z.minLength(1), z.maxLength(2048))).register(z.globalRegistry, { description: 'Opaque cursor from the previous page' });
 
 /**
  * The instants the API takes and stores: from 2000 up to 2100 (UTC). A year 0000 or 9999 is a
@@ -129,60 +112,49 @@ const LATEST_MS = Date.parse(LATEST_TIME);
  * so what is stored compares as a string in the order of time. Input and output types are both
  * string; the OpenAPI document describes what it takes (any offset) and what it answers (UTC).
  */
-export const Timestamp = z.iso
-  .datetime({ offset: true })
-  .transform((raw, ctx) => {
+export const Timestamp = z.pipe(z.pipe(z.iso.datetime({ offset: true }), z.transform((raw, ctx) => {
     const t = Date.parse(raw);
     if (!(t >= EARLIEST_MS && t < LATEST_MS)) {
-      ctx.addIssue({ code: 'custom', ...schemaMessage('schema.time-range', { from: EARLIEST_TIME, to: LATEST_TIME }) });
+      ctx.issues.push({ code: 'custom', input: raw, ...schemaMessage('schema.time-range', { from: EARLIEST_TIME, to: LATEST_TIME }) });
       return z.NEVER;
     }
     return new Date(t).toISOString();
-  })
-  .pipe(z.iso.datetime())
-  .meta({ description: 'ISO-8601 time with Z or an offset, from 2000 up to 2100; answered in UTC', example: '2026-11-22T08:00:00.000Z' });
+  })), z.iso.datetime()).register(z.globalRegistry, { description: 'ISO-8601 time with Z or an offset, from 2000 up to 2100; answered in UTC', example: '2026-11-22T08:00:00.000Z' });
 
 /** A calendar day (YYYY-MM-DD) within the same century as {@link Timestamp}. */
 export const Day = z.iso
-  .date({ abort: true })
-  .refine((day) => day >= EARLIEST_DAY && day <= LATEST_DAY, schemaMessage('schema.day-range', { from: EARLIEST_DAY, to: LATEST_DAY }))
-  .meta({ description: 'YYYY-MM-DD, from 2000 to 2099', example: '2026-11-23' });
+  .date({ abort: true }).check(z.refine((day) => day >= EARLIEST_DAY && day <= LATEST_DAY, schemaMessage('schema.day-range', { from: EARLIEST_DAY, to: LATEST_DAY }))).register(z.globalRegistry, { description: 'YYYY-MM-DD, from 2000 to 2099', example: '2026-11-23' });
 
-export const Problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: DynamoNumber.int(),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    errors: z
-      .array(z.object({
-        field: z.string(),
-        message: z.string().meta({ description: 'Why, in the language of Content-Language (Accept-Language: zh → Chinese, en → English, default Chinese)' }),
-        code: z.string().optional().meta({ description: 'A stable code for why, e.g. field.unknown, task.household.no_answer' }),
-      }))
-      .optional()
-      .meta({ description: 'One entry per invalid field, e.g. body.name or query.bbox' }),
-    code: z.string().optional().meta({ description: 'A stable code for the detail, e.g. task.taken, task.limit' }),
-  })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: DynamoNumber.check(z.int()),
+  detail: z.optional(z.string()),
+  instance: z.optional(z.string()),
+  errors: z.optional(z.array(z.object({
+      field: z.string(),
+      message: z.string().register(z.globalRegistry, { description: 'Why, in the language of Content-Language (Accept-Language: zh → Chinese, en → English, default Chinese)' }),
+      code: z.optional(z.string()).register(z.globalRegistry, { description: 'A stable code for why, e.g. field.unknown, task.household.no_answer' }),
+    }))).register(z.globalRegistry, { description: 'One entry per invalid field, e.g. body.name or query.bbox' }),
+  code: z.optional(z.string()).register(z.globalRegistry, { description: 'A stable code for the detail, e.g. task.taken, task.limit' }),
+}).register(z.globalRegistry, { id: 'Problem', description: 'RFC 9457 problem details' });
 export type Problem = z.infer<typeof Problem>;
 
 /** A page of items. */
-export function page<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), nextToken: z.string().optional() });
+export function page<T extends z.ZodMiniType>(item: T) {
+  return z.object({ items: z.array(item), nextToken: z.optional(z.string()) });
 }
 
 /** A GeoJSON FeatureCollection whose features carry `properties` of the given shape. */
-export function featureCollection<G extends z.ZodType, P extends z.ZodType>(geometry: G, properties: P) {
+export function featureCollection<G extends z.ZodMiniType, P extends z.ZodMiniType>(geometry: G, properties: P) {
   return z.object({
     type: z.literal('FeatureCollection'),
     features: z.array(feature(geometry, properties)),
-    nextToken: z.string().optional().meta({ description: 'Present when more features follow' }),
+    nextToken: z.optional(z.string()).register(z.globalRegistry, { description: 'Present when more features follow' }),
   });
 }
 
-export function feature<G extends z.ZodType, P extends z.ZodType>(geometry: G, properties: P) {
+export function feature<G extends z.ZodMiniType, P extends z.ZodMiniType>(geometry: G, properties: P) {
   return z.object({
     type: z.literal('Feature'),
     id: z.string(),
@@ -191,17 +163,15 @@ export function feature<G extends z.ZodType, P extends z.ZodType>(geometry: G, p
   });
 }
 
-export const Audit = z
-  .object({
-    at: Timestamp,
-    actor: z.string(),
-    actorName: z.string().optional().meta({ description: 'The actor\'s display name when the change was made; absent for Cordon\'s own work (actor system…)' }),
-    role: z.string(),
-    action: z.string(),
-    entity: z.string(),
-    entityId: z.string(),
-    changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
-    source: z.string().optional().meta({ description: 'e.g. import:<id> when the change came from an import' }),
-  })
-  .meta({ id: 'AuditRecord' });
+export const Audit = z.object({
+  at: Timestamp,
+  actor: z.string(),
+  actorName: z.optional(z.string()).register(z.globalRegistry, { description: 'The actor\'s display name when the change was made; absent for Cordon\'s own work (actor system…)' }),
+  role: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+  source: z.optional(z.string()).register(z.globalRegistry, { description: 'e.g. import:<id> when the change came from an import' }),
+}).register(z.globalRegistry, { id: 'AuditRecord' });
 export type Audit = z.infer<typeof Audit>;

@@ -4,32 +4,26 @@
  * enclosure's area (declared, or the members' areas summed).
  */
 import { schemaMessage } from '../messages/message.ts';
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { DynamoNumber, Id, Timestamp } from './common.ts';
 
-export const EnclosureCreate = z
-  .object({
-    name: z.string().trim().min(1).max(100),
-    compoundIds: z.array(Id).min(2, 'an enclosure merges at least two compounds').max(20),
-    areaM2: DynamoNumber.positive().max(50_000_000).optional(),
-  })
-  .strict()
-  .refine((e) => new Set(e.compoundIds).size === e.compoundIds.length, { ...schemaMessage('schema.compound-twice'), path: ['compoundIds'] })
-  .meta({ id: 'EnclosureCreate' });
+export const EnclosureCreate = z.strictObject({
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  compoundIds: z.array(Id).check(z.minLength(2, 'an enclosure merges at least two compounds'), z.maxLength(20)),
+  areaM2: z.optional(DynamoNumber.check(z.positive(), z.lte(50_000_000))),
+}).check(z.refine((e) => new Set(e.compoundIds).size === e.compoundIds.length, { ...schemaMessage('schema.compound-twice'), path: ['compoundIds'] })).register(z.globalRegistry, { id: 'EnclosureCreate' });
 export type EnclosureCreate = z.infer<typeof EnclosureCreate>;
 
-export const Enclosure = z
-  .object({
-    id: Id,
-    name: z.string(),
-    compoundIds: z.array(Id),
-    areaM2: DynamoNumber.nonnegative(),
-    areaSource: z.enum(['declared', 'members']),
-    communityId: Id.nullable(),
-    streetId: Id.nullable(),
-    createdAt: Timestamp,
-    createdBy: z.string(),
-  })
-  .meta({ id: 'Enclosure' });
+export const Enclosure = z.object({
+  id: Id,
+  name: z.string(),
+  compoundIds: z.array(Id),
+  areaM2: DynamoNumber.check(z.nonnegative()),
+  areaSource: z.enum(['declared', 'members']),
+  communityId: z.nullable(Id),
+  streetId: z.nullable(Id),
+  createdAt: Timestamp,
+  createdBy: z.string(),
+}).register(z.globalRegistry, { id: 'Enclosure' });
 export type Enclosure = z.infer<typeof Enclosure>;
 export const EnclosureIdParams = z.object({ id: Id });

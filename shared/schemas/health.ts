@@ -1,5 +1,5 @@
 /** Liveness and the API description. */
-import * as z from 'zod';
+import * as z from '../zod.ts';
 
-export const Health = z.object({ status: z.literal('ok'), version: z.string(), time: z.string() }).meta({ id: 'Health' });
-export const OpenApiDocument = z.record(z.string(), z.unknown()).meta({ description: 'OpenAPI 3.1 document' });
+export const Health = z.object({ status: z.literal('ok'), version: z.string(), time: z.string() }).register(z.globalRegistry, { id: 'Health' });
+export const OpenApiDocument = z.record(z.string(), z.unknown()).register(z.globalRegistry, { description: 'OpenAPI 3.1 document' });

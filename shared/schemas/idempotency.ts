@@ -4,7 +4,7 @@
  * twice. Shared by the API, which checks the key's form and keeps the answer under it, and the web
  * app's outbox, which makes one key per queued action.
  */
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { schemaMessage } from '../messages/message.ts';
 
 import { IDEMPOTENCY_KEY_HEADER } from './constants.ts';
@@ -18,10 +18,7 @@ export const IDEMPOTENCY_TTL_HOURS = 24;
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,100}$/;
 
 // A refinement, not .regex(), so that its message is the catalogue's, said in the caller's language; meta documents the pattern.
-export const IdempotencyKey = z
-  .string()
-  .refine((key) => IDEMPOTENCY_KEY_PATTERN.test(key), schemaMessage('schema.idempotency-key'))
-  .meta({
+export const IdempotencyKey = z.string().check(z.refine((key) => IDEMPOTENCY_KEY_PATTERN.test(key), schemaMessage('schema.idempotency-key'))).register(z.globalRegistry, {
     pattern: IDEMPOTENCY_KEY_PATTERN.source,
     description:
       `The client's id of this action. The same key with the same request within ${IDEMPOTENCY_TTL_HOURS} h answers what the first ` +
@@ -31,4 +28,4 @@ export const IdempotencyKey = z
   });
 
 /** The request headers of an idempotent route (names lower-case, as the edge reads them). */
-export const IdempotencyHeaders = z.object({ 'idempotency-key': IdempotencyKey.optional() });
+export const IdempotencyHeaders = z.object({ 'idempotency-key': z.optional(IdempotencyKey) });

@@ -4,7 +4,7 @@
  * The file is the raw request body; options travel in the query.
  */
 import { schemaMessage } from '../messages/message.ts';
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { DynamoNumber, Id } from './common.ts';
 import { CRS } from './constants.ts';
 
@@ -25,57 +25,52 @@ export type Format = z.infer<typeof Format>;
 export const API_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 /** `field:Header,field:Header` — explicit CSV column mapping, overriding the recognised names. */
-const ColumnMap = z
-  .string()
-  .max(2000)
-  .transform((raw, ctx) => {
+const ColumnMap = z.pipe(z.string().check(z.maxLength(2000)), z.transform((raw, ctx) => {
     const map: Record<string, string> = {};
     for (const pair of raw.split(',')) {
       const at = pair.indexOf(':');
       const field = pair.slice(0, at).trim();
       const header = pair.slice(at + 1).trim();
       if (at <= 0 || header === '') {
-        ctx.addIssue({ code: 'custom', ...schemaMessage('schema.columns-pair', { pair }) });
+        ctx.issues.push({ code: 'custom', input: raw, ...schemaMessage('schema.columns-pair', { pair }) });
         return z.NEVER;
       }
       map[field] = header;
     }
     return map;
-  });
+  }));
 
 export const ImportQuery = z.object({
-  kind: ImportKind.default('compounds'),
-  crs: Crs.default('wgs84'),
-  encoding: Encoding.default('auto'),
-  format: z.enum(['auto', ...FORMATS]).default('auto').meta({ description: 'auto: from Content-Type, then content' }),
-  columns: ColumnMap.optional().meta({ description: 'Explicit CSV mapping, e.g. name:小区,lng:X坐标,lat:Y坐标' }),
-  lineOffset: z.coerce.number().int().min(0).max(100_000_000).default(0).meta({
+  kind: z._default(ImportKind, 'compounds'),
+  crs: z._default(Crs, 'wgs84'),
+  encoding: z._default(Encoding, 'auto'),
+  format: z._default(z.enum(['auto', ...FORMATS]), 'auto').register(z.globalRegistry, { description: 'auto: from Content-Type, then content' }),
+  columns: z.optional(ColumnMap).register(z.globalRegistry, { description: 'Explicit CSV mapping, e.g. name:小区,lng:X坐标,lat:Y坐标' }),
+  lineOffset: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(100_000_000)), 0).register(z.globalRegistry, {
     description: 'Added to reported line numbers, for files sent in several parts',
   }),
-  importId: Id.optional().meta({ description: 'Groups the parts of one file into one import' }),
-  dryRun: z.enum(['true', 'false']).transform((v) => v === 'true').default(false).meta({
+  importId: z.optional(Id).register(z.globalRegistry, { description: 'Groups the parts of one file into one import' }),
+  dryRun: z._default(z.pipe(z.enum(['true', 'false']), z.transform((v) => v === 'true')), false).register(z.globalRegistry, {
     description: 'Validate and report without writing',
   }),
 });
 export type ImportQuery = z.infer<typeof ImportQuery>;
 
-export const ImportReject = z.object({ line: DynamoNumber.int(), reason: z.string() });
+export const ImportReject = z.object({ line: DynamoNumber.check(z.int()), reason: z.string() });
 export type ImportReject = z.infer<typeof ImportReject>;
 
-export const ImportSummary = z
-  .object({
-    importId: Id,
-    kind: ImportKind,
-    imported: DynamoNumber.int().nonnegative(),
-    updated: DynamoNumber.int().nonnegative().meta({ description: 'Rows that matched an existing item (by id), changed or not' }),
-    unchanged: DynamoNumber.int().nonnegative().optional().meta({
-      description: 'Of the updated rows, those that changed nothing and were not written',
-    }),
-    rejected: DynamoNumber.int().nonnegative(),
-    rejects: z.array(ImportReject),
-    rejectsTruncated: z.boolean().optional().meta({ description: 'Only the first 1,000 rejects are listed' }),
-  })
-  .meta({ id: 'ImportSummary' });
+export const ImportSummary = z.object({
+  importId: Id,
+  kind: ImportKind,
+  imported: DynamoNumber.check(z.int(), z.nonnegative()),
+  updated: DynamoNumber.check(z.int(), z.nonnegative()).register(z.globalRegistry, { description: 'Rows that matched an existing item (by id), changed or not' }),
+  unchanged: z.optional(DynamoNumber.check(z.int(), z.nonnegative())).register(z.globalRegistry, {
+    description: 'Of the updated rows, those that changed nothing and were not written',
+  }),
+  rejected: DynamoNumber.check(z.int(), z.nonnegative()),
+  rejects: z.array(ImportReject),
+  rejectsTruncated: z.optional(z.boolean()).register(z.globalRegistry, { description: 'Only the first 1,000 rejects are listed' }),
+}).register(z.globalRegistry, { id: 'ImportSummary' });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 
 export const IMPORT_CONTENT_TYPES = ['text/csv', 'application/geo+json', 'application/json'] as const;

@@ -4,7 +4,7 @@
  * recipient (who, when, channel) for accountability; the text names the kind, the compound and
  * the time, never a resident.
  */
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { DynamoNumber, Id, Timestamp } from './common.ts';
 import { AlertKind, AlertLevel } from './alert.ts';
 
@@ -15,36 +15,30 @@ export type NotificationChannel = z.infer<typeof NotificationChannel>;
 /** Why a notification was sent: an alert raised, or one gone up a level nobody acknowledged. */
 export const NOTIFICATION_REASONS = ['raised', 'escalated'] as const;
 
-export const Notification = z
-  .object({
-    id: z.string(),
-    alertId: Id.optional(),
-    kind: AlertKind.optional().meta({ description: 'The alert\'s kind' }),
-    reason: z.enum(NOTIFICATION_REASONS).optional(),
-    level: AlertLevel.optional().meta({ description: 'The level the alert was with when this was sent' }),
-    compoundId: Id.optional(),
-    channel: NotificationChannel,
-    at: Timestamp,
-    read: z.boolean(),
-    text: z.string().meta({ description: 'What was sent (Chinese, short): kind, compound name, time; no personal data' }),
-  })
-  .meta({ id: 'Notification' });
+export const Notification = z.object({
+  id: z.string(),
+  alertId: z.optional(Id),
+  kind: z.optional(AlertKind).register(z.globalRegistry, { description: 'The alert\'s kind' }),
+  reason: z.optional(z.enum(NOTIFICATION_REASONS)),
+  level: z.optional(AlertLevel).register(z.globalRegistry, { description: 'The level the alert was with when this was sent' }),
+  compoundId: z.optional(Id),
+  channel: NotificationChannel,
+  at: Timestamp,
+  read: z.boolean(),
+  text: z.string().register(z.globalRegistry, { description: 'What was sent (Chinese, short): kind, compound name, time; no personal data' }),
+}).register(z.globalRegistry, { id: 'Notification' });
 export type Notification = z.infer<typeof Notification>;
 
-export const NotificationList = z
-  .object({
-    unread: DynamoNumber.int().min(0),
-    items: z.array(Notification).meta({ description: 'The caller\'s in-app notifications, newest first (at most 100)' }),
-  })
-  .meta({ id: 'NotificationList', description: 'Answers with an ETag; send it back in If-None-Match to get 304 while nothing changed' });
+export const NotificationList = z.object({
+  unread: DynamoNumber.check(z.int(), z.gte(0)),
+  items: z.array(Notification).register(z.globalRegistry, { description: 'The caller\'s in-app notifications, newest first (at most 100)' }),
+}).register(z.globalRegistry, { id: 'NotificationList', description: 'Answers with an ETag; send it back in If-None-Match to get 304 while nothing changed' });
 export type NotificationList = z.infer<typeof NotificationList>;
 
-export const NotificationsRead = z
-  .union([
-    z.object({ ids: z.array(z.string().min(1).max(200)).min(1).max(100) }).strict(),
-    z.object({ all: z.literal(true) }).strict(),
-  ])
-  .meta({ id: 'NotificationsRead', description: '{ids:[…]} marks those read; {all:true} marks every one read' });
+export const NotificationsRead = z.union([
+  z.strictObject({ ids: z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.minLength(1), z.maxLength(100)) }),
+  z.strictObject({ all: z.literal(true) }),
+]).register(z.globalRegistry, { id: 'NotificationsRead', description: '{ids:[…]} marks those read; {all:true} marks every one read' });
 export type NotificationsRead = z.infer<typeof NotificationsRead>;
 
-export const NotificationsReadAnswer = z.object({ unread: DynamoNumber.int().min(0), marked: DynamoNumber.int().min(0) });
+export const NotificationsReadAnswer = z.object({ unread: DynamoNumber.check(z.int(), z.gte(0)), marked: DynamoNumber.check(z.int(), z.gte(0)) });

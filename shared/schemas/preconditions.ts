@@ -5,7 +5,7 @@
  * makes and checks the tags, and the web app, which sends back the tag of what it showed.
  */
 import { schemaMessage } from '../messages/message.ts';
-import * as z from 'zod';
+import * as z from '../zod.ts';
 
 /** A compound's tag: its version, which every write of the compound moves. */
 export const compoundEtag = (compound: { readonly version: number }): string => `"v${compound.version}"`;
@@ -44,15 +44,12 @@ function parseIfMatch(value: string): IfMatch | undefined {
   return named ? { any: false, tags } : undefined;
 }
 
-export const IfMatchHeader = z
-  .string()
-  .transform((value, ctx): IfMatch => {
+export const IfMatchHeader = z.pipe(z.string(), z.transform((value, ctx): IfMatch => {
     const parsed = parseIfMatch(value);
     if (parsed) return parsed;
-    ctx.addIssue({ code: 'custom', ...schemaMessage('schema.if-match') });
+    ctx.issues.push({ code: 'custom', input: value, ...schemaMessage('schema.if-match') });
     return z.NEVER;
-  })
-  .meta({
+  })).register(z.globalRegistry, {
     description:
       'The ETag of the version this change was made from (as a read of the item answered it), or `*`. ' +
       'When the item has changed since, the answer is 412 and nothing is written; weak tags never match. ' +
@@ -61,7 +58,7 @@ export const IfMatchHeader = z
   });
 
 /** The request headers of a PATCH that honours If-Match (names lower-case, as the edge reads them). */
-export const IfMatchHeaders = z.object({ 'if-match': IfMatchHeader.optional() });
+export const IfMatchHeaders = z.object({ 'if-match': z.optional(IfMatchHeader) });
 
 /** Whether an If-Match condition holds for the item's current tag (strong comparison). */
 export const ifMatches = (condition: IfMatch, etag: string): boolean => condition.any || condition.tags.includes(etag);

@@ -1,7 +1,7 @@
 /**
  * The deployed bundle is the benchmarked bundle: NodejsFunction with infra/cloud/bundling.ts's
  * options and esbuild's API with the same module's options produce the same file, for one small
- * function (the only test here that bundles).
+ * function; a handler's bundle carries zod/mini, not classic zod.
  */
 import { mkdtempSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,6 +48,18 @@ describe('bundling options', () => {
     const chainMarkers = /sso_start_url|AWS_WEB_IDENTITY_TOKEN_FILE/;
     expect(readFileSync(path.join(dir, 'chain.mjs'), 'utf8')).toMatch(chainMarkers);
     expect(readFileSync(path.join(dir, 'swapped.mjs'), 'utf8')).not.toMatch(chainMarkers);
+  });
+
+  it('carry zod/mini into a handler with schemas, never classic zod (≈ 60 KB more in every function)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cordon-zod-'));
+    const { metafile } = await build({ ...esbuildOptions(path.join(ROOT, 'functions', 'api', 'cases.ts'), path.join(dir, 'cases.mjs')), metafile: true });
+    // What the bundle holds: esbuild lists every file it read, even one it shook out entirely.
+    const output = Object.values(metafile.outputs).find((o) => o.entryPoint !== undefined)!;
+    const inputs = Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([file]) => file);
+    expect(inputs.some((file) => file.includes('zod/v4/mini/'))).toBe(true);
+    expect(inputs.filter((file) => file.includes('zod/v4/classic/'))).toEqual([]);
+    // Only the English messages shared/zod.ts sets and the edge's zh-CN: not all of zod's locales.
+    expect(inputs.filter((file) => file.includes('zod/v4/locales/') && !/locales\/(en|zh-CN)\.js$/.test(file))).toEqual([]);
   });
 
   it('give the bundled SDK clients the credentials Lambda puts in the environment', async () => {

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import { Building } from '#shared/schemas/building.ts';
 import { AreaGeometry, Id, Lat, Lng } from '#shared/schemas/common.ts';
 import { CompoundCreate } from '#shared/schemas/compound.ts';
@@ -27,25 +27,25 @@ const place = { lng: Lng, lat: Lat };
 const ref = { external_id: externalId, compound_id: Id, name };
 
 /** A row of each kind as its fields are named in files; `geometry` goes into a GeoJSON feature, not a column. */
-const ROWS: Record<ImportKind, z.ZodObject> = {
-  compounds: z.object({
-    external_id: externalId, name, address, status: status.unwrap().optional(), property_managed: z.boolean().optional(),
-    community_id: Id.optional(), area_m2: areaM2, ...place, geometry: AreaGeometry.optional(),
-  }).strict(),
-  buildings: z.object({
-    ...ref, grid_id: Id.optional(), units: Building.shape.units, floors: Building.shape.floors,
-    households_per_floor: Building.shape.householdsPerFloor, lng: Lng.optional(), lat: Lat.optional(), geometry: AreaGeometry.optional(),
-  }).strict(),
-  exits: z.object({ ...ref, kind: ExitKind.optional(), status: ExitStatus, ...place }).strict(),
-  communities: z.object({ external_id: externalId.unwrap(), name, street_id: Id, street_name: name.optional(), geometry: AreaGeometry }).strict(),
-  staff: z.object({
-    username: Username, name, role: z.enum(ROLES), phone: z.string().optional(), community_id: Id.optional(), grid_id: Id.optional(),
-    compound_ids: Id.optional(), exit_ids: Id.optional(),
-  }).strict(),
-  people: z.object({
-    name, phone: z.string().optional(), compound_id: Id, building: z.enum(['b_a1', '1栋', '2', '9栋']), unit: z.string().optional(),
-    room: z.string().optional(), category: CareCategory, reason: name, start_date: z.string().optional(),
-  }).strict(),
+const ROWS: Record<ImportKind, z.ZodMiniObject> = {
+  compounds: z.strictObject({
+    external_id: externalId, name, address, status: z.optional(status.def.innerType), property_managed: z.optional(z.boolean()),
+    community_id: z.optional(Id), area_m2: areaM2, ...place, geometry: z.optional(AreaGeometry),
+  }),
+  buildings: z.strictObject({
+    ...ref, grid_id: z.optional(Id), units: Building.shape.units, floors: Building.shape.floors,
+    households_per_floor: Building.shape.householdsPerFloor, lng: z.optional(Lng), lat: z.optional(Lat), geometry: z.optional(AreaGeometry),
+  }),
+  exits: z.strictObject({ ...ref, kind: z.optional(ExitKind), status: ExitStatus, ...place }),
+  communities: z.strictObject({ external_id: externalId.def.innerType, name, street_id: Id, street_name: z.optional(name), geometry: AreaGeometry }),
+  staff: z.strictObject({
+    username: Username, name, role: z.enum(ROLES), phone: z.optional(z.string()), community_id: z.optional(Id), grid_id: z.optional(Id),
+    compound_ids: z.optional(Id), exit_ids: z.optional(Id),
+  }),
+  people: z.strictObject({
+    name, phone: z.optional(z.string()), compound_id: Id, building: z.enum(['b_a1', '1栋', '2', '9栋']), unit: z.optional(z.string()),
+    room: z.optional(z.string()), category: CareCategory, reason: name, start_date: z.optional(z.string()),
+  }),
 };
 
 /** Placeholders each row's unique marker replaces, unless the mutation changed that field. */

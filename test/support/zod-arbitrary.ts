@@ -6,7 +6,7 @@
  * not read, so a valid value may fail one: that is simply another invalid input.
  */
 import fc from 'fast-check';
-import type * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import {
   checksOf, defOf, mutatedNumber, mutatedString, stringRules, unsupported, validNumber, validString, type Def, type Kind, type Schema,
 } from './zod-leaves.ts';
@@ -188,7 +188,7 @@ function mutatedArb(schema: Schema, hints: Hints, accepted: Set<Kind> = kindsOf(
     case 'union': {
       // A mutation of one option may still be another option: keep those that no option takes.
       const options = def.options!.map((o) => mutatedArb(o, hints)).filter((a) => a !== undefined);
-      if (options.length > 0) found.push(fc.oneof(...options).filter((v) => !schema.safeParse(v).success));
+      if (options.length > 0) found.push(fc.oneof(...options).filter((v) => !z.safeParse(schema, v).success));
       break;
     }
     case 'record': {

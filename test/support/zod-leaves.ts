@@ -4,9 +4,9 @@
  * (bounds, integers, the extremes DynamoDB cannot store).
  */
 import fc from 'fast-check';
-import type * as z from 'zod';
+import type * as z from '#shared/zod.ts';
 
-export type Schema = z.ZodType;
+export type Schema = z.core.$ZodType;
 export type Kind = 'string' | 'number' | 'boolean' | 'null' | 'undefined' | 'object' | 'array';
 
 interface CheckDef {
@@ -160,7 +160,9 @@ interface NumberRules { lo: number; loIn: boolean; hi: number; hiIn: boolean; in
 
 function numberRules(def: Def): NumberRules {
   const r: NumberRules = { lo: -Number.MAX_VALUE, loIn: true, hi: Number.MAX_VALUE, hiIn: true, int: false };
-  for (const c of checksOf(def)) {
+  // z.int() and its kin are their own format check (def.check), not one in def.checks.
+  const own = (def as { check?: string }).check === 'number_format' ? [def as unknown as CheckDef] : [];
+  for (const c of [...own, ...checksOf(def)]) {
     if (c.check === 'greater_than' && c.value! >= r.lo) [r.lo, r.loIn] = [c.value!, c.inclusive!];
     else if (c.check === 'less_than' && c.value! <= r.hi) [r.hi, r.hiIn] = [c.value!, c.inclusive!];
     else if (c.check === 'number_format' && c.format !== 'float32' && c.format !== 'float64') r.int = true;

@@ -1,12 +1,12 @@
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import { describe, expect, it } from 'vitest';
 import { fieldErrors } from '#functions/edge/http.ts';
 
 const Shift = z.union([
-  z.object({ person: z.string(), start: z.string() }).strict(),
-  z.object({ rotation: z.object({ days: z.number().int().min(1), shiftHours: z.union([z.literal(8), z.literal(12), z.literal(24)]) }).strict() }).strict(),
+  z.strictObject({ person: z.string(), start: z.string() }),
+  z.strictObject({ rotation: z.strictObject({ days: z.int().check(z.gte(1)), shiftHours: z.union([z.literal(8), z.literal(12), z.literal(24)]) }) }),
 ]);
-const errorsOf = (schema: z.ZodType, input: unknown) => {
+const errorsOf = (schema: z.ZodMiniType, input: unknown) => {
   const result = schema.safeParse(input);
   if (result.success) throw new Error('expected a failure');
   return fieldErrors('body', result.error);
@@ -24,7 +24,7 @@ describe('fieldErrors', () => {
   });
 
   it('lists unknown keys one by one, and plain issues at their path', () => {
-    expect(errorsOf(z.object({ a: z.number() }).strict(), { a: 'x', b: 1, c: 2 })).toMatchObject([
+    expect(errorsOf(z.strictObject({ a: z.number() }), { a: 'x', b: 1, c: 2 })).toMatchObject([
       { field: 'body.a', message: expect.any(String) },
       { field: 'body.b', message: 'is not a known field' },
       { field: 'body.c', message: 'is not a known field' },

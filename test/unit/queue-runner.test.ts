@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { SqsSchema } from '@aws-lambda-powertools/parser/schemas/sqs';
 import type { Context, SQSRecord } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import { queues, type QueueSpec } from '#shared/catalogue/index.ts';
 import { sendMessages, setQueuePort } from '#functions/platform/queue.ts';
 import { sqsHandler } from '#functions/edge/sqs.ts';

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import { routes } from '#shared/catalogue/routes.ts';
 import type { RouteSpec } from '#shared/catalogue/types.ts';
 import { CompoundCreate } from '#shared/schemas/compound.ts';
@@ -22,30 +22,30 @@ function onlyRefinements(issues: readonly z.core.$ZodIssue[]): boolean {
     || (issue.code === 'invalid_union' && issue.errors.some((option) => option.length > 0 && onlyRefinements(option))));
 }
 
-const Kitchen = z.object({
+const Kitchen = z.strictObject({
   id: z.uuid(),
   at: z.iso.datetime({ offset: true }),
   utc: z.iso.datetime(),
   day: z.iso.date(),
-  n: z.number().int().min(-3).max(7),
-  open: z.number().gt(0).lt(1),
-  label: z.string().trim().min(2).max(5),
-  code: z.string().regex(/^[A-Z]{2}\d{3}$/),
+  n: z.int().check(z.gte(-3), z.lte(7)),
+  open: z.number().check(z.gt(0), z.lt(1)),
+  label: z.string().check(z.trim(), z.minLength(2), z.maxLength(5)),
+  code: z.string().check(z.regex(/^[A-Z]{2}\d{3}$/)),
   kind: z.enum(['a', 'b']),
   eight: z.union([z.literal(8), z.literal(12)]),
   pair: z.tuple([z.string(), z.number()]),
   rest: z.tuple([z.boolean()], z.number()),
-  list: z.array(z.boolean()).min(1).max(3),
-  maybe: z.string().nullable(),
-  opt: z.number().optional(),
-  flag: z.boolean().default(true),
-  tags: z.record(z.string(), z.number().int()),
-  shape: z.discriminatedUnion('t', [z.object({ t: z.literal('p'), x: z.number() }).strict(), z.object({ t: z.literal('q') }).strict()]),
-  either: z.union([z.string().min(3), z.number()]),
-  piped: z.string().max(4).transform((s) => s.length),
-  nested: z.lazy(() => z.array(z.number().nonnegative()).max(2)),
+  list: z.array(z.boolean()).check(z.minLength(1), z.maxLength(3)),
+  maybe: z.nullable(z.string()),
+  opt: z.optional(z.number()),
+  flag: z._default(z.boolean(), true),
+  tags: z.record(z.string(), z.int()),
+  shape: z.discriminatedUnion('t', [z.strictObject({ t: z.literal('p'), x: z.number() }), z.strictObject({ t: z.literal('q') })]),
+  either: z.union([z.string().check(z.minLength(3)), z.number()]),
+  piped: z.pipe(z.string().check(z.maxLength(4)), z.transform((s) => s.length)),
+  nested: z.lazy(() => z.array(z.number().check(z.nonnegative())).check(z.maxLength(2))),
   loose: z.object({ a: z.string() }),
-}).strict();
+});
 
 const bodies = Object.entries(routes as Record<string, RouteSpec>)
   .flatMap(([operationId, route]) => (route.body?.kind === 'json' ? [{ operationId, schema: route.body.schema }] : []));
@@ -98,7 +98,7 @@ describe('mutated(schema)', () => {
   });
 
   it('makes one thing wrong: every issue of a mutated value is at one place', () => {
-    const Two = z.object({ a: z.number().int().min(0).max(9), b: z.enum(['x', 'y']), c: z.array(z.string().max(2)).max(3) }).strict();
+    const Two = z.strictObject({ a: z.int().check(z.gte(0), z.lte(9)), b: z.enum(['x', 'y']), c: z.array(z.string().check(z.maxLength(2))).check(z.maxLength(3)) });
     for (const value of fc.sample(mutated(Two), 300)) {
       const paths = new Set(Two.safeParse(value).error?.issues.map((issue) => issue.path.join('.')));
       expect(paths.size).toBe(1);

@@ -5,7 +5,7 @@
 import { OVERSEERS, REGISTRY_EDITORS } from '#shared/roles.ts';
 import { CaseCreate, CaseReport, CompoundCases, CompoundCasesQuery } from '#shared/schemas/case.ts';
 import { Id } from '#shared/schemas/common.ts';
-import * as z from 'zod';
+import * as z from '../../zod.ts';
 import { defineRoutes } from '../types.ts';
 
 export const casesRoutes = defineRoutes({

@@ -1,7 +1,7 @@
 /**
  * Routes over the compound registry: compounds, their buildings, exits and history.
  */
-import * as z from 'zod';
+import * as z from '../../zod.ts';
 import { OVERSEERS, REGISTRY_EDITORS, ROLES } from '#shared/roles.ts';
 import { BuildingCollection, BuildingListQuery } from '#shared/schemas/building.ts';
 import { Audit, Limit, NextToken, page } from '#shared/schemas/common.ts';

@@ -6,7 +6,7 @@
 import { OVERSEERS } from '#shared/roles.ts';
 import { Id, page } from '#shared/schemas/common.ts';
 import { ChinaDay, DisinfectionLog, MissedRound, MissedRoundsQuery } from '#shared/schemas/disinfection.ts';
-import * as z from 'zod';
+import * as z from '../../zod.ts';
 import { defineRoutes } from '../types.ts';
 
 export const disinfectionRoutes = defineRoutes({
@@ -21,7 +21,7 @@ export const disinfectionRoutes = defineRoutes({
   getDisinfectionLog: {
     method: 'GET', path: '/v1/compounds/{id}/disinfection-log', resource: 'disinfection', auth: 'jwt', roles: [...OVERSEERS, 'disinfection'],
     summary: 'A compound\'s disinfection rounds of a China day, with required and completed counts',
-    params: z.object({ id: Id }), query: z.object({ date: ChinaDay.optional() }),
+    params: z.object({ id: Id }), query: z.object({ date: z.optional(ChinaDay) }),
     response: { status: 200, schema: DisinfectionLog }, errors: [404],
   },
 });

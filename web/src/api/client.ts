@@ -4,7 +4,7 @@
  * zod schemas, so nothing about a route is written here again. Responses are typed, not
  * re-validated: the API validates what it sends.
  */
-import type * as z from 'zod';
+import type * as z from '#shared/zod.ts';
 import type { OperationId, Routes } from '#shared/catalogue/index.ts';
 import { fillPath } from '#shared/catalogue/paths.ts';
 import { IDEMPOTENCY_KEY_HEADER } from '#shared/schemas/constants.ts';
@@ -16,9 +16,9 @@ type Spec<K extends OperationId> = Routes[K];
 /** What an operation answers, as the response schema produces it. */
 export type ResponseOf<K extends OperationId> = z.output<Spec<K>['response']['schema']>;
 
-type ParamsPart<S> = S extends { params: infer P extends z.ZodType } ? { params: z.input<P> } : { params?: never };
-type QueryPart<S> = S extends { query: infer Q extends z.ZodType } ? { query?: z.input<Q> } : { query?: never };
-type BodyPart<S> = S extends { body: { kind: 'json'; schema: infer B extends z.ZodType } }
+type ParamsPart<S> = S extends { params: infer P extends z.ZodMiniType } ? { params: z.input<P> } : { params?: never };
+type QueryPart<S> = S extends { query: infer Q extends z.ZodMiniType } ? { query?: z.input<Q> } : { query?: never };
+type BodyPart<S> = S extends { body: { kind: 'json'; schema: infer B extends z.ZodMiniType } }
   ? { body: z.input<B> }
   : S extends { body: { kind: 'raw' } }
     ? { body: Blob | string; contentType: string }

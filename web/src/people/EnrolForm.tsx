@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { CARE_CATEGORIES, type CareCategory } from '#shared/domain/observation.ts';
 import { householdsOf } from '#shared/domain/tasks.ts';
 import type { PersonCreate } from '#shared/schemas/person.ts';
-import type * as z from 'zod';
+import type * as z from '#shared/zod.ts';
 import type { Role } from '#shared/roles.ts';
 import { allFeatures } from '../api/client.ts';
 import { useAsync } from '../hooks/useAsync.ts';

@@ -7,7 +7,7 @@
  * worked out here once, from what the API lists.
  */
 import { useCallback } from 'react';
-import type * as z from 'zod';
+import type * as z from '#shared/zod.ts';
 import { chinaDay } from '#shared/domain/china-time.ts';
 import { DEFAULT_OBSERVATION_DAYS, DEFAULT_OBSERVATION_SETTINGS, dayAfter, nextSlotAfter, slotAt as slotOfInstant, type SlotKey, type SlotName } from '#shared/domain/observation.ts';
 import type { ContactCreate, Person, PersonCreate, PersonListQuery, PersonSummary, ReleaseRequest, Slot, StaffReport, TestCreate } from '#shared/schemas/person.ts';

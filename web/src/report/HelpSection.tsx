@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HELP_KINDS, HELP_URGENCIES } from '#shared/schemas/constants.ts';
 import type { HelpKind, HelpUrgency, PublicHelpAnswer } from '#shared/schemas/help.ts';
-import type * as z from 'zod';
+import type * as z from '#shared/zod.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { chinaTime } from '../public/format.ts';
 import { useApi } from '../services.tsx';
