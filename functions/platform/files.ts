@@ -1,8 +1,8 @@
 /**
  * The files port: where a client PUTs one uploaded file (an inspection photo) itself, so the bytes
  * never pass through a Lambda. In the cloud a presigned S3 PUT (files-s3.ts) whose signature fixes
- * the content type and length, installed on first use when FILES_BUCKET names the bucket (set by
- * the CDK app on the functions that may sign); the local runtime installs its own adapter
+ * the content type and length, installed on first use when FILES_BUCKET_DOMAIN names the bucket's
+ * regional domain (set by the CDK app on the functions that may sign); the local runtime installs its own adapter
  * (files-local.ts: a PUT route of the local API writing into the data directory). Without either,
  * asking for an upload fails loudly rather than handing out a URL nothing answers.
  */
@@ -17,11 +17,11 @@ export function setFilesPort(next: FilesPort | undefined): void {
   port = next;
 }
 
-/** The installed port; in the cloud the S3 adapter, made once per container when FILES_BUCKET is set. */
+/** The installed port; in the cloud the S3 adapter, made once per container when FILES_BUCKET_DOMAIN is set. */
 export function filesPort(): FilesPort {
-  const bucket = process.env.FILES_BUCKET;
-  if (!port && bucket) port = new S3FilesPort(bucket);
-  if (!port) throw new Error('no files port: FILES_BUCKET is not set and no local adapter is installed');
+  const domain = process.env.FILES_BUCKET_DOMAIN;
+  if (!port && domain) port = new S3FilesPort({ domain, region: process.env.AWS_REGION ?? '' });
+  if (!port) throw new Error('no files port: FILES_BUCKET_DOMAIN is not set and no local adapter is installed');
   return port;
 }
 

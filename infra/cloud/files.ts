@@ -3,7 +3,7 @@
  * TLS only, S3-managed encryption, versioned, access-logged to a bucket of its own — that browsers
  * PUT into directly with a presigned URL (functions/platform/files-s3.ts), so CORS allows PUT from
  * the web app's origin only. The functions that declare `files` access in the catalogue may put
- * objects under their access's prefix (`inspections/`, `orders/`) and nothing else, and are told the bucket in FILES_BUCKET.
+ * objects under their access's prefix (`inspections/`, `orders/`) and nothing else, and are told the bucket's regional domain in FILES_BUCKET_DOMAIN.
  */
 import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
@@ -61,6 +61,7 @@ export class Files extends Construct {
       acknowledge(role, `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${FILES_PREFIXES[a]}*]`,
         'Each upload gets a new random key under this prefix: the wildcard is the prefix of the files the function signs PUTs for, nothing else.');
     }
-    return { FILES_BUCKET: this.bucket.bucketName };
+    // The regional domain, not the name: the URL is signed for it, in whichever partition the stack is.
+    return { FILES_BUCKET_DOMAIN: this.bucket.bucketRegionalDomainName };
   }
 }

@@ -41,7 +41,7 @@ export type NotifyAccess = 'publish';
  * What a function may do with uploaded files in the files bucket (infra/cloud/files.ts):
  * `presignPhotos` signs PUTs of inspection photos (`inspections/*` only), `presignDeliveryPhotos` of
  * orders' delivery photos (`orders/*` only); such a function is told
- * the bucket in FILES_BUCKET.
+ * the bucket's regional domain in FILES_BUCKET_DOMAIN.
  */
 export type FilesAccess = 'presignPhotos' | 'presignDeliveryPhotos';
 

@@ -2,7 +2,7 @@
  * The uploads bucket (infra/cloud/files.ts), built on its own stack: private, TLS only,
  * encrypted, versioned and access-logged, CORS letting the web origin PUT and nothing else; a
  * function granted `presignPhotos` may put objects under `inspections/` only and is told the
- * bucket in FILES_BUCKET; no cdk-nag finding is left. The catalogue gives that access to the
+ * bucket's regional domain in FILES_BUCKET_DOMAIN; no cdk-nag finding is left. The catalogue gives that access to the
  * inspections function alone, and `presignDeliveryPhotos` (`orders/` only) to the orders function.
  */
 import { App, Stack } from 'aws-cdk-lib';
@@ -47,7 +47,7 @@ describe('the uploads bucket', () => {
       Sid: 'Files', Effect: 'Allow', Action: 's3:PutObject',
       Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [uploadsId, 'Arn'] }, '/inspections/*']] },
     }]);
-    expect(stack.resolve(environment)).toEqual({ FILES_BUCKET: { Ref: uploadsId } });
+    expect(stack.resolve(environment)).toEqual({ FILES_BUCKET_DOMAIN: { 'Fn::GetAtt': [uploadsId, 'RegionalDomainName'] } });
     expect(none).toEqual({});
   });
 
