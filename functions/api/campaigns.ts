@@ -15,9 +15,10 @@ import { pointInBbox } from '#shared/geo/geohash.ts';
 import type { Caller } from '#shared/roles.ts';
 import type { CampaignScope } from '#shared/schemas/campaign.ts';
 import {
-  campaignFromItem, campaignsSource, campaignView, cancelCampaign, coverageOf, coverageSource, getCampaign, launchCampaign, unvisitedSources,
+  campaignFromItem, campaignsSource, campaignView, cancelCampaign, coverageOf, coverageSource, getCampaign, unvisitedSources,
   type CampaignRecord,
 } from '../stores/campaign-store.ts';
+import { launchCampaign } from '../flows/campaign-launch.ts';
 import { nowIso } from '../platform/clock.ts';
 import { getCompound } from '../stores/compound-store.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, fieldError } from '../platform/errors.ts';

@@ -8,7 +8,7 @@
  */
 import { currentRound, roundIdOf, scheduledRound } from '#shared/domain/disinfection.ts';
 import { SYSTEM_ACTOR } from '#shared/roles.ts';
-import { launchCampaign } from '../stores/campaign-store.ts';
+import { launchCampaign } from '../flows/campaign-launch.ts';
 import { nowIso } from '../platform/clock.ts';
 import { config } from '../platform/config.ts';
 import { ConflictError } from '../platform/errors.ts';

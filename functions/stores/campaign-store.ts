@@ -23,7 +23,6 @@ import type { Caller } from '#shared/roles.ts';
 import { auditItem } from './audit-store.ts';
 import { GEO_COVER } from './compound-store.ts';
 import type { Source } from '../platform/list-sources.ts';
-import { sendMessages } from '../platform/queue.ts';
 import { getItem, queryAll, transactWrite, updateItem, type Item, type Key, type TransactOp } from '../platform/table.ts';
 
 /** The campaign as stored: its scope resolved to places, and flat counters. */
@@ -78,12 +77,11 @@ export function newCampaignItem(campaign: Pick<CampaignRecord, 'id' | 'kind' | '
 }
 
 /**
- * Writes a new campaign (conditional: its id is new) with its audit record, then sends the plan
- * message. A send that fails is only logged: the campaign is written, and the restartCampaigns
- * schedule sends it again (the fan-out is idempotent). ConflictError when the id exists — a
- * round's deterministic id says its slot was started already.
+ * Writes a new campaign (conditional: its id is new) with its audit record. ConflictError when the
+ * id exists — a round's deterministic id says its slot was started already. Its plan message is
+ * functions/flows/campaign-launch.ts's to send.
  */
-export async function launchCampaign(
+export async function writeNewCampaign(
   campaign: Parameters<typeof newCampaignItem>[0],
   caller: Pick<Caller, 'username' | 'role'>,
 ): Promise<void> {
@@ -96,12 +94,6 @@ export async function launchCampaign(
       }),
     },
   ], `campaign ${campaign.id} exists already`);
-  try {
-    await sendMessages('campaignPlan', [{ campaignId: campaign.id }]);
-  } catch (error) {
-    // The campaign is written: answering an error would only invite a retry into a second one.
-    logger.error('plan message not sent; the restartCampaigns schedule will send it', { campaignId: campaign.id, error: error as Error });
-  }
 }
 
 /** A counter attribute; 0 until its first ADD creates it. */

@@ -14,7 +14,7 @@
  * the action and the result's write leaves the key "in progress" (every resend refused until it
  * expires) with the action done; and a key it holds says nothing about which request made it.
  */
-import { IDEMPOTENCY_TTL_HOURS } from '#shared/schemas/idempotency.ts';
+import { IDEMPOTENCY_TTL_HOURS } from '#shared/schemas/constants.ts';
 import { keys, TABLE } from '#shared/table.ts';
 import { now } from '../platform/clock.ts';
 import { CordonError, fieldError, type FailureOptions } from '../platform/errors.ts';

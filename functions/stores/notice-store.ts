@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '#shared/roles.ts';
 import type { Hotline, Hotlines, NoticePosting } from '#shared/schemas/notice.ts';
-import { RESPONSIBILITY_ROLES } from '#shared/schemas/notice.ts';
+import { RESPONSIBILITY_ROLES } from '#shared/schemas/constants.ts';
 import { keys } from '#shared/table.ts';
 import { auditItem } from './audit-store.ts';
 import { postedResponsibility } from './responsibility-store.ts';

@@ -7,13 +7,11 @@
 import * as z from '../zod.ts';
 import { schemaMessage } from '../messages/message.ts';
 
-import { IDEMPOTENCY_KEY_HEADER } from './constants.ts';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_TTL_HOURS } from './constants.ts';
 
-export { IDEMPOTENCY_KEY_HEADER };
+export { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_TTL_HOURS };
 /** Set on an answer given again from what was stored under the key. */
 export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
-/** How long the answer under a key is kept: a phone offline longer resends into a new action. */
-export const IDEMPOTENCY_TTL_HOURS = 24;
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,100}$/;
 

@@ -10,7 +10,8 @@ import { CaseDay } from './case.ts';
 import { Id, Timestamp } from './common.ts';
 import { ChinaDay } from './disinfection.ts';
 import { PublicCompound, PublicDropOffPoint } from './public.ts';
-import { Phone, ResponsibilityPut } from './sealing.ts';
+import { RESPONSIBILITY_ROLES } from './constants.ts';
+import { Phone } from './sealing.ts';
 
 /** How many hotlines a compound posts: the few a gate notice has room for. */
 export const MAX_HOTLINES = 8;
@@ -52,8 +53,7 @@ export const NoticePostingsQuery = z.object({ date: z.optional(ChinaDay).registe
 export const NoticePostings = z.object({ compoundId: Id, date: ChinaDay, items: z.array(NoticePosting) }).register(z.globalRegistry, { id: 'NoticePostings', description: 'Every printing or posting of the compound\'s gate notice on a China day, oldest first' });
 export type NoticePostings = z.infer<typeof NoticePostings>;
 
-/** The responsibility list's roles, in the order the notice posts them. */
-export const RESPONSIBILITY_ROLES = z.keyof(ResponsibilityPut).options;
+export { RESPONSIBILITY_ROLES };
 export type ResponsibilityRole = (typeof RESPONSIBILITY_ROLES)[number];
 
 export const PublicNotice = z.strictObject({
