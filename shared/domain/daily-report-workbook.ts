@@ -3,8 +3,11 @@
  * Chinese headers and one sheet per level — 小区 (every compound, missing ones first), 社区 and
  * 街道 (counts and sums, the last line the whole asked for). Built in memory with exceljs; no I/O.
  * Orders (代购配送) are counted per community, so only the 社区 and 街道 sheets carry their columns.
+ *
+ * exceljs is loaded when a workbook is asked for: with its zip and stream libraries it is most of
+ * the daily-reports function, and evaluating it at every cold start delayed the JSON reports too.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ordersRequested, type DailyFigures, type OrderFigures } from './daily-figures.ts';
 import type { DailyReportRollup, DailyReportRow, DailyReportTotal } from '../schemas/daily-report.ts';
 import { chinaMinute } from './china-time.ts';
@@ -66,7 +69,8 @@ const totalRow = (t: DailyReportTotal): (string | number)[] =>
 
 /** The workbook's bytes: sheets 小区, 社区, 街道 (the street sheet ends with the whole's line). */
 export async function rollupWorkbook(rollup: DailyReportRollup): Promise<Uint8Array> {
-  const book = new ExcelJS.Workbook();
+  const { default: excel } = await import('exceljs');
+  const book = new excel.Workbook();
   book.creator = 'Cordon';
   book.title = `日报告汇总 ${rollup.date}`;
   addSheet(book, SHEET_NAMES.compound, COMPOUND_SHEET_HEADERS, rollup.items.map((r) => [
