@@ -6,6 +6,7 @@
  * (files-local.ts: a PUT route of the local API writing into the data directory). Without either,
  * asking for an upload fails loudly rather than handing out a URL nothing answers.
  */
+import { config } from './config.ts';
 import { S3FilesPort, type FilesPort } from './files-s3.ts';
 
 export { UPLOAD_EXPIRES_SECONDS, type FilesPort, type UploadAsk, type UploadTarget } from './files-s3.ts';
@@ -20,7 +21,7 @@ export function setFilesPort(next: FilesPort | undefined): void {
 /** The installed port; in the cloud the S3 adapter, made once per container when FILES_BUCKET_DOMAIN is set. */
 export function filesPort(): FilesPort {
   const domain = process.env.FILES_BUCKET_DOMAIN;
-  if (!port && domain) port = new S3FilesPort({ domain, region: process.env.AWS_REGION ?? '' });
+  if (!port && domain) port = new S3FilesPort({ domain, region: config().region });
   if (!port) throw new Error('no files port: FILES_BUCKET_DOMAIN is not set and no local adapter is installed');
   return port;
 }

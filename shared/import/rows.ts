@@ -18,7 +18,7 @@ import { PersonCreate } from '../schemas/person.ts';
 import type { CareCategory } from '../domain/observation.ts';
 import { COMPOUND_REF_FIELDS, fieldLabel, type ColumnMapping, type CompoundRefField } from './columns.ts';
 import { geometryToWgs84, positionToWgs84 } from './crs.ts';
-import { blank, careCategory, preprocess, listDay, compoundStatus, exitKind, exitStatus, idList, numeric, number, staffRole, text, yesNo } from './values.ts';
+import { blank, careCategory, listDay, compoundStatus, exitKind, exitStatus, idList, numeric, number, staffRole, text, yesNo } from './values.ts';
 
 /** A row as read from CSV or GeoJSON, before validation: field → raw value. */
 export interface SourceRow {
@@ -185,20 +185,20 @@ const SCHEMAS = {
   communities: z.object({
     external_id: text(100),
     name: text(100),
-    street_id: preprocess(blank, Id),
+    street_id: z.preprocess(blank, Id),
     street_name: text(100, { optional: true }),
   }),
   staff: z.object({
     // Account names are lower-case; a roster typed by hand may not be.
-    username: preprocess((v) => (typeof blank(v) === 'string' ? (blank(v) as string).toLowerCase() : blank(v)), StaffCreate.shape.username),
+    username: z.preprocess((v) => (typeof blank(v) === 'string' ? (blank(v) as string).toLowerCase() : blank(v)), StaffCreate.shape.username),
     name: text(50),
     role: staffRole(),
     // A phone from a spreadsheet may come as a number; its text is what is checked.
     phone: z.pipe(text(30, { optional: true }), StaffCreate.shape.phone),
     email: z.pipe(text(254, { optional: true }), StaffCreate.shape.email),
-    street_id: preprocess(blank, z.optional(Id)),
-    community_id: preprocess(blank, z.optional(Id)),
-    grid_id: preprocess(blank, z.optional(Id)),
+    street_id: z.preprocess(blank, z.optional(Id)),
+    community_id: z.preprocess(blank, z.optional(Id)),
+    grid_id: z.preprocess(blank, z.optional(Id)),
     compound_ids: idList(),
     exit_ids: idList(),
   }),
@@ -213,7 +213,7 @@ const SCHEMAS = {
     category: careCategory(),
     reason: text(200),
     start_date: listDay(),
-    paired_with: preprocess((v) => (typeof blank(v) === 'string' ? (blank(v) as string).toLowerCase() : blank(v)), z.optional(StaffCreate.shape.username)),
+    paired_with: z.preprocess((v) => (typeof blank(v) === 'string' ? (blank(v) as string).toLowerCase() : blank(v)), z.optional(StaffCreate.shape.username)),
   }),
 } as const;
 

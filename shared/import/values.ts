@@ -12,14 +12,6 @@ import { ROLES, type Role } from '../roles.ts';
 import { CARE_CATEGORIES, type CareCategory } from '../domain/observation.ts';
 
 /** Blank cells and null properties are absent; text is trimmed (NFKC turns full-width forms half-width). */
-/**
- * A cell's value mended, then checked by the schema: classic zod's preprocess, which zod/mini
- * leaves out (a transform piped into the schema is all it ever was).
- */
-export function preprocess<T extends z.core.SomeType>(mend: (value: unknown) => unknown, schema: T): z.ZodMiniPipe<z.ZodMiniTransform<unknown, unknown>, T> {
-  return new z.ZodMiniPipe({ type: 'pipe', in: z.transform(mend), out: schema as unknown as z.core.$ZodType }) as unknown as z.ZodMiniPipe<z.ZodMiniTransform<unknown, unknown>, T>;
-}
-
 export function blank(value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string') {
@@ -36,7 +28,7 @@ export function text(max: number, options: { optional: true }): z.ZodMiniType<st
 export function text(max: number, options?: { optional?: false }): z.ZodMiniType<string>;
 export function text(max: number, options: { optional?: boolean } = {}): z.ZodMiniType<string | undefined> {
   const schema = z.string({ error: required('must be text') }).check(z.maxLength(max, `must be at most ${max} characters`));
-  return preprocess(
+  return z.preprocess(
     (v) => {
       const b = blank(v);
       return typeof b === 'number' || typeof b === 'bigint' ? String(b) : b;
@@ -59,7 +51,7 @@ export function toNumber(value: unknown): unknown {
 export const number = () => z.number({ error: required('must be a number') }).check(z.refine(storableNumber, UNSTORABLE_NUMBER));
 
 export function numeric<T extends z.ZodMiniType>(schema: T) {
-  return preprocess(toNumber, schema);
+  return z.preprocess(toNumber, schema);
 }
 
 /** Words → values, compared after NFKC and lower-casing. */
@@ -105,16 +97,16 @@ const oneOf = (values: readonly string[], words: Readonly<Record<string, readonl
   `must be one of ${values.join(', ')} (${values.map((v) => words[v]?.[0]).filter(Boolean).join(', ')})`;
 
 export const compoundStatus = () =>
-  preprocess(vocabulary(STATUS_WORDS, (k) => k), z.optional(z.enum(COMPOUND_STATUSES, { error: oneOf(COMPOUND_STATUSES, STATUS_WORDS) })));
+  z.preprocess(vocabulary(STATUS_WORDS, (k) => k), z.optional(z.enum(COMPOUND_STATUSES, { error: oneOf(COMPOUND_STATUSES, STATUS_WORDS) })));
 
 export const yesNo = () =>
-  preprocess(vocabulary(BOOLEAN_WORDS, (k) => k === 'true'), z.optional(z.boolean({ error: 'must be true or false (是/否, 有/无, 1/0)' })));
+  z.preprocess(vocabulary(BOOLEAN_WORDS, (k) => k === 'true'), z.optional(z.boolean({ error: 'must be true or false (是/否, 有/无, 1/0)' })));
 
 export const exitKind = () =>
-  preprocess(vocabulary(EXIT_KIND_WORDS, (k) => k), z.optional(z.enum(EXIT_KINDS, { error: oneOf(EXIT_KINDS, EXIT_KIND_WORDS) })));
+  z.preprocess(vocabulary(EXIT_KIND_WORDS, (k) => k), z.optional(z.enum(EXIT_KINDS, { error: oneOf(EXIT_KINDS, EXIT_KIND_WORDS) })));
 
 export const exitStatus = () =>
-  preprocess(
+  z.preprocess(
     vocabulary(EXIT_STATUS_WORDS, (k) => k),
     z.enum(EXIT_STATUSES, { error: required(oneOf(EXIT_STATUSES, EXIT_STATUS_WORDS)) }),
   );
@@ -131,11 +123,11 @@ const ROLE_WORDS: Readonly<Record<Role, readonly string[]>> = {
 };
 
 export const staffRole = () =>
-  preprocess(vocabulary(ROLE_WORDS, (k) => k), z.enum(ROLES, { error: required(oneOf(ROLES, ROLE_WORDS)) }));
+  z.preprocess(vocabulary(ROLE_WORDS, (k) => k), z.enum(ROLES, { error: required(oneOf(ROLES, ROLE_WORDS)) }));
 
 /** Several ids in one cell, as spreadsheets hold them: `c1 c2`, `c1,c2`, `c1、c2`, `c1；c2`. */
 export const idList = () =>
-  preprocess((v) => {
+  z.preprocess((v) => {
     const b = blank(v);
     if (typeof b === 'number') return [String(b)];
     return typeof b === 'string' ? b.normalize('NFKC').split(/[\s,;、]+/).filter((id) => id !== '') : b;
@@ -151,11 +143,11 @@ const CARE_WORDS: Readonly<Record<CareCategory, readonly string[]>> = {
 };
 
 export const careCategory = () =>
-  preprocess(vocabulary(CARE_WORDS, (k) => k), z.enum(CARE_CATEGORIES, { error: required(oneOf(CARE_CATEGORIES, CARE_WORDS)) }));
+  z.preprocess(vocabulary(CARE_WORDS, (k) => k), z.enum(CARE_CATEGORIES, { error: required(oneOf(CARE_CATEGORIES, CARE_WORDS)) }));
 
 /** A day as lists write it: 2026-11-20, 2026/11/20, 2026.11.20, 2026年11月20日 → 2026-11-20. */
 export const listDay = () =>
-  preprocess((v) => {
+  z.preprocess((v) => {
     const b = blank(v);
     if (typeof b !== 'string') return b;
     const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(b.normalize('NFKC'));

@@ -94,7 +94,7 @@ export const CompoundCreate = z.strictObject({
 export type CompoundCreate = z.infer<typeof CompoundCreate>;
 
 /** Status is not patched: sealing and lifting have their own routes, with reasons. */
-export const CompoundPatch = z.strictObject(z.partial(z.object({
+export const CompoundPatch = z.partial(z.strictObject({
   name: Name,
   externalId: ExternalId,
   address: Address,
@@ -103,7 +103,7 @@ export const CompoundPatch = z.strictObject(z.partial(z.object({
   geometry: CompoundArea,
   location: Position,
   areaM2: z.nullable(AreaM2).register(z.globalRegistry, { description: 'Declared area; null to compute from the polygon again' }),
-})).shape).check(z.refine((p) => Object.keys(p).length > 0, schemaMessage('schema.change-something'))).register(z.globalRegistry, { id: 'CompoundPatch' });
+})).check(z.refine((p) => Object.keys(p).length > 0, schemaMessage('schema.change-something'))).register(z.globalRegistry, { id: 'CompoundPatch' });
 export type CompoundPatch = z.infer<typeof CompoundPatch>;
 
 export const CompoundIdParams = z.object({ id: Id });

@@ -104,10 +104,10 @@ export const ExitIdParams = z.object({ id: Id });
  * restricting an exit to lockdown passage. Sealing an exit without `sealing` leaves it
  * unresolved (seal_unconfirmed) until someone confirms it.
  */
-export const ExitPatch = z.strictObject(z.partial(z.object({
+export const ExitPatch = z.partial(z.strictObject({
   status: ExitStatus,
   sealing: z.strictObject({ method: SealingMethod, confirmedAt: Timestamp, photoRef: z.optional(PhotoRef) }),
   main: z.boolean(),
   restricted: z.boolean(),
-})).shape).check(z.refine((p) => Object.keys(p).length > 0, schemaMessage('schema.change-something')), z.refine((p) => !(p.status === 'open' && p.sealing), { ...schemaMessage('schema.open-no-sealing'), path: ['sealing'] })).register(z.globalRegistry, { id: 'ExitPatch' });
+})).check(z.refine((p) => Object.keys(p).length > 0, schemaMessage('schema.change-something')), z.refine((p) => !(p.status === 'open' && p.sealing), { ...schemaMessage('schema.open-no-sealing'), path: ['sealing'] })).register(z.globalRegistry, { id: 'ExitPatch' });
 export type ExitPatch = z.infer<typeof ExitPatch>;

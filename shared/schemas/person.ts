@@ -42,10 +42,11 @@ export const SlotReport = z.strictObject({
 export type SlotReport = z.infer<typeof SlotReport>;
 
 /** A report by staff on the resident's behalf (a phone call, a door visit): may name a slot whose window has opened. */
-export const StaffReport = z.strictObject(z.extend(SlotReport, {
+export const StaffReport = z.strictObject({
+  ...SlotReport.shape,
   slot: z.optional(SlotName).register(z.globalRegistry, { description: 'The slot to fill (default: the one whose window is open now)' }),
   date: z.optional(Day).register(z.globalRegistry, { description: 'The China day of that slot (default: today there)' }),
-}).shape).register(z.globalRegistry, { id: 'StaffReport' });
+}).register(z.globalRegistry, { id: 'StaffReport' });
 export type StaffReport = z.infer<typeof StaffReport>;
 
 export const PersonCreate = z.strictObject({

@@ -22,8 +22,8 @@ export type PublicReportAnswer = z.infer<typeof PublicReportAnswer>;
 export const PublicReportPage = z.strictObject({
   name: z.string().register(z.globalRegistry, { description: 'The person\'s name, masked (张**)' }),
   period: z.strictObject({ start: Day, end: Day }),
-  open: z.optional(z.strictObject(z.extend(z.pick(PublicSlot, { date: true, slot: true }), { closes: Timestamp }).shape)).register(z.globalRegistry, { description: 'The slot whose window is open now (absent between windows)' }),
-  next: z.optional(z.strictObject(z.extend(z.pick(PublicSlot, { date: true, slot: true }), { opens: Timestamp }).shape)).register(z.globalRegistry, { description: 'The next slot to open within the period' }),
+  open: z.optional(z.strictObject({ ...z.pick(PublicSlot, { date: true, slot: true }).shape, closes: Timestamp })).register(z.globalRegistry, { description: 'The slot whose window is open now (absent between windows)' }),
+  next: z.optional(z.strictObject({ ...z.pick(PublicSlot, { date: true, slot: true }).shape, opens: Timestamp })).register(z.globalRegistry, { description: 'The next slot to open within the period' }),
   slots: z.array(PublicSlot).register(z.globalRegistry, { description: 'The period\'s slots, two a day, oldest first' }),
 }).register(z.globalRegistry, { id: 'PublicReportPage', description: 'A report link\'s page: the masked name and the period\'s slots, nothing else' });
 export type PublicReportPage = z.infer<typeof PublicReportPage>;

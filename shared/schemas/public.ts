@@ -42,14 +42,14 @@ export const PublicRound = z.strictObject(z.pick(DisinfectionLogEntry, {
 }).shape).register(z.globalRegistry, { id: 'PublicRound', description: 'One disinfection round task; no staff name, id or note' });
 export type PublicRound = z.infer<typeof PublicRound>;
 
-export const PublicDisinfectionLog = z.strictObject(z.extend(z.pick(DisinfectionLog, { date: true, requiredRounds: true, completedRounds: true }), { compound: PublicCompound, today: ChinaDay, rounds: z.array(PublicRound) }).shape).register(z.globalRegistry, { id: 'PublicDisinfectionLog', description: 'A compound\'s disinfection rounds of one China day (每日消毒情况公示)' });
+export const PublicDisinfectionLog = z.strictObject({ ...z.pick(DisinfectionLog, { date: true, requiredRounds: true, completedRounds: true }).shape, compound: PublicCompound, today: ChinaDay, rounds: z.array(PublicRound) }).register(z.globalRegistry, { id: 'PublicDisinfectionLog', description: 'A compound\'s disinfection rounds of one China day (每日消毒情况公示)' });
 export type PublicDisinfectionLog = z.infer<typeof PublicDisinfectionLog>;
 
 /**
  * A drop-off point as the gate notice posts it: its name, hours, where it is in words and the
  * building it serves — picked (an allow-list), so who posted it and its ids stay out.
  */
-export const PublicDropOffPoint = z.strictObject(z.extend(z.pick(DropOffPoint, { name: true, hours: true, buildingName: true }), { location: z.optional(z.strictObject({ description: z.string() })) }).shape).register(z.globalRegistry, { id: 'PublicDropOffPoint', description: 'One drop-off point (物品指定存放点); no ids, no staff' });
+export const PublicDropOffPoint = z.strictObject({ ...z.pick(DropOffPoint, { name: true, hours: true, buildingName: true }).shape, location: z.optional(z.strictObject({ description: z.string() })) }).register(z.globalRegistry, { id: 'PublicDropOffPoint', description: 'One drop-off point (物品指定存放点); no ids, no staff' });
 export type PublicDropOffPoint = z.infer<typeof PublicDropOffPoint>;
 
 export const PublicDropOffPoints = z.strictObject({ compound: PublicCompound, items: z.array(PublicDropOffPoint) }).register(z.globalRegistry, { id: 'PublicDropOffPoints', description: 'Where a compound\'s residents receive goods (物品指定存放点)' });
