@@ -14,6 +14,8 @@
  *   (shared/domain/fan-out.ts `expansionOf`): count it and write its tasks (no marker), write the
  *   tasks an earlier receive of this very message did not get to (counted by it), take over a
  *   marker a claim left `expanding` (the code before this one claimed first), or leave it alone.
+ *   A first receive skips the read and counts every compound as new: no earlier receive of it
+ *   left a marker, and one of another message fails the count's condition, which reads them.
  * - count: one transaction per message creates each marker `expanded`, recording this receive,
  *   conditional on there being none (or on the very marker taken over), and ADDs the compounds'
  *   totals to the campaign and to each grid's and community's coverage item. A compound is
@@ -26,9 +28,10 @@
  *   again, and that receive resumes.
  *
  * Why the expand step costs little beyond its task writes (issue 19: fan-out near raw BatchWrite):
- * - read: a sweep's compounds come from one BatchGet of their records and plan items
- *   (stores/plan-store.ts), not a Query of each compound's partition (as costly as the writes on
- *   DynamoDB Local); a compound with no current plan is read whole and its plan stored again.
+ * - read: no markers on a first receive (the count's conditions find any); a sweep's compounds
+ *   come from one BatchGet of their records and plan items (stores/plan-store.ts), not a Query
+ *   of each compound's partition (as costly as the writes on DynamoDB Local); a compound with no
+ *   current plan is read whole and its plan stored again.
  *   A round's compounds and case buildings are one BatchGet too.
  * - one transaction per message, and no claim: on DynamoDB Local a transaction's item, or a
  *   conditional UpdateItem, costs the BatchWrites beside it about three item writes (`npm run
@@ -126,7 +129,9 @@ export async function expandCompounds(
   const round = message.kind === 'disinfection';
   const [campaign, markers, reads] = await Promise.all([
     getCampaign(message.campaignId, { consistent: true }),
-    readMarkers(message.campaignId, message.compoundIds),
+    // A first receive reads no markers: none of its own can exist, and another message's (a
+    // replan's copy) fails the count's condition, which reads them then (countAll).
+    receive.receive > 1 ? readMarkers(message.campaignId, message.compoundIds) : new Map<string, MarkerSeen>(),
     round ? readRoundCompounds(message.compoundIds, message.caseBuildings ?? {}) : readSweepCompounds(message.compoundIds),
   ]);
   if (!campaign || campaign.status === 'cancelled') {
@@ -184,10 +189,11 @@ async function countAll(campaignId: string, built: readonly Built[], receive: Re
         written.push(...group);
         continue;
       }
-      // All or nothing: the others were not counted either, and go again as they were.
-      again.push(...group.filter((c) => !refused.has(c.compoundId)));
-      const markers = await readMarkers(campaignId, [...refused]);
-      for (const c of group.filter((g) => refused.has(g.compoundId))) {
+      // All or nothing: none was counted, and each is decided anew on its marker. The whole
+      // group is read, not only the refused: a first receive read none, and a copy from a replan
+      // may find all of them counted, which one refusal at a time would learn in as many tries.
+      const markers = await readMarkers(campaignId, group.map((c) => c.compoundId));
+      for (const c of group) {
         const seen = markers.get(c.compoundId);
         const expansion = expansionOf(seen, receive, at);
         if (expansion === 'resume') written.push({ ...c, expansion, seen });

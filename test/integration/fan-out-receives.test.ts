@@ -7,7 +7,7 @@
 import type { SQSRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expandCompounds } from '#functions/flows/fan-out.ts';
-import { batchDelete, putItem, updateItem, type Item } from '#functions/platform/table.ts';
+import { batchDelete, documentClient, putItem, updateItem, type Item } from '#functions/platform/table.ts';
 import { newCampaignItem } from '#functions/stores/campaign-store.ts';
 import { setPlannedCount } from '#functions/stores/expansion-store.ts';
 import { keys } from '#shared/table.ts';
@@ -61,6 +61,28 @@ const EXACT = {
   households: { compound: CM2.households, grid: CM2.households, community: CM2.households },
   campaign: { status: 'active', compoundsExpanded: DENSE.compounds, tasksCreated: CM2.buildings, totalTasks: CM2.buildings, totalHouseholds: CM2.households },
 };
+
+/**
+ * The requests a delivery sends, as the document client sends them: each one's command, and how
+ * many of the keys it reads are compound markers (coverage items at the compound level).
+ */
+const MARKER_SK = keys.cover('', 'compound', '').sk;
+async function requestsOf(run: () => Promise<void>): Promise<{ command: string; markersRead: number }[]> {
+  const seen: { command: string; markersRead: number }[] = [];
+  const name = `requests-of-${++serial}`;
+  documentClient().middlewareStack.add((next, context) => async (args) => {
+    const input = args.input as { RequestItems?: Record<string, { Keys?: { sk?: string }[] }> };
+    const keysRead = Object.values(input.RequestItems ?? {}).flatMap((r) => r.Keys ?? []);
+    seen.push({ command: (context.commandName ?? '').replace(/Command$/, ''), markersRead: keysRead.filter((k) => k.sk?.startsWith(MARKER_SK)).length });
+    return next(args);
+  }, { step: 'initialize', name });
+  try {
+    await run();
+  } finally {
+    documentClient().middlewareStack.remove(name);
+  }
+  return seen;
+}
 
 describe('a level-2 message delivered receive by receive', () => {
   it('makes every task and count once when two receives of one message run at once', async () => {
@@ -117,5 +139,31 @@ describe('a level-2 message delivered receive by receive', () => {
     const markers = (await scanTable()).filter((i) => i.type === 'cover' && i.campaignId === id && i.level === 'compound');
     expect(markers).toHaveLength(DENSE.compounds);
     for (const m of markers) expect(m).toMatchObject({ state: 'expanded', households: HOUSEHOLDS_EACH, tasks: DENSE.buildingsEach });
+  });
+
+  it('reads no marker on a first receive, and one BatchGet of them on a redelivery', async () => {
+    const id = await plannedCampaign();
+    const first = await requestsOf(() => deliver(id, COMPOUNDS.slice(0, 10), 'm1', 1));
+    expect(first.filter((r) => r.markersRead > 0)).toEqual([]);
+    expect(first.filter((r) => r.command === 'TransactWriteItems')).toHaveLength(1);
+    const again = await requestsOf(() => deliver(id, COMPOUNDS.slice(0, 10), 'm1', 2));
+    expect(again.filter((r) => r.markersRead > 0)).toEqual([{ command: 'BatchGetItem', markersRead: 10 }]);
+    // Resumed: nothing counted again, so no transaction.
+    expect(again.filter((r) => r.command === 'TransactWriteItems')).toEqual([]);
+    await deliver(id, COMPOUNDS.slice(10), 'm2', 1);
+    expect(await written(id)).toMatchObject(EXACT);
+  });
+
+  it('a first receive of a copy whose compounds are all counted: one refused count, one read of its markers, nothing written', async () => {
+    const id = await plannedCampaign();
+    await Promise.all([deliver(id, COMPOUNDS.slice(0, 10), 'm1'), deliver(id, COMPOUNDS.slice(10), 'm2')]);
+    const before = await written(id);
+    const copy = await requestsOf(() => deliver(id, COMPOUNDS.slice(0, 10), 'm1-replanned', 1));
+    expect(copy.filter((r) => r.command === 'TransactWriteItems')).toHaveLength(1);
+    expect(copy.filter((r) => r.markersRead > 0)).toEqual([{ command: 'BatchGetItem', markersRead: 10 }]);
+    expect(copy.filter((r) => r.command === 'BatchWriteItem')).toEqual([]);
+    const after = await written(id);
+    expect(after).toMatchObject(EXACT);
+    expect(after.tasks.map((t) => [t.sk, t.version])).toEqual(before.tasks.map((t) => [t.sk, t.version]));
   });
 });
