@@ -9,7 +9,8 @@
  * its key as `code` so a client can tell failures apart without reading prose. A failure raised
  * with plain text keeps it as it is.
  */
-import { say, type Message } from '#shared/messages/message.ts';
+import type { Message } from '#shared/messages/message.ts';
+import { say } from '#shared/messages/say.ts';
 import type { Language } from '#shared/messages/language.ts';
 import type { Problem as ProblemJson } from '#shared/schemas/common.ts';
 import { CordonError, ValidationError, type FailureCode, type FieldError } from '../platform/errors.ts';

@@ -6,7 +6,7 @@
  * Every class takes `{ cause }` last: a failure raised because of another keeps it, for the logs
  * and the debugger, never for the caller.
  */
-import { say, type Message } from '#shared/messages/message.ts';
+import { english, type Message } from '#shared/messages/message.ts';
 
 export interface FieldError {
   readonly field: string;
@@ -17,11 +17,11 @@ export interface FieldError {
 }
 
 /** A field error whose message the edge says in the caller's language. */
-export const fieldError = (field: string, said: Message): FieldError => ({ field, message: say(said, 'en'), said });
+export const fieldError = (field: string, said: Message): FieldError => ({ field, message: english(said), said });
 
 /** A failure's detail: plain English, or a catalogue message said in the caller's language at the edge. */
 export type Detail = string | Message;
-const english = (detail: Detail): string => (typeof detail === 'string' ? detail : say(detail, 'en'));
+const inEnglish = (detail: Detail): string => (typeof detail === 'string' ? detail : english(detail));
 
 /**
  * What kind of failure: the general kinds, then the specific ones that carry more than a
@@ -58,7 +58,7 @@ export class CordonError extends Error {
   readonly said: Message | undefined;
 
   constructor(code: FailureCode, detail: Detail, options: FailureOptions & { readonly errors?: readonly FieldError[] } = {}) {
-    super(english(detail), { cause: options.cause });
+    super(inEnglish(detail), { cause: options.cause });
     this.name = 'CordonError';
     this.code = code;
     this.errors = options.errors;

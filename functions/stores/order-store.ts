@@ -19,7 +19,8 @@ import {
   mayAct, openOrderDelta, orderDayCounts, orderRank, sameAsk, sameStep, stepBodyRefusals, steppedOrder,
   type OrderActor, type OrderRefusal, type StoredOrder,
 } from '#shared/domain/orders.ts';
-import { message, say } from '#shared/messages/message.ts';
+import { message } from '#shared/messages/message.ts';
+import { say } from '#shared/messages/say.ts';
 import { SYSTEM_ACTOR, type Caller } from '#shared/roles.ts';
 import type { Alert } from '#shared/schemas/alert.ts';
 import type { Order, OrderAction, OrderActionBody, OrderStatus } from '#shared/schemas/order.ts';

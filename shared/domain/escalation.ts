@@ -3,7 +3,8 @@
  * a level (community → street → city), and how urgent each kind is (the inbox's order). One
  * table, so the job, the inbox and the tests read the same times.
  */
-import { message, say } from '../messages/message.ts';
+import { message } from '../messages/message.ts';
+import { say } from '../messages/say.ts';
 import type { Language } from '../messages/language.ts';
 import type { Role } from '../roles.ts';
 import { chinaMinute } from './china-time.ts';

@@ -1,13 +1,12 @@
 /**
  * A message to a person, named by a stable key of the catalogue (catalogue.ts) with its
  * parameters, and said in a language only where it is shown: the HTTP edge says a problem's
- * title, detail and field messages in the caller's language, the logs keep English.
+ * title, detail and field messages in the caller's language (say.ts), the logs keep English.
  *
  * Parameters are ids, numbers, times and what the caller sent: never translated. A parameter
  * that is itself a message (a status, a role) is said in the same language.
  */
 import { MESSAGES, type MessageKey } from './catalogue.ts';
-import type { Language } from './language.ts';
 
 export type { MessageKey } from './catalogue.ts';
 
@@ -24,15 +23,20 @@ export const message = (key: MessageKey, params?: Readonly<Record<string, Messag
 export const isMessage = (value: unknown): value is Message =>
   typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string' && (value as { key: string }).key in MESSAGES;
 
-/** The message in a language: `{name}` in its text replaced by the parameter of that name. */
-export function say(said: Message, language: Language): string {
-  const texts = MESSAGES[said.key];
-  return texts[language].replace(/\{(\w+)\}/g, (whole, name: string) => {
+/** A language's texts, key for key. */
+export type Catalogue = Readonly<Record<MessageKey, string>>;
+
+/** The message in a catalogue's language: `{name}` in its text replaced by the parameter of that name. */
+export function sayFrom(texts: Catalogue, said: Message): string {
+  return texts[said.key].replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = said.params?.[name];
     if (value === undefined) return whole;
-    return typeof value === 'object' ? say(value, language) : String(value);
+    return typeof value === 'object' ? sayFrom(texts, value) : String(value);
   });
 }
+
+/** The message in English, the language of the logs (and of `Spoken.message`). */
+export const english = (said: Message): string => sayFrom(MESSAGES, said);
 
 /**
  * A refusal's or a field's sentence: its English as `message` (logs, tests, older clients) and
@@ -45,7 +49,7 @@ export interface Spoken {
 
 export function spoken(key: MessageKey, params?: Readonly<Record<string, MessageParam>>): Spoken {
   const said = message(key, params);
-  return { message: say(said, 'en'), said };
+  return { message: english(said), said };
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The deployed bundle is the benchmarked bundle: NodejsFunction with infra/cloud/bundling.ts's
  * options and esbuild's API with the same module's options produce the same file, for one small
- * function; a handler's bundle carries zod/mini, not classic zod.
+ * function; a handler's bundle carries zod/mini, not classic zod, and the Chinese message
+ * catalogue only when it speaks to people.
  */
 import { mkdtempSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,6 +61,20 @@ describe('bundling options', () => {
     expect(inputs.filter((file) => file.includes('zod/v4/classic/'))).toEqual([]);
     // Only the English messages shared/zod.ts sets and the edge's zh-CN: not all of zod's locales.
     expect(inputs.filter((file) => file.includes('zod/v4/locales/') && !/locales\/(en|zh-CN)\.js$/.test(file))).toEqual([]);
+  });
+
+  it('carry the Chinese catalogue into what speaks to people (the HTTP edge), not into a function that only logs', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cordon-catalogue-'));
+    const holds = async (handler: string) => {
+      const { metafile } = await build({ ...esbuildOptions(path.join(ROOT, 'functions', handler), path.join(dir, 'out.mjs')), metafile: true });
+      const output = Object.values(metafile.outputs).find((o) => o.entryPoint !== undefined)!;
+      const kept = (name: string) => Object.entries(output.inputs).some(([file, input]) => file.endsWith(`shared/messages/${name}`) && input.bytesInOutput > 0);
+      return { english: kept('catalogue.ts'), chinese: kept('catalogue-zh-CN.ts') };
+    };
+    expect(await holds('api/cases.ts')).toEqual({ english: true, chinese: true });
+    // A job's failures are logged, in English; the one job that sends notices says them in Chinese.
+    expect(await holds('jobs/recheck-exits.ts')).toEqual({ english: true, chinese: false });
+    expect(await holds('jobs/escalate-alerts.ts')).toEqual({ english: true, chinese: true });
   });
 
   it('give the bundled SDK clients the credentials Lambda puts in the environment', async () => {

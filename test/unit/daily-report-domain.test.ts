@@ -10,7 +10,7 @@ import {
   ordersRequested, sumFigures, sumOrderFigures, sweepFigures,
 } from '#shared/domain/daily-figures.ts';
 import { deadlineOf, parseDeadline, rollupRows, rollupTotals, submitRefusal, type SubmittedReport } from '#shared/domain/daily-report.ts';
-import { say } from '#shared/messages/message.ts';
+import { say } from '#shared/messages/say.ts';
 
 const DAY = '2026-11-22';
 

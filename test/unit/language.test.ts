@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { negotiateLanguage } from '#shared/messages/language.ts';
 import { MESSAGES } from '#shared/messages/catalogue.ts';
-import { message, say } from '#shared/messages/message.ts';
+import { MESSAGES_ZH_CN } from '#shared/messages/catalogue-zh-CN.ts';
+import { message } from '#shared/messages/message.ts';
+import { say } from '#shared/messages/say.ts';
 
 describe('negotiateLanguage', () => {
   it.each([
@@ -42,10 +44,12 @@ describe('negotiateLanguage', () => {
 describe('the message catalogue', () => {
   it('has every message in both languages, with the same parameters', () => {
     const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const [key, texts] of Object.entries(MESSAGES)) {
-      expect(texts.en, key).not.toBe('');
-      expect(texts['zh-CN'], key).not.toBe('');
-      expect(params(texts['zh-CN']), key).toEqual(params(texts.en));
+    expect(Object.keys(MESSAGES_ZH_CN).sort()).toEqual(Object.keys(MESSAGES).sort());
+    for (const [key, en] of Object.entries(MESSAGES)) {
+      const zh = MESSAGES_ZH_CN[key as keyof typeof MESSAGES];
+      expect(en, key).not.toBe('');
+      expect(zh, key).not.toBe('');
+      expect(params(zh), key).toEqual(params(en));
     }
   });
 
