@@ -118,6 +118,11 @@ export const keys = {
   /** A rule group's (compound's or enclosure's) input revision and next re-evaluation time. */
   exitRules: (groupId: string) => ({ pk: `RULES#${groupId}`, sk: META }),
   responsibility: (compoundId: string) => ({ pk: `COMPOUND#${compoundId}`, sk: 'RESPONSIBILITY' }),
+  /**
+   * A street's compounds as map dots, kept whole in one item beside the street and dropped by a
+   * version every compound write moves (functions/stores/street-dots-store.ts).
+   */
+  streetDots: (streetId: string) => ({ pk: `STREET#${streetId}`, sk: 'DOTS' }),
   /** The compound's fan-out plan: its buildings and exits as the task builders read them (functions/stores/plan-store.ts). */
   fanOutPlan: (compoundId: string) => ({ pk: `COMPOUND#${compoundId}`, sk: 'PLAN' }),
   /** The hotlines a compound's gate notice posts (community office, property, epidemic hotline). */

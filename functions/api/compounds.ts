@@ -13,8 +13,9 @@ import { auditFromItem, auditSource } from '../stores/audit-store.ts';
 import { nowIso } from '../platform/clock.ts';
 import {
   buildingFromItem, childSource, communitySource, compoundFromItem, compoundInBbox, createCompound, exitFromItem, geoSources,
-  getCompounds, needsWholeItem, pointSources, scopeSources, statusPrefix, streetSource,
+  getCompounds, needsWholeItem, pointSources, readStreetDotItems, scopeSources, statusPrefix, streetSource,
 } from '../stores/compound-store.ts';
+import { streetDots } from '../stores/street-dots-store.ts';
 import { cursorOf, pageOf, readSources, tokenOf, type Source } from '../platform/list-sources.ts';
 import { saveJudgedCompound } from '../stores/exit-rules-store.ts';
 import { buildingFeature, collection, compoundFeature, compoundSummaryFeature, exitFeature } from '../platform/features.ts';
@@ -33,6 +34,12 @@ export const handler = httpHandler(compoundsRoutes, {
     const toFeature = (c: CompoundRecord) => (matches(c, query, caller) ? compoundSummaryFeature(c, query.shape) : undefined);
     // Dots read no polygon (pointSources); one that looks broken is read whole below, to be repaired.
     const points = query.shape === 'point';
+    if (points && query.streetId && wholeStreet(query)) {
+      // A street's dots, whole: one item while no compound of the street changed (street-dots-store.ts).
+      const dots = await streetDots(query.streetId, () => readStreetDotItems(query.streetId as string, STREET_DOTS_MAX));
+      const features = dots?.flatMap((item) => toFeature(compoundFromItem(item)) ?? []);
+      if (features && features.length <= (query.limit ?? 1000)) return collection(features, undefined);
+    }
     const page = await readSources<ReturnType<typeof toFeature> | ReadWhole>(
       points ? pointSources(sources) : sources,
       (item) => (points && needsWholeItem(item) ? { whole: item.id as string } : toFeature(compoundFromItem(item))),
@@ -140,6 +147,13 @@ async function listSources(query: CompoundListQuery, caller: Caller, places: Pla
   if (query.streetId) return [streetSource(query.streetId, prefix)];
   return scopeSources(caller, places, prefix);
 }
+
+/** Most compounds a street's stored dots hold (the list's largest page). */
+const STREET_DOTS_MAX = 1000;
+
+/** A street's list from its first page, filtered by nothing the street's dots cannot answer (a status, the caller's reach). */
+const wholeStreet = (query: CompoundListQuery): boolean =>
+  query.nextToken === undefined && query.bbox === undefined && query.communityId === undefined && query.unassigned === undefined;
 
 function matches(c: CompoundRecord, query: CompoundListQuery, caller: Caller): boolean {
   return (

@@ -1,6 +1,7 @@
 /**
  * Compounds, their buildings and exits in the table: item shapes, the index attributes each
- * carries, and the queries that answer lists (community, street, grid, geo cells).
+ * carries, and the queries that answer lists (community, street, grid, geo cells). A compound's
+ * write moves its streets' dots version (street-dots-store.ts) once it has landed.
  */
 import type { Changes } from '#shared/domain/audit.ts';
 import type { CompoundRecord } from '#shared/domain/compounds.ts';
@@ -16,11 +17,12 @@ import {
   CHILD_PREFIX, GEO_PARTITION_PRECISION, GEO_SORT_PRECISION, indexKeys, indexSortKeys, keys, TABLE,
 } from '#shared/table.ts';
 import { auditItem } from './audit-store.ts';
+import { streetDotsChanged } from './street-dots-store.ts';
 import { getGrid, type Places } from './places-store.ts';
 import { withoutKeys, type Source } from '../platform/list-sources.ts';
 import { logger } from '../platform/logger.ts';
 import { inParallel } from '#shared/parallel.ts';
-import { batchGet, getItem, queryAll, transactWrite, type Item, type TransactOp } from '../platform/table.ts';
+import { batchGet, getItem, queryAll, queryPage, transactWrite, type Item, type TransactOp } from '../platform/table.ts';
 import type { Detail } from '../platform/errors.ts';
 
 /**
@@ -106,6 +108,23 @@ export const pointSources = (sources: readonly Source[]): Source[] =>
   sources.map((source) => (source.kind === 'query' ? { ...source, query: { ...source.query, attributes: POINT_ATTRIBUTES } } : source));
 
 /**
+ * A street's compounds as its dots read them (POINT_ATTRIBUTES without the keys, grids as a sorted
+ * list: what street-dots-store.ts keeps), in the street list's order; undefined when there are
+ * `max` or more, or one must be read whole: those streets are listed page by page as before.
+ */
+export async function readStreetDotItems(streetId: string, max: number): Promise<Item[] | undefined> {
+  const source = streetSource(streetId);
+  if (source.kind !== 'query') return undefined;
+  const page = await queryPage<Item>({ ...source.query, attributes: POINT_ATTRIBUTES, limit: max });
+  if (page.lastKey !== undefined || page.items.some(needsWholeItem)) return undefined;
+  return page.items.map((item) => {
+    const dot = withoutKeys<Item>(item);
+    if (item.gridIds instanceof Set) dot.gridIds = [...(item.gridIds as Set<string>)].sort();
+    return dot;
+  });
+}
+
+/**
  * Whether a compound read without its polygon shows the signs {@link faultOf} looks for (then
  * {@link repaired} needs the polygon): such a one is read whole. The check is faultOf's cheap
  * part, so a sound compound is never read twice.
@@ -151,17 +170,18 @@ export async function getCompounds(ids: readonly string[]): Promise<CompoundReco
  * Writes a new compound and its audit record in one transaction, only if its id is new: the id
  * comes from its external id, or its name and place, so a second one fails with a ConflictError.
  */
-export function createCompound(
+export async function createCompound(
   compound: CompoundRecord,
   audit: { readonly caller: Pick<Caller, 'username' | 'role'>; readonly at: string; readonly changes: Changes },
 ): Promise<void> {
-  return transactWrite(
+  await transactWrite(
     [
       { put: compoundWriteItem(compound), condition: 'attribute_not_exists(pk)' },
       { put: auditItem({ entity: 'COMPOUND', entityId: compound.id, action: 'create', ...audit }) },
     ],
     `compound ${compound.id} already exists (same external id, or same name at the same place)`,
   );
+  await streetDotsChanged([compound.streetId]);
 }
 
 /**
@@ -169,7 +189,7 @@ export function createCompound(
  * that was read (and on `condition`, when given): a compound changed meanwhile fails the write
  * with a ConflictError saying `conflict`, and nothing is written.
  */
-export function saveCompound(
+export async function saveCompound(
   current: CompoundRecord,
   next: CompoundRecord,
   audit: { readonly action: string; readonly caller: Pick<Caller, 'username' | 'role'>; readonly at: string; readonly changes: Changes; readonly source?: string },
@@ -181,7 +201,7 @@ export function saveCompound(
     readonly with?: readonly TransactOp[];
   },
 ): Promise<void> {
-  return transactWrite(
+  await transactWrite(
     [
       {
         put: compoundWriteItem(next),
@@ -193,6 +213,7 @@ export function saveCompound(
     ],
     options.conflict,
   );
+  await streetDotsChanged([current.streetId, next.streetId]);
 }
 
 export function buildingItem(building: Building): Item {

@@ -16,6 +16,7 @@ import { BATCH_WRITE_SIZE, batchGet, batchWrite, putItem, queryAll, transactWrit
 import { buildingFromItem, compoundFromItem, scopeSources } from './compound-store.ts';
 import { storedExitFromItem, type StoredExit } from './exit-rules-store.ts';
 import { gridFromItem, gridItem, type Places } from './places-store.ts';
+import { streetDotsChanged } from './street-dots-store.ts';
 
 /** An item as its aggregate's store shaped it; an import passes it on unread. */
 export type ImportItem = Item;
@@ -134,7 +135,7 @@ const TRANSACTION_SIZE = 100;
  * (an item deleted meanwhile, a conflicting write) is done again one update at a time. Returns
  * the writes, one a group, for the import's stream to run.
  */
-export function linkGrids(links: readonly { compoundId: string; gridIds: ReadonlySet<string> }[]): (() => Promise<void>)[] {
+export function linkGrids(links: readonly { compoundId: string; streetId: string | null; gridIds: ReadonlySet<string> }[]): (() => Promise<void>)[] {
   const byGrid = new Map<string, Set<string>>();
   for (const { compoundId, gridIds } of links) {
     for (const gridId of gridIds) byGrid.set(gridId, (byGrid.get(gridId) ?? new Set()).add(compoundId));
@@ -145,6 +146,8 @@ export function linkGrids(links: readonly { compoundId: string; gridIds: Readonl
     ...links.map(({ compoundId, gridIds }) => add(keys.compound(compoundId), 'ADD gridIds :grids, version :one', { ':grids': new Set(gridIds), ':one': 1 })),
     ...[...byGrid].map(([gridId, compoundIds]) => add(keys.grid(gridId), 'ADD compoundIds :compounds', { ':compounds': compoundIds })),
   ];
+  // A compound's grids are part of its dot (who may see it): its street's dots are read again.
+  const streetOf = new Map(links.map(({ compoundId, streetId }) => [keys.compound(compoundId).pk, streetId]));
   return chunks(updates, TRANSACTION_SIZE).map((group) => async () => {
     try {
       await transactWrite(group.map((update) => ({ update })), 'an item of the group is gone or changed');
@@ -152,6 +155,7 @@ export function linkGrids(links: readonly { compoundId: string; gridIds: Readonl
       if (!(error instanceof ConflictError)) throw error;
       for (const update of group) await updateIfThere(update);
     }
+    await streetDotsChanged(group.map((update) => streetOf.get(update.Key.pk)));
   });
 }
 

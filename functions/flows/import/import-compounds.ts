@@ -18,6 +18,7 @@ import { mayChangeStatus } from '#shared/domain/sealing.ts';
 import type { CompoundRow } from '#shared/import/rows.ts';
 import { canPlaceInCommunity, canSeeCompound } from '#shared/roles.ts';
 import { compoundWriteItem, getCompounds } from '#functions/stores/compound-store.ts';
+import { streetDotsChanged } from '#functions/stores/street-dots-store.ts';
 import { changesJudgement } from '#functions/stores/exit-rules-store.ts';
 import { duplicateReason, FirstSeen, Outcome, type ImportContext, type KindImporter } from './import-kind.ts';
 import { exitRulesFollowUp } from './import-writer.ts';
@@ -61,6 +62,7 @@ export function compoundImporter(context: ImportContext): KindImporter<CompoundR
       }
       const stored = new Map((await getCompounds(candidates.map((c) => c.id))).map((c) => [c.id, c]));
       const judge = new Set<string>();
+      const streets = new Set<string | null>();
       for (const { row, draft, id } of candidates) {
         const current = stored.get(id);
         if (current) {
@@ -75,6 +77,7 @@ export function compoundImporter(context: ImportContext): KindImporter<CompoundR
           }
           const written = outcome.write('COMPOUND', next.id, compoundWriteItem(next), diff(current, next, AUDITED_COMPOUND_FIELDS), true, row.line);
           if (written && changesJudgement(current, next)) judge.add(next.id);
+          if (written) streets.add(current.streetId).add(next.streetId);
           continue;
         }
         let compound = newCompound(draft, derive);
@@ -87,9 +90,11 @@ export function compoundImporter(context: ImportContext): KindImporter<CompoundR
           const own = caller.jurisdiction.communityId ?? '';
           compound = newCompound({ ...draft, communityId: own }, derive);
         }
-        outcome.write('COMPOUND', compound.id, compoundWriteItem(compound), diff(undefined, compound, AUDITED_COMPOUND_FIELDS), false, row.line);
+        if (outcome.write('COMPOUND', compound.id, compoundWriteItem(compound), diff(undefined, compound, AUDITED_COMPOUND_FIELDS), false, row.line)) streets.add(compound.streetId);
       }
       if (judge.size > 0) outcome.afterWrite.push(judgeRules(judge));
+      // Once the chunk has landed, the map's dots of its streets are read again (street-dots-store.ts).
+      if (streets.size > 0) outcome.afterWrite.push(() => streetDotsChanged(streets));
       return outcome;
     },
   };

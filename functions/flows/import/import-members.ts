@@ -127,7 +127,7 @@ export function buildingImporter(context: ImportContext): KindImporter<BuildingR
         const before = [...compound.gridIds].sort();
         outcome.audit('COMPOUND', compound.id, { gridIds: { from: before, to: [...before, ...gridIds].sort() } });
       }
-      outcome.updates.push(...linkGrids([...links.values()].map(({ compound, gridIds }) => ({ compoundId: compound.id, gridIds }))));
+      outcome.updates.push(...linkGrids([...links.values()].map(({ compound, gridIds }) => ({ compoundId: compound.id, streetId: compound.streetId, gridIds }))));
       links.clear();
       return outcome;
     },
