@@ -2,12 +2,14 @@
  * The compounds drawn by tiles in real Chromium (Leaflet on a blank map): dots and outlines on
  * canvas tiles at the pixels the map puts them, coloured by status and drawn again when a status
  * changes or a filter drops one, a click on a drawn outline choosing its compound (and a click
- * beside it choosing none), and the map's container saying when the tiles in view are drawn.
+ * beside it choosing none), and the map's container saying when the tiles in view are drawn —
+ * a view of many tiles drawn a few a frame, and said drawn only once all of them are.
  */
 import type L from 'leaflet';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MapContainer, Pane, useMap } from 'react-leaflet';
 import { CompoundShapes } from '#web/src/map/CompoundShapes.tsx';
+import { TILES_PER_FRAME } from '#web/src/map/CompoundTileLayer.ts';
 import type { CompoundProps, CompoundSummary } from '#web/src/map/data.ts';
 import type { CompoundShape } from '#web/src/map/tiles.ts';
 import { ServicesProvider } from '#web/src/services.tsx';
@@ -31,12 +33,13 @@ interface HarnessProps {
   readonly compounds: readonly CompoundSummary[];
   readonly shape: CompoundShape;
   readonly zoom?: number;
+  readonly size?: readonly [number, number];
   onSelect?(compound: CompoundProps): void;
 }
 
-function Harness({ compounds, shape, zoom = 13, onSelect = () => undefined }: HarnessProps) {
+function Harness({ compounds, shape, zoom = 13, size = [400, 300], onSelect = () => undefined }: HarnessProps) {
   return (
-    <MapContainer center={[31.1, 112.5]} zoom={zoom} style={{ width: 400, height: 300 }} fadeAnimation={false}>
+    <MapContainer center={[31.1, 112.5]} zoom={zoom} style={{ width: size[0], height: size[1] }} fadeAnimation={false}>
       <Capture />
       <Pane name="compounds" style={{ zIndex: 420 }}>
         <CompoundShapes pane="compounds" compounds={compounds} shape={shape} selectedId={undefined} onSelect={onSelect} />
@@ -105,6 +108,47 @@ describe('CompoundShapes', () => {
     await rerender(dots.slice(1));
     await expect.poll(() => container()?.dataset.drawn).toBe('2');
     expect(colourAt(112.49, 31.1)?.[3]).toBe(0);
+  });
+
+  it('draws a view of many tiles a few a frame, and says the compounds are drawn only once every tile holds them', async () => {
+    // Dots every 0.01° over the whole view: some thirty tiles with dots on them.
+    const dots: CompoundSummary[] = [];
+    for (let i = -10; i <= 10; i++) for (let j = -7; j <= 7; j++) dots.push({ ...dot(`c_${i}_${j}`, 112.5 + i * 0.01), geometry: { type: 'Point', coordinates: [112.5 + i * 0.01, 31.1 + j * 0.01] } });
+    let frame = 0;
+    let counting = true;
+    const tick = () => {
+      frame++;
+      if (counting) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    // Which frame each tile canvas was drawn in (a tile's drawing starts by clearing it).
+    const drawnIn: number[] = [];
+    const clearRect = CanvasRenderingContext2D.prototype.clearRect;
+    vi.spyOn(CanvasRenderingContext2D.prototype, 'clearRect').mockImplementation(function (this: CanvasRenderingContext2D, ...args) {
+      if (this.canvas instanceof HTMLCanvasElement && this.canvas.closest('.compound-tiles')) drawnIn.push(frame);
+      clearRect.apply(this, args);
+    });
+    try {
+      await renderWithServices(<Harness compounds={dots} shape="point" size={[1200, 900]} />).screen;
+      await expect.poll(() => container()?.dataset.drawn, { timeout: 10_000 }).toBe(String(dots.length));
+      // Said drawn: every dot on the page is on its tile already.
+      const box = container()!.getBoundingClientRect();
+      const onPage = dots.filter((d) => {
+        const { x, y } = pagePixel(...(d.geometry.coordinates as [number, number]));
+        const inView = x > box.left + 5 && x < Math.min(box.right, innerWidth) - 5 && y > box.top + 5 && y < Math.min(box.bottom, innerHeight) - 5;
+        // Not under the zoom buttons.
+        return inView && document.elementFromPoint(x, y)?.closest('.compound-tiles') !== null;
+      });
+      expect(onPage.length).toBeGreaterThan(20);
+      expect(onPage.filter((d) => !((colourAt(...(d.geometry.coordinates as [number, number]))?.[3] ?? 0) > 0)).map((d) => d.id)).toEqual([]);
+      expect(container()?.dataset.tiles).toBe('drawn');
+      const perFrame = [...Map.groupBy(drawnIn, (f) => f).values()].map((list) => list.length);
+      expect(drawnIn.length).toBeGreaterThan(TILES_PER_FRAME * 2);
+      expect(Math.max(...perFrame)).toBeLessThanOrEqual(TILES_PER_FRAME);
+    } finally {
+      counting = false;
+      vi.restoreAllMocks();
+    }
   });
 
   it('opens the compound whose outline a click lands on, and none for a click beside it', async () => {

@@ -33,9 +33,14 @@ export function CompoundShapes({ pane, compounds, shape, selectedId, onSelect }:
   const select = useEffectEvent((compound: CompoundProps) => onSelect(compound));
 
   useEffect(() => {
-    layer.setCompounds(compounds, shape, shift);
-    // The tiles held (those on screen among them) were drawn again just now.
-    map.getContainer().dataset.drawn = String(compounds.length);
+    let current = true;
+    // Said once the tiles held (those on screen among them) are drawn again, a few a frame.
+    void layer.setCompounds(compounds, shape, shift).then(() => {
+      if (current) map.getContainer().dataset.drawn = String(compounds.length);
+    });
+    return () => {
+      current = false;
+    };
   }, [layer, map, compounds, shape, shift]);
 
   useEffect(() => layer.setSelected(selectedId), [layer, selectedId]);

@@ -6,9 +6,15 @@
  * New data or a new selection redraws the tiles on screen in place; hit-testing reads the same
  * tiles, so what is clicked is what is drawn.
  *
+ * Tiles are drawn a few a frame (TILES_PER_FRAME, FRAME_BUDGET_MS), new ones and those drawn
+ * again alike: Chromium turns every canvas drawn in a frame into a texture as the frame commits,
+ * and a zoom that drew its forty tiles at once spent 53 ms of a 119 ms frame there (a trace of
+ * the pan/zoom benchmark). Leaflet creates the tiles asynchronously for it (createTile's `done`).
+ *
  * The map's container says whether the tiles in view are drawn: `data-tiles` is `loading` while
- * Leaflet still has tiles of the view to show and `drawn` once all are, and the map fires
- * TILES_DRAWN then, so DrawnSignal can tell when what is on screen is complete.
+ * Leaflet still has tiles of the view to show or tiles wait to be drawn, and `drawn` once none
+ * do, and the map fires TILES_DRAWN then, so DrawnSignal can tell when what is on screen is
+ * complete; `setCompounds` answers once the tiles hold the new compounds.
  */
 import L from 'leaflet';
 import type { MapShift } from './coords.ts';
@@ -40,6 +46,10 @@ type TileCanvas = HTMLCanvasElement & { coords?: L.Coords; blank?: boolean };
 
 /** Canvases of unloaded tiles kept for new ones: a zoom replaces dozens, and a new canvas costs its allocation. */
 const SPARE_CANVASES = 48;
+/** Tiles with something on them drawn in one frame, at most. */
+export const TILES_PER_FRAME = 8;
+/** A frame's drawing time after which the tiles left wait for the next frame. */
+const FRAME_BUDGET_MS = 8;
 
 export class CompoundTileLayer extends L.GridLayer {
   private data: CompoundTiles = EMPTY;
@@ -49,48 +59,62 @@ export class CompoundTileLayer extends L.GridLayer {
   /** The canvases Leaflet holds now (on screen, or kept around it). */
   private readonly live = new Set<TileCanvas>();
   private readonly spare: TileCanvas[] = [];
+  /** Canvases waiting to be drawn, each with Leaflet's `done` when it is a new tile. */
+  private readonly queue = new Map<TileCanvas, (() => void) | undefined>();
+  private frame: number | undefined;
+  /** Whether Leaflet has tiles of the view it has not been told are ready. */
+  private leafletLoading = false;
+  /** Those waiting for the tiles to hold what they were given (setCompounds). */
+  private waiting: (() => void)[] = [];
 
   constructor(options: L.GridLayerOptions) {
     super({ ...options, tileSize: TILE_SIZE, className: 'compound-tiles' });
     this.on('tileunload', (e: L.TileEvent) => {
       const canvas = e.tile as unknown as TileCanvas;
       this.live.delete(canvas);
+      this.queue.delete(canvas);
       if (this.spare.length < SPARE_CANVASES) this.spare.push(canvas);
     });
     this.on('loading', () => {
+      this.leafletLoading = true;
       if (this._map) this._map.getContainer().dataset.tiles = 'loading';
     });
     this.on('load', () => {
-      if (!this._map) return;
-      this._map.getContainer().dataset.tiles = 'drawn';
-      this._map.fire(TILES_DRAWN);
+      this.leafletLoading = false;
+      this.settle();
     });
   }
 
   override onRemove(map: L.Map): this {
     delete map.getContainer().dataset.tiles;
     super.onRemove(map);
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    this.frame = undefined;
+    this.queue.clear();
+    this.leafletLoading = false;
     this.live.clear();
     this.spare.length = 0;
+    this.settle();
     return this;
   }
 
   /**
    * New compounds: cut into tiles (the last cut of the same shape is reused when it holds the
    * same compounds — zooming back out to the city's dots cuts nothing), and every tile held
-   * drawn again now, so the view shows them at once.
+   * drawn again in the coming frames; answers once they all are.
    */
-  setCompounds(compounds: readonly CompoundSummary[], shape: CompoundShape, shift: MapShift): void {
+  setCompounds(compounds: readonly CompoundSummary[], shape: CompoundShape, shift: MapShift): Promise<void> {
     const key = `${shape}:${shift.crs}`;
     const last = this.cuts.get(key);
     if (last && sameList(last.compounds, compounds)) {
-      if (last === this.data) return;
+      if (last === this.data) return this.drawn();
       this.data = last;
     } else {
       this.data = { index: tileIndex(compounds, shift), compounds };
       this.cuts.set(key, this.data);
     }
-    for (const canvas of this.live) this.draw(canvas);
+    for (const canvas of this.live) this.schedule(canvas);
+    return this.drawn();
   }
 
   /** A new selection redraws only the tiles holding the compound it leaves or the one it takes. */
@@ -99,8 +123,14 @@ export class CompoundTileLayer extends L.GridLayer {
     const touched = new Set([id, this.selectedId].filter((s): s is string => s !== undefined));
     this.selectedId = id;
     for (const canvas of this.live) {
-      if (this.featuresOf(canvas.coords).some((f) => touched.has(this.data.compounds[indexOf(f)]?.id ?? ''))) this.draw(canvas);
+      if (this.featuresOf(canvas.coords).some((f) => touched.has(this.data.compounds[indexOf(f)]?.id ?? ''))) this.schedule(canvas);
     }
+  }
+
+  /** Once no tile waits to be drawn and Leaflet has every tile of the view. */
+  private drawn(): Promise<void> {
+    if (this.queue.size === 0 && !this.leafletLoading) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
   }
 
   /** The compound drawn at a place on the map, if any. */
@@ -116,7 +146,7 @@ export class CompoundTileLayer extends L.GridLayer {
     return feature ? this.data.compounds[indexOf(feature)] : undefined;
   }
 
-  protected override createTile(coords: L.Coords): HTMLElement {
+  protected override createTile(coords: L.Coords, done: L.DoneCallback): HTMLElement {
     const ratio = window.devicePixelRatio || 1;
     let canvas = this.spare.pop();
     if (!canvas || canvas.width !== TILE_SIZE * ratio) {
@@ -129,8 +159,43 @@ export class CompoundTileLayer extends L.GridLayer {
     // sees the canvas under the pointer, as it did with one canvas for all).
     canvas.style.pointerEvents = 'auto';
     this.live.add(canvas);
-    this.draw(canvas);
+    const tile = canvas;
+    this.schedule(canvas, () => done(undefined, tile));
     return canvas;
+  }
+
+  /** Draws the canvas in a coming frame (once, however often it is asked for before then). */
+  private schedule(canvas: TileCanvas, done?: () => void): void {
+    this.queue.set(canvas, done ?? this.queue.get(canvas));
+    if (this._map) this._map.getContainer().dataset.tiles = 'loading';
+    this.frame ??= requestAnimationFrame(() => this.flush());
+  }
+
+  /** Draws waiting tiles until the frame's share is drawn; the rest wait for the next frame. */
+  private flush(): void {
+    this.frame = undefined;
+    const start = performance.now();
+    let painted = 0;
+    for (const [canvas, done] of this.queue) {
+      if (painted >= TILES_PER_FRAME || performance.now() - start > FRAME_BUDGET_MS) break;
+      this.queue.delete(canvas);
+      if (this.live.has(canvas) && this.draw(canvas)) painted++;
+      done?.();
+    }
+    if (this.queue.size > 0) this.frame = requestAnimationFrame(() => this.flush());
+    else this.settle();
+  }
+
+  /** Says the tiles are drawn, when they are: the container's mark, TILES_DRAWN, and setCompounds' answers. */
+  private settle(): void {
+    if (this.queue.size > 0 || this.leafletLoading) return;
+    if (this._map) {
+      this._map.getContainer().dataset.tiles = 'drawn';
+      this._map.fire(TILES_DRAWN);
+    }
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve();
   }
 
   /** The zoom of the tiles Leaflet shows at the map's zoom (fractional zooms scale the nearest). */
@@ -146,17 +211,18 @@ export class CompoundTileLayer extends L.GridLayer {
     return coords ? this.featuresAt(coords.z, coords.x, coords.y) : [];
   }
 
-  private draw(canvas: TileCanvas): void {
+  /** Draws the tile's features; whether its canvas changed (a blank tile left blank did not). */
+  private draw(canvas: TileCanvas): boolean {
     const features = this.featuresOf(canvas.coords);
     // Most tiles far from the compounds hold none: a blank canvas stays untouched.
-    if (features.length === 0 && canvas.blank) return;
+    if (features.length === 0 && canvas.blank) return false;
     const ctx = canvas.getContext('2d');
-    if (!ctx) return;
+    if (!ctx) return false;
     const ratio = canvas.width / TILE_SIZE;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     canvas.blank = features.length === 0;
-    if (canvas.blank) return;
+    if (canvas.blank) return true;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     const { compounds } = this.data;
     const statusOf = (f: RawFeature) => compounds[indexOf(f)]?.properties.status ?? 'normal';
@@ -178,6 +244,7 @@ export class CompoundTileLayer extends L.GridLayer {
     }
     for (const [status, list] of dots) paint(ctx, list, status, false);
     if (selected) paint(ctx, [selected], statusOf(selected), true);
+    return true;
   }
 }
 
