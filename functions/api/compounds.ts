@@ -34,9 +34,10 @@ export const handler = httpHandler(compoundsRoutes, {
     const toFeature = (c: CompoundRecord) => (matches(c, query, caller) ? compoundSummaryFeature(c, query.shape) : undefined);
     // Dots read no polygon (pointSources); one that looks broken is read whole below, to be repaired.
     const points = query.shape === 'point';
-    if (points && query.streetId && wholeStreet(query)) {
+    const { streetId } = query;
+    if (points && streetId && wholeStreet(query)) {
       // A street's dots, whole: one item while no compound of the street changed (street-dots-store.ts).
-      const dots = await streetDots(query.streetId, () => readStreetDotItems(query.streetId as string, STREET_DOTS_MAX));
+      const dots = await streetDots(streetId, () => readStreetDotItems(streetId, STREET_DOTS_MAX));
       const features = dots?.flatMap((item) => toFeature(compoundFromItem(item)) ?? []);
       if (features && features.length <= (query.limit ?? 1000)) return collection(features, undefined);
     }

@@ -147,20 +147,24 @@ export class CompoundTileLayer extends L.GridLayer {
   }
 
   protected override createTile(coords: L.Coords, done: L.DoneCallback): HTMLElement {
-    const ratio = window.devicePixelRatio || 1;
-    let canvas = this.spare.pop();
-    if (!canvas || canvas.width !== TILE_SIZE * ratio) {
-      canvas = document.createElement('canvas') as TileCanvas;
-      canvas.width = canvas.height = TILE_SIZE * ratio;
-      canvas.blank = true;
-    }
+    const canvas = this.freeCanvas();
     canvas.coords = coords;
     // Leaflet's tiles take no pointer events; these do, so a click is the map's (and the page
     // sees the canvas under the pointer, as it did with one canvas for all).
     canvas.style.pointerEvents = 'auto';
     this.live.add(canvas);
-    const tile = canvas;
-    this.schedule(canvas, () => done(undefined, tile));
+    this.schedule(canvas, () => done(undefined, canvas));
+    return canvas;
+  }
+
+  /** A spare canvas of the screen's pixel ratio, or a new blank one. */
+  private freeCanvas(): TileCanvas {
+    const ratio = window.devicePixelRatio || 1;
+    const spare = this.spare.pop();
+    if (spare && spare.width === TILE_SIZE * ratio) return spare;
+    const canvas = document.createElement('canvas') as TileCanvas;
+    canvas.width = canvas.height = TILE_SIZE * ratio;
+    canvas.blank = true;
     return canvas;
   }
 
